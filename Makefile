@@ -1,0 +1,96 @@
+# mednum-kg - plain make; see README.md for the two set-up commands.
+#
+#   make demo       deps, build, extract the bundled report, answer the samples
+#   make check      deps, build, every test (unit, golden, integration)
+#   make asan       the whole suite under AddressSanitizer + UBSan
+#   make valgrind   the golden suite under valgrind
+#   make bench      benchmarks (never part of check)
+
+PKGS    = redland raptor2 rasqal md4c libutf8proc jansson
+BUILD  ?= build
+CFLAGS ?= -O2 -g
+WARN    = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
+          -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wdeclaration-after-statement -Wformat=2 -Wvla
+DATADIR ?= $(CURDIR)
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+DEFS    = -DKG_DATADIR='"$(DATADIR)"' -DKG_VERSION='"$(VERSION)"'
+SRCS    = $(filter-out src/tool_%.c,$(wildcard src/*.c))
+OBJS    = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
+LIBOBJS = $(filter-out $(BUILD)/main.o,$(OBJS))
+KG      = $(abspath $(BUILD)/mednum-kg)
+
+# Debian 12 packages the build and the tests need (make deps installs them).
+DEB_PKGS = gcc make pkg-config librdf0-dev librasqal3-dev libraptor2-dev \
+           raptor2-utils rasqal-utils redland-utils libmd4c-dev \
+           libutf8proc-dev libjansson-dev libmicrohttpd-dev ca-certificates \
+           valgrind
+
+all: $(BUILD)/mednum-kg
+
+$(BUILD)/mednum-kg: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS) -lm
+
+$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
+	$(CC) $(WARN) $(if $(WERROR),-Werror) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD):
+	mkdir -p $@
+
+# ---------------------------------------------------------------- deps
+deps:
+	@sh tools/deps.sh $(DEB_PKGS)
+
+.deps-ok: tools/deps.sh Makefile
+	@sh tools/deps.sh $(DEB_PKGS) && touch $@
+
+# ---------------------------------------------------------------- helpers' fragments
+-include mk/*.mk
+
+# ---------------------------------------------------------------- tests
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
+
+$(BUILD)/unit/%: tests/unit/%.c $(LIBOBJS) | $(BUILD)
+	@mkdir -p $(BUILD)/unit
+	$(CC) $(WARN) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS) -lm
+
+unit: $(UNIT_BINS)
+	@sh tests/run-unit.sh $(UNIT_BINS)
+
+golden: $(BUILD)/mednum-kg
+	KG=$(KG) sh tests/run-golden.sh $(T)
+
+integration: $(BUILD)/mednum-kg
+	KG=$(KG) sh tests/run-integration.sh $(T)
+
+check: .deps-ok
+	$(MAKE) all gazetteer
+	$(MAKE) unit golden integration
+	@echo "make check: all suites passed"
+
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+asan: .deps-ok
+	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' \
+	  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  all gazetteer
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  $(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' unit golden integration
+
+VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+     --suppressions=$(CURDIR)/tests/valgrind.supp
+valgrind: .deps-ok
+	$(MAKE) BUILD=build-vg CFLAGS='-O0 -g' all gazetteer
+	VALGRIND='$(VG)' $(MAKE) BUILD=build-vg golden
+
+# ---------------------------------------------------------------- demo
+demo: .deps-ok
+	$(MAKE) all gazetteer
+	KG=$(KG) sh tools/demo.sh
+
+clean:
+	rm -rf build build-asan build-vg .deps-ok
+
+.PHONY: all deps unit golden integration check asan valgrind demo clean gazetteer

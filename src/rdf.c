@@ -1,0 +1,132 @@
+/* rdf.c - node constructors and statement insertion. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "ns.h"
+#include "rdf.h"
+
+const struct kg_prefix kg_prefixes[] = {
+  { "mn", KG_NS_MN },
+  { "mnc", KG_NS_MNC },
+  { "schema", KG_NS_SCHEMA },
+  { "dcterms", KG_NS_DCTERMS },
+  { "skos", KG_NS_SKOS },
+  { "org", KG_NS_ORG },
+  { "prov", KG_NS_PROV },
+  { "dcat", KG_NS_DCAT },
+  { "void", KG_NS_VOID },
+  { "igeo", KG_NS_IGEO },
+  { "nif", KG_NS_NIF },
+  { "itsrdf", KG_NS_ITSRDF },
+  { "rdfs", KG_NS_RDFS },
+  { "xsd", KG_NS_XSD },
+  { "owl", KG_NS_OWL },
+  { NULL, NULL }
+};
+
+static librdf_world *the_world;
+
+void
+kg_rdf_set_world(librdf_world *w)
+{
+  the_world = w;
+}
+
+librdf_node *
+kg_rdf_iri(librdf_world *w, const char *ns, const char *local)
+{
+  char small[512];
+  size_t a = strlen(ns), b = local ? strlen(local) : 0;
+
+  if(a + b < sizeof small) {
+    memcpy(small, ns, a);
+    if(b)
+      memcpy(small + a, local, b);
+    small[a + b] = '\0';
+    return librdf_new_node_from_uri_string(w, (const unsigned char *)small);
+  } else {
+    librdf_node *n;
+    char *big = malloc(a + b + 1);
+
+    if(!big)
+      return NULL;
+    memcpy(big, ns, a);
+    memcpy(big + a, local, b);
+    big[a + b] = '\0';
+    n = librdf_new_node_from_uri_string(w, (const unsigned char *)big);
+    free(big);
+    return n;
+  }
+}
+
+librdf_node *
+kg_rdf_lit(librdf_world *w, const char *text, const char *lang)
+{
+  return librdf_new_node_from_literal(w, (const unsigned char *)text, lang, 0);
+}
+
+librdf_node *
+kg_rdf_typed(librdf_world *w, const char *text, const char *dt)
+{
+  librdf_uri *u = librdf_new_uri(w, (const unsigned char *)dt);
+  librdf_node *n;
+
+  if(!u)
+    return NULL;
+  n = librdf_new_node_from_typed_literal(w, (const unsigned char *)text,
+                                         NULL, u);
+  librdf_free_uri(u);
+  return n;
+}
+
+librdf_node *
+kg_rdf_int(librdf_world *w, long v)
+{
+  char tmp[32];
+
+  snprintf(tmp, sizeof tmp, "%ld", v);
+  return kg_rdf_typed(w, tmp, KG_NS_XSD "integer");
+}
+
+int
+kg_rdf_add(librdf_model *m, librdf_node *context,
+           librdf_node *s, librdf_node *p, librdf_node *o)
+{
+  librdf_statement *st;
+  int rc;
+
+  if(!s || !p || !o) {
+    if(s)
+      librdf_free_node(s);
+    if(p)
+      librdf_free_node(p);
+    if(o)
+      librdf_free_node(o);
+    kg_error("cannot build a statement (out of memory or bad IRI)");
+    return -1;
+  }
+  st = librdf_new_statement_from_nodes(the_world, s, p, o);
+  /* nodes now owned by st, even on failure */
+  if(!st) {
+    kg_error("cannot build a statement");
+    return -1;
+  }
+  rc = context ? librdf_model_context_add_statement(m, context, st)
+               : librdf_model_add_statement(m, st);
+  librdf_free_statement(st);
+  if(rc) {
+    kg_error("cannot add a statement to the graph");
+    return -1;
+  }
+  return 0;
+}
+
+int
+kg_rdf_add_copy(librdf_model *m, librdf_node *context,
+                librdf_node *s, librdf_node *p, librdf_node *o)
+{
+  return kg_rdf_add(m, context, librdf_new_node_from_node(s),
+                    librdf_new_node_from_node(p), librdf_new_node_from_node(o));
+}

@@ -1,0 +1,52 @@
+/* sparql.h - run a SPARQL query over a librdf model: correct or refused.
+ *
+ * The layer between the user and rasqal: it checks the query (refusing what
+ * it cannot answer exactly, with the construct and its line), rewrites what
+ * can be rewritten exactly, evaluates, and formats the answer.
+ */
+#ifndef KG_SPARQL_H
+#define KG_SPARQL_H
+
+#include <stdio.h>
+#include <redland.h>
+
+struct kg_ctx;
+
+struct kg_sparql_opts {
+  const char *source;     /* name for messages: query file, "-e" or a named query */
+  int line_offset;        /* lines before the query text in @source (header) */
+  int allow_remote;       /* 1: SERVICE / FROM <http…> may fetch */
+};
+
+enum kg_result_kind {
+  KG_RESULT_BINDINGS = 0,
+  KG_RESULT_BOOLEAN,
+  KG_RESULT_GRAPH
+};
+
+struct kg_result;
+
+/* Runs @query over @model (whose default graph is the union of its graphs).
+ * On success returns 0 and a new result in *out (free with kg_result_free).
+ * A query that does not parse or is refused is reported (with its line) and
+ * gives KG_EXIT_DATA; a system failure KG_EXIT_SYS. */
+int kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
+                   const struct kg_sparql_opts *opts, struct kg_result **out);
+
+enum kg_result_kind kg_result_kind(const struct kg_result *r);
+/* ASK answer (KG_RESULT_BOOLEAN only). */
+int kg_result_boolean(const struct kg_result *r);
+/* Number of rows (bindings) or triples (graph). */
+size_t kg_result_count(const struct kg_result *r);
+
+/* Writes @r as @format: "table", "csv", "tsv", "json", "xml" for bindings and
+ * booleans; "turtle", "ntriples" (and "table") for graphs.  Returns 0, or -1
+ * after reporting (unknown format for this kind of result: 2 is the caller's). */
+int kg_result_write(struct kg_ctx *ctx, struct kg_result *r,
+                    const char *format, FILE *out);
+/* 1 if @format is a known output format name. */
+int kg_result_format_known(const char *format);
+
+void kg_result_free(struct kg_result *r);
+
+#endif

@@ -1,0 +1,58 @@
+/* vocab.h - domain knowledge read from ontology/ at start: cue phrases,
+ * session types and the theme scheme.
+ *
+ * Nothing here is a string literal of French in C: every phrase comes from
+ * ontology/cues.ttl, ontology/session-types.ttl and ontology/themes.ttl.
+ */
+#ifndef KG_VOCAB_H
+#define KG_VOCAB_H
+
+#include <stddef.h>
+
+struct kg_ctx;
+
+enum kg_cue_role {
+  KG_CUE_FACILITATOR = 0,   /* "Animé par" -> schema:performer */
+  KG_CUE_NOTETAKER,         /* "Prise de notes par" -> recordedIn/author */
+  KG_CUE_SLIDES,            /* "Support de présentation" -> subjectOf */
+  KG_CUE_RESOURCES,         /* "Ressources complémentaires" -> subjectOf */
+  KG_CUE_NAME_SEP,          /* "et", "," between names */
+  KG_CUE_ORG_AFTER_NAME,    /* "de la", "du", "d'" after a person's name */
+  KG_CUE_ORG_AFTER_TITLE,   /* "à la", "au", "au sein de" after a job title */
+  KG_CUE_PRESENTATION,      /* "présentation de", "découverte d'" */
+  KG_CUE_ROLE_COUNT
+};
+
+struct kg_phrase {
+  char *text;               /* as written in the data, NFC */
+  char *key;                /* kg_text_key_keep_article() of text */
+};
+
+struct kg_concept {
+  char *iri;                /* full IRI */
+  char *slug;               /* last path segment */
+  char *label;              /* skos:prefLabel@fr */
+  struct kg_phrase *words;  /* prefLabel, altLabels, hiddenLabels */
+  size_t nwords;
+  char **broader;           /* IRIs */
+  size_t nbroader;
+};
+
+struct kg_vocab {
+  struct kg_phrase *cues[KG_CUE_ROLE_COUNT];
+  size_t ncues[KG_CUE_ROLE_COUNT];
+  struct kg_concept *types;     /* session types */
+  size_t ntypes;
+  struct kg_concept *themes;
+  size_t nthemes;
+};
+
+/* Loads the ontology files. Returns new vocab or NULL after reporting. */
+struct kg_vocab *kg_vocab_new(struct kg_ctx *ctx);
+void kg_vocab_free(struct kg_vocab *v);
+
+/* Theme by slug or label key; SHARED or NULL. */
+const struct kg_concept *kg_vocab_theme(const struct kg_vocab *v,
+                                        const char *slug_or_label);
+
+#endif
