@@ -58,23 +58,6 @@ usage(int code)
   return KG_EXIT_OK;
 }
 
-int
-kg_cmd_is_help(const char *arg)
-{
-  return !strcmp(arg, "-h") || !strcmp(arg, "--help");
-}
-
-int
-kg_cmd_usage(const char *text, int code)
-{
-  if(code == KG_EXIT_OK) {
-    fputs(text, stdout);
-    return KG_EXIT_OK;
-  }
-  fputs("mednum-kg: try 'mednum-kg --help' for more information\n", stderr);
-  return code;
-}
-
 static int
 finish(int rc)
 {

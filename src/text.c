@@ -195,6 +195,8 @@ key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
       kg_buf_adds(&tmp, "ae");
     } else if(c == '@') {          /* Rur@linette: keep the at sign */
       kg_buf_addc(&tmp, '@');
+    } else if(c == 0x2BC) {        /* modifier apostrophe: a letter (Lm) */
+      kg_buf_addc(&tmp, ' ');      /* to Unicode, an apostrophe here */
     } else if(is_word_cp(c)) {
       kg_buf_add(&tmp, res + i, (size_t)k);
     } else {
@@ -296,4 +298,63 @@ kg_text_trim(const char **s, size_t *len)
   }
   *s = p;
   *len = n;
+}
+
+size_t
+kg_text_key_prefix(const char *s, size_t len, const char *key)
+{
+  struct kg_buf wk = KG_BUF_INIT;
+  size_t i = 0, end = 0;
+  const char *k = key;
+
+  while(*k) {
+    size_t ws, kl;
+    const char *sp;
+
+    /* skip to the next word */
+    while(i < len) {
+      int cp, n = kg_utf8_decode(s + i, len - i, &cp);
+
+      if(is_word_cp(cp) || cp == '@')
+        break;
+      i += (size_t)n;
+    }
+    if(i >= len)
+      break;
+    ws = i;
+    while(i < len) {
+      int cp, n = kg_utf8_decode(s + i, len - i, &cp);
+
+      if(!is_word_cp(cp) && cp != '@')
+        break;
+      i += (size_t)n;
+    }
+    kg_text_key_keep_article(s + ws, i - ws, &wk);
+    sp = strchr(k, ' ');
+    kl = sp ? (size_t)(sp - k) : strlen(k);
+    if(wk.len != kl || memcmp(wk.s, k, kl))
+      break;
+    k += kl;
+    if(*k == ' ')
+      k++;
+    end = i;
+  }
+  kg_buf_release(&wk);
+  return *k ? 0 : end;
+}
+
+int
+kg_text_key_contains(const char *key, const char *word)
+{
+  size_t wl = strlen(word);
+  const char *p = key;
+
+  if(!wl)
+    return 0;
+  while((p = strstr(p, word)) != NULL) {
+    if((p == key || p[-1] == ' ') && (p[wl] == '\0' || p[wl] == ' '))
+      return 1;
+    p++;
+  }
+  return 0;
 }

@@ -41,6 +41,14 @@ const char *kg_text_key(const char *s, size_t len, struct kg_buf *out);
 const char *kg_text_key_keep_article(const char *s, size_t len,
                                      struct kg_buf *out);
 
+/* If the words of s[0..len) begin with the words of @key (a matching key),
+ * returns the byte offset just after the last matched word; else 0.  Words
+ * are compared by key, so case, accents and punctuation do not matter. */
+size_t kg_text_key_prefix(const char *s, size_t len, const char *key);
+
+/* 1 if @word is a whole-word sequence inside @key (both matching keys). */
+int kg_text_key_contains(const char *key, const char *word);
+
 /* Decode one code point at s (valid UTF-8); returns its byte length. */
 int kg_utf8_decode(const char *s, size_t len, int *cp);
 

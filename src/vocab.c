@@ -17,12 +17,12 @@
 
 static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "facilitator", "notetaker", "slides", "resources", "name-separator",
-  "org-after-name", "org-after-title", "presentation"
+  "org-after-name", "org-after-title", "presentation", "edition", "venue"
 };
 
 static const char *const files[] = {
-  "ontology/cues.ttl", "ontology/session-types.ttl", "ontology/themes.ttl",
-  NULL
+  "ontology/cues.ttl", "ontology/lexicon.ttl", "ontology/session-types.ttl",
+  "ontology/themes.ttl", NULL
 };
 
 static void
@@ -108,16 +108,49 @@ collect_scheme(const struct kg_triples *t, const char *scheme,
   }
 }
 
+/* "month-04" -> arr[3] */
+static void
+add_numbered(const char *local, const char *prefix, struct kg_phrase **arr,
+             size_t *n, size_t max, size_t *caps, const char *text)
+{
+  size_t len = strlen(prefix);
+  long k;
+
+  if(strncmp(local, prefix, len))
+    return;
+  k = strtol(local + len, NULL, 10);
+  if(k < 1 || (size_t)k > max)
+    return;
+  k--;
+  KG_GROW(arr[k], caps[k], n[k] + 1);
+  phrase_init(&arr[k][n[k]++], text);
+}
+
+static void
+phrases_free(struct kg_phrase *ph, size_t n)
+{
+  size_t i;
+
+  for(i = 0; i < n; i++) {
+    free(ph[i].text);
+    free(ph[i].key);
+  }
+  free(ph);
+}
+
 struct kg_vocab *
 kg_vocab_new(struct kg_ctx *ctx)
 {
   struct kg_vocab *v = kg_xcalloc(1, sizeof(*v));
   struct kg_triples t = { NULL, 0, 0 };
   size_t caps[KG_CUE_ROLE_COUNT];
+  size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS];
   size_t i, r;
   int bad = 0;
 
   memset(caps, 0, sizeof caps);
+  memset(mcaps, 0, sizeof mcaps);
+  memset(ocaps, 0, sizeof ocaps);
   for(i = 0; files[i]; i++) {
     char *path = kg_ctx_path(ctx, files[i]);
 
@@ -142,12 +175,16 @@ kg_vocab_new(struct kg_ctx *ctx)
         KG_GROW(v->cues[r], caps[r], v->ncues[r] + 1);
         phrase_init(&v->cues[r][v->ncues[r]++], x->o);
       }
+    add_numbered(x->s + strlen(pre), "month-", v->months, v->nmonths, 12,
+                 mcaps, x->o);
+    add_numbered(x->s + strlen(pre), "ordinal-", v->ordinals, v->nordinals,
+                 KG_VOCAB_ORDINALS, ocaps, x->o);
   }
   collect_scheme(&t, KG_NS_MNC "type-session", &v->types, &v->ntypes);
   collect_scheme(&t, KG_NS_MNC "theme", &v->themes, &v->nthemes);
   kg_triples_release(&t);
   for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
-    if(!v->ncues[r] && r != KG_CUE_PRESENTATION) {
+    if(!v->ncues[r]) {
       kg_error("ontology/cues.ttl: no cue phrase for role '%s'",
                role_names[r]);
       kg_vocab_free(v);
@@ -180,17 +217,16 @@ concepts_free(struct kg_concept *c, size_t n)
 void
 kg_vocab_free(struct kg_vocab *v)
 {
-  size_t r, i;
+  size_t r;
 
   if(!v)
     return;
-  for(r = 0; r < KG_CUE_ROLE_COUNT; r++) {
-    for(i = 0; i < v->ncues[r]; i++) {
-      free(v->cues[r][i].text);
-      free(v->cues[r][i].key);
-    }
-    free(v->cues[r]);
-  }
+  for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
+    phrases_free(v->cues[r], v->ncues[r]);
+  for(r = 0; r < 12; r++)
+    phrases_free(v->months[r], v->nmonths[r]);
+  for(r = 0; r < KG_VOCAB_ORDINALS; r++)
+    phrases_free(v->ordinals[r], v->nordinals[r]);
   concepts_free(v->types, v->ntypes);
   concepts_free(v->themes, v->nthemes);
   free(v);

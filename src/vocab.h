@@ -2,7 +2,7 @@
  * session types and the theme scheme.
  *
  * Nothing here is a string literal of French in C: every phrase comes from
- * ontology/cues.ttl, ontology/session-types.ttl and ontology/themes.ttl.
+ * ontology/cues.ttl, lexicon.ttl, session-types.ttl and themes.ttl.
  */
 #ifndef KG_VOCAB_H
 #define KG_VOCAB_H
@@ -20,6 +20,8 @@ enum kg_cue_role {
   KG_CUE_ORG_AFTER_NAME,    /* "de la", "du", "d'" after a person's name */
   KG_CUE_ORG_AFTER_TITLE,   /* "à la", "au", "au sein de" after a job title */
   KG_CUE_PRESENTATION,      /* "présentation de", "découverte d'" */
+  KG_CUE_EDITION,           /* "édition" after an ordinal */
+  KG_CUE_VENUE,             /* "au", "à la" before a venue name */
   KG_CUE_ROLE_COUNT
 };
 
@@ -38,9 +40,15 @@ struct kg_concept {
   size_t nbroader;
 };
 
+#define KG_VOCAB_ORDINALS 10
+
 struct kg_vocab {
   struct kg_phrase *cues[KG_CUE_ROLE_COUNT];
   size_t ncues[KG_CUE_ROLE_COUNT];
+  struct kg_phrase *months[12];           /* month-01 .. month-12 */
+  size_t nmonths[12];
+  struct kg_phrase *ordinals[KG_VOCAB_ORDINALS];  /* ordinal-1 .. -10 */
+  size_t nordinals[KG_VOCAB_ORDINALS];
   struct kg_concept *types;     /* session types */
   size_t ntypes;
   struct kg_concept *themes;

@@ -1,0 +1,33 @@
+/* extract.h - a report (Markdown) into RDF triples with evidence.
+ *
+ * One named graph per report: mnid:graph/<report-slug>.  Nothing is added to
+ * the model when the report is rejected (bad bytes, empty file...).
+ */
+#ifndef KG_EXTRACT_H
+#define KG_EXTRACT_H
+
+#include <stddef.h>
+#include <redland.h>
+
+struct kg_ctx;
+
+struct kg_report_info {
+  char *slug;        /* report slug, from the file name */
+  char *graph;       /* graph IRI */
+  size_t triples;    /* statements added */
+  size_t bytes;      /* size of the report */
+};
+
+/* Extracts @path into @model, in the report's graph.  Returns KG_EXIT_OK, or
+ * KG_EXIT_DATA / KG_EXIT_SYS after reporting.  @info may be NULL; else it is
+ * filled (release with kg_report_info_release). */
+int kg_extract_report(struct kg_ctx *ctx, const char *path,
+                      librdf_model *model, struct kg_report_info *info);
+
+/* Adds the reference graph (mnid:graph/reference): ontology, schemes and
+ * every territory a report graph in @model references, with ancestors. */
+int kg_extract_reference(struct kg_ctx *ctx, librdf_model *model);
+
+void kg_report_info_release(struct kg_report_info *info);
+
+#endif

@@ -1,0 +1,19 @@
+/* serialize.h - deterministic RDF output with the contract's prefixes. */
+#ifndef KG_SERIALIZE_H
+#define KG_SERIALIZE_H
+
+#include <stdio.h>
+#include <redland.h>
+
+struct kg_ctx;
+
+/* 1 if @format is one of turtle, ntriples, nquads, rdfxml, json. */
+int kg_serialize_format_known(const char *format);
+
+/* Writes every statement of @model (all graphs; nquads keeps graph names)
+ * as @format, sorted so that the same graph gives the same bytes.
+ * Returns 0 or -1 after reporting. */
+int kg_serialize(struct kg_ctx *ctx, librdf_model *model, const char *format,
+                 FILE *out);
+
+#endif

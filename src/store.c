@@ -1,0 +1,1273 @@
+/* store.c - the persistent store: generations, locking, load and unload.
+ *
+ * librdf's BDB hashes have no locking and no transactions (REDLAND.md 2.2),
+ * so this module supplies both: an flock on DIR/lock (shared for readers,
+ * exclusive for writers) and copy-on-write generations swapped in with
+ * rename().  See store.h for the layout on disk.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "ctx.h"
+#include "diag.h"
+#include "extract.h"
+#include "store.h"
+#include "text.h"
+
+/* The extractor may not be linked in every build of the tree: weak
+ * references let load and unload work on RDF files without it. */
+#pragma weak kg_extract_report
+#pragma weak kg_extract_reference
+#pragma weak kg_report_info_release
+
+#define KG_STORE_IDENT "kg"
+#define KG_STORE_META_MAGIC "# mednum-kg store 1"
+#define KG_SLUG_MAX 80
+
+struct kg_store {
+  struct kg_ctx *ctx;           /* borrowed */
+  char *dir;                    /* the store directory */
+  char *gen;                    /* open generation: "gen-000007" */
+  char *gen_path;               /* DIR/gen-000007 */
+  char *old_gen;                /* writer: the generation it replaces */
+  int lock_fd;
+  int writable;
+  librdf_storage *storage;      /* owned */
+  librdf_model *model;          /* owned */
+  struct kg_store_graph *graphs;
+  size_t ngraphs;
+  size_t cap;
+  long long issued;
+  long long modified;
+  char *last_graph;             /* IRI of the last load (for callers) */
+};
+
+static double wait_seconds = -1.0;
+
+void
+kg_store_set_wait(double seconds)
+{
+  wait_seconds = seconds < 0 ? 0 : seconds;
+}
+
+static double
+store_wait(void)
+{
+  const char *env;
+
+  if(wait_seconds >= 0)
+    return wait_seconds;
+  env = getenv("MEDNUM_KG_WAIT");
+  if(env && *env) {
+    char *end;
+    double v = strtod(env, &end);
+
+    if(!*end && v >= 0)
+      return v;
+  }
+  return 2.0;
+}
+
+long long
+kg_store_now(void)
+{
+  const char *env = getenv("SOURCE_DATE_EPOCH");
+
+  if(env && *env) {
+    char *end;
+    long long v = strtoll(env, &end, 10);
+
+    if(!*end && v >= 0)
+      return v;
+  }
+  return (long long)time(NULL);
+}
+
+void
+kg_store_format_time(long long t, char *out, size_t size)
+{
+  time_t tt = (time_t)t;
+  struct tm tm;
+
+  if(!gmtime_r(&tt, &tm) || !strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm))
+    snprintf(out, size, "1970-01-01T00:00:00Z");
+}
+
+static char *
+path_join(const char *a, const char *b)
+{
+  struct kg_buf p = KG_BUF_INIT;
+
+  kg_buf_addf(&p, "%s/%s", a, b);
+  return kg_buf_detach(&p);
+}
+
+/* ------------------------------------------------------------ files */
+
+static int
+fsync_path(const char *path, int is_dir)
+{
+  int fd = open(path, (is_dir ? O_RDONLY | O_DIRECTORY : O_RDONLY));
+  int rc;
+
+  if(fd < 0)
+    return -1;
+  rc = fsync(fd);
+  /* some file systems refuse fsync on a directory: not an error for us */
+  if(rc && is_dir && (errno == EINVAL || errno == EBADF))
+    rc = 0;
+  close(fd);
+  return rc;
+}
+
+/* Removes a flat directory (a generation) and its files. */
+static void
+remove_tree(const char *path)
+{
+  DIR *d = opendir(path);
+  struct dirent *e;
+
+  if(d) {
+    while((e = readdir(d))) {
+      char *f;
+
+      if(!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+        continue;
+      f = path_join(path, e->d_name);
+      unlink(f);
+      free(f);
+    }
+    closedir(d);
+  }
+  rmdir(path);
+}
+
+static int
+copy_file(const char *from, const char *to)
+{
+  char buf[1 << 16];
+  int in, out, rc = -1;
+  ssize_t n;
+
+  in = open(from, O_RDONLY);
+  if(in < 0) {
+    kg_error("cannot open '%s': %s", from, strerror(errno));
+    return -1;
+  }
+  out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+  if(out < 0) {
+    kg_error("cannot create '%s': %s", to, strerror(errno));
+    close(in);
+    return -1;
+  }
+  for(;;) {
+    char *p = buf;
+
+    n = read(in, buf, sizeof buf);
+    if(n < 0 && errno == EINTR)
+      continue;
+    if(n < 0) {
+      kg_error("cannot read '%s': %s", from, strerror(errno));
+      goto out;
+    }
+    if(n == 0)
+      break;
+    while(n > 0) {
+      ssize_t w = write(out, p, (size_t)n);
+
+      if(w < 0 && errno == EINTR)
+        continue;
+      if(w < 0) {
+        kg_error("cannot write '%s': %s", to, strerror(errno));
+        goto out;
+      }
+      p += w;
+      n -= w;
+    }
+  }
+  rc = 0;
+out:
+  close(in);
+  if(close(out) && !rc) {
+    kg_error("cannot write '%s': %s", to, strerror(errno));
+    rc = -1;
+  }
+  return rc;
+}
+
+/* Copies every file of generation @from into the new directory @to. */
+static int
+copy_generation(const char *from, const char *to)
+{
+  DIR *d = opendir(from);
+  struct dirent *e;
+  int rc = 0;
+
+  if(!d) {
+    kg_error("cannot read '%s': %s", from, strerror(errno));
+    return -1;
+  }
+  while(!rc && (e = readdir(d))) {
+    char *a, *b;
+
+    if(e->d_name[0] == '.')
+      continue;
+    a = path_join(from, e->d_name);
+    b = path_join(to, e->d_name);
+    rc = copy_file(a, b);
+    free(a);
+    free(b);
+  }
+  closedir(d);
+  return rc;
+}
+
+/* Reads DIR/CURRENT: returns a new "gen-NNNNNN" string, or NULL when there
+ * is none (*err set to 1 when the file exists but is not valid). */
+static char *
+read_current(const char *dir, int *err)
+{
+  char *path = path_join(dir, "CURRENT");
+  char line[64];
+  FILE *fh = fopen(path, "r");
+  size_t n;
+  char *res = NULL;
+
+  *err = 0;
+  free(path);
+  if(!fh) {
+    if(errno != ENOENT)
+      *err = 1;
+    return NULL;
+  }
+  if(fgets(line, sizeof line, fh)) {
+    n = strcspn(line, "\r\n");
+    line[n] = '\0';
+    if(!strncmp(line, "gen-", 4) && n > 4 &&
+       strspn(line + 4, "0123456789") == n - 4)
+      res = kg_xstrdup(line);
+  }
+  fclose(fh);
+  if(!res)
+    *err = 1;
+  return res;
+}
+
+static unsigned long
+gen_number(const char *gen)
+{
+  return strtoul(gen + 4, NULL, 10);
+}
+
+/* ------------------------------------------------------------ meta */
+
+static void
+graphs_clear(struct kg_store *st)
+{
+  size_t i;
+
+  for(i = 0; i < st->ngraphs; i++) {
+    free(st->graphs[i].iri);
+    free(st->graphs[i].source);
+  }
+  free(st->graphs);
+  st->graphs = NULL;
+  st->ngraphs = st->cap = 0;
+}
+
+static int
+graph_cmp(const void *a, const void *b)
+{
+  const struct kg_store_graph *x = a, *y = b;
+
+  return strcmp(x->iri, y->iri);
+}
+
+static struct kg_store_graph *
+graph_find(struct kg_store *st, const char *iri)
+{
+  size_t i;
+
+  for(i = 0; i < st->ngraphs; i++)
+    if(!strcmp(st->graphs[i].iri, iri))
+      return &st->graphs[i];
+  return NULL;
+}
+
+static void
+graph_set(struct kg_store *st, const char *iri, const char *source,
+          long triples, long long loaded)
+{
+  struct kg_store_graph *g = graph_find(st, iri);
+  char *src = kg_xstrdup(source ? source : "");
+  char *p;
+
+  /* the meta file is tab-separated, one record a line */
+  for(p = src; *p; p++)
+    if(*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  if(!g) {
+    KG_GROW(st->graphs, st->cap, st->ngraphs + 1);
+    g = &st->graphs[st->ngraphs++];
+    g->iri = kg_xstrdup(iri);
+  } else {
+    free(g->source);
+  }
+  g->source = src;
+  g->triples = triples;
+  g->loaded = loaded;
+  qsort(st->graphs, st->ngraphs, sizeof(*st->graphs), graph_cmp);
+}
+
+static int
+graph_remove(struct kg_store *st, const char *iri)
+{
+  struct kg_store_graph *g = graph_find(st, iri);
+  size_t i;
+
+  if(!g)
+    return -1;
+  i = (size_t)(g - st->graphs);
+  free(g->iri);
+  free(g->source);
+  memmove(&st->graphs[i], &st->graphs[i + 1],
+          (st->ngraphs - i - 1) * sizeof(*st->graphs));
+  st->ngraphs--;
+  return 0;
+}
+
+static int
+read_meta(struct kg_store *st)
+{
+  char *path = path_join(st->gen_path, "meta");
+  FILE *fh = fopen(path, "r");
+  struct kg_buf line = KG_BUF_INIT;
+  int c, rc = 0;
+
+  if(!fh) {
+    /* a generation written before its first commit has none yet */
+    free(path);
+    return 0;
+  }
+  for(;;) {
+    kg_buf_reset(&line);
+    while((c = getc(fh)) != EOF && c != '\n')
+      kg_buf_addc(&line, c);
+    if(!line.len && c == EOF)
+      break;
+    if(!strncmp(line.s, "issued\t", 7))
+      st->issued = strtoll(line.s + 7, NULL, 10);
+    else if(!strncmp(line.s, "modified\t", 9))
+      st->modified = strtoll(line.s + 9, NULL, 10);
+    else if(!strncmp(line.s, "graph\t", 6)) {
+      /* graph IRI triples loaded source */
+      char *f[4];
+      char *p = line.s + 6;
+      int k;
+
+      for(k = 0; k < 4; k++) {
+        f[k] = p;
+        if(k < 3) {
+          p = strchr(p, '\t');
+          if(!p)
+            break;
+          *p++ = '\0';
+        }
+      }
+      if(k < 4) {
+        kg_error("'%s': malformed record", path);
+        rc = -1;
+        break;
+      }
+      graph_set(st, f[0], f[3], strtol(f[1], NULL, 10),
+                strtoll(f[2], NULL, 10));
+    }
+    if(c == EOF)
+      break;
+  }
+  fclose(fh);
+  kg_buf_release(&line);
+  free(path);
+  return rc;
+}
+
+static int
+write_meta(struct kg_store *st)
+{
+  char *path = path_join(st->gen_path, "meta");
+  FILE *fh = fopen(path, "w");
+  size_t i;
+  int rc = 0;
+
+  if(!fh) {
+    kg_error("cannot create '%s': %s", path, strerror(errno));
+    free(path);
+    return -1;
+  }
+  fprintf(fh, "%s\nissued\t%lld\nmodified\t%lld\n", KG_STORE_META_MAGIC,
+          st->issued, st->modified);
+  for(i = 0; i < st->ngraphs; i++)
+    fprintf(fh, "graph\t%s\t%ld\t%lld\t%s\n", st->graphs[i].iri,
+            st->graphs[i].triples, st->graphs[i].loaded,
+            st->graphs[i].source);
+  if(fflush(fh) || ferror(fh) || fsync(fileno(fh))) {
+    kg_error("cannot write '%s': %s", path, strerror(errno));
+    rc = -1;
+  }
+  if(fclose(fh) && !rc) {
+    kg_error("cannot write '%s': %s", path, strerror(errno));
+    rc = -1;
+  }
+  free(path);
+  return rc;
+}
+
+/* ------------------------------------------------------------ locking */
+
+static double
+monotonic(void)
+{
+  struct timespec ts;
+
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Takes the lock on @fd, retrying until the wait expires.  0, or -1 after
+ * reporting (*code set). */
+static int
+take_lock(const char *dir, int fd, int exclusive, int *code)
+{
+  double deadline = monotonic() + store_wait();
+  struct timespec nap = { 0, 50 * 1000 * 1000 };
+
+  for(;;) {
+    if(!flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB))
+      return 0;
+    if(errno == EINTR)
+      continue;
+    if(errno != EWOULDBLOCK) {
+      kg_error("cannot lock store '%s': %s", dir, strerror(errno));
+      *code = KG_EXIT_SYS;
+      return -1;
+    }
+    if(monotonic() >= deadline)
+      break;
+    nanosleep(&nap, NULL);
+  }
+  /* a writer refused while only readers hold the lock: say so */
+  if(exclusive && !flock(fd, LOCK_SH | LOCK_NB)) {
+    flock(fd, LOCK_UN);
+    kg_error("store '%s' is busy (another mednum-kg is reading it); "
+             "try again", dir);
+  } else {
+    kg_error("store '%s' is busy (another mednum-kg is writing); try again",
+             dir);
+  }
+  *code = KG_EXIT_SYS;
+  return -1;
+}
+
+/* ------------------------------------------------------------ open */
+
+static struct kg_store *
+store_new(struct kg_ctx *ctx)
+{
+  struct kg_store *st = kg_xcalloc(1, sizeof(*st));
+
+  st->ctx = ctx;
+  st->dir = kg_xstrdup(ctx->store_dir);
+  st->lock_fd = -1;
+  return st;
+}
+
+static int
+open_model(struct kg_store *st, const char *mode)
+{
+  struct kg_buf opts = KG_BUF_INIT;
+  int rc = -1;
+
+  kg_buf_addf(&opts, "hash-type='bdb',dir='%s',contexts='yes',"
+              "index-predicates='yes',%s", st->gen_path, mode);
+  st->storage = librdf_new_storage(st->ctx->world, "hashes", KG_STORE_IDENT,
+                                   opts.s);
+  if(st->storage)
+    st->model = librdf_new_model(st->ctx->world, st->storage, NULL);
+  if(!st->model)
+    kg_error("cannot open the store in '%s'", st->gen_path);
+  else
+    rc = 0;
+  kg_buf_release(&opts);
+  return rc;
+}
+
+static void
+close_model(struct kg_store *st)
+{
+  if(st->model)
+    librdf_free_model(st->model);
+  if(st->storage)
+    librdf_free_storage(st->storage);
+  st->model = NULL;
+  st->storage = NULL;
+}
+
+int
+kg_store_exists(struct kg_ctx *ctx)
+{
+  char *path = path_join(ctx->store_dir, "CURRENT");
+  struct stat sb;
+  int rc = !stat(path, &sb);
+
+  free(path);
+  return rc;
+}
+
+static void
+no_store(const char *dir)
+{
+  kg_error("no store in '%s' (load reports with 'mednum-kg load' first)",
+           dir);
+}
+
+struct kg_store *
+kg_store_open_read(struct kg_ctx *ctx, int *code)
+{
+  struct kg_store *st = store_new(ctx);
+  char *lock = path_join(st->dir, "lock");
+  int bad;
+
+  *code = KG_EXIT_SYS;
+  st->lock_fd = open(lock, O_RDONLY | O_CLOEXEC);
+  free(lock);
+  if(st->lock_fd < 0) {
+    if(errno == ENOENT)
+      no_store(st->dir);
+    else
+      kg_error("cannot open store '%s': %s", st->dir, strerror(errno));
+    goto fail;
+  }
+  if(take_lock(st->dir, st->lock_fd, 0, code))
+    goto fail;
+  st->gen = read_current(st->dir, &bad);
+  if(!st->gen) {
+    if(bad)
+      kg_error("store '%s' is damaged: unreadable CURRENT", st->dir);
+    else
+      no_store(st->dir);
+    goto fail;
+  }
+  st->gen_path = path_join(st->dir, st->gen);
+  if(read_meta(st) || open_model(st, "write='no'"))
+    goto fail;
+  *code = KG_EXIT_OK;
+  return st;
+fail:
+  kg_store_close(st);
+  return NULL;
+}
+
+/* Removes every gen-* that is not @keep, and CURRENT.tmp: what a killed
+ * writer left.  Called under the exclusive lock only. */
+static unsigned long
+clean_debris(const char *dir, const char *keep)
+{
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  unsigned long max = 0;
+
+  if(!d)
+    return 0;
+  while((e = readdir(d))) {
+    char *p;
+
+    if(!strcmp(e->d_name, "CURRENT.tmp")) {
+      p = path_join(dir, e->d_name);
+      unlink(p);
+      free(p);
+      continue;
+    }
+    if(strncmp(e->d_name, "gen-", 4))
+      continue;
+    if(gen_number(e->d_name) > max)
+      max = gen_number(e->d_name);
+    if(keep && !strcmp(e->d_name, keep))
+      continue;
+    p = path_join(dir, e->d_name);
+    kg_info("removing '%s' (left by an interrupted write)", p);
+    remove_tree(p);
+    free(p);
+  }
+  closedir(d);
+  return max;
+}
+
+struct kg_store *
+kg_store_open_write(struct kg_ctx *ctx, int *code)
+{
+  struct kg_store *st = store_new(ctx);
+  char *lock = path_join(st->dir, "lock");
+  struct kg_buf gen = KG_BUF_INIT;
+  unsigned long next;
+  int bad;
+
+  *code = KG_EXIT_SYS;
+  st->writable = 1;
+  if(strchr(st->dir, '\'')) {
+    kg_error("store directory '%s': a quote (') is not allowed", st->dir);
+    goto fail;
+  }
+  if(mkdir(st->dir, 0777) && errno != EEXIST) {
+    kg_error("cannot create store '%s': %s", st->dir, strerror(errno));
+    goto fail;
+  }
+  st->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if(st->lock_fd < 0) {
+    kg_error("cannot open store '%s': %s", st->dir, strerror(errno));
+    goto fail;
+  }
+  if(take_lock(st->dir, st->lock_fd, 1, code))
+    goto fail;
+  *code = KG_EXIT_SYS;
+  st->old_gen = read_current(st->dir, &bad);
+  if(bad) {
+    kg_error("store '%s' is damaged: unreadable CURRENT", st->dir);
+    goto fail;
+  }
+  next = clean_debris(st->dir, st->old_gen);
+  if(st->old_gen && gen_number(st->old_gen) > next)
+    next = gen_number(st->old_gen);
+  kg_buf_addf(&gen, "gen-%06lu", next + 1);
+  st->gen = kg_buf_detach(&gen);
+  st->gen_path = path_join(st->dir, st->gen);
+  if(mkdir(st->gen_path, 0777)) {
+    kg_error("cannot create '%s': %s", st->gen_path, strerror(errno));
+    free(st->gen_path);
+    st->gen_path = NULL;
+    goto fail;
+  }
+  if(st->old_gen) {
+    char *old = path_join(st->dir, st->old_gen);
+    int rc = copy_generation(old, st->gen_path);
+
+    free(old);
+    if(rc)
+      goto fail;
+    if(read_meta(st) || open_model(st, "write='yes'"))
+      goto fail;
+  } else if(open_model(st, "new='yes'")) {
+    goto fail;
+  }
+  *code = KG_EXIT_OK;
+  return st;
+fail:
+  kg_store_close(st);
+  return NULL;
+}
+
+librdf_model *
+kg_store_model(struct kg_store *st)
+{
+  return st->model;
+}
+
+const char *
+kg_store_dir(const struct kg_store *st)
+{
+  return st->dir;
+}
+
+size_t
+kg_store_graph_count(const struct kg_store *st)
+{
+  return st->ngraphs;
+}
+
+const struct kg_store_graph *
+kg_store_graph_at(const struct kg_store *st, size_t i)
+{
+  return i < st->ngraphs ? &st->graphs[i] : NULL;
+}
+
+long long
+kg_store_issued(const struct kg_store *st)
+{
+  return st->issued;
+}
+
+long long
+kg_store_modified(const struct kg_store *st)
+{
+  return st->modified;
+}
+
+void
+kg_store_close(struct kg_store *st)
+{
+  if(!st)
+    return;
+  close_model(st);
+  /* an uncommitted generation is thrown away, under the lock still */
+  if(st->writable && st->gen_path)
+    remove_tree(st->gen_path);
+  if(st->lock_fd >= 0)
+    close(st->lock_fd);           /* releases the flock */
+  graphs_clear(st);
+  free(st->dir);
+  free(st->gen);
+  free(st->gen_path);
+  free(st->old_gen);
+  free(st->last_graph);
+  free(st);
+}
+
+int
+kg_store_commit(struct kg_store *st)
+{
+  char *tmp = path_join(st->dir, "CURRENT.tmp");
+  char *cur = path_join(st->dir, "CURRENT");
+  DIR *d = NULL;
+  struct dirent *e;
+  FILE *fh;
+  int rc = KG_EXIT_SYS;
+
+  if(!st->issued)
+    st->issued = kg_store_now();
+  if(!st->modified)
+    st->modified = st->issued;
+  if(librdf_model_sync(st->model)) {
+    kg_error("cannot write the store in '%s'", st->gen_path);
+    goto out;
+  }
+  close_model(st);                /* closes the BDB files */
+  if(write_meta(st))
+    goto out;
+  /* every file of the new generation on disk before it becomes live */
+  d = opendir(st->gen_path);
+  if(!d) {
+    kg_error("cannot read '%s': %s", st->gen_path, strerror(errno));
+    goto out;
+  }
+  while((e = readdir(d))) {
+    char *f;
+    int bad;
+
+    if(e->d_name[0] == '.')
+      continue;
+    f = path_join(st->gen_path, e->d_name);
+    bad = fsync_path(f, 0);
+    if(bad)
+      kg_error("cannot sync '%s': %s", f, strerror(errno));
+    free(f);
+    if(bad)
+      goto out;
+  }
+  if(fsync_path(st->gen_path, 1)) {
+    kg_error("cannot sync '%s': %s", st->gen_path, strerror(errno));
+    goto out;
+  }
+  fh = fopen(tmp, "w");
+  if(!fh) {
+    kg_error("cannot create '%s': %s", tmp, strerror(errno));
+    goto out;
+  }
+  fprintf(fh, "%s\n", st->gen);
+  if(fflush(fh) || fsync(fileno(fh))) {
+    kg_error("cannot write '%s': %s", tmp, strerror(errno));
+    fclose(fh);
+    goto out;
+  }
+  if(fclose(fh)) {
+    kg_error("cannot write '%s': %s", tmp, strerror(errno));
+    goto out;
+  }
+  /* the commit point */
+  if(rename(tmp, cur)) {
+    kg_error("cannot replace '%s': %s", cur, strerror(errno));
+    goto out;
+  }
+  fsync_path(st->dir, 1);
+  st->writable = 0;               /* the new generation is live: keep it */
+  if(st->old_gen) {
+    char *old = path_join(st->dir, st->old_gen);
+
+    remove_tree(old);
+    free(old);
+  }
+  rc = KG_EXIT_OK;
+out:
+  if(d)
+    closedir(d);
+  if(rc)
+    unlink(tmp);
+  free(tmp);
+  free(cur);
+  kg_store_close(st);
+  return rc;
+}
+
+/* ------------------------------------------------------------ load */
+
+enum kg_input_kind {
+  KG_INPUT_UNKNOWN = 0,
+  KG_INPUT_REPORT,
+  KG_INPUT_TURTLE,
+  KG_INPUT_NTRIPLES
+};
+
+static const char *
+file_ext(const char *path)
+{
+  const char *base = strrchr(path, '/');
+  const char *dot;
+
+  base = base ? base + 1 : path;
+  dot = strrchr(base, '.');
+  return (dot && dot != base) ? dot : NULL;
+}
+
+static int
+ext_is(const char *ext, const char *want)
+{
+  size_t i;
+
+  for(i = 0; ext[i] && want[i]; i++)
+    if(tolower((unsigned char)ext[i]) != want[i])
+      return 0;
+  return !ext[i] && !want[i];
+}
+
+static enum kg_input_kind
+input_kind(const char *path)
+{
+  const char *ext = file_ext(path);
+
+  if(!ext)
+    return KG_INPUT_UNKNOWN;
+  if(ext_is(ext, ".md") || ext_is(ext, ".markdown"))
+    return KG_INPUT_REPORT;
+  if(ext_is(ext, ".ttl"))
+    return KG_INPUT_TURTLE;
+  if(ext_is(ext, ".nt"))
+    return KG_INPUT_NTRIPLES;
+  return KG_INPUT_UNKNOWN;
+}
+
+/* Graph IRI of a file: base + "graph/" + slug of the name without its
+ * extension.  Returns new string, or NULL when the name has no letter or
+ * digit. */
+static char *
+file_graph_iri(struct kg_ctx *ctx, const char *path)
+{
+  const char *base = strrchr(path, '/');
+  const char *ext;
+  struct kg_buf slug = KG_BUF_INIT;
+  struct kg_buf iri = KG_BUF_INIT;
+  size_t len;
+
+  base = base ? base + 1 : path;
+  ext = file_ext(base);
+  len = ext ? (size_t)(ext - base) : strlen(base);
+  kg_text_slug(base, len, KG_SLUG_MAX, &slug);
+  if(!slug.len) {
+    kg_buf_release(&slug);
+    return NULL;
+  }
+  kg_buf_addf(&iri, "%sgraph/%s", ctx->base, slug.s);
+  kg_buf_release(&slug);
+  return kg_buf_detach(&iri);
+}
+
+static char *
+reference_iri(struct kg_ctx *ctx)
+{
+  struct kg_buf iri = KG_BUF_INIT;
+
+  kg_buf_addf(&iri, "%sgraph/reference", ctx->base);
+  return kg_buf_detach(&iri);
+}
+
+/* Reads a whole file.  0, or -1 after reporting. */
+static int
+read_file(const char *path, struct kg_buf *out)
+{
+  FILE *fh = fopen(path, "rb");
+  char chunk[1 << 16];
+  size_t n;
+  int rc = 0;
+
+  if(!fh) {
+    kg_error("cannot open '%s': %s", path, strerror(errno));
+    return -1;
+  }
+  while((n = fread(chunk, 1, sizeof chunk, fh)) > 0)
+    kg_buf_add(out, chunk, n);
+  if(ferror(fh)) {
+    kg_error("cannot read '%s': %s", path, strerror(errno));
+    rc = -1;
+  }
+  fclose(fh);
+  return rc;
+}
+
+/* Line and column (in code points, from 1) of byte @off in @s. */
+static void
+locate(const char *s, size_t off, struct kg_loc *loc)
+{
+  size_t i;
+
+  loc->line = 1;
+  loc->col = 1;
+  for(i = 0; i < off; i++) {
+    if(s[i] == '\n') {
+      loc->line++;
+      loc->col = 1;
+    } else if(((unsigned char)s[i] & 0xC0) != 0x80) {
+      loc->col++;
+    }
+  }
+}
+
+/* Parses RDF file @path into a new memory model (no contexts: duplicates
+ * merge).  NULL after reporting; *storage receives the storage. */
+static librdf_model *
+parse_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
+          librdf_storage **storage, int *code)
+{
+  struct kg_buf text = KG_BUF_INIT;
+  librdf_parser *parser = NULL;
+  librdf_uri *base = NULL;
+  librdf_model *m = NULL;
+  size_t bad;
+  int before, rc;
+
+  *code = KG_EXIT_SYS;
+  *storage = NULL;
+  if(read_file(path, &text))
+    goto out;
+  if(kg_utf8_check(text.s, text.len, &bad)) {
+    struct kg_loc loc;
+
+    loc.file = path;
+    locate(text.s, bad, &loc);
+    kg_error_at(&loc, "invalid UTF-8 (byte 0x%02X)",
+                (unsigned char)text.s[bad]);
+    *code = KG_EXIT_DATA;
+    goto out;
+  }
+  *storage = librdf_new_storage(ctx->world, "hashes", NULL,
+                                "hash-type='memory'");
+  if(*storage)
+    m = librdf_new_model(ctx->world, *storage, NULL);
+  parser = librdf_new_parser(ctx->world,
+                             kind == KG_INPUT_TURTLE ? "turtle" : "ntriples",
+                             NULL, NULL);
+  base = librdf_new_uri_from_filename(ctx->world, path);
+  if(!m || !parser || !base) {
+    kg_error("cannot start the RDF parser");
+    goto fail;
+  }
+  before = kg_diag_error_count();
+  kg_diag_source(path);
+  rc = librdf_parser_parse_counted_string_into_model(
+    parser, (const unsigned char *)text.s, text.len, base, m);
+  kg_diag_source(NULL);
+  if(rc || kg_diag_error_count() != before) {
+    if(kg_diag_error_count() == before)
+      kg_error("%s: cannot parse the file", path);
+    *code = KG_EXIT_DATA;
+    goto fail;
+  }
+  *code = KG_EXIT_OK;
+  goto out;
+fail:
+  if(m)
+    librdf_free_model(m);
+  m = NULL;
+  if(*storage)
+    librdf_free_storage(*storage);
+  *storage = NULL;
+out:
+  if(parser)
+    librdf_free_parser(parser);
+  if(base)
+    librdf_free_uri(base);
+  kg_buf_release(&text);
+  return m;
+}
+
+/* A copy of literal @o with its language tag in lower case (what rasqal
+ * compares with), or NULL if it needs no change. */
+static librdf_node *
+lower_lang(librdf_world *w, librdf_node *o)
+{
+  char *lang;
+  char tmp[64];
+  size_t i, n;
+  int upper = 0;
+
+  if(!librdf_node_is_literal(o))
+    return NULL;
+  lang = librdf_node_get_literal_value_language(o);
+  if(!lang)
+    return NULL;
+  n = strlen(lang);
+  if(n >= sizeof tmp)
+    return NULL;
+  for(i = 0; i <= n; i++) {
+    tmp[i] = (char)tolower((unsigned char)lang[i]);
+    if(tmp[i] != lang[i])
+      upper = 1;
+  }
+  if(!upper)
+    return NULL;
+  return librdf_new_node_from_literal(
+    w, librdf_node_get_literal_value(o), tmp, 0);
+}
+
+/* Adds every statement of @from (in its own context, or @graph when it has
+ * none) to the store.  Returns the number added, or -1 after reporting. */
+static long
+transfer(struct kg_store *st, librdf_model *from, librdf_node *graph)
+{
+  librdf_world *w = st->ctx->world;
+  librdf_stream *s = librdf_model_as_stream(from);
+  long n = 0;
+
+  if(!s) {
+    kg_error("cannot read the parsed graph");
+    return -1;
+  }
+  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
+    librdf_statement *t = librdf_stream_get_object(s);   /* SHARED */
+    librdf_node *c = librdf_stream_get_context2(s);      /* SHARED */
+    librdf_node *o = librdf_statement_get_object(t);
+    librdf_node *lo = lower_lang(w, o);
+    int rc;
+
+    if(lo) {
+      librdf_statement *t2 = librdf_new_statement_from_nodes(
+        w, librdf_new_node_from_node(librdf_statement_get_subject(t)),
+        librdf_new_node_from_node(librdf_statement_get_predicate(t)), lo);
+      /* lo now owned by t2 */
+      rc = !t2 || librdf_model_context_add_statement(st->model,
+                                                     c ? c : graph, t2);
+      if(t2)
+        librdf_free_statement(t2);
+    } else {
+      rc = librdf_model_context_add_statement(st->model, c ? c : graph, t);
+    }
+    if(rc) {
+      kg_error("cannot add a statement to the store");
+      librdf_free_stream(s);
+      return -1;
+    }
+    n++;
+  }
+  librdf_free_stream(s);
+  return n;
+}
+
+static int
+remove_graph(struct kg_store *st, const char *iri)
+{
+  librdf_node *g = kg_ctx_iri(st->ctx, iri);
+  int rc;
+
+  if(!g)
+    return -1;
+  rc = librdf_model_context_remove_statements(st->model, g);
+  librdf_free_node(g);
+  /* librdf returns non-zero for a context that holds nothing */
+  (void)rc;
+  return 0;
+}
+
+int
+kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
+{
+  struct kg_ctx *ctx = st->ctx;
+  enum kg_input_kind kind = input_kind(path);
+  librdf_storage *tmp_storage = NULL;
+  librdf_model *tmp = NULL;
+  librdf_node *graph = NULL;
+  char *iri = NULL;
+  char *ref = reference_iri(ctx);
+  struct kg_report_info info;
+  int code = KG_EXIT_SYS;
+  long n;
+
+  memset(&info, 0, sizeof(info));
+  if(graph_iri)
+    *graph_iri = NULL;
+  if(kind == KG_INPUT_UNKNOWN) {
+    const char *ext = file_ext(path);
+
+    kg_error("'%s': unsupported file type%s%s%s (load takes reports .md, "
+             "Turtle .ttl or N-Triples .nt)", path, ext ? " '" : "",
+             ext ? ext : "", ext ? "'" : "");
+    code = KG_EXIT_DATA;
+    goto out;
+  }
+  if(kind == KG_INPUT_REPORT) {
+    if(!kg_extract_report) {
+      kg_error("'%s': this build cannot read reports yet", path);
+      goto out;
+    }
+    tmp = kg_ctx_new_memory_model(ctx, &tmp_storage);
+    if(!tmp)
+      goto out;
+    code = kg_extract_report(ctx, path, tmp, &info);
+    if(code != KG_EXIT_OK)
+      goto out;
+    code = KG_EXIT_SYS;
+    if(!info.graph) {
+      kg_error("'%s': the extractor named no graph", path);
+      goto out;
+    }
+    iri = kg_xstrdup(info.graph);
+  } else {
+    iri = file_graph_iri(ctx, path);
+    if(!iri) {
+      kg_error("'%s': cannot name a graph after this file name", path);
+      code = KG_EXIT_DATA;
+      goto out;
+    }
+    tmp = parse_rdf(ctx, path, kind, &tmp_storage, &code);
+    if(!tmp)
+      goto out;
+    code = KG_EXIT_SYS;
+  }
+  if(!strcmp(iri, ref)) {
+    kg_error("'%s': the graph name 'reference' is reserved", path);
+    code = KG_EXIT_DATA;
+    goto out;
+  }
+  graph = kg_ctx_iri(ctx, iri);
+  if(!graph || remove_graph(st, iri))
+    goto out;
+  n = transfer(st, tmp, graph);
+  if(n < 0)
+    goto out;
+  graph_set(st, iri, path, n, kg_store_now());
+  st->modified = kg_store_now();
+  if(!st->issued)
+    st->issued = st->modified;
+  free(st->last_graph);
+  st->last_graph = iri;
+  iri = NULL;
+  if(graph_iri)
+    *graph_iri = st->last_graph;
+  kg_info("loaded '%s' into <%s>: %ld triples", path, st->last_graph, n);
+  code = KG_EXIT_OK;
+out:
+  if(info.slug || info.graph) {
+    if(kg_report_info_release)
+      kg_report_info_release(&info);
+  }
+  if(graph)
+    librdf_free_node(graph);
+  if(tmp)
+    librdf_free_model(tmp);
+  if(tmp_storage)
+    librdf_free_storage(tmp_storage);
+  free(iri);
+  free(ref);
+  return code;
+}
+
+int
+kg_store_unload(struct kg_store *st, const char *what)
+{
+  const struct kg_store_graph *g = NULL;
+  char *iri = NULL;
+  char *real = NULL;
+  size_t i;
+  int rc;
+
+  /* 1. the path given to load, as typed or resolved */
+  for(i = 0; i < st->ngraphs && !g; i++)
+    if(st->graphs[i].source[0] && !strcmp(st->graphs[i].source, what))
+      g = &st->graphs[i];
+  if(!g && (real = realpath(what, NULL))) {
+    for(i = 0; i < st->ngraphs && !g; i++) {
+      char *r2 = st->graphs[i].source[0]
+        ? realpath(st->graphs[i].source, NULL) : NULL;
+
+      if(r2 && !strcmp(r2, real))
+        g = &st->graphs[i];
+      free(r2);
+    }
+  }
+  /* 2. a graph IRI */
+  if(!g)
+    g = graph_find(st, what);
+  /* 3. a file name whose slug names a loaded graph */
+  if(!g && input_kind(what) != KG_INPUT_UNKNOWN) {
+    iri = file_graph_iri(st->ctx, what);
+    if(iri)
+      g = graph_find(st, iri);
+  }
+  free(real);
+  free(iri);
+  if(!g) {
+    kg_error("'%s' is not loaded in store '%s'", what, st->dir);
+    return KG_EXIT_DATA;
+  }
+  iri = kg_xstrdup(g->iri);
+  rc = remove_graph(st, iri);
+  if(!rc) {
+    graph_remove(st, iri);
+    st->modified = kg_store_now();
+    kg_info("removed <%s>", iri);
+  }
+  free(iri);
+  return rc ? KG_EXIT_SYS : KG_EXIT_OK;
+}
+
+int
+kg_store_refresh_reference(struct kg_store *st)
+{
+  char *ref = reference_iri(st->ctx);
+  librdf_node *g = NULL;
+  librdf_stream *s;
+  long n = 0;
+  int rc = -1;
+
+  if(remove_graph(st, ref))
+    goto out;
+  graph_remove(st, ref);
+  if(!kg_extract_reference) {
+    kg_info("no reference graph: this build has no extractor");
+    rc = 0;
+    goto out;
+  }
+  if(kg_extract_reference(st->ctx, st->model))
+    goto out;
+  g = kg_ctx_iri(st->ctx, ref);
+  s = g ? librdf_model_context_as_stream(st->model, g) : NULL;
+  if(s) {
+    for(; !librdf_stream_end(s); librdf_stream_next(s))
+      n++;
+    librdf_free_stream(s);
+  }
+  if(n)
+    graph_set(st, ref, "", n, kg_store_now());
+  rc = 0;
+out:
+  if(g)
+    librdf_free_node(g);
+  free(ref);
+  return rc;
+}

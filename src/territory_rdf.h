@@ -1,0 +1,35 @@
+/* territory_rdf.h - the RDF shape of a territory (DESIGN.md section 4).
+ *
+ * <base>territoire/{region,departement,epci,commune}/<code> a igeo:Region |
+ * igeo:Departement | igeo:Intercommunalite | igeo:Commune; igeo:codeINSEE
+ * (the SIREN for an EPCI); igeo:nom "..."@fr; igeo:subdivisionDirecteDe each
+ * direct parent; igeo:subdivisionDe every ancestor (materialised closure).
+ * One shape, two writers: a librdf model, or N-Triples text.
+ */
+#ifndef KG_TERRITORY_RDF_H
+#define KG_TERRITORY_RDF_H
+
+#include <stdio.h>
+#include <redland.h>
+
+struct kg_ctx;
+struct kg_gaz;
+struct kg_terr;
+
+/* Adds to @graph of @m (NULL = default graph) the triples of @t and of all
+ * its ancestors, with ctx->base.  Borrows everything.  Adding twice adds
+ * nothing new.  Returns 0, or -1 after reporting (gazetteer missing...). */
+int kg_territory_emit(struct kg_ctx *ctx, const struct kg_terr *t,
+                      librdf_model *m, librdf_node *graph);
+
+/* Writes the triples of @t only (not of its ancestors) as N-Triples to @out,
+ * with instance base @base (ends with '/').  Returns 0 or -1 (write error,
+ * not reported). */
+int kg_territory_write_nt(FILE *out, const struct kg_gaz *g,
+                          const struct kg_terr *t, const char *base);
+
+/* Every territory of @g, each once, as N-Triples.  Returns 0 or -1. */
+int kg_territory_write_all_nt(FILE *out, const struct kg_gaz *g,
+                              const char *base);
+
+#endif
