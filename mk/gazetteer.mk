@@ -11,21 +11,46 @@ GAZ_SHA512  = 5dabd8b0595b70cfe9acaafc84d1cf28447de081f0fddb3134ce27c6358c624e8f
 GAZ_DIR     = data/gazetteer
 GAZ_TGZ     = $(GAZ_DIR)/cache/etalab-decoupage-administratif-$(GAZ_VERSION).tgz
 GAZ_JSON    = $(GAZ_DIR)/json
-GAZ_STAMP   = $(GAZ_JSON)/.extracted-$(GAZ_VERSION)
+GAZ_JSONS   = $(patsubst %,$(GAZ_JSON)/%.json,regions departements epci communes)
 GAZ_OUT     = $(GAZ_DIR)/territoires.idx $(GAZ_DIR)/territoires.nt
+GAZ_FETCH   = sh tools/gazetteer/fetch.sh $(GAZ_TGZ) $(GAZ_SHA512) \
+              $(GAZ_PKG)@$(GAZ_VERSION)
 
 gazetteer: $(GAZ_OUT)
 
-$(GAZ_TGZ): tools/gazetteer/fetch.sh
-	@sh tools/gazetteer/fetch.sh $@ $(GAZ_SHA512) $(GAZ_PKG)@$(GAZ_VERSION)
+# The tarball is a cache: fetched when missing.  Whenever it is used, its
+# sha512 is checked again (a bad cached copy is fetched anew; a bad fetched
+# copy stops the build).
+$(GAZ_TGZ):
+	@$(GAZ_FETCH)
 
-$(GAZ_STAMP): $(GAZ_TGZ) tools/gazetteer/extract.sh
+$(GAZ_JSONS) &: $(GAZ_TGZ) tools/gazetteer/fetch.sh tools/gazetteer/extract.sh \
+              mk/gazetteer.mk
+	@$(GAZ_FETCH)
 	@sh tools/gazetteer/extract.sh $(GAZ_TGZ) $(GAZ_SHA512) $(GAZ_JSON)
-	@touch $@
 
-$(BUILD)/gazbuild: src/tool_gazbuild.c src/*.h $(LIBOBJS) | $(BUILD)
+# Only the foundation modules: `make gazetteer` does not depend on the rest
+# of the tree compiling (tool_gazbuild.c stubs kg_ctx_gaz, see there).
+GAZ_TOOL_OBJS = $(BUILD)/gazetteer.o $(BUILD)/territory_rdf.o \
+                $(BUILD)/rdf.o $(BUILD)/text.o $(BUILD)/buf.o $(BUILD)/diag.o
+
+$(BUILD)/gazbuild: src/tool_gazbuild.c src/*.h $(GAZ_TOOL_OBJS) | $(BUILD)
 	$(CC) $(WARN) $(if $(WERROR),-Werror) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) \
-	  $(LDFLAGS) -o $@ src/tool_gazbuild.c $(LIBOBJS) $(PKG_LIBS) -lm
+	  $(LDFLAGS) -o $@ src/tool_gazbuild.c $(GAZ_TOOL_OBJS) $(PKG_LIBS) -lm
 
-$(GAZ_OUT) &: $(GAZ_STAMP) $(BUILD)/gazbuild
+$(GAZ_OUT) &: $(GAZ_JSONS) $(BUILD)/gazbuild
 	$(BUILD)/gazbuild $(GAZ_JSON) $(GAZ_DIR)
+
+# `make gazetteer-bench`: open and lookup costs (recorded in docs/BENCHMARKS.md).
+GAZ_BENCH_OBJS = $(BUILD)/gazetteer.o $(BUILD)/text.o $(BUILD)/buf.o \
+                 $(BUILD)/diag.o
+
+$(BUILD)/gazbench: tools/gazetteer/gazbench.c $(GAZ_BENCH_OBJS) src/*.h | $(BUILD)
+	$(CC) $(WARN) $(if $(WERROR),-Werror) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) \
+	  -Isrc $(LDFLAGS) -o $@ tools/gazetteer/gazbench.c $(GAZ_BENCH_OBJS) \
+	  $(PKG_LIBS) -lm
+
+gazetteer-bench: $(BUILD)/gazbench gazetteer
+	$(BUILD)/gazbench
+
+.PHONY: gazetteer-bench

@@ -28,7 +28,7 @@ struct parse_state {
   struct kg_span open_spans[16];
   int nopen;
   struct kg_link open_link;
-  int in_link;
+  int in_link;            /* depth: only the outermost link is kept */
   size_t link_src;
 };
 
@@ -202,9 +202,10 @@ on_enter_span(MD_SPANTYPE type, void *detail, void *ud)
   } else if(type == MD_SPAN_A) {
     MD_SPAN_A_DETAIL *a = detail;
 
-    ps->in_link = 1;
-    ps->open_link.href = kg_xstrndup(a->href.text, a->href.size);
-    ps->open_link.start = b->len;
+    if(ps->in_link++ == 0) {
+      ps->open_link.href = kg_xstrndup(a->href.text, a->href.size);
+      ps->open_link.start = b->len;
+    }
   }
   return 0;
 }
@@ -225,8 +226,7 @@ on_leave_span(MD_SPANTYPE type, void *detail, void *ud)
       KG_GROW(b->spans, b->capspans, b->nspans + 1);
       b->spans[b->nspans++] = sp;
     }
-  } else if(type == MD_SPAN_A && ps->in_link) {
-    ps->in_link = 0;
+  } else if(type == MD_SPAN_A && ps->in_link && --ps->in_link == 0) {
     ps->open_link.end = b->len;
     KG_GROW(b->links, b->caplinks, b->nlinks + 1);
     b->links[b->nlinks++] = ps->open_link;

@@ -60,23 +60,53 @@ kg_emit_litn(struct kg_emit *e, const char *text, size_t n, const char *lang)
   return r;
 }
 
+/* Cheap identity of a term for de-duplication (no escaping, no I/O). */
+static void
+term_key(struct kg_buf *b, librdf_node *n)
+{
+  size_t len = 0;
+  const unsigned char *s;
+
+  if(!n) {
+    kg_buf_addc(b, '\x02');
+    return;
+  }
+  if(librdf_node_is_resource(n)) {
+    s = librdf_uri_as_counted_string(librdf_node_get_uri(n), &len);
+    kg_buf_addc(b, 'U');
+    kg_buf_add(b, s, len);
+  } else if(librdf_node_is_blank(n)) {
+    s = librdf_node_get_counted_blank_identifier(n, &len);
+    kg_buf_addc(b, 'B');
+    kg_buf_add(b, s, len);
+  } else {
+    const char *lang = librdf_node_get_literal_value_language(n);
+    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
+
+    s = librdf_node_get_literal_value_as_counted_string(n, &len);
+    kg_buf_addc(b, 'L');
+    kg_buf_add(b, s, len);
+    kg_buf_addc(b, '\x01');
+    if(lang)
+      kg_buf_adds(b, lang);
+    kg_buf_addc(b, '\x01');
+    if(dt)
+      kg_buf_adds(b, (const char *)librdf_uri_as_string(dt));
+  }
+  kg_buf_addc(b, '\x02');
+}
+
 void
 kg_emit_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
                librdf_node *o)
 {
-  struct kg_buf key = KG_BUF_INIT;
-  unsigned char *a = s ? raptor_term_to_string(s) : NULL;
-  unsigned char *b = p ? raptor_term_to_string(p) : NULL;
-  unsigned char *c = o ? raptor_term_to_string(o) : NULL;
   int fresh;
 
-  kg_buf_addf(&key, "%s %s %s", a ? (char *)a : "", b ? (char *)b : "",
-              c ? (char *)c : "");
-  raptor_free_memory(a);
-  raptor_free_memory(b);
-  raptor_free_memory(c);
-  fresh = kg_strset_add(&e->seen, key.s);
-  kg_buf_release(&key);
+  kg_buf_reset(&e->keybuf);
+  term_key(&e->keybuf, s);
+  term_key(&e->keybuf, p);
+  term_key(&e->keybuf, o);
+  fresh = kg_strset_add(&e->seen, e->keybuf.s);
   if(!fresh) {
     if(p)
       librdf_free_node(p);
@@ -84,7 +114,7 @@ kg_emit_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
       librdf_free_node(o);
     return;
   }
-  if(kg_rdf_add(e->model, e->graph, librdf_new_node_from_node(s), p, o))
+  if(kg_stmts_add(e->out, librdf_new_node_from_node(s), p, o, e->graph))
     e->failed = 1;
   else
     e->added++;

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 #include <redland.h>
+#include "rdf.h"
+#include "buf.h"
 #include "strset.h"
 
 struct kg_ctx;
@@ -19,7 +21,7 @@ struct kg_cpindex;
 struct kg_emit {
   struct kg_ctx *ctx;
   librdf_world *world;
-  librdf_model *model;
+  struct kg_stmts *out;      /* where statements go (borrowed) */
   librdf_node *graph;       /* the report's graph (borrowed) */
   librdf_node *report;      /* the report node (borrowed) */
   const char *slug;         /* report slug */
@@ -27,6 +29,7 @@ struct kg_emit {
   size_t len;
   struct kg_cpindex *cp;    /* byte -> code point */
   struct kg_strset seen;    /* statements already added */
+  struct kg_buf keybuf;     /* scratch for de-duplication keys */
   int failed;               /* set when an add failed (reported) */
   size_t added;
 };

@@ -24,9 +24,18 @@ struct kg_report_info {
 int kg_extract_report(struct kg_ctx *ctx, const char *path,
                       librdf_model *model, struct kg_report_info *info);
 
+/* Same, appending the statements (with their graph) to @out. */
+struct kg_stmts;
+int kg_extract_report_stmts(struct kg_ctx *ctx, const char *path,
+                            struct kg_stmts *out, struct kg_report_info *info);
+
 /* Adds the reference graph (mnid:graph/reference): ontology, schemes and
  * every territory a report graph in @model references, with ancestors. */
 int kg_extract_reference(struct kg_ctx *ctx, librdf_model *model);
+
+/* Same, for a statement list: appends the reference graph for the
+ * territories named in @l. */
+int kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l);
 
 void kg_report_info_release(struct kg_report_info *info);
 

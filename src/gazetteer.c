@@ -225,17 +225,13 @@ index_of(const struct kg_gaz *g, const struct kg_terr *t)
   return u ? (uint32_t)(u - g->cache) : KG_GAZ_NONE;
 }
 
-size_t
-kg_gaz_lookup(const struct kg_gaz *g, const char *key,
-              const struct kg_terr **out, size_t max)
+/* First key >= @key (strcmp order). */
+static uint32_t
+lower_bound(const struct kg_gaz *g, const char *key)
 {
-  uint32_t lo = 0, hi, i;
-  size_t n = 0;
+  uint32_t lo = 0, hi = g->n_keys;
 
-  if(!g || !key || !*key)
-    return 0;
-  hi = g->n_keys;
-  while(lo < hi) {   /* first key >= @key */
+  while(lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
     uint32_t ko = g->keys[2 * (size_t)mid];
 
@@ -244,7 +240,40 @@ kg_gaz_lookup(const struct kg_gaz *g, const char *key,
     else
       hi = mid;
   }
-  for(i = lo; i < g->n_keys; i++) {
+  return lo;
+}
+
+int
+kg_gaz_has_prefix(const struct kg_gaz *g, const char *prefix)
+{
+  size_t n;
+  uint32_t i, ko;
+
+  if(!g || !prefix || !*prefix)
+    return 0;
+  /* a space sorts before every character a key holds, so the first key
+   * >= @prefix is @prefix itself or "@prefix ..." when any exists */
+  i = lower_bound(g, prefix);
+  if(i >= g->n_keys)
+    return 0;
+  ko = g->keys[2 * (size_t)i];
+  if(ko >= g->pool_size)
+    return 0;
+  n = strlen(prefix);
+  return !strncmp(g->pool + ko, prefix, n) &&
+         (g->pool[ko + n] == '\0' || g->pool[ko + n] == ' ');
+}
+
+size_t
+kg_gaz_lookup(const struct kg_gaz *g, const char *key,
+              const struct kg_terr **out, size_t max)
+{
+  uint32_t i;
+  size_t n = 0;
+
+  if(!g || !key || !*key)
+    return 0;
+  for(i = lower_bound(g, key); i < g->n_keys; i++) {
     uint32_t ko = g->keys[2 * (size_t)i];
     const struct kg_terr *t;
 

@@ -51,6 +51,10 @@ const struct kg_terr *kg_gaz_at(const struct kg_gaz *g, size_t i);
 size_t kg_gaz_lookup(const struct kg_gaz *g, const char *key,
                      const struct kg_terr **out, size_t max);
 
+/* 1 if some key is @prefix or starts with @prefix + " " (whole words): an
+ * n-gram scan can stop growing a candidate as soon as this says 0. */
+int kg_gaz_has_prefix(const struct kg_gaz *g, const char *prefix);
+
 /* By kind and code ("36", "45234", "24", SIREN). SHARED or NULL. */
 const struct kg_terr *kg_gaz_get(const struct kg_gaz *g,
                                  enum kg_terr_kind kind, const char *code);

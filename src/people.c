@@ -286,6 +286,9 @@ kg_people_parse(const struct kg_vocab *v, const char *text, size_t len,
     long org = -1;
 
     if(t.v[i].kind != T_WORD || !t.v[i].cap) {
+      /* separators between persons are skipped; prose ends the list */
+      if(t.v[i].kind == T_WORD && !is_sep(v, &t, i) && t.v[i].key[0])
+        break;
       i++;
       continue;
     }

@@ -130,3 +130,102 @@ kg_rdf_add_copy(librdf_model *m, librdf_node *context,
   return kg_rdf_add(m, context, librdf_new_node_from_node(s),
                     librdf_new_node_from_node(p), librdf_new_node_from_node(o));
 }
+
+int
+kg_stmts_add(struct kg_stmts *l, librdf_node *s, librdf_node *p,
+             librdf_node *o, librdf_node *g)
+{
+  raptor_statement *st;
+
+  if(!s || !p || !o) {
+    if(s)
+      librdf_free_node(s);
+    if(p)
+      librdf_free_node(p);
+    if(o)
+      librdf_free_node(o);
+    kg_error("cannot build a statement (out of memory or bad IRI)");
+    return -1;
+  }
+  st = raptor_new_statement_from_nodes(librdf_world_get_raptor(the_world),
+                                       s, p, o,
+                                       g ? librdf_new_node_from_node(g) : NULL);
+  /* nodes now owned by st, even on failure */
+  if(!st) {
+    kg_error("cannot build a statement");
+    return -1;
+  }
+  if(l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 1024;
+    raptor_statement **v = realloc(l->v, cap * sizeof(*v));
+
+    if(!v) {
+      raptor_free_statement(st);
+      kg_error("out of memory");
+      return -1;
+    }
+    l->v = v;
+    l->cap = cap;
+  }
+  l->v[l->n++] = st;
+  return 0;
+}
+
+int
+kg_stmts_to_model(const struct kg_stmts *l, librdf_model *m)
+{
+  size_t i;
+
+  for(i = 0; i < l->n; i++) {
+    raptor_statement *st = l->v[i];
+    int rc;
+
+    if(st->graph) {
+      raptor_term *g = st->graph;
+
+      st->graph = NULL;
+      rc = librdf_model_context_add_statement(m, g, st);
+      st->graph = g;
+    } else {
+      rc = librdf_model_add_statement(m, st);
+    }
+    if(rc) {
+      kg_error("cannot add a statement to the graph");
+      return -1;
+    }
+  }
+  return 0;
+}
+
+int
+kg_stmts_from_model(struct kg_stmts *l, librdf_model *m, int with_graph)
+{
+  librdf_stream *st = librdf_model_as_stream(m);
+  int rc = 0;
+
+  for(; st && !librdf_stream_end(st); librdf_stream_next(st)) {
+    librdf_statement *s = librdf_stream_get_object(st);   /* SHARED */
+    librdf_node *g = with_graph ? librdf_stream_get_context2(st) : NULL;
+
+    if(kg_stmts_add(l, librdf_new_node_from_node(s->subject),
+                    librdf_new_node_from_node(s->predicate),
+                    librdf_new_node_from_node(s->object), g)) {
+      rc = -1;
+      break;
+    }
+  }
+  if(st)
+    librdf_free_stream(st);
+  return rc;
+}
+
+void
+kg_stmts_release(struct kg_stmts *l)
+{
+  size_t i;
+
+  for(i = 0; i < l->n; i++)
+    raptor_free_statement(l->v[i]);
+  free(l->v);
+  memset(l, 0, sizeof(*l));
+}

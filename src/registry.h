@@ -26,13 +26,26 @@ struct kg_entity {
   size_t ntypes;
 };
 
+struct kg_regkey {
+  char *key;          /* kg_text_key() of a name or alias */
+  size_t ent;
+};
+
 struct kg_registry {
   struct kg_entity *ents;
   size_t nents;
+  struct kg_regkey *keys;   /* sorted by key */
+  size_t nkeys;
+  int maxwords;             /* longest name, in key words */
 };
 
 /* Loads every Turtle file in data/registry/. New registry or NULL after reporting. */
 struct kg_registry *kg_registry_new(struct kg_ctx *ctx);
 void kg_registry_free(struct kg_registry *r);
+
+/* Entity whose name or alias has key @key (kg_text_key), of @kind or any
+ * kind when @kind < 0.  SHARED or NULL. */
+const struct kg_entity *kg_registry_lookup(const struct kg_registry *r,
+                                           const char *key, int kind);
 
 #endif

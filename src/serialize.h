@@ -16,4 +16,10 @@ int kg_serialize_format_known(const char *format);
 int kg_serialize(struct kg_ctx *ctx, librdf_model *model, const char *format,
                  FILE *out);
 
+/* Same for a statement list (sorted in place; graph names kept only for
+ * nquads). */
+struct kg_stmts;
+int kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l,
+                       const char *format, FILE *out);
+
 #endif

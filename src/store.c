@@ -633,6 +633,8 @@ kg_store_open_write(struct kg_ctx *ctx, int *code)
     goto fail;
   }
   st->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  free(lock);
+  lock = NULL;
   if(st->lock_fd < 0) {
     kg_error("cannot open store '%s': %s", st->dir, strerror(errno));
     goto fail;
@@ -672,6 +674,7 @@ kg_store_open_write(struct kg_ctx *ctx, int *code)
   *code = KG_EXIT_OK;
   return st;
 fail:
+  free(lock);
   kg_store_close(st);
   return NULL;
 }
@@ -939,72 +942,47 @@ locate(const char *s, size_t off, struct kg_loc *loc)
   }
 }
 
-/* Parses RDF file @path into a new memory model (no contexts: duplicates
- * merge).  NULL after reporting; *storage receives the storage. */
-static librdf_model *
-parse_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
-          librdf_storage **storage, int *code)
+/* Statements of one load, sorted before they go to the store: BDB's
+ * default cache is small, and inserting in key order keeps the pages it
+ * needs in that cache (50k triples: 0.8 s sorted, 1.8 s in hash order).
+ * Sorting also makes duplicates adjacent, so they are dropped for free. */
+struct stmt_vec {
+  librdf_statement **v;
+  size_t n;
+  size_t cap;
+};
+
+static void
+vec_release(struct stmt_vec *sv)
 {
-  struct kg_buf text = KG_BUF_INIT;
-  librdf_parser *parser = NULL;
-  librdf_uri *base = NULL;
-  librdf_model *m = NULL;
-  size_t bad;
-  int before, rc;
+  size_t i;
 
-  *code = KG_EXIT_SYS;
-  *storage = NULL;
-  if(read_file(path, &text))
-    goto out;
-  if(kg_utf8_check(text.s, text.len, &bad)) {
-    struct kg_loc loc;
+  for(i = 0; i < sv->n; i++)
+    librdf_free_statement(sv->v[i]);
+  free(sv->v);
+  memset(sv, 0, sizeof(*sv));
+}
 
-    loc.file = path;
-    locate(text.s, bad, &loc);
-    kg_error_at(&loc, "invalid UTF-8 (byte 0x%02X)",
-                (unsigned char)text.s[bad]);
-    *code = KG_EXIT_DATA;
-    goto out;
+static int
+stmt_cmp(const void *a, const void *b)
+{
+  return raptor_statement_compare(*(const raptor_statement *const *)a,
+                                  *(const raptor_statement *const *)b);
+}
+
+static void
+vec_sort_unique(struct stmt_vec *sv)
+{
+  size_t i, k;
+
+  qsort(sv->v, sv->n, sizeof(*sv->v), stmt_cmp);
+  for(i = k = 0; i < sv->n; i++) {
+    if(k && !raptor_statement_compare(sv->v[k - 1], sv->v[i]))
+      librdf_free_statement(sv->v[i]);
+    else
+      sv->v[k++] = sv->v[i];
   }
-  *storage = librdf_new_storage(ctx->world, "hashes", NULL,
-                                "hash-type='memory'");
-  if(*storage)
-    m = librdf_new_model(ctx->world, *storage, NULL);
-  parser = librdf_new_parser(ctx->world,
-                             kind == KG_INPUT_TURTLE ? "turtle" : "ntriples",
-                             NULL, NULL);
-  base = librdf_new_uri_from_filename(ctx->world, path);
-  if(!m || !parser || !base) {
-    kg_error("cannot start the RDF parser");
-    goto fail;
-  }
-  before = kg_diag_error_count();
-  kg_diag_source(path);
-  rc = librdf_parser_parse_counted_string_into_model(
-    parser, (const unsigned char *)text.s, text.len, base, m);
-  kg_diag_source(NULL);
-  if(rc || kg_diag_error_count() != before) {
-    if(kg_diag_error_count() == before)
-      kg_error("%s: cannot parse the file", path);
-    *code = KG_EXIT_DATA;
-    goto fail;
-  }
-  *code = KG_EXIT_OK;
-  goto out;
-fail:
-  if(m)
-    librdf_free_model(m);
-  m = NULL;
-  if(*storage)
-    librdf_free_storage(*storage);
-  *storage = NULL;
-out:
-  if(parser)
-    librdf_free_parser(parser);
-  if(base)
-    librdf_free_uri(base);
-  kg_buf_release(&text);
-  return m;
+  sv->n = k;
 }
 
 /* A copy of literal @o with its language tag in lower case (what rasqal
@@ -1036,47 +1014,108 @@ lower_lang(librdf_world *w, librdf_node *o)
     w, librdf_node_get_literal_value(o), tmp, 0);
 }
 
-/* Adds every statement of @from (in its own context, or @graph when it has
- * none) to the store.  Returns the number added, or -1 after reporting. */
-static long
-transfer(struct kg_store *st, librdf_model *from, librdf_node *graph)
+/* Appends copies of every statement of @s (consumed, freed) to @sv.
+ * Returns 0 or -1 (out of memory, reported). */
+static int
+vec_add_stream(librdf_world *w, struct stmt_vec *sv, librdf_stream *s)
 {
-  librdf_world *w = st->ctx->world;
-  librdf_stream *s = librdf_model_as_stream(from);
-  long n = 0;
+  int rc = 0;
 
-  if(!s) {
-    kg_error("cannot read the parsed graph");
-    return -1;
-  }
   for(; !librdf_stream_end(s); librdf_stream_next(s)) {
     librdf_statement *t = librdf_stream_get_object(s);   /* SHARED */
-    librdf_node *c = librdf_stream_get_context2(s);      /* SHARED */
-    librdf_node *o = librdf_statement_get_object(t);
-    librdf_node *lo = lower_lang(w, o);
-    int rc;
+    librdf_node *lo = lower_lang(w, librdf_statement_get_object(t));
+    librdf_statement *c;
 
-    if(lo) {
-      librdf_statement *t2 = librdf_new_statement_from_nodes(
+    if(lo)
+      c = librdf_new_statement_from_nodes(
         w, librdf_new_node_from_node(librdf_statement_get_subject(t)),
         librdf_new_node_from_node(librdf_statement_get_predicate(t)), lo);
-      /* lo now owned by t2 */
-      rc = !t2 || librdf_model_context_add_statement(st->model,
-                                                     c ? c : graph, t2);
-      if(t2)
-        librdf_free_statement(t2);
-    } else {
-      rc = librdf_model_context_add_statement(st->model, c ? c : graph, t);
+    else
+      c = librdf_new_statement_from_statement(t);
+    if(!c) {
+      kg_error("cannot copy a statement (out of memory)");
+      rc = -1;
+      break;
     }
-    if(rc) {
-      kg_error("cannot add a statement to the store");
-      librdf_free_stream(s);
-      return -1;
-    }
-    n++;
+    KG_GROW(sv->v, sv->cap, sv->n + 1);
+    sv->v[sv->n++] = c;
   }
   librdf_free_stream(s);
-  return n;
+  return rc;
+}
+
+/* Parses RDF file @path into @sv.  KG_EXIT_OK, or KG_EXIT_DATA /
+ * KG_EXIT_SYS after reporting. */
+static int
+parse_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
+          struct stmt_vec *sv)
+{
+  struct kg_buf text = KG_BUF_INIT;
+  librdf_parser *parser = NULL;
+  librdf_uri *base = NULL;
+  librdf_stream *s;
+  size_t bad;
+  int before, code = KG_EXIT_SYS;
+
+  if(read_file(path, &text))
+    goto out;
+  if(kg_utf8_check(text.s, text.len, &bad)) {
+    struct kg_loc loc;
+
+    loc.file = path;
+    locate(text.s, bad, &loc);
+    kg_error_at(&loc, "invalid UTF-8 (byte 0x%02X)",
+                (unsigned char)text.s[bad]);
+    code = KG_EXIT_DATA;
+    goto out;
+  }
+  parser = librdf_new_parser(ctx->world,
+                             kind == KG_INPUT_TURTLE ? "turtle" : "ntriples",
+                             NULL, NULL);
+  base = librdf_new_uri_from_filename(ctx->world, path);
+  if(!parser || !base) {
+    kg_error("cannot start the RDF parser");
+    goto out;
+  }
+  before = kg_diag_error_count();
+  kg_diag_source(path);
+  s = librdf_parser_parse_counted_string_as_stream(
+    parser, (const unsigned char *)text.s, text.len, base);
+  if(s && vec_add_stream(ctx->world, sv, s)) {
+    kg_diag_source(NULL);
+    goto out;
+  }
+  kg_diag_source(NULL);
+  if(!s || kg_diag_error_count() != before) {
+    if(kg_diag_error_count() == before)
+      kg_error("%s: cannot parse the file", path);
+    code = KG_EXIT_DATA;
+    goto out;
+  }
+  code = KG_EXIT_OK;
+out:
+  if(parser)
+    librdf_free_parser(parser);
+  if(base)
+    librdf_free_uri(base);
+  kg_buf_release(&text);
+  return code;
+}
+
+/* Adds @sv to the store in @graph.  0, or -1 after reporting. */
+static int
+transfer(struct kg_store *st, struct stmt_vec *sv, librdf_node *graph)
+{
+  size_t i;
+
+  vec_sort_unique(sv);
+  for(i = 0; i < sv->n; i++) {
+    if(librdf_model_context_add_statement(st->model, graph, sv->v[i])) {
+      kg_error("cannot add a statement to the store");
+      return -1;
+    }
+  }
+  return 0;
 }
 
 static int
@@ -1102,11 +1141,11 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
   librdf_storage *tmp_storage = NULL;
   librdf_model *tmp = NULL;
   librdf_node *graph = NULL;
+  struct stmt_vec sv = { NULL, 0, 0 };
   char *iri = NULL;
   char *ref = reference_iri(ctx);
   struct kg_report_info info;
   int code = KG_EXIT_SYS;
-  long n;
 
   memset(&info, 0, sizeof(info));
   if(graph_iri)
@@ -1121,6 +1160,8 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
     goto out;
   }
   if(kind == KG_INPUT_REPORT) {
+    librdf_stream *s;
+
     if(!kg_extract_report) {
       kg_error("'%s': this build cannot read reports yet", path);
       goto out;
@@ -1137,6 +1178,9 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
       goto out;
     }
     iri = kg_xstrdup(info.graph);
+    s = librdf_model_as_stream(tmp);
+    if(!s || vec_add_stream(ctx->world, &sv, s))
+      goto out;
   } else {
     iri = file_graph_iri(ctx, path);
     if(!iri) {
@@ -1144,8 +1188,8 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
       code = KG_EXIT_DATA;
       goto out;
     }
-    tmp = parse_rdf(ctx, path, kind, &tmp_storage, &code);
-    if(!tmp)
+    code = parse_rdf(ctx, path, kind, &sv);
+    if(code != KG_EXIT_OK)
       goto out;
     code = KG_EXIT_SYS;
   }
@@ -1157,10 +1201,9 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
   graph = kg_ctx_iri(ctx, iri);
   if(!graph || remove_graph(st, iri))
     goto out;
-  n = transfer(st, tmp, graph);
-  if(n < 0)
+  if(transfer(st, &sv, graph))
     goto out;
-  graph_set(st, iri, path, n, kg_store_now());
+  graph_set(st, iri, path, (long)sv.n, kg_store_now());
   st->modified = kg_store_now();
   if(!st->issued)
     st->issued = st->modified;
@@ -1169,13 +1212,13 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
   iri = NULL;
   if(graph_iri)
     *graph_iri = st->last_graph;
-  kg_info("loaded '%s' into <%s>: %ld triples", path, st->last_graph, n);
+  kg_info("loaded '%s' into <%s>: %lu triples", path, st->last_graph,
+          (unsigned long)sv.n);
   code = KG_EXIT_OK;
 out:
-  if(info.slug || info.graph) {
-    if(kg_report_info_release)
-      kg_report_info_release(&info);
-  }
+  if((info.slug || info.graph) && kg_report_info_release)
+    kg_report_info_release(&info);
+  vec_release(&sv);
   if(graph)
     librdf_free_node(graph);
   if(tmp)

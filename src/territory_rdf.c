@@ -13,6 +13,7 @@
 #include "gazetteer.h"
 #include "ns.h"
 #include "rdf.h"
+#include "strset.h"
 #include "territory_rdf.h"
 
 /* A triple: subject base + @subj; object ns + local (an IRI), or, when @ns
@@ -204,4 +205,58 @@ kg_territory_write_all_nt(FILE *out, const struct kg_gaz *g, const char *base)
       return -1;
   }
   return 0;
+}
+
+/* ---------------------------------------------------------------- list */
+
+struct stmts_sink {
+  struct shape_sink k;      /* first: the callback gets &k */
+  librdf_world *world;
+  struct kg_stmts *l;
+  librdf_node *graph;
+};
+
+static int
+stmts_triple(struct shape_sink *k, const char *subj, const char *pred,
+             const char *ns, const char *local, const char *lang)
+{
+  struct stmts_sink *ss = (struct stmts_sink *)(void *)k;
+  librdf_node *s, *p, *o;
+
+  s = kg_rdf_iri(ss->world, k->base, subj);
+  p = kg_rdf_iri(ss->world, pred, NULL);
+  o = ns ? kg_rdf_iri(ss->world, ns, local) : kg_rdf_lit(ss->world, local, lang);
+  return kg_stmts_add(ss->l, s, p, o, ss->graph);  /* takes s, p, o */
+}
+
+int
+kg_territory_emit_stmts(struct kg_ctx *ctx, const struct kg_terr *t,
+                        struct kg_stmts *l, librdf_node *graph,
+                        struct kg_strset *done)
+{
+  const struct kg_terr *up[KG_GAZ_MAX_ANCESTORS + 1];
+  struct stmts_sink ss;
+  struct kg_buf rel = KG_BUF_INIT;
+  struct kg_gaz *g;
+  size_t i, n;
+  int rc = 0;
+
+  g = kg_ctx_gaz(ctx);
+  if(!g)
+    return -1;
+  memset(&ss, 0, sizeof ss);
+  ss.k.base = ctx->base;
+  ss.k.triple = stmts_triple;
+  ss.world = ctx->world;
+  ss.l = l;
+  ss.graph = graph;
+  up[0] = t;
+  n = 1 + kg_gaz_ancestors(g, t, up + 1, KG_GAZ_MAX_ANCESTORS);
+  for(i = 0; i < n && !rc; i++) {
+    kg_gaz_rel_iri(up[i], &rel);
+    if(kg_strset_add(done, rel.s) && shape(g, up[i], &ss.k) < 0)
+      rc = -1;
+  }
+  kg_buf_release(&rel);
+  return rc;
 }

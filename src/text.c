@@ -358,3 +358,62 @@ kg_text_key_contains(const char *key, const char *word)
   }
   return 0;
 }
+
+void
+kg_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len)
+{
+  struct kg_buf wk = KG_BUF_INIT;
+  size_t i = 0;
+
+  w->n = 0;
+  kg_buf_init(&w->all);
+  while(w->n < KG_WORDKEYS_MAX) {
+    size_t ws;
+
+    while(i < len) {
+      int cp, n = kg_utf8_decode(s + i, len - i, &cp);
+
+      if(is_word_cp(cp) || cp == '@')
+        break;
+      i += (size_t)n;
+    }
+    if(i >= len)
+      break;
+    ws = i;
+    while(i < len) {
+      int cp, n = kg_utf8_decode(s + i, len - i, &cp);
+
+      if(!is_word_cp(cp) && cp != '@')
+        break;
+      i += (size_t)n;
+    }
+    kg_text_key_keep_article(s + ws, i - ws, &wk);
+    if(w->all.len)
+      kg_buf_addc(&w->all, ' ');
+    kg_buf_add(&w->all, wk.s, wk.len);
+    w->end[w->n] = i;
+    w->kend[w->n] = w->all.len;
+    w->n++;
+  }
+  kg_buf_release(&wk);
+}
+
+size_t
+kg_wordkeys_prefix(const struct kg_wordkeys *w, const char *key)
+{
+  size_t kl = strlen(key), i;
+
+  if(!kl || kl > w->all.len || memcmp(w->all.s, key, kl))
+    return 0;
+  for(i = 0; i < w->n; i++)
+    if(w->kend[i] == kl)
+      return w->end[i];
+  return 0;
+}
+
+void
+kg_wordkeys_release(struct kg_wordkeys *w)
+{
+  kg_buf_release(&w->all);
+  w->n = 0;
+}

@@ -46,6 +46,20 @@ const char *kg_text_key_keep_article(const char *s, size_t len,
  * are compared by key, so case, accents and punctuation do not matter. */
 size_t kg_text_key_prefix(const char *s, size_t len, const char *key);
 
+/* The first words of a line with their keys, computed once so that many
+ * phrases can be tried against it (cue detection). */
+#define KG_WORDKEYS_MAX 12
+struct kg_wordkeys {
+  size_t n;
+  size_t end[KG_WORDKEYS_MAX];   /* byte offset just after word i */
+  struct kg_buf all;             /* "key1 key2 ..." */
+  size_t kend[KG_WORDKEYS_MAX];  /* offset in all just after key i */
+};
+void kg_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len);
+/* Same result as kg_text_key_prefix() on the text @w was built from. */
+size_t kg_wordkeys_prefix(const struct kg_wordkeys *w, const char *key);
+void kg_wordkeys_release(struct kg_wordkeys *w);
+
 /* 1 if @word is a whole-word sequence inside @key (both matching keys). */
 int kg_text_key_contains(const char *key, const char *word);
 

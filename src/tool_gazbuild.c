@@ -8,14 +8,16 @@
  * "metro" or "drom"; the COM are not régions nor départements), every EPCI,
  * communes of type "commune-actuelle" (no communes déléguées or associées,
  * no arrondissements municipaux; Paris, Lyon, Marseille are communes).
- * Both files are written beside their final name and renamed at the end, so
- * an interrupted build leaves the previous ones whole.
+ * Both files are written beside their final name (suffixed with the process
+ * id) and renamed at the end, so an interrupted build leaves the previous
+ * ones whole and readers never see a partial file.
  */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <jansson.h>
 
 #include "buf.h"
@@ -136,7 +138,7 @@ find(const struct bkind *k, const char *code)
   struct bterr probe;
   const struct bterr *t;
 
-  if(!code)
+  if(!code || !k->n)
     return KG_GAZ_NONE;
   probe.code = (char *)code;
   t = bsearch(&probe, k->v, k->n, sizeof(*k->v), cmp_terr);
@@ -163,7 +165,8 @@ kept_zone(json_t *o)
 }
 
 static int
-read_simple(json_t *a, struct bkind *k, const char *parent_field)
+read_simple(json_t *a, const char *file, struct bkind *k,
+            const char *parent_field)
 {
   size_t i;
   json_t *o;
@@ -172,13 +175,14 @@ read_simple(json_t *a, struct bkind *k, const char *parent_field)
     const char *code = jstr(o, "code"), *name = jstr(o, "nom");
 
     if(!code || !name) {
-      kg_error("entry %zu: no code or name", i);
+      kg_error("%s: entry %zu: no code or name", file, i);
       return -1;
     }
     if(kept_zone(o))
       add_terr(k, code, name, parent_field ? jstr(o, parent_field) : NULL, 0);
   }
-  qsort(k->v, k->n, sizeof(*k->v), cmp_terr);
+  if(k->n)
+    qsort(k->v, k->n, sizeof(*k->v), cmp_terr);
   return 0;
 }
 
@@ -205,7 +209,8 @@ read_communes(json_t *a, struct bkind *k, const struct bkind *deps)
     }
     add_terr(k, code, name, dep, jlong(o, "population"));
   }
-  qsort(k->v, k->n, sizeof(*k->v), cmp_terr);
+  if(k->n)
+    qsort(k->v, k->n, sizeof(*k->v), cmp_terr);
   return 0;
 }
 
@@ -225,7 +230,8 @@ read_epci(json_t *a, struct build *b)
     }
     add_terr(k, code, name, NULL, jlong(o, "populationMunicipale"));
   }
-  qsort(k->v, k->n, sizeof(*k->v), cmp_terr);
+  if(k->n)
+    qsort(k->v, k->n, sizeof(*k->v), cmp_terr);
   /* a second pass, now that EPCI have their final places */
   json_array_foreach(a, i, o) {
     uint32_t e = find(k, jstr(o, "code"));
@@ -501,6 +507,17 @@ build_release(struct build *b)
   free(b->keys);
 }
 
+/* territory_rdf.o's model writer asks the context for the gazetteer; this
+ * tool links without ctx.o (and what ctx.o pulls in) and only uses the
+ * N-Triples writer, which never calls it. */
+struct kg_gaz *
+kg_ctx_gaz(struct kg_ctx *ctx)
+{
+  (void)ctx;
+  kg_error("internal error: no context in gazbuild");
+  return NULL;
+}
+
 static int
 usage(void)
 {
@@ -541,8 +558,8 @@ main(int argc, char **argv)
   for(k = 0; k < 4; k++)
     if(!(a[k] = load_array(jsondir, files[k])))
       goto out;
-  if(read_simple(a[0], &b.kind[KG_TERR_REGION], NULL) < 0 ||
-     read_simple(a[1], &b.kind[KG_TERR_DEPARTEMENT], "region") < 0 ||
+  if(read_simple(a[0], files[0], &b.kind[KG_TERR_REGION], NULL) < 0 ||
+     read_simple(a[1], files[1], &b.kind[KG_TERR_DEPARTEMENT], "region") < 0 ||
      read_communes(a[3], &b.kind[KG_TERR_COMMUNE],
                    &b.kind[KG_TERR_DEPARTEMENT]) < 0)
     goto out;
@@ -594,11 +611,13 @@ main(int argc, char **argv)
     for(j = 0; j < b.kind[k].n; j++)
       add_keys(&b, k, b.kind[k].start + (uint32_t)j, b.kind[k].v[j].name);
   the_build = &b;
-  qsort(b.keys, b.nkeys, sizeof(*b.keys), cmp_key);
+  if(b.nkeys)
+    qsort(b.keys, b.nkeys, sizeof(*b.keys), cmp_key);
   kg_buf_addf(&idx, "%s/%s", outdir, KG_GAZ_INDEX_FILE);
-  kg_buf_addf(&idx_tmp, "%s.tmp", idx.s);
+  /* per process: two builds at once must not write the same file */
+  kg_buf_addf(&idx_tmp, "%s.tmp%ld", idx.s, (long)getpid());
   kg_buf_addf(&nt, "%s/%s", outdir, KG_GAZ_NT_FILE);
-  kg_buf_addf(&nt_tmp, "%s.tmp", nt.s);
+  kg_buf_addf(&nt_tmp, "%s.tmp%ld", nt.s, (long)getpid());
   rc = KG_EXIT_SYS;
   if(write_index(&b, idx_tmp.s, &max_words) < 0 ||
      write_nt(idx_tmp.s, nt_tmp.s, base) < 0)

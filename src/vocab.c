@@ -17,7 +17,8 @@
 
 static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "facilitator", "notetaker", "slides", "resources", "name-separator",
-  "org-after-name", "org-after-title", "presentation", "edition", "venue"
+  "org-after-name", "org-after-title", "presentation", "edition", "venue",
+  "departement-word", "locative", "district"
 };
 
 static const char *const files[] = {
@@ -35,6 +36,14 @@ phrase_init(struct kg_phrase *ph, const char *text)
   ph->text = kg_buf_detach(&n);
   kg_text_key_keep_article(ph->text, strlen(ph->text), &k);
   ph->key = kg_buf_detach(&k);
+  {
+    size_t l = strlen(ph->text);
+
+    while(l && ph->text[l - 1] == ' ')
+      l--;
+    ph->colon = (l && ph->text[l - 1] == ':') ||
+                (ph->key[0] && !strchr(ph->key, ' '));
+  }
 }
 
 static struct kg_concept *

@@ -22,12 +22,17 @@ enum kg_cue_role {
   KG_CUE_PRESENTATION,      /* "présentation de", "découverte d'" */
   KG_CUE_EDITION,           /* "édition" after an ordinal */
   KG_CUE_VENUE,             /* "au", "à la" before a venue name */
+  KG_CUE_DEPT_WORD,         /* "département" before a code */
+  KG_CUE_LOCATIVE,          /* "à", "de", "dans" before a place name */
+  KG_CUE_DISTRICT,          /* "Nord" after a commune: "Tours Nord" */
   KG_CUE_ROLE_COUNT
 };
 
 struct kg_phrase {
   char *text;               /* as written in the data, NFC */
   char *key;                /* kg_text_key_keep_article() of text */
+  int colon;                /* must be followed by ':' in a report: the
+                               phrase ends with ':' or is one word */
 };
 
 struct kg_concept {

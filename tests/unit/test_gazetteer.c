@@ -144,6 +144,12 @@ test_homonyms(const struct kg_gaz *g)
   ok(n == 2, "lookup stores at most max entries");
   ok(lookup(g, "Zzyzx-sur-Rien", out, 64) == 0, "unknown name: no match");
   ok(kg_gaz_lookup(g, "", out, 64) == 0, "empty key: no match");
+  ok(kg_gaz_has_prefix(g, "saint") && kg_gaz_has_prefix(g, "saint denis") &&
+     kg_gaz_has_prefix(g, "communaute de communes coeur") &&
+     kg_gaz_has_prefix(g, "indre"), "has_prefix: whole-word prefixes");
+  ok(!kg_gaz_has_prefix(g, "saint den") && !kg_gaz_has_prefix(g, "zzyzx") &&
+     !kg_gaz_has_prefix(g, "orleans zzz") && !kg_gaz_has_prefix(g, ""),
+     "has_prefix: partial words and unknown names");
 }
 
 static void
@@ -404,6 +410,12 @@ test_emit(void)
           KG_NS_IGEO "subdivisionDirecteDe",
           "http://example.org/id/territoire/region/24"),
      "direct parents: EPCI yes, région no");
+  if(graph)
+    librdf_free_node(graph);
+  graph = kg_ctx_id(&ctx, "graph/other");
+  ok(m && t && kg_territory_emit(&ctx, t, m, graph) == 0 &&
+     librdf_model_size(m) == 2 * n1,
+     "emitting into another graph adds the triples there");
   /* the N-Triples writer gives the same shape */
   nt = tmpfile();
   if(nt && t) {

@@ -1,0 +1,38 @@
+/* places.h - territory mentions in a piece of text.
+ *
+ * Word n-grams are looked up in the gazetteer, longest first.  A name must be
+ * capitalised; at the start of a sentence, or when it is a common word, it
+ * also needs a locative word before it ("à Vue").  Homonyms are resolved
+ * towards the report's région; a département code next to a name ("Le Blanc
+ * 36", "APF45", "département 45") picks or makes the mention.
+ */
+#ifndef KG_PLACES_H
+#define KG_PLACES_H
+
+#include <stddef.h>
+
+struct kg_gaz;
+struct kg_vocab;
+struct kg_terr;
+struct kg_registry;
+
+struct kg_place {
+  size_t start, end;             /* byte offsets in the text searched */
+  const struct kg_terr *terr;    /* SHARED, from the gazetteer */
+  int by_code;                   /* found through a code */
+};
+
+struct kg_places {
+  struct kg_place *v;
+  size_t n, cap;
+};
+
+/* Appends the territory mentions of text[0..len) to @out.  @region: code of
+ * the report's région, or NULL.  Names of known organisations and
+ * initiatives in @reg (may be NULL) are never places ("Albert"). */
+void kg_places_find(const struct kg_gaz *g, const struct kg_vocab *voc,
+                    const struct kg_registry *reg, const char *region,
+                    const char *text, size_t len, struct kg_places *out);
+void kg_places_release(struct kg_places *p);
+
+#endif
