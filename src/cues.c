@@ -149,9 +149,17 @@ people_line(struct kg_x *x, size_t sec, enum kg_cue_role role,
     if(r->org >= 0 && orgs[r->org])
       kg_emit_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],
                    "cue:affiliation", la, lz, 0);
-    if(role == KG_CUE_FACILITATOR)
+    if(role == KG_CUE_FACILITATOR) {
+      const struct kg_org_ref *o = r->org >= 0 ? &p.orgs[r->org] : NULL;
+
       kg_emit_fact(e, session, KG_NS_SCHEMA, "performer", pn,
                    "cue:facilitator", la, lz, 0);
+      kg_node_list_add(&x->secpeople[sec], pn, e->text + a, z - a);
+      if(o && orgs[r->org])
+        kg_node_list_add(&x->secorgs[sec], orgs[r->org],
+                         bl->text + from + o->name.start,
+                         o->name.end - o->name.start);
+    }
     else if(notes)
       kg_emit_fact(e, notes, KG_NS_SCHEMA, "author", pn, "cue:notetaker",
                    la, lz, 0);

@@ -158,22 +158,6 @@ get_literal(librdf_model *m, librdf_node *s, librdf_node *p)
   return res;
 }
 
-static librdf_stream *
-find_pred(struct kg_ctx *ctx, librdf_model *m, const char *ns,
-          const char *local, librdf_node *object)
-{
-  librdf_statement *pat = librdf_new_statement_from_nodes(
-    ctx->world, NULL, kg_ctx_iri2(ctx, ns, local),
-    object ? librdf_new_node_from_node(object) : NULL);
-  librdf_stream *s;
-
-  if(!pat)
-    return NULL;
-  s = librdf_model_find_statements(m, pat);
-  librdf_free_statement(pat);
-  return s;
-}
-
 static int
 gcount_cmp(const void *a, const void *b)
 {
@@ -281,6 +265,7 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
   struct smap deps = { NULL, 0, 0 };       /* dep IRI -> index in gs->deps */
   struct smap regions = { NULL, 0, 0 };
   struct smap themes = { NULL, 0, 0 };
+  struct smap terr_pairs = { NULL, 0, 0 };
   struct kg_buf key = KG_BUF_INIT;
   librdf_node *p_label = NULL;
   librdf_stream *s = NULL;
@@ -289,65 +274,61 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
 
   memset(gs, 0, sizeof(*gs));
 
-  /* 1. every statement: triples per graph */
+  /* one pass over every statement (predicate-only lookups in librdf
+   * 1.0.17's hashes leak a node each, and one scan is cheaper anyway):
+   * triples per graph; rdf:type -> entities per class and roles;
+   * mn:inTerritory pairs and theme IRIs, resolved after the pass */
   s = librdf_model_as_stream(m);
   if(!s)
     goto fail;
   for(; !librdf_stream_end(s); librdf_stream_next(s)) {
+    librdf_statement *t = librdf_stream_get_object(s);
     const char *g = node_iri(librdf_stream_get_context2(s));
+    const char *p = node_iri(librdf_statement_get_predicate(t));
+    const char *subj = node_iri(librdf_statement_get_subject(t));
+    const char *obj = node_iri(librdf_statement_get_object(t));
+    int fresh;
 
     smap_slot(&graphs, g ? g : "", 1, NULL)->val++;
     gs->triples++;
+    if(!p || !subj || !obj)
+      continue;
+    if(!strcmp(p, KG_NS_RDF "type")) {
+      kg_buf_reset(&key);
+      kg_buf_addf(&key, "%s\n%s", obj, subj);
+      smap_slot(&pairs, key.s, 1, &fresh);
+      if(!fresh)
+        continue;
+      smap_slot(&classes, obj, 1, NULL)->val++;
+      smap_slot(&subjects, subj, 1, &fresh)->val |= role_of_class(obj);
+      if(fresh)
+        gs->entities++;
+    } else if(!strcmp(p, KG_NS_MN "inTerritory")) {
+      kg_buf_reset(&key);
+      kg_buf_addf(&key, "%s\n%s", obj, subj);
+      smap_slot(&terr_pairs, key.s, 1, NULL);
+    } else if(!strcmp(p, KG_NS_DCTERMS "subject") &&
+              !strncmp(obj, KG_NS_MNC "theme/",
+                       strlen(KG_NS_MNC "theme/"))) {
+      smap_slot(&themes, obj, 1, NULL);
+    }
   }
   librdf_free_stream(s);
+  s = NULL;
 
-  /* 2. rdf:type: entities per class, and the roles we count by */
-  s = find_pred(ctx, m, KG_NS_RDF, "type", NULL);
-  if(!s)
-    goto fail;
-  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
-    librdf_statement *t = librdf_stream_get_object(s);
-    const char *subj = node_iri(librdf_statement_get_subject(t));
-    const char *cls = node_iri(librdf_statement_get_object(t));
-    int fresh;
-
-    if(!subj || !cls)
-      continue;
-    kg_buf_reset(&key);
-    kg_buf_addf(&key, "%s\n%s", cls, subj);
-    smap_slot(&pairs, key.s, 1, &fresh);
-    if(!fresh)
-      continue;
-    smap_slot(&classes, cls, 1, NULL)->val++;
-    smap_slot(&subjects, subj, 1, &fresh)->val |= role_of_class(cls);
-    if(fresh)
-      gs->entities++;
-  }
-  librdf_free_stream(s);
-
-  /* 3. mn:inTerritory: entities per département; territories covered */
-  smap_release(&pairs);
-  s = find_pred(ctx, m, KG_NS_MN, "inTerritory", NULL);
-  if(!s)
-    goto fail;
-  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
-    librdf_statement *t = librdf_stream_get_object(s);
-    const char *x = node_iri(librdf_statement_get_subject(t));
-    const char *terr = node_iri(librdf_statement_get_object(t));
+  /* entities per département; régions covered */
+  for(i = 0; i < terr_pairs.cap; i++) {
+    char *terr = terr_pairs.v[i].key;
+    char *x;
     long role, trole;
     int fresh;
 
-    if(!x || !terr)
+    if(!terr)
       continue;
+    x = strchr(terr, '\n');
+    *x++ = '\0';                /* the key is ours to cut */
     role = smap_get(&subjects, x);
     trole = smap_get(&subjects, terr);
-    if(!(trole & (ROLE_DEP | ROLE_REGION)))
-      continue;
-    kg_buf_reset(&key);
-    kg_buf_addf(&key, "%s\n%s", terr, x);
-    smap_slot(&pairs, key.s, 1, &fresh);
-    if(!fresh)
-      continue;
     if(trole & ROLE_DEP) {
       struct smap_ent *e = smap_slot(&deps, terr, 1, &fresh);
       struct kg_gcount *d;
@@ -371,24 +352,9 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
     if((role & (ROLE_INITIATIVE | ROLE_EVENT)) && (trole & ROLE_REGION))
       smap_slot(&regions, terr, 1, NULL);
   }
-  librdf_free_stream(s);
-
-  /* 4. themes used (dcterms:subject objects), by their French label */
   p_label = kg_ctx_iri2(ctx, KG_NS_SKOS, "prefLabel");
-  s = find_pred(ctx, m, KG_NS_DCTERMS, "subject", NULL);
-  if(!s || !p_label)
+  if(!p_label)
     goto fail;
-  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
-    librdf_statement *t = librdf_stream_get_object(s);
-    librdf_node *o = librdf_statement_get_object(t);
-    const char *th = node_iri(o);
-
-    if(!th || strncmp(th, KG_NS_MNC "theme/", strlen(KG_NS_MNC "theme/")))
-      continue;
-    smap_slot(&themes, th, 1, NULL);
-  }
-  librdf_free_stream(s);
-  s = NULL;
 
   /* results, sorted */
   gs->graphs = kg_xcalloc(graphs.n + 1, sizeof(*gs->graphs));
@@ -484,6 +450,7 @@ out:
   smap_release(&deps);
   smap_release(&regions);
   smap_release(&themes);
+  smap_release(&terr_pairs);
   kg_buf_release(&key);
   return rc;
 }

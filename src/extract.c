@@ -70,6 +70,38 @@ kg_x_spatial(struct kg_x *x, librdf_node *s, const struct kg_terr *t,
   librdf_free_node(tn);
 }
 
+void
+kg_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
+                 size_t len)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t i;
+
+  kg_text_key(text, len, &k);
+  for(i = 0; i < l->n; i++)
+    if(librdf_node_equals(l->v[i].node, n)) {
+      kg_buf_release(&k);
+      return;
+    }
+  KG_GROW(l->v, l->cap, l->n + 1);
+  l->v[l->n].node = librdf_new_node_from_node(n);
+  l->v[l->n].key = kg_buf_detach(&k);
+  l->n++;
+}
+
+void
+kg_node_list_release(struct kg_node_list *l)
+{
+  size_t i;
+
+  for(i = 0; i < l->n; i++) {
+    librdf_free_node(l->v[i].node);
+    free(l->v[i].key);
+  }
+  free(l->v);
+  memset(l, 0, sizeof(*l));
+}
+
 /* Describe an entity once per report: types and name. */
 int
 kg_x_first(struct kg_x *x, librdf_node *n)
@@ -101,6 +133,7 @@ kg_x_person(struct kg_x *x, const char *name, size_t len, size_t a, size_t b)
                kg_emit_iri(&x->e, KG_NS_SCHEMA, "Person"));
     kg_emit_po(&x->e, n, KG_NS_SCHEMA, "name",
                kg_emit_litn(&x->e, name, len, NULL));
+    kg_node_list_add(&x->people, n, name, len);
   }
   kg_emit_mention(&x->e, n, a, b);
   return n;
@@ -157,13 +190,14 @@ kg_x_org(struct kg_x *x, size_t a, size_t b, size_t alias_a, size_t alias_b)
                  kg_rdf_typed(x->e.world, "true", KG_NS_XSD "boolean"));
     }
     /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
-    kg_places_find(x->gaz, x->v, x->reg, x->region, name, len, &pl);
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name, len, &pl);
     for(i = 0; i < pl.n; i++)
       kg_x_spatial(x, n, pl.v[i].terr, "org-name:place", a + pl.v[i].start,
                    a + pl.v[i].end, 0);
     kg_places_release(&pl);
   }
   kg_emit_mention(&x->e, n, a, b);
+  kg_node_list_add(&x->orgs, n, name, len);
   kg_buf_release(&key);
   kg_buf_release(&slug);
   return n;
@@ -360,7 +394,7 @@ emit_event(struct kg_x *x)
     struct kg_places pl = { NULL, 0, 0 };
     size_t i;
 
-    kg_places_find(x->gaz, x->v, x->reg, NULL, ml->value, strlen(ml->value), &pl);
+    kg_places_find(x->gaz, x->v, x->reg, NULL, 0, ml->value, strlen(ml->value), &pl);
     for(i = 0; i < pl.n && !have_venue; i++)
       if(pl.v[i].terr->kind == KG_TERR_COMMUNE) {
         kg_x_venue(x, pl.v[i].terr, ml->src, ml->src + strlen(ml->value),
@@ -398,7 +432,7 @@ emit_event(struct kg_x *x)
       struct kg_places pl = { NULL, 0, 0 };
       size_t i;
 
-      kg_places_find(x->gaz, x->v, x->reg, NULL, bl->text, bl->len, &pl);
+      kg_places_find(x->gaz, x->v, x->reg, NULL, 0, bl->text, bl->len, &pl);
       for(i = 0; i < pl.n && !have_venue; i++)
         if(pl.v[i].terr->kind == KG_TERR_COMMUNE) {
           size_t vs = venue_start(x->v, bl->text, pl.v[i].start);
@@ -495,7 +529,8 @@ emit_sessions(struct kg_x *x)
       struct kg_places pl = { NULL, 0, 0 };
       size_t k;
 
-      kg_places_find(x->gaz, x->v, x->reg, x->region, bl->text + s->title_off,
+      kg_places_find(x->gaz, x->v, x->reg, x->region, 1,
+                     bl->text + s->title_off,
                      s->title_end - s->title_off, &pl);
       for(k = 0; k < pl.n; k++) {
         size_t a = kg_x_src(bl, s->title_off + pl.v[k].start);
@@ -554,9 +589,18 @@ x_release(struct kg_x *x)
 {
   size_t i;
 
-  for(i = 0; i < x->nsecs; i++)
+  for(i = 0; i < x->nsecs; i++) {
     if(x->snodes && x->snodes[i])
       librdf_free_node(x->snodes[i]);
+    if(x->secorgs)
+      kg_node_list_release(&x->secorgs[i]);
+    if(x->secpeople)
+      kg_node_list_release(&x->secpeople[i]);
+  }
+  free(x->secorgs);
+  free(x->secpeople);
+  kg_node_list_release(&x->people);
+  kg_node_list_release(&x->orgs);
   free(x->snodes);
   free(x->secs);
   for(i = 0; i < x->nspatial; i++)
@@ -610,6 +654,8 @@ kg_extract_report_stmts(struct kg_ctx *ctx, const char *path,
     goto out;
   }
   x.nsecs = kg_sections_find(&x.doc, x.v, &x.secs);
+  x.secorgs = kg_xcalloc(x.nsecs + 1, sizeof(struct kg_node_list));
+  x.secpeople = kg_xcalloc(x.nsecs + 1, sizeof(struct kg_node_list));
   report_slug(path, &slug);
   x.e.ctx = ctx;
   x.e.world = ctx->world;

@@ -22,6 +22,21 @@ struct kg_spatial_ref {
   const struct kg_terr *t;
 };
 
+/* An organisation or person of a session, with its matching key. */
+struct kg_named_node {
+  librdf_node *node;
+  char *key;
+};
+
+struct kg_node_list {
+  struct kg_named_node *v;
+  size_t n, cap;
+};
+
+void kg_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
+                      size_t len);
+void kg_node_list_release(struct kg_node_list *l);
+
 struct kg_x {
   struct kg_ctx *ctx;
   struct kg_vocab *v;
@@ -38,6 +53,10 @@ struct kg_x {
   struct kg_spatial_ref *spatial; /* for mn:inTerritory */
   size_t nspatial, capspatial;
   struct kg_strset roles;         /* (session, person) already linked */
+  struct kg_node_list *secorgs;   /* per section: facilitators' orgs */
+  struct kg_node_list *secpeople; /* per section: facilitators */
+  struct kg_node_list people;     /* every person of the report */
+  struct kg_node_list orgs;       /* every organisation of the report */
 };
 
 size_t kg_x_src(const struct kg_block *b, size_t off);

@@ -217,7 +217,7 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
 void
 kg_places_find(const struct kg_gaz *g, const struct kg_vocab *v,
                const struct kg_registry *reg, const char *region,
-               const char *s, size_t len, struct kg_places *out)
+               int strict, const char *s, size_t len, struct kg_places *out)
 {
   struct word *w = NULL;
   size_t n, i;
@@ -340,8 +340,12 @@ kg_places_find(const struct kg_gaz *g, const struct kg_vocab *v,
                      phrase_before(v, KG_CUE_DEPT_WORD, s, w, i);
 
       /* sentence-initial or common-word names need a locative before them */
-      if((w[i].sentence || (single_word && t->kind == KG_TERR_COMMUNE &&
-                            t->population < 2000)) && !locative)
+      if(single_word && t->kind == KG_TERR_COMMUNE &&
+         (w[i].sentence || t->population < 2000) && !locative)
+        t = NULL;
+      if(strict && single_word && !locative && !w[i].sentence && i > 0 &&
+         w[i - 1].cap && !w[i - 1].digits &&
+         w[i].start == w[i - 1].end + 1)
         t = NULL;
     }
     if(t && t->kind == KG_TERR_COMMUNE && i + used < n &&

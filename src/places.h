@@ -29,10 +29,14 @@ struct kg_places {
 
 /* Appends the territory mentions of text[0..len) to @out.  @region: code of
  * the report's région, or NULL.  Names of known organisations and
- * initiatives in @reg (may be NULL) are never places ("Albert"). */
+ * initiatives in @reg (may be NULL) are never places ("Albert").  With
+ * @strict (prose), a one-word name right after another capitalised word is
+ * part of a longer proper noun ("Body Gard"), not a place; organisation
+ * names are read without it ("APF Loiret"). */
 void kg_places_find(const struct kg_gaz *g, const struct kg_vocab *voc,
                     const struct kg_registry *reg, const char *region,
-                    const char *text, size_t len, struct kg_places *out);
+                    int strict, const char *text, size_t len,
+                    struct kg_places *out);
 void kg_places_release(struct kg_places *p);
 
 #endif

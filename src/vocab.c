@@ -18,12 +18,13 @@
 static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "facilitator", "notetaker", "slides", "resources", "name-separator",
   "org-after-name", "org-after-title", "presentation", "edition", "venue",
-  "departement-word", "locative", "district"
+  "departement-word", "locative", "district", "initiative-noun", "carrier",
+  "figures"
 };
 
 static const char *const files[] = {
   "ontology/cues.ttl", "ontology/lexicon.ttl", "ontology/session-types.ttl",
-  "ontology/themes.ttl", NULL
+  "ontology/themes.ttl", "ontology/mednum-lieux.ttl", NULL
 };
 
 static void
@@ -191,6 +192,8 @@ kg_vocab_new(struct kg_ctx *ctx)
   }
   collect_scheme(&t, KG_NS_MNC "type-session", &v->types, &v->ntypes);
   collect_scheme(&t, KG_NS_MNC "theme", &v->themes, &v->nthemes);
+  collect_scheme(&t, KG_NS_MNC "public", &v->publics, &v->npublics);
+  collect_scheme(&t, KG_NS_MNC "itinerance", &v->itinerance, &v->nitinerance);
   kg_triples_release(&t);
   for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
     if(!v->ncues[r]) {
@@ -238,6 +241,8 @@ kg_vocab_free(struct kg_vocab *v)
     phrases_free(v->ordinals[r], v->nordinals[r]);
   concepts_free(v->types, v->ntypes);
   concepts_free(v->themes, v->nthemes);
+  concepts_free(v->publics, v->npublics);
+  concepts_free(v->itinerance, v->nitinerance);
   free(v);
 }
 

@@ -25,6 +25,9 @@ enum kg_cue_role {
   KG_CUE_DEPT_WORD,         /* "département" before a code */
   KG_CUE_LOCATIVE,          /* "à", "de", "dans" before a place name */
   KG_CUE_DISTRICT,          /* "Nord" after a commune: "Tours Nord" */
+  KG_CUE_INITIATIVE_NOUN,   /* "dispositif", "accueil" in a list head */
+  KG_CUE_CARRIER,           /* "par", "porté par" before a carrier */
+  KG_CUE_FIGURES,           /* "Chiffres" before "2023 : 1230 ..." */
   KG_CUE_ROLE_COUNT
 };
 
@@ -58,6 +61,10 @@ struct kg_vocab {
   size_t ntypes;
   struct kg_concept *themes;
   size_t nthemes;
+  struct kg_concept *publics;     /* mnc:public (official list) */
+  size_t npublics;
+  struct kg_concept *itinerance;  /* mnc:itinerance */
+  size_t nitinerance;
 };
 
 /* Loads the ontology files. Returns new vocab or NULL after reporting. */

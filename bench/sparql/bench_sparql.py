@@ -166,7 +166,7 @@ def run_kg(a, data, queries, outdir):
     res = {"queries": {}}
     try:
         v = subprocess.run([a.kg, "--version"], capture_output=True, text=True, timeout=30)
-        res["version"] = "mednum-kg " + (w3c.first_line(v.stdout) or "?")
+        res["version"] = w3c.first_line(v.stdout) or "mednum-kg ?"
     except (OSError, subprocess.TimeoutExpired) as e:
         return {"error": "cannot run %s: %s" % (a.kg, e), "queries": {},
                 "load": {"status": "error", "error": str(e)}}
@@ -243,7 +243,7 @@ def size_report(a, size, data, queries, ox, kg):
         if ks.get("rows") is not None and ks.get("rows") != rows:
             rows = "%s / %s" % (rows if rows is not None else "—", ks["rows"])
         if kq.get("status") not in (None, "ok"):
-            kcell = "**%s**: %s" % (kq["status"].upper(), kq.get("error", "")[:70])
+            kcell = "**%s**: %s" % (kq["status"].upper(), kq.get("error", "")[:40])
         else:
             kcell = fmt_ms(kms)
         if oq.get("status") not in (None, "ok"):
@@ -311,8 +311,11 @@ def main():
         if "mednum-kg" in engines:
             log("mednum-kg on %s ..." % os.path.basename(data))
             kg = run_kg(a, data, queries, os.path.join(out, str(size), "mednum-kg"))
-        allres["sizes"][size] = {"data": data, "oxigraph": ox, "mednum-kg": kg}
+        allres["sizes"][size] = {"data": data, "oxigraph": ox, "mednum-kg": kg,
+                                 "loadavg_after": os.getloadavg()}
         report += size_report(a, size, data, queries, ox, kg)
+        report[-1:] = ["Load average after this size: %.2f %.2f %.2f (2 cores)." %
+                       os.getloadavg(), ""]
         with open(os.path.join(out, "results.json"), "w") as f:
             json.dump(allres, f, indent=1, default=str)
     vers = []

@@ -28,9 +28,18 @@ load(struct kg_ctx *ctx, librdf_storage **st, const char *ttl, int is_file)
   int rc;
 
   if(is_file) {
+    /* stream + add: parse_into_model checks duplicates by scanning */
     librdf_uri *u = librdf_new_uri_from_filename(ctx->world, ttl);
+    librdf_stream *s = librdf_parser_parse_as_stream(p, u, base);
 
-    rc = librdf_parser_parse_into_model(p, u, base, m);
+    rc = s ? 0 : 1;
+    for(; s && !librdf_stream_end(s); librdf_stream_next(s))
+      if(getenv("KG_CTX_LOAD"))
+        librdf_model_context_add_statement(m, NULL, librdf_stream_get_object(s));
+      else
+        librdf_model_add_statement(m, librdf_stream_get_object(s));
+    if(s)
+      librdf_free_stream(s);
     librdf_free_uri(u);
   } else {
     rc = librdf_parser_parse_string_into_model(p, (const unsigned char *)ttl,

@@ -9,7 +9,7 @@
 Python 3 standard library only; manifests, expected graphs and the engine's
 Turtle output are read with `rapper` (raptor2-utils).
 
-Each evaluation test runs as
+Each evaluation test runs, in the test's folder, as
   KG query --data DATA [--data DATA2] [--named IRI=FILE ...] -f FMT QUERY.rq
 (FMT: json for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE, csv/tsv when the
 expected result is a .csv/.tsv file), with IRI = the file: URI of the
@@ -818,10 +818,10 @@ def nt_term(t):
     return s
 
 
-def run_engine(cmd, timeout):
+def run_engine(cmd, timeout, cwd=None):
     """-> (rc or None on timeout, stdout text, stderr text, seconds)."""
     t0 = time.time()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
                          stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         out, err = p.communicate(timeout=timeout)
@@ -858,7 +858,9 @@ def run_test(t, a, empty):
     for iri, f in t["named"]:
         cmd += ["--named", "%s=%s" % (iri, turtle_copy(f, a.out))]
     cmd += ["-f", fmt, t["query"]]
-    rc, out, err, secs = run_engine(cmd, a.timeout)
+    # run in the test's folder: relative IRIs resolve the same way whether the
+    # engine takes the query file's URI or the working directory as base
+    rc, out, err, secs = run_engine(cmd, a.timeout, os.path.dirname(t["query"]))
     r = {"secs": secs, "cmd": cmd, "rc": rc, "fmt": fmt}
 
     def done(outcome, *detail):

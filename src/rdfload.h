@@ -1,0 +1,22 @@
+/* rdfload.h - read RDF files (Turtle, N-Triples, N-Quads, RDF/XML) into a
+ * statement list, with language tags lower-cased and errors located. */
+#ifndef KG_RDFLOAD_H
+#define KG_RDFLOAD_H
+
+#include <redland.h>
+
+struct kg_ctx;
+struct kg_stmts;
+
+/* Syntax name for a file name (".ttl" turtle, ".nt" ntriples, ".nq" nquads,
+ * ".rdf"/".owl"/".xml" rdfxml), or NULL when the extension says nothing. */
+const char *kg_rdfload_syntax(const char *path);
+
+/* Parses @path as @syntax (NULL: from the extension, else turtle) into @l,
+ * in @graph (NULL = default graph; N-Quads keep their own graphs).  Nothing
+ * is appended when the file does not parse.  Returns KG_EXIT_OK, or
+ * KG_EXIT_DATA / KG_EXIT_SYS after reporting "FILE:LINE: message". */
+int kg_rdfload_file(struct kg_ctx *ctx, const char *path, const char *syntax,
+                    librdf_node *graph, struct kg_stmts *l);
+
+#endif
