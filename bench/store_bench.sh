@@ -145,14 +145,28 @@ V_BIG_US=$M_US V_BIG_KB=$M_KB V_BIG_RC=$M_RC
 
 # ---------------------------------------------------------------- queries
 "$KG" queries >"$TMP/queries" 2>/dev/null
-awk 'NF && $1 !~ /^[#-]/ && $0 !~ /^[ \t]/ { print $1 }' "$TMP/queries" >"$TMP/qnames"
+# one line per query: NAME [--param k=v]...; the value of each parameter is
+# the first example that `queries` gives in its parentheses
+awk '
+  /^[^ \t-]/ { if(line != "") print line; line = $1; next }
+  /--param/ {
+    n = $0; sub(/.*--param /, "", n); sub(/=.*/, "", n)
+    ex = $0; sub(/.*\(/, "", ex); sub(/\)[^)]*$/, "", ex); sub(/, .*/, "", ex)
+    gsub(/"/, "", ex)
+    line = line "\t--param\t" n "=" ex
+  }
+  END { if(line != "") print line }' "$TMP/queries" >"$TMP/qlines"
 : >"$TMP/qrows"
-while read -r q; do
-  measure "query-seed-$q" "$QRUNS" "$KG" --store "$SEEDST" query -f tsv "$q"
+while IFS= read -r qline; do
+  q=${qline%%"$(printf '\t')"*}
+  # split on tabs into positional parameters (values may hold spaces)
+  oldifs=$IFS; IFS="$(printf '\t')"; set -- $qline; IFS=$oldifs
+  shift
+  measure "query-seed-$q" "$QRUNS" "$KG" --store "$SEEDST" query -f tsv "$@" "$q"
   qs=$M_US qsk=$M_KB qsr=$M_RC
-  measure "query-big-$q" "$QRUNS" "$KG" --store "$BIGST" query -f tsv "$q"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$q" "$qs" "$qsk" "$qsr" "$M_US" "$M_KB" "$M_RC" >>"$TMP/qrows"
-done <"$TMP/qnames"
+  measure "query-big-$q" "$QRUNS" "$KG" --store "$BIGST" query -f tsv "$@" "$q"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$q" "$qs" "$qsk" "$qsr" "$M_US" "$M_KB" "$M_RC" "$*" >>"$TMP/qrows"
+done <"$TMP/qlines"
 
 # ---------------------------------------------------------------- report
 rate() { awk -v n="$1" -v u="$2" 'BEGIN { if(u > 0) printf "%.0f", n / (u / 1e6); else print "-" }'; }
@@ -187,10 +201,10 @@ X_RATIO=$(awk -v a="$R_TTL_US" -v b="$X_TTL_US" 'BEGIN { if(b > 0) printf "%.2f"
   echo "| peak memory, seed (extract / load / stats) | $(mb "$E_SEED_KB") / $(mb "$L_SEED_KB") / $(mb "$S_SEED_KB") MB | ≤ 64 MB | $(ok "$(echo "$E_SEED_KB $L_SEED_KB $S_SEED_KB" | tr ' ' '\n' | maxof)" "<=" 65536) |"
   echo
   if [ -s "$TMP/qrows" ]; then
-    echo "| named query | seed store ms | exit | $REPORTS-report store ms | exit | max RSS MB | targets: ≤ 20 ms seed, ≤ 1 s 1M |"
+    echo "| named query (parameters) | seed store ms | exit | $REPORTS-report store ms | exit | max RSS MB | ≤ 20 ms seed / ≤ 1 s big |"
     echo "|---|---|---|---|---|---|---|"
-    while IFS="$(printf '\t')" read -r q qs qsk qsr qb qbk qbr; do
-      echo "| $q | $(ms "$qs") | $qsr | $(ms "$qb") | $qbr | $(mb "$qbk") | seed $(ok "$qs" "<=" 20000), big $(ok "$qb" "<=" 1000000) |"
+    while IFS="$(printf '\t')" read -r q qs qsk qsr qb qbk qbr qargs; do
+      echo "| $q${qargs:+ \`$qargs\`} | $(ms "$qs") | $qsr | $(ms "$qb") | $qbr | $(mb "$qbk") | $(ok "$qs" "<=" 20000) / $(ok "$qb" "<=" 1000000) |"
     done <"$TMP/qrows"
   else
     echo "No named query listed by \`mednum-kg queries\`."

@@ -15,10 +15,13 @@ static const char usage_text[] =
   "mnid:graph/<slug of the file name>.  Loading a file again replaces its\n"
   "graph.  All the files are loaded, or none: a file that does not parse\n"
   "leaves the store as it was.  The reference graph (ontology, territories\n"
-  "used) is rebuilt after the load.\n"
+  "used) is rebuilt after the load.  The store records when it was first\n"
+  "and last loaded (for 'export --dcat'); $SOURCE_DATE_EPOCH, when set,\n"
+  "stands for the clock (reproducible builds and tests).\n"
   "\n"
   "Options:\n"
-  "  --wait SECONDS  wait that long for a busy store (default 2)\n"
+  "  --wait SECONDS  wait that long for a busy store (default 2, or\n"
+  "                  $MEDNUM_KG_WAIT)\n"
   "  --no-reference  do not rebuild mnid:graph/reference\n"
   "  -h, --help      this help\n";
 

@@ -15,7 +15,8 @@ static const char usage_text[] =
   "The reference graph is rebuilt afterwards.\n"
   "\n"
   "Options:\n"
-  "  --wait SECONDS  wait that long for a busy store (default 2)\n"
+  "  --wait SECONDS  wait that long for a busy store (default 2, or\n"
+  "                  $MEDNUM_KG_WAIT)\n"
   "  --no-reference  do not rebuild mnid:graph/reference\n"
   "  -h, --help      this help\n";
 

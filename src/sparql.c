@@ -108,6 +108,7 @@ struct kg_sq_ev {
   librdf_node **preds;      /* all predicates, on first need */
   int npreds;
   int preds_done;
+  int nscans;               /* unindexed scans done before loading preds */
   rasqal_expression **agg_e;/* current group's aggregate values */
   rasqal_literal **agg_v;
   int nagg;
@@ -1048,6 +1049,8 @@ load_predicates(struct kg_sq_ev *ev)
     librdf_node *p = librdf_statement_get_predicate(s);
     size_t v = (size_t)ev->npreds;
 
+    if(ev->npreds && node_eq(p, ev->preds[ev->npreds - 1]))
+      continue;
     kg_buf_reset(&b);
     kg_sq_node_nt(&b, p);
     if(!kg_sq_map_put(&seen, b.s, b.len, &v)) {
@@ -1077,9 +1080,14 @@ find_triples(struct kg_sq_ev *ev, librdf_node *s, librdf_node *p,
   int i;
 
   if(!ctx && !p && (s || o)) {
-    /* (s ? ?), (? ? o), (s ? o) without index: one lookup per predicate */
+    /* (s ? ?), (? ? o) have no index: the first two are one scan each,
+     * then one indexed lookup per predicate of the model */
     if(s && o)
       goto direct;
+    if(!ev->preds_done && ev->nscans < 2) {
+      ev->nscans++;
+      goto direct;
+    }
     load_predicates(ev);
     for(i = 0; i < ev->npreds; i++)
       if(find_triples(ev, s, ev->preds[i], o, NULL, out))
@@ -2741,6 +2749,28 @@ result_add_triple(struct kg_sq_ev *ev, struct kg_result *r,
   r->triples[r->ntriples++] = st;
 }
 
+/* Stable small number for a template blank node label. */
+static int
+blank_key(rasqal_query *q, rasqal_literal *l)
+{
+  int i;
+  int k;
+  rasqal_triple *t;
+
+  for(i = 0; (t = rasqal_query_get_construct_triple(q, i)); i++) {
+    rasqal_literal *parts[3];
+
+    parts[0] = t->subject;
+    parts[1] = t->predicate;
+    parts[2] = t->object;
+    for(k = 0; k < 3; k++)
+      if(parts[k]->type == RASQAL_LITERAL_BLANK &&
+         !strcmp((const char *)parts[k]->string, (const char *)l->string))
+        return i * 3 + k;
+  }
+  return 0;
+}
+
 static int
 do_construct(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
              struct kg_result *r)
@@ -2771,10 +2801,12 @@ do_construct(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
         rasqal_variable *v = rasqal_literal_as_variable(parts[k]);
 
         n[k] = NULL;
-        if(v && v->type == RASQAL_VARIABLE_TYPE_ANONYMOUS &&
-           !row[kg_sq_var_index(v)]) {
-          /* template blank node: fresh per solution */
-          int vi = kg_sq_var_index(v);
+        if((v && v->type == RASQAL_VARIABLE_TYPE_ANONYMOUS &&
+            !row[kg_sq_var_index(v)]) ||
+           (!v && parts[k]->type == RASQAL_LITERAL_BLANK)) {
+          /* template blank node: fresh per solution; keyed by variable
+           * index, or by -(1 + position) of a blank literal's label */
+          int vi = v ? kg_sq_var_index(v) : -1 - blank_key(q, parts[k]);
           int f;
 
           for(f = 0; f < nfresh; f += 2)

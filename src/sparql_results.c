@@ -143,7 +143,9 @@ tsv_term(struct kg_buf *b, librdf_node *n)
     const char *s = lit_value(n, &len);
     const char *dt = dt_of(n);
 
-    if(is_plain_number(s, dt)) {
+    if(is_plain_number(s, dt) ||
+       (dt && !strcmp(dt, KG_NS_XSD "boolean") &&
+        (!strcmp(s, "true") || !strcmp(s, "false")))) {
       kg_buf_add(b, s, len);
       return;
     }

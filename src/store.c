@@ -51,6 +51,9 @@ struct kg_store {
   long long issued;
   long long modified;
   char *last_graph;             /* IRI of the last load (for callers) */
+  char **done;                  /* writer: "IRI\tpath" loaded by this command */
+  size_t ndone;
+  size_t done_cap;
 };
 
 static double wait_seconds = -1.0;
@@ -718,6 +721,8 @@ kg_store_modified(const struct kg_store *st)
 void
 kg_store_close(struct kg_store *st)
 {
+  size_t i;
+
   if(!st)
     return;
   close_model(st);
@@ -732,6 +737,9 @@ kg_store_close(struct kg_store *st)
   free(st->gen_path);
   free(st->old_gen);
   free(st->last_graph);
+  for(i = 0; i < st->ndone; i++)
+    free(st->done[i]);
+  free(st->done);
   free(st);
 }
 
@@ -901,45 +909,74 @@ reference_iri(struct kg_ctx *ctx)
   return kg_buf_detach(&iri);
 }
 
-/* Reads a whole file.  0, or -1 after reporting. */
+/* Checks that @path is UTF-8, reading it in chunks (a large N-Triples
+ * file is never held whole).  KG_EXIT_OK, or KG_EXIT_DATA / KG_EXIT_SYS
+ * after reporting, with the line and column of the first bad byte. */
 static int
-read_file(const char *path, struct kg_buf *out)
+check_utf8_file(const char *path)
 {
+  enum { CHUNK = 1 << 16 };
+  static char buf[CHUNK + 8];
   FILE *fh = fopen(path, "rb");
-  char chunk[1 << 16];
-  size_t n;
-  int rc = 0;
+  struct kg_loc loc;
+  size_t carry = 0, n, len, good, bad, i;
+  int code = KG_EXIT_OK;
 
   if(!fh) {
     kg_error("cannot open '%s': %s", path, strerror(errno));
-    return -1;
+    return KG_EXIT_SYS;
   }
-  while((n = fread(chunk, 1, sizeof chunk, fh)) > 0)
-    kg_buf_add(out, chunk, n);
-  if(ferror(fh)) {
-    kg_error("cannot read '%s': %s", path, strerror(errno));
-    rc = -1;
+  loc.file = path;
+  loc.line = 1;
+  loc.col = 1;
+  for(;;) {
+    n = fread(buf + carry, 1, CHUNK, fh);
+    if(ferror(fh)) {
+      kg_error("cannot read '%s': %s", path, strerror(errno));
+      code = KG_EXIT_SYS;
+      break;
+    }
+    len = carry + n;
+    good = len;
+    if(n) {
+      /* keep an incomplete sequence at the end for the next chunk */
+      size_t k = len, back = 0;
+
+      while(k > 0 && back < 3 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) {
+        k--;
+        back++;
+      }
+      if(k > 0) {
+        unsigned char c = (unsigned char)buf[k - 1];
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+
+        if(need > 1 && len - (k - 1) < need)
+          good = k - 1;
+      }
+    }
+    bad = good;
+    if(kg_utf8_check(buf, good, &bad) == 0)
+      bad = good;
+    for(i = 0; i < bad; i++) {
+      if(buf[i] == '\n') {
+        loc.line++;
+        loc.col = 1;
+      } else if(((unsigned char)buf[i] & 0xC0) != 0x80) {
+        loc.col++;
+      }
+    }
+    if(bad < good || (!n && len)) {
+      kg_error_at(&loc, "invalid UTF-8 (byte 0x%02X)", (unsigned char)buf[bad]);
+      code = KG_EXIT_DATA;
+      break;
+    }
+    if(!n)
+      break;
+    carry = len - good;
+    memmove(buf, buf + good, carry);
   }
   fclose(fh);
-  return rc;
-}
-
-/* Line and column (in code points, from 1) of byte @off in @s. */
-static void
-locate(const char *s, size_t off, struct kg_loc *loc)
-{
-  size_t i;
-
-  loc->line = 1;
-  loc->col = 1;
-  for(i = 0; i < off; i++) {
-    if(s[i] == '\n') {
-      loc->line++;
-      loc->col = 1;
-    } else if(((unsigned char)s[i] & 0xC0) != 0x80) {
-      loc->col++;
-    }
-  }
+  return code;
 }
 
 /* Statements of one load, sorted before they go to the store: BDB's
@@ -1050,37 +1087,26 @@ static int
 parse_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
           struct stmt_vec *sv)
 {
-  struct kg_buf text = KG_BUF_INIT;
   librdf_parser *parser = NULL;
-  librdf_uri *base = NULL;
+  librdf_uri *uri = NULL;
   librdf_stream *s;
-  size_t bad;
-  int before, code = KG_EXIT_SYS;
+  int before, code;
 
-  if(read_file(path, &text))
-    goto out;
-  if(kg_utf8_check(text.s, text.len, &bad)) {
-    struct kg_loc loc;
-
-    loc.file = path;
-    locate(text.s, bad, &loc);
-    kg_error_at(&loc, "invalid UTF-8 (byte 0x%02X)",
-                (unsigned char)text.s[bad]);
-    code = KG_EXIT_DATA;
-    goto out;
-  }
+  code = check_utf8_file(path);
+  if(code != KG_EXIT_OK)
+    return code;
+  code = KG_EXIT_SYS;
   parser = librdf_new_parser(ctx->world,
                              kind == KG_INPUT_TURTLE ? "turtle" : "ntriples",
                              NULL, NULL);
-  base = librdf_new_uri_from_filename(ctx->world, path);
-  if(!parser || !base) {
+  uri = librdf_new_uri_from_filename(ctx->world, path);
+  if(!parser || !uri) {
     kg_error("cannot start the RDF parser");
     goto out;
   }
   before = kg_diag_error_count();
   kg_diag_source(path);
-  s = librdf_parser_parse_counted_string_as_stream(
-    parser, (const unsigned char *)text.s, text.len, base);
+  s = librdf_parser_parse_as_stream(parser, uri, uri);
   if(s && vec_add_stream(ctx->world, sv, s)) {
     kg_diag_source(NULL);
     goto out;
@@ -1096,9 +1122,8 @@ parse_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
 out:
   if(parser)
     librdf_free_parser(parser);
-  if(base)
-    librdf_free_uri(base);
-  kg_buf_release(&text);
+  if(uri)
+    librdf_free_uri(uri);
   return code;
 }
 
@@ -1197,6 +1222,19 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
     kg_error("'%s': the graph name 'reference' is reserved", path);
     code = KG_EXIT_DATA;
     goto out;
+  }
+  /* two files of one command that name the same graph: say which wins */
+  {
+    size_t i, n = strlen(iri);
+    struct kg_buf rec = KG_BUF_INIT;
+
+    for(i = 0; i < st->ndone; i++)
+      if(!strncmp(st->done[i], iri, n) && st->done[i][n] == '\t')
+        kg_warn("'%s' replaces '%s': both name the graph <%s>", path,
+                st->done[i] + n + 1, iri);
+    kg_buf_addf(&rec, "%s\t%s", iri, path);
+    KG_GROW(st->done, st->done_cap, st->ndone + 1);
+    st->done[st->ndone++] = kg_buf_detach(&rec);
   }
   graph = kg_ctx_iri(ctx, iri);
   if(!graph || remove_graph(st, iri))

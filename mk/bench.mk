@@ -1,0 +1,21 @@
+# bench.mk - `make bench`: store, export, extract and named-query timings
+# against DESIGN.md section 9 (never part of `make check`).
+#
+#   make bench                     1,000 synthetic reports, 3 runs per slow step
+#   make bench BENCH_REPORTS=100 BENCH_RUNS=1    a quick look
+#
+# Writes bench/out/store/results.md (the table for docs/BENCHMARKS.md) and
+# raw.tsv; the corpus (bench/gen_reports.py --seed) is kept between runs.
+
+BENCH_REPORTS ?= 1000
+BENCH_SEED    ?= 1
+BENCH_RUNS    ?= 3
+BENCH_QRUNS   ?= 5
+
+bench: $(BUILD)/mednum-kg
+	@test -x /usr/bin/time || { echo "make bench: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
+	@test -f data/gazetteer/territoires.idx || $(MAKE) gazetteer
+	KG=$(KG) TOP=$(CURDIR) REPORTS=$(BENCH_REPORTS) SEED=$(BENCH_SEED) \
+	  RUNS=$(BENCH_RUNS) QRUNS=$(BENCH_QRUNS) sh bench/store_bench.sh
+
+.PHONY: bench
