@@ -182,17 +182,13 @@ kg_emit_fact(struct kg_emit *e, librdf_node *s, const char *ns,
 {
   struct kg_buf key = KG_BUF_INIT;
   librdf_node *st;
-  unsigned char *ss, *os;
 
   kg_emit_po(e, s, ns, local, librdf_new_node_from_node(o));
-  ss = raptor_term_to_string(s);
-  os = raptor_term_to_string(o);
-  kg_buf_addf(&key, "%s %s%s %s", ss ? (char *)ss : "", ns, local,
-              os ? (char *)os : "");
-  if(ss)
-    raptor_free_memory(ss);
-  if(os)
-    raptor_free_memory(os);
+  /* one statement per (triple, rule): two rules are two pieces of evidence */
+  term_key(&key, s);
+  kg_buf_addf(&key, "%s%s", ns, local);
+  term_key(&key, o);
+  kg_buf_adds(&key, rule);
   st = kg_emit_id(e, "statement/%s/%016llx", e->slug, kg_emit_hash(key.s));
   kg_buf_release(&key);
   kg_emit_po(e, st, KG_NS_RDF, "type", kg_emit_iri(e, KG_NS_RDF, "Statement"));

@@ -732,51 +732,27 @@ kg_report_info_release(struct kg_report_info *info)
 
 /* ------------------------------------------------------------ reference */
 
-static const char *const reference_files[] = {
-  "ontology/mn.ttl", "ontology/session-types.ttl", "ontology/themes.ttl",
-  "ontology/mednum-lieux.ttl", NULL
-};
-
-/* Parses an ontology file into @l, in @graph. */
+/* Copies the description of concept @iri (its triples in the ontology
+ * files: labels, notation, scheme, broader) into @l, in @graph. */
 static int
-add_file_to_list(struct kg_ctx *ctx, struct kg_stmts *l, librdf_node *graph,
-                 const char *rel)
+add_concept(struct kg_ctx *ctx, const struct kg_vocab *v, const char *iri,
+            struct kg_stmts *l, librdf_node *graph)
 {
-  char *path = kg_ctx_path(ctx, rel);
-  librdf_parser *p = librdf_new_parser(ctx->world, "turtle", NULL, NULL);
-  librdf_uri *uri = librdf_new_uri_from_filename(ctx->world, path);
-  librdf_stream *st = NULL;
-  int rc = -1, before = kg_diag_error_count();
+  size_t i;
 
-  if(!p || !uri) {
-    kg_error("cannot read '%s'", path);
-    goto out;
-  }
-  kg_diag_source(path);
-  st = librdf_parser_parse_as_stream(p, uri, uri);
-  for(; st && !librdf_stream_end(st); librdf_stream_next(st)) {
-    librdf_statement *s = librdf_stream_get_object(st);   /* SHARED */
+  for(i = 0; i < v->triples.n; i++) {
+    const struct kg_triple *t = &v->triples.v[i];
+    librdf_node *o;
 
-    if(kg_stmts_add(l, librdf_new_node_from_node(s->subject),
-                    librdf_new_node_from_node(s->predicate),
-                    librdf_new_node_from_node(s->object), graph))
-      goto out;
+    if(strcmp(t->s, iri))
+      continue;
+    o = t->o_is_lit ? kg_rdf_lit(ctx->world, t->o, t->lang)
+                    : kg_rdf_iri(ctx->world, t->o, NULL);
+    if(kg_stmts_add(l, kg_rdf_iri(ctx->world, t->s, NULL),
+                    kg_rdf_iri(ctx->world, t->p, NULL), o, graph))
+      return -1;
   }
-  kg_diag_source(NULL);
-  if(!st || kg_diag_error_count() != before)
-    kg_error("cannot load '%s'", path);
-  else
-    rc = 0;
-out:
-  kg_diag_source(NULL);
-  if(st)
-    librdf_free_stream(st);
-  if(uri)
-    librdf_free_uri(uri);
-  if(p)
-    librdf_free_parser(p);
-  free(path);
-  return rc;
+  return 0;
 }
 
 static int
@@ -806,13 +782,14 @@ int
 kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l)
 {
   struct kg_gaz *gaz = kg_ctx_gaz(ctx);
+  struct kg_vocab *voc = kg_ctx_vocab(ctx);
   librdf_node *graph;
   struct kg_strset seen, done;
   struct kg_buf prefix = KG_BUF_INIT;
   size_t i, n0;
   int rc = 0;
 
-  if(!gaz)
+  if(!gaz || !voc)
     return -1;
   graph = kg_rdf_iri(ctx->world, ctx->base, "graph/reference");
   kg_buf_addf(&prefix, "%sterritoire/", ctx->base);
@@ -827,15 +804,17 @@ kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l)
     if(o->type != RAPTOR_TERM_TYPE_URI)
       continue;
     u = (const char *)raptor_uri_as_string(o->value.uri);
+    if(!strncmp(u, KG_NS_MNC, strlen(KG_NS_MNC))) {
+      if(kg_strset_add(&seen, u) && add_concept(ctx, voc, u, l, graph))
+        rc = -1;
+      continue;
+    }
     if(strncmp(u, prefix.s, prefix.len) || !kg_strset_add(&seen, u))
       continue;
     if(terr_from_iri(gaz, u, prefix.len, &t) &&
        kg_territory_emit_stmts(ctx, t, l, graph, &done))
       rc = -1;
   }
-  for(i = 0; reference_files[i] && !rc; i++)
-    if(add_file_to_list(ctx, l, graph, reference_files[i]))
-      rc = -1;
   kg_strset_release(&seen);
   kg_strset_release(&done);
   kg_buf_release(&prefix);

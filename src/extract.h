@@ -29,8 +29,9 @@ struct kg_stmts;
 int kg_extract_report_stmts(struct kg_ctx *ctx, const char *path,
                             struct kg_stmts *out, struct kg_report_info *info);
 
-/* Adds the reference graph (mnid:graph/reference): ontology, schemes and
- * every territory a report graph in @model references, with ancestors. */
+/* Adds the reference graph (mnid:graph/reference): the description of
+ * every concept (theme, session type, audience...) and every territory, with
+ * its ancestors, that the graphs in @model reference. */
 int kg_extract_reference(struct kg_ctx *ctx, librdf_model *model);
 
 /* Same, for a statement list: appends the reference graph for the

@@ -55,6 +55,8 @@ struct init {
 struct istate {
   struct kg_x *x;
   struct kg_dict *dict;
+  struct kg_dict_hits *bhits;   /* per block, scanned once (lazily) */
+  char *bdone;
   struct init *v;
   size_t n, cap;
 };
@@ -104,6 +106,19 @@ hit_kind(const struct kg_dict_hit *h, enum kg_dict_kind kind)
     if(h->e[i].kind == kind)
       return &h->e[i];
   return NULL;
+}
+
+/* Dictionary hits of block @b, computed once.  SHARED. */
+static const struct kg_dict_hits *
+block_hits(struct istate *st, size_t b)
+{
+  if(!st->bdone[b]) {
+    const struct kg_block *bl = &st->x->doc.blocks[b];
+
+    kg_dict_scan(st->dict, bl->text, bl->len, &st->bhits[b]);
+    st->bdone[b] = 1;
+  }
+  return &st->bhits[b];
 }
 
 /* ------------------------------------------------------------ text helpers */
@@ -523,7 +538,7 @@ body_initiatives(struct istate *st, size_t sec)
   for(b = s->block + 1; b < s->body_end && b < d->nblocks; b++) {
     const struct kg_block *bl = &d->blocks[b];
     size_t ha, hz, desc, end;
-    struct kg_dict_hits hits = { NULL, 0, 0 };
+    const struct kg_dict_hits *hits;
     const struct kg_dict_entry *ie = NULL, *oe = NULL;
     size_t a0 = (size_t)skip_marks(bl->text, bl->len, 0);
 
@@ -531,21 +546,18 @@ body_initiatives(struct istate *st, size_t sec)
       continue;
     end = bl->kind == KG_BLK_ITEM ? subtree_end(d, b, s->body_end) : b + 1;
     /* a known initiative opening the item: "⇒ Fabtruck (fablab itinérant)" */
-    kg_dict_scan(st->dict, bl->text + a0,
-                 bl->len - a0 > 120 ? 120 : bl->len - a0, &hits);
-    if(hits.n && hits.v[0].start <= 4) {
-      ie = hit_kind(&hits.v[0], KG_DICT_INITIATIVE);
-      oe = hit_kind(&hits.v[0], KG_DICT_ORG);
+    hits = block_hits(st, b);
+    if(hits->n && hits->v[0].start >= a0 && hits->v[0].start <= a0 + 4) {
+      ie = hit_kind(&hits->v[0], KG_DICT_INITIATIVE);
+      oe = hit_kind(&hits->v[0], KG_DICT_ORG);
     }
     if(ie && !oe) {
-      initiative(st, (long)sec, kg_x_src(bl, a0 + hits.v[0].start),
-                 kg_x_src_end(bl, a0 + hits.v[0].end),
+      initiative(st, (long)sec, kg_x_src(bl, hits->v[0].start),
+                 kg_x_src_end(bl, hits->v[0].end),
                  &x->reg->ents[ie->index], "list-head:registry", b, end,
                  (long)b);
-      kg_dict_hits_release(&hits);
       continue;
     }
-    kg_dict_hits_release(&hits);
     if(!block_head(bl, &ha, &hz, &desc))
       continue;
     {
@@ -795,13 +807,13 @@ scan_passage(struct istate *st, size_t b0, size_t b1, struct found **th,
 
   for(b = b0; b < b1 && b < x->doc.nblocks; b++) {
     const struct kg_block *bl = &x->doc.blocks[b];
-    struct kg_dict_hits hits = { NULL, 0, 0 };
+    const struct kg_dict_hits *hits;
 
     if(bl->kind == KG_BLK_CODE)
       continue;
-    kg_dict_scan(st->dict, bl->text, bl->len, &hits);
-    for(i = 0; i < hits.n; i++) {
-      const struct kg_dict_hit *h = &hits.v[i];
+    hits = block_hits(st, b);
+    for(i = 0; i < hits->n; i++) {
+      const struct kg_dict_hit *h = &hits->v[i];
       const struct kg_dict_entry *de;
       size_t a = kg_x_src(bl, h->start), z = kg_x_src_end(bl, h->end);
 
@@ -817,7 +829,6 @@ scan_passage(struct istate *st, size_t b0, size_t b1, struct found **th,
       if((de = hit_kind(h, KG_DICT_ITINERANCE)) && iti)
         found_add(iti, niti, capiti, de->index, a, z);
     }
-    kg_dict_hits_release(&hits);
   }
 }
 
@@ -1111,6 +1122,8 @@ kg_x_initiatives(struct kg_x *x)
   memset(&st, 0, sizeof st);
   st.x = x;
   st.dict = build_dict(x);
+  st.bhits = kg_xcalloc(x->doc.nblocks + 1, sizeof(struct kg_dict_hits));
+  st.bdone = kg_xcalloc(x->doc.nblocks + 1, 1);
   for(i = 0; i < x->nsecs; i++) {
     prose_people(&st, i);
     session_themes(&st, i);
@@ -1128,5 +1141,9 @@ kg_x_initiatives(struct kg_x *x)
     free(st.v[i].pass);
   }
   free(st.v);
+  for(i = 0; i < x->doc.nblocks; i++)
+    kg_dict_hits_release(&st.bhits[i]);
+  free(st.bhits);
+  free(st.bdone);
   kg_dict_free(st.dict);
 }

@@ -177,6 +177,30 @@ key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
   int first = 1;
 
   kg_buf_reset(out);
+  {
+    /* fast path: ASCII needs no Unicode decomposition */
+    size_t k;
+
+    for(k = 0; k < len && !((unsigned char)s[k] & 0x80); k++)
+      ;
+    if(k == len) {
+      kg_buf_init(&tmp);
+      kg_buf_grow(&tmp, len);
+      for(k = 0; k < len; k++) {
+        char c = s[k];
+
+        if(c >= 'A' && c <= 'Z')
+          c = (char)(c - 'A' + 'a');
+        else if(!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '@'))
+          c = ' ';
+        tmp.s[k] = c;
+      }
+      tmp.s[len] = '\0';
+      tmp.len = len;
+      goto tokens;
+    }
+  }
   n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &res,
                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
                    UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
@@ -205,6 +229,7 @@ key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
     i += k;
   }
   free(res);
+tokens:
   for(tok = strtok_r(tmp.s, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
     if(first && drop_article &&
        (!strcmp(tok, "le") || !strcmp(tok, "la") || !strcmp(tok, "les") ||

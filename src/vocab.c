@@ -194,7 +194,7 @@ kg_vocab_new(struct kg_ctx *ctx)
   collect_scheme(&t, KG_NS_MNC "theme", &v->themes, &v->nthemes);
   collect_scheme(&t, KG_NS_MNC "public", &v->publics, &v->npublics);
   collect_scheme(&t, KG_NS_MNC "itinerance", &v->itinerance, &v->nitinerance);
-  kg_triples_release(&t);
+  v->triples = t;  /* kept: the reference graph copies concepts from it */
   for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
     if(!v->ncues[r]) {
       kg_error("ontology/cues.ttl: no cue phrase for role '%s'",
@@ -241,6 +241,7 @@ kg_vocab_free(struct kg_vocab *v)
     phrases_free(v->ordinals[r], v->nordinals[r]);
   concepts_free(v->types, v->ntypes);
   concepts_free(v->themes, v->nthemes);
+  kg_triples_release(&v->triples);
   concepts_free(v->publics, v->npublics);
   concepts_free(v->itinerance, v->nitinerance);
   free(v);

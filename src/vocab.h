@@ -8,6 +8,7 @@
 #define KG_VOCAB_H
 
 #include <stddef.h>
+#include "turtle_read.h"
 
 struct kg_ctx;
 
@@ -65,6 +66,8 @@ struct kg_vocab {
   size_t npublics;
   struct kg_concept *itinerance;  /* mnc:itinerance */
   size_t nitinerance;
+  struct kg_triples triples;      /* every triple read, for the reference
+                                     graph of a report */
 };
 
 /* Loads the ontology files. Returns new vocab or NULL after reporting. */

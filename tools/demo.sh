@@ -1,0 +1,40 @@
+#!/bin/sh
+# demo.sh - extract the bundled report, load it into a throwaway store and
+# answer the sample questions.  Run by 'make demo' with KG set.
+set -eu
+: "${KG:?set KG to the built binary}"
+top=$(cd "$(dirname "$0")/.." && pwd)
+report="$top/data/nec-cvl-2024.md"
+store=$(mktemp -d "${TMPDIR:-/tmp}/mednum-kg-demo.XXXXXX")
+trap 'rm -rf "$store"' EXIT
+say() { printf '\n== %s\n' "$*"; }
+
+say "extract: the report as Turtle (first lines of $(basename "$report"))"
+"$KG" extract "$report" > "$store/nec.ttl"
+head -n 20 "$store/nec.ttl"
+echo "... $(wc -l < "$store/nec.ttl") lines in all"
+
+say "load: into the embedded store"
+"$KG" --store "$store/st" load "$report"
+"$KG" --store "$store/st" stats
+
+say "Which initiatives address mobility in the Indre?"
+echo "\$ mednum-kg query initiatives-by-theme-and-territory --param theme=mobilite --param territory=Indre"
+"$KG" --store "$store/st" query initiatives-by-theme-and-territory \
+  --param theme=mobilite --param territory=Indre
+
+say "The programme of the day"
+"$KG" --store "$store/st" query programme
+
+say "Who ran the mobility workshop (2.5), and who took the notes?"
+"$KG" --store "$store/st" query speakers-of-session --param session=2.5
+
+say "Which sessions dealt with artificial intelligence?"
+"$KG" --store "$store/st" query sessions-by-theme --param theme=intelligence-artificielle
+
+say "Initiatives per département"
+"$KG" --store "$store/st" query count-by-departement
+
+say "The evidence for Rur@linette: every fact with its passage"
+"$KG" --store "$store/st" query evidence \
+  --param entity=https://w3id.org/mednum-kg/id/initiative/rur-linette
