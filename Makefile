@@ -68,8 +68,10 @@ integration: $(BUILD)/mednum-kg
 
 check: .deps-ok
 	$(MAKE) all gazetteer
-	$(MAKE) unit golden integration
-	@echo "make check: all suites passed"
+	$(MAKE) suite
+
+suite: $(UNIT_BINS) $(BUILD)/mednum-kg
+	KG=$(KG) sh tests/run-all.sh $(UNIT_BINS)
 
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan: .deps-ok
@@ -77,7 +79,7 @@ asan: .deps-ok
 	  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  all gazetteer
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	  $(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' unit golden integration
+	  $(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' suite
 
 VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
      --suppressions=$(CURDIR)/tests/valgrind.supp
@@ -93,4 +95,4 @@ demo: .deps-ok
 clean:
 	rm -rf build build-asan build-vg .deps-ok
 
-.PHONY: all deps unit golden integration check asan valgrind demo clean gazetteer
+.PHONY: all deps unit golden integration suite check asan valgrind demo clean gazetteer

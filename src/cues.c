@@ -185,6 +185,9 @@ section_cues(struct kg_x *x, size_t sec)
     const struct kg_block *bl = &d->blocks[b];
     size_t ls = 0;
 
+    if(bl->kind == KG_BLK_CELL)
+      continue;  /* programme tables: tables.c */
+
     while(ls < bl->len) {
       const char *nl = memchr(bl->text + ls, '\n', bl->len - ls);
       size_t le = nl ? (size_t)(nl - bl->text) : bl->len;

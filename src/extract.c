@@ -678,6 +678,7 @@ kg_extract_report_stmts(struct kg_ctx *ctx, const char *path,
   emit_event(&x);
   emit_sessions(&x);
   kg_x_cues(&x);
+  kg_x_tables(&x);
   kg_x_initiatives(&x);
   emit_in_territory(&x);
   if(x.e.failed)

@@ -75,6 +75,8 @@ void kg_x_venue(struct kg_x *x, const struct kg_terr *commune, size_t va,
 
 /* cues.c: facilitators, note-takers, slides, resources of every session. */
 void kg_x_cues(struct kg_x *x);
+/* tables.c: programme tables whose rows are sessions. */
+void kg_x_tables(struct kg_x *x);
 /* initiatives.c: initiatives, themes, territories, audiences, figures. */
 void kg_x_initiatives(struct kg_x *x);
 

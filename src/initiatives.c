@@ -1080,6 +1080,8 @@ prose_people(struct istate *st, size_t sec)
     const struct kg_block *bl = &x->doc.blocks[b];
     struct kg_buf key = KG_BUF_INIT;
 
+    if(bl->kind == KG_BLK_CELL)
+      continue;  /* a programme table names other sessions' people */
     kg_text_key_keep_article(bl->text, bl->len, &key);
     for(k = 0; k < x->people.n; k++) {
       const char *pk = x->people.v[k].key;

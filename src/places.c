@@ -341,7 +341,7 @@ kg_places_find(const struct kg_gaz *g, const struct kg_vocab *v,
 
       /* sentence-initial or common-word names need a locative before them */
       if(single_word && t->kind == KG_TERR_COMMUNE &&
-         (w[i].sentence || t->population < 2000) && !locative)
+         ((strict && w[i].sentence) || t->population < 2000) && !locative)
         t = NULL;
       if(strict && single_word && !locative && !w[i].sentence && i > 0 &&
          w[i - 1].cap && !w[i - 1].digits &&

@@ -19,7 +19,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "facilitator", "notetaker", "slides", "resources", "name-separator",
   "org-after-name", "org-after-title", "presentation", "edition", "venue",
   "departement-word", "locative", "district", "initiative-noun", "carrier",
-  "figures"
+  "figures", "org-column", "place-column"
 };
 
 static const char *const files[] = {

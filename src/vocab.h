@@ -29,6 +29,8 @@ enum kg_cue_role {
   KG_CUE_INITIATIVE_NOUN,   /* "dispositif", "accueil" in a list head */
   KG_CUE_CARRIER,           /* "par", "porté par" before a carrier */
   KG_CUE_FIGURES,           /* "Chiffres" before "2023 : 1230 ..." */
+  KG_CUE_ORG_COLUMN,        /* table header "Structure" */
+  KG_CUE_PLACE_COLUMN,      /* table header "Territoire" */
   KG_CUE_ROLE_COUNT
 };
 
