@@ -32,7 +32,8 @@ $(GAZ_JSONS) &: $(GAZ_TGZ) tools/gazetteer/fetch.sh tools/gazetteer/extract.sh \
 # Only the foundation modules: `make gazetteer` does not depend on the rest
 # of the tree compiling (tool_gazbuild.c stubs kg_ctx_gaz, see there).
 GAZ_TOOL_OBJS = $(BUILD)/gazetteer.o $(BUILD)/territory_rdf.o \
-                $(BUILD)/rdf.o $(BUILD)/text.o $(BUILD)/buf.o $(BUILD)/diag.o
+                $(BUILD)/rdf.o $(BUILD)/text.o $(BUILD)/buf.o $(BUILD)/diag.o \
+                $(BUILD)/strset.o
 
 $(BUILD)/gazbuild: src/tool_gazbuild.c src/*.h $(GAZ_TOOL_OBJS) | $(BUILD)
 	$(CC) $(WARN) $(if $(WERROR),-Werror) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) \
