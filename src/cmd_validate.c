@@ -156,7 +156,8 @@ load_rules(const char *dir, struct rule **out, size_t *n)
   }
   closedir(d);
   if(!rc && v)
-    qsort(v, *n, sizeof(*v), rule_cmp);
+    if(*n)
+      qsort(v, *n, sizeof(*v), rule_cmp);
   for(i = 1; !rc && i < *n; i++) {
     if(!strcmp(v[i - 1].name, v[i].name)) {
       kg_error("two rules are named '%s': '%s' and '%s'", v[i].name,

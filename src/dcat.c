@@ -376,7 +376,8 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
     if(!gs->graphs[i].label)
       gs->graphs[i].label = kg_xstrdup("");
   }
-  qsort(gs->graphs, gs->ngraphs, sizeof(*gs->graphs), gcount_cmp);
+  if(gs->ngraphs)
+    qsort(gs->graphs, gs->ngraphs, sizeof(*gs->graphs), gcount_cmp);
 
   gs->classes = kg_xcalloc(classes.n + 1, sizeof(*gs->classes));
   for(i = 0; i < classes.cap; i++) {
@@ -389,11 +390,13 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
       c->n = classes.v[i].val;
     }
   }
-  qsort(gs->classes, gs->nclasses, sizeof(*gs->classes), gcount_cmp);
+  if(gs->nclasses)
+    qsort(gs->classes, gs->nclasses, sizeof(*gs->classes), gcount_cmp);
 
   for(i = 0; i < gs->ndeps; i++)
     territory_fill(ctx, m, &gs->deps[i]);
-  qsort(gs->deps, gs->ndeps, sizeof(*gs->deps), gcount_cmp);
+  if(gs->ndeps)
+    qsort(gs->deps, gs->ndeps, sizeof(*gs->deps), gcount_cmp);
 
   gs->regions = kg_xcalloc(regions.n + 1, sizeof(*gs->regions));
   for(i = 0; i < regions.cap; i++) {
@@ -404,7 +407,8 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
       territory_fill(ctx, m, r);
     }
   }
-  qsort(gs->regions, gs->nregions, sizeof(*gs->regions), gcount_cmp);
+  if(gs->nregions)
+    qsort(gs->regions, gs->nregions, sizeof(*gs->regions), gcount_cmp);
 
   gs->themes = kg_xcalloc(themes.n + 1, sizeof(*gs->themes));
   for(i = 0; i < themes.cap; i++) {
@@ -425,7 +429,8 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
     }
     gs->themes[gs->nthemes++] = label;
   }
-  qsort(gs->themes, gs->nthemes, sizeof(*gs->themes), str_cmp);
+  if(gs->nthemes)
+    qsort(gs->themes, gs->nthemes, sizeof(*gs->themes), str_cmp);
   /* two concepts may share a label: keep one */
   for(i = k = 0; i < gs->nthemes; i++) {
     if(k && !strcmp(gs->themes[k - 1], gs->themes[i]))

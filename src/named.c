@@ -202,7 +202,8 @@ kg_named_list(struct kg_ctx *ctx, FILE *out)
     }
   }
   closedir(d);
-  qsort(names, n, sizeof(char *), cmp_str);
+  if(n)
+    qsort(names, n, sizeof(char *), cmp_str);
   for(i = 0; i < n; i++) {
     struct kg_named *q = kg_named_load(ctx, names[i]);
 

@@ -185,33 +185,69 @@ add(struct kg_places *out, size_t a, size_t b, const struct kg_terr *t,
   out->n++;
 }
 
-/* Is word @i (two digits) a département code in context? */
+static int
+word_is(const struct kg_vocab *v, enum kg_cue_role role, const char *s,
+        const struct word *w)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t p;
+  int hit = 0;
+
+  kg_text_key_keep_article(s + w->start, w->end - w->start, &key);
+  for(p = 0; p < v->ncues[role] && !hit; p++)
+    if(!strcmp(key.s, v->cues[role][p].key))
+      hit = 1;
+  kg_buf_release(&key);
+  return hit;
+}
+
+static int
+has_euro(const char *t, size_t n)
+{
+  size_t i;
+
+  for(i = 0; i + 2 < n; i++)
+    if((unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x82 &&
+       (unsigned char)t[i + 2] == 0xAC)
+      return 1;
+  return 0;
+}
+
+/* Is word @i (two digits) a département code in context?  A count ("21
+ * communes", "36 km", "30 %", "30 K€", "50 000") is not. */
 static int
 code_context(const char *s, size_t len, const struct word *w, size_t n,
              size_t i, const struct kg_vocab *v)
 {
-  size_t after = w[i].end;
+  size_t k = w[i].end;
 
-  if(i + 1 < n && !w[i + 1].cap && !w[i + 1].digits) {
-    /* "21 communes", "46 adhérents": a count, not a code */
-    size_t gap = w[i + 1].start - after, k;
-    int only_space = 1;
+  while(k < len && s[k] == ' ')
+    k++;
+  if(k < len) {
+    int cp;
+    size_t e = k;
 
-    for(k = after; k < w[i + 1].start; k++)
-      if(s[k] != ' ')
-        only_space = 0;
-    if(only_space && gap > 0)
+    kg_utf8_decode(s + k, len - k, &cp);
+    if(utf8proc_islower(cp) && i + 1 < n && w[i + 1].start == k &&
+       (word_is(v, KG_CUE_NAME_SEP, s, &w[i + 1]) ||
+        word_is(v, KG_CUE_LOCATIVE, s, &w[i + 1])) &&
+       !(i + 2 < n && w[i + 2].digits))  /* "entre 60 et 70 %" */
+      cp = 'A';  /* "Ligue 37 et APF45": a conjunction, not a unit */
+    if(utf8proc_islower(cp) || (cp >= '0' && cp <= '9') || cp == '%' ||
+       cp == 0x20AC || cp == '$' || cp == 0x2030 || cp == '-')
+      return 0;
+    /* the next token carries a unit: "K€" */
+    while(e < len && s[e] != ' ' && s[e] != '\n')
+      e++;
+    if(memchr(s + k, '%', e - k) || has_euro(s + k, e - k))
       return 0;
   }
-  if(after < len && (s[after] == '%' || s[after] == ',' ))
-    return 0;
   if(i > 0 && phrase_before(v, KG_CUE_DEPT_WORD, s, w, i))
     return 1;
-  /* right after a capitalised name: "Le Blanc 36", "Ligue 37" */
-  if(i > 0 && w[i - 1].cap && !w[i - 1].digits &&
-     w[i].start - w[i - 1].end == 1 && s[w[i - 1].end] == ' ')
-    return 1;
-  return 0;
+  if(i == 0 || w[i - 1].digits)
+    return 0;
+  /* right after a name: "Le Blanc 36", "Ligue 37", "Place du numérique 28" */
+  return w[i].start - w[i - 1].end == 1 && s[w[i - 1].end] == ' ';
 }
 
 void

@@ -101,7 +101,8 @@ kg_registry_new(struct kg_ctx *ctx)
     }
   }
   closedir(d);
-  qsort(names, nnames, sizeof(char *), cmp_str);
+  if(nnames)
+    qsort(names, nnames, sizeof(char *), cmp_str);
   for(i = 0; i < nnames; i++) {
     struct kg_buf path = KG_BUF_INIT;
 
@@ -168,7 +169,8 @@ kg_registry_new(struct kg_ctx *ctx)
     for(j = 0; j < r->ents[i].naliases; j++)
       add_key(r, &kcap, r->ents[i].aliases[j], i);
   }
-  qsort(r->keys, r->nkeys, sizeof(*r->keys), cmp_key);
+  if(r->nkeys)
+    qsort(r->keys, r->nkeys, sizeof(*r->keys), cmp_key);
   return r;
 }
 

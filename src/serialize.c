@@ -106,7 +106,8 @@ kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l, const char *format,
         raptor_free_term(v[i]->graph);
         v[i]->graph = NULL;
       }
-  qsort(v, n, sizeof(*v), stmt_cmp);
+  if(n)
+    qsort(v, n, sizeof(*v), stmt_cmp);
   for(i = 0, w = 0; i < n; i++) {
     if(w && !stmt_cmp(&v[w - 1], &v[i])) {
       raptor_free_statement(v[i]);

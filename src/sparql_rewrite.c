@@ -1053,7 +1053,8 @@ kg_sq_rewrite(const char *text, const char *source, int line_offset,
     rc = -1;
     goto out;
   }
-  qsort(r.edits, (size_t)r.nedits, sizeof(*r.edits), edit_cmp);
+  if(r.nedits)
+    qsort(r.edits, (size_t)r.nedits, sizeof(*r.edits), edit_cmp);
   apply(&r, 0, strlen(text), &b);
   out->text = kg_buf_detach(&b);
   for(k = 0; k < out->nexists; k++) {
