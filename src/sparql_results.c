@@ -51,6 +51,41 @@ blank_of(librdf_node *n, size_t *len)
   return (const char *)librdf_node_get_counted_blank_identifier(n, len);
 }
 
+/* Blank nodes are written with labels b0, b1, ... in order of first
+ * appearance (stable across runs, unlike the store's labels). */
+static struct kg_sq_map *relabel;
+static size_t nrelabel;
+static int mask_blanks;
+
+static void
+blank_label(struct kg_buf *b, librdf_node *n)
+{
+  size_t len;
+  const char *s = blank_of(n, &len);
+  size_t v = nrelabel;
+
+  if(mask_blanks)
+    return;
+  if(!relabel) {
+    kg_buf_add(b, s, len);
+    return;
+  }
+  if(!kg_sq_map_put(relabel, s, len, &v))
+    nrelabel++;
+  kg_buf_addf(b, "b%zu", v);
+}
+
+static void
+node_nt(struct kg_buf *b, librdf_node *n)
+{
+  if(n && librdf_node_is_blank(n)) {
+    kg_buf_adds(b, "_:");
+    blank_label(b, n);
+    return;
+  }
+  kg_sq_node_nt(b, n);
+}
+
 /* ---------------------------------------------------------------- CSV/TSV */
 
 static void
@@ -92,9 +127,8 @@ csv_term(struct kg_buf *b, librdf_node *n)
   } else {
     struct kg_buf t = KG_BUF_INIT;
 
-    s = blank_of(n, &len);
     kg_buf_adds(&t, "_:");
-    kg_buf_add(&t, s, len);
+    blank_label(&t, n);
     csv_field(b, t.s, t.len);
     kg_buf_release(&t);
   }
@@ -150,7 +184,7 @@ tsv_term(struct kg_buf *b, librdf_node *n)
       return;
     }
   }
-  kg_sq_node_nt(b, n);
+  node_nt(b, n);
 }
 
 /* ---------------------------------------------------------------- JSON */
@@ -207,9 +241,12 @@ json_term(struct kg_buf *b, librdf_node *n)
       json_str(b, dt, strlen(dt));
     }
   } else {
-    s = blank_of(n, &len);
+    struct kg_buf t = KG_BUF_INIT;
+
+    blank_label(&t, n);
     kg_buf_adds(b, "{ \"type\": \"bnode\", \"value\": ");
-    json_str(b, s, len);
+    json_str(b, t.s ? t.s : "", t.len);
+    kg_buf_release(&t);
   }
   kg_buf_adds(b, " }");
 }
@@ -262,10 +299,13 @@ xml_term(struct kg_buf *b, librdf_node *n)
     xml_esc(b, s, len);
     kg_buf_adds(b, "</literal>");
   } else {
-    s = blank_of(n, &len);
+    struct kg_buf t = KG_BUF_INIT;
+
+    blank_label(&t, n);
     kg_buf_adds(b, "<bnode>");
-    xml_esc(b, s, len);
+    xml_esc(b, t.s ? t.s : "", t.len);
     kg_buf_adds(b, "</bnode>");
+    kg_buf_release(&t);
   }
 }
 
@@ -299,7 +339,7 @@ static void
 table_term(struct kg_buf *b, librdf_node *n)
 {
   if(n)
-    kg_sq_node_nt(b, n);
+    node_nt(b, n);
 }
 
 static void
@@ -363,33 +403,61 @@ write_table(struct kg_result *r, struct kg_buf *o)
 
 /* ---------------------------------------------------------------- graphs */
 
-static char **
-sorted_lines(struct kg_result *r)
-{
-  char **lines = kg_xcalloc(r->ntriples + 1, sizeof(char *));
-  struct kg_buf b = KG_BUF_INIT;
-  size_t i;
-
-  for(i = 0; i < r->ntriples; i++) {
-    librdf_statement *s = r->triples[i];
-
-    kg_buf_reset(&b);
-    kg_sq_node_nt(&b, librdf_statement_get_subject(s));
-    kg_buf_addc(&b, ' ');
-    kg_sq_node_nt(&b, librdf_statement_get_predicate(s));
-    kg_buf_addc(&b, ' ');
-    kg_sq_node_nt(&b, librdf_statement_get_object(s));
-    kg_buf_adds(&b, " .");
-    lines[i] = kg_xstrdup(b.s);
-  }
-  kg_buf_release(&b);
-  return lines;
-}
+struct gline {
+  char *key;
+  size_t seq;
+  librdf_statement *st;
+};
 
 static int
-cmp_str(const void *a, const void *b)
+gline_cmp(const void *a, const void *b)
 {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  const struct gline *x = a;
+  const struct gline *y = b;
+  int c = strcmp(x->key, y->key);
+
+  if(c)
+    return c;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static char *
+stmt_key(librdf_statement *s)
+{
+  struct kg_buf b = KG_BUF_INIT;
+
+  node_nt(&b, librdf_statement_get_subject(s));
+  kg_buf_addc(&b, ' ');
+  node_nt(&b, librdf_statement_get_predicate(s));
+  kg_buf_addc(&b, ' ');
+  node_nt(&b, librdf_statement_get_object(s));
+  kg_buf_adds(&b, " .");
+  return kg_buf_detach(&b);
+}
+
+/* Sorts the triples: first with blank nodes masked, labels them in that
+ * order, then sorts with the new labels.  Keys are N-Triples lines. */
+static struct gline *
+sorted_graph(struct kg_result *r)
+{
+  struct gline *g = kg_xcalloc(r->ntriples + 1, sizeof(*g));
+  size_t i;
+
+  mask_blanks = 1;
+  for(i = 0; i < r->ntriples; i++) {
+    g[i].st = r->triples[i];
+    g[i].seq = i;
+    g[i].key = stmt_key(r->triples[i]);
+  }
+  mask_blanks = 0;
+  qsort(g, r->ntriples, sizeof(*g), gline_cmp);
+  for(i = 0; i < r->ntriples; i++) {
+    free(g[i].key);
+    g[i].key = stmt_key(g[i].st);
+    g[i].seq = i;
+  }
+  qsort(g, r->ntriples, sizeof(*g), gline_cmp);
+  return g;
 }
 
 static int
@@ -455,7 +523,7 @@ ttl_term(struct kg_buf *b, librdf_node *n, const char *base, int pred)
       struct kg_buf t = KG_BUF_INIT;
       char *q;
 
-      kg_sq_node_nt(&t, n);
+      node_nt(&t, n);
       q = strrchr(t.s, '"');
       kg_buf_add(b, t.s, (size_t)(q - t.s) + 1);
       kg_buf_adds(b, "^^");
@@ -463,35 +531,10 @@ ttl_term(struct kg_buf *b, librdf_node *n, const char *base, int pred)
       kg_buf_release(&t);
       return;
     }
-    kg_sq_node_nt(b, n);
+    node_nt(b, n);
   } else {
-    kg_sq_node_nt(b, n);
+    node_nt(b, n);
   }
-}
-
-static int
-cmp_stmt(const void *a, const void *b)
-{
-  librdf_statement *x = *(librdf_statement *const *)a;
-  librdf_statement *y = *(librdf_statement *const *)b;
-  struct kg_buf bx = KG_BUF_INIT;
-  struct kg_buf by = KG_BUF_INIT;
-  int c;
-
-  kg_sq_node_nt(&bx, librdf_statement_get_subject(x));
-  kg_buf_addc(&bx, ' ');
-  kg_sq_node_nt(&bx, librdf_statement_get_predicate(x));
-  kg_buf_addc(&bx, ' ');
-  kg_sq_node_nt(&bx, librdf_statement_get_object(x));
-  kg_sq_node_nt(&by, librdf_statement_get_subject(y));
-  kg_buf_addc(&by, ' ');
-  kg_sq_node_nt(&by, librdf_statement_get_predicate(y));
-  kg_buf_addc(&by, ' ');
-  kg_sq_node_nt(&by, librdf_statement_get_object(y));
-  c = strcmp(bx.s, by.s);
-  kg_buf_release(&bx);
-  kg_buf_release(&by);
-  return c;
 }
 
 static void
@@ -501,14 +544,16 @@ write_turtle(struct kg_result *r, struct kg_buf *o)
   int k;
   librdf_node *prev_s = NULL;
   librdf_node *prev_p = NULL;
+  struct gline *g;
 
   for(k = 0; kg_prefixes[k].prefix; k++)
     kg_buf_addf(o, "@prefix %s: <%s> .\n", kg_prefixes[k].prefix,
                 kg_prefixes[k].iri);
   kg_buf_addf(o, "@prefix mnid: <%s> .\n", r->base ? r->base : "");
-  qsort(r->triples, r->ntriples, sizeof(*r->triples), cmp_stmt);
+  g = sorted_graph(r);
+
   for(i = 0; i < r->ntriples; i++) {
-    librdf_statement *st = r->triples[i];
+    librdf_statement *st = g[i].st;
     librdf_node *s = librdf_statement_get_subject(st);
     librdf_node *p = librdf_statement_get_predicate(st);
     librdf_node *ob = librdf_statement_get_object(st);
@@ -536,6 +581,9 @@ write_turtle(struct kg_result *r, struct kg_buf *o)
   }
   if(prev_s)
     kg_buf_adds(o, " .\n");
+  for(i = 0; i < r->ntriples; i++)
+    free(g[i].key);
+  free(g);
 }
 
 /* ---------------------------------------------------------------- entry */
@@ -549,33 +597,40 @@ kg_result_write(struct kg_ctx *ctx, struct kg_result *r, const char *format,
   int k;
   int rc = 0;
 
+  struct kg_sq_map map;
+
   (void)ctx;
+  kg_sq_map_init(&map);
+  relabel = &map;
+  nrelabel = 0;
   if(!kg_result_format_known(format)) {
     kg_error("unknown output format '%s'", format ? format : "");
-    return -1;
+    rc = -1;
+    goto done;
   }
   if(r->kind == KG_RESULT_GRAPH) {
     if(!strcmp(format, "ntriples") || !strcmp(format, "table")) {
-      char **lines = sorted_lines(r);
+      struct gline *g = sorted_graph(r);
 
-      qsort(lines, r->ntriples, sizeof(char *), cmp_str);
       for(i = 0; i < r->ntriples; i++) {
-        kg_buf_adds(&o, lines[i]);
+        kg_buf_adds(&o, g[i].key);
         kg_buf_addc(&o, '\n');
-        free(lines[i]);
+        free(g[i].key);
       }
-      free(lines);
+      free(g);
     } else if(!strcmp(format, "turtle")) {
       write_turtle(r, &o);
     } else {
       kg_error("format '%s' is not available for a graph result (use "
                "turtle or ntriples)", format);
-      return -1;
+      rc = -1;
+      goto done;
     }
   } else if(!strcmp(format, "turtle") || !strcmp(format, "ntriples")) {
     kg_error("format '%s' is only available for CONSTRUCT and DESCRIBE",
              format);
-    return -1;
+    rc = -1;
+    goto done;
   } else if(r->kind == KG_RESULT_BOOLEAN) {
     const char *v = r->boolean ? "true" : "false";
 
@@ -673,6 +728,9 @@ kg_result_write(struct kg_ctx *ctx, struct kg_result *r, const char *format,
     kg_error("cannot write the results");
     rc = -1;
   }
+done:
+  relabel = NULL;
+  kg_sq_map_release(&map);
   kg_buf_release(&o);
   return rc;
 }

@@ -1,4 +1,5 @@
 /* text.c - UTF-8 checks, NFC, code-point offsets and matching keys. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -73,6 +74,40 @@ kg_text_looks_latin1(const char *s, size_t len)
   return high > 0;
 }
 
+/* 1 when NFC cannot change s: every code point is below U+0300 (precomposed
+ * Latin letters compose with nothing before them), or is a starter with no
+ * canonical decomposition that takes no part in any composition. */
+static int
+nfc_quick(const char *s, size_t len)
+{
+  size_t i = 0;
+
+  while(i < len) {
+    unsigned char c = (unsigned char)s[i];
+    int cp, k;
+    const utf8proc_property_t *p;
+
+    if(c < 0x80) {
+      i++;
+      continue;
+    }
+    k = kg_utf8_decode(s + i, len - i, &cp);
+    i += (size_t)k;
+    if(cp < 0x300)
+      continue;
+    p = utf8proc_get_property(cp);
+    if(p->combining_class ||
+       (p->decomp_seqindex != UINT16_MAX && !p->decomp_type) ||
+       /* arrows and symbols (U+2000-2BFF) compose only with marks that
+        * the combining-class test catches; elsewhere stay careful */
+       (p->comb_index != UINT16_MAX && (cp < 0x2000 || cp > 0x2BFF)) ||
+       (cp >= 0x1100 && cp < 0x1200) ||
+       (cp >= 0xAC00 && cp < 0xD7A4))
+      return 0;
+  }
+  return 1;
+}
+
 int
 kg_text_nfc(const char *s, size_t len, struct kg_buf *out)
 {
@@ -80,6 +115,10 @@ kg_text_nfc(const char *s, size_t len, struct kg_buf *out)
   utf8proc_ssize_t n;
 
   kg_buf_reset(out);
+  if(nfc_quick(s, len)) {
+    kg_buf_add(out, s, len);
+    return 0;
+  }
   n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &res,
                    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
   if(n < 0)
