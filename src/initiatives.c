@@ -723,6 +723,8 @@ carrier(struct istate *st, struct init *in)
 {
   long sec = in->title_sec >= 0 ? in->title_sec : in->sec;
 
+  if(!strncmp(in->rule, "prose:", 6))
+    return;  /* named in passing: nothing says who carries it */
   /* only the session that presents it: its title's, else the first */
   if(!in->porteur && sec >= 0)
     carrier_in(st, in, (size_t)sec);
@@ -971,10 +973,12 @@ relations(struct istate *st, struct init *in)
     const char *rule = in->rule;
     librdf_node *sn = x->snodes[in->secs[k]];
 
+    int inferred = !strncmp(rule, "prose:", 6);
+
     kg_emit_fact(e, in->node, KG_NS_MN, "presentedAt", sn, rule, in->name_a,
-                 in->name_z, 0);
+                 in->name_z, inferred);
     kg_emit_fact(e, sn, KG_NS_SCHEMA, "about", in->node, rule, in->name_a,
-                 in->name_z, 0);
+                 in->name_z, inferred);
   }
   carrier(st, in);
   if(in->porteur)
@@ -1115,6 +1119,49 @@ prose_people(struct istate *st, size_t sec)
   }
 }
 
+/* Known initiatives that a session only names in passing ("participation à
+ * Place du numérique 28"): the initiative exists, its passage is the
+ * paragraph, and its link to the session is marked inferred. */
+static void
+prose_initiatives(struct istate *st, size_t sec)
+{
+  struct kg_x *x = st->x;
+  const struct kg_section *s = &x->secs[sec];
+  size_t b, i;
+
+  if(s->children)
+    return;
+  for(b = s->block + 1; b < s->body_end && b < x->doc.nblocks; b++) {
+    const struct kg_block *bl = &x->doc.blocks[b];
+    const struct kg_dict_hits *hits;
+
+    if(bl->kind == KG_BLK_CODE)
+      continue;
+    hits = block_hits(st, b);
+    for(i = 0; i < hits->n; i++) {
+      const struct kg_dict_entry *de = hit_kind(&hits->v[i],
+                                                KG_DICT_INITIATIVE);
+      struct kg_buf key = KG_BUF_INIT;
+      struct init *known;
+
+      if(!de || hit_kind(&hits->v[i], KG_DICT_ORG))
+        continue;
+      kg_buf_addf(&key, "reg:%s", x->reg->ents[de->index].rel);
+      known = find_init(st, key.s);
+      kg_buf_release(&key);
+      if(known && strcmp(known->rule, "prose:registry")) {
+        /* presented elsewhere: this mention is evidence only */
+        kg_emit_mention(&x->e, known->node, kg_x_src(bl, hits->v[i].start),
+                        kg_x_src_end(bl, hits->v[i].end));
+        continue;
+      }
+      initiative(st, (long)sec, kg_x_src(bl, hits->v[i].start),
+                 kg_x_src_end(bl, hits->v[i].end), &x->reg->ents[de->index],
+                 "prose:registry", b, b + 1, -1);
+    }
+  }
+}
+
 void
 kg_x_initiatives(struct kg_x *x)
 {
@@ -1132,6 +1179,8 @@ kg_x_initiatives(struct kg_x *x)
     title_initiatives(&st, i);
     body_initiatives(&st, i);
   }
+  for(i = 0; i < x->nsecs; i++)
+    prose_initiatives(&st, i);
   for(i = 0; i < st.n; i++)
     relations(&st, &st.v[i]);
   for(i = 0; i < st.n; i++) {

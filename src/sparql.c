@@ -108,6 +108,8 @@ struct kg_sq_ev {
   librdf_node **preds;      /* all predicates, on first need */
   int npreds;
   int preds_done;
+  int preds_given;          /* preds borrowed from opts */
+  librdf_node *default_ctx; /* opts->default_context (SHARED) */
   int nscans;               /* unindexed scans done before loading preds */
   rasqal_expression **agg_e;/* current group's aggregate values */
   rasqal_literal **agg_v;
@@ -1882,6 +1884,8 @@ eval_graph(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
 
   if(g->graph.var < 0) {
     /* GRAPH <iri>: an unknown graph has no triples, so no rows */
+    if(ev->default_ctx && node_eq(ev->default_ctx, g->graph.node))
+      return 0;
     return eval_gp(ev, g->kids[0], in, g->graph.node, 0, out);
   }
   for(i = 0; !rc && i < in->n; i++) {
@@ -1890,6 +1894,10 @@ eval_graph(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
 
     rows_init(&one, ev->nvars);
     if(l[g->graph.var]) {
+      if(ev->default_ctx && node_eq(ev->default_ctx, l[g->graph.var])) {
+        rows_release(&one);
+        continue;
+      }
       rows_add(&one, l);
       rc = eval_gp(ev, g->kids[0], &one, l[g->graph.var], 0, out);
       rows_release(&one);
@@ -1902,7 +1910,7 @@ eval_graph(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
       struct rows part;
       size_t j;
 
-      if(!c)
+      if(!c || (ev->default_ctx && node_eq(ev->default_ctx, c)))
         continue;
       rows_init(&part, ev->nvars);
       rows_release(&one);
@@ -2990,9 +2998,11 @@ ev_release(struct kg_sq_ev *ev)
   for(i = 0; i < ev->nvars; i++)
     free(ev->names[i]);
   free(ev->names);
-  for(i = 0; i < ev->npreds; i++)
-    librdf_free_node(ev->preds[i]);
-  free(ev->preds);
+  if(!ev->preds_given) {
+    for(i = 0; i < ev->npreds; i++)
+      librdf_free_node(ev->preds[i]);
+    free(ev->preds);
+  }
   if(ev->rdf_type)
     librdf_free_node(ev->rdf_type);
   kg_sq_expr_release(ev);
@@ -3044,6 +3054,12 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
   ev.source = opts && opts->source ? opts->source : "query";
   ev.line_offset = opts ? opts->line_offset : 0;
   ev.rdf_type = iri_node(&ev, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+  if(opts && opts->predicates) {
+    ev.preds = (librdf_node **)(uintptr_t)opts->predicates;
+    ev.npreds = opts->npredicates;
+    ev.preds_done = ev.preds_given = 1;
+  }
+  ev.default_ctx = opts ? opts->default_context : NULL;
   if(kg_sq_rewrite(query, ev.source, ev.line_offset, &ev.rwo))
     goto out;
   ev.text = ev.rwo.text;

@@ -16,6 +16,16 @@ struct kg_sparql_opts {
   const char *source;     /* name for messages: query file, "-e" or a named query */
   int line_offset;        /* lines before the query text in @source (header) */
   int allow_remote;       /* 1: SERVICE / FROM <http…> may fetch */
+  /* Optional (zero = absent).  The context holding the default graph when
+   * the caller loads "default graph" data into a named context (adding
+   * triples with no context to a contexts='yes' hashes store is quadratic):
+   * GRAPH ?g then skips it and GRAPH <it> matches nothing. */
+  librdf_node *default_context;
+  /* Optional: every predicate of the model (SHARED).  Lets (s ? ?) and
+   * (? ? o) patterns (DESCRIBE, ?s ?p ?o with s bound) use one indexed
+   * lookup per predicate instead of scanning the store. */
+  librdf_node *const *predicates;
+  int npredicates;
 };
 
 enum kg_result_kind {
@@ -48,5 +58,9 @@ int kg_result_write(struct kg_ctx *ctx, struct kg_result *r,
 int kg_result_format_known(const char *format);
 
 void kg_result_free(struct kg_result *r);
+
+/* Writes the table of SPARQL features (native / rewritten / refused) as
+ * Markdown: the source of docs/SPARQL.md. */
+void kg_sparql_features_markdown(FILE *out);
 
 #endif

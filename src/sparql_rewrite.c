@@ -175,10 +175,19 @@ tokenize(struct rw *r)
         i++;
       add_tok(r, T_VAR, s, i, line);
     } else if(c == '@' && i + 1 < n && isalpha((unsigned char)p[i + 1])) {
+      size_t j;
+
       i++;
       while(i < n && (isalnum((unsigned char)p[i]) || p[i] == '-'))
         i++;
       add_tok(r, T_LANG, s, i, line);
+      for(j = s; j < i; j++)
+        if(isupper((unsigned char)p[j])) {
+          refuse(r, line, "language tag '%.*s' with capitals is not "
+                 "supported (rasqal lower-cases it, so it would not match "
+                 "the data): write it in lower case", (int)(i - s), p + s);
+          break;
+        }
     } else if(isdigit(c) || (c == '.' && i + 1 < n &&
                              isdigit((unsigned char)p[i + 1]))) {
       while(i < n && (isdigit((unsigned char)p[i]) ||
@@ -587,7 +596,8 @@ parse_path_alt(struct rw *r)
 
 /* ---------------------------------------------------------------- groups */
 
-static int parse_group(struct rw *r);
+static int parse_group_k(struct rw *r, int kind);
+#define parse_group(r) parse_group_k((r), 0)
 static int scan_parens(struct rw *r);
 static int parse_values(struct rw *r);
 static int scan_select(struct rw *r, int in_group);
@@ -792,10 +802,13 @@ parse_triples(struct rw *r)
   return parse_props(r, NULL);
 }
 
-/* At '{' of a group graph pattern; leaves r->i after its '}'. */
+/* At '{' of a group graph pattern; leaves r->i after its '}'.  @kind: 0
+ * plain, 1 the group of an OPTIONAL, 2 a group directly inside that one. */
 static int
-parse_group(struct rw *r)
+parse_group_k(struct rw *r, int kind)
 {
+  int opt_next = 0;
+
   r->i++;
   if(is_kw(cur(r), r, "SELECT"))
     return scan_select(r, 1);
@@ -815,10 +828,15 @@ parse_group(struct rw *r)
     if(is_p(t, r, ".")) {
       r->i++;
     } else if(is_p(t, r, "{")) {
-      if(parse_group(r))
+      if(parse_group_k(r, opt_next ? 1 : kind == 1 ? 2 : 0))
         return -1;
-    } else if(is_kw(t, r, "OPTIONAL") || is_kw(t, r, "MINUS") ||
-              is_kw(t, r, "UNION")) {
+      opt_next = 0;
+      continue;
+    } else if(is_kw(t, r, "OPTIONAL")) {
+      r->i++;
+      opt_next = 1;
+      continue;
+    } else if(is_kw(t, r, "MINUS") || is_kw(t, r, "UNION")) {
       r->i++;
     } else if(is_kw(t, r, "GRAPH")) {
       r->i += 2;
@@ -828,6 +846,12 @@ parse_group(struct rw *r)
         r->i++;
       r->i++;
     } else if(is_kw(t, r, "FILTER")) {
+      if(kind == 2) {
+        refuse(r, t->line, "FILTER in a group nested inside OPTIONAL is not "
+               "supported (rasqal merges the groups, which changes what the "
+               "FILTER sees)");
+        return -1;
+      }
       r->i++;
       if(is_kw(cur(r), r, "NOT") && is_kw(peek(r, 1), r, "EXISTS")) {
         int nt = r->i;
