@@ -427,6 +427,12 @@ kg_sq_rasqal(struct kg_sq_ev *ev)
   return ev->rw;
 }
 
+int
+kg_sq_failed(struct kg_sq_ev *ev)
+{
+  return ev->failed;
+}
+
 librdf_world *
 kg_sq_world(struct kg_sq_ev *ev)
 {

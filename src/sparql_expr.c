@@ -18,6 +18,10 @@
 
 static rasqal_evaluation_context *ectx;
 
+static int is_simple_lit(rasqal_literal *l);
+static regex_t *get_regex(struct kg_sq_ev *ev, const char *pat,
+                          const char *flags, int for_replace);
+
 struct rx_entry {
   char *key;
   regex_t re;
@@ -257,10 +261,21 @@ kg_sq_expr_check(struct kg_sq_ev *ev, rasqal_expression *e)
       kg_sq_refuse(ev, NULL, "operator '%s' is not SPARQL",
                    rasqal_expression_op_label(e->op));
       return -1;
-    case RASQAL_EXPR_UUID:
-    case RASQAL_EXPR_STRUUID:
-    case RASQAL_EXPR_BNODE:
+    case RASQAL_EXPR_REGEX:
+    case RASQAL_EXPR_REPLACE: {
+      /* constant pattern and flags: check them now, whatever the data */
+      rasqal_expression *pe = e->arg2;
+      rasqal_expression *fe = e->op == RASQAL_EXPR_REGEX ? e->arg3 : e->arg4;
+
+      if(pe && pe->op == RASQAL_EXPR_LITERAL && is_simple_lit(pe->literal) &&
+         (!fe || (fe->op == RASQAL_EXPR_LITERAL &&
+                  is_simple_lit(fe->literal))) &&
+         !get_regex(ev, (const char *)pe->literal->string,
+                    fe ? (const char *)fe->literal->string : "",
+                    e->op == RASQAL_EXPR_REPLACE) && kg_sq_failed(ev))
+        return -1;
       break;
+    }
     default:
       break;
   }

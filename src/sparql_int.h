@@ -150,4 +150,6 @@ int kg_sq_var_index(rasqal_variable *v);
 void kg_sq_refuse(struct kg_sq_ev *ev, const char *keyword,
                   const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 rasqal_world *kg_sq_rasqal(struct kg_sq_ev *ev);
+/* 1 once a refusal or error was reported. */
+int kg_sq_failed(struct kg_sq_ev *ev);
 librdf_world *kg_sq_world(struct kg_sq_ev *ev);
