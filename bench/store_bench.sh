@@ -4,10 +4,13 @@
 #
 # Knobs (environment): KG (binary, required), TOP (project root),
 # OUT (default $TOP/bench/out/store), REPORTS (1000), SEED (1),
-# RUNS (3: runs of the slow steps), QRUNS (5: runs of the fast ones).
-# Every figure is the median of its runs; peak memory is /usr/bin/time %M
-# (max RSS, KB) of the median... of the slowest run, kept simple: the max.
-# Writes $OUT/results.md (printed at the end) and $OUT/raw.tsv.
+# RUNS (3: runs of the slow steps), QRUNS (5: runs of the fast ones; a
+# named query on the big store runs once, killed after QTIMEOUT s),
+# ONLY_QUERIES=1 (keep the stores and figures of the last run, time the
+# named queries again).  Every figure is the median of its runs; memory is
+# the largest max RSS (/usr/bin/time %M) of the runs.
+# Writes $OUT/raw.tsv (name, median us, max KB, exit status) and
+# $OUT/results.md (made from raw.tsv; printed at the end).
 set -u
 : "${KG:?set KG to the mednum-kg binary}"
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -16,6 +19,8 @@ REPORTS=${REPORTS:-1000}
 SEED=${SEED:-1}
 RUNS=${RUNS:-3}
 QRUNS=${QRUNS:-5}
+QTIMEOUT=${QTIMEOUT:-120}     # seconds per named query on the big store
+ONLY_QUERIES=${ONLY_QUERIES:-}  # 1: reuse the stores, time the queries only
 SEEDMD=$TOP/data/nec-cvl-2024.md
 TIME=/usr/bin/time
 export LC_ALL=C TZ=UTC
@@ -27,7 +32,12 @@ mkdir -p "$OUT" || exit 2
 TMP=$(mktemp -d) || exit 2
 trap 'rm -rf "$TMP"' EXIT
 RAW=$OUT/raw.tsv
-: >"$RAW"
+if [ -n "$ONLY_QUERIES" ]; then
+  [ -f "$RAW" ] || { echo "store_bench: no previous run in $OUT" >&2; exit 2; }
+  grep -v '^query-' "$RAW" >"$TMP/raw" && cp "$TMP/raw" "$RAW"
+else
+  : >"$RAW"
+fi
 
 log() { echo "store_bench: $*" >&2; }
 
@@ -79,6 +89,9 @@ fresh_load() {
 
 triples_of() { "$KG" --store "$1" stats -f tsv | awk -F'\t' '$1 == "total" && $2 == "triples" { print $5 }'; }
 
+SEEDST=$OUT/seed.store
+BIGST=$OUT/big.store
+if [ -z "$ONLY_QUERIES" ]; then
 # ---------------------------------------------------------------- corpus
 CORPUS=$OUT/corpus-$REPORTS-$SEED
 if [ ! -f "$CORPUS/.done" ]; then
@@ -89,6 +102,7 @@ if [ ! -f "$CORPUS/.done" ]; then
 fi
 CBYTES=$(cat "$CORPUS"/*.md | wc -c)
 SBYTES=$(wc -c <"$SEEDMD")
+printf "info-corpus-bytes\t%s\t0\t0\ninfo-seed-bytes\t%s\t0\t0\n" "$CBYTES" "$SBYTES" >>"$RAW"
 
 # ---------------------------------------------------------------- extract
 log "extract: seed report"
@@ -99,16 +113,16 @@ measure extract-corpus "$RUNS" "$KG" extract -f ntriples --no-reference "$CORPUS
 E_CORP_US=$M_US E_CORP_KB=$M_KB
 
 # ---------------------------------------------------------------- load
-SEEDST=$OUT/seed.store
-BIGST=$OUT/big.store
 log "load: seed report"
 measure load-seed "$QRUNS" sh -c 'rm -rf "$1" && "$2" --store "$1" load "$3"' sh "$SEEDST" "$KG" "$SEEDMD"
 L_SEED_US=$M_US L_SEED_KB=$M_KB
 L_SEED_T=$(triples_of "$SEEDST")
+printf "info-seed-triples\t%s\t0\t0\n" "$L_SEED_T" >>"$RAW"
 log "load: $REPORTS reports (extract + store), $RUNS runs"
 measure load-corpus "$RUNS" sh -c 'rm -rf "$1" && shift && "$@"' sh "$BIGST" "$KG" --store "$BIGST" load "$CORPUS"/*.md
 L_CORP_US=$M_US L_CORP_KB=$M_KB
 L_CORP_T=$(triples_of "$BIGST")
+printf "info-big-triples\t%s\t0\t0\n" "$L_CORP_T" >>"$RAW"
 
 # the same graph as one N-Triples file: the store alone, no extraction
 log "export: N-Triples of the $REPORTS-report store"
@@ -118,6 +132,7 @@ T_OUT=
 cp "$TMP/big.nt" "$OUT/big.nt"
 X_NT_US=$M_US X_NT_KB=$M_KB
 NT_LINES=$(wc -l <"$OUT/big.nt")
+printf "info-nt-lines\t%s\t0\t0\n" "$NT_LINES" >>"$RAW"
 NTST=$OUT/nt.store
 log "load: $NT_LINES triples from N-Triples"
 measure load-ntriples "$RUNS" sh -c 'rm -rf "$1" && "$2" --store "$1" load --no-reference "$3"' sh "$NTST" "$KG" "$OUT/big.nt"
@@ -143,6 +158,8 @@ V_SEED_US=$M_US V_SEED_RC=$M_RC
 measure validate-big "$RUNS" "$KG" --store "$BIGST" validate
 V_BIG_US=$M_US V_BIG_KB=$M_KB V_BIG_RC=$M_RC
 
+fi
+
 # ---------------------------------------------------------------- queries
 "$KG" queries >"$TMP/queries" 2>/dev/null
 # one line per query: NAME [--param k=v]...; the value of each parameter is
@@ -156,7 +173,6 @@ awk '
     line = line "\t--param\t" n "=" ex
   }
   END { if(line != "") print line }' "$TMP/queries" >"$TMP/qlines"
-: >"$TMP/qrows"
 while IFS= read -r qline; do
   q=${qline%%"$(printf '\t')"*}
   # split on tabs into positional parameters (values may hold spaces)
@@ -164,8 +180,8 @@ while IFS= read -r qline; do
   shift
   measure "query-seed-$q" "$QRUNS" "$KG" --store "$SEEDST" query -f tsv "$@" "$q"
   qs=$M_US qsk=$M_KB qsr=$M_RC
-  measure "query-big-$q" "$QRUNS" "$KG" --store "$BIGST" query -f tsv "$@" "$q"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$q" "$qs" "$qsk" "$qsr" "$M_US" "$M_KB" "$M_RC" "$*" >>"$TMP/qrows"
+  measure "query-big-$q" 1 timeout "$QTIMEOUT" "$KG" --store "$BIGST" query -f tsv "$@" "$q"
+  printf 'query-args-%s\t0\t0\t0\t%s\n' "$q" "$*" >>"$RAW"
 done <"$TMP/qlines"
 
 # ---------------------------------------------------------------- report
@@ -174,6 +190,23 @@ mbps() { awk -v b="$1" -v u="$2" 'BEGIN { if(u > 0) printf "%.2f", b / 1e6 / (u 
 ok() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { r = (op == "<=") ? (a <= b) : (a >= b); print r ? "met" : "**not met**" }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
+get() { awk -F'\t' -v n="$1" -v f="$2" '$1 == n { v = $f } END { print (v == "" ? 0 : v) }' "$RAW"; }
+E_SEED_US=$(get extract-seed 2) E_SEED_KB=$(get extract-seed 3)
+E_CORP_US=$(get extract-corpus 2) E_CORP_KB=$(get extract-corpus 3)
+L_SEED_US=$(get load-seed 2) L_SEED_KB=$(get load-seed 3)
+L_CORP_US=$(get load-corpus 2) L_CORP_KB=$(get load-corpus 3)
+X_NT_US=$(get export-ntriples 2) X_NT_KB=$(get export-ntriples 3)
+L_NT_US=$(get load-ntriples 2) L_NT_KB=$(get load-ntriples 3)
+X_TTL_US=$(get export-turtle 2) X_TTL_KB=$(get export-turtle 3)
+R_TTL_US=$(get rapper-turtle 2) R_TTL_KB=$(get rapper-turtle 3)
+X_DCAT_US=$(get export-dcat 2)
+S_SEED_US=$(get stats-seed 2) S_SEED_KB=$(get stats-seed 3)
+S_BIG_US=$(get stats-big 2) S_BIG_KB=$(get stats-big 3)
+V_SEED_US=$(get validate-seed 2) V_SEED_RC=$(get validate-seed 4)
+V_BIG_US=$(get validate-big 2) V_BIG_KB=$(get validate-big 3) V_BIG_RC=$(get validate-big 4)
+CBYTES=$(get info-corpus-bytes 2) SBYTES=$(get info-seed-bytes 2)
+L_SEED_T=$(get info-seed-triples 2) L_CORP_T=$(get info-big-triples 2)
+NT_LINES=$(get info-nt-lines 2)
 E_MBS=$(mbps "$CBYTES" "$E_CORP_US")
 L_RATE=$(rate "$L_CORP_T" "$L_CORP_US")
 L_NT_RATE=$(rate "$NT_LINES" "$L_NT_US")
@@ -200,12 +233,18 @@ X_RATIO=$(awk -v a="$R_TTL_US" -v b="$X_TTL_US" 'BEGIN { if(b > 0) printf "%.2f"
   echo "| validate (8 rules), seed / $REPORTS-report store | $(ms "$V_SEED_US") / $(ms "$V_BIG_US") ms (exit $V_SEED_RC / $V_BIG_RC), $(mb "$V_BIG_KB") MB | | |"
   echo "| peak memory, seed (extract / load / stats) | $(mb "$E_SEED_KB") / $(mb "$L_SEED_KB") / $(mb "$S_SEED_KB") MB | ≤ 64 MB | $(ok "$(echo "$E_SEED_KB $L_SEED_KB $S_SEED_KB" | tr ' ' '\n' | maxof)" "<=" 65536) |"
   echo
-  if [ -s "$TMP/qrows" ]; then
+  awk -F'\t' '$1 ~ /^query-seed-/ { print substr($1, 12) }' "$RAW" >"$TMP/qn"
+  if [ -s "$TMP/qn" ]; then
     echo "| named query (parameters) | seed store ms | exit | $REPORTS-report store ms | exit | max RSS MB | ≤ 20 ms seed / ≤ 1 s big |"
     echo "|---|---|---|---|---|---|---|"
-    while IFS="$(printf '\t')" read -r q qs qsk qsr qb qbk qbr qargs; do
+    while read -r q; do
+      qs=$(get "query-seed-$q" 2) qsr=$(get "query-seed-$q" 4)
+      qb=$(get "query-big-$q" 2) qbk=$(get "query-big-$q" 3) qbr=$(get "query-big-$q" 4)
+      qargs=$(get "query-args-$q" 5)
+      [ "$qargs" = 0 ] && qargs=
+      [ "$qbr" = 124 ] && qbr="timeout"
       echo "| $q${qargs:+ \`$qargs\`} | $(ms "$qs") | $qsr | $(ms "$qb") | $qbr | $(mb "$qbk") | $(ok "$qs" "<=" 20000) / $(ok "$qb" "<=" 1000000) |"
-    done <"$TMP/qrows"
+    done <"$TMP/qn"
   else
     echo "No named query listed by \`mednum-kg queries\`."
   fi

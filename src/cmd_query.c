@@ -62,11 +62,8 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
 {
   struct kg_stmts l = { NULL, 0, 0 };
   size_t i;
-  int rc = KG_EXIT_OK, reports = 0;
+  int rc = KG_EXIT_OK, reports = 0, graphs = 0;
 
-  *m = kg_ctx_new_memory_model(ctx, st);
-  if(!*m)
-    return KG_EXIT_SYS;
   for(i = 0; i < a->ndata && !rc; i++) {
     if(is_report(a->data[i])) {
       rc = kg_extract_report_stmts(ctx, a->data[i], &l, NULL);
@@ -89,6 +86,17 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
   }
   if(!rc && reports && kg_extract_reference_stmts(ctx, &l))
     rc = KG_EXIT_SYS;
+  for(i = 0; i < l.n && !graphs; i++)
+    if(l.v[i]->graph)
+      graphs = 1;
+  /* named graphs need a store with contexts; plain data loads far faster
+   * without (no GRAPH can match then, as there is none) */
+  if(!rc) {
+    *m = graphs ? kg_ctx_new_memory_model(ctx, st)
+                : kg_ctx_new_plain_model(ctx, st);
+    if(!*m)
+      rc = KG_EXIT_SYS;
+  }
   if(!rc && kg_stmts_to_model(&l, *m))
     rc = KG_EXIT_SYS;
   kg_stmts_release(&l);

@@ -93,14 +93,12 @@ kg_ctx_registry(struct kg_ctx *ctx)
   return ctx->reg;
 }
 
-librdf_model *
-kg_ctx_new_memory_model(struct kg_ctx *ctx, librdf_storage **storage)
+static librdf_model *
+memory_model(struct kg_ctx *ctx, librdf_storage **storage, const char *opts)
 {
   librdf_model *m;
 
-  *storage = librdf_new_storage(ctx->world, "hashes", NULL,
-                                "hash-type='memory',contexts='yes',"
-                                "index-predicates='yes'");
+  *storage = librdf_new_storage(ctx->world, "hashes", NULL, opts);
   if(!*storage) {
     kg_error("cannot create an in-memory graph");
     return NULL;
@@ -112,6 +110,20 @@ kg_ctx_new_memory_model(struct kg_ctx *ctx, librdf_storage **storage)
     kg_error("cannot create an in-memory graph");
   }
   return m;
+}
+
+librdf_model *
+kg_ctx_new_memory_model(struct kg_ctx *ctx, librdf_storage **storage)
+{
+  return memory_model(ctx, storage, "hash-type='memory',contexts='yes',"
+                                    "index-predicates='yes'");
+}
+
+librdf_model *
+kg_ctx_new_plain_model(struct kg_ctx *ctx, librdf_storage **storage)
+{
+  return memory_model(ctx, storage, "hash-type='memory',contexts='no',"
+                                    "index-predicates='yes'");
 }
 
 librdf_node *

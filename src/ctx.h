@@ -46,6 +46,11 @@ char *kg_ctx_path(const struct kg_ctx *ctx, const char *rel);
  * receives the storage to free after the model. NULL after reporting. */
 librdf_model *kg_ctx_new_memory_model(struct kg_ctx *ctx,
                                       librdf_storage **storage);
+/* Same without named graphs: much faster to fill (librdf's hashes store
+ * with contexts checks every default-graph statement against the store,
+ * which makes loading quadratic). */
+librdf_model *kg_ctx_new_plain_model(struct kg_ctx *ctx,
+                                     librdf_storage **storage);
 
 /* Node helpers. Return new nodes (caller frees with librdf_free_node). */
 librdf_node *kg_ctx_iri(struct kg_ctx *ctx, const char *iri);

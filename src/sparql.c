@@ -97,8 +97,12 @@ struct kg_sq_ev {
   int cap_names;
   rasqal_query **queries;   /* [0] main, then EXISTS groups */
   int nq;
+  char ***aliases;          /* per query: kg_sq_select_aliases() */
+  int *naliases;
+  int *next_alias;
   struct gp **exists;       /* plan of each EXISTS group */
   int nexists;
+  unsigned char *exists_ok; /* placeholder seen in the parsed tree */
   struct gp **all_gps;      /* for freeing */
   int ngps;
   int cap_gps;
@@ -111,6 +115,9 @@ struct kg_sq_ev {
   int preds_given;          /* preds borrowed from opts */
   librdf_node *default_ctx; /* opts->default_context (SHARED) */
   int nscans;               /* unindexed scans done before loading preds */
+  librdf_node *path_const[2]; /* constant ends of the path being matched */
+  int dedupe;               /* the model has graphs: the default graph
+                               (their union) may return a triple twice */
   rasqal_expression **agg_e;/* current group's aggregate values */
   rasqal_literal **agg_v;
   int nagg;
@@ -413,7 +420,17 @@ kg_sq_refuse(struct kg_sq_ev *ev, const char *keyword, const char *fmt, ...)
     return;
   ev->failed = 1;
   loc.file = ev->source;
-  line = keyword ? keyword_line(ev->text, keyword) : 0;
+  line = 0;
+  if(keyword && keyword[0] == '<') {
+    const char *hit = ev->text ? strstr(ev->text, keyword) : NULL;
+    const char *p;
+
+    for(p = ev->text; hit && p <= hit; p++)
+      if(p == hit || *p == '\n')
+        line++;
+  } else if(keyword) {
+    line = keyword_line(ev->text, keyword);
+  }
   if(line > 0)
     loc.line = line + ev->line_offset;
   va_start(ap, fmt);
@@ -425,6 +442,12 @@ rasqal_world *
 kg_sq_rasqal(struct kg_sq_ev *ev)
 {
   return ev->rw;
+}
+
+const char *
+kg_sq_base(struct kg_sq_ev *ev)
+{
+  return ev->rwo.base;
 }
 
 int
@@ -877,6 +900,22 @@ is_aggregate_op(rasqal_op op)
     op == RASQAL_EXPR_SAMPLE || op == RASQAL_EXPR_GROUP_CONCAT;
 }
 
+/* The (expr AS ?v) of this SELECT: rasqal attaches expressions to the
+ * variable objects, which are shared by every SELECT of the query, so the
+ * text tells which SELECT defines which variable. NULL = unknown. */
+static const char *
+next_aliases(struct kg_sq_ev *ev, rasqal_query *q)
+{
+  int qi;
+
+  for(qi = 0; qi < ev->nq; qi++)
+    if(ev->queries[qi] == q)
+      break;
+  if(qi == ev->nq || !ev->aliases || ev->next_alias[qi] >= ev->naliases[qi])
+    return NULL;
+  return ev->aliases[qi][ev->next_alias[qi]++];
+}
+
 static struct sel *
 compile_select(struct kg_sq_ev *ev, rasqal_query *q,
                rasqal_graph_pattern *where, struct kg_sq_subsel *ss)
@@ -885,6 +924,7 @@ compile_select(struct kg_sq_ev *ev, rasqal_query *q,
   raptor_sequence *pv;
   int i;
   int n;
+  const char *alias = NULL;
 
   if(ev->nsels == ev->cap_sels) {
     ev->cap_sels = ev->cap_sels ? ev->cap_sels * 2 : 8;
@@ -893,6 +933,27 @@ compile_select(struct kg_sq_ev *ev, rasqal_query *q,
   }
   ev->all_sels[ev->nsels++] = s;
   s->q = q;
+  if(ss || rasqal_query_get_verb(q) == RASQAL_QUERY_VERB_SELECT)
+    alias = next_aliases(ev, q);
+  if(alias) {
+    /* (e AS ?x) (e AS ?x): rasqal keeps one */
+    const char *p = alias + 1;
+
+    while(*p) {
+      const char *e = strchr(p, '|');
+      char key[300];
+
+      if(!e)
+        break;
+      snprintf(key, sizeof key, "|%.*s|", (int)(e - p), p);
+      if(strstr(e, key)) {
+        kg_sq_refuse(ev, "SELECT", "SELECT: variable ?%.*s is selected "
+                     "twice", (int)(e - p), p);
+        return NULL;
+      }
+      p = e + 1;
+    }
+  }
   if(ss) {
     pv = ss->vars;
     s->wildcard = ss->wildcard;
@@ -942,6 +1003,13 @@ compile_select(struct kg_sq_ev *ev, rasqal_query *q,
 
     s->proj[s->nproj] = kg_sq_var_index(v);
     s->pexpr[s->nproj] = s->wildcard ? NULL : v->expression;
+    if(s->pexpr[s->nproj] && alias) {
+      char key[300];
+
+      snprintf(key, sizeof key, "|%s|", (const char *)v->name);
+      if(!strstr(alias, key))
+        s->pexpr[s->nproj] = NULL;    /* defined by another SELECT */
+    }
     if(s->pexpr[s->nproj] && compile_check_expr(ev, s->pexpr[s->nproj]))
       return NULL;
     s->nproj++;
@@ -993,12 +1061,75 @@ scope_vars(struct gp *g, unsigned char *set)
         set[g->vv[i]] = 1;
       break;
     case G_SUB:
-      for(i = 0; i < g->sel->nproj; i++)
-        set[g->sel->proj[i]] = 1;
+      if(g->sel->wildcard && g->sel->where) {
+        scope_vars(g->sel->where, set);
+        if(g->sel->values)
+          scope_vars(g->sel->values, set);
+      } else {
+        for(i = 0; i < g->sel->nproj; i++)
+          set[g->sel->proj[i]] = 1;
+      }
       break;
     default:
       break;
   }
+}
+
+/* SPARQL syntax rules rasqal does not check: BIND to a variable already
+ * in scope; (expr AS ?v) with ?v in scope or repeated. */
+static int
+check_scopes(struct kg_sq_ev *ev)
+{
+  int i;
+  int k;
+  int j;
+
+  for(i = 0; i < ev->ngps; i++) {
+    struct gp *g = ev->all_gps[i];
+    unsigned char *set;
+
+    if(g->op != G_GROUP)
+      continue;
+    set = kg_xcalloc((size_t)ev->nvars + 1, 1);
+    for(k = 0; k < g->nkids; k++) {
+      struct gp *c = g->kids[k];
+
+      if(c->op == G_BIND && c->var >= 0 && set[c->var]) {
+        kg_sq_refuse(ev, "BIND", "BIND: variable ?%s is already in scope",
+                     ev->names[c->var]);
+        free(set);
+        return -1;
+      }
+      if(c->op != G_FILTER && c->op != G_MINUS)
+        scope_vars(c, set);
+    }
+    free(set);
+  }
+  for(i = 0; i < ev->nsels; i++) {
+    struct sel *s = ev->all_sels[i];
+    unsigned char *set;
+
+    if(s->wildcard)
+      continue;
+    set = kg_xcalloc((size_t)ev->nvars + 1, 1);
+    if(s->where)
+      scope_vars(s->where, set);
+    for(k = 0; k < s->nproj; k++) {
+      int dup = 0;
+
+      for(j = 0; j < k; j++)
+        if(s->proj[j] == s->proj[k])
+          dup = 1;
+      if(s->pexpr[k] && (set[s->proj[k]] || dup)) {
+        kg_sq_refuse(ev, "SELECT", "SELECT: variable ?%s is already %s",
+                     ev->names[s->proj[k]], dup ? "selected" : "in scope");
+        free(set);
+        return -1;
+      }
+    }
+    free(set);
+  }
+  return 0;
 }
 
 /* ================================================================ matching */
@@ -1074,6 +1205,41 @@ load_predicates(struct kg_sq_ev *ev)
   return 0;
 }
 
+/* Removes repeated triples from out->m[first..] (the same triple in
+ * several graphs is one triple of the default graph). */
+static void
+dedupe_matches(struct matches *out, size_t first)
+{
+  size_t i;
+  size_t j;
+  size_t w = first;
+  struct kg_sq_map seen;
+  struct kg_buf b = KG_BUF_INIT;
+
+  kg_sq_map_init(&seen);
+  for(i = first; i < out->n; i++) {
+    size_t v = i;
+    int k;
+
+    kg_buf_reset(&b);
+    for(k = 0; k < 3; k++) {
+      kg_sq_node_nt(&b, out->m[i].n[k]);
+      kg_buf_addc(&b, ' ');
+    }
+    if(kg_sq_map_put(&seen, b.s, b.len, &v)) {
+      for(k = 0; k < 3; k++)
+        if(out->m[i].n[k])
+          librdf_free_node(out->m[i].n[k]);
+      continue;
+    }
+    out->m[w++] = out->m[i];
+  }
+  out->n = w;
+  (void)j;
+  kg_buf_release(&b);
+  kg_sq_map_release(&seen);
+}
+
 /* Statements matching (s p o) (NULL = any) in @ctx (NULL = default graph).
  * Picks an indexed access path for the hashes store. */
 static int
@@ -1086,6 +1252,7 @@ find_triples(struct kg_sq_ev *ev, librdf_node *s, librdf_node *p,
   librdf_node *qp = p;
   librdf_node *qo = o;
   int i;
+  size_t first;
 
   if(!ctx && !p && (s || o)) {
     /* (s ? ?), (? ? o) have no index: the first two are one scan each,
@@ -1115,6 +1282,7 @@ direct:
     kg_error("out of memory");
     return -1;
   }
+  first = out->n;
   st = ctx ? librdf_model_find_statements_in_context(ev->model, pat, ctx)
            : librdf_model_find_statements(ev->model, pat);
   librdf_free_statement(pat);
@@ -1129,6 +1297,8 @@ direct:
   }
   if(st)
     librdf_free_stream(st);
+  if(!ctx && ev->dedupe && out->n - first > 1)
+    dedupe_matches(out, first);
   return 0;
 }
 
@@ -1231,6 +1401,34 @@ all_nodes(struct kg_sq_ev *ev, librdf_node *ctx, struct nodeset *set)
 
 /* Closure from @start (forward or backward), including @start when
  * @zero.  Adds pairs (start, x) or (x, start) to @out. */
+/* 1 if @n is a subject or object of the active graph (a zero-length path
+ * only matches terms of the graph). */
+static int
+in_graph(struct kg_sq_ev *ev, librdf_node *n, librdf_node *ctx)
+{
+  struct matches ms;
+  int found = 0;
+
+  /* a constant written in the query matches itself (W3C tests
+   * zero_or_more_set_start/end); a value from a binding must be a term of
+   * the graph (values_and_path) */
+  if((ev->path_const[0] && node_eq(n, ev->path_const[0])) ||
+     (ev->path_const[1] && node_eq(n, ev->path_const[1])))
+    return 1;
+  memset(&ms, 0, sizeof(ms));
+  if(!librdf_node_is_literal(n)) {
+    find_triples(ev, n, NULL, NULL, ctx, &ms);
+    found = ms.n > 0;
+    matches_release(&ms);
+  }
+  if(!found) {
+    find_triples(ev, NULL, NULL, n, ctx, &ms);
+    found = ms.n > 0;
+    matches_release(&ms);
+  }
+  return found;
+}
+
 static int
 path_closure(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *start,
              int back, int zero, librdf_node *ctx, struct matches *out)
@@ -1259,6 +1457,12 @@ path_closure(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *start,
       ns_add(&seen, nx);
     }
     matches_release(&ms);
+  }
+  /* seen.n > 1: @start has neighbours, so it is in the graph */
+  if(zero && seen.n == 1 && res.n == 1 && !in_graph(ev, start, ctx)) {
+    ns_release(&seen);
+    ns_release(&res);
+    return 0;
   }
   for(i = 0; !rc && i < res.n; i++) {
     if(back)
@@ -1353,10 +1557,11 @@ path_pairs(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *s,
           ns_init(&res);
           rc = path_pairs(ev, p->kids[0], s, o, ctx, &tmp);
           if(s && o) {
-            if(node_eq(s, o) || tmp.n)
+            if(tmp.n || (node_eq(s, o) && in_graph(ev, s, ctx)))
               matches_add(out, s, NULL, o);
           } else {
-            ns_add(&res, s ? s : o);
+            if(tmp.n || in_graph(ev, s ? s : o, ctx))
+              ns_add(&res, s ? s : o);
             for(i = 0; i < tmp.n; i++)
               ns_add(&res, s ? tmp.m[i].n[2] : tmp.m[i].n[0]);
             for(i = 0; i < res.n; i++)
@@ -1470,7 +1675,8 @@ path_pairs(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *s,
 
 static int eval_gp(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
                    librdf_node *ctx, int skip_filters, struct rows *out);
-static int eval_select(struct kg_sq_ev *ev, struct sel *s, struct rows *out);
+static int eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
+                       struct rows *out);
 
 static int
 filter_ok(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row)
@@ -1522,7 +1728,44 @@ struct bgp_run {
   char *done;
   librdf_node *ctx;
   struct rows *out;
+  struct pushed *push;
+  int npush;
 };
+
+/* A group FILTER whose variables are all certainly bound by the group's
+ * triple patterns: checked as soon as they are bound (its value cannot
+ * change later), and again at the end of the group. */
+struct pushed {
+  rasqal_expression *e;
+  unsigned char *vars;      /* nvars flags */
+};
+
+static struct pushed *cur_push;
+static int cur_npush;
+
+static int
+pushed_ok(struct kg_sq_ev *ev, struct pushed *push, int npush,
+          librdf_node **row, const int *newly, int nn)
+{
+  int f;
+  int k;
+  for(f = 0; f < npush; f++) {
+    int hit = 0;
+    int all = 1;
+
+    for(k = 0; k < nn; k++)
+      if(push[f].vars[newly[k]])
+        hit = 1;
+    if(!hit)
+      continue;
+    for(k = 0; all && k < ev->nvars; k++)
+      if(push[f].vars[k] && !row[k])
+        all = 0;
+    if(all && !filter_ok(ev, push[f].e, row))
+      return 0;
+  }
+  return 1;
+}
 
 static int
 bgp_rec(struct bgp_run *r, librdf_node **row, int depth)
@@ -1557,8 +1800,12 @@ bgp_rec(struct bgp_run *r, librdf_node **row, int depth)
   for(i = 0; i < 3; i++)
     q[i] = term_value(&p->t[i], row);
   memset(&ms, 0, sizeof(ms));
-  if(p->path >= 0)
+  if(p->path >= 0) {
+    ev->path_const[0] = p->t[0].var < 0 ? p->t[0].node : NULL;
+    ev->path_const[1] = p->t[2].var < 0 ? p->t[2].node : NULL;
     rc = path_pairs(ev, ev->rwo.paths[p->path], q[0], q[2], r->ctx, &ms);
+    ev->path_const[0] = ev->path_const[1] = NULL;
+  }
   else
     rc = find_triples(ev, q[0], q[1], q[2], r->ctx, &ms);
   for(m = 0; !rc && m < ms.n; m++) {
@@ -1580,6 +1827,15 @@ bgp_rec(struct bgp_run *r, librdf_node **row, int depth)
           setv[i] = 1;
         }
       }
+    }
+    if(ok && r->npush) {
+      int newly[3];
+      int nn = 0;
+
+      for(i = 0; i < 3; i++)
+        if(setv[i])
+          newly[nn++] = p->t[i].var;
+      ok = pushed_ok(ev, r->push, r->npush, row, newly, nn);
     }
     if(ok)
       rc = bgp_rec(r, row, depth + 1);
@@ -1607,6 +1863,12 @@ eval_bgp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
   r.done = kg_xcalloc((size_t)g->ntps + 1, 1);
   r.ctx = ctx;
   r.out = out;
+  /* the group's pushed filters apply to this BGP only, not to patterns
+   * evaluated while checking them (EXISTS) */
+  r.push = cur_push;
+  r.npush = cur_npush;
+  cur_push = NULL;
+  cur_npush = 0;
   for(i = 0; !rc && i < in->n; i++) {
     /* borrowed pointers: bgp_rec only stores into @out by copying */
     memcpy(row, rows_at(in, i), (size_t)ev->nvars * sizeof(*row));
@@ -1950,6 +2212,8 @@ eval_gp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
   int i;
   size_t j;
   struct rows cur;
+  struct pushed *push = NULL;
+  int npush = 0;
 
   if(ev->failed)
     return -1;
@@ -1979,7 +2243,7 @@ eval_gp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
       struct rows sr;
 
       rows_init(&sr, ev->nvars);
-      rc = eval_select(ev, g->sel, &sr);
+      rc = eval_select(ev, g->sel, ctx, &sr);
       if(!rc)
         join_rows(ev, in, &sr, out);
       rows_release(&sr);
@@ -2010,9 +2274,49 @@ eval_gp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
     rows_release(&cur);
     return rc;
   }
+  {
+    unsigned char *cert = kg_xcalloc((size_t)ev->nvars + 1, 1);
+    int f;
+
+    push = kg_xcalloc((size_t)g->nkids + 1, sizeof(*push));
+    for(f = 0; f < g->nkids; f++)
+      if(g->kids[f]->op == G_BGP)
+        certain_vars(g->kids[f], cert);
+    for(f = 0; !skip_filters && f < g->nkids; f++) {
+      unsigned char *used;
+      int special = 0;
+      int v;
+      int ok = 1;
+
+      if(g->kids[f]->op != G_FILTER)
+        continue;
+      used = kg_xcalloc((size_t)ev->nvars + 1, 1);
+      expr_vars(g->kids[f]->expr, used, &special);
+      for(v = 0; v < ev->nvars; v++)
+        if(used[v] && !cert[v])
+          ok = 0;
+      if(ok && !special) {
+        push[npush].e = g->kids[f]->expr;
+        push[npush].vars = used;
+        npush++;
+      } else {
+        free(used);
+      }
+    }
+    free(cert);
+  }
   for(i = 0; !rc && i < g->nkids; i++) {
     struct gp *k = g->kids[i];
+    struct pushed *saved_push = cur_push;
+    int saved_npush = cur_npush;
 
+    if(k->op == G_BGP) {
+      cur_push = push;
+      cur_npush = npush;
+    } else {
+      cur_push = NULL;
+      cur_npush = 0;
+    }
     switch(k->op) {
       case G_FILTER:
         break;
@@ -2036,9 +2340,14 @@ eval_gp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
         rc = join_child(ev, &cur, k, ctx);
         break;
     }
+    cur_push = saved_push;
+    cur_npush = saved_npush;
     if(ev->failed)
       rc = -1;
   }
+  for(i = 0; i < npush; i++)
+    free(push[i].vars);
+  free(push);
   if(!rc && !skip_filters) {
     for(i = 0; i < g->nkids; i++) {
       struct gp *k = g->kids[i];
@@ -2059,6 +2368,13 @@ eval_gp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
     rows_add(out, rows_at(&cur, j));
   rows_release(&cur);
   return rc;
+}
+
+void
+kg_sq_exists_seen(struct kg_sq_ev *ev, int idx)
+{
+  if(idx >= 0 && idx < ev->rwo.nexists && ev->exists_ok)
+    ev->exists_ok[idx] = 1;
 }
 
 int
@@ -2408,7 +2724,8 @@ check_grouped(struct kg_sq_ev *ev, struct sel *s, rasqal_expression *e)
 }
 
 static int
-eval_select(struct kg_sq_ev *ev, struct sel *s, struct rows *out)
+eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
+            struct rows *out)
 {
   struct rows base;
   struct rows in1;
@@ -2433,7 +2750,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, struct rows *out)
   rows_init(&grouped, ev->nvars);
   one_row(ev, &in1);
   if(s->where)
-    rc = eval_gp(ev, s->where, &in1, NULL, 0, &base);
+    rc = eval_gp(ev, s->where, &in1, ctx, 0, &base);
   else
     rows_add(&base, NULL);
   rows_release(&in1);
@@ -2996,11 +3313,22 @@ ev_release(struct kg_sq_ev *ev)
     free(ev->all_sels[i]);
   }
   free(ev->all_sels);
+  for(i = 0; ev->aliases && i < ev->nq; i++) {
+    int k;
+
+    for(k = 0; k < ev->naliases[i]; k++)
+      free(ev->aliases[i][k]);
+    free(ev->aliases[i]);
+  }
+  free(ev->aliases);
+  free(ev->naliases);
+  free(ev->next_alias);
   for(i = 0; i < ev->nq; i++)
     if(ev->queries[i])
       rasqal_free_query(ev->queries[i]);
   free(ev->queries);
   free(ev->exists);
+  free(ev->exists_ok);
   for(i = 0; i < ev->nvars; i++)
     free(ev->names[i]);
   free(ev->names);
@@ -3066,6 +3394,20 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
     ev.preds_done = ev.preds_given = 1;
   }
   ev.default_ctx = opts ? opts->default_context : NULL;
+  {
+    librdf_iterator *it = librdf_model_get_contexts(model);
+    int nctx = 0;
+
+    for(; it && !librdf_iterator_end(it); librdf_iterator_next(it)) {
+      librdf_node *c = librdf_iterator_get_object(it);
+
+      if(c && !(ev.default_ctx && node_eq(c, ev.default_ctx)))
+        nctx++;
+    }
+    if(it)
+      librdf_free_iterator(it);
+    ev.dedupe = nctx > 0;
+  }
   if(kg_sq_rewrite(query, ev.source, ev.line_offset, &ev.rwo))
     goto out;
   ev.text = ev.rwo.text;
@@ -3083,10 +3425,17 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
     register_vars(&ev, ev.queries[i], i);
   }
   q = ev.queries[0];
+  ev.aliases = kg_xcalloc((size_t)ev.nq, sizeof(*ev.aliases));
+  ev.naliases = kg_xcalloc((size_t)ev.nq, sizeof(int));
+  ev.next_alias = kg_xcalloc((size_t)ev.nq, sizeof(int));
+  for(i = 0; i < ev.nq; i++)
+    ev.naliases[i] = kg_sq_select_aliases(i ? ev.rwo.exists[i - 1]
+                                            : ev.rwo.text, &ev.aliases[i]);
   if(opts && check_dataset(&ev, q, opts))
     goto out;
   ev.nexists = ev.rwo.nexists;
   ev.exists = kg_xcalloc((size_t)ev.nexists + 1, sizeof(*ev.exists));
+  ev.exists_ok = kg_xcalloc((size_t)ev.nexists + 1, 1);
   for(i = 0; i < ev.nexists; i++) {
     rasqal_graph_pattern *w =
       rasqal_query_get_query_graph_pattern(ev.queries[i + 1]);
@@ -3110,12 +3459,25 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
     /* ASK/CONSTRUCT/DESCRIBE: every in-scope variable */
     top->wildcard = 1;
   }
+  for(i = 0; i < ev.nexists; i++) {
+    if(!ev.exists_ok[i]) {
+      /* rasqal folded the FILTER holding it (e.g. to false) */
+      struct kg_loc loc = { NULL, 0, 0 };
+
+      loc.file = ev.source;
+      loc.line = ev.rwo.exists_line[i] + ev.line_offset;
+      kg_error_at(&loc, "EXISTS in this position is not supported");
+      goto out;
+    }
+  }
+  if(check_scopes(&ev))
+    goto out;
   mark_safe(&ev);
   rows_init(&rows, ev.nvars);
   if(verb == RASQAL_QUERY_VERB_DESCRIBE && !top->where) {
     /* DESCRIBE <x> without WHERE */
     rows_add(&rows, NULL);
-  } else if(eval_select(&ev, top, &rows)) {
+  } else if(eval_select(&ev, top, NULL, &rows)) {
     rc = ev.sys ? KG_EXIT_SYS : KG_EXIT_DATA;
     goto out;
   }

@@ -249,11 +249,15 @@ kg_sq_expr_check(struct kg_sq_ev *ev, rasqal_expression *e)
   switch(e->op) {
     case RASQAL_EXPR_FUNCTION:
       if(exists_index(e) < 0) {
-        kg_sq_refuse(ev, NULL, "function <%s> is not supported",
-                     e->name ? (const char *)raptor_uri_as_string(e->name)
-                             : "?");
+        char kw[512];
+        const char *fn = e->name ? (const char *)raptor_uri_as_string(e->name)
+                                 : "?";
+
+        snprintf(kw, sizeof kw, "<%s>", fn);
+        kg_sq_refuse(ev, kw, "function <%s> is not supported", fn);
         return -1;
       }
+      kg_sq_exists_seen(ev, exists_index(e));
       return 0;
     case RASQAL_EXPR_STR_MATCH:
     case RASQAL_EXPR_STR_NMATCH:
@@ -261,6 +265,12 @@ kg_sq_expr_check(struct kg_sq_ev *ev, rasqal_expression *e)
       kg_sq_refuse(ev, NULL, "operator '%s' is not SPARQL",
                    rasqal_expression_op_label(e->op));
       return -1;
+    case RASQAL_EXPR_BNODE:
+      if(e->arg1) {
+        kg_sq_refuse(ev, "BNODE", "BNODE(string) is not supported");
+        return -1;
+      }
+      break;
     case RASQAL_EXPR_REGEX:
     case RASQAL_EXPR_REPLACE: {
       /* constant pattern and flags: check them now, whatever the data */
@@ -337,9 +347,20 @@ rasqal_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
   rasqal_literal *r;
   int error = 0;
 
-  if(!ectx)
+  if(!ectx) {
     ectx = rasqal_new_evaluation_context(kg_sq_rasqal(ev), NULL,
                                          RASQAL_COMPARE_XQUERY);
+    if(ectx && kg_sq_base(ev)) {
+      raptor_uri *b = raptor_new_uri(rasqal_world_get_raptor(
+                                       kg_sq_rasqal(ev)),
+                                     (const unsigned char *)kg_sq_base(ev));
+
+      if(b) {
+        rasqal_evaluation_context_set_base_uri(ectx, b);
+        raptor_free_uri(b);
+      }
+    }
+  }
   set_vars(ev, e, row, 1);
   r = rasqal_expression_evaluate2(e, ectx, &error);
   set_vars(ev, e, row, 0);
@@ -618,7 +639,7 @@ get_regex(struct kg_sq_ev *ev, const char *pat, const char *flags,
     }
   }
   if(xlate_regex(pat, dotall, for_replace, &tr, &why)) {
-    kg_sq_refuse(ev, NULL, "regular expression '%s' is not supported (%s)",
+    kg_sq_refuse(ev, for_replace ? "REPLACE" : "REGEX", "regular expression '%s' is not supported (%s)",
                  pat, why ? why : "class not supported");
     kg_buf_release(&key);
     kg_buf_release(&tr);
@@ -810,6 +831,37 @@ kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
     if(!r)
       *err = 1;
     return r;
+  }
+  if(e->op == RASQAL_EXPR_CAST && e->name &&
+     !strcmp((const char *)raptor_uri_as_string(e->name),
+             "http://www.w3.org/2001/XMLSchema#integer")) {
+    /* rasqal fails on decimals and doubles: truncate them ourselves */
+    a = kg_sq_eval(ev, e->arg1, row, err);
+    if(a && a->valid && (a->type == RASQAL_LITERAL_DECIMAL ||
+                         a->type == RASQAL_LITERAL_DOUBLE ||
+                         a->type == RASQAL_LITERAL_FLOAT)) {
+      double dv = strtod((const char *)a->string, NULL);
+      char num[64];
+
+      rasqal_free_literal(a);
+      if(!(dv == dv) || dv > 9.2e18 || dv < -9.2e18) {
+        *err = 1;
+        return NULL;
+      }
+      snprintf(num, sizeof num, "%lld", (long long)dv);
+      return rasqal_new_string_literal(rw, rdup(num, strlen(num)), NULL,
+               raptor_uri_copy(e->name), NULL);
+    }
+    if(a)
+      rasqal_free_literal(a);
+  }
+  if((e->op == RASQAL_EXPR_IRI || e->op == RASQAL_EXPR_URI) && e->arg1) {
+    /* rasqal gives an error for an IRI argument */
+    a = kg_sq_eval(ev, e->arg1, row, err);
+    if(a && a->type == RASQAL_LITERAL_URI)
+      return a;
+    if(a)
+      rasqal_free_literal(a);
   }
   if(!has_special(e))
     return rasqal_eval(ev, e, row, err);

@@ -44,6 +44,7 @@ struct kg_sq_rw {
   char **exists;                /* <urn:kg:exists:N>: "SELECT * WHERE {…}" */
   int *exists_line;             /* first line of each group, for messages */
   int nexists;
+  char *base;                   /* BASE of the prologue, or NULL */
 };
 
 #define KG_SQ_PATH_NS "urn:kg:path:"
@@ -54,6 +55,9 @@ struct kg_sq_rw {
 int kg_sq_rewrite(const char *text, const char *source, int line_offset,
                   struct kg_sq_rw *out);
 void kg_sq_rw_release(struct kg_sq_rw *rw);
+/* For each SELECT keyword of @text, in order: "|a|b|", the variables it
+ * defines with (expr AS ?v).  Returns how many; *out is new (free each). */
+int kg_sq_select_aliases(const char *text, char ***out);
 void kg_sq_path_free(struct kg_sq_path *p);
 
 /* ---------------------------------------------------------------- mirror */
@@ -144,6 +148,8 @@ void kg_sq_expr_release(struct kg_sq_ev *ev);
 
 /* Callbacks into the evaluator (sparql.c). */
 int kg_sq_exists(struct kg_sq_ev *ev, int idx, librdf_node **row);
+/* Notes that the EXISTS placeholder @idx reached the parsed tree. */
+void kg_sq_exists_seen(struct kg_sq_ev *ev, int idx);
 rasqal_literal *kg_sq_agg_value(struct kg_sq_ev *ev, rasqal_expression *e,
                                 int *found);
 int kg_sq_var_index(rasqal_variable *v);
@@ -152,4 +158,6 @@ void kg_sq_refuse(struct kg_sq_ev *ev, const char *keyword,
 rasqal_world *kg_sq_rasqal(struct kg_sq_ev *ev);
 /* 1 once a refusal or error was reported. */
 int kg_sq_failed(struct kg_sq_ev *ev);
+/* BASE IRI of the query, or NULL. */
+const char *kg_sq_base(struct kg_sq_ev *ev);
 librdf_world *kg_sq_world(struct kg_sq_ev *ev);

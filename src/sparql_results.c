@@ -477,6 +477,9 @@ local_ok(const char *s)
   return 1;
 }
 
+/* prefixes used by the Turtle being written (index; last = mnid:) */
+static unsigned char used_prefix[64];
+
 static void
 ttl_iri(struct kg_buf *b, const char *iri, const char *base)
 {
@@ -487,12 +490,15 @@ ttl_iri(struct kg_buf *b, const char *iri, const char *base)
 
     if(!strncmp(iri, kg_prefixes[i].iri, n) && local_ok(iri + n)) {
       kg_buf_addf(b, "%s:%s", kg_prefixes[i].prefix, iri + n);
+      if(i < 63)
+        used_prefix[i] = 1;
       return;
     }
   }
   if(base && !strncmp(iri, base, strlen(base)) &&
      local_ok(iri + strlen(base))) {
     kg_buf_addf(b, "mnid:%s", iri + strlen(base));
+    used_prefix[63] = 1;
     return;
   }
   kg_buf_addf(b, "<%s>", iri);
@@ -545,11 +551,12 @@ write_turtle(struct kg_result *r, struct kg_buf *o)
   librdf_node *prev_s = NULL;
   librdf_node *prev_p = NULL;
   struct gline *g;
+  struct kg_buf body = KG_BUF_INIT;
+  struct kg_buf *out = o;
 
-  for(k = 0; kg_prefixes[k].prefix; k++)
-    kg_buf_addf(o, "@prefix %s: <%s> .\n", kg_prefixes[k].prefix,
-                kg_prefixes[k].iri);
-  kg_buf_addf(o, "@prefix mnid: <%s> .\n", r->base ? r->base : "");
+  /* body first, to declare only the prefixes it uses */
+  o = &body;
+  memset(used_prefix, 0, sizeof used_prefix);
   g = sorted_graph(r);
 
   for(i = 0; i < r->ntriples; i++) {
@@ -584,6 +591,19 @@ write_turtle(struct kg_result *r, struct kg_buf *o)
   for(i = 0; i < r->ntriples; i++)
     free(g[i].key);
   free(g);
+  for(k = 0; kg_prefixes[k].prefix; k++)
+    if(k < 63 && used_prefix[k])
+      kg_buf_addf(out, "@prefix %s: <%s> .\n", kg_prefixes[k].prefix,
+                  kg_prefixes[k].iri);
+  if(used_prefix[63])
+    kg_buf_addf(out, "@prefix mnid: <%s> .\n", r->base ? r->base : "");
+  if(body.len) {
+    /* the blank line before the first subject only follows prefixes */
+    size_t skip = (out->len == 0 && body.s[0] == '\n') ? 1 : 0;
+
+    kg_buf_add(out, body.s + skip, body.len - skip);
+  }
+  kg_buf_release(&body);
 }
 
 /* ---------------------------------------------------------------- entry */

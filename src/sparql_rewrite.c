@@ -38,6 +38,7 @@ struct edit {
   size_t s;
   size_t e;
   char *rep;
+  int grp;            /* >= 0: rep has a %s for a variable of that group */
 };
 
 struct rw {
@@ -59,6 +60,10 @@ struct rw {
   int *exists_s;      /* group token ranges of each EXISTS */
   size_t *exists_gs;
   size_t *exists_ge;
+  int cur_group;      /* innermost group being parsed, -1 outside */
+  int ngroups;
+  int *group_var;     /* per group: a variable token bound by its triples */
+  int last_single;    /* enum el of the only element of the last group */
 };
 
 /* ---------------------------------------------------------------- tokens */
@@ -281,6 +286,7 @@ add_edit(struct rw *r, size_t s, size_t e, const char *rep)
   r->edits[r->nedits].s = s;
   r->edits[r->nedits].e = e;
   r->edits[r->nedits].rep = kg_xstrdup(rep);
+  r->edits[r->nedits].grp = -1;
   r->nedits++;
 }
 
@@ -632,13 +638,16 @@ handle_exists(struct rw *r, int neg_tok)
   o->exists_line[idx] = r->toks[gi].line;
   r->exists_gs[idx] = r->toks[gi].s;
   r->exists_ge[idx] = r->toks[r->i - 1].e;
+  /* The argument is a variable the enclosing group binds: rasqal replaces
+   * a FILTER of a nested group that mentions a variable the group does
+   * not bind by false (the guard in sparql.c checks it did not). */
   if(neg_tok >= 0)
-    snprintf(rep, sizeof rep, "(!<%s%d>(?%s))", KG_SQ_EXISTS_NS, idx,
-             KG_SQ_PLACEHOLDER_VAR);
+    snprintf(rep, sizeof rep, "(!<%s%d>(?%%s))", KG_SQ_EXISTS_NS, idx);
   else
-    snprintf(rep, sizeof rep, "<%s%d>(?%s)", KG_SQ_EXISTS_NS, idx,
-             KG_SQ_PLACEHOLDER_VAR);
+    snprintf(rep, sizeof rep, "<%s%d>(?%%s)", KG_SQ_EXISTS_NS, idx);
   add_edit(r, s, r->toks[r->i - 1].e, rep);
+  r->edits[r->nedits - 1].grp = r->cur_group >= 0 ? r->cur_group :
+                                                     r->ngroups + 100000;
   return 0;
 }
 
@@ -785,33 +794,92 @@ parse_props(struct rw *r, const char *end)
   }
 }
 
+static void
+note_group_var(struct rw *r, int from, int to)
+{
+  int k;
+
+  if(r->cur_group < 0 || r->group_var[r->cur_group] >= 0)
+    return;
+  for(k = from; k < to; k++)
+    if(r->toks[k].t == T_VAR) {
+      r->group_var[r->cur_group] = k;
+      return;
+    }
+}
+
 static int
 parse_triples(struct rw *r)
 {
   int was_bnode_list = is_p(cur(r), r, "[");
+  int from = r->i;
+  int rc;
 
   if(parse_term(r))
     return -1;
   if(!verb_start(cur(r), r)) {
     if(was_bnode_list)
       return 0;
+    if(is_p(cur(r), r, ".") || is_p(cur(r), r, "}")) {
+      refuse(r, cur(r)->line, "SPARQL syntax error: a triple pattern without "
+             "a predicate before '%.*s'", (int)(cur(r)->e - cur(r)->s),
+             r->text + cur(r)->s);
+      return -1;
+    }
     fail(r, cur(r)->line, "SPARQL syntax error at '%.*s'",
          (int)(cur(r)->e - cur(r)->s), r->text + cur(r)->s);
     return -1;
   }
-  return parse_props(r, NULL);
+  rc = parse_props(r, NULL);
+  note_group_var(r, from, r->i);
+  return rc;
 }
 
 /* At '{' of a group graph pattern; leaves r->i after its '}'.  @kind: 0
  * plain, 1 the group of an OPTIONAL, 2 a group directly inside that one. */
+static int parse_group_body(struct rw *r, int kind);
+
 static int
 parse_group_k(struct rw *r, int kind)
 {
+  int saved = r->cur_group;
+  int rc;
+
+  r->group_var = kg_xrealloc(r->group_var, (size_t)(r->ngroups + 1) *
+                             sizeof(int));
+  r->group_var[r->ngroups] = -1;
+  r->cur_group = r->ngroups++;
+  rc = parse_group_body(r, kind);
+  r->cur_group = saved;
+  return rc;
+}
+
+/* Element kinds of a group, to find the groups rasqal merges away. */
+enum el {
+  EL_NONE = 0, EL_TRIPLES, EL_GROUP, EL_OPTIONAL, EL_MINUS, EL_GRAPH,
+  EL_SERVICE, EL_BIND, EL_VALUES, EL_UNION
+};
+
+static int
+parse_group_body(struct rw *r, int kind)
+{
   int opt_next = 0;
+  enum el prev_kw = EL_NONE;   /* keyword owning the next '{' */
+  enum el last = EL_NONE;
+  int nelems = 0;
 
   r->i++;
-  if(is_kw(cur(r), r, "SELECT"))
-    return scan_select(r, 1);
+  r->last_single = EL_NONE;
+  if(is_kw(cur(r), r, "SELECT")) {
+    int saved = r->cur_group;
+    int rc;
+
+    r->cur_group = -1;
+    rc = scan_select(r, 1);
+    r->cur_group = saved;
+    r->last_single = EL_NONE;
+    return rc;
+  }
   for(;;) {
     struct tok *t = cur(r);
 
@@ -823,28 +891,60 @@ parse_group_k(struct rw *r, int kind)
     }
     if(is_p(t, r, "}")) {
       r->i++;
+      r->last_single = nelems == 1 ? (int)last : EL_NONE;
       return 0;
     }
     if(is_p(t, r, ".")) {
       r->i++;
     } else if(is_p(t, r, "{")) {
+      int line = t->line;
+      int plain = prev_kw == EL_NONE;
+
       if(parse_group_k(r, opt_next ? 1 : kind == 1 ? 2 : 0))
         return -1;
+      /* rasqal replaces a group holding one element by that element: for
+       * BIND, OPTIONAL and MINUS that changes what they apply to */
+      if(plain && !is_kw(cur(r), r, "UNION") &&
+         (r->last_single == EL_BIND || r->last_single == EL_OPTIONAL ||
+          r->last_single == EL_MINUS)) {
+        refuse(r, line, "a group holding only %s is not supported (rasqal "
+               "merges it into the enclosing group, which changes its "
+               "meaning)", r->last_single == EL_BIND ? "BIND" :
+               r->last_single == EL_OPTIONAL ? "OPTIONAL" : "MINUS");
+        return -1;
+      }
+      if(prev_kw == EL_NONE || prev_kw == EL_UNION) {
+        if(prev_kw == EL_NONE) {
+          nelems++;
+          last = EL_GROUP;
+        }
+      } else {
+        nelems++;
+        last = prev_kw;
+      }
+      prev_kw = EL_NONE;
       opt_next = 0;
       continue;
     } else if(is_kw(t, r, "OPTIONAL")) {
       r->i++;
       opt_next = 1;
+      prev_kw = EL_OPTIONAL;
       continue;
-    } else if(is_kw(t, r, "MINUS") || is_kw(t, r, "UNION")) {
+    } else if(is_kw(t, r, "MINUS")) {
       r->i++;
+      prev_kw = EL_MINUS;
+    } else if(is_kw(t, r, "UNION")) {
+      r->i++;
+      prev_kw = EL_UNION;
     } else if(is_kw(t, r, "GRAPH")) {
       r->i += 2;
+      prev_kw = EL_GRAPH;
     } else if(is_kw(t, r, "SERVICE")) {
       r->i++;
       if(is_kw(cur(r), r, "SILENT"))
         r->i++;
       r->i++;
+      prev_kw = EL_SERVICE;
     } else if(is_kw(t, r, "FILTER")) {
       if(kind == 2) {
         refuse(r, t->line, "FILTER in a group nested inside OPTIONAL is not "
@@ -855,12 +955,10 @@ parse_group_k(struct rw *r, int kind)
       r->i++;
       if(is_kw(cur(r), r, "NOT") && is_kw(peek(r, 1), r, "EXISTS")) {
         int nt = r->i;
-        char rep[8];
 
         r->i++;
         if(handle_exists(r, nt))
           return -1;
-        (void)rep;
       } else if(is_kw(cur(r), r, "EXISTS")) {
         if(handle_exists(r, -1))
           return -1;
@@ -876,12 +974,20 @@ parse_group_k(struct rw *r, int kind)
       r->i++;
       if(scan_parens(r))
         return -1;
+      nelems++;
+      last = EL_BIND;
     } else if(is_kw(t, r, "VALUES")) {
       if(parse_values(r))
         return -1;
+      nelems++;
+      last = EL_VALUES;
     } else {
       if(parse_triples(r))
         return -1;
+      if(last != EL_TRIPLES) {
+        nelems++;
+        last = EL_TRIPLES;
+      }
     }
   }
 }
@@ -1060,6 +1166,7 @@ kg_sq_rewrite(const char *text, const char *source, int line_offset,
   r.source = source;
   r.line_offset = line_offset;
   r.out = out;
+  r.cur_group = -1;
   tokenize(&r);
   parse_prologue(&r);
   if(scan_select(&r, 0) || r.failed) {
@@ -1078,7 +1185,35 @@ kg_sq_rewrite(const char *text, const char *source, int line_offset,
     goto out;
   }
   if(r.nedits)
-    qsort(r.edits, (size_t)r.nedits, sizeof(*r.edits), edit_cmp);
+    for(k = 0; k < r.nedits; k++) {
+    struct edit *ed = &r.edits[k];
+    char *var;
+
+    if(ed->grp < 0)
+      continue;
+    if(ed->grp < r.ngroups && r.group_var[ed->grp] >= 0) {
+      struct tok *vt = &r.toks[r.group_var[ed->grp]];
+
+      var = kg_xstrndup(text + vt->s + 1, vt->e - vt->s - 1);
+    } else {
+      var = kg_xstrdup(KG_SQ_PLACEHOLDER_VAR);
+    }
+    {
+      char *hole = strstr(ed->rep, "%s");
+
+      if(hole) {
+        kg_buf_reset(&b);
+        kg_buf_add(&b, ed->rep, (size_t)(hole - ed->rep));
+        kg_buf_adds(&b, var);
+        kg_buf_adds(&b, hole + 2);
+        free(ed->rep);
+        ed->rep = kg_buf_detach(&b);
+      }
+    }
+    free(var);
+  }
+  qsort(r.edits, (size_t)r.nedits, sizeof(*r.edits), edit_cmp);
+  out->base = r.base ? kg_xstrdup(r.base) : NULL;
   apply(&r, 0, strlen(text), &b);
   out->text = kg_buf_detach(&b);
   for(k = 0; k < out->nexists; k++) {
@@ -1111,6 +1246,7 @@ out:
   free(r.exists_s);
   free(r.exists_gs);
   free(r.exists_ge);
+  free(r.group_var);
   if(rc)
     kg_sq_rw_release(out);
   return rc;
@@ -1143,5 +1279,49 @@ kg_sq_rw_release(struct kg_sq_rw *rw)
     free(rw->exists[i]);
   free(rw->exists);
   free(rw->exists_line);
+  free(rw->base);
   memset(rw, 0, sizeof(*rw));
+}
+
+int
+kg_sq_select_aliases(const char *text, char ***out)
+{
+  struct rw r;
+  int n = 0;
+  int k;
+
+  *out = NULL;
+  memset(&r, 0, sizeof(r));
+  r.text = text;
+  tokenize(&r);
+  for(k = 0; k < r.ntok; k++) {
+    struct kg_buf b = KG_BUF_INIT;
+    int depth = 0;
+    int j;
+
+    if(!is_kw(&r.toks[k], &r, "SELECT"))
+      continue;
+    kg_buf_addc(&b, '|');
+    for(j = k + 1; j < r.ntok && r.toks[j].t != T_END; j++) {
+      struct tok *t = &r.toks[j];
+
+      if(depth == 0 && (is_kw(t, &r, "WHERE") || is_p(t, &r, "{")))
+        break;
+      if(is_p(t, &r, "("))
+        depth++;
+      else if(is_p(t, &r, ")"))
+        depth--;
+      else if(is_kw(t, &r, "AS") && j + 1 < r.ntok &&
+              r.toks[j + 1].t == T_VAR) {
+        struct tok *v = &r.toks[j + 1];
+
+        kg_buf_add(&b, text + v->s + 1, v->e - v->s - 1);
+        kg_buf_addc(&b, '|');
+      }
+    }
+    *out = kg_xrealloc(*out, (size_t)(n + 1) * sizeof(char *));
+    (*out)[n++] = kg_buf_detach(&b);
+  }
+  free(r.toks);
+  return n;
 }

@@ -7,6 +7,7 @@
  */
 #include <ctype.h>
 #include <dirent.h>
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -1051,14 +1052,14 @@ lower_lang(librdf_world *w, librdf_node *o)
     w, librdf_node_get_literal_value(o), tmp, 0);
 }
 
-/* Appends copies of every statement of @s (consumed, freed) to @sv.
+/* Appends copies of up to @max statements of @s to @sv, advancing @s.
  * Returns 0 or -1 (out of memory, reported). */
 static int
-vec_add_stream(librdf_world *w, struct stmt_vec *sv, librdf_stream *s)
+vec_fill(librdf_world *w, struct stmt_vec *sv, librdf_stream *s, size_t max)
 {
-  int rc = 0;
+  size_t got = 0;
 
-  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
+  for(; got < max && !librdf_stream_end(s); librdf_stream_next(s), got++) {
     librdf_statement *t = librdf_stream_get_object(s);   /* SHARED */
     librdf_node *lo = lower_lang(w, librdf_statement_get_object(t));
     librdf_statement *c;
@@ -1071,76 +1072,198 @@ vec_add_stream(librdf_world *w, struct stmt_vec *sv, librdf_stream *s)
       c = librdf_new_statement_from_statement(t);
     if(!c) {
       kg_error("cannot copy a statement (out of memory)");
-      rc = -1;
-      break;
+      return -1;
     }
     KG_GROW(sv->v, sv->cap, sv->n + 1);
     sv->v[sv->n++] = c;
   }
-  librdf_free_stream(s);
-  return rc;
+  return 0;
 }
 
-/* Parses RDF file @path into @sv.  KG_EXIT_OK, or KG_EXIT_DATA /
- * KG_EXIT_SYS after reporting. */
-static int
-parse_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
-          struct stmt_vec *sv)
-{
-  librdf_parser *parser = NULL;
-  librdf_uri *uri = NULL;
-  librdf_stream *s;
-  int before, code;
-
-  code = check_utf8_file(path);
-  if(code != KG_EXIT_OK)
-    return code;
-  code = KG_EXIT_SYS;
-  parser = librdf_new_parser(ctx->world,
-                             kind == KG_INPUT_TURTLE ? "turtle" : "ntriples",
-                             NULL, NULL);
-  uri = librdf_new_uri_from_filename(ctx->world, path);
-  if(!parser || !uri) {
-    kg_error("cannot start the RDF parser");
-    goto out;
-  }
-  before = kg_diag_error_count();
-  kg_diag_source(path);
-  s = librdf_parser_parse_as_stream(parser, uri, uri);
-  if(s && vec_add_stream(ctx->world, sv, s)) {
-    kg_diag_source(NULL);
-    goto out;
-  }
-  kg_diag_source(NULL);
-  if(!s || kg_diag_error_count() != before) {
-    if(kg_diag_error_count() == before)
-      kg_error("%s: cannot parse the file", path);
-    code = KG_EXIT_DATA;
-    goto out;
-  }
-  code = KG_EXIT_OK;
-out:
-  if(parser)
-    librdf_free_parser(parser);
-  if(uri)
-    librdf_free_uri(uri);
-  return code;
-}
-
-/* Adds @sv to the store in @graph.  0, or -1 after reporting. */
-static int
-transfer(struct kg_store *st, struct stmt_vec *sv, librdf_node *graph)
+static void
+vec_clear(struct stmt_vec *sv)
 {
   size_t i;
 
-  vec_sort_unique(sv);
-  for(i = 0; i < sv->n; i++) {
-    if(librdf_model_context_add_statement(st->model, graph, sv->v[i])) {
-      kg_error("cannot add a statement to the store");
-      return -1;
-    }
+  for(i = 0; i < sv->n; i++)
+    librdf_free_statement(sv->v[i]);
+  sv->n = 0;
+}
+
+/* An input larger than one batch is sorted and added batch by batch, so a
+ * large N-Triples file is never held whole; duplicates across batches are
+ * then caught by a set of 128-bit digests of the statements (16 bytes a
+ * statement instead of a copy). */
+#define KG_LOAD_BATCH 200000
+
+struct dset {
+  uint64_t *v;        /* pairs; (0, 0) = empty slot */
+  size_t cap;         /* slots, power of two */
+  size_t n;
+};
+
+static void
+dset_release(struct dset *d)
+{
+  free(d->v);
+  memset(d, 0, sizeof(*d));
+}
+
+/* 1 if (a, b) was added, 0 if it was there. */
+static int
+dset_add(struct dset *d, uint64_t a, uint64_t b)
+{
+  size_t i;
+
+  if(!a && !b)
+    b = 1;
+  if((d->n + 1) * 2 > d->cap) {
+    struct dset old = *d;
+
+    d->cap = old.cap ? old.cap * 2 : 1024;
+    d->v = kg_xcalloc(d->cap * 2, sizeof(*d->v));
+    d->n = 0;
+    for(i = 0; i < old.cap; i++)
+      if(old.v[2 * i] || old.v[2 * i + 1])
+        dset_add(d, old.v[2 * i], old.v[2 * i + 1]);
+    free(old.v);
   }
-  return 0;
+  for(i = (size_t)(a ^ (b >> 7)) & (d->cap - 1);; i = (i + 1) & (d->cap - 1)) {
+    uint64_t *e = &d->v[2 * i];
+
+    if(!e[0] && !e[1]) {
+      e[0] = a;
+      e[1] = b;
+      d->n++;
+      return 1;
+    }
+    if(e[0] == a && e[1] == b)
+      return 0;
+  }
+}
+
+static void
+mix(uint64_t *h1, uint64_t *h2, const unsigned char *p, size_t n)
+{
+  size_t i;
+
+  for(i = 0; i < n; i++) {
+    *h1 = (*h1 ^ p[i]) * 0x100000001b3ULL;              /* FNV-1a */
+    *h2 = (*h2 + p[i] + 1) * 0x9E3779B97F4A7C15ULL;      /* multiply-shift */
+    *h2 ^= *h2 >> 29;
+  }
+}
+
+static void
+mix_term(uint64_t *h1, uint64_t *h2, const raptor_term *t)
+{
+  unsigned char sep[2];
+  const unsigned char *p = NULL;
+  size_t n = 0;
+
+  sep[0] = (unsigned char)t->type;
+  sep[1] = 0xFF;
+  mix(h1, h2, sep, 1);
+  switch(t->type) {
+    case RAPTOR_TERM_TYPE_URI:
+      p = raptor_uri_as_counted_string(t->value.uri, &n);
+      mix(h1, h2, p, n);
+      break;
+    case RAPTOR_TERM_TYPE_BLANK:
+      mix(h1, h2, t->value.blank.string, t->value.blank.string_len);
+      break;
+    case RAPTOR_TERM_TYPE_LITERAL:
+      mix(h1, h2, t->value.literal.string, t->value.literal.string_len);
+      mix(h1, h2, sep + 1, 1);
+      if(t->value.literal.language)
+        mix(h1, h2, t->value.literal.language,
+            t->value.literal.language_len);
+      mix(h1, h2, sep + 1, 1);
+      if(t->value.literal.datatype) {
+        p = raptor_uri_as_counted_string(t->value.literal.datatype, &n);
+        mix(h1, h2, p, n);
+      }
+      break;
+    case RAPTOR_TERM_TYPE_UNKNOWN:
+    default:
+      break;
+  }
+  mix(h1, h2, sep + 1, 1);
+}
+
+/* Adds every statement of @s to the store in @graph, in sorted batches,
+ * without duplicates.  Returns the number added, or -1 after reporting. */
+static long
+transfer(struct kg_store *st, librdf_stream *s, librdf_node *graph)
+{
+  struct stmt_vec sv = { NULL, 0, 0 };
+  struct dset seen = { NULL, 0, 0 };
+  long added = 0;
+  int multi = 0, end = 0;
+  size_t i;
+
+  while(!end) {
+    if(vec_fill(st->ctx->world, &sv, s, KG_LOAD_BATCH)) {
+      added = -1;
+      break;
+    }
+    end = librdf_stream_end(s);
+    if(!end)
+      multi = 1;
+    vec_sort_unique(&sv);
+    for(i = 0; i < sv.n; i++) {
+      if(multi) {
+        uint64_t h1 = 14695981039346656037ULL, h2 = 0x243F6A8885A308D3ULL;
+
+        mix_term(&h1, &h2, sv.v[i]->subject);
+        mix_term(&h1, &h2, sv.v[i]->predicate);
+        mix_term(&h1, &h2, sv.v[i]->object);
+        if(!dset_add(&seen, h1, h2))
+          continue;
+      }
+      if(librdf_model_context_add_statement(st->model, graph, sv.v[i])) {
+        kg_error("cannot add a statement to the store");
+        added = -1;
+        end = 1;
+        break;
+      }
+      added++;
+    }
+    vec_clear(&sv);
+  }
+  vec_release(&sv);
+  dset_release(&seen);
+  return added;
+}
+
+/* Starts parsing RDF file @path: a new stream in *out, and the parser and
+ * URI it needs (free them after the stream).  KG_EXIT_OK, or KG_EXIT_DATA
+ * / KG_EXIT_SYS after reporting. */
+static int
+open_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
+         librdf_parser **parser, librdf_uri **uri, librdf_stream **out)
+{
+  int code = check_utf8_file(path);
+
+  *out = NULL;
+  if(code != KG_EXIT_OK)
+    return code;
+  *parser = librdf_new_parser(ctx->world,
+                              kind == KG_INPUT_TURTLE ? "turtle" : "ntriples",
+                              NULL, NULL);
+  *uri = librdf_new_uri_from_filename(ctx->world, path);
+  if(!*parser || !*uri) {
+    kg_error("cannot start the RDF parser");
+    return KG_EXIT_SYS;
+  }
+  kg_diag_source(path);
+  *out = librdf_parser_parse_as_stream(*parser, *uri, *uri);
+  kg_diag_source(NULL);
+  if(!*out) {
+    kg_error("cannot parse '%s'", path);
+    return KG_EXIT_DATA;
+  }
+  return KG_EXIT_OK;
 }
 
 static int
@@ -1166,7 +1289,11 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
   librdf_storage *tmp_storage = NULL;
   librdf_model *tmp = NULL;
   librdf_node *graph = NULL;
-  struct stmt_vec sv = { NULL, 0, 0 };
+  librdf_parser *parser = NULL;
+  librdf_uri *uri = NULL;
+  librdf_stream *s = NULL;
+  long n;
+  int before;
   char *iri = NULL;
   char *ref = reference_iri(ctx);
   struct kg_report_info info;
@@ -1185,8 +1312,6 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
     goto out;
   }
   if(kind == KG_INPUT_REPORT) {
-    librdf_stream *s;
-
     if(!kg_extract_report) {
       kg_error("'%s': this build cannot read reports yet", path);
       goto out;
@@ -1203,9 +1328,6 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
       goto out;
     }
     iri = kg_xstrdup(info.graph);
-    s = librdf_model_as_stream(tmp);
-    if(!s || vec_add_stream(ctx->world, &sv, s))
-      goto out;
   } else {
     iri = file_graph_iri(ctx, path);
     if(!iri) {
@@ -1213,10 +1335,6 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
       code = KG_EXIT_DATA;
       goto out;
     }
-    code = parse_rdf(ctx, path, kind, &sv);
-    if(code != KG_EXIT_OK)
-      goto out;
-    code = KG_EXIT_SYS;
   }
   if(!strcmp(iri, ref)) {
     kg_error("'%s': the graph name 'reference' is reserved", path);
@@ -1225,23 +1343,46 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
   }
   /* two files of one command that name the same graph: say which wins */
   {
-    size_t i, n = strlen(iri);
+    size_t i, len = strlen(iri);
     struct kg_buf rec = KG_BUF_INIT;
 
     for(i = 0; i < st->ndone; i++)
-      if(!strncmp(st->done[i], iri, n) && st->done[i][n] == '\t')
+      if(!strncmp(st->done[i], iri, len) && st->done[i][len] == '\t')
         kg_warn("'%s' replaces '%s': both name the graph <%s>", path,
-                st->done[i] + n + 1, iri);
+                st->done[i] + len + 1, iri);
     kg_buf_addf(&rec, "%s\t%s", iri, path);
     KG_GROW(st->done, st->done_cap, st->ndone + 1);
     st->done[st->ndone++] = kg_buf_detach(&rec);
   }
+  /* the statements: parsed or extracted, streamed into the new graph
+   * (a parse error leaves part of it there: the caller then throws the
+   * whole new generation away) */
+  before = kg_diag_error_count();
+  if(kind == KG_INPUT_REPORT) {
+    s = librdf_model_as_stream(tmp);
+    if(!s) {
+      kg_error("cannot read the extracted graph");
+      goto out;
+    }
+  } else {
+    code = open_rdf(ctx, path, kind, &parser, &uri, &s);
+    if(code != KG_EXIT_OK)
+      goto out;
+    code = KG_EXIT_SYS;
+  }
   graph = kg_ctx_iri(ctx, iri);
   if(!graph || remove_graph(st, iri))
     goto out;
-  if(transfer(st, &sv, graph))
+  kg_diag_source(path);
+  n = transfer(st, s, graph);
+  kg_diag_source(NULL);
+  if(kg_diag_error_count() != before) {
+    code = KG_EXIT_DATA;
     goto out;
-  graph_set(st, iri, path, (long)sv.n, kg_store_now());
+  }
+  if(n < 0)
+    goto out;
+  graph_set(st, iri, path, n, kg_store_now());
   st->modified = kg_store_now();
   if(!st->issued)
     st->issued = st->modified;
@@ -1250,13 +1391,17 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
   iri = NULL;
   if(graph_iri)
     *graph_iri = st->last_graph;
-  kg_info("loaded '%s' into <%s>: %lu triples", path, st->last_graph,
-          (unsigned long)sv.n);
+  kg_info("loaded '%s' into <%s>: %ld triples", path, st->last_graph, n);
   code = KG_EXIT_OK;
 out:
   if((info.slug || info.graph) && kg_report_info_release)
     kg_report_info_release(&info);
-  vec_release(&sv);
+  if(s)
+    librdf_free_stream(s);
+  if(parser)
+    librdf_free_parser(parser);
+  if(uri)
+    librdf_free_uri(uri);
   if(graph)
     librdf_free_node(graph);
   if(tmp)

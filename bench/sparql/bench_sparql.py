@@ -26,12 +26,15 @@ as a set of triples; then row count + SHA-1 digest.  DESCRIBE results are
 implementation-defined: counted, not compared.
 
 Writes OUT/report.md (also printed), OUT/results.json and OUT/<size>/<engine>/
-the last result of every query.  Python 3 standard library only.
+the last result of every query (the binary is copied to OUT/mednum-kg.bin
+first, so a rebuild during the run does not change what is timed).  Python 3
+standard library only.
 """
 import argparse
 import hashlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -51,8 +54,11 @@ def timed(cmd, timeout, out_path=None):
     """-> (rc or None on timeout, ms, stderr first line)."""
     t0 = time.perf_counter()
     with open(out_path or os.devnull, "wb") as out:
-        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE,
-                             stdin=subprocess.DEVNULL, start_new_session=True)
+        try:
+            p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE,
+                                 stdin=subprocess.DEVNULL, start_new_session=True)
+        except OSError as e:
+            return 127, 0.0, "cannot run %s: %s" % (cmd[0], e)
         try:
             _, err = p.communicate(timeout=timeout)
             rc = p.returncode
@@ -330,6 +336,11 @@ def main():
         print(text)
         return 0
     os.makedirs(os.path.join(out, "data"), exist_ok=True)
+    if "mednum-kg" in engines and os.path.isfile(a.kg):
+        # time one fixed binary even if the build tree is rebuilt meanwhile
+        snap = os.path.join(out, "mednum-kg.bin")
+        shutil.copy2(a.kg, snap)
+        a.kg = snap
     allres = {"args": vars(a), "sizes": {}, "queries": queries,
               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
               "node": subprocess.run(["node", "--version"], capture_output=True,

@@ -61,12 +61,14 @@ static char *
 run(struct kg_ctx *ctx, librdf_model *m, const char *q, const char *fmt,
     int *status)
 {
-  struct kg_sparql_opts o = { "q.rq", 0, 0 };
+  struct kg_sparql_opts o;
   struct kg_result *r = NULL;
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
 
+  memset(&o, 0, sizeof o);
+  o.source = "q.rq";
   *status = kg_sparql_exec(ctx, m, q, &o, &r);
   if(r) {
     kg_result_write(ctx, r, fmt, f);
@@ -171,6 +173,8 @@ main(int argc, char **argv)
     char chunk[4096];
     size_t n;
     int reps = argc > 4 ? atoi(argv[4]) : 1;
+    librdf_node *dctx = librdf_new_node_from_uri_string(ctx.world,
+                          (const unsigned char *)"urn:kg:test:data");
     int i;
     int rc = 0;
 
@@ -181,10 +185,13 @@ main(int argc, char **argv)
     fclose(f);
     m = load(&ctx, &st, argv[1], 1);
     for(i = 0; i < reps; i++) {
-      struct kg_sparql_opts o = { argv[2], 0, 0 };
+      struct kg_sparql_opts o;
       struct kg_result *r = NULL;
       struct timespec t0, t1;
 
+      memset(&o, 0, sizeof o);
+      o.source = argv[2];
+      o.default_context = dctx;
       clock_gettime(CLOCK_MONOTONIC, &t0);
       rc = kg_sparql_exec(&ctx, m, q.s, &o, &r);
       clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -196,6 +203,7 @@ main(int argc, char **argv)
       kg_result_free(r);
     }
     kg_buf_release(&q);
+    librdf_free_node(dctx);
     librdf_free_model(m);
     librdf_free_storage(st);
     kg_ctx_release(&ctx);
