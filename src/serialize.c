@@ -13,6 +13,7 @@
 #include "ns.h"
 #include "rdf.h"
 #include "serialize.h"
+#include "turtle_write.h"
 
 static const struct {
   const char *name;     /* ours */
@@ -149,6 +150,12 @@ kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l, const char *format,
     v[w++] = v[i];
   }
   l->n = n = w;
+  if(!strcmp(format, "turtle")) {
+    rc = kg_turtle_write(v, n, ctx->base, out);
+    if(rc)
+      kg_error("cannot write the graph as %s", format);
+    return rc;
+  }
   ser = raptor_new_serializer(ctx->raptor, formats[fi].raptor);
   if(!ser) {
     kg_error("cannot create a '%s' writer", format);

@@ -757,6 +757,11 @@ parse_props(struct rw *r, const char *end)
       return 0;
     if(t->t == T_VAR) {
       r->i++;
+    } else if(iri_tok(t, r) && !is_p(peek(r, 1), r, "/") &&
+              !is_p(peek(r, 1), r, "|") && !is_p(peek(r, 1), r, "*") &&
+              !is_p(peek(r, 1), r, "+") && !is_p(peek(r, 1), r, "?") &&
+              !is_p(peek(r, 1), r, "{")) {
+      r->i++;             /* a plain predicate: rasqal's business */
     } else {
       int start = r->i;
       struct kg_sq_path *p = parse_path_alt(r);
@@ -1212,7 +1217,8 @@ kg_sq_rewrite(const char *text, const char *source, int line_offset,
     }
     free(var);
   }
-  qsort(r.edits, (size_t)r.nedits, sizeof(*r.edits), edit_cmp);
+  if(r.nedits)
+    qsort(r.edits, (size_t)r.nedits, sizeof(*r.edits), edit_cmp);
   out->base = r.base ? kg_xstrdup(r.base) : NULL;
   apply(&r, 0, strlen(text), &b);
   out->text = kg_buf_detach(&b);

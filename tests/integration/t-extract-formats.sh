@@ -16,6 +16,11 @@ for f in ntriples nquads rdfxml json; do
   [ -n "$m" ] && [ "$m" = "$n" ] && ok "$f: rapper parses $m triples, as Turtle" \
     || ko "$f: rapper parses ($m vs $n)"
 done
+# the Turtle (our own writer) says exactly what the N-Triples (raptor's) say
+rapper -q -i turtle -o ntriples a.ttl | sort > a.nt.sorted
+rapper -q -i ntriples -o ntriples out.ntriples | sort > b.nt.sorted
+cmp -s a.nt.sorted b.nt.sorted && ok "Turtle and N-Triples hold the same triples" \
+  || ko "Turtle and N-Triples hold the same triples"
 "$KG" extract -o out.ttl "$seed" && cmp -s out.ttl a.ttl && ok "-o writes the same file" || ko "-o writes the same file"
 "$KG" extract -o out2.ttl "$seed" "$TOP/nope.md" 2>/dev/null
 [ $? -eq 4 ] && [ ! -e out2.ttl ] && ok "a failing extract leaves no output file" || ko "a failing extract leaves no output file"

@@ -14,6 +14,7 @@
 #include "ctx.h"
 #include "diag.h"
 #include "sparql.h"
+#include "sparql_int.h"
 
 static int failures;
 static int count;
@@ -94,6 +95,77 @@ check(struct kg_ctx *ctx, librdf_model *m, const char *name, const char *q,
     printf("ok %d - %s\n", count, name);
   }
   free(got);
+}
+
+static int
+lines(const char *s)
+{
+  int n = 0;
+
+  for(; *s; s++)
+    n += *s == '\n';
+  return n;
+}
+
+static void
+ok(int cond, const char *name, const char *detail)
+{
+  count++;
+  if(cond) {
+    printf("ok %d - %s\n", count, name);
+  } else {
+    failures++;
+    printf("not ok %d - %s\n#   %s\n", count, name, detail ? detail : "");
+  }
+}
+
+static void
+rewrite_tests(void)
+{
+  struct kg_sq_rw rw;
+  const char *q1 = "PREFIX : <http://e/>\nSELECT * WHERE {\n  ?s :p/^:q ?o .\n"
+                   "  ?s (:a|:b)+ ?x ; :c ?y }\n";
+  const char *q2 = "PREFIX : <http://e/>\nSELECT * WHERE { VALUES ?x { :a \"b\"@fr 3 UNDEF }\n}";
+  const char *q3 = "SELECT * WHERE { ?s ?p ?o\n FILTER NOT EXISTS {\n ?s ?q 1 } }";
+  const char *q4 = "SELECT * WHERE { ?s <p> \"a/b+c\" . # ?s :p/:q ?o\n ?s ?p <x/y+z> }";
+  FILE *devnull;
+  int rc;
+  char *md = NULL;
+  size_t mdlen = 0;
+
+  rc = kg_sq_rewrite(q1, "q", 0, &rw);
+  ok(rc == 0 && rw.npaths == 2 &&
+     strstr(rw.text, "?s <urn:kg:path:0> ?o") &&
+     strstr(rw.text, "?s <urn:kg:path:1> ?x ; :c ?y") &&
+     lines(rw.text) == lines(q1) && rw.paths[0]->kind == KG_PATH_SEQ &&
+     rw.paths[0]->kids[1]->kind == KG_PATH_INV &&
+     rw.paths[1]->kind == KG_PATH_OOM &&
+     !strcmp(rw.paths[0]->kids[0]->iri, "http://e/p"),
+     "rewrite: paths become placeholders, lines kept", rw.text);
+  kg_sq_rw_release(&rw);
+  rc = kg_sq_rewrite(q2, "q", 0, &rw);
+  ok(rc == 0 &&
+     strstr(rw.text, "VALUES (?x) { (:a) (\"b\"@fr) (3) (UNDEF) }") != NULL,
+     "rewrite: short VALUES", rw.text);
+  kg_sq_rw_release(&rw);
+  rc = kg_sq_rewrite(q3, "q", 0, &rw);
+  ok(rc == 0 && rw.nexists == 1 &&
+     strstr(rw.text, "FILTER (!<urn:kg:exists:0>(?s))") &&
+     lines(rw.text) == lines(q3) && strstr(rw.exists[0], "ASK {") &&
+     lines(rw.exists[0]) == 2 && rw.exists_line[0] == 2,
+     "rewrite: NOT EXISTS cut out, lines kept", rw.text);
+  kg_sq_rw_release(&rw);
+  rc = kg_sq_rewrite(q4, "q", 0, &rw);
+  ok(rc == 0 && rw.npaths == 0 &&
+     !strcmp(rw.text, q4), "rewrite: strings, comments and IRIs untouched",
+     rw.text);
+  kg_sq_rw_release(&rw);
+  devnull = open_memstream(&md, &mdlen);
+  kg_sparql_features_markdown(devnull);
+  fclose(devnull);
+  ok(strstr(md, "| MINUS | native |") && strstr(md, "| SERVICE | refused |"),
+     "features table", NULL);
+  free(md);
 }
 
 static const char *data =
@@ -210,6 +282,7 @@ main(int argc, char **argv)
     return rc;
   }
   unit(&ctx);
+  rewrite_tests();
   kg_ctx_release(&ctx);
   printf("1..%d\n", count);
   return failures ? 1 : 0;

@@ -1,0 +1,21 @@
+/* turtle_write.h - pretty Turtle for sorted statements.
+ *
+ * raptor 2.0.15's Turtle writer spends most of an extraction building
+ * QNames (measured: 40% of `extract` on the seed, docs/BENCHMARKS.md), so
+ * Turtle is written here: subjects grouped with ';' and ',', the contract's
+ * prefixes (only those used), rdf:type as 'a', integers and booleans bare.
+ * raptor still parses everything and writes the other syntaxes.
+ */
+#ifndef KG_TURTLE_WRITE_H
+#define KG_TURTLE_WRITE_H
+
+#include <stdio.h>
+#include <raptor2.h>
+
+/* Writes v[0..n) (sorted by subject, predicate, object; no duplicates;
+ * graphs ignored) to @out.  @base is the instance base (prefix mnid:).
+ * Returns 0, or -1 on a write error (not reported). */
+int kg_turtle_write(raptor_statement **v, size_t n, const char *base,
+                    FILE *out);
+
+#endif
