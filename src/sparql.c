@@ -549,8 +549,11 @@ gp_free(struct gp *g)
     int k;
 
     for(k = 0; k < 3; k++)
-      if(g->tps[i].t[k].node)
+      if(g->tps[i].t[k].node) {
+        if(getenv("KG_DEBUG_USAGE"))
+          fprintf(stderr, "free term %d usage %d\n", k, ((raptor_term *)g->tps[i].t[k].node)->usage);
         librdf_free_node(g->tps[i].t[k].node);
+      }
   }
   free(g->tps);
   free(g->kids);

@@ -212,7 +212,8 @@ key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
   utf8proc_uint8_t *res = NULL;
   utf8proc_ssize_t n, i = 0;
   struct kg_buf tmp = KG_BUF_INIT;
-  char *tok, *save = NULL;
+  char *tok, *save = NULL, *buf;
+  char small[128];
   int first = 1;
 
   kg_buf_reset(out);
@@ -223,8 +224,13 @@ key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
     for(k = 0; k < len && !((unsigned char)s[k] & 0x80); k++)
       ;
     if(k == len) {
-      kg_buf_init(&tmp);
-      kg_buf_grow(&tmp, len);
+      if(len < sizeof small) {
+        buf = small;  /* most calls are one word: no allocation */
+      } else {
+        kg_buf_init(&tmp);
+        kg_buf_grow(&tmp, len);
+        buf = tmp.s;
+      }
       for(k = 0; k < len; k++) {
         char c = s[k];
 
@@ -233,10 +239,9 @@ key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
         else if(!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                   c == '@'))
           c = ' ';
-        tmp.s[k] = c;
+        buf[k] = c;
       }
-      tmp.s[len] = '\0';
-      tmp.len = len;
+      buf[len] = '\0';
       goto tokens;
     }
   }
@@ -268,8 +273,9 @@ key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
     i += k;
   }
   free(res);
+  buf = tmp.s;
 tokens:
-  for(tok = strtok_r(tmp.s, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+  for(tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
     if(first && drop_article &&
        (!strcmp(tok, "le") || !strcmp(tok, "la") || !strcmp(tok, "les") ||
         !strcmp(tok, "l"))) {
