@@ -549,11 +549,8 @@ gp_free(struct gp *g)
     int k;
 
     for(k = 0; k < 3; k++)
-      if(g->tps[i].t[k].node) {
-        if(getenv("KG_DEBUG_USAGE"))
-          fprintf(stderr, "free term %d usage %d\n", k, ((raptor_term *)g->tps[i].t[k].node)->usage);
+      if(g->tps[i].t[k].node)
         librdf_free_node(g->tps[i].t[k].node);
-      }
   }
   free(g->tps);
   free(g->kids);
@@ -1256,6 +1253,7 @@ find_triples(struct kg_sq_ev *ev, librdf_node *s, librdf_node *p,
   librdf_node *qo = o;
   int i;
   size_t first;
+  int usage[3];
 
   if(!ctx && !p && (s || o)) {
     /* (s ? ?), (? ? o) have no index: the first two are one scan each,
@@ -1286,6 +1284,11 @@ direct:
     return -1;
   }
   first = out->n;
+  for(i = 0; i < 3; i++) {
+    librdf_node *n = i == 0 ? qs : i == 1 ? qp : qo;
+
+    usage[i] = n ? ((raptor_term *)n)->usage - 1 : 0;   /* pat's copy */
+  }
   st = ctx ? librdf_model_find_statements_in_context(ev->model, pat, ctx)
            : librdf_model_find_statements(ev->model, pat);
   librdf_free_statement(pat);
@@ -1300,6 +1303,25 @@ direct:
   }
   if(st)
     librdf_free_stream(st);
+  /* librdf 1.0.17's indexed streams keep a reference to the pattern's node
+   * for each result but the first (e.g. (? p ?): usage grows by n - 1) and
+   * never drop it: give back what is neither ours before nor held by the
+   * matches we copied */
+  for(i = 0; i < 3; i++) {
+    librdf_node *n = i == 0 ? qs : i == 1 ? qp : qo;
+    int held = 0;
+    size_t m;
+
+    if(!n)
+      continue;
+    for(m = first; m < out->n; m++)
+      if(out->m[m].n[0] == n || out->m[m].n[1] == n || out->m[m].n[2] == n)
+        held += (out->m[m].n[0] == n) + (out->m[m].n[1] == n) +
+                (out->m[m].n[2] == n);
+    while(((raptor_term *)n)->usage > usage[i] + held &&
+          ((raptor_term *)n)->usage > 1)
+      librdf_free_node(n);
+  }
   if(!ctx && ev->dedupe && out->n - first > 1)
     dedupe_matches(out, first);
   return 0;

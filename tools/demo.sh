@@ -9,10 +9,10 @@ store=$(mktemp -d "${TMPDIR:-/tmp}/mednum-kg-demo.XXXXXX")
 trap 'rm -rf "$store"' EXIT
 say() { printf '\n== %s\n' "$*"; }
 
-say "extract: the report as Turtle (first lines of $(basename "$report"))"
+say "extract: the report as Turtle ($(basename "$report")); one initiative of it"
 "$KG" extract "$report" > "$store/nec.ttl"
-head -n 20 "$store/nec.ttl"
-echo "... $(wc -l < "$store/nec.ttl") lines in all"
+awk '/^<https:\/\/w3id.org\/mednum-kg\/id\/initiative\/rur-linette>$/,/ \.$/' "$store/nec.ttl"
+echo "... $(wc -l < "$store/nec.ttl") lines in all, every fact with its passage"
 
 say "load: into the embedded store"
 "$KG" --store "$store/st" load "$report"
