@@ -527,6 +527,63 @@ title_like(const char *t, size_t len)
   return 1;
 }
 
+/* "Présentation de "Bird of Prey", …": a quoted name after a presentation
+ * cue, anywhere in the session's text. */
+static void
+quoted_presentations(struct istate *st, size_t sec, size_t b)
+{
+  struct kg_x *x = st->x;
+  const struct kg_block *bl = &x->doc.blocks[b];
+  const char *t = bl->text;
+  size_t len = bl->len, i, p;
+
+  for(i = 0; i < len; i++) {
+    if(i && t[i - 1] != ' ' && t[i - 1] != '\n')
+      continue;
+    for(p = 0; p < x->v->ncues[KG_CUE_PRESENTATION]; p++) {
+      size_t n = kg_text_key_prefix(t + i, len - i,
+                                    x->v->cues[KG_CUE_PRESENTATION][p].key);
+      size_t a, z;
+      int open, close;
+
+      if(!n)
+        continue;
+      a = i + n;
+      while(a < len && t[a] == ' ')
+        a++;
+      if(a >= len)
+        break;
+      kg_utf8_decode(t + a, len - a, &open);
+      close = open == 0xAB ? 0xBB : open == 0x201C ? 0x201D :
+              open == '"' ? '"' : 0;
+      if(!close)
+        break;
+      a += open < 0x80 ? 1 : (open < 0x800 ? 2 : 3);
+      while(a < len && t[a] == ' ')
+        a++;
+      for(z = a; z < len; ) {
+        int cp, k = kg_utf8_decode(t + z, len - z, &cp);
+
+        if(cp == close || cp == '\n')
+          break;
+        z += (size_t)k;
+      }
+      if(z >= len || t[z] == '\n')
+        break;
+      {
+        size_t e = z;
+
+        while(e > a && t[e - 1] == ' ')
+          e--;
+        if(e > a && word_count(t + a, e - a) <= 6 && first_upper(t + a, e - a))
+          initiative(st, (long)sec, kg_x_src(bl, a), kg_x_src_end(bl, e), NULL,
+                     "text:presentation", b, b + 1, -1);
+      }
+      break;
+    }
+  }
+}
+
 static void
 body_initiatives(struct istate *st, size_t sec)
 {
@@ -544,6 +601,7 @@ body_initiatives(struct istate *st, size_t sec)
 
     if(bl->kind != KG_BLK_ITEM && bl->kind != KG_BLK_PARA)
       continue;
+    quoted_presentations(st, sec, b);
     end = bl->kind == KG_BLK_ITEM ? subtree_end(d, b, s->body_end) : b + 1;
     /* a known initiative opening the item: "⇒ Fabtruck (fablab itinérant)" */
     hits = block_hits(st, b);

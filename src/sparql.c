@@ -116,6 +116,12 @@ struct kg_sq_ev {
   librdf_node *default_ctx; /* opts->default_context (SHARED) */
   int nscans;               /* unindexed scans done before loading preds */
   librdf_node *path_const[2]; /* constant ends of the path being matched */
+  int has_dataset;          /* FROM / FROM NAMED given */
+  librdf_node *active_ctx;  /* graph of the pattern being evaluated */
+  librdf_node **from;       /* FROM graphs: the default graph is their merge */
+  int nfrom;
+  librdf_node **named;      /* FROM NAMED graphs: the only named graphs */
+  int nnamed;
   int dedupe;               /* the model has graphs: the default graph
                                (their union) may return a triple twice */
   rasqal_expression **agg_e;/* current group's aggregate values */
@@ -157,6 +163,24 @@ hash_str(const char *s, size_t len)
     h *= 1099511628211ULL;
   }
   return h;
+}
+
+int
+kg_sq_map_get(const struct kg_sq_map *m, const char *key, size_t len,
+              size_t *val)
+{
+  size_t i;
+
+  if(!m->cap)
+    return 0;
+  for(i = hash_str(key, len) & (m->cap - 1); m->keys[i];
+      i = (i + 1) & (m->cap - 1)) {
+    if(strlen(m->keys[i]) == len && !memcmp(m->keys[i], key, len)) {
+      *val = m->vals[i];
+      return 1;
+    }
+  }
+  return 0;
 }
 
 int
@@ -1255,6 +1279,18 @@ find_triples(struct kg_sq_ev *ev, librdf_node *s, librdf_node *p,
   size_t first;
   int usage[3];
 
+  if(!ctx && ev->has_dataset) {
+    /* FROM: the default graph is the merge of the FROM graphs (none: an
+     * empty default graph) */
+    size_t f0 = out->n;
+
+    for(i = 0; i < ev->nfrom; i++)
+      if(find_triples(ev, s, p, o, ev->from[i], out))
+        return -1;
+    if(ev->nfrom > 1 && out->n - f0 > 1)
+      dedupe_matches(out, f0);
+    return 0;
+  }
   if(!ctx && !p && (s || o)) {
     /* (s ? ?), (? ? o) have no index: the first two are one scan each,
      * then one indexed lookup per predicate of the model */
@@ -1401,7 +1437,7 @@ all_nodes(struct kg_sq_ev *ev, librdf_node *ctx, struct nodeset *set)
   size_t i;
 
   memset(&ms, 0, sizeof(ms));
-  if(ctx) {
+  if(ctx || ev->has_dataset) {
     if(find_triples(ev, NULL, NULL, NULL, ctx, &ms))
       return -1;
   } else {
@@ -1904,7 +1940,27 @@ eval_bgp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
   return rc;
 }
 
-/* Nested-loop join of @a with independently computed @b. */
+/* A variable bound in every row of @r (-1 if none) among @cand. */
+static int
+always_bound(struct rows *r, const unsigned char *cand, int w, int from)
+{
+  int v;
+  size_t i;
+
+  for(v = from; v < w; v++) {
+    int ok = cand[v];
+
+    for(i = 0; ok && i < r->n; i++)
+      if(!rows_at(r, i)[v])
+        ok = 0;
+    if(ok)
+      return v;
+  }
+  return -1;
+}
+
+/* Join of @a with independently computed @b: hash join on a variable bound
+ * on both sides when there is one, else nested loops. */
 static void
 join_rows(struct kg_sq_ev *ev, struct rows *a, struct rows *b, struct rows *out)
 {
@@ -1912,7 +1968,68 @@ join_rows(struct kg_sq_ev *ev, struct rows *a, struct rows *b, struct rows *out)
   size_t j;
   int k;
   librdf_node **tmp = kg_xcalloc((size_t)ev->nvars + 1, sizeof(*tmp));
+  unsigned char *cand = kg_xcalloc((size_t)ev->nvars + 1, 1);
+  int v = -1;
 
+  if(a->n > 8 && b->n > 8) {
+    memset(cand, 1, (size_t)ev->nvars);
+    for(k = 0; k < ev->nvars; k++) {
+      v = always_bound(a, cand, ev->nvars, k);
+      if(v < 0)
+        break;
+      cand[v] = 2;
+      k = v;
+    }
+    for(k = 0; k < ev->nvars; k++)
+      cand[k] = cand[k] == 2;
+    v = always_bound(b, cand, ev->nvars, 0);
+  }
+  if(v >= 0) {
+    struct kg_sq_map map;
+    size_t *next = kg_xcalloc(b->n + 1, sizeof(size_t));
+    size_t *head = kg_xcalloc(b->n + 1, sizeof(size_t));
+    size_t nkeys = 0;
+    struct kg_buf kb = KG_BUF_INIT;
+
+    /* chains of b rows per key (index + 1; 0 ends) */
+    kg_sq_map_init(&map);
+    for(j = 0; j < b->n; j++) {
+      size_t slot = nkeys;
+
+      kg_buf_reset(&kb);
+      kg_sq_node_nt(&kb, rows_at(b, j)[v]);
+      if(!kg_sq_map_put(&map, kb.s, kb.len, &slot))
+        nkeys++;
+      next[j] = head[slot];
+      head[slot] = j + 1;
+    }
+    for(i = 0; i < a->n; i++) {
+      librdf_node **ra = rows_at(a, i);
+      size_t slot;
+      size_t c;
+
+      kg_buf_reset(&kb);
+      kg_sq_node_nt(&kb, ra[v]);
+      if(!kg_sq_map_get(&map, kb.s, kb.len, &slot))
+        continue;     /* no b row with this key */
+      for(c = head[slot]; c; c = next[c - 1]) {
+        librdf_node **rb = rows_at(b, c - 1);
+
+        if(!compatible(ra, rb, ev->nvars, NULL))
+          continue;
+        for(k = 0; k < ev->nvars; k++)
+          tmp[k] = ra[k] ? ra[k] : rb[k];
+        rows_add(out, tmp);
+      }
+    }
+    kg_buf_release(&kb);
+    kg_sq_map_release(&map);
+    free(next);
+    free(head);
+    free(cand);
+    free(tmp);
+    return;
+  }
   for(i = 0; i < a->n; i++) {
     librdf_node **ra = rows_at(a, i);
 
@@ -1926,6 +2043,7 @@ join_rows(struct kg_sq_ev *ev, struct rows *a, struct rows *b, struct rows *out)
       rows_add(out, tmp);
     }
   }
+  free(cand);
   free(tmp);
 }
 
@@ -2167,44 +2285,93 @@ eval_bind(struct kg_sq_ev *ev, struct rows *cur, struct gp *bg)
   return 0;
 }
 
+/* The named graphs of the dataset (new array of SHARED-or-copied nodes,
+ * free with graphs_free). */
+static librdf_node **
+named_graphs(struct kg_sq_ev *ev, int *n)
+{
+  librdf_node **v = NULL;
+  librdf_iterator *it;
+  int i;
+
+  *n = 0;
+  if(ev->has_dataset) {
+    v = kg_xcalloc((size_t)ev->nnamed + 1, sizeof(*v));
+    for(i = 0; i < ev->nnamed; i++)
+      v[(*n)++] = librdf_new_node_from_node(ev->named[i]);
+    return v;
+  }
+  it = librdf_model_get_contexts(ev->model);
+  for(; it && !librdf_iterator_end(it); librdf_iterator_next(it)) {
+    librdf_node *c = librdf_iterator_get_object(it);
+
+    if(!c || (ev->default_ctx && node_eq(ev->default_ctx, c)))
+      continue;
+    v = kg_xrealloc(v, (size_t)(*n + 1) * sizeof(*v));
+    v[(*n)++] = librdf_new_node_from_node(c);
+  }
+  if(it)
+    librdf_free_iterator(it);
+  return v;
+}
+
+static void
+graphs_free(librdf_node **v, int n)
+{
+  int i;
+
+  for(i = 0; i < n; i++)
+    librdf_free_node(v[i]);
+  free(v);
+}
+
+static int
+is_named_graph(librdf_node **v, int n, librdf_node *g)
+{
+  int i;
+
+  for(i = 0; i < n; i++)
+    if(node_eq(v[i], g))
+      return 1;
+  return 0;
+}
+
 static int
 eval_graph(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
            struct rows *out)
 {
-  librdf_iterator *it;
   int rc = 0;
   size_t i;
+  int ng;
+  librdf_node **graphs = named_graphs(ev, &ng);
 
   if(g->graph.var < 0) {
-    /* GRAPH <iri>: an unknown graph has no triples, so no rows */
-    if(ev->default_ctx && node_eq(ev->default_ctx, g->graph.node))
-      return 0;
-    return eval_gp(ev, g->kids[0], in, g->graph.node, 0, out);
+    /* GRAPH <iri>: a graph that is not in the dataset has no triples */
+    if(is_named_graph(graphs, ng, g->graph.node))
+      rc = eval_gp(ev, g->kids[0], in, g->graph.node, 0, out);
+    graphs_free(graphs, ng);
+    return rc;
   }
   for(i = 0; !rc && i < in->n; i++) {
     librdf_node **l = rows_at(in, i);
     struct rows one;
+    int k;
 
     rows_init(&one, ev->nvars);
     if(l[g->graph.var]) {
-      if(ev->default_ctx && node_eq(ev->default_ctx, l[g->graph.var])) {
-        rows_release(&one);
-        continue;
+      if(is_named_graph(graphs, ng, l[g->graph.var])) {
+        rows_add(&one, l);
+        rc = eval_gp(ev, g->kids[0], &one, l[g->graph.var], 0, out);
       }
-      rows_add(&one, l);
-      rc = eval_gp(ev, g->kids[0], &one, l[g->graph.var], 0, out);
       rows_release(&one);
       continue;
     }
-    it = librdf_model_get_contexts(ev->model);
-    for(; !rc && it && !librdf_iterator_end(it); librdf_iterator_next(it)) {
-      librdf_node *c = librdf_iterator_get_object(it);
+    for(k = 0; !rc && k < ng; k++) {
+      librdf_node *c = graphs[k];
       librdf_node **d;
       struct rows part;
       size_t j;
 
-      if(!c || (ev->default_ctx && node_eq(ev->default_ctx, c)))
-        continue;
       rows_init(&part, ev->nvars);
       rows_release(&one);
       rows_init(&one, ev->nvars);
@@ -2220,18 +2387,34 @@ eval_graph(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
       }
       rows_release(&part);
     }
-    if(it)
-      librdf_free_iterator(it);
     rows_release(&one);
   }
+  graphs_free(graphs, ng);
   return rc;
 }
 
+static int eval_gp_in(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
+                      librdf_node *ctx, int skip_filters, struct rows *out);
+
 /* Evaluates @g joined with each row of @in (all rows of @in are extended;
- * rows of @out contain the input bindings). */
+ * rows of @out contain the input bindings).  @ctx is the active graph
+ * (NULL: the default graph); EXISTS inside sees it too. */
 static int
 eval_gp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
         int skip_filters, struct rows *out)
+{
+  librdf_node *saved = ev->active_ctx;
+  int rc;
+
+  ev->active_ctx = ctx;
+  rc = eval_gp_in(ev, g, in, ctx, skip_filters, out);
+  ev->active_ctx = saved;
+  return rc;
+}
+
+static int
+eval_gp_in(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
+           librdf_node *ctx, int skip_filters, struct rows *out)
 {
   int rc = 0;
   int i;
@@ -2415,7 +2598,7 @@ kg_sq_exists(struct kg_sq_ev *ev, int idx, librdf_node **row)
   rows_init(&in, ev->nvars);
   rows_init(&out, ev->nvars);
   rows_add(&in, row);
-  rc = eval_gp(ev, ev->exists[idx], &in, NULL, 0, &out);
+  rc = eval_gp(ev, ev->exists[idx], &in, ev->active_ctx, 0, &out);
   found = out.n > 0;
   rows_release(&in);
   rows_release(&out);
@@ -3057,6 +3240,14 @@ out:
   kg_buf_release(&kb);
   rows_release(&base);
   rows_release(&grouped);
+  if(ev->agg_e != saved_e) {
+    /* left by an early exit (refusal) */
+    for(i = 0; i < ev->nagg; i++)
+      if(ev->agg_v[i])
+        rasqal_free_literal(ev->agg_v[i]);
+    free(ev->agg_e);
+    free(ev->agg_v);
+  }
   ev->agg_e = saved_e;
   ev->agg_v = saved_v;
   ev->nagg = saved_n;
@@ -3364,10 +3555,36 @@ ev_release(struct kg_sq_ev *ev)
   }
   if(ev->rdf_type)
     librdf_free_node(ev->rdf_type);
+  for(i = 0; i < ev->nfrom; i++)
+    librdf_free_node(ev->from[i]);
+  free(ev->from);
+  for(i = 0; i < ev->nnamed; i++)
+    librdf_free_node(ev->named[i]);
+  free(ev->named);
   kg_sq_expr_release(ev);
   kg_sq_rw_release(&ev->rwo);
 }
 
+static int
+model_has_context(struct kg_sq_ev *ev, librdf_node *g)
+{
+  librdf_iterator *it = librdf_model_get_contexts(ev->model);
+  int found = 0;
+
+  for(; it && !found && !librdf_iterator_end(it); librdf_iterator_next(it)) {
+    librdf_node *c = librdf_iterator_get_object(it);
+
+    if(c && node_eq(c, g) &&
+       !(ev->default_ctx && node_eq(c, ev->default_ctx)))
+      found = 1;
+  }
+  if(it)
+    librdf_free_iterator(it);
+  return found;
+}
+
+/* FROM / FROM NAMED: served from the graphs already loaded (--named);
+ * anything else would be fetched, which is refused. */
 static int
 check_dataset(struct kg_sq_ev *ev, rasqal_query *q,
               const struct kg_sparql_opts *opts)
@@ -3376,17 +3593,34 @@ check_dataset(struct kg_sq_ev *ev, rasqal_query *q,
   rasqal_data_graph *dg;
 
   for(i = 0; (dg = rasqal_query_get_data_graph(q, i)); i++) {
-    const char *kw = dg->flags == RASQAL_DATA_GRAPH_NAMED ? "FROM NAMED"
-                                                          : "FROM";
+    int named = dg->flags == RASQAL_DATA_GRAPH_NAMED;
+    const char *kw = named ? "FROM NAMED" : "FROM";
+    librdf_node *g = librdf_new_node_from_uri(ev->world,
+                                              (librdf_uri *)dg->uri);
 
-    if(opts->allow_remote)
-      kg_sq_refuse(ev, "FROM", "%s is not supported (the dataset is the "
-                   "loaded data)", kw);
-    else
-      kg_sq_refuse(ev, "FROM", "%s <%s> would fetch a remote graph "
-                   "(use --allow-remote)", kw,
-                   (const char *)raptor_uri_as_string(dg->uri));
-    return -1;
+    ev->has_dataset = 1;
+    if(!g || !model_has_context(ev, g)) {
+      if(g)
+        librdf_free_node(g);
+      if(opts->allow_remote)
+        kg_sq_refuse(ev, "FROM", "%s <%s> is not a loaded graph (fetching "
+                     "graphs is not supported)", kw,
+                     (const char *)raptor_uri_as_string(dg->uri));
+      else
+        kg_sq_refuse(ev, "FROM", "%s <%s> would fetch a remote graph "
+                     "(use --allow-remote)", kw,
+                     (const char *)raptor_uri_as_string(dg->uri));
+      return -1;
+    }
+    if(named) {
+      ev->named = kg_xrealloc(ev->named, (size_t)(ev->nnamed + 1) *
+                              sizeof(*ev->named));
+      ev->named[ev->nnamed++] = g;
+    } else {
+      ev->from = kg_xrealloc(ev->from, (size_t)(ev->nfrom + 1) *
+                             sizeof(*ev->from));
+      ev->from[ev->nfrom++] = g;
+    }
   }
   return 0;
 }
@@ -3597,6 +3831,33 @@ size_t
 kg_result_count(const struct kg_result *r)
 {
   return r->kind == KG_RESULT_GRAPH ? r->ntriples : r->nrows;
+}
+
+int
+kg_result_nvars(const struct kg_result *r)
+{
+  return r->kind == KG_RESULT_BINDINGS ? r->nvars : 0;
+}
+
+const char *
+kg_result_var(const struct kg_result *r, int i)
+{
+  return i >= 0 && i < r->nvars ? r->vars[i] : NULL;
+}
+
+librdf_node *
+kg_result_cell(const struct kg_result *r, size_t row, int col)
+{
+  if(r->kind != KG_RESULT_BINDINGS || row >= r->nrows || col < 0 ||
+     col >= r->nvars)
+    return NULL;
+  return r->cells[row * (size_t)r->nvars + (size_t)col];
+}
+
+librdf_statement *
+kg_result_triple(const struct kg_result *r, size_t i)
+{
+  return r->kind == KG_RESULT_GRAPH && i < r->ntriples ? r->triples[i] : NULL;
 }
 
 void

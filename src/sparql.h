@@ -48,6 +48,13 @@ enum kg_result_kind kg_result_kind(const struct kg_result *r);
 int kg_result_boolean(const struct kg_result *r);
 /* Number of rows (bindings) or triples (graph). */
 size_t kg_result_count(const struct kg_result *r);
+/* Bindings: number of variables, the name of variable @i (SHARED, without
+ * '?'), and the value of variable @col in row @row (SHARED, NULL when
+ * unbound or out of range).  Graphs: triple @i (SHARED). */
+int kg_result_nvars(const struct kg_result *r);
+const char *kg_result_var(const struct kg_result *r, int i);
+librdf_node *kg_result_cell(const struct kg_result *r, size_t row, int col);
+librdf_statement *kg_result_triple(const struct kg_result *r, size_t i);
 
 /* Writes @r as @format: "table", "csv", "tsv", "json", "xml" for bindings and
  * booleans; "turtle", "ntriples" (and "table") for graphs.  Returns 0, or -1

@@ -214,6 +214,7 @@ is_special(rasqal_op op)
     case RASQAL_EXPR_REPLACE:
     case RASQAL_EXPR_CONCAT:
     case RASQAL_EXPR_FUNCTION:
+    case RASQAL_EXPR_LANG:
       return 1;
     default:
       return is_agg(op);
@@ -854,6 +855,23 @@ kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
     }
     if(a)
       rasqal_free_literal(a);
+  }
+  if(e->op == RASQAL_EXPR_LANG && e->arg1 &&
+     e->arg1->op == RASQAL_EXPR_LITERAL &&
+     rasqal_literal_as_variable(e->arg1->literal)) {
+    /* from the node: rasqal would give the tag lower-cased */
+    int vi = kg_sq_var_index(rasqal_literal_as_variable(e->arg1->literal));
+    librdf_node *n = vi >= 0 ? row[vi] : NULL;
+    const char *lang;
+
+    if(!n || !librdf_node_is_literal(n)) {
+      *err = 1;
+      return NULL;
+    }
+    lang = librdf_node_get_literal_value_language(n);
+    return rasqal_new_string_literal(rw, rdup(lang ? lang : "",
+                                              lang ? strlen(lang) : 0),
+                                     NULL, NULL, NULL);
   }
   if((e->op == RASQAL_EXPR_IRI || e->op == RASQAL_EXPR_URI) && e->arg1) {
     /* rasqal gives an error for an IRI argument */

@@ -127,6 +127,9 @@ void kg_sq_map_release(struct kg_sq_map *m);
  * and returns 0. */
 int kg_sq_map_put(struct kg_sq_map *m, const char *key, size_t len,
                   size_t *val);
+/* 1 and *val if @key is present, else 0. */
+int kg_sq_map_get(const struct kg_sq_map *m, const char *key, size_t len,
+                  size_t *val);
 
 /* ---------------------------------------------------------------- evaluator */
 

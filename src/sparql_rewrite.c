@@ -180,19 +180,12 @@ tokenize(struct rw *r)
         i++;
       add_tok(r, T_VAR, s, i, line);
     } else if(c == '@' && i + 1 < n && isalpha((unsigned char)p[i + 1])) {
-      size_t j;
-
       i++;
       while(i < n && (isalnum((unsigned char)p[i]) || p[i] == '-'))
         i++;
+      /* rasqal lower-cases the tag; the loaders (rdfload.c, store.c) do
+       * the same to the data, so "x"@en-GB still matches */
       add_tok(r, T_LANG, s, i, line);
-      for(j = s; j < i; j++)
-        if(isupper((unsigned char)p[j])) {
-          refuse(r, line, "language tag '%.*s' with capitals is not "
-                 "supported (rasqal lower-cases it, so it would not match "
-                 "the data): write it in lower case", (int)(i - s), p + s);
-          break;
-        }
     } else if(isdigit(c) || (c == '.' && i + 1 < n &&
                              isdigit((unsigned char)p[i + 1]))) {
       while(i < n && (isdigit((unsigned char)p[i]) ||

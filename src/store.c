@@ -23,7 +23,10 @@
 #include "ctx.h"
 #include "diag.h"
 #include "extract.h"
+#include "ns.h"
+#include "rdf.h"
 #include "store.h"
+#include "strset.h"
 #include "text.h"
 
 /* The extractor may not be linked in every build of the tree: weak
@@ -1465,12 +1468,18 @@ kg_store_unload(struct kg_store *st, const char *what)
 int
 kg_store_refresh_reference(struct kg_store *st)
 {
-  char *ref = reference_iri(st->ctx);
-  librdf_node *g = NULL;
-  librdf_stream *s;
+  struct kg_ctx *ctx = st->ctx;
+  char *ref = reference_iri(ctx);
+  struct kg_buf terr = KG_BUF_INIT;
+  struct kg_strset used;
+  librdf_storage *tmp_storage = NULL;
+  librdf_model *tmp = NULL;
+  librdf_node *g = NULL, *scratch = NULL, *subj = NULL, *pred = NULL;
+  librdf_stream *s = NULL;
   long n = 0;
   int rc = -1;
 
+  kg_strset_init(&used);
   if(remove_graph(st, ref))
     goto out;
   graph_remove(st, ref);
@@ -1479,21 +1488,71 @@ kg_store_refresh_reference(struct kg_store *st)
     rc = 0;
     goto out;
   }
-  if(kg_extract_reference(st->ctx, st->model))
+  /* kg_extract_reference() copies the whole model it is given to find the
+   * concepts and territories to describe (on 2.1M statements: 60 s and
+   * 675 MB).  Give it instead a scratch model holding one statement per
+   * distinct such IRI, found in one pass over the store. */
+  kg_buf_addf(&terr, "%sterritoire/", ctx->base);
+  tmp = kg_ctx_new_memory_model(ctx, &tmp_storage);
+  g = kg_ctx_iri(ctx, ref);
+  scratch = kg_ctx_iri(ctx, "urn:x-mednum-kg:scratch");
+  subj = kg_ctx_iri(ctx, "urn:x-mednum-kg:store");
+  pred = kg_ctx_iri(ctx, "urn:x-mednum-kg:uses");
+  s = librdf_model_as_stream(st->model);
+  if(!tmp || !g || !scratch || !subj || !pred || !s) {
+    kg_error("cannot rebuild the reference graph");
     goto out;
-  g = kg_ctx_iri(st->ctx, ref);
-  s = g ? librdf_model_context_as_stream(st->model, g) : NULL;
-  if(s) {
-    for(; !librdf_stream_end(s); librdf_stream_next(s))
-      n++;
-    librdf_free_stream(s);
   }
+  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
+    librdf_statement *t = librdf_stream_get_object(s);      /* SHARED */
+    librdf_node *o = librdf_statement_get_object(t);
+    const char *u;
+
+    if(!librdf_node_is_resource(o))
+      continue;
+    u = (const char *)librdf_uri_as_string(librdf_node_get_uri(o));
+    if(strncmp(u, KG_NS_MNC, strlen(KG_NS_MNC)) &&
+       strncmp(u, terr.s, terr.len))
+      continue;
+    if(!kg_strset_add(&used, u))
+      continue;
+    if(kg_rdf_add_copy(tmp, scratch, subj, pred, o))
+      goto out;
+  }
+  librdf_free_stream(s);
+  s = NULL;
+  if(kg_extract_reference(ctx, tmp))
+    goto out;
+  s = librdf_model_context_as_stream(tmp, g);
+  if(!s) {
+    kg_error("cannot read the reference graph");
+    goto out;
+  }
+  n = transfer(st, s, g);
+  if(n < 0)
+    goto out;
   if(n)
     graph_set(st, ref, "", n, kg_store_now());
+  kg_info("reference graph: %ld triples for %lu concepts and territories", n,
+          (unsigned long)used.n);
   rc = 0;
 out:
+  if(s)
+    librdf_free_stream(s);
+  if(tmp)
+    librdf_free_model(tmp);
+  if(tmp_storage)
+    librdf_free_storage(tmp_storage);
   if(g)
     librdf_free_node(g);
+  if(scratch)
+    librdf_free_node(scratch);
+  if(subj)
+    librdf_free_node(subj);
+  if(pred)
+    librdf_free_node(pred);
+  kg_strset_release(&used);
+  kg_buf_release(&terr);
   free(ref);
   return rc;
 }

@@ -19,6 +19,22 @@
 static int failures;
 static int count;
 
+/* predicates seen while loading (for the opts->predicates hint) */
+static librdf_node **preds;
+static int npreds;
+
+static void
+note_pred(librdf_node *p)
+{
+  int i;
+
+  for(i = 0; i < npreds; i++)
+    if(librdf_node_equals(preds[i], p))
+      return;
+  preds = realloc(preds, (size_t)(npreds + 1) * sizeof(*preds));
+  preds[npreds++] = librdf_new_node_from_node(p);
+}
+
 static librdf_model *
 load(struct kg_ctx *ctx, librdf_storage **st, const char *ttl, int is_file)
 {
@@ -40,8 +56,13 @@ load(struct kg_ctx *ctx, librdf_storage **st, const char *ttl, int is_file)
     librdf_node *g = librdf_new_node_from_uri_string(ctx->world,
                        (const unsigned char *)"urn:kg:test:data");
 
-    for(; s && !librdf_stream_end(s); librdf_stream_next(s))
-      librdf_model_context_add_statement(m, g, librdf_stream_get_object(s));
+    for(; s && !librdf_stream_end(s); librdf_stream_next(s)) {
+      librdf_statement *x = librdf_stream_get_object(s);
+
+      if(getenv("KG_PREDS"))
+        note_pred(librdf_statement_get_predicate(x));
+      librdf_model_context_add_statement(m, g, x);
+    }
     librdf_free_node(g);
     if(s)
       librdf_free_stream(s);
@@ -225,6 +246,19 @@ unit(struct kg_ctx *ctx)
   check(ctx, m, "syntax error", Q("SELECT ?x WHERE { ?x :p }"), "tsv", KG_EXIT_DATA, NULL);
   check(ctx, m, "service refused", Q("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"), "tsv", KG_EXIT_DATA, NULL);
   check(ctx, m, "from refused", Q("SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }"), "tsv", KG_EXIT_DATA, NULL);
+  {
+    struct kg_sparql_opts o;
+    struct kg_result *r = NULL;
+
+    memset(&o, 0, sizeof o);
+    kg_sparql_exec(ctx, m, Q("SELECT ?x ?n WHERE { ?x :n ?n } ORDER BY ?n"),
+                   &o, &r);
+    ok(r && kg_result_nvars(r) == 2 && !strcmp(kg_result_var(r, 1), "n") &&
+       kg_result_count(r) == 3 && kg_result_cell(r, 0, 0) &&
+       librdf_node_is_resource(kg_result_cell(r, 0, 0)) &&
+       !kg_result_cell(r, 3, 0), "row accessors", NULL);
+    kg_result_free(r);
+  }
   kg_buf_release(&q);
   librdf_free_model(m);
   librdf_free_storage(st);
@@ -264,6 +298,8 @@ main(int argc, char **argv)
       memset(&o, 0, sizeof o);
       o.source = argv[2];
       o.default_context = dctx;
+      o.predicates = preds;
+      o.npredicates = npreds;
       clock_gettime(CLOCK_MONOTONIC, &t0);
       rc = kg_sparql_exec(&ctx, m, q.s, &o, &r);
       clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -276,6 +312,9 @@ main(int argc, char **argv)
     }
     kg_buf_release(&q);
     librdf_free_node(dctx);
+    for(i = 0; i < npreds; i++)
+      librdf_free_node(preds[i]);
+    free(preds);
     librdf_free_model(m);
     librdf_free_storage(st);
     kg_ctx_release(&ctx);
