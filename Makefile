@@ -70,8 +70,8 @@ check: .deps-ok
 	$(MAKE) all gazetteer
 	$(MAKE) suite
 
-suite: $(UNIT_BINS) $(BUILD)/mednum-kg
-	KG=$(KG) sh tests/run-all.sh $(UNIT_BINS)
+suite: $(UNIT_BINS) $(BUILD)/mednum-kg $(BUILD)/sparqldoc
+	KG=$(KG) SPARQLDOC=$(abspath $(BUILD)/sparqldoc) sh tests/run-all.sh $(UNIT_BINS)
 
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan: .deps-ok
@@ -96,3 +96,14 @@ clean:
 	rm -rf build build-asan build-vg .deps-ok
 
 .PHONY: all deps unit golden integration suite check asan valgrind demo clean gazetteer
+
+# ---------------------------------------------------------------- docs
+# docs/SPARQL.md comes from the engine's feature table (tests check it).
+$(BUILD)/sparqldoc: src/tool_sparqldoc.c $(LIBOBJS)
+	$(CC) $(WARN) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	  $(LIBOBJS) $(PKG_LIBS) -lm
+
+docs: $(BUILD)/sparqldoc
+	$(BUILD)/sparqldoc > docs/SPARQL.md
+
+.PHONY: docs

@@ -12,6 +12,7 @@
 #include "rdfload.h"
 #include "sparql.h"
 #include "store.h"
+#include "strset.h"
 
 static const char usage[] =
   "usage: mednum-kg query [--data FILE]... [--named IRI=FILE]...\n"
@@ -55,14 +56,57 @@ is_report(const char *path)
                  !strcmp(dot, ".txt"));
 }
 
+/* What the query engine may know of the loaded data. */
+struct loaded {
+  librdf_node *default_context;   /* owned, or NULL */
+  librdf_node **preds;            /* owned */
+  int npreds;
+};
+
+static void
+loaded_release(struct loaded *ld)
+{
+  int i;
+
+  if(ld->default_context)
+    librdf_free_node(ld->default_context);
+  for(i = 0; i < ld->npreds; i++)
+    librdf_free_node(ld->preds[i]);
+  free(ld->preds);
+  memset(ld, 0, sizeof(*ld));
+}
+
+/* The distinct predicates of @l: the engine looks (s ? ?) up by them. */
+static void
+collect_predicates(const struct kg_stmts *l, struct loaded *ld)
+{
+  struct kg_strset seen;
+  size_t i, cap = 0;
+
+  kg_strset_init(&seen);
+  for(i = 0; i < l->n; i++) {
+    raptor_term *p = l->v[i]->predicate;
+
+    if(p->type != RAPTOR_TERM_TYPE_URI ||
+       !kg_strset_add(&seen, (const char *)raptor_uri_as_string(p->value.uri)))
+      continue;
+    if((size_t)ld->npreds == cap) {
+      cap = cap ? cap * 2 : 32;
+      ld->preds = kg_xrealloc(ld->preds, cap * sizeof(librdf_node *));
+    }
+    ld->preds[ld->npreds++] = librdf_new_node_from_node(p);
+  }
+  kg_strset_release(&seen);
+}
+
 /* Loads --data and --named into a new memory model. */
 static int
 load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
-           librdf_storage **st)
+           librdf_storage **st, struct loaded *ld)
 {
   struct kg_stmts l = { NULL, 0, 0 };
   size_t i;
-  int rc = KG_EXIT_OK, reports = 0, graphs = 0;
+  int rc = KG_EXIT_OK, reports = 0, graphs = 0, plain = 0;
 
   for(i = 0; i < a->ndata && !rc; i++) {
     if(is_report(a->data[i])) {
@@ -86,12 +130,25 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
   }
   if(!rc && reports && kg_extract_reference_stmts(ctx, &l))
     rc = KG_EXIT_SYS;
-  for(i = 0; i < l.n && !graphs; i++)
+  for(i = 0; i < l.n; i++) {
     if(l.v[i]->graph)
       graphs = 1;
-  /* named graphs need a store with contexts; plain data loads far faster
-   * without (no GRAPH can match then, as there is none) */
+    else
+      plain = 1;
+  }
+  /* Plain data alone goes to a store without contexts (no GRAPH can match:
+   * there is none).  With named graphs too, the default graph's triples go
+   * to a context of their own that the engine treats as the default graph:
+   * librdf's hashes store makes context-less adds quadratic. */
+  if(!rc && graphs && plain) {
+    ld->default_context = librdf_new_node_from_uri_string(ctx->world,
+      (const unsigned char *)"urn:x-mednum-kg:default-graph");
+    for(i = 0; i < l.n; i++)
+      if(!l.v[i]->graph)
+        l.v[i]->graph = raptor_term_copy(ld->default_context);
+  }
   if(!rc) {
+    collect_predicates(&l, ld);
     *m = graphs ? kg_ctx_new_memory_model(ctx, st)
                 : kg_ctx_new_plain_model(ctx, st);
     if(!*m)
@@ -171,6 +228,7 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
   struct kg_sparql_opts opts;
   struct kg_result *res = NULL;
   struct kg_store *store = NULL;
+  struct loaded ld;
   librdf_model *model = NULL;
   librdf_storage *storage = NULL;
   char *text = NULL;
@@ -181,6 +239,7 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
     if(kg_cmd_is_help(argv[i]))
       return kg_cmd_usage(usage, KG_EXIT_OK);
   memset(&a, 0, sizeof a);
+  memset(&ld, 0, sizeof ld);
   rc = parse_args(argc, argv, &a);
   if(rc)
     goto out;
@@ -218,9 +277,12 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
     opts.source = looks_like_file(a.target) ? a.target : q->path + strlen(ctx->datadir) + 1;
   }
   if(a.ndata || a.nnamed) {
-    rc = load_files(ctx, &a, &model, &storage);
+    rc = load_files(ctx, &a, &model, &storage, &ld);
     if(rc)
       goto out;
+    opts.default_context = ld.default_context;
+    opts.predicates = ld.preds;
+    opts.npredicates = ld.npreds;
   } else {
     store = kg_store_open_read(ctx, &rc);
     if(!store)
@@ -247,6 +309,7 @@ out:
   if(storage)
     librdf_free_storage(storage);
   kg_named_free(q);
+  loaded_release(&ld);
   free(text);
   free(a.data);
   free(a.named);
