@@ -4,7 +4,7 @@
 #
 #   make w3c                    every query evaluation + syntax test, 20 s each
 #   make w3c W3C_ONLY=property-path   one folder (or test name substring)
-#   make w3c W3C_NUMBERS=value  numeric literals compared by value
+#   make w3c W3C_NUMBERS=lexical  numbers compared by lexical form too (stricter)
 #   make w3c W3C_ENGINE='node /tmp/shim.mjs'   another engine with the same CLI
 #   make bench-sparql           mednum-kg vs Oxigraph on the peer benchmark data
 #   make bench-sparql SIZES='10000 100000 1000000' RUNS=5
@@ -15,7 +15,7 @@ W3C_DIR     ?= $(abspath $(CURDIR)/../shared/w3c-sparql11)
 W3C_OUT     ?= $(BUILD)/w3c
 W3C_JOBS    ?= 2
 W3C_TIMEOUT ?= 20
-W3C_NUMBERS ?= lexical
+W3C_NUMBERS ?= value
 W3C_ONLY    ?=
 W3C_ENGINE  ?=
 W3C_FLAGS   ?=
