@@ -61,6 +61,8 @@ cmd_unload(int argc, char **argv, struct kg_ctx *ctx)
   st = kg_store_open_write(ctx, &code);
   if(!st)
     return code;
+  if(!no_ref)
+    kg_store_plan_reference(st);
   for(i = first; i < argc; i++) {
     code = kg_store_unload(st, argv[i]);
     if(code != KG_EXIT_OK) {

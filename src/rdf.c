@@ -90,6 +90,23 @@ kg_rdf_int(librdf_world *w, long v)
   return kg_rdf_typed(w, tmp, KG_NS_XSD "integer");
 }
 
+/* Frees whichever of s, p, o exist when one is missing (a failed
+ * constructor); returns 1 then, after reporting. */
+static int
+missing_node(librdf_node *s, librdf_node *p, librdf_node *o)
+{
+  if(s && p && o)
+    return 0;
+  if(s)
+    librdf_free_node(s);
+  if(p)
+    librdf_free_node(p);
+  if(o)
+    librdf_free_node(o);
+  kg_error("cannot build a statement (out of memory or bad IRI)");
+  return 1;
+}
+
 int
 kg_rdf_add(librdf_model *m, librdf_node *context,
            librdf_node *s, librdf_node *p, librdf_node *o)
@@ -97,16 +114,8 @@ kg_rdf_add(librdf_model *m, librdf_node *context,
   librdf_statement *st;
   int rc;
 
-  if(!s || !p || !o) {
-    if(s)
-      librdf_free_node(s);
-    if(p)
-      librdf_free_node(p);
-    if(o)
-      librdf_free_node(o);
-    kg_error("cannot build a statement (out of memory or bad IRI)");
+  if(missing_node(s, p, o))
     return -1;
-  }
   st = librdf_new_statement_from_nodes(the_world, s, p, o);
   /* nodes now owned by st, even on failure */
   if(!st) {
@@ -137,16 +146,8 @@ kg_stmts_add(struct kg_stmts *l, librdf_node *s, librdf_node *p,
 {
   raptor_statement *st;
 
-  if(!s || !p || !o) {
-    if(s)
-      librdf_free_node(s);
-    if(p)
-      librdf_free_node(p);
-    if(o)
-      librdf_free_node(o);
-    kg_error("cannot build a statement (out of memory or bad IRI)");
+  if(missing_node(s, p, o))
     return -1;
-  }
   st = raptor_new_statement_from_nodes(librdf_world_get_raptor(the_world),
                                        s, p, o,
                                        g ? librdf_new_node_from_node(g) : NULL);

@@ -63,39 +63,6 @@ stmt_cmp(const void *pa, const void *pb)
   return term_cmp(a->object, b->object);
 }
 
-static int
-term_in(raptor_term *t, const char *ns, size_t nl)
-{
-  const unsigned char *u;
-  size_t ul;
-
-  if(!t)
-    return 0;
-  if(t->type == RAPTOR_TERM_TYPE_LITERAL) {
-    if(!t->value.literal.datatype)
-      return 0;
-    u = raptor_uri_as_counted_string(t->value.literal.datatype, &ul);
-  } else if(t->type == RAPTOR_TERM_TYPE_URI) {
-    u = raptor_uri_as_counted_string(t->value.uri, &ul);
-  } else {
-    return 0;
-  }
-  return ul > nl && !memcmp(u, ns, nl);
-}
-
-/* 1 if some term of v[0..n) is an IRI (or datatype) in namespace @ns. */
-static int
-uses_namespace(raptor_statement **v, size_t n, const char *ns)
-{
-  size_t i, nl = strlen(ns);
-
-  for(i = 0; i < n; i++)
-    if(term_in(v[i]->subject, ns, nl) || term_in(v[i]->predicate, ns, nl) ||
-       term_in(v[i]->object, ns, nl))
-      return 1;
-  return 0;
-}
-
 int
 kg_serialize(struct kg_ctx *ctx, librdf_model *model, const char *format,
              FILE *out)
@@ -164,7 +131,7 @@ kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l, const char *format,
   /* declare the contract's prefixes that the graph uses (raptor tries every
    * declared namespace on every IRI, so unused ones cost time and lines) */
   for(i = 0; kg_prefixes[i].prefix; i++)
-    if(uses_namespace(v, n, kg_prefixes[i].iri)) {
+    if(kg_turtle_uses_namespace(v, n, kg_prefixes[i].iri)) {
       raptor_uri *u = raptor_new_uri(ctx->raptor,
                                      (const unsigned char *)kg_prefixes[i].iri);
 
@@ -172,7 +139,7 @@ kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l, const char *format,
                                       (const unsigned char *)kg_prefixes[i].prefix);
       raptor_free_uri(u);
     }
-  if(uses_namespace(v, n, ctx->base)) {
+  if(kg_turtle_uses_namespace(v, n, ctx->base)) {
     raptor_uri *u = raptor_new_uri(ctx->raptor, (const unsigned char *)ctx->base);
 
     raptor_serializer_set_namespace(ser, u, (const unsigned char *)"mnid");

@@ -55,6 +55,7 @@ struct kg_store {
   long long issued;
   long long modified;
   char *last_graph;             /* IRI of the last load (for callers) */
+  struct kg_strset drop;        /* writer: graphs the new generation leaves out */
   char **done;                  /* writer: "IRI\tpath" loaded by this command */
   size_t ndone;
   size_t done_cap;
@@ -355,9 +356,9 @@ graph_remove(struct kg_store *st, const char *iri)
 }
 
 static int
-read_meta(struct kg_store *st)
+read_meta(struct kg_store *st, const char *gen_path)
 {
-  char *path = path_join(st->gen_path, "meta");
+  char *path = path_join(gen_path, "meta");
   FILE *fh = fopen(path, "r");
   struct kg_buf line = KG_BUF_INIT;
   int c, rc = 0;
@@ -496,6 +497,7 @@ store_new(struct kg_ctx *ctx)
   st->ctx = ctx;
   st->dir = kg_xstrdup(ctx->store_dir);
   st->lock_fd = -1;
+  kg_strset_init(&st->drop);
   return st;
 }
 
@@ -576,7 +578,7 @@ kg_store_open_read(struct kg_ctx *ctx, int *code)
     goto fail;
   }
   st->gen_path = path_join(st->dir, st->gen);
-  if(read_meta(st) || open_model(st, "write='no'"))
+  if(read_meta(st, st->gen_path) || open_model(st, "write='no'"))
     goto fail;
   *code = KG_EXIT_OK;
   return st;
@@ -666,17 +668,15 @@ kg_store_open_write(struct kg_ctx *ctx, int *code)
     st->gen_path = NULL;
     goto fail;
   }
+  /* the new generation is made when first needed (ensure_model): by now
+   * the caller has said which graphs it replaces (kg_store_plan) */
   if(st->old_gen) {
     char *old = path_join(st->dir, st->old_gen);
-    int rc = copy_generation(old, st->gen_path);
+    int rc = read_meta(st, old);
 
     free(old);
     if(rc)
       goto fail;
-    if(read_meta(st) || open_model(st, "write='yes'"))
-      goto fail;
-  } else if(open_model(st, "new='yes'")) {
-    goto fail;
   }
   *code = KG_EXIT_OK;
   return st;
@@ -686,9 +686,13 @@ fail:
   return NULL;
 }
 
+static int ensure_model(struct kg_store *st);
+
 librdf_model *
 kg_store_model(struct kg_store *st)
 {
+  if(!st->model && st->writable && ensure_model(st))
+    return NULL;
   return st->model;
 }
 
@@ -741,6 +745,7 @@ kg_store_close(struct kg_store *st)
   free(st->gen_path);
   free(st->old_gen);
   free(st->last_graph);
+  kg_strset_release(&st->drop);
   for(i = 0; i < st->ndone; i++)
     free(st->done[i]);
   free(st->done);
@@ -761,6 +766,8 @@ kg_store_commit(struct kg_store *st)
     st->issued = kg_store_now();
   if(!st->modified)
     st->modified = st->issued;
+  if(ensure_model(st))
+    goto out;
   if(librdf_model_sync(st->model)) {
     kg_error("cannot write the store in '%s'", st->gen_path);
     goto out;
@@ -1269,12 +1276,152 @@ open_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
   return KG_EXIT_OK;
 }
 
+/* ------------------------------------------------------------ generations */
+
+struct cstmt {
+  librdf_statement *s;
+  librdf_node *c;               /* its graph, or NULL */
+};
+
 static int
-remove_graph(struct kg_store *st, const char *iri)
+cstmt_cmp(const void *a, const void *b)
 {
-  librdf_node *g = kg_ctx_iri(st->ctx, iri);
+  return raptor_statement_compare(((const struct cstmt *)a)->s,
+                                  ((const struct cstmt *)b)->s);
+}
+
+/* Builds the new generation from the live one without the graphs of
+ * st->drop.  Deleting in place is no option on a large store: librdf's
+ * BDB indexes keep unsorted duplicates (every subject of a class under one
+ * key), and deleting one statement walks them (minutes for one report in a
+ * 2M-statement store); copying what stays is linear. */
+static int
+rebuild(struct kg_store *st, const char *old_path)
+{
+  librdf_world *w = st->ctx->world;
+  struct kg_buf opts = KG_BUF_INIT;
+  librdf_storage *os = NULL;
+  librdf_model *om = NULL;
+  librdf_stream *s = NULL;
+  struct cstmt *v = NULL;
+  size_t n = 0, cap = 0, i;
+  long kept = 0;
+  int rc = -1, end = 0;
+
+  kg_info("rebuilding the store without %lu graphs",
+          (unsigned long)st->drop.n);
+  kg_buf_addf(&opts, "hash-type='bdb',dir='%s',contexts='yes',"
+              "index-predicates='yes',write='no'", old_path);
+  os = librdf_new_storage(w, "hashes", KG_STORE_IDENT, opts.s);
+  if(os)
+    om = librdf_new_model(w, os, NULL);
+  if(!om) {
+    kg_error("cannot open the store in '%s'", old_path);
+    goto out;
+  }
+  if(open_model(st, "new='yes'"))
+    goto out;
+  s = librdf_model_as_stream(om);
+  if(!s) {
+    kg_error("cannot read the store in '%s'", old_path);
+    goto out;
+  }
+  while(!end) {
+    for(; n < KG_LOAD_BATCH && !librdf_stream_end(s); librdf_stream_next(s)) {
+      librdf_node *c = librdf_stream_get_context2(s);      /* SHARED */
+
+      if(c && librdf_node_is_resource(c) &&
+         kg_strset_has(&st->drop, (const char *)librdf_uri_as_string(
+                         librdf_node_get_uri(c))))
+        continue;
+      KG_GROW(v, cap, n + 1);
+      v[n].s = librdf_new_statement_from_statement(librdf_stream_get_object(s));
+      v[n].c = c ? librdf_new_node_from_node(c) : NULL;
+      if(!v[n].s) {
+        kg_error("cannot copy a statement (out of memory)");
+        goto out;
+      }
+      n++;
+    }
+    end = librdf_stream_end(s);
+    qsort(v, n, sizeof(*v), cstmt_cmp);
+    for(i = 0; i < n; i++) {
+      int bad = v[i].c
+        ? librdf_model_context_add_statement(st->model, v[i].c, v[i].s)
+        : librdf_model_add_statement(st->model, v[i].s);
+
+      if(bad) {
+        kg_error("cannot add a statement to the store");
+        goto out;
+      }
+    }
+    kept += (long)n;
+    for(i = 0; i < n; i++) {
+      librdf_free_statement(v[i].s);
+      if(v[i].c)
+        librdf_free_node(v[i].c);
+    }
+    n = 0;
+  }
+  kg_info("rebuilt the store: %ld statements kept", kept);
+  rc = 0;
+out:
+  for(i = 0; i < n; i++) {
+    if(v[i].s)
+      librdf_free_statement(v[i].s);
+    if(v[i].c)
+      librdf_free_node(v[i].c);
+  }
+  free(v);
+  if(s)
+    librdf_free_stream(s);
+  if(om)
+    librdf_free_model(om);
+  if(os)
+    librdf_free_storage(os);
+  kg_buf_release(&opts);
+  return rc;
+}
+
+/* Makes the writer's new generation: empty for a new store, a copy of the
+ * live one, or a rebuild of it without the graphs to drop.  0 or -1. */
+static int
+ensure_model(struct kg_store *st)
+{
+  char *old;
   int rc;
 
+  if(st->model)
+    return 0;
+  if(!st->writable || !st->gen_path)
+    return -1;
+  if(!st->old_gen)
+    return open_model(st, "new='yes'");
+  old = path_join(st->dir, st->old_gen);
+  if(st->drop.n) {
+    rc = rebuild(st, old);
+  } else {
+    rc = copy_generation(old, st->gen_path);
+    if(!rc)
+      rc = open_model(st, "write='yes'");
+  }
+  free(old);
+  return rc;
+}
+
+/* Removes graph @iri from the new generation, unless the rebuild already
+ * left it out (@fresh: no file of this command has filled it since). */
+static int
+remove_graph(struct kg_store *st, const char *iri, int fresh)
+{
+  librdf_node *g;
+  int rc;
+
+  if(ensure_model(st))
+    return -1;
+  if(fresh && kg_strset_has(&st->drop, iri))
+    return 0;
+  g = kg_ctx_iri(st->ctx, iri);
   if(!g)
     return -1;
   rc = librdf_model_context_remove_statements(st->model, g);
@@ -1282,6 +1429,62 @@ remove_graph(struct kg_store *st, const char *iri)
   /* librdf returns non-zero for a context that holds nothing */
   (void)rc;
   return 0;
+}
+
+/* Below this many statements a writer copies the live generation and
+ * deletes in place; above, it rebuilds without the graphs it replaces.
+ * $MEDNUM_KG_REBUILD_MIN overrides (tests). */
+#define KG_REBUILD_MIN 200000
+
+/* Adds @iri to the graphs the new generation leaves out, if the store is
+ * large enough for that to pay.  1 if added. */
+static int
+plan_drop(struct kg_store *st, const char *iri)
+{
+  const char *env = getenv("MEDNUM_KG_REBUILD_MIN");
+  long min = KG_REBUILD_MIN, total = 0;
+  size_t i;
+
+  if(st->model || !st->old_gen)
+    return 0;
+  if(env && *env)
+    min = strtol(env, NULL, 10);
+  for(i = 0; i < st->ngraphs; i++)
+    total += st->graphs[i].triples;
+  if(total < min)
+    return 0;
+  kg_strset_add(&st->drop, iri);
+  return 1;
+}
+
+void
+kg_store_plan(struct kg_store *st, const char *path)
+{
+  char *iri;
+
+  if(input_kind(path) == KG_INPUT_UNKNOWN)
+    return;
+  iri = file_graph_iri(st->ctx, path);
+  if(!iri && input_kind(path) == KG_INPUT_REPORT) {
+    struct kg_buf b = KG_BUF_INIT;
+
+    /* the extractor names a report without letters "report" */
+    kg_buf_addf(&b, "%sgraph/report", st->ctx->base);
+    iri = kg_buf_detach(&b);
+  }
+  if(iri && graph_find(st, iri))
+    plan_drop(st, iri);
+  free(iri);
+}
+
+void
+kg_store_plan_reference(struct kg_store *st)
+{
+  char *ref = reference_iri(st->ctx);
+
+  if(graph_find(st, ref))
+    plan_drop(st, ref);
+  free(ref);
 }
 
 int
@@ -1296,7 +1499,7 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
   librdf_uri *uri = NULL;
   librdf_stream *s = NULL;
   long n;
-  int before;
+  int before, refilled = 0;
   char *iri = NULL;
   char *ref = reference_iri(ctx);
   struct kg_report_info info;
@@ -1349,10 +1552,13 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
     size_t i, len = strlen(iri);
     struct kg_buf rec = KG_BUF_INIT;
 
-    for(i = 0; i < st->ndone; i++)
-      if(!strncmp(st->done[i], iri, len) && st->done[i][len] == '\t')
+    for(i = 0; i < st->ndone; i++) {
+      if(!strncmp(st->done[i], iri, len) && st->done[i][len] == '\t') {
         kg_warn("'%s' replaces '%s': both name the graph <%s>", path,
                 st->done[i] + len + 1, iri);
+        refilled = 1;
+      }
+    }
     kg_buf_addf(&rec, "%s\t%s", iri, path);
     KG_GROW(st->done, st->done_cap, st->ndone + 1);
     st->done[st->ndone++] = kg_buf_detach(&rec);
@@ -1374,7 +1580,7 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
     code = KG_EXIT_SYS;
   }
   graph = kg_ctx_iri(ctx, iri);
-  if(!graph || remove_graph(st, iri))
+  if(!graph || remove_graph(st, iri, !refilled))
     goto out;
   kg_diag_source(path);
   n = transfer(st, s, graph);
@@ -1455,7 +1661,10 @@ kg_store_unload(struct kg_store *st, const char *what)
     return KG_EXIT_DATA;
   }
   iri = kg_xstrdup(g->iri);
-  rc = remove_graph(st, iri);
+  if(!st->model && plan_drop(st, iri))
+    rc = 0;                     /* left out when the generation is made */
+  else
+    rc = remove_graph(st, iri, 0);
   if(!rc) {
     graph_remove(st, iri);
     st->modified = kg_store_now();
@@ -1480,7 +1689,9 @@ kg_store_refresh_reference(struct kg_store *st)
   int rc = -1;
 
   kg_strset_init(&used);
-  if(remove_graph(st, ref))
+  if(!st->model)
+    plan_drop(st, ref);
+  if(remove_graph(st, ref, 1))
     goto out;
   graph_remove(st, ref);
   if(!kg_extract_reference) {

@@ -11,8 +11,9 @@
  *   DIR/gen-NNNNNN/   one generation: kg-{sp2o,po2s,so2p,p2so,contexts}.db
  *                     (librdf hashes, hash-type bdb, contexts, predicate
  *                     index) and `meta` (times and the loaded graphs)
- * A writer copies the live generation to gen-(N+1), changes the copy, syncs
- * and closes it, fsyncs, then renames CURRENT.tmp over CURRENT.  Any other
+ * A writer makes gen-(N+1) from the live generation (a file copy, or on a
+ * large store a rebuild that leaves out the graphs it replaces), changes
+ * it, syncs and closes it, fsyncs, then renames CURRENT.tmp over CURRENT.  Any other
  * gen-* directory is debris of a killed writer and is removed by the next.
  */
 #ifndef KG_STORE_H
@@ -52,6 +53,14 @@ librdf_model *kg_store_model(struct kg_store *st);
 
 /* 1 if a store exists at ctx->store_dir. */
 int kg_store_exists(struct kg_ctx *ctx);
+
+/* Before loading or unloading: says that @path (a file to load) will
+ * replace its graph, or that the reference graph will be rebuilt.  On a
+ * large store the new generation is then rebuilt without those graphs
+ * (deleting in place from librdf's BDB indexes is very slow) instead of
+ * copied.  Optional: without it, graphs are deleted in place. */
+void kg_store_plan(struct kg_store *st, const char *path);
+void kg_store_plan_reference(struct kg_store *st);
 
 /* Loads one file into a writable store: a report (.md, .markdown) through
  * kg_extract_report(), or RDF (.ttl Turtle, .nt N-Triples) into the graph

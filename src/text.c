@@ -373,44 +373,13 @@ kg_text_trim(const char **s, size_t *len)
 size_t
 kg_text_key_prefix(const char *s, size_t len, const char *key)
 {
-  struct kg_buf wk = KG_BUF_INIT;
-  size_t i = 0, end = 0;
-  const char *k = key;
+  struct kg_wordkeys w;
+  size_t n;
 
-  while(*k) {
-    size_t ws, kl;
-    const char *sp;
-
-    /* skip to the next word */
-    while(i < len) {
-      int cp, n = kg_utf8_decode(s + i, len - i, &cp);
-
-      if(is_word_cp(cp) || cp == '@')
-        break;
-      i += (size_t)n;
-    }
-    if(i >= len)
-      break;
-    ws = i;
-    while(i < len) {
-      int cp, n = kg_utf8_decode(s + i, len - i, &cp);
-
-      if(!is_word_cp(cp) && cp != '@')
-        break;
-      i += (size_t)n;
-    }
-    kg_text_key_keep_article(s + ws, i - ws, &wk);
-    sp = strchr(k, ' ');
-    kl = sp ? (size_t)(sp - k) : strlen(k);
-    if(wk.len != kl || memcmp(wk.s, k, kl))
-      break;
-    k += kl;
-    if(*k == ' ')
-      k++;
-    end = i;
-  }
-  kg_buf_release(&wk);
-  return *k ? 0 : end;
+  kg_wordkeys_init(&w, s, len);
+  n = kg_wordkeys_prefix(&w, key);
+  kg_wordkeys_release(&w);
+  return n;
 }
 
 int

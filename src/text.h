@@ -41,9 +41,10 @@ const char *kg_text_key(const char *s, size_t len, struct kg_buf *out);
 const char *kg_text_key_keep_article(const char *s, size_t len,
                                      struct kg_buf *out);
 
-/* If the words of s[0..len) begin with the words of @key (a matching key),
- * returns the byte offset just after the last matched word; else 0.  Words
- * are compared by key, so case, accents and punctuation do not matter. */
+/* If the words of s[0..len) begin with the words of @key (a matching key,
+ * at most KG_WORDKEYS_MAX words), returns the byte offset just after the last
+ * matched word; else 0.  Words are compared by key, so case, accents and
+ * punctuation do not matter. */
 size_t kg_text_key_prefix(const char *s, size_t len, const char *key);
 
 /* The first words of a line with their keys, computed once so that many

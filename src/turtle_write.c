@@ -168,6 +168,18 @@ term_in(raptor_term *t, const char *ns, size_t nl)
   return ul > nl && !memcmp(u, ns, nl);
 }
 
+int
+kg_turtle_uses_namespace(raptor_statement **v, size_t n, const char *ns)
+{
+  size_t i, nl = strlen(ns);
+
+  for(i = 0; i < n; i++)
+    if(term_in(v[i]->subject, ns, nl) || term_in(v[i]->predicate, ns, nl) ||
+       term_in(v[i]->object, ns, nl))
+      return 1;
+  return 0;
+}
+
 static void
 add_prefix(struct writer *w, raptor_statement **v, size_t n, const char *name,
            const char *iri)

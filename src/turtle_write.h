@@ -18,4 +18,7 @@
 int kg_turtle_write(raptor_statement **v, size_t n, const char *base,
                     FILE *out);
 
+/* 1 if some IRI (or datatype) of v[0..n) lies in namespace @ns. */
+int kg_turtle_uses_namespace(raptor_statement **v, size_t n, const char *ns);
+
 #endif
