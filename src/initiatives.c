@@ -528,59 +528,71 @@ title_like(const char *t, size_t len)
 }
 
 /* "Présentation de "Bird of Prey", …": a quoted name after a presentation
- * cue, anywhere in the session's text. */
+ * cue, anywhere in the session's text.  Quotes are rare: find them first,
+ * then look for a cue just before. */
 static void
 quoted_presentations(struct istate *st, size_t sec, size_t b)
 {
   struct kg_x *x = st->x;
   const struct kg_block *bl = &x->doc.blocks[b];
   const char *t = bl->text;
-  size_t len = bl->len, i, p;
+  size_t len = bl->len, q = 0;
 
-  for(i = 0; i < len; i++) {
-    if(i && t[i - 1] != ' ' && t[i - 1] != '\n')
+  while(q < len) {
+    int open, close, k = kg_utf8_decode(t + q, len - q, &open);
+    size_t a, z, e, start, p, w;
+
+    close = open == 0xAB ? 0xBB : open == 0x201C ? 0x201D :
+            open == '"' ? '"' : 0;
+    if(!close) {
+      q += (size_t)k;
       continue;
-    for(p = 0; p < x->v->ncues[KG_CUE_PRESENTATION]; p++) {
-      size_t n = kg_text_key_prefix(t + i, len - i,
-                                    x->v->cues[KG_CUE_PRESENTATION][p].key);
-      size_t a, z;
-      int open, close;
-
-      if(!n)
-        continue;
-      a = i + n;
-      while(a < len && t[a] == ' ')
-        a++;
-      if(a >= len)
-        break;
-      kg_utf8_decode(t + a, len - a, &open);
-      close = open == 0xAB ? 0xBB : open == 0x201C ? 0x201D :
-              open == '"' ? '"' : 0;
-      if(!close)
-        break;
-      a += open < 0x80 ? 1 : (open < 0x800 ? 2 : 3);
-      while(a < len && t[a] == ' ')
-        a++;
-      for(z = a; z < len; ) {
-        int cp, k = kg_utf8_decode(t + z, len - z, &cp);
-
-        if(cp == close || cp == '\n')
-          break;
-        z += (size_t)k;
-      }
-      if(z >= len || t[z] == '\n')
-        break;
-      {
-        size_t e = z;
-
-        while(e > a && t[e - 1] == ' ')
-          e--;
-        if(e > a && word_count(t + a, e - a) <= 6 && first_upper(t + a, e - a))
-          initiative(st, (long)sec, kg_x_src(bl, a), kg_x_src_end(bl, e), NULL,
-                     "text:presentation", b, b + 1, -1);
-      }
-      break;
     }
+    /* the name: up to the closing quote, on the same line */
+    a = q + (size_t)k;
+    while(a < len && t[a] == ' ')
+      a++;
+    for(z = a; z < len; ) {
+      int cp, n = kg_utf8_decode(t + z, len - z, &cp);
+
+      if(cp == close || cp == '\n')
+        break;
+      z += (size_t)n;
+    }
+    if(z >= len || t[z] == '\n') {
+      q += (size_t)k;
+      continue;
+    }
+    /* a presentation cue of up to three words right before the quote */
+    e = q;
+    while(e > 0 && t[e - 1] == ' ')
+      e--;
+    start = e;
+    for(w = 0; w < 3 && start > 0; w++) {
+      size_t found = 0;
+
+      while(start > 0 && t[start - 1] == ' ')
+        start--;
+      while(start > 0 && t[start - 1] != ' ' && t[start - 1] != '\n')
+        start--;
+      for(p = 0; p < x->v->ncues[KG_CUE_PRESENTATION] && !found; p++)
+        if(kg_text_key_prefix(t + start, e - start,
+                              x->v->cues[KG_CUE_PRESENTATION][p].key) ==
+           e - start)
+          found = 1;
+      if(found) {
+        size_t ze = z;
+
+        while(ze > a && t[ze - 1] == ' ')
+          ze--;
+        if(ze > a && word_count(t + a, ze - a) <= 6 &&
+           first_upper(t + a, ze - a))
+          initiative(st, (long)sec, kg_x_src(bl, a), kg_x_src_end(bl, ze),
+                     NULL, "text:presentation", b, b + 1, -1);
+        break;
+      }
+    }
+    q = z + 1;
   }
 }
 

@@ -370,16 +370,53 @@ kg_text_trim(const char **s, size_t *len)
   *len = n;
 }
 
+/* The next word of s[0..len) at or after *i: its bounds in *ws and *i (end).
+ * Returns 0 at the end of the text. */
+static int
+next_word(const char *s, size_t len, size_t *i, size_t *ws)
+{
+  while(*i < len) {
+    int cp, n = kg_utf8_decode(s + *i, len - *i, &cp);
+
+    if(is_word_cp(cp) || cp == '@')
+      break;
+    *i += (size_t)n;
+  }
+  if(*i >= len)
+    return 0;
+  *ws = *i;
+  while(*i < len) {
+    int cp, n = kg_utf8_decode(s + *i, len - *i, &cp);
+
+    if(!is_word_cp(cp) && cp != '@')
+      break;
+    *i += (size_t)n;
+  }
+  return 1;
+}
+
 size_t
 kg_text_key_prefix(const char *s, size_t len, const char *key)
 {
-  struct kg_wordkeys w;
-  size_t n;
+  struct kg_buf wk = KG_BUF_INIT;
+  size_t i = 0, end = 0, ws;
+  const char *k = key;
 
-  kg_wordkeys_init(&w, s, len);
-  n = kg_wordkeys_prefix(&w, key);
-  kg_wordkeys_release(&w);
-  return n;
+  /* word by word, stopping at the first that differs */
+  while(*k && next_word(s, len, &i, &ws)) {
+    const char *sp = strchr(k, ' ');
+    size_t kl = sp ? (size_t)(sp - k) : strlen(k);
+
+    kg_text_key_keep_article(s + ws, i - ws, &wk);
+    if(wk.len != kl || memcmp(wk.s, k, kl))
+      break;
+    k += kl;
+    if(*k == ' ')
+      k++;
+    end = i;
+  }
+  kg_buf_release(&wk);
+  return *k ? 0 : end;
 }
 
 int
@@ -402,30 +439,11 @@ void
 kg_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len)
 {
   struct kg_buf wk = KG_BUF_INIT;
-  size_t i = 0;
+  size_t i = 0, ws;
 
   w->n = 0;
   kg_buf_init(&w->all);
-  while(w->n < KG_WORDKEYS_MAX) {
-    size_t ws;
-
-    while(i < len) {
-      int cp, n = kg_utf8_decode(s + i, len - i, &cp);
-
-      if(is_word_cp(cp) || cp == '@')
-        break;
-      i += (size_t)n;
-    }
-    if(i >= len)
-      break;
-    ws = i;
-    while(i < len) {
-      int cp, n = kg_utf8_decode(s + i, len - i, &cp);
-
-      if(!is_word_cp(cp) && cp != '@')
-        break;
-      i += (size_t)n;
-    }
+  while(w->n < KG_WORDKEYS_MAX && next_word(s, len, &i, &ws)) {
     kg_text_key_keep_article(s + ws, i - ws, &wk);
     if(w->all.len)
       kg_buf_addc(&w->all, ' ');
