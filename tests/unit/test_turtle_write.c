@@ -31,7 +31,34 @@ stmt_cmp(const void *a, const void *b)
   return c;
 }
 
-/* Sorted N-Triples lines of @l (blank nodes renamed away). */
+/* A term as text, from its fields (raptor_term_to_string() keeps a
+ * reference to a literal's datatype IRI in raptor 2.0.15: a leak). */
+static void
+term_text(raptor_term *t, char *out, size_t n)
+{
+  switch(t->type) {
+    case RAPTOR_TERM_TYPE_URI:
+      snprintf(out, n, "<%s>", raptor_uri_as_string(t->value.uri));
+      break;
+    case RAPTOR_TERM_TYPE_BLANK:
+      snprintf(out, n, "_:b");
+      break;
+    case RAPTOR_TERM_TYPE_LITERAL:
+      snprintf(out, n, "\"%s\"@%s^^%s", t->value.literal.string,
+               t->value.literal.language
+                 ? (const char *)t->value.literal.language : "",
+               t->value.literal.datatype
+                 ? (const char *)raptor_uri_as_string(t->value.literal.datatype)
+                 : "");
+      break;
+    case RAPTOR_TERM_TYPE_UNKNOWN:
+    default:
+      snprintf(out, n, "?");
+      break;
+  }
+}
+
+/* Sorted lines of @l (blank nodes renamed away). */
 static char **
 lines(struct kg_stmts *l)
 {
@@ -39,19 +66,13 @@ lines(struct kg_stmts *l)
   size_t i;
 
   for(i = 0; i < l->n; i++) {
-    unsigned char *s = raptor_term_to_string(l->v[i]->subject);
-    unsigned char *p = raptor_term_to_string(l->v[i]->predicate);
-    unsigned char *o = raptor_term_to_string(l->v[i]->object);
-    size_t n = strlen((char *)s) + strlen((char *)p) + strlen((char *)o) + 8;
+    char s[512], p[512], o[512];
 
-    v[i] = malloc(n);
-    snprintf(v[i], n, "%s %s %s",
-             l->v[i]->subject->type == RAPTOR_TERM_TYPE_BLANK ? "_:b"
-                                                               : (char *)s,
-             p, o);
-    raptor_free_memory(s);
-    raptor_free_memory(p);
-    raptor_free_memory(o);
+    term_text(l->v[i]->subject, s, sizeof s);
+    term_text(l->v[i]->predicate, p, sizeof p);
+    term_text(l->v[i]->object, o, sizeof o);
+    v[i] = malloc(strlen(s) + strlen(p) + strlen(o) + 3);
+    sprintf(v[i], "%s %s %s", s, p, o);
   }
   qsort(v, l->n, sizeof(char *), cmp_str);
   return v;
