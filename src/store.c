@@ -55,7 +55,7 @@ struct kg_store {
   long long issued;
   long long modified;
   char *last_graph;             /* IRI of the last load (for callers) */
-  struct kg_strset drop;        /* writer: graphs the new generation leaves out */
+  struct kg_strset drop;        /* writer: graphs left out of the new one */
   char **done;                  /* writer: "IRI\tpath" loaded by this command */
   size_t ndone;
   size_t done_cap;
@@ -1023,7 +1023,8 @@ vec_sort_unique(struct stmt_vec *sv)
 {
   size_t i, k;
 
-  qsort(sv->v, sv->n, sizeof(*sv->v), stmt_cmp);
+  if(sv->n)
+    qsort(sv->v, sv->n, sizeof(*sv->v), stmt_cmp);
   for(i = k = 0; i < sv->n; i++) {
     if(k && !raptor_statement_compare(sv->v[k - 1], sv->v[i]))
       librdf_free_statement(sv->v[i]);
