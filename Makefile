@@ -26,7 +26,7 @@ KG      = $(abspath $(BUILD)/mednum-kg)
 DEB_PKGS = gcc make pkg-config librdf0-dev librasqal3-dev libraptor2-dev \
            raptor2-utils rasqal-utils redland-utils libmd4c-dev \
            libutf8proc-dev libjansson-dev libmicrohttpd-dev ca-certificates \
-           valgrind
+           valgrind python3 groff-base
 
 all: $(BUILD)/mednum-kg
 

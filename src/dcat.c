@@ -17,8 +17,9 @@
 #include "store.h"
 
 #define KG_LICENCE "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
-#define KG_EU_FILETYPE "http://publications.europa.eu/resource/authority/file-type/"
-#define KG_EU_LANG "http://publications.europa.eu/resource/authority/language/FRA"
+#define KG_EU_AUTH "http://publications.europa.eu/resource/authority/"
+#define KG_EU_FILETYPE KG_EU_AUTH "file-type/"
+#define KG_EU_LANG KG_EU_AUTH "language/FRA"
 #define KG_IANA "https://www.iana.org/assignments/media-types/"
 #define KG_NS_VCARD "http://www.w3.org/2006/vcard/ns#"
 
@@ -771,8 +772,8 @@ kg_dcat_write(struct kg_ctx *ctx, struct kg_store *st,
   fprintf(out, " ;\n  void:triples %ld ;\n  void:entities %ld", gs->triples,
           gs->entities);
   for(i = 0; i < gs->nclasses; i++) {
-    fputs(i ? " ,\n    [ void:class " : " ;\n  void:classPartition\n    [ void:class ",
-          out);
+    fputs(i ? " ,\n    [ void:class "
+            : " ;\n  void:classPartition\n    [ void:class ", out);
     put_iri(out, NULL, gs->classes[i].iri);
     fprintf(out, " ; void:entities %ld ]", gs->classes[i].n);
   }

@@ -1202,6 +1202,16 @@ mix_term(uint64_t *h1, uint64_t *h2, const raptor_term *t)
   mix(h1, h2, sep + 1, 1);
 }
 
+static void
+stmt_digest(const librdf_statement *t, uint64_t *h1, uint64_t *h2)
+{
+  *h1 = 14695981039346656037ULL;
+  *h2 = 0x243F6A8885A308D3ULL;
+  mix_term(h1, h2, t->subject);
+  mix_term(h1, h2, t->predicate);
+  mix_term(h1, h2, t->object);
+}
+
 /* Adds every statement of @s to the store in @graph, in sorted batches,
  * without duplicates.  Returns the number added, or -1 after reporting. */
 static long
@@ -1224,11 +1234,9 @@ transfer(struct kg_store *st, librdf_stream *s, librdf_node *graph)
     vec_sort_unique(&sv);
     for(i = 0; i < sv.n; i++) {
       if(multi) {
-        uint64_t h1 = 14695981039346656037ULL, h2 = 0x243F6A8885A308D3ULL;
+        uint64_t h1, h2;
 
-        mix_term(&h1, &h2, sv.v[i]->subject);
-        mix_term(&h1, &h2, sv.v[i]->predicate);
-        mix_term(&h1, &h2, sv.v[i]->object);
+        stmt_digest(sv.v[i], &h1, &h2);
         if(!dset_add(&seen, h1, h2))
           continue;
       }
@@ -1434,8 +1442,11 @@ remove_graph(struct kg_store *st, const char *iri, int fresh)
 
 /* Below this many statements a writer copies the live generation and
  * deletes in place; above, it rebuilds without the graphs it replaces.
- * $MEDNUM_KG_REBUILD_MIN overrides (tests). */
-#define KG_REBUILD_MIN 200000
+ * In-place deletion walks librdf's unsorted duplicate lists: in a 130k
+ * store, replacing a 30k graph loaded after a 100k one took 3 min 48 s
+ * (the first-loaded graph: 3 s).  $MEDNUM_KG_REBUILD_MIN overrides
+ * (tests). */
+#define KG_REBUILD_MIN 5000
 
 /* Adds @iri to the graphs the new generation leaves out, if the store is
  * large enough for that to pay.  1 if added. */
@@ -1481,11 +1492,9 @@ kg_store_plan(struct kg_store *st, const char *path)
 void
 kg_store_plan_reference(struct kg_store *st)
 {
-  char *ref = reference_iri(st->ctx);
-
-  if(graph_find(st, ref))
-    plan_drop(st, ref);
-  free(ref);
+  /* nothing to plan: kg_store_refresh_reference() changes the reference
+   * graph by difference (a few statements), which needs no rebuild */
+  (void)st;
 }
 
 int
@@ -1675,6 +1684,95 @@ kg_store_unload(struct kg_store *st, const char *what)
   return rc ? KG_EXIT_SYS : KG_EXIT_OK;
 }
 
+/* Makes graph @g of the store equal to graph @g of @from, deleting and
+ * adding only the statements that differ (the reference graph changes by a
+ * few territories; deleting it whole would walk librdf's duplicate lists).
+ * @empty: the store's graph is known to be empty.  Returns the size of the
+ * graph, or -1 after reporting. */
+static long
+update_by_difference(struct kg_store *st, librdf_model *from, librdf_node *g,
+                     int empty)
+{
+  struct dset want = { NULL, 0, 0 }, have = { NULL, 0, 0 };
+  struct stmt_vec gone = { NULL, 0, 0 };
+  librdf_stream *s;
+  long n = -1, removed = 0, added = 0, size = 0;
+  size_t i;
+
+  /* what the graph should hold */
+  s = librdf_model_context_as_stream(from, g);
+  if(!s)
+    goto fail;
+  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
+    uint64_t h1, h2;
+
+    stmt_digest(librdf_stream_get_object(s), &h1, &h2);
+    dset_add(&want, h1, h2);
+  }
+  librdf_free_stream(s);
+  /* what it holds: keep, or mark to delete */
+  if(!empty) {
+    s = librdf_model_context_as_stream(st->model, g);
+    if(!s)
+      goto fail;
+    for(; !librdf_stream_end(s); librdf_stream_next(s)) {
+      librdf_statement *t = librdf_stream_get_object(s);
+      uint64_t h1, h2;
+
+      stmt_digest(t, &h1, &h2);
+      if(!dset_add(&have, h1, h2))
+        continue;                 /* a duplicate: librdf lists it twice */
+      if(dset_add(&want, h1, h2)) {
+        /* not wanted: undo the probe, delete it below */
+        librdf_statement *c = librdf_new_statement_from_statement(t);
+
+        if(!c) {
+          librdf_free_stream(s);
+          goto fail;
+        }
+        KG_GROW(gone.v, gone.cap, gone.n + 1);
+        gone.v[gone.n++] = c;
+      }
+    }
+    librdf_free_stream(s);
+  }
+  for(i = 0; i < gone.n; i++) {
+    if(librdf_model_context_remove_statement(st->model, g, gone.v[i]))
+      goto fail;
+    removed++;
+  }
+  /* add what is missing */
+  s = librdf_model_context_as_stream(from, g);
+  if(!s)
+    goto fail;
+  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
+    librdf_statement *t = librdf_stream_get_object(s);
+    uint64_t h1, h2;
+
+    stmt_digest(t, &h1, &h2);
+    size++;
+    if(!dset_add(&have, h1, h2))
+      continue;
+    if(librdf_model_context_add_statement(st->model, g, t)) {
+      librdf_free_stream(s);
+      goto fail;
+    }
+    added++;
+  }
+  librdf_free_stream(s);
+  kg_info("reference graph: %ld statements, %ld removed, %ld added", size,
+          removed, added);
+  n = size;
+  goto out;
+fail:
+  kg_error("cannot update the reference graph");
+out:
+  vec_release(&gone);
+  dset_release(&want);
+  dset_release(&have);
+  return n;
+}
+
 int
 kg_store_refresh_reference(struct kg_store *st)
 {
@@ -1690,16 +1788,16 @@ kg_store_refresh_reference(struct kg_store *st)
   int rc = -1;
 
   kg_strset_init(&used);
-  if(!st->model)
-    plan_drop(st, ref);
-  if(remove_graph(st, ref, 1))
-    goto out;
-  graph_remove(st, ref);
   if(!kg_extract_reference) {
+    if(remove_graph(st, ref, 0))
+      goto out;
+    graph_remove(st, ref);
     kg_info("no reference graph: this build has no extractor");
     rc = 0;
     goto out;
   }
+  if(ensure_model(st))
+    goto out;
   /* kg_extract_reference() copies the whole model it is given to find the
    * concepts and territories to describe (on 2.1M statements: 60 s and
    * 675 MB).  Give it instead a scratch model holding one statement per
@@ -1718,9 +1816,11 @@ kg_store_refresh_reference(struct kg_store *st)
   for(; !librdf_stream_end(s); librdf_stream_next(s)) {
     librdf_statement *t = librdf_stream_get_object(s);      /* SHARED */
     librdf_node *o = librdf_statement_get_object(t);
+    librdf_node *c = librdf_stream_get_context2(s);         /* SHARED */
     const char *u;
 
-    if(!librdf_node_is_resource(o))
+    /* what the reports use, not what the reference graph itself names */
+    if(!librdf_node_is_resource(o) || (c && librdf_node_equals(c, g)))
       continue;
     u = (const char *)librdf_uri_as_string(librdf_node_get_uri(o));
     if(strncmp(u, KG_NS_MNC, strlen(KG_NS_MNC)) &&
@@ -1735,14 +1835,10 @@ kg_store_refresh_reference(struct kg_store *st)
   s = NULL;
   if(kg_extract_reference(ctx, tmp))
     goto out;
-  s = librdf_model_context_as_stream(tmp, g);
-  if(!s) {
-    kg_error("cannot read the reference graph");
-    goto out;
-  }
-  n = transfer(st, s, g);
+  n = update_by_difference(st, tmp, g, kg_strset_has(&st->drop, ref));
   if(n < 0)
     goto out;
+  graph_remove(st, ref);
   if(n)
     graph_set(st, ref, "", n, kg_store_now());
   kg_info("reference graph: %ld triples for %lu concepts and territories", n,

@@ -13,8 +13,9 @@
  *                     index) and `meta` (times and the loaded graphs)
  * A writer makes gen-(N+1) from the live generation (a file copy, or on a
  * large store a rebuild that leaves out the graphs it replaces), changes
- * it, syncs and closes it, fsyncs, then renames CURRENT.tmp over CURRENT.  Any other
- * gen-* directory is debris of a killed writer and is removed by the next.
+ * it, syncs and closes it, fsyncs, then renames CURRENT.tmp over CURRENT.
+ * Any other gen-* directory is debris of a killed writer and is removed by
+ * the next one.
  */
 #ifndef KG_STORE_H
 #define KG_STORE_H
