@@ -596,6 +596,48 @@ quoted_presentations(struct istate *st, size_t sec, size_t b)
   }
 }
 
+/* "**Le Bus numérique Penn-ar-Bed**, porté par l'association Liamm
+ * Niverel, est…": a head followed by a carrier phrase is an initiative, and
+ * the capitalised name after the phrase its carrier.  1 when it was one. */
+static int
+carried_head(struct istate *st, size_t sec, size_t b, size_t ha, size_t hz,
+             size_t desc)
+{
+  struct kg_x *x = st->x;
+  const struct kg_block *bl = &x->doc.blocks[b];
+  const char *t = bl->text;
+  size_t len = bl->len, d = desc, p, n = 0, oa, oz;
+  struct init *in;
+
+  while(d > hz && (t[d - 1] == ' ' || t[d - 1] == ','))
+    d--;
+  while(d < len && (t[d] == ' ' || t[d] == ','))
+    d++;
+  for(p = 0; p < x->v->ncues[KG_CUE_CARRIER] && !n; p++)
+    n = kg_text_key_prefix(t + d, len - d, x->v->cues[KG_CUE_CARRIER][p].key);
+  if(!n || !first_upper(t + ha, hz - ha))
+    return 0;
+  /* the carrier: the first capitalised word after the cue, to the clause end */
+  oa = d + n;
+  while(oa < len && t[oa] != ',' && t[oa] != '.' && !first_upper(t + oa, len - oa))
+    oa++;
+  oz = oa;
+  while(oz < len && t[oz] != ',' && t[oz] != '.' && t[oz] != ';' &&
+        t[oz] != '(' && t[oz] != '\n')
+    oz++;
+  while(oz > oa && t[oz - 1] == ' ')
+    oz--;
+  in = initiative(st, (long)sec, kg_x_src(bl, ha), kg_x_src_end(bl, hz), NULL,
+                  "text:carrier", b, b + 1, -1);
+  if(in && !in->porteur && oz > oa) {
+    in->porteur = kg_x_org(x, kg_x_src(bl, oa), kg_x_src_end(bl, oz), 0, 0);
+    in->por_rule = "text:carrier";
+    in->por_a = kg_x_src(bl, ha);
+    in->por_z = kg_x_src_end(bl, oz);
+  }
+  return 1;
+}
+
 static void
 body_initiatives(struct istate *st, size_t sec)
 {
@@ -637,11 +679,18 @@ body_initiatives(struct istate *st, size_t sec)
       int is_org = 0, is_place = 0, words = (int)word_count(h, hl);
       size_t k;
 
-      if(words < 1 || words > 6 || !title_like(h, hl))
+      if(words < 1 || words > 6)
+        continue;
+      if(bl->nspans && carried_head(st, sec, b, ha, hz, desc))
+        continue;  /* a bold head with its carrier: a name, whatever case */
+      if(!title_like(h, hl))
         continue;
       kg_text_key(h, hl, &key);
       if(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG))
         is_org = 1;
+      for(k = 0; k < x->people.n && !is_org; k++)
+        if(!strcmp(x->people.v[k].key, key.s))
+          is_org = 1;  /* "Hélène Fabre : le collectif publiera…" */
       for(k = 0; k < x->secorgs[sec].n && !is_org; k++)
         if(!strcmp(x->secorgs[sec].v[k].key, key.s))
           is_org = 1;
@@ -652,6 +701,8 @@ body_initiatives(struct istate *st, size_t sec)
       }
       kg_buf_release(&key);
       if(is_org || is_place)
+        continue;
+      if(carried_head(st, sec, b, ha, hz, desc))
         continue;
       if(distinctive(h, hl) ||
          (words > 1 &&

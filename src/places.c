@@ -277,7 +277,9 @@ kg_places_find(const struct kg_gaz *g, const struct kg_vocab *v,
        s[w[i].end - 1] >= '0' && s[w[i].end - 1] <= '9' &&
        s[w[i].end - 2] >= '0' && s[w[i].end - 2] <= '9' &&
        (w[i].end - w[i].start < 3 || s[w[i].end - 3] < '0' ||
-        s[w[i].end - 3] > '9') && w[i].cap) {
+        s[w[i].end - 3] > '9') && w[i].cap &&
+       !(s[w[i].start] >= '0' && s[w[i].start] <= '9')) {
+      /* "APF45", not a time such as "10h40" */
       const struct kg_terr *d = dep_by_code(g, s, w[i].end - 2, w[i].end);
 
       if(d)
