@@ -30,4 +30,21 @@ for f in "$TOP"/tests/fixtures/*.md; do
   [ "${t:-0}" -ge 1 ] && ok "$b: territories" || ko "$b: territories ($t)"
   [ "${d:-0}" -ge 1 ] && ok "$b: event date" || ko "$b: event date ($d)"
 done
+
+# initiatives and their carriers, read from shapes the seed does not have
+inits() {
+  "$KG" query --data "$TOP/tests/fixtures/$1.md" -f tsv -e 'PREFIX mn: <https://w3id.org/mednum-kg/def#>
+PREFIX schema: <http://schema.org/>
+SELECT DISTINCT ?n ?c WHERE { ?i a mn:Initiative ; schema:name ?n ; mn:porteur ?o . ?o schema:name ?c }'
+}
+inits cr-bretagne-2025 > bzh.tsv
+for pair in 'Le Bus numérique Penn-ar-Bed"	"Liamm Niverel' \
+            'Pass'"'"'Santé Numérique"	"Ti Santé Numérique' \
+            'Les Cafés Vie Privée"	"Coop'"'"'Data Armor'; do
+  grep -qF "$pair" bzh.tsv && ok "cr-bretagne: $pair" || ko "cr-bretagne: $pair"
+done
+inits pad-occitanie-2024 > occ.tsv
+grep -qF 'Causses Connectées"	"Les Passeurs du Quercy' occ.tsv \
+  && ok "pad-occitanie: «Causses Connectées» and its carrier" \
+  || ko "pad-occitanie: «Causses Connectées» and its carrier"
 exit $fail
