@@ -955,16 +955,16 @@ scan_passage(struct istate *st, size_t b0, size_t b1, struct found **th,
   }
 }
 
+/* Themes whose words the title of session @sec uses (not inside a name). */
 static void
-session_themes(struct istate *st, size_t sec)
+title_themes(struct istate *st, size_t sec, struct found **th, size_t *n,
+             size_t *cap)
 {
   struct kg_x *x = st->x;
   const struct kg_section *s = &x->secs[sec];
   const struct kg_block *bl = &x->doc.blocks[s->block];
   struct kg_dict_hits hits = { NULL, 0, 0 };
-  struct found *th = NULL, *bth = NULL, *keep = NULL;
-  size_t nth = 0, capth = 0, nb = 0, capb = 0, nk = 0, capk = 0, i;
-  int *counts = kg_xcalloc(x->v->nthemes + 1, sizeof(int));
+  size_t i;
 
   kg_dict_scan(st->dict, bl->text + s->title_off, s->title_end - s->title_off,
                &hits);
@@ -972,11 +972,23 @@ session_themes(struct istate *st, size_t sec)
     const struct kg_dict_entry *de = hit_kind(&hits.v[i], KG_DICT_THEME);
 
     if(de && !hit_kind(&hits.v[i], KG_DICT_ORG))
-      found_add(&th, &nth, &capth, de->index,
+      found_add(th, n, cap, de->index,
                 kg_x_src(bl, s->title_off + hits.v[i].start),
                 kg_x_src_end(bl, s->title_off + hits.v[i].end));
   }
   kg_dict_hits_release(&hits);
+}
+
+static void
+session_themes(struct istate *st, size_t sec)
+{
+  struct kg_x *x = st->x;
+  const struct kg_section *s = &x->secs[sec];
+  struct found *th = NULL, *bth = NULL, *keep = NULL;
+  size_t nth = 0, capth = 0, nb = 0, capb = 0, nk = 0, capk = 0, i;
+  int *counts = kg_xcalloc(x->v->nthemes + 1, sizeof(int));
+
+  title_themes(st, sec, &th, &nth, &capth);
   emit_themes(x, x->snodes[sec], th, nth, "title:theme-word", 0);
   /* the body: a theme counts when its words come back at least 3 times */
   if(!s->children) {
@@ -1111,23 +1123,10 @@ relations(struct istate *st, struct init *in)
   emit_themes(x, in->node, th, nth, "passage:theme-word", 0);
   if(in->sec >= 0) {
     /* the session's own themes */
-    struct kg_dict_hits hits = { NULL, 0, 0 };
-    const struct kg_section *s = &x->secs[in->sec];
-    const struct kg_block *hb = &x->doc.blocks[s->block];
     struct found *sth = NULL;
     size_t ns = 0, caps = 0;
 
-    kg_dict_scan(st->dict, hb->text + s->title_off,
-                 s->title_end - s->title_off, &hits);
-    for(i = 0; i < hits.n; i++) {
-      const struct kg_dict_entry *de = hit_kind(&hits.v[i], KG_DICT_THEME);
-
-      if(de && !hit_kind(&hits.v[i], KG_DICT_ORG))
-        found_add(&sth, &ns, &caps, de->index,
-                  kg_x_src(hb, s->title_off + hits.v[i].start),
-                  kg_x_src_end(hb, s->title_off + hits.v[i].end));
-    }
-    kg_dict_hits_release(&hits);
+    title_themes(st, (size_t)in->sec, &sth, &ns, &caps);
     emit_themes(x, in->node, sth, ns, "session:theme", 1);
     free(sth);
   }
