@@ -247,15 +247,26 @@ test_hierarchy(const struct kg_gaz *g)
   kg_buf_release(&b);
 }
 
+/* A template in $TMPDIR (or the system's temporary directory). */
+static void
+temp_name(char *out, size_t n, const char *base)
+{
+  const char *t = getenv("TMPDIR");
+
+  snprintf(out, n, "%s/%s", t && *t ? t : P_tmpdir, base);
+}
+
 /* Runs kg_gaz_open on @dir with stderr caught; the text goes in @msg. */
 static struct kg_gaz *
 open_caught(const char *dir, struct kg_buf *msg)
 {
-  char tmpl[] = "/tmp/kg-test-gaz-XXXXXX";
+  char tmpl[512];
   struct kg_gaz *g;
   char line[1024];
   int fd, saved;
   FILE *f;
+
+  temp_name(tmpl, sizeof tmpl, "kg-test-gaz-XXXXXX");
 
   kg_buf_reset(msg);
   fflush(stderr);
@@ -310,9 +321,11 @@ out:
 static void
 test_bad_index(const char *gazdir)
 {
-  char dir[] = "/tmp/kg-test-gazdir-XXXXXX";
+  char dir[512];
   struct kg_buf src = KG_BUF_INIT, dst = KG_BUF_INIT, msg = KG_BUF_INIT;
   struct kg_gaz *g;
+
+  temp_name(dir, sizeof dir, "kg-test-gazdir-XXXXXX");
 
   g = open_caught("/nonexistent/gazetteer", &msg);
   ok(!g && one_line_naming(&msg, "/nonexistent/gazetteer/territoires.idx"),

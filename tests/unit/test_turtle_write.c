@@ -83,13 +83,15 @@ main(void)
 {
   struct kg_ctx ctx;
   struct kg_stmts a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
-  char path[] = "/tmp/kg-turtle-XXXXXX";
+  char path[512];
   char *in;
   char **la, **lb;
   FILE *fh;
   size_t i;
   int fd, bad = 0;
 
+  snprintf(path, sizeof path, "%s/kg-turtle-XXXXXX",
+           getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : P_tmpdir);
   if(kg_ctx_init(&ctx))
     return 1;
   in = kg_ctx_path(&ctx, "tests/unit/data/tricky.nt");
