@@ -44,7 +44,9 @@ new_block(struct parse_state *ps, enum kg_block_kind kind, int level)
   b->kind = kind;
   b->level = level;
   b->table = -1;
-  b->parent = ps->item_depth > 0 ? ps->item_stack[ps->item_depth - 1] : -1;
+  /* items nested deeper than 64 hang from the 64th */
+  b->parent = ps->item_depth > 0
+    ? ps->item_stack[(ps->item_depth > 64 ? 64 : ps->item_depth) - 1] : -1;
   b->text = kg_xstrdup("");
   ps->cur = (long)doc->nblocks++;
   return b;
