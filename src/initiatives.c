@@ -387,7 +387,7 @@ title_initiatives(struct istate *st, size_t sec)
         in = initiative(st, (long)sec, kg_x_src(bl, s->title_off),
                         kg_x_src_end(bl, s->title_off + i - 1), NULL,
                         "title:carrier", b0, b1, -1);
-        if(in && oz > i + n + 1) {
+        if(in && !in->porteur && oz > i + n + 1) {
           size_t oa = i + n;
 
           while(t[oa] == ' ')
