@@ -2,9 +2,10 @@
  *
  * The pipeline: bytes -> NFC text -> document blocks (doc.c) -> sessions
  * (sections.c) -> cue lines (people.c) and places (places.c) -> statements
- * with their passages (evidence.c).  Initiatives, themes and territories
- * of initiatives are read by initiatives.c.  Everything is added to a scratch
- * model first, so a rejected report adds nothing.
+ * with their passages (evidence.c); programme tables by tables.c;
+ * initiatives, themes and their territories by initiatives.c.  Statements go
+ * to a list first (librdf adds are slow and cannot be undone cheaply), so a
+ * rejected report adds nothing to the caller's model.
  */
 #include <stdio.h>
 #include <stdlib.h>
