@@ -60,10 +60,13 @@ out:
 
 /* ---------------------------------------------------------------- librdf */
 
+/* Triples as librdf nodes, into a model or a statement list (one of the
+ * two is set). */
 struct model_sink {
   struct shape_sink k;      /* first: the callback gets &k */
   librdf_world *world;
   librdf_model *model;
+  struct kg_stmts *l;
   librdf_node *graph;
 };
 
@@ -77,7 +80,9 @@ model_triple(struct shape_sink *k, const char *subj, const char *pred,
   s = kg_rdf_iri(ms->world, k->base, subj);
   p = kg_rdf_iri(ms->world, pred, NULL);
   o = ns ? kg_rdf_iri(ms->world, ns, local) : kg_rdf_lit(ms->world, local, lang);
-  return kg_rdf_add(ms->model, ms->graph, s, p, o);  /* takes s, p, o */
+  /* both take s, p, o */
+  return ms->l ? kg_stmts_add(ms->l, s, p, o, ms->graph)
+               : kg_rdf_add(ms->model, ms->graph, s, p, o);
 }
 
 /* 1 if @t is already described in the sink's graph: its rdf:type triple,
@@ -209,33 +214,13 @@ kg_territory_write_all_nt(FILE *out, const struct kg_gaz *g, const char *base)
 
 /* ---------------------------------------------------------------- list */
 
-struct stmts_sink {
-  struct shape_sink k;      /* first: the callback gets &k */
-  librdf_world *world;
-  struct kg_stmts *l;
-  librdf_node *graph;
-};
-
-static int
-stmts_triple(struct shape_sink *k, const char *subj, const char *pred,
-             const char *ns, const char *local, const char *lang)
-{
-  struct stmts_sink *ss = (struct stmts_sink *)(void *)k;
-  librdf_node *s, *p, *o;
-
-  s = kg_rdf_iri(ss->world, k->base, subj);
-  p = kg_rdf_iri(ss->world, pred, NULL);
-  o = ns ? kg_rdf_iri(ss->world, ns, local) : kg_rdf_lit(ss->world, local, lang);
-  return kg_stmts_add(ss->l, s, p, o, ss->graph);  /* takes s, p, o */
-}
-
 int
 kg_territory_emit_stmts(struct kg_ctx *ctx, const struct kg_terr *t,
                         struct kg_stmts *l, librdf_node *graph,
                         struct kg_strset *done)
 {
   const struct kg_terr *up[KG_GAZ_MAX_ANCESTORS + 1];
-  struct stmts_sink ss;
+  struct model_sink ss;
   struct kg_buf rel = KG_BUF_INIT;
   struct kg_gaz *g;
   size_t i, n;
@@ -246,7 +231,7 @@ kg_territory_emit_stmts(struct kg_ctx *ctx, const struct kg_terr *t,
     return -1;
   memset(&ss, 0, sizeof ss);
   ss.k.base = ctx->base;
-  ss.k.triple = stmts_triple;
+  ss.k.triple = model_triple;
   ss.world = ctx->world;
   ss.l = l;
   ss.graph = graph;
