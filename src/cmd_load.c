@@ -25,45 +25,15 @@ static const char usage_text[] =
   "  --no-reference  do not rebuild mnid:graph/reference\n"
   "  -h, --help      this help\n";
 
-/* Parses a --wait value; -1 if it is not a number >= 0. */
-static double
-parse_wait(const char *s)
-{
-  char *end;
-  double v = strtod(s, &end);
-
-  return (*s && !*end && v >= 0) ? v : -1;
-}
-
 int
 cmd_load(int argc, char **argv, struct kg_ctx *ctx)
 {
   struct kg_store *st;
   int i, code, no_ref = 0, first = 0;
 
-  for(i = 1; i < argc; i++) {
-    const char *a = argv[i];
-
-    if(!strcmp(a, "--")) {
-      i++;
-      break;
-    }
-    if(a[0] != '-' || !a[1])
-      break;
-    if(kg_cmd_is_help(a))
-      return kg_cmd_usage(usage_text, KG_EXIT_OK);
-    if(!strcmp(a, "--no-reference"))
-      no_ref = 1;
-    else if(!strcmp(a, "--wait") || !strncmp(a, "--wait=", 7)) {
-      const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-
-      if(!v || parse_wait(v) < 0)
-        return kg_usage_error("load: --wait needs a number of seconds");
-      kg_store_set_wait(parse_wait(v));
-    } else
-      return kg_usage_error("load: unknown option '%s'", a);
-  }
-  first = i;
+  if((code = kg_cmd_write_options(argc, argv, usage_text, &no_ref,
+                                   &first)) >= 0)
+    return code;
   if(first >= argc)
     return kg_usage_error("load: no file given");
 

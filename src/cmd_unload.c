@@ -26,31 +26,9 @@ cmd_unload(int argc, char **argv, struct kg_ctx *ctx)
   struct kg_store *st;
   int i, code, no_ref = 0, first;
 
-  for(i = 1; i < argc; i++) {
-    const char *a = argv[i];
-
-    if(!strcmp(a, "--")) {
-      i++;
-      break;
-    }
-    if(a[0] != '-' || !a[1])
-      break;
-    if(kg_cmd_is_help(a))
-      return kg_cmd_usage(usage_text, KG_EXIT_OK);
-    if(!strcmp(a, "--no-reference"))
-      no_ref = 1;
-    else if(!strcmp(a, "--wait") || !strncmp(a, "--wait=", 7)) {
-      const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-      char *end = NULL;
-      double w = v ? strtod(v, &end) : -1;
-
-      if(!v || !*v || *end || w < 0)
-        return kg_usage_error("unload: --wait needs a number of seconds");
-      kg_store_set_wait(w);
-    } else
-      return kg_usage_error("unload: unknown option '%s'", a);
-  }
-  first = i;
+  if((code = kg_cmd_write_options(argc, argv, usage_text, &no_ref,
+                                   &first)) >= 0)
+    return code;
   if(first >= argc)
     return kg_usage_error("unload: no report or graph given");
   if(!kg_store_exists(ctx)) {
