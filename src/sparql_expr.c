@@ -792,6 +792,19 @@ fail:
   return NULL;
 }
 
+/* The effective boolean value of @e on @row: 1, 0, or -1 for an error. */
+static int
+eval_ebv(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
+         int *err)
+{
+  rasqal_literal *l = kg_sq_eval(ev, e, row, err);
+  int x = l ? kg_sq_ebv(l) : -1;
+
+  if(l)
+    rasqal_free_literal(l);
+  return x;
+}
+
 rasqal_literal *
 kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
            int *err)
@@ -888,16 +901,10 @@ kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
     case RASQAL_EXPR_OR: {
       int is_and = e->op == RASQAL_EXPR_AND;
 
-      a = kg_sq_eval(ev, e->arg1, row, err);
-      x = a ? kg_sq_ebv(a) : -1;
-      if(a)
-        rasqal_free_literal(a);
+      x = eval_ebv(ev, e->arg1, row, err);
       if(x == (is_and ? 0 : 1))
         return bool_lit(rw, x);
-      b = kg_sq_eval(ev, e->arg2, row, err);
-      y = b ? kg_sq_ebv(b) : -1;
-      if(b)
-        rasqal_free_literal(b);
+      y = eval_ebv(ev, e->arg2, row, err);
       *err = 0;
       if(y == (is_and ? 0 : 1))
         return bool_lit(rw, y);
@@ -908,20 +915,14 @@ kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
       return bool_lit(rw, is_and ? (x && y) : (x || y));
     }
     case RASQAL_EXPR_BANG:
-      a = kg_sq_eval(ev, e->arg1, row, err);
-      x = a ? kg_sq_ebv(a) : -1;
-      if(a)
-        rasqal_free_literal(a);
+      x = eval_ebv(ev, e->arg1, row, err);
       if(x < 0) {
         *err = 1;
         return NULL;
       }
       return bool_lit(rw, !x);
     case RASQAL_EXPR_IF:
-      a = kg_sq_eval(ev, e->arg1, row, err);
-      x = a ? kg_sq_ebv(a) : -1;
-      if(a)
-        rasqal_free_literal(a);
+      x = eval_ebv(ev, e->arg1, row, err);
       if(x < 0) {
         *err = 1;
         return NULL;
