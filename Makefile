@@ -17,9 +17,11 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DEFS    = -DKG_DATADIR='"$(DATADIR)"' -DKG_VERSION='"$(VERSION)"'
-SRCS    = $(filter-out src/tool_%.c,$(wildcard src/*.c))
+SRCDIRS = base rdf ref extract sparql store publish cli
+SRCS    = $(foreach d,$(SRCDIRS),$(wildcard src/$(d)/*.c))
+HDRS    = $(wildcard src/*/*.h)
 OBJS    = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
-LIBOBJS = $(filter-out $(BUILD)/main.o,$(OBJS))
+LIBOBJS = $(filter-out $(BUILD)/cli/main.o,$(OBJS))
 KG      = $(abspath $(BUILD)/mednum-kg)
 
 # Debian 12 packages the build and the tests need (make deps installs them).
@@ -33,8 +35,9 @@ all: $(BUILD)/mednum-kg
 $(BUILD)/mednum-kg: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS) -lm
 
-$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
-	$(CC) $(WARN) $(if $(WERROR),-Werror) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) -c -o $@ $<
+$(BUILD)/%.o: src/%.c $(HDRS) | $(BUILD)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(if $(WERROR),-Werror) -Isrc $(PKG_CFLAGS) $(DEFS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $@
@@ -99,8 +102,8 @@ clean:
 
 # ---------------------------------------------------------------- docs
 # docs/SPARQL.md comes from the engine's feature table (tests check it).
-$(BUILD)/sparqldoc: src/tool_sparqldoc.c $(LIBOBJS)
-	$(CC) $(WARN) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+$(BUILD)/sparqldoc: src/tools/tool_sparqldoc.c $(LIBOBJS)
+	$(CC) $(WARN) -Isrc $(PKG_CFLAGS) $(DEFS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 	  $(LIBOBJS) $(PKG_LIBS) -lm
 
 docs: $(BUILD)/sparqldoc

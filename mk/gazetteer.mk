@@ -31,22 +31,22 @@ $(GAZ_JSONS) &: $(GAZ_TGZ) tools/gazetteer/fetch.sh tools/gazetteer/extract.sh \
 
 # Only the foundation modules: `make gazetteer` does not depend on the rest
 # of the tree compiling (tool_gazbuild.c stubs kg_ctx_gaz, see there).
-GAZ_TOOL_OBJS = $(BUILD)/gazetteer.o $(BUILD)/territory_rdf.o \
-                $(BUILD)/rdf.o $(BUILD)/text.o $(BUILD)/buf.o $(BUILD)/diag.o \
-                $(BUILD)/strset.o
+GAZ_TOOL_OBJS = $(BUILD)/ref/gazetteer.o $(BUILD)/ref/territory_rdf.o \
+                $(BUILD)/rdf/rdf.o $(BUILD)/base/text.o $(BUILD)/base/buf.o \
+                $(BUILD)/base/diag.o $(BUILD)/base/strset.o
 
-$(BUILD)/gazbuild: src/tool_gazbuild.c src/*.h $(GAZ_TOOL_OBJS) | $(BUILD)
-	$(CC) $(WARN) $(if $(WERROR),-Werror) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) \
-	  $(LDFLAGS) -o $@ src/tool_gazbuild.c $(GAZ_TOOL_OBJS) $(PKG_LIBS) -lm
+$(BUILD)/gazbuild: src/tools/tool_gazbuild.c $(HDRS) $(GAZ_TOOL_OBJS) | $(BUILD)
+	$(CC) $(WARN) $(if $(WERROR),-Werror) -Isrc $(PKG_CFLAGS) $(DEFS) $(CFLAGS) \
+	  $(LDFLAGS) -o $@ src/tools/tool_gazbuild.c $(GAZ_TOOL_OBJS) $(PKG_LIBS) -lm
 
 $(GAZ_OUT) &: $(GAZ_JSONS) $(BUILD)/gazbuild
 	$(BUILD)/gazbuild $(GAZ_JSON) $(GAZ_DIR)
 
 # `make gazetteer-bench`: open and lookup costs (recorded in docs/BENCHMARKS.md).
-GAZ_BENCH_OBJS = $(BUILD)/gazetteer.o $(BUILD)/text.o $(BUILD)/buf.o \
-                 $(BUILD)/diag.o
+GAZ_BENCH_OBJS = $(BUILD)/ref/gazetteer.o $(BUILD)/base/text.o \
+                 $(BUILD)/base/buf.o $(BUILD)/base/diag.o
 
-$(BUILD)/gazbench: tools/gazetteer/gazbench.c $(GAZ_BENCH_OBJS) src/*.h | $(BUILD)
+$(BUILD)/gazbench: tools/gazetteer/gazbench.c $(GAZ_BENCH_OBJS) $(HDRS) | $(BUILD)
 	$(CC) $(WARN) $(if $(WERROR),-Werror) $(PKG_CFLAGS) $(DEFS) $(CFLAGS) \
 	  -Isrc $(LDFLAGS) -o $@ tools/gazetteer/gazbench.c $(GAZ_BENCH_OBJS) \
 	  $(PKG_LIBS) -lm

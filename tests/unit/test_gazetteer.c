@@ -9,14 +9,14 @@
 #include <unistd.h>
 #include <redland.h>
 
-#include "buf.h"
-#include "ctx.h"
-#include "diag.h"
-#include "gazetteer.h"
-#include "ns.h"
-#include "rdf.h"
-#include "territory_rdf.h"
-#include "text.h"
+#include "base/buf.h"
+#include "cli/ctx.h"
+#include "base/diag.h"
+#include "ref/gazetteer.h"
+#include "rdf/ns.h"
+#include "rdf/rdf.h"
+#include "ref/territory_rdf.h"
+#include "base/text.h"
 
 static int test_no;
 static int failures;

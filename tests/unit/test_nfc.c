@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
-#include "text.h"
+#include "base/buf.h"
+#include "base/text.h"
 
 static int failures, count;
 

@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
-#include "ctx.h"
-#include "people.h"
-#include "vocab.h"
+#include "base/buf.h"
+#include "cli/ctx.h"
+#include "extract/people.h"
+#include "ref/vocab.h"
 
 static int failures, count;
 

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "buf.h"
-#include "ctx.h"
-#include "diag.h"
-#include "sparql.h"
-#include "sparql_int.h"
+#include "base/buf.h"
+#include "cli/ctx.h"
+#include "base/diag.h"
+#include "sparql/sparql.h"
+#include "sparql/sparql_int.h"
 
 static int failures;
 static int count;

@@ -6,10 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ctx.h"
-#include "rdf.h"
-#include "rdfload.h"
-#include "turtle_write.h"
+#include "cli/ctx.h"
+#include "rdf/rdf.h"
+#include "rdf/rdfload.h"
+#include "rdf/turtle_write.h"
 
 static int
 cmp_str(const void *a, const void *b)

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "buf.h"
-#include "gazetteer.h"
-#include "text.h"
+#include "base/buf.h"
+#include "ref/gazetteer.h"
+#include "base/text.h"
 
 #define N_LOOKUPS 10000
 #define N_OPENS 200

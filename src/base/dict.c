@@ -1,0 +1,250 @@
+/* dict.c - phrase dictionary and one-pass scanning. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/buf.h"
+#include "base/dict.h"
+#include "base/text.h"
+
+struct slot {
+  char *key;
+  struct kg_dict_entry *e;
+  size_t ne;
+  int prefix_only;
+};
+
+struct kg_dict {
+  struct slot *slots;
+  size_t cap, n;
+  int maxwords;
+};
+
+static size_t
+hash(const char *s)
+{
+  unsigned long long h = 1469598103934665603ULL;
+
+  for(; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= 1099511628211ULL;
+  }
+  return (size_t)h;
+}
+
+struct kg_dict *
+kg_dict_new(void)
+{
+  struct kg_dict *d = kg_xcalloc(1, sizeof(*d));
+
+  d->cap = 1024;
+  d->slots = kg_xcalloc(d->cap, sizeof(struct slot));
+  return d;
+}
+
+void
+kg_dict_free(struct kg_dict *d)
+{
+  size_t i;
+
+  if(!d)
+    return;
+  for(i = 0; i < d->cap; i++) {
+    free(d->slots[i].key);
+    free(d->slots[i].e);
+  }
+  free(d->slots);
+  free(d);
+}
+
+static struct slot *
+find(const struct kg_dict *d, const char *key)
+{
+  size_t j = hash(key) & (d->cap - 1);
+
+  while(d->slots[j].key) {
+    if(!strcmp(d->slots[j].key, key))
+      return &d->slots[j];
+    j = (j + 1) & (d->cap - 1);
+  }
+  return NULL;
+}
+
+static struct slot *
+insert(struct kg_dict *d, const char *key)
+{
+  size_t j;
+  struct slot *s = find(d, key);
+
+  if(s)
+    return s;
+  if((d->n + 1) * 2 > d->cap) {
+    struct slot *old = d->slots;
+    size_t oldcap = d->cap, i;
+
+    d->cap *= 2;
+    d->slots = kg_xcalloc(d->cap, sizeof(struct slot));
+    for(i = 0; i < oldcap; i++)
+      if(old[i].key) {
+        j = hash(old[i].key) & (d->cap - 1);
+        while(d->slots[j].key)
+          j = (j + 1) & (d->cap - 1);
+        d->slots[j] = old[i];
+      }
+    free(old);
+  }
+  j = hash(key) & (d->cap - 1);
+  while(d->slots[j].key)
+    j = (j + 1) & (d->cap - 1);
+  d->slots[j].key = kg_xstrdup(key);
+  d->slots[j].prefix_only = 1;
+  d->n++;
+  return &d->slots[j];
+}
+
+void
+kg_dict_add(struct kg_dict *d, const char *key, enum kg_dict_kind kind,
+            size_t index)
+{
+  struct slot *s;
+  const char *p;
+  int words = 1;
+  size_t i;
+
+  if(!*key)
+    return;
+  for(p = key; *p; p++)
+    if(*p == ' ') {
+      char *pre = kg_xstrndup(key, (size_t)(p - key));
+
+      insert(d, pre);
+      free(pre);
+      words++;
+    }
+  if(words > d->maxwords)
+    d->maxwords = words;
+  s = insert(d, key);
+  for(i = 0; i < s->ne; i++)
+    if(s->e[i].kind == kind && s->e[i].index == index)
+      return;
+  s->e = kg_xrealloc(s->e, (s->ne + 1) * sizeof(*s->e));
+  s->e[s->ne].kind = kind;
+  s->e[s->ne].index = index;
+  s->ne++;
+  s->prefix_only = 0;
+}
+
+const struct kg_dict_entry *
+kg_dict_get(const struct kg_dict *d, const char *key, size_t *n)
+{
+  const struct slot *s = find(d, key);
+
+  *n = s ? s->ne : 0;
+  return s && s->ne ? s->e : NULL;
+}
+
+int
+kg_dict_has_prefix(const struct kg_dict *d, const char *prefix)
+{
+  return find(d, prefix) != NULL;
+}
+
+int
+kg_dict_max_words(const struct kg_dict *d)
+{
+  return d->maxwords;
+}
+
+struct word {
+  size_t start, end;
+  char *key;
+};
+
+static int
+wordc(int cp)
+{
+  utf8proc_category_t c = utf8proc_category(cp);
+
+  return cp == '@' || (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
+         c == UTF8PROC_CATEGORY_MN;
+}
+
+void
+kg_dict_scan(const struct kg_dict *d, const char *s, size_t len,
+             struct kg_dict_hits *out)
+{
+  struct word *w = NULL;
+  size_t nw = 0, capw = 0, i = 0;
+  struct kg_buf key = KG_BUF_INIT, gram = KG_BUF_INIT;
+
+  while(i < len) {
+    int cp, k = kg_utf8_decode(s + i, len - i, &cp);
+    size_t st;
+
+    if(!wordc(cp)) {
+      i += (size_t)k;
+      continue;
+    }
+    st = i;
+    while(i < len) {
+      k = kg_utf8_decode(s + i, len - i, &cp);
+      if(!wordc(cp))
+        break;
+      i += (size_t)k;
+    }
+    KG_GROW(w, capw, nw + 1);
+    w[nw].start = st;
+    w[nw].end = i;
+    kg_text_key_keep_article(s + st, i - st, &key);
+    w[nw].key = kg_xstrdup(key.s);
+    nw++;
+  }
+  for(i = 0; i < nw;) {
+    size_t m, best = 0, bn = 0;
+    const struct kg_dict_entry *be = NULL;
+
+    kg_buf_reset(&gram);
+    for(m = 0; i + m < nw && (int)m < d->maxwords; m++) {
+      const struct kg_dict_entry *e;
+      size_t ne;
+
+      if(!w[i + m].key[0])
+        break;
+      if(m)
+        kg_buf_addc(&gram, ' ');
+      kg_buf_adds(&gram, w[i + m].key);
+      if(!find(d, gram.s))
+        break;
+      e = kg_dict_get(d, gram.s, &ne);
+      if(e) {
+        best = m + 1;
+        be = e;
+        bn = ne;
+      }
+    }
+    if(!best) {
+      i++;
+      continue;
+    }
+    KG_GROW(out->v, out->cap, out->n + 1);
+    out->v[out->n].start = w[i].start;
+    out->v[out->n].end = w[i + best - 1].end;
+    out->v[out->n].e = be;
+    out->v[out->n].ne = bn;
+    out->n++;
+    i += best;
+  }
+  for(i = 0; i < nw; i++)
+    free(w[i].key);
+  free(w);
+  kg_buf_release(&key);
+  kg_buf_release(&gram);
+}
+
+void
+kg_dict_hits_release(struct kg_dict_hits *h)
+{
+  free(h->v);
+  memset(h, 0, sizeof(*h));
+}

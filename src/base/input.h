@@ -1,0 +1,20 @@
+/* input.h - read a report file and reject what is not UTF-8 text.
+ *
+ * Every rejection is one diagnostic line naming the file (and the line,
+ * column and byte offset when there is one), with the exit status to use.
+ */
+#ifndef KG_INPUT_H
+#define KG_INPUT_H
+
+#include <stddef.h>
+#include "base/buf.h"
+
+/* Reads @path into @out as NFC text (BOM dropped).  Returns KG_EXIT_OK, or
+ * KG_EXIT_DATA (empty, binary, invalid UTF-8, Latin-1) / KG_EXIT_SYS
+ * (missing, directory, unreadable) after reporting. */
+int kg_input_read_text(const char *path, struct kg_buf *out);
+
+/* Reads @path's bytes as they are. KG_EXIT_OK or KG_EXIT_SYS (reported). */
+int kg_input_read_bytes(const char *path, struct kg_buf *out);
+
+#endif

@@ -1,0 +1,476 @@
+/* text.c - UTF-8 checks, NFC, code-point offsets and matching keys. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/text.h"
+
+int
+kg_utf8_decode(const char *s, size_t len, int *cp)
+{
+  utf8proc_int32_t c;
+  utf8proc_ssize_t n;
+
+  n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
+  if(n <= 0) {
+    *cp = (unsigned char)s[0];
+    return 1;
+  }
+  *cp = (int)c;
+  return (int)n;
+}
+
+int
+kg_utf8_check(const char *s, size_t len, size_t *bad)
+{
+  size_t i = 0;
+
+  while(i < len) {
+    unsigned char c = (unsigned char)s[i];
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n;
+
+    if(c < 0x80) {
+      i++;
+      continue;
+    }
+    n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                         (utf8proc_ssize_t)(len - i), &cp);
+    if(n <= 0) {
+      if(bad)
+        *bad = i;
+      return -1;
+    }
+    i += (size_t)n;
+  }
+  return 0;
+}
+
+int
+kg_text_looks_latin1(const char *s, size_t len)
+{
+  size_t i = 0;
+  int high = 0;
+
+  while(i < len) {
+    unsigned char c = (unsigned char)s[i];
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n;
+
+    if(c < 0x80) {
+      i++;
+      continue;
+    }
+    n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                         (utf8proc_ssize_t)(len - i), &cp);
+    if(n > 1)
+      return 0;  /* a real multi-byte sequence: UTF-8 with damage */
+    if(c < 0xA0 && c != 0x80 && c != 0x92 && c != 0x96 && c != 0x9C)
+      return 0;
+    high++;
+    i++;
+  }
+  return high > 0;
+}
+
+/* 1 when NFC cannot change s: every code point is below U+0300 (precomposed
+ * Latin letters compose with nothing before them), or is a starter with no
+ * canonical decomposition that takes no part in any composition. */
+static int
+nfc_quick(const char *s, size_t len)
+{
+  size_t i = 0;
+
+  while(i < len) {
+    unsigned char c = (unsigned char)s[i];
+    int cp, k;
+    const utf8proc_property_t *p;
+
+    if(c < 0x80) {
+      i++;
+      continue;
+    }
+    k = kg_utf8_decode(s + i, len - i, &cp);
+    i += (size_t)k;
+    if(cp < 0x300)
+      continue;
+    p = utf8proc_get_property(cp);
+    if(p->combining_class ||
+       (p->decomp_seqindex != UINT16_MAX && !p->decomp_type) ||
+       /* arrows and symbols (U+2000-2BFF) compose only with marks that
+        * the combining-class test catches; elsewhere stay careful */
+       (p->comb_index != UINT16_MAX && (cp < 0x2000 || cp > 0x2BFF)) ||
+       (cp >= 0x1100 && cp < 0x1200) ||
+       (cp >= 0xAC00 && cp < 0xD7A4))
+      return 0;
+  }
+  return 1;
+}
+
+int
+kg_text_nfc(const char *s, size_t len, struct kg_buf *out)
+{
+  utf8proc_uint8_t *res = NULL;
+  utf8proc_ssize_t n;
+
+  kg_buf_reset(out);
+  if(nfc_quick(s, len)) {
+    kg_buf_add(out, s, len);
+    return 0;
+  }
+  n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &res,
+                   UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  if(n < 0)
+    return -1;
+  kg_buf_add(out, res, (size_t)n);
+  free(res);
+  return 0;
+}
+
+size_t
+kg_text_cp_count(const char *s, size_t len)
+{
+  size_t i, n = 0;
+
+  for(i = 0; i < len; i++)
+    if(((unsigned char)s[i] & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
+/* Checkpoint every 256 bytes: cp offset of that byte. */
+struct kg_cpindex {
+  const char *s;
+  size_t len;
+  size_t *marks;
+};
+
+struct kg_cpindex *
+kg_cpindex_new(const char *s, size_t len)
+{
+  struct kg_cpindex *ix = kg_xcalloc(1, sizeof(*ix));
+  size_t i, n = 0, nmarks = len / 256 + 2;
+
+  ix->s = s;
+  ix->len = len;
+  ix->marks = kg_xcalloc(nmarks, sizeof(size_t));
+  for(i = 0; i < len; i++) {
+    if((i & 255) == 0)
+      ix->marks[i >> 8] = n;
+    if(((unsigned char)s[i] & 0xC0) != 0x80)
+      n++;
+  }
+  if((len & 255) == 0)
+    ix->marks[len >> 8] = n;
+  return ix;
+}
+
+void
+kg_cpindex_free(struct kg_cpindex *ix)
+{
+  if(!ix)
+    return;
+  free(ix->marks);
+  free(ix);
+}
+
+size_t
+kg_cpindex_cp(const struct kg_cpindex *ix, size_t off)
+{
+  size_t base, i, n;
+
+  if(off > ix->len)
+    off = ix->len;
+  base = off & ~(size_t)255;
+  n = ix->marks[base >> 8];
+  for(i = base; i < off; i++)
+    if(((unsigned char)ix->s[i] & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
+static int
+is_word_cp(utf8proc_int32_t c)
+{
+  utf8proc_category_t cat = utf8proc_category(c);
+
+  switch(cat) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+static const char *
+key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
+{
+  utf8proc_uint8_t *res = NULL;
+  utf8proc_ssize_t n, i = 0;
+  struct kg_buf tmp = KG_BUF_INIT;
+  char *tok, *save = NULL, *buf;
+  char small[128];
+  int first = 1;
+
+  kg_buf_reset(out);
+  {
+    /* fast path: ASCII needs no Unicode decomposition */
+    size_t k;
+
+    for(k = 0; k < len && !((unsigned char)s[k] & 0x80); k++)
+      ;
+    if(k == len) {
+      if(len < sizeof small) {
+        buf = small;  /* most calls are one word: no allocation */
+      } else {
+        kg_buf_init(&tmp);
+        kg_buf_grow(&tmp, len);
+        buf = tmp.s;
+      }
+      for(k = 0; k < len; k++) {
+        char c = s[k];
+
+        if(c >= 'A' && c <= 'Z')
+          c = (char)(c - 'A' + 'a');
+        else if(!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '@'))
+          c = ' ';
+        buf[k] = c;
+      }
+      buf[len] = '\0';
+      goto tokens;
+    }
+  }
+  n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &res,
+                   UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                   UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+  if(n < 0)
+    return out->s;
+  kg_buf_init(&tmp);
+  while(i < n) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(res + i, n - i, &c);
+
+    if(k <= 0)
+      break;
+    if(c == 0x153) {               /* oe ligature */
+      kg_buf_adds(&tmp, "oe");
+    } else if(c == 0xE6) {         /* ae ligature */
+      kg_buf_adds(&tmp, "ae");
+    } else if(c == '@') {          /* Rur@linette: keep the at sign */
+      kg_buf_addc(&tmp, '@');
+    } else if(c == 0x2BC) {        /* modifier apostrophe: a letter (Lm) */
+      kg_buf_addc(&tmp, ' ');      /* to Unicode, an apostrophe here */
+    } else if(is_word_cp(c)) {
+      kg_buf_add(&tmp, res + i, (size_t)k);
+    } else {
+      kg_buf_addc(&tmp, ' ');
+    }
+    i += k;
+  }
+  free(res);
+  buf = tmp.s;
+tokens:
+  for(tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+    if(first && drop_article &&
+       (!strcmp(tok, "le") || !strcmp(tok, "la") || !strcmp(tok, "les") ||
+        !strcmp(tok, "l"))) {
+      first = 0;
+      continue;
+    }
+    first = 0;
+    if(out->len)
+      kg_buf_addc(out, ' ');
+    if(!strcmp(tok, "st"))
+      kg_buf_adds(out, "saint");
+    else if(!strcmp(tok, "ste"))
+      kg_buf_adds(out, "sainte");
+    else
+      kg_buf_adds(out, tok);
+  }
+  kg_buf_release(&tmp);
+  return kg_buf_str(out);
+}
+
+const char *
+kg_text_key(const char *s, size_t len, struct kg_buf *out)
+{
+  return key_common(s, len, out, 1);
+}
+
+const char *
+kg_text_key_keep_article(const char *s, size_t len, struct kg_buf *out)
+{
+  return key_common(s, len, out, 0);
+}
+
+const char *
+kg_text_slug(const char *s, size_t len, size_t max, struct kg_buf *out)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i;
+  int dash = 0;
+
+  kg_text_key_keep_article(s, len, &key);
+  kg_buf_reset(out);
+  for(i = 0; i < key.len && out->len < max; i++) {
+    unsigned char c = (unsigned char)key.s[i];
+
+    if((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if(dash && out->len)
+        kg_buf_addc(out, '-');
+      dash = 0;
+      kg_buf_addc(out, c);
+    } else {
+      dash = 1;
+    }
+  }
+  kg_buf_release(&key);
+  return kg_buf_str(out);
+}
+
+void
+kg_text_trim(const char **s, size_t *len)
+{
+  const char *p = *s;
+  size_t n = *len;
+
+  for(;;) {
+    int cp, k;
+
+    if(!n)
+      break;
+    k = kg_utf8_decode(p, n, &cp);
+    if(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+       cp == 0x202F || cp == 0x2009) {
+      p += k;
+      n -= (size_t)k;
+    } else {
+      break;
+    }
+  }
+  while(n) {
+    size_t j = n - 1;
+    int cp;
+
+    while(j > 0 && ((unsigned char)p[j] & 0xC0) == 0x80)
+      j--;
+    kg_utf8_decode(p + j, n - j, &cp);
+    if(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+       cp == 0x202F || cp == 0x2009)
+      n = j;
+    else
+      break;
+  }
+  *s = p;
+  *len = n;
+}
+
+/* The next word of s[0..len) at or after *i: its bounds in *ws and *i (end).
+ * Returns 0 at the end of the text. */
+static int
+next_word(const char *s, size_t len, size_t *i, size_t *ws)
+{
+  while(*i < len) {
+    int cp, n = kg_utf8_decode(s + *i, len - *i, &cp);
+
+    if(is_word_cp(cp) || cp == '@')
+      break;
+    *i += (size_t)n;
+  }
+  if(*i >= len)
+    return 0;
+  *ws = *i;
+  while(*i < len) {
+    int cp, n = kg_utf8_decode(s + *i, len - *i, &cp);
+
+    if(!is_word_cp(cp) && cp != '@')
+      break;
+    *i += (size_t)n;
+  }
+  return 1;
+}
+
+size_t
+kg_text_key_prefix(const char *s, size_t len, const char *key)
+{
+  struct kg_buf wk = KG_BUF_INIT;
+  size_t i = 0, end = 0, ws;
+  const char *k = key;
+
+  /* word by word, stopping at the first that differs */
+  while(*k && next_word(s, len, &i, &ws)) {
+    const char *sp = strchr(k, ' ');
+    size_t kl = sp ? (size_t)(sp - k) : strlen(k);
+
+    kg_text_key_keep_article(s + ws, i - ws, &wk);
+    if(wk.len != kl || memcmp(wk.s, k, kl))
+      break;
+    k += kl;
+    if(*k == ' ')
+      k++;
+    end = i;
+  }
+  kg_buf_release(&wk);
+  return *k ? 0 : end;
+}
+
+int
+kg_text_key_contains(const char *key, const char *word)
+{
+  size_t wl = strlen(word);
+  const char *p = key;
+
+  if(!wl)
+    return 0;
+  while((p = strstr(p, word)) != NULL) {
+    if((p == key || p[-1] == ' ') && (p[wl] == '\0' || p[wl] == ' '))
+      return 1;
+    p++;
+  }
+  return 0;
+}
+
+void
+kg_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len)
+{
+  struct kg_buf wk = KG_BUF_INIT;
+  size_t i = 0, ws;
+
+  w->n = 0;
+  kg_buf_init(&w->all);
+  while(w->n < KG_WORDKEYS_MAX && next_word(s, len, &i, &ws)) {
+    kg_text_key_keep_article(s + ws, i - ws, &wk);
+    if(w->all.len)
+      kg_buf_addc(&w->all, ' ');
+    kg_buf_add(&w->all, wk.s, wk.len);
+    w->end[w->n] = i;
+    w->kend[w->n] = w->all.len;
+    w->n++;
+  }
+  kg_buf_release(&wk);
+}
+
+size_t
+kg_wordkeys_prefix(const struct kg_wordkeys *w, const char *key)
+{
+  size_t kl = strlen(key), i;
+
+  if(!kl || kl > w->all.len || memcmp(w->all.s, key, kl))
+    return 0;
+  for(i = 0; i < w->n; i++)
+    if(w->kend[i] == kl)
+      return w->end[i];
+  return 0;
+}
+
+void
+kg_wordkeys_release(struct kg_wordkeys *w)
+{
+  kg_buf_release(&w->all);
+  w->n = 0;
+}

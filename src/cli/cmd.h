@@ -1,0 +1,40 @@
+/* cmd.h - the command table: one cmd_<verb>() per subcommand.
+ *
+ * Adding a command: write src/cmd_<verb>.c with its usage and handler, add
+ * its prototype here and its line in commands[] (main.c), document it in
+ * docs/mednum-kg.1 (a test checks both agree), add golden cases.
+ */
+#ifndef KG_CMD_H
+#define KG_CMD_H
+
+#include "cli/ctx.h"
+
+struct kg_cmd {
+  const char *name;
+  int (*fn)(int argc, char **argv, struct kg_ctx *ctx);
+  const char *summary;
+};
+
+/* Each returns an enum kg_exit value.  argv[0] is the command name. */
+int cmd_extract(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_export(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_query(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_queries(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_load(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_unload(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_stats(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_validate(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_candidates(int argc, char **argv, struct kg_ctx *ctx);
+
+/* Shared option helpers for commands. */
+/* 1 if @arg is -h or --help. */
+int kg_cmd_is_help(const char *arg);
+/* Prints @usage to stdout (code 0) or the short error form to stderr. */
+int kg_cmd_usage(const char *usage, int code);
+/* Parses the options of the commands that write the store (load, unload):
+ * --wait SECONDS, --no-reference, -h.  Returns -1 and sets *first to the
+ * first operand, or the exit code the command returns at once. */
+int kg_cmd_write_options(int argc, char **argv, const char *usage,
+                         int *no_ref, int *first);
+
+#endif

@@ -1,0 +1,86 @@
+/* cmd_extract.c - mednum-kg extract: reports to RDF on stdout or a file. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "base/diag.h"
+#include "extract/extract.h"
+#include "base/outfile.h"
+#include "rdf/rdf.h"
+#include "rdf/serialize.h"
+
+static const char usage[] =
+  "usage: mednum-kg extract [-f FORMAT] [-o FILE] [--no-reference] REPORT.md...\n"
+  "\n"
+  "Extracts each report (Markdown) into its own graph and writes the RDF.\n"
+  "\n"
+  "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml, json\n"
+  "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+  "  --no-reference       leave out the reference graph (ontology, schemes,\n"
+  "                       territories the reports name)\n";
+
+int
+cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
+{
+  const char *format = "turtle", *output = NULL;
+  int reference = 1, i, rc = KG_EXIT_OK, nfiles = 0;
+  struct kg_stmts l = { NULL, 0, 0 };
+  struct kg_outfile out;
+
+  for(i = 1; i < argc; i++) {
+    const char *a = argv[i];
+
+    if(kg_cmd_is_help(a))
+      return kg_cmd_usage(usage, KG_EXIT_OK);
+    if(!strcmp(a, "-f") || !strcmp(a, "--format") || !strcmp(a, "-o") ||
+       !strcmp(a, "--output")) {
+      if(i + 1 >= argc)
+        return kg_usage_error("option '%s' needs a value", a);
+      if(a[1] == 'f' || a[2] == 'f')
+        format = argv[++i];
+      else
+        output = argv[++i];
+    } else if(!strcmp(a, "--no-reference")) {
+      reference = 0;
+    } else if(!strcmp(a, "--")) {
+      i++;
+      break;
+    } else if(a[0] == '-' && a[1]) {
+      return kg_usage_error("extract: unknown option '%s'", a);
+    } else {
+      break;
+    }
+  }
+  if(i >= argc)
+    return kg_usage_error("extract: no report given");
+  if(!kg_serialize_format_known(format))
+    return kg_usage_error("extract: unknown format '%s' (turtle, ntriples, "
+                          "nquads, rdfxml, json)", format);
+  for(; i < argc; i++) {
+    int r = kg_extract_report_stmts(ctx, argv[i], &l, NULL);
+
+    if(r) {
+      rc = r;
+      goto out;
+    }
+    nfiles++;
+  }
+  if(reference && kg_extract_reference_stmts(ctx, &l)) {
+    rc = KG_EXIT_SYS;
+    goto out;
+  }
+  if(kg_outfile_open(&out, output)) {
+    rc = KG_EXIT_SYS;
+    goto out;
+  }
+  if(kg_serialize_stmts(ctx, &l, format, out.fh)) {
+    kg_outfile_close(&out, 0);
+    rc = KG_EXIT_SYS;
+    goto out;
+  }
+  if(kg_outfile_close(&out, 1))
+    rc = KG_EXIT_SYS;
+out:
+  kg_stmts_release(&l);
+  return rc;
+}

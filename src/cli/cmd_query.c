@@ -1,0 +1,318 @@
+/* cmd_query.c - mednum-kg query: SPARQL over the store or given files. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "cli/cmd.h"
+#include "base/diag.h"
+#include "extract/extract.h"
+#include "base/input.h"
+#include "ref/named.h"
+#include "rdf/rdf.h"
+#include "rdf/rdfload.h"
+#include "sparql/sparql.h"
+#include "store/store.h"
+#include "base/strset.h"
+
+static const char usage[] =
+  "usage: mednum-kg query [--data FILE]... [--named IRI=FILE]...\n"
+  "                       [-f FORMAT] [--param NAME=VALUE]... [--allow-remote]\n"
+  "                       (QUERY.rq | -e TEXT | NAME)\n"
+  "\n"
+  "Runs a SPARQL query, or a named query of queries/ (see 'mednum-kg queries'),\n"
+  "over the store, or over the files given with --data and --named.\n"
+  "\n"
+  "  --data FILE         a report (.md) or RDF file (.ttl .nt .nq .rdf) for\n"
+  "                      the default graph; repeatable\n"
+  "  --named IRI=FILE    an RDF file loaded as the named graph IRI\n"
+  "  -e, --expr TEXT     the query text itself\n"
+  "  -f, --format FMT    table (default), csv, tsv, json, xml; for CONSTRUCT\n"
+  "                      and DESCRIBE: turtle (default), ntriples\n"
+  "  --param NAME=VALUE  value of a named query's parameter; repeatable\n"
+  "  --allow-remote      let SERVICE and FROM <http...> fetch (refused otherwise)\n"
+  "\n"
+  "Exit status: 0 answered, 1 ASK answered false, 2 usage, 3 bad query or data,\n"
+  "4 I/O (missing file, busy store).\n";
+
+struct query_args {
+  const char **data;
+  size_t ndata;
+  char **named;
+  size_t nnamed;
+  char **params;
+  size_t nparams;
+  const char *format;
+  const char *expr;
+  const char *target;
+  int allow_remote;
+};
+
+static int
+is_report(const char *path)
+{
+  const char *dot = strrchr(path, '.');
+
+  return dot && (!strcmp(dot, ".md") || !strcmp(dot, ".markdown") ||
+                 !strcmp(dot, ".txt"));
+}
+
+/* What the query engine may know of the loaded data. */
+struct loaded {
+  librdf_node *default_context;   /* owned, or NULL */
+  librdf_node **preds;            /* owned */
+  int npreds;
+};
+
+static void
+loaded_release(struct loaded *ld)
+{
+  int i;
+
+  if(ld->default_context)
+    librdf_free_node(ld->default_context);
+  for(i = 0; i < ld->npreds; i++)
+    librdf_free_node(ld->preds[i]);
+  free(ld->preds);
+  memset(ld, 0, sizeof(*ld));
+}
+
+/* The distinct predicates of @l: the engine looks (s ? ?) up by them. */
+static void
+collect_predicates(const struct kg_stmts *l, struct loaded *ld)
+{
+  struct kg_strset seen;
+  size_t i, cap = 0;
+
+  kg_strset_init(&seen);
+  for(i = 0; i < l->n; i++) {
+    raptor_term *p = l->v[i]->predicate;
+
+    if(p->type != RAPTOR_TERM_TYPE_URI ||
+       !kg_strset_add(&seen, (const char *)raptor_uri_as_string(p->value.uri)))
+      continue;
+    if((size_t)ld->npreds == cap) {
+      cap = cap ? cap * 2 : 32;
+      ld->preds = kg_xrealloc(ld->preds, cap * sizeof(librdf_node *));
+    }
+    ld->preds[ld->npreds++] = librdf_new_node_from_node(p);
+  }
+  kg_strset_release(&seen);
+}
+
+/* Loads --data and --named into a new memory model. */
+static int
+load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
+           librdf_storage **st, struct loaded *ld)
+{
+  struct kg_stmts l = { NULL, 0, 0 };
+  size_t i;
+  int rc = KG_EXIT_OK, reports = 0, graphs = 0, plain = 0;
+
+  for(i = 0; i < a->ndata && !rc; i++) {
+    if(is_report(a->data[i])) {
+      rc = kg_extract_report_stmts(ctx, a->data[i], &l, NULL);
+      reports++;
+    } else {
+      rc = kg_rdfload_file(ctx, a->data[i], NULL, NULL, &l);
+    }
+  }
+  for(i = 0; i < a->nnamed && !rc; i++) {
+    char *eq = strchr(a->named[i], '=');
+    librdf_node *g;
+
+    *eq = '\0';
+    g = librdf_new_node_from_uri_string(ctx->world,
+                                        (const unsigned char *)a->named[i]);
+    rc = g ? kg_rdfload_file(ctx, eq + 1, NULL, g, &l) : KG_EXIT_SYS;
+    *eq = '=';
+    if(g)
+      librdf_free_node(g);
+  }
+  if(!rc && reports && kg_extract_reference_stmts(ctx, &l))
+    rc = KG_EXIT_SYS;
+  for(i = 0; i < l.n; i++) {
+    if(l.v[i]->graph)
+      graphs = 1;
+    else
+      plain = 1;
+  }
+  /* Plain data alone goes to a store without contexts (no GRAPH can match:
+   * there is none).  With named graphs too, the default graph's triples go
+   * to a context of their own that the engine treats as the default graph:
+   * librdf's hashes store makes context-less adds quadratic. */
+  if(!rc && graphs && plain) {
+    ld->default_context = librdf_new_node_from_uri_string(ctx->world,
+      (const unsigned char *)"urn:x-mednum-kg:default-graph");
+    for(i = 0; i < l.n; i++)
+      if(!l.v[i]->graph)
+        l.v[i]->graph = raptor_term_copy(ld->default_context);
+  }
+  if(!rc) {
+    collect_predicates(&l, ld);
+    *m = graphs ? kg_ctx_new_memory_model(ctx, st)
+                : kg_ctx_new_plain_model(ctx, st);
+    if(!*m)
+      rc = KG_EXIT_SYS;
+  }
+  if(!rc && kg_stmts_to_model(&l, *m))
+    rc = KG_EXIT_SYS;
+  kg_stmts_release(&l);
+  return rc;
+}
+
+static int
+parse_args(int argc, char **argv, struct query_args *a)
+{
+  int i;
+
+  for(i = 1; i < argc; i++) {
+    const char *o = argv[i];
+    const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+
+    if(!strcmp(o, "--data") || !strcmp(o, "--named") || !strcmp(o, "-f") ||
+       !strcmp(o, "--format") || !strcmp(o, "-e") || !strcmp(o, "--expr") ||
+       !strcmp(o, "--param")) {
+      if(!val)
+        return kg_usage_error("option '%s' needs a value", o);
+      i++;
+      if(!strcmp(o, "--data")) {
+        a->data = kg_xrealloc(a->data, (a->ndata + 1) * sizeof(char *));
+        a->data[a->ndata++] = val;
+      } else if(!strcmp(o, "--named")) {
+        const char *eq = strchr(val, '=');
+
+        if(!eq || eq == val || !eq[1])
+          return kg_usage_error("--named wants IRI=FILE, not '%s'", val);
+        a->named = kg_xrealloc(a->named, (a->nnamed + 1) * sizeof(char *));
+        a->named[a->nnamed++] = argv[i];
+      } else if(!strcmp(o, "--param")) {
+        a->params = kg_xrealloc(a->params, (a->nparams + 1) * sizeof(char *));
+        a->params[a->nparams++] = argv[i];
+      } else if(o[1] == 'f' || !strcmp(o, "--format")) {
+        a->format = val;
+      } else {
+        a->expr = val;
+      }
+    } else if(!strcmp(o, "--allow-remote")) {
+      a->allow_remote = 1;
+    } else if(o[0] == '-' && o[1]) {
+      return kg_usage_error("query: unknown option '%s'", o);
+    } else if(!a->target) {
+      a->target = o;
+    } else {
+      return kg_usage_error("query: more than one query given ('%s', '%s')",
+                            a->target, o);
+    }
+  }
+  if(!a->target && !a->expr)
+    return kg_usage_error("query: no query given (FILE.rq, -e TEXT or NAME)");
+  if(a->target && a->expr)
+    return kg_usage_error("query: give either -e TEXT or a query, not both");
+  return KG_EXIT_OK;
+}
+
+static int
+looks_like_file(const char *t)
+{
+  size_t n = strlen(t);
+
+  return strchr(t, '/') || (n > 3 && !strcmp(t + n - 3, ".rq")) ||
+         (n > 7 && !strcmp(t + n - 7, ".sparql"));
+}
+
+int
+cmd_query(int argc, char **argv, struct kg_ctx *ctx)
+{
+  struct query_args a;
+  struct kg_named *q = NULL;
+  struct kg_sparql_opts opts;
+  struct kg_result *res = NULL;
+  struct kg_store *store = NULL;
+  struct loaded ld;
+  librdf_model *model = NULL;
+  librdf_storage *storage = NULL;
+  char *text = NULL;
+  const char *format;
+  int i, rc;
+
+  for(i = 1; i < argc; i++)
+    if(kg_cmd_is_help(argv[i]))
+      return kg_cmd_usage(usage, KG_EXIT_OK);
+  memset(&a, 0, sizeof a);
+  memset(&ld, 0, sizeof ld);
+  rc = parse_args(argc, argv, &a);
+  if(rc)
+    goto out;
+  if(a.format && !kg_result_format_known(a.format)) {
+    rc = kg_usage_error("query: unknown format '%s' (table, csv, tsv, json, "
+                        "xml, turtle, ntriples)", a.format);
+    goto out;
+  }
+  memset(&opts, 0, sizeof opts);
+  opts.allow_remote = a.allow_remote;
+  if(a.expr) {
+    if(a.nparams) {
+      rc = kg_usage_error("query: --param needs a named query or a query file");
+      goto out;
+    }
+    text = kg_xstrdup(a.expr);
+    opts.source = "-e";
+  } else {
+    q = looks_like_file(a.target) ? kg_named_from_file(a.target)
+                                  : kg_named_load(ctx, a.target);
+    if(!q) {
+      rc = looks_like_file(a.target) ? KG_EXIT_SYS : KG_EXIT_USAGE;
+      if(rc == KG_EXIT_USAGE)
+        fputs("mednum-kg: try 'mednum-kg --help' for more information\n",
+              stderr);
+      goto out;
+    }
+    text = kg_named_bind(ctx, q, a.params, a.nparams);
+    if(!text) {
+      rc = KG_EXIT_USAGE;
+      fputs("mednum-kg: try 'mednum-kg query --help' for more information\n",
+            stderr);
+      goto out;
+    }
+    opts.source = looks_like_file(a.target) ? a.target : q->path + strlen(ctx->datadir) + 1;
+  }
+  if(a.ndata || a.nnamed) {
+    rc = load_files(ctx, &a, &model, &storage, &ld);
+    if(rc)
+      goto out;
+    opts.default_context = ld.default_context;
+    opts.predicates = ld.preds;
+    opts.npredicates = ld.npreds;
+  } else {
+    store = kg_store_open_read(ctx, &rc);
+    if(!store)
+      goto out;
+    model = kg_store_model(store);
+  }
+  rc = kg_sparql_exec(ctx, model, text, &opts, &res);
+  if(rc)
+    goto out;
+  format = a.format ? a.format
+         : kg_result_kind(res) == KG_RESULT_GRAPH ? "turtle" : "table";
+  if(kg_result_write(ctx, res, format, stdout)) {
+    rc = a.format ? KG_EXIT_USAGE : KG_EXIT_SYS;
+    goto out;
+  }
+  if(kg_result_kind(res) == KG_RESULT_BOOLEAN && !kg_result_boolean(res))
+    rc = KG_EXIT_NO;
+out:
+  kg_result_free(res);
+  if(store)
+    kg_store_close(store);
+  else if(model)
+    librdf_free_model(model);
+  if(storage)
+    librdf_free_storage(storage);
+  kg_named_free(q);
+  loaded_release(&ld);
+  free(text);
+  free(a.data);
+  free(a.named);
+  free(a.params);
+  return rc;
+}

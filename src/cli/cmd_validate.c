@@ -1,0 +1,369 @@
+/* cmd_validate.c - check the stored graph against the data-quality rules.
+ *
+ * A rule is a SPARQL SELECT in queries/checks/NAME.rq whose header says
+ * "# name:" and "# summary:"; it returns one row per violation with
+ * ?subject and ?message.  Rules run through kg_sparql_exec(); the rows are
+ * read back from its JSON results.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+
+#include "base/buf.h"
+#include "cli/cmd.h"
+#include "cli/ctx.h"
+#include "base/diag.h"
+#include "sparql/sparql.h"
+#include "store/store.h"
+
+static const char usage_text[] =
+  "usage: mednum-kg [--store DIR] validate [--list] [--rules DIR] [RULE...]\n"
+  "\n"
+  "Runs the data-quality rules (every queries/checks/*.rq, or the RULEs\n"
+  "named) over the stored graph and prints one line per violation:\n"
+  "  rule NAME: SUBJECT: message\n"
+  "Exit status 0 when every rule passes, 1 when one fails.\n"
+  "\n"
+  "A rule is a SPARQL SELECT returning ?subject and ?message, one row per\n"
+  "violation, with a header comment giving '# name:' and '# summary:'.\n"
+  "\n"
+  "Options:\n"
+  "  --list       list the rules and what they check\n"
+  "  --rules DIR  read the rules from DIR instead of queries/checks\n"
+  "  -h, --help   this help\n";
+
+struct rule {
+  char *path;
+  char *name;
+  char *summary;
+  char *text;
+};
+
+static void
+rules_free(struct rule *r, size_t n)
+{
+  size_t i;
+
+  for(i = 0; i < n; i++) {
+    free(r[i].path);
+    free(r[i].name);
+    free(r[i].summary);
+    free(r[i].text);
+  }
+  free(r);
+}
+
+static int
+rule_cmp(const void *a, const void *b)
+{
+  return strcmp(((const struct rule *)a)->name,
+                ((const struct rule *)b)->name);
+}
+
+/* Value of a "# key: value" header line in @text, new string or NULL. */
+static char *
+header(const char *text, const char *key)
+{
+  const char *p = text;
+  size_t n = strlen(key);
+
+  while(*p == '#' || *p == '\n' || *p == '\r') {
+    const char *q = p;
+    const char *eol = strchr(p, '\n');
+    size_t len = eol ? (size_t)(eol - p) : strlen(p);
+
+    if(*q == '#') {
+      q++;
+      while(*q == ' ')
+        q++;
+      if(!strncmp(q, key, n) && q[n] == ':') {
+        q += n + 1;
+        while(*q == ' ')
+          q++;
+        len -= (size_t)(q - p);
+        while(len && (q[len - 1] == '\r' || q[len - 1] == ' '))
+          len--;
+        return kg_xstrndup(q, len);
+      }
+    }
+    if(!eol)
+      break;
+    p = eol + 1;
+  }
+  return NULL;
+}
+
+static int
+read_text(const char *path, char **out)
+{
+  FILE *fh = fopen(path, "rb");
+  struct kg_buf b = KG_BUF_INIT;
+  char chunk[4096];
+  size_t n;
+
+  if(!fh) {
+    kg_error("cannot open '%s': %s", path, strerror(errno));
+    return -1;
+  }
+  while((n = fread(chunk, 1, sizeof chunk, fh)) > 0)
+    kg_buf_add(&b, chunk, n);
+  fclose(fh);
+  *out = kg_buf_detach(&b);
+  return 0;
+}
+
+/* Loads every *.rq of @dir, sorted by rule name.  -1 after reporting. */
+static int
+load_rules(const char *dir, struct rule **out, size_t *n)
+{
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  struct rule *v = NULL;
+  size_t cap = 0, i;
+  int rc = 0;
+
+  *out = NULL;
+  *n = 0;
+  if(!d) {
+    kg_error("cannot read the rules in '%s': %s", dir, strerror(errno));
+    return -1;
+  }
+  while((e = readdir(d))) {
+    size_t len = strlen(e->d_name);
+    struct rule *r;
+    struct kg_buf p = KG_BUF_INIT;
+
+    if(len < 4 || strcmp(e->d_name + len - 3, ".rq") || e->d_name[0] == '.')
+      continue;
+    KG_GROW(v, cap, *n + 1);
+    r = &v[(*n)++];
+    memset(r, 0, sizeof(*r));
+    kg_buf_addf(&p, "%s/%s", dir, e->d_name);
+    r->path = kg_buf_detach(&p);
+    if(read_text(r->path, &r->text)) {
+      rc = -1;
+      break;
+    }
+    r->name = header(r->text, "name");
+    if(!r->name)
+      r->name = kg_xstrndup(e->d_name, len - 3);
+    r->summary = header(r->text, "summary");
+    if(!r->summary)
+      r->summary = kg_xstrdup("");
+  }
+  closedir(d);
+  if(!rc && v)
+    if(*n)
+      qsort(v, *n, sizeof(*v), rule_cmp);
+  for(i = 1; !rc && i < *n; i++) {
+    if(!strcmp(v[i - 1].name, v[i].name)) {
+      kg_error("two rules are named '%s': '%s' and '%s'", v[i].name,
+               v[i - 1].path, v[i].path);
+      rc = -1;
+    }
+  }
+  if(rc) {
+    rules_free(v, *n);
+    *n = 0;
+    return -1;
+  }
+  *out = v;
+  return 0;
+}
+
+/* The JSON value of a binding as the user reads it: IRIs shortened to
+ * mnid:... under the base, blank nodes as _:id, literals as their text. */
+static void
+print_term(struct kg_ctx *ctx, json_t *b)
+{
+  const char *type = json_string_value(json_object_get(b, "type"));
+  const char *value = json_string_value(json_object_get(b, "value"));
+  size_t n = strlen(ctx->base);
+
+  if(!value) {
+    fputs("(none)", stdout);
+    return;
+  }
+  if(type && !strcmp(type, "uri")) {
+    if(!strncmp(value, ctx->base, n) && value[n])
+      printf("mnid:%s", value + n);
+    else
+      printf("<%s>", value);
+  } else if(type && !strcmp(type, "bnode")) {
+    printf("_:%s", value);
+  } else {
+    fputs(value, stdout);
+  }
+}
+
+/* Runs one rule; prints its violations.  Returns the number of
+ * violations, or -1 (reported; *code set) when the rule cannot run. */
+static long
+run_rule(struct kg_ctx *ctx, librdf_model *m, const struct rule *r,
+         int *code)
+{
+  struct kg_sparql_opts opts;
+  struct kg_result *res = NULL;
+  char *json = NULL;
+  size_t json_len = 0;
+  FILE *mem;
+  json_t *root = NULL, *rows;
+  json_error_t jerr;
+  long found = -1;
+  size_t i;
+  int rc;
+
+  memset(&opts, 0, sizeof(opts));
+  opts.source = r->path;
+  rc = kg_sparql_exec(ctx, m, r->text, &opts, &res);
+  if(rc) {
+    kg_error("rule %s: cannot run '%s'", r->name, r->path);
+    *code = rc;
+    goto out;
+  }
+  if(kg_result_kind(res) != KG_RESULT_BINDINGS) {
+    kg_error("rule %s: '%s' is not a SELECT query", r->name, r->path);
+    *code = KG_EXIT_DATA;
+    goto out;
+  }
+  mem = open_memstream(&json, &json_len);
+  if(!mem) {
+    kg_error("out of memory");
+    *code = KG_EXIT_SYS;
+    goto out;
+  }
+  rc = kg_result_write(ctx, res, "json", mem);
+  if(fclose(mem) || rc) {
+    kg_error("rule %s: cannot read its results", r->name);
+    *code = KG_EXIT_SYS;
+    goto out;
+  }
+  root = json_loadb(json, json_len, 0, &jerr);
+  rows = root ? json_object_get(json_object_get(root, "results"),
+                                "bindings") : NULL;
+  if(!json_is_array(rows)) {
+    kg_error("rule %s: cannot read its results", r->name);
+    *code = KG_EXIT_SYS;
+    goto out;
+  }
+  for(i = 0; i < json_array_size(rows); i++) {
+    json_t *row = json_array_get(rows, i);
+    json_t *s = json_object_get(row, "subject");
+    json_t *msg = json_object_get(row, "message");
+
+    printf("rule %s: ", r->name);
+    if(s)
+      print_term(ctx, s);
+    else
+      fputs("(no subject)", stdout);
+    fputs(": ", stdout);
+    if(msg)
+      print_term(ctx, msg);
+    else
+      fputs(r->summary[0] ? r->summary : "violation", stdout);
+    putchar('\n');
+  }
+  found = (long)json_array_size(rows);
+out:
+  if(root)
+    json_decref(root);
+  free(json);
+  if(res)
+    kg_result_free(res);
+  return found;
+}
+
+int
+cmd_validate(int argc, char **argv, struct kg_ctx *ctx)
+{
+  const char *rules_dir = NULL;
+  char *dir = NULL;
+  struct rule *rules = NULL;
+  size_t nrules = 0, i;
+  struct kg_store *st = NULL;
+  int list = 0, first, k, code = KG_EXIT_OK;
+  long failed = 0, violations = 0;
+
+  for(k = 1; k < argc; k++) {
+    const char *a = argv[k];
+
+    if(kg_cmd_is_help(a))
+      return kg_cmd_usage(usage_text, KG_EXIT_OK);
+    if(!strcmp(a, "--list"))
+      list = 1;
+    else if(!strcmp(a, "--rules")) {
+      if(k + 1 >= argc)
+        return kg_usage_error("validate: option '--rules' needs a value");
+      rules_dir = argv[++k];
+    } else if(!strncmp(a, "--rules=", 8))
+      rules_dir = a + 8;
+    else if(!strcmp(a, "--")) {
+      k++;
+      break;
+    } else if(a[0] == '-')
+      return kg_usage_error("validate: unknown option '%s'", a);
+    else
+      break;
+  }
+  first = k;
+  dir = rules_dir ? kg_xstrdup(rules_dir) : kg_ctx_path(ctx, "queries/checks");
+  if(load_rules(dir, &rules, &nrules)) {
+    code = KG_EXIT_SYS;
+    goto out;
+  }
+  /* keep only the rules named on the command line, in that order */
+  if(first < argc) {
+    struct rule *sel = kg_xcalloc((size_t)(argc - first), sizeof(*sel));
+    size_t nsel = 0;
+
+    for(k = first; k < argc; k++) {
+      for(i = 0; i < nrules; i++)
+        if(rules[i].name && !strcmp(rules[i].name, argv[k]))
+          break;
+      if(i == nrules) {
+        rules_free(sel, nsel);
+        code = kg_usage_error("validate: no rule named '%s' (see "
+                              "'mednum-kg validate --list')", argv[k]);
+        goto out;
+      }
+      sel[nsel++] = rules[i];
+      memset(&rules[i], 0, sizeof(rules[i]));
+    }
+    rules_free(rules, nrules);
+    rules = sel;
+    nrules = nsel;
+  }
+  if(list) {
+    for(i = 0; i < nrules; i++)
+      printf("%-22s %s\n", rules[i].name, rules[i].summary);
+    goto out;
+  }
+  st = kg_store_open_read(ctx, &code);
+  if(!st)
+    goto out;
+  for(i = 0; i < nrules; i++) {
+    long n = run_rule(ctx, kg_store_model(st), &rules[i], &code);
+
+    if(n < 0)
+      goto out;
+    if(n > 0) {
+      failed++;
+      violations += n;
+    }
+  }
+  if(failed) {
+    kg_error("%ld of %lu rules failed, %ld violations", failed,
+             (unsigned long)nrules, violations);
+    code = KG_EXIT_NO;
+  } else {
+    kg_info("%lu rules passed", (unsigned long)nrules);
+  }
+out:
+  kg_store_close(st);
+  rules_free(rules, nrules);
+  free(dir);
+  return code;
+}

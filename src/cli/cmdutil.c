@@ -1,0 +1,69 @@
+/* cmdutil.c - small helpers shared by the cmd_*.c files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "base/diag.h"
+#include "store/store.h"
+
+int
+kg_cmd_is_help(const char *arg)
+{
+  return !strcmp(arg, "-h") || !strcmp(arg, "--help");
+}
+
+int
+kg_cmd_usage(const char *text, int code)
+{
+  if(code == KG_EXIT_OK) {
+    fputs(text, stdout);
+    return KG_EXIT_OK;
+  }
+  fputs("mednum-kg: try 'mednum-kg --help' for more information\n", stderr);
+  return code;
+}
+
+/* Parses a --wait value; -1 if it is not a number >= 0. */
+static double
+parse_wait(const char *s)
+{
+  char *end;
+  double v = strtod(s, &end);
+
+  return (*s && !*end && v >= 0) ? v : -1;
+}
+
+int
+kg_cmd_write_options(int argc, char **argv, const char *usage, int *no_ref,
+                     int *first)
+{
+  const char *verb = argv[0];
+  int i;
+
+  *no_ref = 0;
+  for(i = 1; i < argc; i++) {
+    const char *a = argv[i];
+
+    if(!strcmp(a, "--")) {
+      i++;
+      break;
+    }
+    if(a[0] != '-' || !a[1])
+      break;
+    if(kg_cmd_is_help(a))
+      return kg_cmd_usage(usage, KG_EXIT_OK);
+    if(!strcmp(a, "--no-reference"))
+      *no_ref = 1;
+    else if(!strcmp(a, "--wait") || !strncmp(a, "--wait=", 7)) {
+      const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+
+      if(!v || parse_wait(v) < 0)
+        return kg_usage_error("%s: --wait needs a number of seconds", verb);
+      kg_store_set_wait(parse_wait(v));
+    } else
+      return kg_usage_error("%s: unknown option '%s'", verb, a);
+  }
+  *first = i;
+  return -1;
+}

@@ -1,0 +1,205 @@
+/* evidence.c - report statements with their passages. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "cli/ctx.h"
+#include "extract/evidence.h"
+#include "rdf/ns.h"
+#include "rdf/rdf.h"
+#include "base/text.h"
+
+unsigned long long
+kg_emit_hash(const char *s)
+{
+  unsigned long long h = 1469598103934665603ULL;
+
+  for(; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+librdf_node *
+kg_emit_id(struct kg_emit *e, const char *fmt, ...)
+{
+  struct kg_buf b = KG_BUF_INIT;
+  va_list ap;
+  librdf_node *n;
+
+  va_start(ap, fmt);
+  kg_buf_vaddf(&b, fmt, ap);
+  va_end(ap);
+  n = kg_rdf_iri(e->world, e->ctx->base, b.s);
+  kg_buf_release(&b);
+  return n;
+}
+
+librdf_node *
+kg_emit_iri(struct kg_emit *e, const char *ns, const char *local)
+{
+  return kg_rdf_iri(e->world, ns, local);
+}
+
+librdf_node *
+kg_emit_lit(struct kg_emit *e, const char *text, const char *lang)
+{
+  return kg_rdf_lit(e->world, text, lang);
+}
+
+librdf_node *
+kg_emit_litn(struct kg_emit *e, const char *text, size_t n, const char *lang)
+{
+  char *tmp = kg_xstrndup(text, n);
+  librdf_node *r = kg_rdf_lit(e->world, tmp, lang);
+
+  free(tmp);
+  return r;
+}
+
+/* Cheap identity of a term for de-duplication (no escaping, no I/O). */
+static void
+term_key(struct kg_buf *b, librdf_node *n)
+{
+  size_t len = 0;
+  const unsigned char *s;
+
+  if(!n) {
+    kg_buf_addc(b, '\x02');
+    return;
+  }
+  if(librdf_node_is_resource(n)) {
+    s = librdf_uri_as_counted_string(librdf_node_get_uri(n), &len);
+    kg_buf_addc(b, 'U');
+    kg_buf_add(b, s, len);
+  } else if(librdf_node_is_blank(n)) {
+    s = librdf_node_get_counted_blank_identifier(n, &len);
+    kg_buf_addc(b, 'B');
+    kg_buf_add(b, s, len);
+  } else {
+    const char *lang = librdf_node_get_literal_value_language(n);
+    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
+
+    s = librdf_node_get_literal_value_as_counted_string(n, &len);
+    kg_buf_addc(b, 'L');
+    kg_buf_add(b, s, len);
+    kg_buf_addc(b, '\x01');
+    if(lang)
+      kg_buf_adds(b, lang);
+    kg_buf_addc(b, '\x01');
+    if(dt)
+      kg_buf_adds(b, (const char *)librdf_uri_as_string(dt));
+  }
+  kg_buf_addc(b, '\x02');
+}
+
+void
+kg_emit_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
+               librdf_node *o)
+{
+  int fresh;
+
+  kg_buf_reset(&e->keybuf);
+  term_key(&e->keybuf, s);
+  term_key(&e->keybuf, p);
+  term_key(&e->keybuf, o);
+  fresh = kg_strset_add(&e->seen, e->keybuf.s);
+  if(!fresh) {
+    if(p)
+      librdf_free_node(p);
+    if(o)
+      librdf_free_node(o);
+    return;
+  }
+  if(kg_stmts_add(e->out, librdf_new_node_from_node(s), p, o, e->graph))
+    e->failed = 1;
+  else
+    e->added++;
+}
+
+void
+kg_emit_po(struct kg_emit *e, librdf_node *s, const char *ns,
+           const char *local, librdf_node *o)
+{
+  kg_emit_triple(e, s, kg_emit_iri(e, ns, local), o);
+}
+
+static librdf_node *
+int_node(struct kg_emit *e, size_t v)
+{
+  char tmp[32];
+
+  snprintf(tmp, sizeof tmp, "%zu", v);
+  return kg_rdf_typed(e->world, tmp, KG_NS_XSD "nonNegativeInteger");
+}
+
+/* The nif:Phrase for [a, b) (with an optional entity). */
+static librdf_node *
+phrase(struct kg_emit *e, size_t a, size_t b, librdf_node *entity)
+{
+  size_t ca = kg_cpindex_cp(e->cp, a), cb = kg_cpindex_cp(e->cp, b);
+  librdf_node *m;
+
+  if(entity) {
+    unsigned char *u = librdf_uri_as_string(librdf_node_get_uri(entity));
+
+    m = kg_emit_id(e, "mention/%s/%zu-%zu-%08llx", e->slug, ca, cb,
+                   kg_emit_hash((const char *)u) & 0xffffffffULL);
+  } else {
+    m = kg_emit_id(e, "passage/%s/%zu-%zu", e->slug, ca, cb);
+  }
+  kg_emit_po(e, m, KG_NS_RDF, "type", kg_emit_iri(e, KG_NS_NIF, "Phrase"));
+  kg_emit_po(e, m, KG_NS_NIF, "referenceContext",
+             librdf_new_node_from_node(e->report));
+  kg_emit_po(e, m, KG_NS_NIF, "beginIndex", int_node(e, ca));
+  kg_emit_po(e, m, KG_NS_NIF, "endIndex", int_node(e, cb));
+  kg_emit_po(e, m, KG_NS_NIF, "anchorOf",
+             kg_emit_litn(e, e->text + a, b - a, NULL));
+  if(entity)
+    kg_emit_po(e, m, KG_NS_ITSRDF, "taIdentRef",
+               librdf_new_node_from_node(entity));
+  return m;
+}
+
+void
+kg_emit_mention(struct kg_emit *e, librdf_node *entity, size_t a, size_t b)
+{
+  librdf_node *m;
+
+  if(b <= a || b > e->len)
+    return;
+  m = phrase(e, a, b, entity);
+  kg_emit_po(e, entity, KG_NS_PROV, "wasDerivedFrom", m);
+}
+
+void
+kg_emit_fact(struct kg_emit *e, librdf_node *s, const char *ns,
+             const char *local, librdf_node *o, const char *rule,
+             size_t a, size_t b, int inferred)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  librdf_node *st;
+
+  kg_emit_po(e, s, ns, local, librdf_new_node_from_node(o));
+  /* one statement per (triple, rule): two rules are two pieces of evidence */
+  term_key(&key, s);
+  kg_buf_addf(&key, "%s%s", ns, local);
+  term_key(&key, o);
+  kg_buf_adds(&key, rule);
+  st = kg_emit_id(e, "statement/%s/%016llx", e->slug, kg_emit_hash(key.s));
+  kg_buf_release(&key);
+  kg_emit_po(e, st, KG_NS_RDF, "type", kg_emit_iri(e, KG_NS_RDF, "Statement"));
+  kg_emit_po(e, st, KG_NS_RDF, "subject", librdf_new_node_from_node(s));
+  kg_emit_po(e, st, KG_NS_RDF, "predicate", kg_emit_iri(e, ns, local));
+  kg_emit_po(e, st, KG_NS_RDF, "object", librdf_new_node_from_node(o));
+  kg_emit_po(e, st, KG_NS_MN, "rule", kg_emit_lit(e, rule, NULL));
+  if(inferred)
+    kg_emit_po(e, st, KG_NS_MN, "inferred",
+               kg_rdf_typed(e->world, "true", KG_NS_XSD "boolean"));
+  if(b > a && b <= e->len)
+    kg_emit_po(e, st, KG_NS_PROV, "wasDerivedFrom", phrase(e, a, b, NULL));
+  librdf_free_node(st);
+}

@@ -1,0 +1,68 @@
+/* evidence.h - statements of one report's graph, each with its passage.
+ *
+ * Every entity gets prov:wasDerivedFrom a nif:Phrase (begin/end in code
+ * points of the NFC report text, anchorOf, taIdentRef); every extracted
+ * relation is also reified as an rdf:Statement with prov:wasDerivedFrom its
+ * passage, mn:rule and, when inferred, mn:inferred true.  IRIs are derived
+ * from content (offsets, hashes), so the same report gives the same graph.
+ */
+#ifndef KG_EVIDENCE_H
+#define KG_EVIDENCE_H
+
+#include <stddef.h>
+#include <redland.h>
+#include "rdf/rdf.h"
+#include "base/buf.h"
+#include "base/strset.h"
+
+struct kg_ctx;
+struct kg_cpindex;
+
+struct kg_emit {
+  struct kg_ctx *ctx;
+  librdf_world *world;
+  struct kg_stmts *out;      /* where statements go (borrowed) */
+  librdf_node *graph;       /* the report's graph (borrowed) */
+  librdf_node *report;      /* the report node (borrowed) */
+  const char *slug;         /* report slug */
+  const char *text;         /* NFC text of the report */
+  size_t len;
+  struct kg_cpindex *cp;    /* byte -> code point */
+  struct kg_strset seen;    /* statements already added */
+  struct kg_buf keybuf;     /* scratch for de-duplication keys */
+  int failed;               /* set when an add failed (reported) */
+  size_t added;
+};
+
+/* New IRI node: base + printf-style relative path. */
+librdf_node *kg_emit_id(struct kg_emit *e, const char *fmt, ...)
+  __attribute__((format(printf, 2, 3)));
+/* New IRI node in a namespace. */
+librdf_node *kg_emit_iri(struct kg_emit *e, const char *ns, const char *local);
+librdf_node *kg_emit_lit(struct kg_emit *e, const char *text, const char *lang);
+librdf_node *kg_emit_litn(struct kg_emit *e, const char *text, size_t n,
+                          const char *lang);
+
+/* (s p o) in the report graph; borrows s, takes p and o. */
+void kg_emit_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
+                    librdf_node *o);
+/* Shorthand with predicate ns+local; borrows s, takes o. */
+void kg_emit_po(struct kg_emit *e, librdf_node *s, const char *ns,
+                const char *local, librdf_node *o);
+
+/* Mention of @entity at source bytes [a, b): adds the nif:Phrase and
+ * entity prov:wasDerivedFrom it.  Borrows @entity. */
+void kg_emit_mention(struct kg_emit *e, librdf_node *entity, size_t a,
+                     size_t b);
+
+/* Relation (s p o) with evidence: the triple, plus its rdf:Statement with
+ * the passage [a, b), mn:rule @rule and mn:inferred when @inferred.
+ * Borrows s and o; p is ns+local. */
+void kg_emit_fact(struct kg_emit *e, librdf_node *s, const char *ns,
+                  const char *local, librdf_node *o, const char *rule,
+                  size_t a, size_t b, int inferred);
+
+/* 64-bit FNV-1a of a string, for content-derived IRIs. */
+unsigned long long kg_emit_hash(const char *s);
+
+#endif

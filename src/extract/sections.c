@@ -1,0 +1,232 @@
+/* sections.c - sessions from numbered headings. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "extract/doc.h"
+#include "extract/sections.h"
+#include "base/text.h"
+#include "ref/vocab.h"
+
+/* "2.5. Title" -> number "2.5", returns plain offset of the title or 0. */
+static size_t
+parse_number(const char *t, size_t len, char *num, size_t numsz)
+{
+  size_t i = 0, n = 0;
+  int parts = 0, closed = 0;
+
+  while(i < len && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  for(;;) {
+    size_t s = i;
+
+    while(i < len && t[i] >= '0' && t[i] <= '9')
+      i++;
+    if(i == s) {
+      /* "2.a": one letter as a sub-number */
+      if(parts > 0 && i < len && t[i] >= 'a' && t[i] <= 'z' &&
+         (i + 1 >= len || t[i + 1] == '.' || t[i + 1] == ')' ||
+          t[i + 1] == ' '))
+        i++;
+      else
+        break;
+    }
+    if(n + (i - s) + 2 >= numsz)
+      return 0;
+    if(parts)
+      num[n++] = '.';
+    memcpy(num + n, t + s, i - s);
+    n += i - s;
+    parts++;
+    if(i < len && t[i] == '.' && i + 1 < len &&
+       ((t[i + 1] >= '0' && t[i + 1] <= '9') ||
+        (t[i + 1] >= 'a' && t[i + 1] <= 'z' &&
+         (i + 2 >= len || t[i + 2] == '.' || t[i + 2] == ')' ||
+          t[i + 2] == ' ')))) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  num[n] = '\0';
+  if(!parts)
+    return 0;
+  if(i < len && (t[i] == '.' || t[i] == ')')) {
+    i++;
+    closed = 1;
+  }
+  if(!closed && parts < 2)
+    return 0;
+  if(i >= len || (t[i] != ' ' && t[i] != '\t'))
+    return 0;
+  while(i < len && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  return i < len ? i : 0;
+}
+
+static long
+type_of_title(const struct kg_vocab *v, const char *t, size_t len)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i, j;
+  long found = -1;
+
+  kg_text_key_keep_article(t, len, &key);
+  for(i = 0; i < v->ntypes && found < 0; i++)
+    for(j = 0; j < v->types[i].nwords; j++)
+      if(kg_text_key_contains(key.s, v->types[i].words[j].key)) {
+        found = (long)i;
+        break;
+      }
+  kg_buf_release(&key);
+  return found;
+}
+
+static long
+type_by_slug(const struct kg_vocab *v, const char *slug)
+{
+  size_t i;
+
+  for(i = 0; i < v->ntypes; i++)
+    if(!strcmp(v->types[i].slug, slug))
+      return (long)i;
+  return -1;
+}
+
+/* Does a block in [from, to) start with a facilitator or note-taker cue? */
+static int
+has_cue(const struct kg_doc *doc, const struct kg_vocab *v, size_t from,
+        size_t to)
+{
+  size_t b, p;
+  int r;
+
+  for(b = from; b < to && b < doc->nblocks; b++) {
+    const struct kg_block *bl = &doc->blocks[b];
+
+    if(bl->kind == KG_BLK_HEADING)
+      break;
+    for(r = KG_CUE_FACILITATOR; r <= KG_CUE_NOTETAKER; r++)
+      for(p = 0; p < v->ncues[r]; p++)
+        if(kg_text_key_prefix(bl->text, bl->len, v->cues[r][p].key))
+          return 1;
+  }
+  return 0;
+}
+
+static int
+is_heading(const struct kg_block *b)
+{
+  size_t i;
+
+  if(b->kind == KG_BLK_HEADING)
+    return 1;
+  /* a short paragraph that is bold from end to end reads as a heading */
+  if(b->kind != KG_BLK_PARA || b->len > 160)
+    return 0;
+  for(i = 0; i < b->nspans; i++)
+    if(b->spans[i].strong && b->spans[i].start == 0 && b->spans[i].end >= b->len)
+      return 1;
+  return 0;
+}
+
+size_t
+kg_sections_find(const struct kg_doc *doc, const struct kg_vocab *v,
+                 struct kg_section **out)
+{
+  struct kg_section *s = NULL;
+  size_t n = 0, cap = 0, b, i, numbered = 0;
+  long bloc = type_by_slug(v, "bloc");
+
+  for(b = 0; b < doc->nblocks; b++) {
+    const struct kg_block *bl = &doc->blocks[b];
+    char num[32];
+    size_t off;
+
+    if(bl->kind != KG_BLK_HEADING)
+      continue;
+    off = parse_number(bl->text, bl->len, num, sizeof num);
+    if(!off)
+      continue;
+    KG_GROW(s, cap, n + 1);
+    memset(&s[n], 0, sizeof(s[n]));
+    s[n].block = b;
+    memcpy(s[n].number, num, sizeof num);
+    s[n].title_off = off;
+    n++;
+    numbered++;
+  }
+  if(!numbered) {
+    /* fallback: headings that carry cue lines or name a session type */
+    size_t first_heading = doc->nblocks;
+
+    for(b = 0; b < doc->nblocks; b++)
+      if(is_heading(&doc->blocks[b])) {
+        first_heading = b;
+        break;
+      }
+    for(b = 0; b < doc->nblocks; b++) {
+      const struct kg_block *bl = &doc->blocks[b];
+      size_t e;
+
+      if(!is_heading(bl) || b == first_heading)
+        continue;
+      for(e = b + 1; e < doc->nblocks && !is_heading(&doc->blocks[e]); e++)
+        ;
+      if(!has_cue(doc, v, b + 1, e) && type_of_title(v, bl->text, bl->len) < 0)
+        continue;
+      KG_GROW(s, cap, n + 1);
+      memset(&s[n], 0, sizeof(s[n]));
+      s[n].block = b;
+      n++;
+    }
+  }
+  for(i = 0; i < n; i++) {
+    const struct kg_block *bl = &doc->blocks[s[i].block];
+    size_t e = bl->len, j;
+
+    /* title: trimmed, without a trailing colon */
+    while(e > s[i].title_off && (bl->text[e - 1] == ' ' ||
+                                 bl->text[e - 1] == ':' ||
+                                 bl->text[e - 1] == '\n'))
+      e--;
+    s[i].title_end = e;
+    s[i].body_end = i + 1 < n ? s[i + 1].block : doc->nblocks;
+    s[i].parent = -1;
+    if(s[i].number[0]) {
+      /* nearest earlier section whose number is a prefix of ours */
+      for(j = i; j-- > 0;) {
+        size_t l = strlen(s[j].number);
+
+        if(l && !strncmp(s[i].number, s[j].number, l) &&
+           s[i].number[l] == '.') {
+          s[i].parent = (long)j;
+          s[j].children++;
+          break;
+        }
+      }
+    }
+  }
+  for(i = 0; i < n; i++) {
+    const struct kg_block *bl = &doc->blocks[s[i].block];
+
+    if(s[i].children && bloc >= 0)
+      s[i].type = bloc;
+    else
+      s[i].type = type_of_title(v, bl->text + s[i].title_off,
+                                s[i].title_end - s[i].title_off);
+  }
+  /* a session without a type word takes its block's ("Ateliers du matin") */
+  for(i = 0; i < n; i++)
+    if(s[i].type < 0 && s[i].parent >= 0) {
+      const struct kg_section *p = &s[s[i].parent];
+      const struct kg_block *pb = &doc->blocks[p->block];
+
+      s[i].type = type_of_title(v, pb->text + p->title_off,
+                                p->title_end - p->title_off);
+      if(s[i].type == bloc)
+        s[i].type = -1;
+    }
+  *out = s;
+  return n;
+}

@@ -1,0 +1,124 @@
+/* rdfload.c - RDF files into statement lists, through raptor. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/buf.h"
+#include "cli/ctx.h"
+#include "base/diag.h"
+#include "rdf/rdf.h"
+#include "rdf/rdfload.h"
+
+struct load_state {
+  struct kg_stmts *l;
+  librdf_node *graph;
+  int failed;
+};
+
+const char *
+kg_rdfload_syntax(const char *path)
+{
+  const char *dot = strrchr(path, '.');
+
+  if(!dot)
+    return NULL;
+  if(!strcmp(dot, ".ttl") || !strcmp(dot, ".turtle"))
+    return "turtle";
+  if(!strcmp(dot, ".nt"))
+    return "ntriples";
+  if(!strcmp(dot, ".nq"))
+    return "nquads";
+  if(!strcmp(dot, ".rdf") || !strcmp(dot, ".owl") || !strcmp(dot, ".xml"))
+    return "rdfxml";
+  return NULL;
+}
+
+static void
+on_statement(void *user_data, raptor_statement *st)
+{
+  struct load_state *ls = user_data;
+  raptor_term *o;
+  librdf_node *g;
+
+  if(ls->failed)
+    return;
+  o = raptor_term_copy(st->object);
+  if(o && o->type == RAPTOR_TERM_TYPE_LITERAL && o->value.literal.language) {
+    unsigned char *p;
+
+    /* rasqal lower-cases query tags: store them lower-case too */
+    for(p = o->value.literal.language; *p; p++)
+      *p = (unsigned char)tolower(*p);
+  }
+  g = st->graph ? st->graph : ls->graph;
+  if(kg_stmts_add(ls->l, raptor_term_copy(st->subject),
+                  raptor_term_copy(st->predicate), o, g))
+    ls->failed = 1;
+}
+
+int
+kg_rdfload_file(struct kg_ctx *ctx, const char *path, const char *syntax,
+                librdf_node *graph, struct kg_stmts *l)
+{
+  struct load_state ls;
+  struct stat sb;
+  raptor_parser *p = NULL;
+  raptor_uri *uri = NULL;
+  unsigned char *us = NULL;
+  FILE *fh;
+  size_t first = l->n, i;
+  int rc = KG_EXIT_SYS, before = kg_diag_error_count();
+
+  if(stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    kg_error("cannot read '%s': %s", path, strerror(EISDIR));
+    return KG_EXIT_SYS;
+  }
+  fh = fopen(path, "rb");
+  if(!fh) {
+    kg_error("cannot open '%s': %s", path, strerror(errno));
+    return KG_EXIT_SYS;
+  }
+  if(!syntax)
+    syntax = kg_rdfload_syntax(path);
+  if(!syntax)
+    syntax = "turtle";
+  memset(&ls, 0, sizeof ls);
+  ls.l = l;
+  ls.graph = graph;
+  p = raptor_new_parser(ctx->raptor, syntax);
+  us = raptor_uri_filename_to_uri_string(path);
+  uri = us ? raptor_new_uri(ctx->raptor, us) : NULL;
+  if(!p || !uri) {
+    kg_error("cannot set up a %s parser for '%s'", syntax, path);
+    goto out;
+  }
+  raptor_parser_set_statement_handler(p, &ls, on_statement);
+  kg_diag_source(path);
+  if(raptor_parser_parse_file_stream(p, fh, (const char *)us, uri) ||
+     kg_diag_error_count() != before) {
+    if(kg_diag_error_count() == before)
+      kg_error("%s: not valid %s", path, syntax);
+    rc = KG_EXIT_DATA;
+  } else if(ls.failed) {
+    rc = KG_EXIT_SYS;
+  } else {
+    rc = KG_EXIT_OK;
+  }
+  kg_diag_source(NULL);
+out:
+  if(rc != KG_EXIT_OK) {
+    for(i = first; i < l->n; i++)
+      raptor_free_statement(l->v[i]);
+    l->n = first;
+  }
+  fclose(fh);
+  if(us)
+    raptor_free_memory(us);
+  if(uri)
+    raptor_free_uri(uri);
+  if(p)
+    raptor_free_parser(p);
+  return rc;
+}

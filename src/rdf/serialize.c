@@ -1,0 +1,162 @@
+/* serialize.c - RDF output through raptor, sorted for stable bytes.
+ *
+ * Statements are collected with their graph, sorted and de-duplicated, then
+ * written by raptor's serializer with the contract's prefixes.  The whole
+ * graph is held in memory here; the store streams N-Triples itself.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "cli/ctx.h"
+#include "base/diag.h"
+#include "rdf/ns.h"
+#include "rdf/rdf.h"
+#include "rdf/serialize.h"
+#include "rdf/turtle_write.h"
+
+static const struct {
+  const char *name;     /* ours */
+  const char *raptor;   /* raptor serializer */
+  int quads;
+} formats[] = {
+  { "turtle", "turtle", 0 },
+  { "ntriples", "ntriples", 0 },
+  { "nquads", "nquads", 1 },
+  { "rdfxml", "rdfxml-abbrev", 0 },
+  { "json", "json", 0 },
+  { NULL, NULL, 0 }
+};
+
+int
+kg_serialize_format_known(const char *format)
+{
+  int i;
+
+  for(i = 0; formats[i].name; i++)
+    if(!strcmp(formats[i].name, format))
+      return 1;
+  return 0;
+}
+
+static int
+term_cmp(raptor_term *a, raptor_term *b)
+{
+  if(!a || !b)
+    return (a != NULL) - (b != NULL);
+  return raptor_term_compare(a, b);
+}
+
+static int
+stmt_cmp(const void *pa, const void *pb)
+{
+  raptor_statement *a = *(raptor_statement *const *)pa;
+  raptor_statement *b = *(raptor_statement *const *)pb;
+  int c;
+
+  if((c = term_cmp(a->graph, b->graph)))
+    return c;
+  if((c = term_cmp(a->subject, b->subject)))
+    return c;
+  if((c = term_cmp(a->predicate, b->predicate)))
+    return c;
+  return term_cmp(a->object, b->object);
+}
+
+int
+kg_serialize(struct kg_ctx *ctx, librdf_model *model, const char *format,
+             FILE *out)
+{
+  struct kg_stmts l = { NULL, 0, 0 };
+  int rc;
+
+  if(!kg_serialize_format_known(format)) {
+    kg_error("unknown RDF format '%s'", format);
+    return -1;
+  }
+  if(kg_stmts_from_model(&l, model, !strcmp(format, "nquads"))) {
+    kg_stmts_release(&l);
+    return -1;
+  }
+  rc = kg_serialize_stmts(ctx, &l, format, out);
+  kg_stmts_release(&l);
+  return rc;
+}
+
+int
+kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l, const char *format,
+                   FILE *out)
+{
+  raptor_statement **v;
+  size_t n, i, w;
+  raptor_serializer *ser = NULL;
+  int fi, rc = -1;
+
+  for(fi = 0; formats[fi].name; fi++)
+    if(!strcmp(formats[fi].name, format))
+      break;
+  if(!formats[fi].name) {
+    kg_error("unknown RDF format '%s'", format);
+    return -1;
+  }
+  v = l->v;
+  n = l->n;
+  if(!formats[fi].quads)
+    for(i = 0; i < n; i++)
+      if(v[i]->graph) {
+        raptor_free_term(v[i]->graph);
+        v[i]->graph = NULL;
+      }
+  if(n)
+    qsort(v, n, sizeof(*v), stmt_cmp);
+  for(i = 0, w = 0; i < n; i++) {
+    if(w && !stmt_cmp(&v[w - 1], &v[i])) {
+      raptor_free_statement(v[i]);
+      continue;
+    }
+    v[w++] = v[i];
+  }
+  l->n = n = w;
+  if(!strcmp(format, "turtle")) {
+    rc = kg_turtle_write(v, n, ctx->base, out);
+    if(rc)
+      kg_error("cannot write the graph as %s", format);
+    return rc;
+  }
+  ser = raptor_new_serializer(ctx->raptor, formats[fi].raptor);
+  if(!ser) {
+    kg_error("cannot create a '%s' writer", format);
+    goto out;
+  }
+  /* declare the contract's prefixes that the graph uses (raptor tries every
+   * declared namespace on every IRI, so unused ones cost time and lines) */
+  for(i = 0; kg_prefixes[i].prefix; i++)
+    if(kg_turtle_uses_namespace(v, n, kg_prefixes[i].iri)) {
+      raptor_uri *u = raptor_new_uri(ctx->raptor,
+                                     (const unsigned char *)kg_prefixes[i].iri);
+
+      raptor_serializer_set_namespace(ser, u,
+                                      (const unsigned char *)kg_prefixes[i].prefix);
+      raptor_free_uri(u);
+    }
+  if(kg_turtle_uses_namespace(v, n, ctx->base)) {
+    raptor_uri *u = raptor_new_uri(ctx->raptor, (const unsigned char *)ctx->base);
+
+    raptor_serializer_set_namespace(ser, u, (const unsigned char *)"mnid");
+    raptor_free_uri(u);
+  }
+  if(raptor_serializer_start_to_file_handle(ser, NULL, out))
+    goto out;
+  for(i = 0; i < n; i++)
+    if(raptor_serializer_serialize_statement(ser, v[i]))
+      goto out;
+  if(raptor_serializer_serialize_end(ser))
+    goto out;
+  rc = 0;
+out:
+  if(ser)
+    raptor_free_serializer(ser);
+  if(rc)
+    kg_error("cannot write the graph as %s", format);
+  return rc;
+}

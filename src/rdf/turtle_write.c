@@ -1,0 +1,250 @@
+/* turtle_write.c - pretty Turtle for sorted statements. */
+#include <stdio.h>
+#include <string.h>
+
+#include "rdf/ns.h"
+#include "rdf/turtle_write.h"
+
+#define RDF_TYPE KG_NS_RDF "type"
+#define MAX_PREFIXES 32
+
+struct prefix {
+  const char *name;
+  const char *iri;
+  size_t len;
+};
+
+struct writer {
+  FILE *out;
+  struct prefix p[MAX_PREFIXES];
+  size_t np;
+};
+
+static int
+local_ok(const unsigned char *s, size_t n)
+{
+  size_t i;
+
+  if(!n || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') ||
+             s[0] == '_'))
+    return 0;
+  for(i = 1; i < n; i++)
+    if(!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+         (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
+      return 0;
+  return 1;
+}
+
+static void
+write_iri(struct writer *w, raptor_uri *u)
+{
+  size_t len, i, best = MAX_PREFIXES;
+  const unsigned char *s = raptor_uri_as_counted_string(u, &len);
+
+  for(i = 0; i < w->np; i++)
+    if(len > w->p[i].len && !memcmp(s, w->p[i].iri, w->p[i].len) &&
+       local_ok(s + w->p[i].len, len - w->p[i].len) &&
+       (best == MAX_PREFIXES || w->p[i].len > w->p[best].len))
+      best = i;
+  if(best != MAX_PREFIXES) {
+    fputs(w->p[best].name, w->out);
+    fputc(':', w->out);
+    fwrite(s + w->p[best].len, 1, len - w->p[best].len, w->out);
+    return;
+  }
+  fputc('<', w->out);
+  for(i = 0; i < len; i++) {
+    unsigned char c = s[i];
+
+    if(c <= 0x20 || strchr("<>\"{}|^`\\", c))
+      fprintf(w->out, "\\u%04X", c);
+    else
+      fputc(c, w->out);
+  }
+  fputc('>', w->out);
+}
+
+static void
+write_string(FILE *out, const unsigned char *s, size_t len)
+{
+  size_t i;
+
+  fputc('"', out);
+  for(i = 0; i < len; i++) {
+    unsigned char c = s[i];
+
+    switch(c) {
+      case '"': fputs("\\\"", out); break;
+      case '\\': fputs("\\\\", out); break;
+      case '\n': fputs("\\n", out); break;
+      case '\r': fputs("\\r", out); break;
+      case '\t': fputs("\\t", out); break;
+      default:
+        if(c < 0x20 || c == 0x7F)
+          fprintf(out, "\\u%04X", c);
+        else
+          fputc(c, out);
+        break;
+    }
+  }
+  fputc('"', out);
+}
+
+static int
+bare_integer(const unsigned char *s, size_t n)
+{
+  size_t i = 0;
+
+  if(n && (s[0] == '-' || s[0] == '+'))
+    i++;
+  if(i == n || (s[i] == '0' && n - i > 1))
+    return 0;
+  for(; i < n; i++)
+    if(s[i] < '0' || s[i] > '9')
+      return 0;
+  return 1;
+}
+
+static void
+write_term(struct writer *w, raptor_term *t)
+{
+  switch(t->type) {
+    case RAPTOR_TERM_TYPE_URI:
+      write_iri(w, t->value.uri);
+      break;
+    case RAPTOR_TERM_TYPE_BLANK:
+      fputs("_:", w->out);
+      fwrite(t->value.blank.string, 1, t->value.blank.string_len, w->out);
+      break;
+    case RAPTOR_TERM_TYPE_LITERAL: {
+      const unsigned char *s = t->value.literal.string;
+      size_t n = t->value.literal.string_len;
+      const char *dt = t->value.literal.datatype
+        ? (const char *)raptor_uri_as_string(t->value.literal.datatype) : NULL;
+
+      if(dt && !strcmp(dt, KG_NS_XSD "integer") && bare_integer(s, n)) {
+        fwrite(s, 1, n, w->out);
+        break;
+      }
+      if(dt && !strcmp(dt, KG_NS_XSD "boolean") &&
+         ((n == 4 && !memcmp(s, "true", 4)) ||
+          (n == 5 && !memcmp(s, "false", 5)))) {
+        fwrite(s, 1, n, w->out);
+        break;
+      }
+      write_string(w->out, s, n);
+      if(t->value.literal.language) {
+        fputc('@', w->out);
+        fputs((const char *)t->value.literal.language, w->out);
+      } else if(dt) {
+        fputs("^^", w->out);
+        write_iri(w, t->value.literal.datatype);
+      }
+      break;
+    }
+    case RAPTOR_TERM_TYPE_UNKNOWN:
+    default:
+      break;
+  }
+}
+
+static int
+term_in(raptor_term *t, const char *ns, size_t nl)
+{
+  const unsigned char *u;
+  size_t ul;
+
+  if(!t)
+    return 0;
+  if(t->type == RAPTOR_TERM_TYPE_LITERAL) {
+    if(!t->value.literal.datatype)
+      return 0;
+    u = raptor_uri_as_counted_string(t->value.literal.datatype, &ul);
+  } else if(t->type == RAPTOR_TERM_TYPE_URI) {
+    u = raptor_uri_as_counted_string(t->value.uri, &ul);
+  } else {
+    return 0;
+  }
+  return ul > nl && !memcmp(u, ns, nl);
+}
+
+int
+kg_turtle_uses_namespace(raptor_statement **v, size_t n, const char *ns)
+{
+  size_t i, nl = strlen(ns);
+
+  for(i = 0; i < n; i++)
+    if(term_in(v[i]->subject, ns, nl) || term_in(v[i]->predicate, ns, nl) ||
+       term_in(v[i]->object, ns, nl))
+      return 1;
+  return 0;
+}
+
+static void
+add_prefix(struct writer *w, raptor_statement **v, size_t n, const char *name,
+           const char *iri)
+{
+  size_t i, len = strlen(iri);
+
+  if(w->np >= MAX_PREFIXES)
+    return;
+  for(i = 0; i < n; i++)
+    if(term_in(v[i]->subject, iri, len) || term_in(v[i]->object, iri, len) ||
+       (term_in(v[i]->predicate, iri, len) &&
+        !(raptor_uri_as_string(v[i]->predicate->value.uri) &&
+          !strcmp((const char *)raptor_uri_as_string(
+                    v[i]->predicate->value.uri), RDF_TYPE))))
+      break;
+  if(i == n)
+    return;
+  w->p[w->np].name = name;
+  w->p[w->np].iri = iri;
+  w->p[w->np].len = len;
+  w->np++;
+  fprintf(w->out, "@prefix %s: <%s> .\n", name, iri);
+}
+
+int
+kg_turtle_write(raptor_statement **v, size_t n, const char *base, FILE *out)
+{
+  struct writer w;
+  size_t i;
+
+  memset(&w, 0, sizeof w);
+  w.out = out;
+  add_prefix(&w, v, n, "rdf", KG_NS_RDF);
+  for(i = 0; kg_prefixes[i].prefix; i++)
+    add_prefix(&w, v, n, kg_prefixes[i].prefix, kg_prefixes[i].iri);
+  add_prefix(&w, v, n, "mnid", base);
+  for(i = 0; i < n; i++) {
+    raptor_statement *s = v[i];
+    int same_s = i && raptor_term_equals(v[i - 1]->subject, s->subject);
+    int same_p = same_s && raptor_term_equals(v[i - 1]->predicate,
+                                              s->predicate);
+
+    if(same_p) {
+      fputs(", ", out);
+    } else {
+      if(same_s) {
+        fputs(" ;\n    ", out);
+      } else {
+        if(i)
+          fputs(" .\n", out);
+        fputc('\n', out);
+        write_term(&w, s->subject);
+        fputs("\n    ", out);
+      }
+      if(s->predicate->type == RAPTOR_TERM_TYPE_URI &&
+         !strcmp((const char *)raptor_uri_as_string(s->predicate->value.uri),
+                 RDF_TYPE))
+        fputc('a', out);
+      else
+        write_term(&w, s->predicate);
+      fputc(' ', out);
+    }
+    write_term(&w, s->object);
+  }
+  if(n)
+    fputs(" .\n", out);
+  return ferror(out) ? -1 : 0;
+}

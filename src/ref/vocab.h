@@ -1,0 +1,83 @@
+/* vocab.h - domain knowledge read from ontology/ at start: cue phrases,
+ * session types and the theme scheme.
+ *
+ * Nothing here is a string literal of French in C: every phrase comes from
+ * ontology/cues.ttl, lexicon.ttl, session-types.ttl and themes.ttl.
+ */
+#ifndef KG_VOCAB_H
+#define KG_VOCAB_H
+
+#include <stddef.h>
+#include "rdf/turtle_read.h"
+
+struct kg_ctx;
+
+enum kg_cue_role {
+  KG_CUE_FACILITATOR = 0,   /* "Animé par" -> schema:performer */
+  KG_CUE_NOTETAKER,         /* "Prise de notes par" -> recordedIn/author */
+  KG_CUE_SLIDES,            /* "Support de présentation" -> subjectOf */
+  KG_CUE_RESOURCES,         /* "Ressources complémentaires" -> subjectOf */
+  KG_CUE_NAME_SEP,          /* "et", "," between names */
+  KG_CUE_ORG_AFTER_NAME,    /* "de la", "du", "d'" after a person's name */
+  KG_CUE_ORG_AFTER_TITLE,   /* "à la", "au", "au sein de" after a job title */
+  KG_CUE_PRESENTATION,      /* "présentation de", "découverte d'" */
+  KG_CUE_EDITION,           /* "édition" after an ordinal */
+  KG_CUE_VENUE,             /* "au", "à la" before a venue name */
+  KG_CUE_DEPT_WORD,         /* "département" before a code */
+  KG_CUE_LOCATIVE,          /* "à", "de", "dans" before a place name */
+  KG_CUE_DISTRICT,          /* "Nord" after a commune: "Tours Nord" */
+  KG_CUE_INITIATIVE_NOUN,   /* "dispositif", "accueil" in a list head */
+  KG_CUE_CARRIER,           /* "par", "porté par" before a carrier */
+  KG_CUE_FIGURES,           /* "Chiffres" before "2023 : 1230 ..." */
+  KG_CUE_ORG_COLUMN,        /* table header "Structure" */
+  KG_CUE_PLACE_COLUMN,      /* table header "Territoire" */
+  KG_CUE_ROLE_COUNT
+};
+
+struct kg_phrase {
+  char *text;               /* as written in the data, NFC */
+  char *key;                /* kg_text_key_keep_article() of text */
+  int colon;                /* must be followed by ':' in a report: the
+                               phrase ends with ':' or is one word */
+};
+
+struct kg_concept {
+  char *iri;                /* full IRI */
+  char *slug;               /* last path segment */
+  char *label;              /* skos:prefLabel@fr */
+  struct kg_phrase *words;  /* prefLabel, altLabels, hiddenLabels */
+  size_t nwords;
+  char **broader;           /* IRIs */
+  size_t nbroader;
+};
+
+#define KG_VOCAB_ORDINALS 10
+
+struct kg_vocab {
+  struct kg_phrase *cues[KG_CUE_ROLE_COUNT];
+  size_t ncues[KG_CUE_ROLE_COUNT];
+  struct kg_phrase *months[12];           /* month-01 .. month-12 */
+  size_t nmonths[12];
+  struct kg_phrase *ordinals[KG_VOCAB_ORDINALS];  /* ordinal-1 .. -10 */
+  size_t nordinals[KG_VOCAB_ORDINALS];
+  struct kg_concept *types;     /* session types */
+  size_t ntypes;
+  struct kg_concept *themes;
+  size_t nthemes;
+  struct kg_concept *publics;     /* mnc:public (official list) */
+  size_t npublics;
+  struct kg_concept *itinerance;  /* mnc:itinerance */
+  size_t nitinerance;
+  struct kg_triples triples;      /* every triple read, for the reference
+                                     graph of a report */
+};
+
+/* Loads the ontology files. Returns new vocab or NULL after reporting. */
+struct kg_vocab *kg_vocab_new(struct kg_ctx *ctx);
+void kg_vocab_free(struct kg_vocab *v);
+
+/* Theme by slug or label key; SHARED or NULL. */
+const struct kg_concept *kg_vocab_theme(const struct kg_vocab *v,
+                                        const char *slug_or_label);
+
+#endif

@@ -1,0 +1,95 @@
+/* sparql_features.c - what the query layer does with each SPARQL 1.1
+ * feature: native (rasqal parses, we evaluate), rewritten (a text pass
+ * first), or refused (a one-line message naming the construct, exit 3).
+ * docs/SPARQL.md is generated from this table so that it cannot drift. */
+#include <stdio.h>
+
+#include "sparql/sparql.h"
+
+struct feature {
+  const char *name;
+  const char *status;
+  const char *note;
+};
+
+static const struct feature features[] = {
+  { "SELECT, projection, (expr AS ?v)", "native", "rasqal parses; our evaluator" },
+  { "SELECT *", "native", "in-scope variables recomputed by us (rasqal's expansion leaks sub-SELECT variables)" },
+  { "ASK", "native", "false: exit status 1 (cmd_query)" },
+  { "CONSTRUCT", "native", "template blank nodes fresh per solution; duplicate triples removed" },
+  { "DESCRIBE <iri> / DESCRIBE ?v WHERE", "native", "outgoing triples of each resource, recursively through blank-node objects (CBD without reification); rasqal cannot run DESCRIBE" },
+  { "Basic graph patterns", "native", "ordered by selectivity for each row, bindings pushed into indexed lookups; (s ? ?) and (? ? o) use one lookup per predicate of the model" },
+  { "Blank nodes in patterns", "native", "as non-projected variables" },
+  { "OPTIONAL (with FILTER)", "native", "left join; FILTERs of the OPTIONAL group are the join condition" },
+  { "OPTIONAL { { ... FILTER ... } }", "refused", "rasqal merges the nested group into the OPTIONAL, which changes which variables the FILTER sees" },
+  { "UNION", "native", "also after triple patterns (rasqal's engine mis-joins that)" },
+  { "MINUS", "native", "rasqal parses it but cannot run it" },
+  { "FILTER", "native", "applied at the end of its group; &&, || and ! evaluated by us (rasqal's && is wrong on errors)" },
+  { "FILTER EXISTS / NOT EXISTS, EXISTS in expressions", "rewritten", "the group is cut out, parsed as its own query and evaluated with the row substituted" },
+  { "BIND", "native", "" },
+  { "VALUES (parenthesised form, in a group or after the query)", "native", "rows read through the private-layout mirror of rasqal 0.9.33 (version-checked; refused otherwise)" },
+  { "VALUES ?x { a b } (one-variable short form)", "rewritten", "to VALUES (?x) { (a) (b) } (rasqal mis-parses it: wrong rows or a crash)" },
+  { "Sub-SELECT (with DISTINCT, GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET)", "native", "modifiers read through the private-layout mirror (version-checked; refused otherwise); evaluated independently, then joined" },
+  { "GRAPH <iri> / GRAPH ?g", "native", "over the model's contexts; an unknown graph gives no rows" },
+  { "Default graph", "native", "without FROM: the union of all graphs of the model (librdf behaviour), named graphs included; a triple in several graphs counts once" },
+  { "FROM / FROM NAMED of graphs loaded with --named", "native", "FROM: the default graph is the merge of those graphs; FROM NAMED: the only named graphs" },
+  { "FROM / FROM NAMED of other IRIs", "refused", "would fetch a graph: refused (\"use --allow-remote\"); fetching is not implemented, so refused with it too" },
+  { "SERVICE", "refused", "remote queries are never run" },
+  { "GROUP BY (variables and expressions, AS ?v)", "native", "" },
+  { "COUNT, SUM, AVG, MIN, MAX, SAMPLE", "native", "computed in C; over no rows: COUNT 0, SUM 0, AVG 0, others unbound" },
+  { "COUNT(DISTINCT ...), COUNT(*)", "native", "rasqal's own COUNT(DISTINCT) over-counts" },
+  { "GROUP_CONCAT (DISTINCT, separator=)", "native", "rasqal ignores the separator" },
+  { "HAVING", "native", "" },
+  { "ORDER BY ASC/DESC", "native", "unbound < blank node < IRI < literal; numbers and dates by value, strings by code point" },
+  { "DISTINCT, REDUCED (as DISTINCT), LIMIT, OFFSET", "native", "" },
+  { "Property path p/q, ^p, p|q", "rewritten", "the path becomes a placeholder predicate; evaluated by us (p|q keeps duplicates, as the SPARQL algebra's union does)" },
+  { "Property path p*, p+, p?", "rewritten", "closure computed in C (distinct end points)" },
+  { "Property path !p, !(p|^q)", "rewritten", "negated property sets" },
+  { "Property path p{n}, p{n,m}", "refused", "not SPARQL 1.1 (draft syntax)" },
+  { "Variables or relative IRIs inside a path", "refused", "relative IRI without BASE; undeclared prefix" },
+  { "Operators = != < > <= >= + - * /, IN, NOT IN", "native", "rasqal" },
+  { "&&, ||, !, IF, COALESCE, BOUND", "native", "our own (errors follow SPARQL)" },
+  { "Effective boolean value", "native", "our own (rasqal treats decimals as errors)" },
+  { "STR, LANG, DATATYPE, isIRI, isBlank, isLiteral, isNumeric, sameTerm, langMatches", "native", "rasqal; LANG returns lower-cased tags" },
+  { "STRLEN, SUBSTR, STRSTARTS, STRENDS, CONTAINS, STRBEFORE, STRAFTER, ENCODE_FOR_URI", "native", "rasqal (character-based on UTF-8)" },
+  { "LCASE, UCASE", "native", "our own, Unicode (utf8proc); rasqal maps ASCII only" },
+  { "CONCAT", "native", "our own: keeps a common language tag" },
+  { "REGEX", "native", "our own: XPath \\d \\w \\s (and \\D \\W \\S) translated to POSIX classes; flags i (Unicode folding under C.UTF-8) and s" },
+  { "REGEX flags m, x, q; \\p{..}, back-references, (?...) groups", "refused", "named in the message" },
+  { "REPLACE", "native", "our own, same regex translation; $0-$9 in the replacement; a pattern matching \"\" is an error" },
+  { "IRI, URI (relative to BASE), BNODE(), STRDT, STRLANG, UUID, STRUUID", "native", "rasqal; IRI(<iri>) by us" },
+  { "BNODE(string)", "refused", "rasqal shares the node across solutions" },
+  { "ABS, ROUND, CEIL, FLOOR, RAND", "native", "rasqal" },
+  { "NOW, YEAR, MONTH, DAY, HOURS, MINUTES, SECONDS, TIMEZONE, TZ", "native", "rasqal" },
+  { "MD5, SHA1, SHA256, SHA384, SHA512", "native", "rasqal" },
+  { "Casts xsd:integer(...) etc.", "native", "rasqal; xsd:integer() of decimals and doubles by us (rasqal fails)" },
+  { "BIND, OPTIONAL or MINUS alone in a nested group { ... }", "refused", "rasqal merges the group into its parent, which changes the meaning" },
+  { "BIND to a variable in scope, (expr AS ?v) with ?v in scope or twice", "refused", "syntax errors rasqal does not report" },
+  { "Numeric results", "native", "value-exact; lexical forms are rasqal's (e.g. \"3.0\" for a decimal, \"2.1E3\" for a double)" },
+  { "Extension functions <iri>(...)", "refused", "rasqal evaluates them to false" },
+  { "Language tags (\"x\"@en-GB)", "native", "compared in lower case: rasqal lower-cases query tags and the loaders lower-case data tags" },
+  { "SPARQL Update", "refused", "not a query" },
+  { "Syntax errors", "refused", "\"SPARQL syntax error: <rasqal message>\" with the line" },
+  { NULL, NULL, NULL }
+};
+
+void
+kg_sparql_features_markdown(FILE *out)
+{
+  int i;
+
+  fputs("# SPARQL support\n\n"
+        "Generated by `kg_sparql_features_markdown()` (src/sparql/sparql_features.c);"
+        " do not edit.\n\n"
+        "mednum-kg uses rasqal 0.9.33 only to parse queries and to evaluate"
+        " most expression operators; it evaluates the query itself over the"
+        " librdf model.  *native*: parsed by rasqal, evaluated by mednum-kg;"
+        " *rewritten*: a text pass turns it into something rasqal parses;"
+        " *refused*: the query stops with a one-line message naming the"
+        " construct and its line (exit status 3).  An answer is correct or"
+        " the query is refused: never silently wrong.\n\n"
+        "| Feature | Status | Note |\n|---|---|---|\n", out);
+  for(i = 0; features[i].name; i++)
+    fprintf(out, "| %s | %s | %s |\n", features[i].name, features[i].status,
+            features[i].note);
+}
