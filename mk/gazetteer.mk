@@ -33,7 +33,7 @@ $(GAZ_JSONS) &: $(GAZ_TGZ) tools/gazetteer/fetch.sh tools/gazetteer/extract.sh \
 # of the tree compiling (tool_gazbuild.c stubs kg_ctx_gaz, see there).
 GAZ_TOOL_OBJS = $(BUILD)/ref/gazetteer.o $(BUILD)/ref/territory_rdf.o \
                 $(BUILD)/rdf/rdf.o $(BUILD)/base/text.o $(BUILD)/base/buf.o \
-                $(BUILD)/base/diag.o $(BUILD)/base/strset.o
+                $(BUILD)/base/diag.o $(BUILD)/base/hash.o
 
 $(BUILD)/gazbuild: src/tools/tool_gazbuild.c $(HDRS) $(GAZ_TOOL_OBJS) | $(BUILD)
 	$(CC) $(WARN) $(if $(WERROR),-Werror) -Isrc $(PKG_CFLAGS) $(DEFS) $(CFLAGS) \

@@ -5,6 +5,7 @@
 
 #include "base/buf.h"
 #include "base/dict.h"
+#include "base/hash.h"
 #include "base/text.h"
 
 struct slot {
@@ -15,31 +16,16 @@ struct slot {
 };
 
 struct kg_dict {
+  struct kg_hash index;   /* key -> position in slots */
   struct slot *slots;
   size_t cap, n;
   int maxwords;
 };
 
-static size_t
-hash(const char *s)
-{
-  unsigned long long h = 1469598103934665603ULL;
-
-  for(; *s; s++) {
-    h ^= (unsigned char)*s;
-    h *= 1099511628211ULL;
-  }
-  return (size_t)h;
-}
-
 struct kg_dict *
 kg_dict_new(void)
 {
-  struct kg_dict *d = kg_xcalloc(1, sizeof(*d));
-
-  d->cap = 1024;
-  d->slots = kg_xcalloc(d->cap, sizeof(struct slot));
-  return d;
+  return kg_xcalloc(1, sizeof(struct kg_dict));
 }
 
 void
@@ -49,57 +35,36 @@ kg_dict_free(struct kg_dict *d)
 
   if(!d)
     return;
-  for(i = 0; i < d->cap; i++) {
+  for(i = 0; i < d->n; i++) {
     free(d->slots[i].key);
     free(d->slots[i].e);
   }
   free(d->slots);
+  kg_hash_release(&d->index);
   free(d);
 }
 
 static struct slot *
 find(const struct kg_dict *d, const char *key)
 {
-  size_t j = hash(key) & (d->cap - 1);
+  size_t i;
 
-  while(d->slots[j].key) {
-    if(!strcmp(d->slots[j].key, key))
-      return &d->slots[j];
-    j = (j + 1) & (d->cap - 1);
-  }
-  return NULL;
+  return kg_hash_get(&d->index, key, strlen(key), &i) ? &d->slots[i] : NULL;
 }
 
 static struct slot *
 insert(struct kg_dict *d, const char *key)
 {
-  size_t j;
-  struct slot *s = find(d, key);
+  size_t i = d->n;
 
-  if(s)
-    return s;
-  if((d->n + 1) * 2 > d->cap) {
-    struct slot *old = d->slots;
-    size_t oldcap = d->cap, i;
-
-    d->cap *= 2;
-    d->slots = kg_xcalloc(d->cap, sizeof(struct slot));
-    for(i = 0; i < oldcap; i++)
-      if(old[i].key) {
-        j = hash(old[i].key) & (d->cap - 1);
-        while(d->slots[j].key)
-          j = (j + 1) & (d->cap - 1);
-        d->slots[j] = old[i];
-      }
-    free(old);
-  }
-  j = hash(key) & (d->cap - 1);
-  while(d->slots[j].key)
-    j = (j + 1) & (d->cap - 1);
-  d->slots[j].key = kg_xstrdup(key);
-  d->slots[j].prefix_only = 1;
+  if(kg_hash_put(&d->index, key, strlen(key), &i))
+    return &d->slots[i];
+  KG_GROW(d->slots, d->cap, d->n + 1);
+  memset(&d->slots[i], 0, sizeof(d->slots[i]));
+  d->slots[i].key = kg_xstrdup(key);
+  d->slots[i].prefix_only = 1;
   d->n++;
-  return &d->slots[j];
+  return &d->slots[i];
 }
 
 void

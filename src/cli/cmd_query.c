@@ -12,7 +12,7 @@
 #include "rdf/rdfload.h"
 #include "sparql/sparql.h"
 #include "store/store.h"
-#include "base/strset.h"
+#include "base/hash.h"
 
 static const char usage[] =
   "usage: mednum-kg query [--data FILE]... [--named IRI=FILE]...\n"
@@ -80,15 +80,15 @@ loaded_release(struct loaded *ld)
 static void
 collect_predicates(const struct kg_stmts *l, struct loaded *ld)
 {
-  struct kg_strset seen;
+  struct kg_hash seen;
   size_t i, cap = 0;
 
-  kg_strset_init(&seen);
+  kg_hash_init(&seen);
   for(i = 0; i < l->n; i++) {
     raptor_term *p = l->v[i]->predicate;
 
     if(p->type != RAPTOR_TERM_TYPE_URI ||
-       !kg_strset_add(&seen, (const char *)raptor_uri_as_string(p->value.uri)))
+       !kg_hash_add(&seen, (const char *)raptor_uri_as_string(p->value.uri)))
       continue;
     if((size_t)ld->npreds == cap) {
       cap = cap ? cap * 2 : 32;
@@ -96,7 +96,7 @@ collect_predicates(const struct kg_stmts *l, struct loaded *ld)
     }
     ld->preds[ld->npreds++] = librdf_new_node_from_node(p);
   }
-  kg_strset_release(&seen);
+  kg_hash_release(&seen);
 }
 
 /* Loads --data and --named into a new memory model. */

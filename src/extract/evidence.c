@@ -106,7 +106,7 @@ kg_emit_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
   term_key(&e->keybuf, s);
   term_key(&e->keybuf, p);
   term_key(&e->keybuf, o);
-  fresh = kg_strset_add(&e->seen, e->keybuf.s);
+  fresh = kg_hash_add(&e->seen, e->keybuf.s);
   if(!fresh) {
     if(p)
       librdf_free_node(p);

@@ -13,7 +13,7 @@
 #include <redland.h>
 #include "rdf/rdf.h"
 #include "base/buf.h"
-#include "base/strset.h"
+#include "base/hash.h"
 
 struct kg_ctx;
 struct kg_cpindex;
@@ -28,7 +28,7 @@ struct kg_emit {
   const char *text;         /* NFC text of the report */
   size_t len;
   struct kg_cpindex *cp;    /* byte -> code point */
-  struct kg_strset seen;    /* statements already added */
+  struct kg_hash seen;    /* statements already added */
   struct kg_buf keybuf;     /* scratch for de-duplication keys */
   int failed;               /* set when an add failed (reported) */
   size_t added;

@@ -25,7 +25,7 @@
 #include "extract/places.h"
 #include "rdf/rdf.h"
 #include "ref/registry.h"
-#include "base/strset.h"
+#include "base/hash.h"
 #include "extract/sections.h"
 #include "ref/territory_rdf.h"
 #include "base/text.h"
@@ -109,7 +109,7 @@ kg_x_first(struct kg_x *x, librdf_node *n)
 {
   unsigned char *s = librdf_uri_as_string(librdf_node_get_uri(n));
 
-  return kg_strset_add(&x->described, (const char *)s);
+  return kg_hash_add(&x->described, (const char *)s);
 }
 
 static void
@@ -609,9 +609,9 @@ x_release(struct kg_x *x)
   free(x->spatial);
   if(x->event)
     librdf_free_node(x->event);
-  kg_strset_release(&x->described);
-  kg_strset_release(&x->roles);
-  kg_strset_release(&x->e.seen);
+  kg_hash_release(&x->described);
+  kg_hash_release(&x->roles);
+  kg_hash_release(&x->e.seen);
   kg_buf_release(&x->e.keybuf);
   kg_cpindex_free(x->e.cp);
   if(x->e.report)
@@ -667,9 +667,9 @@ kg_extract_report_stmts(struct kg_ctx *ctx, const char *path,
   x.e.cp = kg_cpindex_new(text.s, text.len);
   x.e.graph = kg_emit_id(&x.e, "graph/%s", slug.s);
   x.e.report = kg_emit_id(&x.e, "report/%s", slug.s);
-  kg_strset_init(&x.e.seen);
-  kg_strset_init(&x.described);
-  kg_strset_init(&x.roles);
+  kg_hash_init(&x.e.seen);
+  kg_hash_init(&x.described);
+  kg_hash_init(&x.roles);
   kg_emit_po(&x.e, x.e.report, KG_NS_RDF, "type",
              kg_emit_iri(&x.e, KG_NS_SCHEMA, "Report"));
   kg_emit_po(&x.e, x.e.report, KG_NS_RDF, "type",
@@ -786,7 +786,7 @@ kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l)
   struct kg_gaz *gaz = kg_ctx_gaz(ctx);
   struct kg_vocab *voc = kg_ctx_vocab(ctx);
   librdf_node *graph;
-  struct kg_strset seen, done;
+  struct kg_hash seen, done;
   struct kg_buf prefix = KG_BUF_INIT;
   size_t i, n0;
   int rc = 0;
@@ -795,8 +795,8 @@ kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l)
     return -1;
   graph = kg_rdf_iri(ctx->world, ctx->base, "graph/reference");
   kg_buf_addf(&prefix, "%sterritoire/", ctx->base);
-  kg_strset_init(&seen);
-  kg_strset_init(&done);
+  kg_hash_init(&seen);
+  kg_hash_init(&done);
   n0 = l->n;
   for(i = 0; i < n0 && !rc; i++) {
     raptor_term *o = l->v[i]->object;
@@ -807,18 +807,18 @@ kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l)
       continue;
     u = (const char *)raptor_uri_as_string(o->value.uri);
     if(!strncmp(u, KG_NS_MNC, strlen(KG_NS_MNC))) {
-      if(kg_strset_add(&seen, u) && add_concept(ctx, voc, u, l, graph))
+      if(kg_hash_add(&seen, u) && add_concept(ctx, voc, u, l, graph))
         rc = -1;
       continue;
     }
-    if(strncmp(u, prefix.s, prefix.len) || !kg_strset_add(&seen, u))
+    if(strncmp(u, prefix.s, prefix.len) || !kg_hash_add(&seen, u))
       continue;
     if(terr_from_iri(gaz, u, prefix.len, &t) &&
        kg_territory_emit_stmts(ctx, t, l, graph, &done))
       rc = -1;
   }
-  kg_strset_release(&seen);
-  kg_strset_release(&done);
+  kg_hash_release(&seen);
+  kg_hash_release(&done);
   kg_buf_release(&prefix);
   librdf_free_node(graph);
   return rc;

@@ -8,7 +8,7 @@
 
 #include "extract/doc.h"
 #include "extract/evidence.h"
-#include "base/strset.h"
+#include "base/hash.h"
 
 struct kg_ctx;
 struct kg_vocab;
@@ -49,10 +49,10 @@ struct kg_x {
   librdf_node **snodes;           /* one per section */
   librdf_node *event;
   const char *region;             /* report's région code, or NULL */
-  struct kg_strset described;     /* entities typed and named already */
+  struct kg_hash described;     /* entities typed and named already */
   struct kg_spatial_ref *spatial; /* for mn:inTerritory */
   size_t nspatial, capspatial;
-  struct kg_strset roles;         /* (session, person) already linked */
+  struct kg_hash roles;         /* (session, person) already linked */
   struct kg_node_list *secorgs;   /* per section: facilitators' orgs */
   struct kg_node_list *secpeople; /* per section: facilitators */
   struct kg_node_list people;     /* every person of the report */

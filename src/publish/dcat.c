@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hash.h"
 #include "cli/ctx.h"
 #include "publish/dcat.h"
 #include "base/diag.h"
@@ -22,95 +23,6 @@
 #define KG_EU_LANG KG_EU_AUTH "language/FRA"
 #define KG_IANA "https://www.iana.org/assignments/media-types/"
 #define KG_NS_VCARD "http://www.w3.org/2006/vcard/ns#"
-
-/* ------------------------------------------------------------ string map */
-
-struct smap_ent {
-  char *key;
-  long val;
-};
-
-struct smap {
-  struct smap_ent *v;
-  size_t cap;         /* power of two, or 0 */
-  size_t n;
-};
-
-static unsigned long
-hash_str(const char *s)
-{
-  unsigned long h = 2166136261UL;
-
-  for(; *s; s++) {
-    h ^= (unsigned char)*s;
-    h *= 16777619UL;
-  }
-  return h;
-}
-
-static void
-smap_release(struct smap *m)
-{
-  size_t i;
-
-  for(i = 0; i < m->cap; i++)
-    free(m->v[i].key);
-  free(m->v);
-  memset(m, 0, sizeof(*m));
-}
-
-/* Returns the slot for @key, creating it (value 0) when @create; NULL if
- * absent.  *created is set to 1 when the key is new. */
-static struct smap_ent *
-smap_slot(struct smap *m, const char *key, int create, int *created)
-{
-  size_t i;
-
-  if(created)
-    *created = 0;
-  if(create && (m->n + 1) * 10 >= m->cap * 7) {
-    struct smap old = *m;
-    size_t j;
-
-    m->cap = old.cap ? old.cap * 2 : 64;
-    m->v = kg_xcalloc(m->cap, sizeof(*m->v));
-    m->n = 0;
-    for(j = 0; j < old.cap; j++) {
-      if(old.v[j].key) {
-        struct smap_ent *e = smap_slot(m, old.v[j].key, 1, NULL);
-
-        free(e->key);
-        e->key = old.v[j].key;
-        e->val = old.v[j].val;
-      }
-    }
-    free(old.v);
-  }
-  if(!m->cap)
-    return NULL;
-  for(i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-    if(!m->v[i].key) {
-      if(!create)
-        return NULL;
-      m->v[i].key = kg_xstrdup(key);
-      m->v[i].val = 0;
-      m->n++;
-      if(created)
-        *created = 1;
-      return &m->v[i];
-    }
-    if(!strcmp(m->v[i].key, key))
-      return &m->v[i];
-  }
-}
-
-static long
-smap_get(struct smap *m, const char *key)
-{
-  struct smap_ent *e = smap_slot(m, key, 0, NULL);
-
-  return e ? e->val : 0;
-}
 
 /* ------------------------------------------------------------ helpers */
 
@@ -259,14 +171,14 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
                   struct kg_gstats *gs)
 {
   librdf_model *m = kg_store_model(st);
-  struct smap graphs = { NULL, 0, 0 };
-  struct smap classes = { NULL, 0, 0 };
-  struct smap pairs = { NULL, 0, 0 };
-  struct smap subjects = { NULL, 0, 0 };
-  struct smap deps = { NULL, 0, 0 };       /* dep IRI -> index in gs->deps */
-  struct smap regions = { NULL, 0, 0 };
-  struct smap themes = { NULL, 0, 0 };
-  struct smap terr_pairs = { NULL, 0, 0 };
+  struct kg_hash graphs = { 0 };
+  struct kg_hash classes = { 0 };
+  struct kg_hash pairs = { 0 };
+  struct kg_hash subjects = { 0 };
+  struct kg_hash deps = { 0 };       /* dep IRI -> index in gs->deps */
+  struct kg_hash regions = { 0 };
+  struct kg_hash themes = { 0 };
+  struct kg_hash terr_pairs = { 0 };
   struct kg_buf key = KG_BUF_INIT;
   librdf_node *p_label = NULL;
   librdf_stream *s = NULL;
@@ -290,28 +202,28 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
     const char *obj = node_iri(librdf_statement_get_object(t));
     int fresh;
 
-    smap_slot(&graphs, g ? g : "", 1, NULL)->val++;
+    (*kg_hash_ref(&graphs, g ? g : "", NULL))++;
     gs->triples++;
     if(!p || !subj || !obj)
       continue;
     if(!strcmp(p, KG_NS_RDF "type")) {
       kg_buf_reset(&key);
       kg_buf_addf(&key, "%s\n%s", obj, subj);
-      smap_slot(&pairs, key.s, 1, &fresh);
+      kg_hash_ref(&pairs, key.s, &fresh);
       if(!fresh)
         continue;
-      smap_slot(&classes, obj, 1, NULL)->val++;
-      smap_slot(&subjects, subj, 1, &fresh)->val |= role_of_class(obj);
+      (*kg_hash_ref(&classes, obj, NULL))++;
+      (*kg_hash_ref(&subjects, subj, &fresh)) |= role_of_class(obj);
       if(fresh)
         gs->entities++;
     } else if(!strcmp(p, KG_NS_MN "inTerritory")) {
       kg_buf_reset(&key);
       kg_buf_addf(&key, "%s\n%s", obj, subj);
-      smap_slot(&terr_pairs, key.s, 1, NULL);
+      kg_hash_ref(&terr_pairs, key.s, NULL);
     } else if(!strcmp(p, KG_NS_DCTERMS "subject") &&
               !strncmp(obj, KG_NS_MNC "theme/",
                        strlen(KG_NS_MNC "theme/"))) {
-      smap_slot(&themes, obj, 1, NULL);
+      kg_hash_ref(&themes, obj, NULL);
     }
   }
   librdf_free_stream(s);
@@ -319,7 +231,7 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
 
   /* entities per département; régions covered */
   for(i = 0; i < terr_pairs.cap; i++) {
-    char *terr = terr_pairs.v[i].key;
+    char *terr = terr_pairs.keys[i];
     char *x;
     long role, trole;
     int fresh;
@@ -328,10 +240,10 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
       continue;
     x = strchr(terr, '\n');
     *x++ = '\0';                /* the key is ours to cut */
-    role = smap_get(&subjects, x);
-    trole = smap_get(&subjects, terr);
+    role = kg_hash_value(&subjects, x);
+    trole = kg_hash_value(&subjects, terr);
     if(trole & ROLE_DEP) {
-      struct smap_ent *e = smap_slot(&deps, terr, 1, &fresh);
+      size_t *e = kg_hash_ref(&deps, terr, &fresh);
       struct kg_gcount *d;
 
       if(fresh) {
@@ -339,9 +251,9 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
         d = &gs->deps[gs->ndeps];
         memset(d, 0, sizeof(*d));
         d->iri = kg_xstrdup(terr);
-        e->val = (long)gs->ndeps++;
+        *e = gs->ndeps++;
       }
-      d = &gs->deps[e->val];
+      d = &gs->deps[*e];
       d->n++;
       if(role & ROLE_INITIATIVE)
         d->by_class[KG_GSTATS_INITIATIVES]++;
@@ -351,7 +263,7 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
         d->by_class[KG_GSTATS_EVENTS]++;
     }
     if((role & (ROLE_INITIATIVE | ROLE_EVENT)) && (trole & ROLE_REGION))
-      smap_slot(&regions, terr, 1, NULL);
+      kg_hash_ref(&regions, terr, NULL);
   }
   p_label = kg_ctx_iri2(ctx, KG_NS_SKOS, "prefLabel");
   if(!p_label)
@@ -360,11 +272,11 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
   /* results, sorted */
   gs->graphs = kg_xcalloc(graphs.n + 1, sizeof(*gs->graphs));
   for(i = 0; i < graphs.cap; i++) {
-    if(graphs.v[i].key) {
+    if(graphs.keys[i]) {
       struct kg_gcount *g = &gs->graphs[gs->ngraphs++];
 
-      g->iri = kg_xstrdup(graphs.v[i].key);
-      g->n = graphs.v[i].val;
+      g->iri = kg_xstrdup(graphs.keys[i]);
+      g->n = graphs.vals[i];
     }
   }
   for(i = 0; i < gs->ngraphs; i++) {
@@ -382,13 +294,13 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
 
   gs->classes = kg_xcalloc(classes.n + 1, sizeof(*gs->classes));
   for(i = 0; i < classes.cap; i++) {
-    if(classes.v[i].key) {
+    if(classes.keys[i]) {
       struct kg_gcount *c = &gs->classes[gs->nclasses++];
       char tmp[512];
 
-      c->iri = kg_xstrdup(classes.v[i].key);
+      c->iri = kg_xstrdup(classes.keys[i]);
       c->label = kg_xstrdup(kg_dcat_curie(c->iri, tmp, sizeof tmp));
-      c->n = classes.v[i].val;
+      c->n = classes.vals[i];
     }
   }
   if(gs->nclasses)
@@ -401,10 +313,10 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
 
   gs->regions = kg_xcalloc(regions.n + 1, sizeof(*gs->regions));
   for(i = 0; i < regions.cap; i++) {
-    if(regions.v[i].key) {
+    if(regions.keys[i]) {
       struct kg_gcount *r = &gs->regions[gs->nregions++];
 
-      r->iri = kg_xstrdup(regions.v[i].key);
+      r->iri = kg_xstrdup(regions.keys[i]);
       territory_fill(ctx, m, r);
     }
   }
@@ -416,15 +328,15 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
     librdf_node *th;
     char *label = NULL;
 
-    if(!themes.v[i].key)
+    if(!themes.keys[i])
       continue;
-    th = kg_ctx_iri(ctx, themes.v[i].key);
+    th = kg_ctx_iri(ctx, themes.keys[i]);
     if(th) {
       label = get_literal(m, th, p_label);
       librdf_free_node(th);
     }
     if(!label) {
-      const char *slash = strrchr(themes.v[i].key, '/');
+      const char *slash = strrchr(themes.keys[i], '/');
 
       label = kg_xstrdup(slash + 1);
     }
@@ -449,14 +361,14 @@ out:
     librdf_free_stream(s);
   if(p_label)
     librdf_free_node(p_label);
-  smap_release(&graphs);
-  smap_release(&classes);
-  smap_release(&pairs);
-  smap_release(&subjects);
-  smap_release(&deps);
-  smap_release(&regions);
-  smap_release(&themes);
-  smap_release(&terr_pairs);
+  kg_hash_release(&graphs);
+  kg_hash_release(&classes);
+  kg_hash_release(&pairs);
+  kg_hash_release(&subjects);
+  kg_hash_release(&deps);
+  kg_hash_release(&regions);
+  kg_hash_release(&themes);
+  kg_hash_release(&terr_pairs);
   kg_buf_release(&key);
   return rc;
 }

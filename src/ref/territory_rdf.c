@@ -13,7 +13,7 @@
 #include "ref/gazetteer.h"
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
-#include "base/strset.h"
+#include "base/hash.h"
 #include "ref/territory_rdf.h"
 
 /* A triple: subject base + @subj; object ns + local (an IRI), or, when @ns
@@ -217,7 +217,7 @@ kg_territory_write_all_nt(FILE *out, const struct kg_gaz *g, const char *base)
 int
 kg_territory_emit_stmts(struct kg_ctx *ctx, const struct kg_terr *t,
                         struct kg_stmts *l, librdf_node *graph,
-                        struct kg_strset *done)
+                        struct kg_hash *done)
 {
   const struct kg_terr *up[KG_GAZ_MAX_ANCESTORS + 1];
   struct model_sink ss;
@@ -239,7 +239,7 @@ kg_territory_emit_stmts(struct kg_ctx *ctx, const struct kg_terr *t,
   n = 1 + kg_gaz_ancestors(g, t, up + 1, KG_GAZ_MAX_ANCESTORS);
   for(i = 0; i < n && !rc; i++) {
     kg_gaz_rel_iri(up[i], &rel);
-    if(kg_strset_add(done, rel.s) && shape(g, up[i], &ss.k) < 0)
+    if(kg_hash_add(done, rel.s) && shape(g, up[i], &ss.k) < 0)
       rc = -1;
   }
   kg_buf_release(&rel);

@@ -27,10 +27,10 @@ int kg_territory_emit(struct kg_ctx *ctx, const struct kg_terr *t,
 /* Same into a statement list, in @graph; @done (territories already
  * described, by relative IRI) keeps each one to a single description. */
 struct kg_stmts;
-struct kg_strset;
+struct kg_hash;
 int kg_territory_emit_stmts(struct kg_ctx *ctx, const struct kg_terr *t,
                             struct kg_stmts *l, librdf_node *graph,
-                            struct kg_strset *done);
+                            struct kg_hash *done);
 
 /* Writes the triples of @t only (not of its ancestors) as N-Triples to @out,
  * with instance base @base (ends with '/').  Returns 0 or -1 (write error,

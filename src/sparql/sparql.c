@@ -134,96 +134,6 @@ struct kg_sq_ev {
 
 /* ================================================================ helpers */
 
-void
-kg_sq_map_init(struct kg_sq_map *m)
-{
-  memset(m, 0, sizeof(*m));
-}
-
-void
-kg_sq_map_release(struct kg_sq_map *m)
-{
-  size_t i;
-
-  for(i = 0; i < m->cap; i++)
-    free(m->keys[i]);
-  free(m->keys);
-  free(m->vals);
-  memset(m, 0, sizeof(*m));
-}
-
-static size_t
-hash_str(const char *s, size_t len)
-{
-  size_t h = 1469598103934665603ULL;
-  size_t i;
-
-  for(i = 0; i < len; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-int
-kg_sq_map_get(const struct kg_sq_map *m, const char *key, size_t len,
-              size_t *val)
-{
-  size_t i;
-
-  if(!m->cap)
-    return 0;
-  for(i = hash_str(key, len) & (m->cap - 1); m->keys[i];
-      i = (i + 1) & (m->cap - 1)) {
-    if(strlen(m->keys[i]) == len && !memcmp(m->keys[i], key, len)) {
-      *val = m->vals[i];
-      return 1;
-    }
-  }
-  return 0;
-}
-
-int
-kg_sq_map_put(struct kg_sq_map *m, const char *key, size_t len, size_t *val)
-{
-  size_t i;
-  size_t h;
-
-  if(m->n * 2 >= m->cap) {
-    struct kg_sq_map nm;
-    size_t j;
-
-    nm.cap = m->cap ? m->cap * 2 : 64;
-    nm.n = 0;
-    nm.keys = kg_xcalloc(nm.cap, sizeof(char *));
-    nm.vals = kg_xcalloc(nm.cap, sizeof(size_t));
-    for(j = 0; j < m->cap; j++) {
-      if(!m->keys[j])
-        continue;
-      h = hash_str(m->keys[j], strlen(m->keys[j])) & (nm.cap - 1);
-      while(nm.keys[h])
-        h = (h + 1) & (nm.cap - 1);
-      nm.keys[h] = m->keys[j];
-      nm.vals[h] = m->vals[j];
-      nm.n++;
-    }
-    free(m->keys);
-    free(m->vals);
-    *m = nm;
-  }
-  h = hash_str(key, len) & (m->cap - 1);
-  for(i = h; m->keys[i]; i = (i + 1) & (m->cap - 1)) {
-    if(strlen(m->keys[i]) == len && !memcmp(m->keys[i], key, len)) {
-      *val = m->vals[i];
-      return 1;
-    }
-  }
-  m->keys[i] = kg_xstrndup(key, len);
-  m->vals[i] = *val;
-  m->n++;
-  return 0;
-}
-
 static void
 buf_esc(struct kg_buf *b, const unsigned char *s, size_t len)
 {
@@ -1199,13 +1109,13 @@ static int
 load_predicates(struct kg_sq_ev *ev)
 {
   librdf_stream *st;
-  struct kg_sq_map seen;
+  struct kg_hash seen;
   struct kg_buf b = KG_BUF_INIT;
 
   if(ev->preds_done)
     return 0;
   ev->preds_done = 1;
-  kg_sq_map_init(&seen);
+  kg_hash_init(&seen);
   st = librdf_model_as_stream(ev->model);
   for(; st && !librdf_stream_end(st); librdf_stream_next(st)) {
     librdf_statement *s = librdf_stream_get_object(st);
@@ -1216,7 +1126,7 @@ load_predicates(struct kg_sq_ev *ev)
       continue;
     kg_buf_reset(&b);
     kg_sq_node_nt(&b, p);
-    if(!kg_sq_map_put(&seen, b.s, b.len, &v)) {
+    if(!kg_hash_put(&seen, b.s, b.len, &v)) {
       ev->preds = kg_xrealloc(ev->preds, (size_t)(ev->npreds + 1) *
                               sizeof(librdf_node *));
       ev->preds[ev->npreds++] = librdf_new_node_from_node(p);
@@ -1225,7 +1135,7 @@ load_predicates(struct kg_sq_ev *ev)
   if(st)
     librdf_free_stream(st);
   kg_buf_release(&b);
-  kg_sq_map_release(&seen);
+  kg_hash_release(&seen);
   return 0;
 }
 
@@ -1237,10 +1147,10 @@ dedupe_matches(struct matches *out, size_t first)
   size_t i;
   size_t j;
   size_t w = first;
-  struct kg_sq_map seen;
+  struct kg_hash seen;
   struct kg_buf b = KG_BUF_INIT;
 
-  kg_sq_map_init(&seen);
+  kg_hash_init(&seen);
   for(i = first; i < out->n; i++) {
     size_t v = i;
     int k;
@@ -1250,7 +1160,7 @@ dedupe_matches(struct matches *out, size_t first)
       kg_sq_node_nt(&b, out->m[i].n[k]);
       kg_buf_addc(&b, ' ');
     }
-    if(kg_sq_map_put(&seen, b.s, b.len, &v)) {
+    if(kg_hash_put(&seen, b.s, b.len, &v)) {
       for(k = 0; k < 3; k++)
         if(out->m[i].n[k])
           librdf_free_node(out->m[i].n[k]);
@@ -1261,7 +1171,7 @@ dedupe_matches(struct matches *out, size_t first)
   out->n = w;
   (void)j;
   kg_buf_release(&b);
-  kg_sq_map_release(&seen);
+  kg_hash_release(&seen);
 }
 
 /* Statements matching (s p o) (NULL = any) in @ctx (NULL = default graph).
@@ -1366,7 +1276,7 @@ direct:
 /* ---------------------------------------------------------------- paths */
 
 struct nodeset {
-  struct kg_sq_map map;
+  struct kg_hash map;
   librdf_node **v;
   size_t n;
   size_t cap;
@@ -1377,7 +1287,7 @@ static void
 ns_init(struct nodeset *s)
 {
   memset(s, 0, sizeof(*s));
-  kg_sq_map_init(&s->map);
+  kg_hash_init(&s->map);
 }
 
 static void
@@ -1388,7 +1298,7 @@ ns_release(struct nodeset *s)
   for(i = 0; i < s->n; i++)
     librdf_free_node(s->v[i]);
   free(s->v);
-  kg_sq_map_release(&s->map);
+  kg_hash_release(&s->map);
   kg_buf_release(&s->b);
 }
 
@@ -1400,7 +1310,7 @@ ns_add(struct nodeset *s, librdf_node *n)
 
   kg_buf_reset(&s->b);
   kg_sq_node_nt(&s->b, n);
-  if(kg_sq_map_put(&s->map, s->b.s, s->b.len, &v))
+  if(kg_hash_put(&s->map, s->b.s, s->b.len, &v))
     return 0;
   if(s->n == s->cap) {
     s->cap = s->cap ? s->cap * 2 : 16;
@@ -1630,10 +1540,10 @@ path_pairs(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *s,
           }
           ns_release(&res);
         } else {
-          struct kg_sq_map pairs;
+          struct kg_hash pairs;
           struct kg_buf b = KG_BUF_INIT;
 
-          kg_sq_map_init(&pairs);
+          kg_hash_init(&pairs);
           rc = all_nodes(ev, ctx, &starts);
           for(i = 0; i < starts.n; i++)
             matches_add(out, starts.v[i], NULL, starts.v[i]);
@@ -1648,11 +1558,11 @@ path_pairs(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *s,
             kg_sq_node_nt(&b, tmp.m[i].n[0]);
             kg_buf_addc(&b, ' ');
             kg_sq_node_nt(&b, tmp.m[i].n[2]);
-            if(!kg_sq_map_put(&pairs, b.s, b.len, &v))
+            if(!kg_hash_put(&pairs, b.s, b.len, &v))
               matches_add(out, tmp.m[i].n[0], NULL, tmp.m[i].n[2]);
           }
           kg_buf_release(&b);
-          kg_sq_map_release(&pairs);
+          kg_hash_release(&pairs);
         }
         ns_release(&starts);
         matches_release(&tmp);
@@ -1985,20 +1895,20 @@ join_rows(struct kg_sq_ev *ev, struct rows *a, struct rows *b, struct rows *out)
     v = always_bound(b, cand, ev->nvars, 0);
   }
   if(v >= 0) {
-    struct kg_sq_map map;
+    struct kg_hash map;
     size_t *next = kg_xcalloc(b->n + 1, sizeof(size_t));
     size_t *head = kg_xcalloc(b->n + 1, sizeof(size_t));
     size_t nkeys = 0;
     struct kg_buf kb = KG_BUF_INIT;
 
     /* chains of b rows per key (index + 1; 0 ends) */
-    kg_sq_map_init(&map);
+    kg_hash_init(&map);
     for(j = 0; j < b->n; j++) {
       size_t slot = nkeys;
 
       kg_buf_reset(&kb);
       kg_sq_node_nt(&kb, rows_at(b, j)[v]);
-      if(!kg_sq_map_put(&map, kb.s, kb.len, &slot))
+      if(!kg_hash_put(&map, kb.s, kb.len, &slot))
         nkeys++;
       next[j] = head[slot];
       head[slot] = j + 1;
@@ -2010,7 +1920,7 @@ join_rows(struct kg_sq_ev *ev, struct rows *a, struct rows *b, struct rows *out)
 
       kg_buf_reset(&kb);
       kg_sq_node_nt(&kb, ra[v]);
-      if(!kg_sq_map_get(&map, kb.s, kb.len, &slot))
+      if(!kg_hash_get(&map, kb.s, kb.len, &slot))
         continue;     /* no b row with this key */
       for(c = head[slot]; c; c = next[c - 1]) {
         librdf_node **rb = rows_at(b, c - 1);
@@ -2023,7 +1933,7 @@ join_rows(struct kg_sq_ev *ev, struct rows *a, struct rows *b, struct rows *out)
       }
     }
     kg_buf_release(&kb);
-    kg_sq_map_release(&map);
+    kg_hash_release(&map);
     free(next);
     free(head);
     free(cand);
@@ -2703,7 +2613,7 @@ compute_agg(struct kg_sq_ev *ev, rasqal_expression *e, struct rows *rows,
 {
   size_t i;
   int distinct = (e->flags & RASQAL_EXPR_FLAG_DISTINCT) != 0;
-  struct kg_sq_map seen;
+  struct kg_hash seen;
   struct kg_buf b = KG_BUF_INIT;
   struct kg_buf out = KG_BUF_INIT;
   rasqal_literal *acc = NULL;
@@ -2715,7 +2625,7 @@ compute_agg(struct kg_sq_ev *ev, rasqal_expression *e, struct rows *rows,
   if(e->op == RASQAL_EXPR_GROUP_CONCAT && !arg && e->args &&
      raptor_sequence_size(e->args) > 0)
     arg = raptor_sequence_get_at(e->args, 0);
-  kg_sq_map_init(&seen);
+  kg_hash_init(&seen);
   if(e->op == RASQAL_EXPR_SUM || e->op == RASQAL_EXPR_AVG)
     acc = rasqal_new_integer_literal(ev->rw, RASQAL_LITERAL_INTEGER, 0);
   for(i = 0; i < n && !error; i++) {
@@ -2733,7 +2643,7 @@ compute_agg(struct kg_sq_ev *ev, rasqal_expression *e, struct rows *rows,
           cols[k] = k;
         row_key(&b, row, cols, ev->nvars);
         free(cols);
-        if(kg_sq_map_put(&seen, b.s, b.len, &vv))
+        if(kg_hash_put(&seen, b.s, b.len, &vv))
           continue;
       }
       count++;
@@ -2759,7 +2669,7 @@ compute_agg(struct kg_sq_ev *ev, rasqal_expression *e, struct rows *rows,
       kg_sq_node_nt(&b, nd);
       if(nd)
         librdf_free_node(nd);
-      dup = kg_sq_map_put(&seen, b.s, b.len, &vv);
+      dup = kg_hash_put(&seen, b.s, b.len, &vv);
       if(dup) {
         rasqal_free_literal(v);
         continue;
@@ -2820,7 +2730,7 @@ compute_agg(struct kg_sq_ev *ev, rasqal_expression *e, struct rows *rows,
     }
     rasqal_free_literal(v);
   }
-  kg_sq_map_release(&seen);
+  kg_hash_release(&seen);
   kg_buf_release(&b);
   if(error || ev->failed) {
     if(acc)
@@ -2979,7 +2889,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
   aggregate = ev->nagg > 0 || ngc > 0;
 
   if(aggregate) {
-    struct kg_sq_map gmap;
+    struct kg_hash gmap;
     size_t **members = NULL;
     size_t *nmem = NULL;
     size_t ngroups = 0;
@@ -2995,7 +2905,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
         goto out;
       }
     }
-    kg_sq_map_init(&gmap);
+    kg_hash_init(&gmap);
     /* group keys; GROUP BY (e AS ?k) binds ?k */
     for(j = 0; j < base.n; j++) {
       librdf_node **row = rows_at(&base, j);
@@ -3028,7 +2938,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
         }
         kg_buf_addc(&kb, '\x01');
       }
-      if(!kg_sq_map_put(&gmap, kb.s ? kb.s : "", kb.len, &gi)) {
+      if(!kg_hash_put(&gmap, kb.s ? kb.s : "", kb.len, &gi)) {
         members = kg_xrealloc(members, (ngroups + 1) * sizeof(*members));
         nmem = kg_xrealloc(nmem, (ngroups + 1) * sizeof(*nmem));
         members[ngroups] = NULL;
@@ -3038,7 +2948,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
       members[gi] = kg_xrealloc(members[gi], (nmem[gi] + 1) * sizeof(size_t));
       members[gi][nmem[gi]++] = j;
     }
-    kg_sq_map_release(&gmap);
+    kg_hash_release(&gmap);
     if(ngroups == 0 && ngc == 0) {
       /* aggregates over no rows: one group */
       members = kg_xcalloc(1, sizeof(*members));
@@ -3202,11 +3112,11 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
   free(keep);
   /* DISTINCT / REDUCED, OFFSET, LIMIT */
   {
-    struct kg_sq_map seen;
+    struct kg_hash seen;
     long skipped = 0;
     long taken = 0;
 
-    kg_sq_map_init(&seen);
+    kg_hash_init(&seen);
     for(j = 0; j < base.n; j++) {
       librdf_node **d = rows_at(&base, j);
 
@@ -3214,7 +3124,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
         size_t v = 0;
 
         row_key(&kb, d, cols, ncols);
-        if(kg_sq_map_put(&seen, kb.s ? kb.s : "", kb.len, &v))
+        if(kg_hash_put(&seen, kb.s ? kb.s : "", kb.len, &v))
           continue;
       }
       if(s->offset > 0 && skipped < s->offset) {
@@ -3226,7 +3136,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
       rows_add(out, d);
       taken++;
     }
-    kg_sq_map_release(&seen);
+    kg_hash_release(&seen);
   }
   free(cols);
 out:
@@ -3267,7 +3177,7 @@ kg_sq_result_new(enum kg_result_kind kind)
 
 static void
 result_add_triple(struct kg_sq_ev *ev, struct kg_result *r,
-                  struct kg_sq_map *seen, librdf_node *s, librdf_node *p,
+                  struct kg_hash *seen, librdf_node *s, librdf_node *p,
                   librdf_node *o)
 {
   struct kg_buf b = KG_BUF_INIT;
@@ -3279,7 +3189,7 @@ result_add_triple(struct kg_sq_ev *ev, struct kg_result *r,
   kg_sq_node_nt(&b, p);
   kg_buf_addc(&b, ' ');
   kg_sq_node_nt(&b, o);
-  if(kg_sq_map_put(seen, b.s, b.len, &v)) {
+  if(kg_hash_put(seen, b.s, b.len, &v)) {
     kg_buf_release(&b);
     return;
   }
@@ -3322,12 +3232,12 @@ static int
 do_construct(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
              struct kg_result *r)
 {
-  struct kg_sq_map seen;
+  struct kg_hash seen;
   size_t j;
   int i;
   rasqal_triple *t;
 
-  kg_sq_map_init(&seen);
+  kg_hash_init(&seen);
   for(j = 0; j < rows->n; j++) {
     librdf_node **row = rows_at(rows, j);
     librdf_node *fresh[64];
@@ -3386,13 +3296,13 @@ do_construct(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
     for(i = 1; i < nfresh; i += 2)
       librdf_free_node(fresh[i]);
   }
-  kg_sq_map_release(&seen);
+  kg_hash_release(&seen);
   return 0;
 }
 
 static int
 describe_node(struct kg_sq_ev *ev, librdf_node *n, struct kg_result *r,
-              struct kg_sq_map *seen, struct nodeset *done)
+              struct kg_hash *seen, struct nodeset *done)
 {
   struct matches ms;
   size_t i;
@@ -3416,14 +3326,14 @@ do_describe(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
             struct kg_result *r)
 {
   raptor_sequence *ds = rasqal_query_get_describe_sequence(q);
-  struct kg_sq_map seen;
+  struct kg_hash seen;
   struct nodeset done;
   struct nodeset targets;
   int i;
   size_t j;
   int rc = 0;
 
-  kg_sq_map_init(&seen);
+  kg_hash_init(&seen);
   ns_init(&done);
   ns_init(&targets);
   for(i = 0; ds && i < raptor_sequence_size(ds); i++) {
@@ -3460,7 +3370,7 @@ do_describe(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
       rc = describe_node(ev, targets.v[j], r, &seen, &done);
   ns_release(&targets);
   ns_release(&done);
-  kg_sq_map_release(&seen);
+  kg_hash_release(&seen);
   return rc;
 }
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <redland.h>
 
+#include "base/hash.h"
 #include "sparql/sparql.h"
 
 /* ---------------------------------------------------------------- paths */
@@ -113,23 +114,6 @@ void kg_sq_node_nt(struct kg_buf *b, librdf_node *n);
 #endif
 
 /* ---------------------------------------------------------------- helpers */
-
-/* String set / map (open addressing); values are indexes. */
-struct kg_sq_map {
-  char **keys;
-  size_t *vals;
-  size_t cap;
-  size_t n;
-};
-void kg_sq_map_init(struct kg_sq_map *m);
-void kg_sq_map_release(struct kg_sq_map *m);
-/* Returns 1 and sets *val if @key is present; else inserts it with @val
- * and returns 0. */
-int kg_sq_map_put(struct kg_sq_map *m, const char *key, size_t len,
-                  size_t *val);
-/* 1 and *val if @key is present, else 0. */
-int kg_sq_map_get(const struct kg_sq_map *m, const char *key, size_t len,
-                  size_t *val);
 
 /* ---------------------------------------------------------------- evaluator */
 

@@ -53,7 +53,7 @@ blank_of(librdf_node *n, size_t *len)
 
 /* Blank nodes are written with labels b0, b1, ... in order of first
  * appearance (stable across runs, unlike the store's labels). */
-static struct kg_sq_map *relabel;
+static struct kg_hash *relabel;
 static size_t nrelabel;
 static int mask_blanks;
 
@@ -70,7 +70,7 @@ blank_label(struct kg_buf *b, librdf_node *n)
     kg_buf_add(b, s, len);
     return;
   }
-  if(!kg_sq_map_put(relabel, s, len, &v))
+  if(!kg_hash_put(relabel, s, len, &v))
     nrelabel++;
   kg_buf_addf(b, "b%zu", v);
 }
@@ -617,10 +617,10 @@ kg_result_write(struct kg_ctx *ctx, struct kg_result *r, const char *format,
   int k;
   int rc = 0;
 
-  struct kg_sq_map map;
+  struct kg_hash map;
 
   (void)ctx;
-  kg_sq_map_init(&map);
+  kg_hash_init(&map);
   relabel = &map;
   nrelabel = 0;
   if(!kg_result_format_known(format)) {
@@ -750,7 +750,7 @@ kg_result_write(struct kg_ctx *ctx, struct kg_result *r, const char *format,
   }
 done:
   relabel = NULL;
-  kg_sq_map_release(&map);
+  kg_hash_release(&map);
   kg_buf_release(&o);
   return rc;
 }

@@ -26,7 +26,7 @@
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
 #include "store/store.h"
-#include "base/strset.h"
+#include "base/hash.h"
 #include "base/text.h"
 
 /* The extractor may not be linked in every build of the tree: weak
@@ -55,7 +55,7 @@ struct kg_store {
   long long issued;
   long long modified;
   char *last_graph;             /* IRI of the last load (for callers) */
-  struct kg_strset drop;        /* writer: graphs left out of the new one */
+  struct kg_hash drop;        /* writer: graphs left out of the new one */
   char **done;                  /* writer: "IRI\tpath" loaded by this command */
   size_t ndone;
   size_t done_cap;
@@ -497,7 +497,7 @@ store_new(struct kg_ctx *ctx)
   st->ctx = ctx;
   st->dir = kg_xstrdup(ctx->store_dir);
   st->lock_fd = -1;
-  kg_strset_init(&st->drop);
+  kg_hash_init(&st->drop);
   return st;
 }
 
@@ -745,7 +745,7 @@ kg_store_close(struct kg_store *st)
   free(st->gen_path);
   free(st->old_gen);
   free(st->last_graph);
-  kg_strset_release(&st->drop);
+  kg_hash_release(&st->drop);
   for(i = 0; i < st->ndone; i++)
     free(st->done[i]);
   free(st->done);
@@ -1340,7 +1340,7 @@ rebuild(struct kg_store *st, const char *old_path)
       librdf_node *c = librdf_stream_get_context2(s);      /* SHARED */
 
       if(c && librdf_node_is_resource(c) &&
-         kg_strset_has(&st->drop, (const char *)librdf_uri_as_string(
+         kg_hash_has(&st->drop, (const char *)librdf_uri_as_string(
                          librdf_node_get_uri(c))))
         continue;
       KG_GROW(v, cap, n + 1);
@@ -1428,7 +1428,7 @@ remove_graph(struct kg_store *st, const char *iri, int fresh)
 
   if(ensure_model(st))
     return -1;
-  if(fresh && kg_strset_has(&st->drop, iri))
+  if(fresh && kg_hash_has(&st->drop, iri))
     return 0;
   g = kg_ctx_iri(st->ctx, iri);
   if(!g)
@@ -1465,7 +1465,7 @@ plan_drop(struct kg_store *st, const char *iri)
     total += st->graphs[i].triples;
   if(total < min)
     return 0;
-  kg_strset_add(&st->drop, iri);
+  kg_hash_add(&st->drop, iri);
   return 1;
 }
 
@@ -1779,7 +1779,7 @@ kg_store_refresh_reference(struct kg_store *st)
   struct kg_ctx *ctx = st->ctx;
   char *ref = reference_iri(ctx);
   struct kg_buf terr = KG_BUF_INIT;
-  struct kg_strset used;
+  struct kg_hash used;
   librdf_storage *tmp_storage = NULL;
   librdf_model *tmp = NULL;
   librdf_node *g = NULL, *scratch = NULL, *subj = NULL, *pred = NULL;
@@ -1787,7 +1787,7 @@ kg_store_refresh_reference(struct kg_store *st)
   long n = 0;
   int rc = -1;
 
-  kg_strset_init(&used);
+  kg_hash_init(&used);
   if(!kg_extract_reference) {
     if(remove_graph(st, ref, 0))
       goto out;
@@ -1826,7 +1826,7 @@ kg_store_refresh_reference(struct kg_store *st)
     if(strncmp(u, KG_NS_MNC, strlen(KG_NS_MNC)) &&
        strncmp(u, terr.s, terr.len))
       continue;
-    if(!kg_strset_add(&used, u))
+    if(!kg_hash_add(&used, u))
       continue;
     if(kg_rdf_add_copy(tmp, scratch, subj, pred, o))
       goto out;
@@ -1835,7 +1835,7 @@ kg_store_refresh_reference(struct kg_store *st)
   s = NULL;
   if(kg_extract_reference(ctx, tmp))
     goto out;
-  n = update_by_difference(st, tmp, g, kg_strset_has(&st->drop, ref));
+  n = update_by_difference(st, tmp, g, kg_hash_has(&st->drop, ref));
   if(n < 0)
     goto out;
   graph_remove(st, ref);
@@ -1859,7 +1859,7 @@ out:
     librdf_free_node(subj);
   if(pred)
     librdf_free_node(pred);
-  kg_strset_release(&used);
+  kg_hash_release(&used);
   kg_buf_release(&terr);
   free(ref);
   return rc;
