@@ -15,9 +15,6 @@
 #include "rdf/serialize.h"
 #include "store/store.h"
 
-/* The serializer may not be linked in every build of the tree. */
-#pragma weak kg_serialize
-
 static const char usage_text[] =
   "usage: mednum-kg [--store DIR] export [-f FORMAT] [-o FILE]\n"
   "       mednum-kg [--store DIR] export --dcat [-o FILE] [--config FILE]\n"
@@ -56,77 +53,6 @@ static const char *const formats[] = {
   "turtle", "ntriples", "nquads", "rdfxml", NULL
 };
 
-/* Streams every statement as N-Triples or N-Quads (with its graph). */
-static int
-write_stream(struct kg_ctx *ctx, librdf_model *m, int quads, FILE *out)
-{
-  raptor_serializer *ser;
-  librdf_stream *s;
-  int rc = -1;
-
-  ser = raptor_new_serializer(ctx->raptor, quads ? "nquads" : "ntriples");
-  if(!ser) {
-    kg_error("cannot start the %s writer", quads ? "N-Quads" : "N-Triples");
-    return -1;
-  }
-  s = librdf_model_as_stream(m);
-  if(!s || raptor_serializer_start_to_file_handle(ser, NULL, out))
-    goto out;
-  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
-    librdf_statement *t = librdf_stream_get_object(s);   /* SHARED */
-    raptor_statement q = *t;                             /* borrows terms */
-
-    q.graph = quads ? librdf_stream_get_context2(s) : NULL;
-    if(raptor_serializer_serialize_statement(ser, &q))
-      goto out;
-  }
-  if(raptor_serializer_serialize_end(ser))
-    goto out;
-  rc = 0;
-out:
-  if(rc)
-    kg_error("cannot write the graph");
-  if(s)
-    librdf_free_stream(s);
-  raptor_free_serializer(ser);
-  return rc;
-}
-
-/* Turtle or RDF/XML without the project serializer: librdf's own, with the
- * contract's prefixes (not sorted). */
-static int
-write_librdf(struct kg_ctx *ctx, librdf_model *m, const char *format,
-             FILE *out)
-{
-  librdf_serializer *ser;
-  size_t i;
-  int rc = -1;
-
-  ser = librdf_new_serializer(ctx->world,
-                              strcmp(format, "turtle") ? "rdfxml-abbrev"
-                                                       : "turtle",
-                              NULL, NULL);
-  if(!ser) {
-    kg_error("cannot start the %s writer", format);
-    return -1;
-  }
-  for(i = 0; kg_prefixes[i].prefix; i++) {
-    librdf_uri *u = librdf_new_uri(ctx->world,
-                                   (const unsigned char *)kg_prefixes[i].iri);
-
-    if(u) {
-      librdf_serializer_set_namespace(ser, u, kg_prefixes[i].prefix);
-      librdf_free_uri(u);
-    }
-  }
-  if(!librdf_serializer_serialize_model_to_file_handle(ser, out, NULL, m))
-    rc = 0;
-  else
-    kg_error("cannot write the graph");
-  librdf_free_serializer(ser);
-  return rc;
-}
-
 struct export_opts {
   const char *format;
   const char *output;
@@ -143,18 +69,17 @@ write_all(struct kg_ctx *ctx, struct kg_store *st, struct export_opts *o,
 
   if(o->dcat) {
     struct kg_gstats gs;
-    int rc = kg_gstats_compute(ctx, st, &gs);
+    int rc = kg_gstats_compute(&ctx->w, st, &gs);
 
     if(!rc)
-      rc = kg_dcat_write(ctx, st, &gs, &o->d, out);
+      rc = kg_dcat_write(&ctx->w, st, &gs, &o->d, out);
     kg_gstats_release(&gs);
     return rc;
   }
   if(!strcmp(o->format, "ntriples") || !strcmp(o->format, "nquads"))
-    return write_stream(ctx, m, !strcmp(o->format, "nquads"), out);
-  if(kg_serialize)
-    return kg_serialize(ctx, m, o->format, out);
-  return write_librdf(ctx, m, o->format, out);
+    return kg_serialize_stream(&ctx->w, m, !strcmp(o->format, "nquads"),
+                               out);
+  return kg_serialize(&ctx->w, m, o->format, out);
 }
 
 /* Writes to @path through a temporary file in the same directory, renamed
@@ -335,7 +260,7 @@ cmd_export(int argc, char **argv, struct kg_ctx *ctx)
               "mednum-kg.conf): portals require one");
   }
 
-  st = kg_store_open_read(ctx, &code);
+  st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
   if(!st)
     goto out;
   if(o.output) {

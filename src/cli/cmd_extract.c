@@ -57,7 +57,7 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
     return kg_usage_error("extract: unknown format '%s' (turtle, ntriples, "
                           "nquads, rdfxml, json)", format);
   for(; i < argc; i++) {
-    int r = kg_extract_report_stmts(ctx, argv[i], &l, NULL);
+    int r = kg_extract_report_stmts(&ctx->ref, argv[i], &l, NULL);
 
     if(r) {
       rc = r;
@@ -65,7 +65,7 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
     }
     nfiles++;
   }
-  if(reference && kg_extract_reference_stmts(ctx, &l)) {
+  if(reference && kg_extract_reference_stmts(&ctx->ref, &l)) {
     rc = KG_EXIT_SYS;
     goto out;
   }
@@ -73,7 +73,7 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
     rc = KG_EXIT_SYS;
     goto out;
   }
-  if(kg_serialize_stmts(ctx, &l, format, out.fh)) {
+  if(kg_serialize_stmts(&ctx->w, &l, format, out.fh)) {
     kg_outfile_close(&out, 0);
     rc = KG_EXIT_SYS;
     goto out;

@@ -37,7 +37,7 @@ cmd_load(int argc, char **argv, struct kg_ctx *ctx)
   if(first >= argc)
     return kg_usage_error("load: no file given");
 
-  st = kg_store_open_write(ctx, &code);
+  st = kg_store_open_write(&ctx->w, ctx->store_dir, &ctx->reader, &code);
   if(!st)
     return code;
   /* say first which graphs go: a large store is then rebuilt without them

@@ -16,5 +16,5 @@ cmd_queries(int argc, char **argv, struct kg_ctx *ctx)
     return kg_cmd_usage(usage, KG_EXIT_OK);
   if(argc > 1)
     return kg_usage_error("queries: unexpected argument '%s'", argv[1]);
-  return kg_named_list(ctx, stdout) ? KG_EXIT_SYS : KG_EXIT_OK;
+  return kg_named_list(&ctx->ref, stdout) ? KG_EXIT_SYS : KG_EXIT_OK;
 }

@@ -110,10 +110,10 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
 
   for(i = 0; i < a->ndata && !rc; i++) {
     if(is_report(a->data[i])) {
-      rc = kg_extract_report_stmts(ctx, a->data[i], &l, NULL);
+      rc = kg_extract_report_stmts(&ctx->ref, a->data[i], &l, NULL);
       reports++;
     } else {
-      rc = kg_rdfload_file(ctx, a->data[i], NULL, NULL, &l);
+      rc = kg_rdfload_file(&ctx->w, a->data[i], NULL, NULL, &l);
     }
   }
   for(i = 0; i < a->nnamed && !rc; i++) {
@@ -121,14 +121,14 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
     librdf_node *g;
 
     *eq = '\0';
-    g = librdf_new_node_from_uri_string(ctx->world,
+    g = librdf_new_node_from_uri_string(ctx->w.world,
                                         (const unsigned char *)a->named[i]);
-    rc = g ? kg_rdfload_file(ctx, eq + 1, NULL, g, &l) : KG_EXIT_SYS;
+    rc = g ? kg_rdfload_file(&ctx->w, eq + 1, NULL, g, &l) : KG_EXIT_SYS;
     *eq = '=';
     if(g)
       librdf_free_node(g);
   }
-  if(!rc && reports && kg_extract_reference_stmts(ctx, &l))
+  if(!rc && reports && kg_extract_reference_stmts(&ctx->ref, &l))
     rc = KG_EXIT_SYS;
   for(i = 0; i < l.n; i++) {
     if(l.v[i]->graph)
@@ -141,7 +141,7 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
    * to a context of their own that the engine treats as the default graph:
    * librdf's hashes store makes context-less adds quadratic. */
   if(!rc && graphs && plain) {
-    ld->default_context = librdf_new_node_from_uri_string(ctx->world,
+    ld->default_context = librdf_new_node_from_uri_string(ctx->w.world,
       (const unsigned char *)"urn:x-mednum-kg:default-graph");
     for(i = 0; i < l.n; i++)
       if(!l.v[i]->graph)
@@ -149,8 +149,8 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
   }
   if(!rc) {
     collect_predicates(&l, ld);
-    *m = graphs ? kg_ctx_new_memory_model(ctx, st)
-                : kg_ctx_new_plain_model(ctx, st);
+    *m = graphs ? kg_world_new_memory_model(&ctx->w, st)
+                : kg_world_new_plain_model(&ctx->w, st);
     if(!*m)
       rc = KG_EXIT_SYS;
   }
@@ -259,7 +259,7 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
     opts.source = "-e";
   } else {
     q = looks_like_file(a.target) ? kg_named_from_file(a.target)
-                                  : kg_named_load(ctx, a.target);
+                                  : kg_named_load(&ctx->ref, a.target);
     if(!q) {
       rc = looks_like_file(a.target) ? KG_EXIT_SYS : KG_EXIT_USAGE;
       if(rc == KG_EXIT_USAGE)
@@ -267,14 +267,14 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
               stderr);
       goto out;
     }
-    text = kg_named_bind(ctx, q, a.params, a.nparams);
+    text = kg_named_bind(&ctx->ref, q, a.params, a.nparams);
     if(!text) {
       rc = KG_EXIT_USAGE;
       fputs("mednum-kg: try 'mednum-kg query --help' for more information\n",
             stderr);
       goto out;
     }
-    opts.source = looks_like_file(a.target) ? a.target : q->path + strlen(ctx->datadir) + 1;
+    opts.source = looks_like_file(a.target) ? a.target : q->path + strlen(ctx->ref.datadir) + 1;
   }
   if(a.ndata || a.nnamed) {
     rc = load_files(ctx, &a, &model, &storage, &ld);
@@ -284,17 +284,17 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
     opts.predicates = ld.preds;
     opts.npredicates = ld.npreds;
   } else {
-    store = kg_store_open_read(ctx, &rc);
+    store = kg_store_open_read(&ctx->w, ctx->store_dir, &rc);
     if(!store)
       goto out;
     model = kg_store_model(store);
   }
-  rc = kg_sparql_exec(ctx, model, text, &opts, &res);
+  rc = kg_sparql_exec(&ctx->w, model, text, &opts, &res);
   if(rc)
     goto out;
   format = a.format ? a.format
          : kg_result_kind(res) == KG_RESULT_GRAPH ? "turtle" : "table";
-  if(kg_result_write(ctx, res, format, stdout)) {
+  if(kg_result_write(&ctx->w, res, format, stdout)) {
     rc = a.format ? KG_EXIT_USAGE : KG_EXIT_SYS;
     goto out;
   }

@@ -32,9 +32,9 @@ static const char *const dep_classes[] = {
 static const char *
 short_iri(struct kg_ctx *ctx, const char *iri, char *out, size_t size)
 {
-  size_t n = strlen(ctx->base);
+  size_t n = strlen(ctx->w.base);
 
-  if(!strncmp(iri, ctx->base, n))
+  if(!strncmp(iri, ctx->w.base, n))
     snprintf(out, size, "mnid:%s", iri + n);
   else
     kg_dcat_curie(iri, out, size);
@@ -209,10 +209,10 @@ cmd_stats(int argc, char **argv, struct kg_ctx *ctx)
      strcmp(format, "json"))
     return kg_usage_error("stats: unknown format '%s' (table, tsv, json)",
                           format);
-  st = kg_store_open_read(ctx, &code);
+  st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
   if(!st)
     return code;
-  if(kg_gstats_compute(ctx, st, &gs)) {
+  if(kg_gstats_compute(&ctx->w, st, &gs)) {
     code = KG_EXIT_SYS;
   } else {
     code = KG_EXIT_OK;

@@ -31,12 +31,12 @@ cmd_unload(int argc, char **argv, struct kg_ctx *ctx)
     return code;
   if(first >= argc)
     return kg_usage_error("unload: no report or graph given");
-  if(!kg_store_exists(ctx)) {
+  if(!kg_store_exists(ctx->store_dir)) {
     kg_error("no store in '%s' (load reports with 'mednum-kg load' first)",
              ctx->store_dir);
     return KG_EXIT_SYS;
   }
-  st = kg_store_open_write(ctx, &code);
+  st = kg_store_open_write(&ctx->w, ctx->store_dir, &ctx->reader, &code);
   if(!st)
     return code;
   if(!no_ref)

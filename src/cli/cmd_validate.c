@@ -181,14 +181,14 @@ print_term(struct kg_ctx *ctx, json_t *b)
 {
   const char *type = json_string_value(json_object_get(b, "type"));
   const char *value = json_string_value(json_object_get(b, "value"));
-  size_t n = strlen(ctx->base);
+  size_t n = strlen(ctx->w.base);
 
   if(!value) {
     fputs("(none)", stdout);
     return;
   }
   if(type && !strcmp(type, "uri")) {
-    if(!strncmp(value, ctx->base, n) && value[n])
+    if(!strncmp(value, ctx->w.base, n) && value[n])
       printf("mnid:%s", value + n);
     else
       printf("<%s>", value);
@@ -218,7 +218,7 @@ run_rule(struct kg_ctx *ctx, librdf_model *m, const struct rule *r,
 
   memset(&opts, 0, sizeof(opts));
   opts.source = r->path;
-  rc = kg_sparql_exec(ctx, m, r->text, &opts, &res);
+  rc = kg_sparql_exec(&ctx->w, m, r->text, &opts, &res);
   if(rc) {
     kg_error("rule %s: cannot run '%s'", r->name, r->path);
     *code = rc;
@@ -235,7 +235,7 @@ run_rule(struct kg_ctx *ctx, librdf_model *m, const struct rule *r,
     *code = KG_EXIT_SYS;
     goto out;
   }
-  rc = kg_result_write(ctx, res, "json", mem);
+  rc = kg_result_write(&ctx->w, res, "json", mem);
   if(fclose(mem) || rc) {
     kg_error("rule %s: cannot read its results", r->name);
     *code = KG_EXIT_SYS;
@@ -309,7 +309,7 @@ cmd_validate(int argc, char **argv, struct kg_ctx *ctx)
       break;
   }
   first = k;
-  dir = rules_dir ? kg_xstrdup(rules_dir) : kg_ctx_path(ctx, "queries/checks");
+  dir = rules_dir ? kg_xstrdup(rules_dir) : kg_ref_path(&ctx->ref, "queries/checks");
   if(load_rules(dir, &rules, &nrules)) {
     code = KG_EXIT_SYS;
     goto out;
@@ -341,7 +341,7 @@ cmd_validate(int argc, char **argv, struct kg_ctx *ctx)
       printf("%-22s %s\n", rules[i].name, rules[i].summary);
     goto out;
   }
-  st = kg_store_open_read(ctx, &code);
+  st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
   if(!st)
     goto out;
   for(i = 0; i < nrules; i++) {

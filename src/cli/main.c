@@ -130,7 +130,7 @@ main(int argc, char **argv)
     }
     if(base[n - 1] != '/' && base[n - 1] != '#')
       return kg_usage_error("--base IRI must end with '/' or '#': '%s'", base);
-    ctx.base = base;
+    ctx.w.base = base;
   }
   rc = c->fn(argc - i, argv + i, &ctx);
   kg_ctx_release(&ctx);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
 #include "extract/doc.h"
 #include "extract/extract_int.h"
 #include "rdf/ns.h"

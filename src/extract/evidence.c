@@ -5,7 +5,8 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
+#include "ref/ref.h"
 #include "extract/evidence.h"
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
@@ -33,7 +34,7 @@ kg_emit_id(struct kg_emit *e, const char *fmt, ...)
   va_start(ap, fmt);
   kg_buf_vaddf(&b, fmt, ap);
   va_end(ap);
-  n = kg_rdf_iri(e->world, e->ctx->base, b.s);
+  n = kg_rdf_iri(e->world, e->ref->w->base, b.s);
   kg_buf_release(&b);
   return n;
 }

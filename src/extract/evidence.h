@@ -15,11 +15,11 @@
 #include "base/buf.h"
 #include "base/hash.h"
 
-struct kg_ctx;
+struct kg_ref;
 struct kg_cpindex;
 
 struct kg_emit {
-  struct kg_ctx *ctx;
+  struct kg_ref *ref;
   librdf_world *world;
   struct kg_stmts *out;      /* where statements go (borrowed) */
   librdf_node *graph;       /* the report's graph (borrowed) */

@@ -12,7 +12,8 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
+#include "ref/ref.h"
 #include "base/diag.h"
 #include "extract/doc.h"
 #include "extract/evidence.h"
@@ -622,7 +623,7 @@ x_release(struct kg_x *x)
 }
 
 int
-kg_extract_report_stmts(struct kg_ctx *ctx, const char *path,
+kg_extract_report_stmts(struct kg_ref *ref, const char *path,
                         struct kg_stmts *out, struct kg_report_info *info)
 {
   struct kg_buf text = KG_BUF_INIT, slug = KG_BUF_INIT;
@@ -639,14 +640,14 @@ kg_extract_report_stmts(struct kg_ctx *ctx, const char *path,
   if(rc)
     goto out;
   rc = KG_EXIT_SYS;
-  x.ctx = ctx;
-  x.v = kg_ctx_vocab(ctx);
+  x.ref = ref;
+  x.v = kg_ref_vocab(ref);
   if(!x.v)
     goto out;
-  x.gaz = kg_ctx_gaz(ctx);
+  x.gaz = kg_ref_gaz(ref);
   if(!x.gaz)
     goto out;
-  x.reg = kg_ctx_registry(ctx);
+  x.reg = kg_ref_registry(ref);
   if(!x.reg)
     goto out;
   if(kg_doc_parse(&x.doc, text.s, text.len)) {
@@ -658,8 +659,8 @@ kg_extract_report_stmts(struct kg_ctx *ctx, const char *path,
   x.secorgs = kg_xcalloc(x.nsecs + 1, sizeof(struct kg_node_list));
   x.secpeople = kg_xcalloc(x.nsecs + 1, sizeof(struct kg_node_list));
   report_slug(path, &slug);
-  x.e.ctx = ctx;
-  x.e.world = ctx->world;
+  x.e.ref = ref;
+  x.e.world = ref->w->world;
   x.e.out = out;
   x.e.slug = slug.s;
   x.e.text = text.s;
@@ -710,11 +711,11 @@ out:
 }
 
 int
-kg_extract_report(struct kg_ctx *ctx, const char *path, librdf_model *model,
+kg_extract_report(struct kg_ref *ref, const char *path, librdf_model *model,
                   struct kg_report_info *info)
 {
   struct kg_stmts l = { NULL, 0, 0 };
-  int rc = kg_extract_report_stmts(ctx, path, &l, info);
+  int rc = kg_extract_report_stmts(ref, path, &l, info);
 
   if(!rc && kg_stmts_to_model(&l, model))
     rc = KG_EXIT_SYS;
@@ -737,7 +738,7 @@ kg_report_info_release(struct kg_report_info *info)
 /* Copies the description of concept @iri (its triples in the ontology
  * files: labels, notation, scheme, broader) into @l, in @graph. */
 static int
-add_concept(struct kg_ctx *ctx, const struct kg_vocab *v, const char *iri,
+add_concept(struct kg_ref *ref, const struct kg_vocab *v, const char *iri,
             struct kg_stmts *l, librdf_node *graph)
 {
   size_t i;
@@ -748,10 +749,10 @@ add_concept(struct kg_ctx *ctx, const struct kg_vocab *v, const char *iri,
 
     if(strcmp(t->s, iri))
       continue;
-    o = t->o_is_lit ? kg_rdf_lit(ctx->world, t->o, t->lang)
-                    : kg_rdf_iri(ctx->world, t->o, NULL);
-    if(kg_stmts_add(l, kg_rdf_iri(ctx->world, t->s, NULL),
-                    kg_rdf_iri(ctx->world, t->p, NULL), o, graph))
+    o = t->o_is_lit ? kg_rdf_lit(ref->w->world, t->o, t->lang)
+                    : kg_rdf_iri(ref->w->world, t->o, NULL);
+    if(kg_stmts_add(l, kg_rdf_iri(ref->w->world, t->s, NULL),
+                    kg_rdf_iri(ref->w->world, t->p, NULL), o, graph))
       return -1;
   }
   return 0;
@@ -781,10 +782,10 @@ terr_from_iri(struct kg_gaz *gaz, const char *u, size_t prelen,
 }
 
 int
-kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l)
+kg_extract_reference_stmts(struct kg_ref *ref, struct kg_stmts *l)
 {
-  struct kg_gaz *gaz = kg_ctx_gaz(ctx);
-  struct kg_vocab *voc = kg_ctx_vocab(ctx);
+  struct kg_gaz *gaz = kg_ref_gaz(ref);
+  struct kg_vocab *voc = kg_ref_vocab(ref);
   librdf_node *graph;
   struct kg_hash seen, done;
   struct kg_buf prefix = KG_BUF_INIT;
@@ -793,8 +794,8 @@ kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l)
 
   if(!gaz || !voc)
     return -1;
-  graph = kg_rdf_iri(ctx->world, ctx->base, "graph/reference");
-  kg_buf_addf(&prefix, "%sterritoire/", ctx->base);
+  graph = kg_rdf_iri(ref->w->world, ref->w->base, "graph/reference");
+  kg_buf_addf(&prefix, "%sterritoire/", ref->w->base);
   kg_hash_init(&seen);
   kg_hash_init(&done);
   n0 = l->n;
@@ -807,14 +808,14 @@ kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l)
       continue;
     u = (const char *)raptor_uri_as_string(o->value.uri);
     if(!strncmp(u, KG_NS_MNC, strlen(KG_NS_MNC))) {
-      if(kg_hash_add(&seen, u) && add_concept(ctx, voc, u, l, graph))
+      if(kg_hash_add(&seen, u) && add_concept(ref, voc, u, l, graph))
         rc = -1;
       continue;
     }
     if(strncmp(u, prefix.s, prefix.len) || !kg_hash_add(&seen, u))
       continue;
     if(terr_from_iri(gaz, u, prefix.len, &t) &&
-       kg_territory_emit_stmts(ctx, t, l, graph, &done))
+       kg_territory_emit_stmts(ref->w, gaz, t, l, graph, &done))
       rc = -1;
   }
   kg_hash_release(&seen);
@@ -825,14 +826,14 @@ kg_extract_reference_stmts(struct kg_ctx *ctx, struct kg_stmts *l)
 }
 
 int
-kg_extract_reference(struct kg_ctx *ctx, librdf_model *model)
+kg_extract_reference(struct kg_ref *ref, librdf_model *model)
 {
   struct kg_stmts l = { NULL, 0, 0 };
   int rc;
 
   if(kg_stmts_from_model(&l, model, 0))
     return -1;
-  rc = kg_extract_reference_stmts(ctx, &l);
+  rc = kg_extract_reference_stmts(ref, &l);
   if(!rc) {
     /* only the reference statements, appended after the model's own */
     struct kg_stmts tail;

@@ -10,7 +10,7 @@
 #include "extract/evidence.h"
 #include "base/hash.h"
 
-struct kg_ctx;
+struct kg_ref;
 struct kg_vocab;
 struct kg_gaz;
 struct kg_registry;
@@ -38,7 +38,7 @@ void kg_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
 void kg_node_list_release(struct kg_node_list *l);
 
 struct kg_x {
-  struct kg_ctx *ctx;
+  struct kg_ref *ref;
   struct kg_vocab *v;
   struct kg_gaz *gaz;             /* may be NULL: no places then */
   struct kg_registry *reg;        /* may be NULL */

@@ -11,7 +11,7 @@
 
 #include "base/buf.h"
 #include "base/hash.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
 #include "publish/dcat.h"
 #include "base/diag.h"
 #include "rdf/ns.h"
@@ -141,11 +141,11 @@ role_of_class(const char *c)
 
 /* Territory entry with code and name looked up. */
 static void
-territory_fill(struct kg_ctx *ctx, librdf_model *m, struct kg_gcount *t)
+territory_fill(struct kg_world *w, librdf_model *m, struct kg_gcount *t)
 {
-  librdf_node *s = kg_ctx_iri(ctx, t->iri);
-  librdf_node *p_code = kg_ctx_iri2(ctx, KG_NS_IGEO, "codeINSEE");
-  librdf_node *p_nom = kg_ctx_iri2(ctx, KG_NS_IGEO, "nom");
+  librdf_node *s = kg_world_iri(w, t->iri);
+  librdf_node *p_code = kg_world_iri2(w, KG_NS_IGEO, "codeINSEE");
+  librdf_node *p_nom = kg_world_iri2(w, KG_NS_IGEO, "nom");
 
   if(s && p_code && p_nom) {
     t->code = get_literal(m, s, p_code);
@@ -167,7 +167,7 @@ territory_fill(struct kg_ctx *ctx, librdf_model *m, struct kg_gcount *t)
 }
 
 int
-kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
+kg_gstats_compute(struct kg_world *w, struct kg_store *st,
                   struct kg_gstats *gs)
 {
   librdf_model *m = kg_store_model(st);
@@ -265,7 +265,7 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
     if((role & (ROLE_INITIATIVE | ROLE_EVENT)) && (trole & ROLE_REGION))
       kg_hash_ref(&regions, terr, NULL);
   }
-  p_label = kg_ctx_iri2(ctx, KG_NS_SKOS, "prefLabel");
+  p_label = kg_world_iri2(w, KG_NS_SKOS, "prefLabel");
   if(!p_label)
     goto fail;
 
@@ -307,7 +307,7 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
     qsort(gs->classes, gs->nclasses, sizeof(*gs->classes), gcount_cmp);
 
   for(i = 0; i < gs->ndeps; i++)
-    territory_fill(ctx, m, &gs->deps[i]);
+    territory_fill(w, m, &gs->deps[i]);
   if(gs->ndeps)
     qsort(gs->deps, gs->ndeps, sizeof(*gs->deps), gcount_cmp);
 
@@ -317,7 +317,7 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
       struct kg_gcount *r = &gs->regions[gs->nregions++];
 
       r->iri = kg_xstrdup(regions.keys[i]);
-      territory_fill(ctx, m, r);
+      territory_fill(w, m, r);
     }
   }
   if(gs->nregions)
@@ -330,7 +330,7 @@ kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
 
     if(!themes.keys[i])
       continue;
-    th = kg_ctx_iri(ctx, themes.keys[i]);
+    th = kg_world_iri(w, themes.keys[i]);
     if(th) {
       label = get_literal(m, th, p_label);
       librdf_free_node(th);
@@ -564,11 +564,11 @@ put_download(FILE *out, const struct kg_dcat_opts *o, const char *ext)
 }
 
 int
-kg_dcat_write(struct kg_ctx *ctx, struct kg_store *st,
+kg_dcat_write(struct kg_world *w, struct kg_store *st,
               const struct kg_gstats *gs, const struct kg_dcat_opts *o,
               FILE *out)
 {
-  const char *base = ctx->base;
+  const char *base = w->base;
   const char *title = o->title ? o->title
     : "Graphe de connaissances de la médiation numérique";
   const char *desc = o->description ? o->description

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <redland.h>
 
-struct kg_ctx;
+struct kg_world;
 struct kg_store;
 
 struct kg_gcount {
@@ -46,7 +46,7 @@ struct kg_gstats {
 
 /* Fills @gs from the open store @st.  0, or -1 after reporting.  Release
  * with kg_gstats_release() in both cases. */
-int kg_gstats_compute(struct kg_ctx *ctx, struct kg_store *st,
+int kg_gstats_compute(struct kg_world *w, struct kg_store *st,
                       struct kg_gstats *gs);
 void kg_gstats_release(struct kg_gstats *gs);
 
@@ -77,7 +77,7 @@ void kg_dcat_opts_release(struct kg_dcat_opts *opts);
 
 /* Writes the DCAT catalogue, dataset, one distribution per format and the
  * VoID statistics of @gs as Turtle on @out.  0, or -1 on write error. */
-int kg_dcat_write(struct kg_ctx *ctx, struct kg_store *st,
+int kg_dcat_write(struct kg_world *w, struct kg_store *st,
                   const struct kg_gstats *gs,
                   const struct kg_dcat_opts *opts, FILE *out);
 

@@ -26,14 +26,6 @@ const struct kg_prefix kg_prefixes[] = {
   { NULL, NULL }
 };
 
-static librdf_world *the_world;
-
-void
-kg_rdf_set_world(librdf_world *w)
-{
-  the_world = w;
-}
-
 librdf_node *
 kg_rdf_iri(librdf_world *w, const char *ns, const char *local)
 {
@@ -116,7 +108,8 @@ kg_rdf_add(librdf_model *m, librdf_node *context,
 
   if(missing_node(s, p, o))
     return -1;
-  st = librdf_new_statement_from_nodes(the_world, s, p, o);
+  /* a librdf_node is a raptor_term, which knows its world: no global */
+  st = raptor_new_statement_from_nodes(s->world, s, p, o, NULL);
   /* nodes now owned by st, even on failure */
   if(!st) {
     kg_error("cannot build a statement");
@@ -148,8 +141,7 @@ kg_stmts_add(struct kg_stmts *l, librdf_node *s, librdf_node *p,
 
   if(missing_node(s, p, o))
     return -1;
-  st = raptor_new_statement_from_nodes(librdf_world_get_raptor(the_world),
-                                       s, p, o,
+  st = raptor_new_statement_from_nodes(s->world, s, p, o,
                                        g ? librdf_new_node_from_node(g) : NULL);
   /* nodes now owned by st, even on failure */
   if(!st) {

@@ -4,9 +4,6 @@
 
 #include <redland.h>
 
-/* The process's one world, used to build statements (set by kg_ctx_init). */
-void kg_rdf_set_world(librdf_world *w);
-
 /* New nodes (caller frees, or hands them to kg_rdf_add). NULL on failure. */
 librdf_node *kg_rdf_iri(librdf_world *w, const char *ns, const char *local);
 librdf_node *kg_rdf_lit(librdf_world *w, const char *text, const char *lang);

@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
 #include "base/diag.h"
 #include "rdf/rdf.h"
 #include "rdf/rdfload.h"
@@ -59,7 +59,7 @@ on_statement(void *user_data, raptor_statement *st)
 }
 
 int
-kg_rdfload_file(struct kg_ctx *ctx, const char *path, const char *syntax,
+kg_rdfload_file(struct kg_world *w, const char *path, const char *syntax,
                 librdf_node *graph, struct kg_stmts *l)
 {
   struct load_state ls;
@@ -87,9 +87,9 @@ kg_rdfload_file(struct kg_ctx *ctx, const char *path, const char *syntax,
   memset(&ls, 0, sizeof ls);
   ls.l = l;
   ls.graph = graph;
-  p = raptor_new_parser(ctx->raptor, syntax);
+  p = raptor_new_parser(w->raptor, syntax);
   us = raptor_uri_filename_to_uri_string(path);
-  uri = us ? raptor_new_uri(ctx->raptor, us) : NULL;
+  uri = us ? raptor_new_uri(w->raptor, us) : NULL;
   if(!p || !uri) {
     kg_error("cannot set up a %s parser for '%s'", syntax, path);
     goto out;

@@ -5,7 +5,7 @@
 
 #include <redland.h>
 
-struct kg_ctx;
+struct kg_world;
 struct kg_stmts;
 
 /* Syntax name for a file name (".ttl" turtle, ".nt" ntriples, ".nq" nquads,
@@ -16,7 +16,7 @@ const char *kg_rdfload_syntax(const char *path);
  * in @graph (NULL = default graph; N-Quads keep their own graphs).  Nothing
  * is appended when the file does not parse.  Returns KG_EXIT_OK, or
  * KG_EXIT_DATA / KG_EXIT_SYS after reporting "FILE:LINE: message". */
-int kg_rdfload_file(struct kg_ctx *ctx, const char *path, const char *syntax,
+int kg_rdfload_file(struct kg_world *w, const char *path, const char *syntax,
                     librdf_node *graph, struct kg_stmts *l);
 
 #endif

@@ -1,14 +1,15 @@
 /* serialize.c - RDF output through raptor, sorted for stable bytes.
  *
  * Statements are collected with their graph, sorted and de-duplicated, then
- * written by raptor's serializer with the contract's prefixes.  The whole
- * graph is held in memory here; the store streams N-Triples itself.
+ * written by our Turtle writer or raptor's serializer with the contract's
+ * prefixes.  The whole graph is held in memory there; kg_serialize_stream()
+ * writes N-Triples and N-Quads as they come, for graphs of any size.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
 #include "base/diag.h"
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
@@ -64,7 +65,7 @@ stmt_cmp(const void *pa, const void *pb)
 }
 
 int
-kg_serialize(struct kg_ctx *ctx, librdf_model *model, const char *format,
+kg_serialize(struct kg_world *w, librdf_model *model, const char *format,
              FILE *out)
 {
   struct kg_stmts l = { NULL, 0, 0 };
@@ -78,17 +79,17 @@ kg_serialize(struct kg_ctx *ctx, librdf_model *model, const char *format,
     kg_stmts_release(&l);
     return -1;
   }
-  rc = kg_serialize_stmts(ctx, &l, format, out);
+  rc = kg_serialize_stmts(w, &l, format, out);
   kg_stmts_release(&l);
   return rc;
 }
 
 int
-kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l, const char *format,
+kg_serialize_stmts(struct kg_world *w, struct kg_stmts *l, const char *format,
                    FILE *out)
 {
   raptor_statement **v;
-  size_t n, i, w;
+  size_t n, i, k;
   raptor_serializer *ser = NULL;
   int fi, rc = -1;
 
@@ -109,21 +110,21 @@ kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l, const char *format,
       }
   if(n)
     qsort(v, n, sizeof(*v), stmt_cmp);
-  for(i = 0, w = 0; i < n; i++) {
-    if(w && !stmt_cmp(&v[w - 1], &v[i])) {
+  for(i = 0, k = 0; i < n; i++) {
+    if(k && !stmt_cmp(&v[k - 1], &v[i])) {
       raptor_free_statement(v[i]);
       continue;
     }
-    v[w++] = v[i];
+    v[k++] = v[i];
   }
-  l->n = n = w;
+  l->n = n = k;
   if(!strcmp(format, "turtle")) {
-    rc = kg_turtle_write(v, n, ctx->base, out);
+    rc = kg_turtle_write(v, n, w->base, out);
     if(rc)
       kg_error("cannot write the graph as %s", format);
     return rc;
   }
-  ser = raptor_new_serializer(ctx->raptor, formats[fi].raptor);
+  ser = raptor_new_serializer(w->raptor, formats[fi].raptor);
   if(!ser) {
     kg_error("cannot create a '%s' writer", format);
     goto out;
@@ -132,15 +133,15 @@ kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l, const char *format,
    * declared namespace on every IRI, so unused ones cost time and lines) */
   for(i = 0; kg_prefixes[i].prefix; i++)
     if(kg_turtle_uses_namespace(v, n, kg_prefixes[i].iri)) {
-      raptor_uri *u = raptor_new_uri(ctx->raptor,
+      raptor_uri *u = raptor_new_uri(w->raptor,
                                      (const unsigned char *)kg_prefixes[i].iri);
 
       raptor_serializer_set_namespace(ser, u,
                                       (const unsigned char *)kg_prefixes[i].prefix);
       raptor_free_uri(u);
     }
-  if(kg_turtle_uses_namespace(v, n, ctx->base)) {
-    raptor_uri *u = raptor_new_uri(ctx->raptor, (const unsigned char *)ctx->base);
+  if(kg_turtle_uses_namespace(v, n, w->base)) {
+    raptor_uri *u = raptor_new_uri(w->raptor, (const unsigned char *)w->base);
 
     raptor_serializer_set_namespace(ser, u, (const unsigned char *)"mnid");
     raptor_free_uri(u);
@@ -158,5 +159,41 @@ out:
     raptor_free_serializer(ser);
   if(rc)
     kg_error("cannot write the graph as %s", format);
+  return rc;
+}
+
+/* Streams every statement as N-Triples or N-Quads (with its graph). */
+int
+kg_serialize_stream(struct kg_world *w, librdf_model *m, int quads, FILE *out)
+{
+  raptor_serializer *ser;
+  librdf_stream *s;
+  int rc = -1;
+
+  ser = raptor_new_serializer(w->raptor, quads ? "nquads" : "ntriples");
+  if(!ser) {
+    kg_error("cannot start the %s writer", quads ? "N-Quads" : "N-Triples");
+    return -1;
+  }
+  s = librdf_model_as_stream(m);
+  if(!s || raptor_serializer_start_to_file_handle(ser, NULL, out))
+    goto out;
+  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
+    librdf_statement *t = librdf_stream_get_object(s);   /* SHARED */
+    raptor_statement q = *t;                             /* borrows terms */
+
+    q.graph = quads ? librdf_stream_get_context2(s) : NULL;
+    if(raptor_serializer_serialize_statement(ser, &q))
+      goto out;
+  }
+  if(raptor_serializer_serialize_end(ser))
+    goto out;
+  rc = 0;
+out:
+  if(rc)
+    kg_error("cannot write the graph");
+  if(s)
+    librdf_free_stream(s);
+  raptor_free_serializer(ser);
   return rc;
 }

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <redland.h>
 
-struct kg_ctx;
+struct kg_world;
 
 /* 1 if @format is one of turtle, ntriples, nquads, rdfxml, json. */
 int kg_serialize_format_known(const char *format);
@@ -13,13 +13,19 @@ int kg_serialize_format_known(const char *format);
 /* Writes every statement of @model (all graphs; nquads keeps graph names)
  * as @format, sorted so that the same graph gives the same bytes.
  * Returns 0 or -1 after reporting. */
-int kg_serialize(struct kg_ctx *ctx, librdf_model *model, const char *format,
+int kg_serialize(struct kg_world *w, librdf_model *model, const char *format,
                  FILE *out);
 
 /* Same for a statement list (sorted in place; graph names kept only for
  * nquads). */
 struct kg_stmts;
-int kg_serialize_stmts(struct kg_ctx *ctx, struct kg_stmts *l,
+int kg_serialize_stmts(struct kg_world *w, struct kg_stmts *l,
                        const char *format, FILE *out);
+
+/* Streams every statement of @model as N-Triples, or N-Quads with its
+ * graph when @quads, in storage order, without holding the graph.  0 or -1
+ * after reporting. */
+int kg_serialize_stream(struct kg_world *w, librdf_model *model, int quads,
+                        FILE *out);
 
 #endif

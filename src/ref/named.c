@@ -4,7 +4,8 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
+#include "ref/ref.h"
 #include "base/diag.h"
 #include "ref/gazetteer.h"
 #include "base/input.h"
@@ -144,7 +145,7 @@ valid_name(const char *name)
 }
 
 struct kg_named *
-kg_named_load(struct kg_ctx *ctx, const char *name)
+kg_named_load(struct kg_ref *ref, const char *name)
 {
   struct kg_buf rel = KG_BUF_INIT;
   char *path;
@@ -156,7 +157,7 @@ kg_named_load(struct kg_ctx *ctx, const char *name)
     return NULL;
   }
   kg_buf_addf(&rel, "queries/%s.rq", name);
-  path = kg_ctx_path(ctx, rel.s);
+  path = kg_ref_path(ref, rel.s);
   kg_buf_release(&rel);
   fh = fopen(path, "rb");
   if(!fh) {
@@ -179,9 +180,9 @@ cmp_str(const void *a, const void *b)
 }
 
 int
-kg_named_list(struct kg_ctx *ctx, FILE *out)
+kg_named_list(struct kg_ref *ref, FILE *out)
 {
-  char *dir = kg_ctx_path(ctx, "queries");
+  char *dir = kg_ref_path(ref, "queries");
   DIR *d = opendir(dir);
   struct dirent *de;
   char **names = NULL;
@@ -205,7 +206,7 @@ kg_named_list(struct kg_ctx *ctx, FILE *out)
   if(n)
     qsort(names, n, sizeof(char *), cmp_str);
   for(i = 0; i < n; i++) {
-    struct kg_named *q = kg_named_load(ctx, names[i]);
+    struct kg_named *q = kg_named_load(ref, names[i]);
 
     if(!q) {
       rc = -1;
@@ -242,9 +243,9 @@ iri_ok(const char *v)
 }
 
 static const struct kg_terr *
-territory(struct kg_ctx *ctx, const char *v)
+territory(struct kg_ref *ref, const char *v)
 {
-  struct kg_gaz *g = kg_ctx_gaz(ctx);
+  struct kg_gaz *g = kg_ref_gaz(ref);
   const struct kg_terr *t = NULL, *c[8];
   struct kg_buf key = KG_BUF_INIT;
   const char *colon = strchr(v, ':');
@@ -283,7 +284,7 @@ territory(struct kg_ctx *ctx, const char *v)
 
 /* The SPARQL term for @value of parameter @p, into @out.  0 or -1. */
 static int
-term_for(struct kg_ctx *ctx, const struct kg_param *p, const char *value,
+term_for(struct kg_ref *ref, const struct kg_param *p, const char *value,
          struct kg_buf *out)
 {
   const char *s;
@@ -307,7 +308,7 @@ term_for(struct kg_ctx *ctx, const struct kg_param *p, const char *value,
       kg_buf_addf(out, "<%s>", value);
       return 0;
     case KG_PARAM_THEME: {
-      struct kg_vocab *v = kg_ctx_vocab(ctx);
+      struct kg_vocab *v = kg_ref_vocab(ref);
       const struct kg_concept *c = v ? kg_vocab_theme(v, value) : NULL;
 
       if(!c)
@@ -316,12 +317,12 @@ term_for(struct kg_ctx *ctx, const struct kg_param *p, const char *value,
       return 0;
     }
     case KG_PARAM_TERRITORY: {
-      const struct kg_terr *t = territory(ctx, value);
+      const struct kg_terr *t = territory(ref, value);
       struct kg_buf rel = KG_BUF_INIT;
 
       if(!t)
         return -1;
-      kg_buf_addf(out, "<%s%s>", ctx->base, kg_gaz_rel_iri(t, &rel));
+      kg_buf_addf(out, "<%s%s>", ref->w->base, kg_gaz_rel_iri(t, &rel));
       kg_buf_release(&rel);
       return 0;
     }
@@ -420,7 +421,7 @@ substitute(const char *text, const struct kg_named *q, struct kg_buf *terms)
 }
 
 char *
-kg_named_bind(struct kg_ctx *ctx, const struct kg_named *q, char **assign,
+kg_named_bind(struct kg_ref *ref, const struct kg_named *q, char **assign,
               size_t nassign)
 {
   struct kg_buf *terms = kg_xcalloc(q->nparams ? q->nparams : 1,
@@ -445,7 +446,7 @@ kg_named_bind(struct kg_ctx *ctx, const struct kg_named *q, char **assign,
                q->name ? q->name : q->path);
       goto out;
     }
-    if(term_for(ctx, &q->params[j], eq + 1, &terms[j])) {
+    if(term_for(ref, &q->params[j], eq + 1, &terms[j])) {
       kg_error("bad value '%s' for parameter '%s' (a %s)", eq + 1,
                q->params[j].name, type_names[q->params[j].type]);
       goto out;

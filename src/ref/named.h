@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-struct kg_ctx;
+struct kg_ref;
 
 enum kg_param_type {
   KG_PARAM_STRING = 0,
@@ -43,17 +43,17 @@ struct kg_named {
 };
 
 /* Loads queries/@name.rq.  NULL after reporting ("unknown named query"). */
-struct kg_named *kg_named_load(struct kg_ctx *ctx, const char *name);
+struct kg_named *kg_named_load(struct kg_ref *ref, const char *name);
 /* Parses a query file's header (for any .rq). NULL after reporting. */
 struct kg_named *kg_named_from_file(const char *path);
 void kg_named_free(struct kg_named *q);
 
 /* Writes "name  summary" and the parameters of every named query. */
-int kg_named_list(struct kg_ctx *ctx, FILE *out);
+int kg_named_list(struct kg_ref *ref, FILE *out);
 
 /* Substitutes "name=value" assignments into @q->text.  Returns new text, or
  * NULL after reporting (unknown parameter, bad value, missing required). */
-char *kg_named_bind(struct kg_ctx *ctx, const struct kg_named *q,
+char *kg_named_bind(struct kg_ref *ref, const struct kg_named *q,
                     char **assign, size_t nassign);
 
 #endif

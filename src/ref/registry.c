@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
 #include "base/diag.h"
 #include "rdf/ns.h"
+#include "rdf/world.h"
 #include "ref/registry.h"
 #include "base/text.h"
 #include "rdf/turtle_read.h"
@@ -74,11 +74,11 @@ add_key(struct kg_registry *r, size_t *cap, const char *text, size_t ent)
 }
 
 struct kg_registry *
-kg_registry_new(struct kg_ctx *ctx)
+kg_registry_new(raptor_world *rw, const char *regdir)
 {
   struct kg_registry *r = kg_xcalloc(1, sizeof(*r));
   struct kg_triples t = { NULL, 0, 0 };
-  char *dir = kg_ctx_path(ctx, "data/registry");
+  char *dir = kg_xstrdup(regdir);
   char **names = NULL;
   size_t nnames = 0, capnames = 0, i, ecap = 0, kcap = 0;
   size_t baselen = strlen(KG_DEFAULT_BASE);
@@ -107,7 +107,7 @@ kg_registry_new(struct kg_ctx *ctx)
     struct kg_buf path = KG_BUF_INIT;
 
     kg_buf_addf(&path, "%s/%s", dir, names[i]);
-    if(kg_turtle_read(ctx->raptor, path.s, &t))
+    if(kg_turtle_read(rw, path.s, &t))
       bad = 1;
     kg_buf_release(&path);
     free(names[i]);

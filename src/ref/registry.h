@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-struct kg_ctx;
+#include <raptor2.h>
 
 enum kg_entity_kind {
   KG_ENT_ORG = 0,
@@ -40,7 +40,7 @@ struct kg_registry {
 };
 
 /* Loads every Turtle file in data/registry/. New registry or NULL after reporting. */
-struct kg_registry *kg_registry_new(struct kg_ctx *ctx);
+struct kg_registry *kg_registry_new(raptor_world *rw, const char *regdir);
 void kg_registry_free(struct kg_registry *r);
 
 /* Entity whose name or alias has key @key (kg_text_key), of @kind or any

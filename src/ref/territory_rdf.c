@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
 #include "base/diag.h"
 #include "ref/gazetteer.h"
 #include "rdf/ns.h"
@@ -120,21 +120,17 @@ in_graph(struct model_sink *ms, const struct kg_terr *t)
 }
 
 int
-kg_territory_emit(struct kg_ctx *ctx, const struct kg_terr *t,
-                  librdf_model *m, librdf_node *graph)
+kg_territory_emit(struct kg_world *w, const struct kg_gaz *g,
+                  const struct kg_terr *t, librdf_model *m, librdf_node *graph)
 {
   const struct kg_terr *up[KG_GAZ_MAX_ANCESTORS + 1];
   struct model_sink ms;
-  struct kg_gaz *g;
   size_t i, n;
 
-  g = kg_ctx_gaz(ctx);
-  if(!g)
-    return -1;
   memset(&ms, 0, sizeof ms);
-  ms.k.base = ctx->base;
+  ms.k.base = w->base;
   ms.k.triple = model_triple;
-  ms.world = ctx->world;
+  ms.world = w->world;
   ms.model = m;
   ms.graph = graph;
   up[0] = t;
@@ -215,24 +211,20 @@ kg_territory_write_all_nt(FILE *out, const struct kg_gaz *g, const char *base)
 /* ---------------------------------------------------------------- list */
 
 int
-kg_territory_emit_stmts(struct kg_ctx *ctx, const struct kg_terr *t,
-                        struct kg_stmts *l, librdf_node *graph,
-                        struct kg_hash *done)
+kg_territory_emit_stmts(struct kg_world *w, const struct kg_gaz *g,
+                        const struct kg_terr *t, struct kg_stmts *l,
+                        librdf_node *graph, struct kg_hash *done)
 {
   const struct kg_terr *up[KG_GAZ_MAX_ANCESTORS + 1];
   struct model_sink ss;
   struct kg_buf rel = KG_BUF_INIT;
-  struct kg_gaz *g;
   size_t i, n;
   int rc = 0;
 
-  g = kg_ctx_gaz(ctx);
-  if(!g)
-    return -1;
   memset(&ss, 0, sizeof ss);
-  ss.k.base = ctx->base;
+  ss.k.base = w->base;
   ss.k.triple = model_triple;
-  ss.world = ctx->world;
+  ss.world = w->world;
   ss.l = l;
   ss.graph = graph;
   up[0] = t;

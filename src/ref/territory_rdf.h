@@ -12,25 +12,26 @@
 #include <stdio.h>
 #include <redland.h>
 
-struct kg_ctx;
+struct kg_world;
 struct kg_gaz;
 struct kg_terr;
 
 /* Adds to @graph of @m (NULL = default graph) the triples of @t and of all
- * its ancestors, with ctx->base.  Borrows everything.  Adding twice adds
+ * its ancestors, with w->base.  Borrows everything.  Adding twice adds
  * nothing new: a territory whose rdf:type triple is already in @graph is
  * skipped (storages with contexts keep duplicates).  Returns 0, or -1 after
- * reporting (gazetteer missing...). */
-int kg_territory_emit(struct kg_ctx *ctx, const struct kg_terr *t,
-                      librdf_model *m, librdf_node *graph);
+ * reporting. */
+int kg_territory_emit(struct kg_world *w, const struct kg_gaz *g,
+                      const struct kg_terr *t, librdf_model *m,
+                      librdf_node *graph);
 
 /* Same into a statement list, in @graph; @done (territories already
  * described, by relative IRI) keeps each one to a single description. */
 struct kg_stmts;
 struct kg_hash;
-int kg_territory_emit_stmts(struct kg_ctx *ctx, const struct kg_terr *t,
-                            struct kg_stmts *l, librdf_node *graph,
-                            struct kg_hash *done);
+int kg_territory_emit_stmts(struct kg_world *w, const struct kg_gaz *g,
+                            const struct kg_terr *t, struct kg_stmts *l,
+                            librdf_node *graph, struct kg_hash *done);
 
 /* Writes the triples of @t only (not of its ancestors) as N-Triples to @out,
  * with instance base @base (ends with '/').  Returns 0 or -1 (write error,

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
 #include "base/diag.h"
 #include "rdf/ns.h"
 #include "base/text.h"
@@ -149,7 +148,7 @@ phrases_free(struct kg_phrase *ph, size_t n)
 }
 
 struct kg_vocab *
-kg_vocab_new(struct kg_ctx *ctx)
+kg_vocab_new(raptor_world *rw, const char *datadir)
 {
   struct kg_vocab *v = kg_xcalloc(1, sizeof(*v));
   struct kg_triples t = { NULL, 0, 0 };
@@ -162,11 +161,13 @@ kg_vocab_new(struct kg_ctx *ctx)
   memset(mcaps, 0, sizeof mcaps);
   memset(ocaps, 0, sizeof ocaps);
   for(i = 0; files[i]; i++) {
-    char *path = kg_ctx_path(ctx, files[i]);
+    struct kg_buf path = KG_BUF_INIT;
 
-    if(kg_turtle_read(ctx->raptor, path, &t))
+    kg_buf_addf(&path, "%s/%s", datadir, files[i]);
+
+    if(kg_turtle_read(rw, path.s, &t))
       bad = 1;
-    free(path);
+    kg_buf_release(&path);
   }
   if(bad) {
     kg_triples_release(&t);

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include "rdf/turtle_read.h"
 
-struct kg_ctx;
+#include <raptor2.h>
 
 enum kg_cue_role {
   KG_CUE_FACILITATOR = 0,   /* "Animé par" -> schema:performer */
@@ -73,7 +73,7 @@ struct kg_vocab {
 };
 
 /* Loads the ontology files. Returns new vocab or NULL after reporting. */
-struct kg_vocab *kg_vocab_new(struct kg_ctx *ctx);
+struct kg_vocab *kg_vocab_new(raptor_world *rw, const char *datadir);
 void kg_vocab_free(struct kg_vocab *v);
 
 /* Theme by slug or label key; SHARED or NULL. */

@@ -21,7 +21,7 @@
 #include <strings.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
 #include "base/diag.h"
 #include "sparql/sparql_int.h"
 
@@ -3536,7 +3536,7 @@ check_dataset(struct kg_sq_ev *ev, rasqal_query *q,
 }
 
 int
-kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
+kg_sparql_exec(struct kg_world *w, librdf_model *model, const char *query,
                const struct kg_sparql_opts *opts, struct kg_result **out)
 {
   struct kg_sq_ev ev;
@@ -3551,8 +3551,8 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
   *out = NULL;
   memset(&ev, 0, sizeof(ev));
   rows_init(&rows, 0);
-  ev.world = ctx->world;
-  ev.rw = librdf_world_get_rasqal(ctx->world);
+  ev.world = w->world;
+  ev.rw = librdf_world_get_rasqal(w->world);
   ev.model = model;
   ev.source = opts && opts->source ? opts->source : "query";
   ev.line_offset = opts ? opts->line_offset : 0;
@@ -3606,10 +3606,10 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
   ev.exists = kg_xcalloc((size_t)ev.nexists + 1, sizeof(*ev.exists));
   ev.exists_ok = kg_xcalloc((size_t)ev.nexists + 1, 1);
   for(i = 0; i < ev.nexists; i++) {
-    rasqal_graph_pattern *w =
+    rasqal_graph_pattern *gp =
       rasqal_query_get_query_graph_pattern(ev.queries[i + 1]);
 
-    ev.exists[i] = w ? compile_gp(&ev, ev.queries[i + 1], w)
+    ev.exists[i] = gp ? compile_gp(&ev, ev.queries[i + 1], gp)
                      : gp_new(&ev, G_GROUP);
     if(!ev.exists[i])
       goto out;
@@ -3711,7 +3711,7 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
       free(cols);
     }
   }
-  r->base = kg_xstrdup(ctx->base ? ctx->base : KG_DEFAULT_BASE);
+  r->base = kg_xstrdup(w->base ? w->base : KG_DEFAULT_BASE);
   *out = r;
   r = NULL;
   rc = KG_EXIT_OK;

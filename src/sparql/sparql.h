@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <redland.h>
 
-struct kg_ctx;
+struct kg_world;
 
 struct kg_sparql_opts {
   const char *source;     /* name for messages: query file, "-e" or a named query */
@@ -40,7 +40,7 @@ struct kg_result;
  * On success returns 0 and a new result in *out (free with kg_result_free).
  * A query that does not parse or is refused is reported (with its line) and
  * gives KG_EXIT_DATA; a system failure KG_EXIT_SYS. */
-int kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
+int kg_sparql_exec(struct kg_world *w, librdf_model *model, const char *query,
                    const struct kg_sparql_opts *opts, struct kg_result **out);
 
 enum kg_result_kind kg_result_kind(const struct kg_result *r);
@@ -59,7 +59,7 @@ librdf_statement *kg_result_triple(const struct kg_result *r, size_t i);
 /* Writes @r as @format: "table", "csv", "tsv", "json", "xml" for bindings and
  * booleans; "turtle", "ntriples" (and "table") for graphs.  Returns 0, or -1
  * after reporting (unknown format for this kind of result: 2 is the caller's). */
-int kg_result_write(struct kg_ctx *ctx, struct kg_result *r,
+int kg_result_write(struct kg_world *w, struct kg_result *r,
                     const char *format, FILE *out);
 /* 1 if @format is a known output format name. */
 int kg_result_format_known(const char *format);

@@ -5,7 +5,7 @@
 #include <utf8proc.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
 #include "base/diag.h"
 #include "rdf/ns.h"
 #include "sparql/sparql_int.h"
@@ -609,7 +609,7 @@ write_turtle(struct kg_result *r, struct kg_buf *o)
 /* ---------------------------------------------------------------- entry */
 
 int
-kg_result_write(struct kg_ctx *ctx, struct kg_result *r, const char *format,
+kg_result_write(struct kg_world *w, struct kg_result *r, const char *format,
                 FILE *out)
 {
   struct kg_buf o = KG_BUF_INIT;
@@ -619,7 +619,7 @@ kg_result_write(struct kg_ctx *ctx, struct kg_result *r, const char *format,
 
   struct kg_hash map;
 
-  (void)ctx;
+  (void)w;
   kg_hash_init(&map);
   relabel = &map;
   nrelabel = 0;

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
 #include "base/diag.h"
 #include "extract/extract.h"
 #include "rdf/ns.h"
@@ -29,18 +29,13 @@
 #include "base/hash.h"
 #include "base/text.h"
 
-/* The extractor may not be linked in every build of the tree: weak
- * references let load and unload work on RDF files without it. */
-#pragma weak kg_extract_report
-#pragma weak kg_extract_reference
-#pragma weak kg_report_info_release
-
 #define KG_STORE_IDENT "kg"
 #define KG_STORE_META_MAGIC "# mednum-kg store 1"
 #define KG_SLUG_MAX 80
 
 struct kg_store {
-  struct kg_ctx *ctx;           /* borrowed */
+  struct kg_world *w;           /* borrowed */
+  const struct kg_store_reader *rd;  /* borrowed; NULL: RDF files only */
   char *dir;                    /* the store directory */
   char *gen;                    /* open generation: "gen-000007" */
   char *gen_path;               /* DIR/gen-000007 */
@@ -490,12 +485,12 @@ take_lock(const char *dir, int fd, int exclusive, int *code)
 /* ------------------------------------------------------------ open */
 
 static struct kg_store *
-store_new(struct kg_ctx *ctx)
+store_new(struct kg_world *w, const char *dir)
 {
   struct kg_store *st = kg_xcalloc(1, sizeof(*st));
 
-  st->ctx = ctx;
-  st->dir = kg_xstrdup(ctx->store_dir);
+  st->w = w;
+  st->dir = kg_xstrdup(dir);
   st->lock_fd = -1;
   kg_hash_init(&st->drop);
   return st;
@@ -509,10 +504,10 @@ open_model(struct kg_store *st, const char *mode)
 
   kg_buf_addf(&opts, "hash-type='bdb',dir='%s',contexts='yes',"
               "index-predicates='yes',%s", st->gen_path, mode);
-  st->storage = librdf_new_storage(st->ctx->world, "hashes", KG_STORE_IDENT,
+  st->storage = librdf_new_storage(st->w->world, "hashes", KG_STORE_IDENT,
                                    opts.s);
   if(st->storage)
-    st->model = librdf_new_model(st->ctx->world, st->storage, NULL);
+    st->model = librdf_new_model(st->w->world, st->storage, NULL);
   if(!st->model)
     kg_error("cannot open the store in '%s'", st->gen_path);
   else
@@ -533,9 +528,9 @@ close_model(struct kg_store *st)
 }
 
 int
-kg_store_exists(struct kg_ctx *ctx)
+kg_store_exists(const char *dir)
 {
-  char *path = path_join(ctx->store_dir, "CURRENT");
+  char *path = path_join(dir, "CURRENT");
   struct stat sb;
   int rc = !stat(path, &sb);
 
@@ -551,9 +546,9 @@ no_store(const char *dir)
 }
 
 struct kg_store *
-kg_store_open_read(struct kg_ctx *ctx, int *code)
+kg_store_open_read(struct kg_world *w, const char *dir, int *code)
 {
-  struct kg_store *st = store_new(ctx);
+  struct kg_store *st = store_new(w, dir);
   char *lock = path_join(st->dir, "lock");
   int bad;
 
@@ -623,9 +618,10 @@ clean_debris(const char *dir, const char *keep)
 }
 
 struct kg_store *
-kg_store_open_write(struct kg_ctx *ctx, int *code)
+kg_store_open_write(struct kg_world *w, const char *dir,
+                    const struct kg_store_reader *rd, int *code)
 {
-  struct kg_store *st = store_new(ctx);
+  struct kg_store *st = store_new(w, dir);
   char *lock = path_join(st->dir, "lock");
   struct kg_buf gen = KG_BUF_INIT;
   unsigned long next;
@@ -633,6 +629,7 @@ kg_store_open_write(struct kg_ctx *ctx, int *code)
 
   *code = KG_EXIT_SYS;
   st->writable = 1;
+  st->rd = rd;
   if(strchr(st->dir, '\'')) {
     kg_error("store directory '%s': a quote (') is not allowed", st->dir);
     goto fail;
@@ -890,7 +887,7 @@ input_kind(const char *path)
  * extension.  Returns new string, or NULL when the name has no letter or
  * digit. */
 static char *
-file_graph_iri(struct kg_ctx *ctx, const char *path)
+file_graph_iri(struct kg_world *w, const char *path)
 {
   const char *base = strrchr(path, '/');
   const char *ext;
@@ -906,17 +903,17 @@ file_graph_iri(struct kg_ctx *ctx, const char *path)
     kg_buf_release(&slug);
     return NULL;
   }
-  kg_buf_addf(&iri, "%sgraph/%s", ctx->base, slug.s);
+  kg_buf_addf(&iri, "%sgraph/%s", w->base, slug.s);
   kg_buf_release(&slug);
   return kg_buf_detach(&iri);
 }
 
 static char *
-reference_iri(struct kg_ctx *ctx)
+reference_iri(struct kg_world *w)
 {
   struct kg_buf iri = KG_BUF_INIT;
 
-  kg_buf_addf(&iri, "%sgraph/reference", ctx->base);
+  kg_buf_addf(&iri, "%sgraph/reference", w->base);
   return kg_buf_detach(&iri);
 }
 
@@ -1224,7 +1221,7 @@ transfer(struct kg_store *st, librdf_stream *s, librdf_node *graph)
   size_t i;
 
   while(!end) {
-    if(vec_fill(st->ctx->world, &sv, s, KG_LOAD_BATCH)) {
+    if(vec_fill(st->w->world, &sv, s, KG_LOAD_BATCH)) {
       added = -1;
       break;
     }
@@ -1259,7 +1256,7 @@ transfer(struct kg_store *st, librdf_stream *s, librdf_node *graph)
  * URI it needs (free them after the stream).  KG_EXIT_OK, or KG_EXIT_DATA
  * / KG_EXIT_SYS after reporting. */
 static int
-open_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
+open_rdf(struct kg_world *w, const char *path, enum kg_input_kind kind,
          librdf_parser **parser, librdf_uri **uri, librdf_stream **out)
 {
   int code = check_utf8_file(path);
@@ -1267,10 +1264,10 @@ open_rdf(struct kg_ctx *ctx, const char *path, enum kg_input_kind kind,
   *out = NULL;
   if(code != KG_EXIT_OK)
     return code;
-  *parser = librdf_new_parser(ctx->world,
+  *parser = librdf_new_parser(w->world,
                               kind == KG_INPUT_TURTLE ? "turtle" : "ntriples",
                               NULL, NULL);
-  *uri = librdf_new_uri_from_filename(ctx->world, path);
+  *uri = librdf_new_uri_from_filename(w->world, path);
   if(!*parser || !*uri) {
     kg_error("cannot start the RDF parser");
     return KG_EXIT_SYS;
@@ -1307,7 +1304,7 @@ cstmt_cmp(const void *a, const void *b)
 static int
 rebuild(struct kg_store *st, const char *old_path)
 {
-  librdf_world *w = st->ctx->world;
+  librdf_world *w = st->w->world;
   struct kg_buf opts = KG_BUF_INIT;
   librdf_storage *os = NULL;
   librdf_model *om = NULL;
@@ -1430,7 +1427,7 @@ remove_graph(struct kg_store *st, const char *iri, int fresh)
     return -1;
   if(fresh && kg_hash_has(&st->drop, iri))
     return 0;
-  g = kg_ctx_iri(st->ctx, iri);
+  g = kg_world_iri(st->w, iri);
   if(!g)
     return -1;
   rc = librdf_model_context_remove_statements(st->model, g);
@@ -1476,12 +1473,12 @@ kg_store_plan(struct kg_store *st, const char *path)
 
   if(input_kind(path) == KG_INPUT_UNKNOWN)
     return;
-  iri = file_graph_iri(st->ctx, path);
+  iri = file_graph_iri(st->w, path);
   if(!iri && input_kind(path) == KG_INPUT_REPORT) {
     struct kg_buf b = KG_BUF_INIT;
 
     /* the extractor names a report without letters "report" */
-    kg_buf_addf(&b, "%sgraph/report", st->ctx->base);
+    kg_buf_addf(&b, "%sgraph/report", st->w->base);
     iri = kg_buf_detach(&b);
   }
   if(iri && graph_find(st, iri))
@@ -1500,7 +1497,7 @@ kg_store_plan_reference(struct kg_store *st)
 int
 kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
 {
-  struct kg_ctx *ctx = st->ctx;
+  struct kg_world *w = st->w;
   enum kg_input_kind kind = input_kind(path);
   librdf_storage *tmp_storage = NULL;
   librdf_model *tmp = NULL;
@@ -1511,11 +1508,9 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
   long n;
   int before, refilled = 0;
   char *iri = NULL;
-  char *ref = reference_iri(ctx);
-  struct kg_report_info info;
+  char *ref = reference_iri(w);
   int code = KG_EXIT_SYS;
 
-  memset(&info, 0, sizeof(info));
   if(graph_iri)
     *graph_iri = NULL;
   if(kind == KG_INPUT_UNKNOWN) {
@@ -1528,24 +1523,23 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
     goto out;
   }
   if(kind == KG_INPUT_REPORT) {
-    if(!kg_extract_report) {
-      kg_error("'%s': this build cannot read reports yet", path);
+    if(!st->rd || !st->rd->report) {
+      kg_error("'%s': this command cannot read reports", path);
       goto out;
     }
-    tmp = kg_ctx_new_memory_model(ctx, &tmp_storage);
+    tmp = kg_world_new_memory_model(w, &tmp_storage);
     if(!tmp)
       goto out;
-    code = kg_extract_report(ctx, path, tmp, &info);
+    code = st->rd->report(st->rd->arg, path, tmp, &iri);
     if(code != KG_EXIT_OK)
       goto out;
     code = KG_EXIT_SYS;
-    if(!info.graph) {
+    if(!iri) {
       kg_error("'%s': the extractor named no graph", path);
       goto out;
     }
-    iri = kg_xstrdup(info.graph);
   } else {
-    iri = file_graph_iri(ctx, path);
+    iri = file_graph_iri(w, path);
     if(!iri) {
       kg_error("'%s': cannot name a graph after this file name", path);
       code = KG_EXIT_DATA;
@@ -1584,12 +1578,12 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
       goto out;
     }
   } else {
-    code = open_rdf(ctx, path, kind, &parser, &uri, &s);
+    code = open_rdf(w, path, kind, &parser, &uri, &s);
     if(code != KG_EXIT_OK)
       goto out;
     code = KG_EXIT_SYS;
   }
-  graph = kg_ctx_iri(ctx, iri);
+  graph = kg_world_iri(w, iri);
   if(!graph || remove_graph(st, iri, !refilled))
     goto out;
   kg_diag_source(path);
@@ -1613,8 +1607,6 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
   kg_info("loaded '%s' into <%s>: %ld triples", path, st->last_graph, n);
   code = KG_EXIT_OK;
 out:
-  if((info.slug || info.graph) && kg_report_info_release)
-    kg_report_info_release(&info);
   if(s)
     librdf_free_stream(s);
   if(parser)
@@ -1660,7 +1652,7 @@ kg_store_unload(struct kg_store *st, const char *what)
     g = graph_find(st, what);
   /* 3. a file name whose slug names a loaded graph */
   if(!g && input_kind(what) != KG_INPUT_UNKNOWN) {
-    iri = file_graph_iri(st->ctx, what);
+    iri = file_graph_iri(st->w, what);
     if(iri)
       g = graph_find(st, iri);
   }
@@ -1776,8 +1768,8 @@ out:
 int
 kg_store_refresh_reference(struct kg_store *st)
 {
-  struct kg_ctx *ctx = st->ctx;
-  char *ref = reference_iri(ctx);
+  struct kg_world *w = st->w;
+  char *ref = reference_iri(w);
   struct kg_buf terr = KG_BUF_INIT;
   struct kg_hash used;
   librdf_storage *tmp_storage = NULL;
@@ -1788,26 +1780,26 @@ kg_store_refresh_reference(struct kg_store *st)
   int rc = -1;
 
   kg_hash_init(&used);
-  if(!kg_extract_reference) {
+  if(!st->rd || !st->rd->reference) {
     if(remove_graph(st, ref, 0))
       goto out;
     graph_remove(st, ref);
-    kg_info("no reference graph: this build has no extractor");
+    kg_info("no reference graph: this command has no extractor");
     rc = 0;
     goto out;
   }
   if(ensure_model(st))
     goto out;
-  /* kg_extract_reference() copies the whole model it is given to find the
+  /* the reference describer copies the whole model it is given to find the
    * concepts and territories to describe (on 2.1M statements: 60 s and
    * 675 MB).  Give it instead a scratch model holding one statement per
    * distinct such IRI, found in one pass over the store. */
-  kg_buf_addf(&terr, "%sterritoire/", ctx->base);
-  tmp = kg_ctx_new_memory_model(ctx, &tmp_storage);
-  g = kg_ctx_iri(ctx, ref);
-  scratch = kg_ctx_iri(ctx, "urn:x-mednum-kg:scratch");
-  subj = kg_ctx_iri(ctx, "urn:x-mednum-kg:store");
-  pred = kg_ctx_iri(ctx, "urn:x-mednum-kg:uses");
+  kg_buf_addf(&terr, "%sterritoire/", w->base);
+  tmp = kg_world_new_memory_model(w, &tmp_storage);
+  g = kg_world_iri(w, ref);
+  scratch = kg_world_iri(w, "urn:x-mednum-kg:scratch");
+  subj = kg_world_iri(w, "urn:x-mednum-kg:store");
+  pred = kg_world_iri(w, "urn:x-mednum-kg:uses");
   s = librdf_model_as_stream(st->model);
   if(!tmp || !g || !scratch || !subj || !pred || !s) {
     kg_error("cannot rebuild the reference graph");
@@ -1833,7 +1825,7 @@ kg_store_refresh_reference(struct kg_store *st)
   }
   librdf_free_stream(s);
   s = NULL;
-  if(kg_extract_reference(ctx, tmp))
+  if(st->rd->reference(st->rd->arg, tmp))
     goto out;
   n = update_by_difference(st, tmp, g, kg_hash_has(&st->drop, ref));
   if(n < 0)

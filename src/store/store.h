@@ -4,7 +4,7 @@
  * shared one; a write builds the new state beside the old and swaps it in
  * with rename(), so a killed load leaves the previous graph whole.
  *
- * On disk (DIR = ctx->store_dir):
+ * On disk (DIR = the store directory, --store):
  *   DIR/lock          the flock target (never replaced, never removed)
  *   DIR/CURRENT       one line: the name of the live generation ("gen-000007"),
  *                     replaced with rename()
@@ -23,8 +23,21 @@
 #include <stddef.h>
 #include <redland.h>
 
-struct kg_ctx;
+struct kg_world;
 struct kg_store;
+
+/* What loading needs from the layers above the store, given by the
+ * caller so that the store includes nothing above it. */
+struct kg_store_reader {
+  /* Extracts the report at @path into @model and sets *graph (new string)
+   * to the IRI of its graph.  Returns an exit status (reported). */
+  int (*report)(void *arg, const char *path, librdf_model *model,
+                char **graph);
+  /* Adds to @model the reference descriptions (concepts, territories and
+   * their ancestors) of the IRIs @model uses.  0, or -1 reported. */
+  int (*reference)(void *arg, librdf_model *model);
+  void *arg;
+};
 
 /* One loaded graph, as recorded in the generation's meta file. */
 struct kg_store_graph {
@@ -38,22 +51,26 @@ struct kg_store_graph {
  * 2, or $MEDNUM_KG_WAIT).  0 fails at once. */
 void kg_store_set_wait(double seconds);
 
-/* Opens ctx->store_dir for reading under a shared lock.  NULL after
+/* Opens the store @dir for reading under a shared lock.  NULL after
  * reporting (no store yet, busy, unreadable).  *code receives the exit
  * status to use on failure. */
-struct kg_store *kg_store_open_read(struct kg_ctx *ctx, int *code);
+struct kg_store *kg_store_open_read(struct kg_world *w, const char *dir,
+                                   int *code);
 
-/* Opens ctx->store_dir for writing under an exclusive lock, creating the
+/* Opens the store @dir for writing under an exclusive lock, creating the
  * store if needed: returns a new generation, a copy of the live one, that
- * becomes live only with kg_store_commit().  NULL after reporting. */
-struct kg_store *kg_store_open_write(struct kg_ctx *ctx, int *code);
+ * becomes live only with kg_store_commit().  NULL after reporting.  @rd
+ * (borrowed, may be NULL) reads reports and describes the reference. */
+struct kg_store *kg_store_open_write(struct kg_world *w, const char *dir,
+                                    const struct kg_store_reader *rd,
+                                    int *code);
 
 /* SHARED model of an open store, valid until kg_store_close() or
  * kg_store_commit(). */
 librdf_model *kg_store_model(struct kg_store *st);
 
-/* 1 if a store exists at ctx->store_dir. */
-int kg_store_exists(struct kg_ctx *ctx);
+/* 1 if a store exists at @dir. */
+int kg_store_exists(const char *dir);
 
 /* Before loading or unloading: says that @path (a file to load) will
  * replace its graph, or that the reference graph will be rebuilt.  On a
@@ -64,7 +81,7 @@ void kg_store_plan(struct kg_store *st, const char *path);
 void kg_store_plan_reference(struct kg_store *st);
 
 /* Loads one file into a writable store: a report (.md, .markdown) through
- * kg_extract_report(), or RDF (.ttl Turtle, .nt N-Triples) into the graph
+ * the reader's report(), or RDF (.ttl Turtle, .nt N-Triples) into the graph
  * mnid:graph/<slug of the file name>.  Replaces that graph if present.  The
  * input is parsed aside first: on error nothing changes.  Returns
  * KG_EXIT_OK, or KG_EXIT_DATA / KG_EXIT_SYS after reporting.  *graph_iri
@@ -77,7 +94,7 @@ int kg_store_load(struct kg_store *st, const char *path,
  * nothing matches (reported). */
 int kg_store_unload(struct kg_store *st, const char *what);
 
-/* Rebuilds mnid:graph/reference (kg_extract_reference) from the report
+/* Rebuilds mnid:graph/reference (the reader's reference()) from the report
  * graphs.  0 or -1 after reporting. */
 int kg_store_refresh_reference(struct kg_store *st);
 

@@ -21,7 +21,7 @@
 #include <jansson.h>
 
 #include "base/buf.h"
-#include "cli/ctx.h"
+#include "rdf/world.h"
 #include "base/diag.h"
 #include "ref/gazetteer.h"
 #include "ref/territory_rdf.h"
@@ -505,17 +505,6 @@ build_release(struct build *b)
   for(i = 0; i < b->nkeys; i++)
     free(b->keys[i].key);
   free(b->keys);
-}
-
-/* territory_rdf.o's model writer asks the context for the gazetteer; this
- * tool links without ctx.o (and what ctx.o pulls in) and only uses the
- * N-Triples writer, which never calls it. */
-struct kg_gaz *
-kg_ctx_gaz(struct kg_ctx *ctx)
-{
-  (void)ctx;
-  kg_error("internal error: no context in gazbuild");
-  return NULL;
 }
 
 static int

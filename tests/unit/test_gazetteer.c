@@ -394,45 +394,45 @@ test_emit(void)
     ok(0, "ctx");
     return;
   }
-  ctx.base = "http://example.org/id/";
-  m = kg_ctx_new_memory_model(&ctx, &storage);
-  graph = kg_ctx_id(&ctx, "graph/test");
-  t = kg_ctx_gaz(&ctx) ? kg_gaz_get(ctx.gaz, KG_TERR_COMMUNE, "45234") : NULL;
-  ok(m && t && kg_territory_emit(&ctx, t, m, graph) == 0,
+  ctx.w.base = "http://example.org/id/";
+  m = kg_world_new_memory_model(&ctx.w, &storage);
+  graph = kg_world_id(&ctx.w, "graph/test");
+  t = kg_ref_gaz(&ctx.ref) ? kg_gaz_get(ctx.ref.gaz, KG_TERR_COMMUNE, "45234") : NULL;
+  ok(m && t && kg_territory_emit(&ctx.w, ctx.ref.gaz, t, m, graph) == 0,
      "emit Orléans into a graph");
   n1 = m ? librdf_model_size(m) : -1;
-  ok(m && t && kg_territory_emit(&ctx, t, m, graph) == 0 &&
+  ok(m && t && kg_territory_emit(&ctx.w, ctx.ref.gaz, t, m, graph) == 0 &&
      (n2 = librdf_model_size(m)) == n1, "emitting twice adds nothing");
   /* 45234: 3 + 2 + 3, EPCI: 3 + 1 + 2, 45: 3 + 1 + 1, 24: 3 */
   ok(n1 == 8 + 6 + 5 + 3, "triples of Orléans and its ancestors: 22");
-  ok(m && has(ctx.world, m, graph,
+  ok(m && has(ctx.w.world, m, graph,
               "http://example.org/id/territoire/commune/45234",
               KG_NS_IGEO "subdivisionDe",
               "http://example.org/id/territoire/region/24"),
      "45234 igeo:subdivisionDe région 24 (closure), with --base");
-  ok(m && has(ctx.world, m, graph,
+  ok(m && has(ctx.w.world, m, graph,
               "http://example.org/id/territoire/epci/244500468",
               KG_NS_RDF "type", KG_NS_IGEO "Intercommunalite"),
      "the EPCI is typed igeo:Intercommunalite");
-  ok(m && has(ctx.world, m, graph,
+  ok(m && has(ctx.w.world, m, graph,
               "http://example.org/id/territoire/commune/45234",
               KG_NS_IGEO "subdivisionDirecteDe",
               "http://example.org/id/territoire/epci/244500468") &&
-     !has(ctx.world, m, graph,
+     !has(ctx.w.world, m, graph,
           "http://example.org/id/territoire/commune/45234",
           KG_NS_IGEO "subdivisionDirecteDe",
           "http://example.org/id/territoire/region/24"),
      "direct parents: EPCI yes, région no");
   if(graph)
     librdf_free_node(graph);
-  graph = kg_ctx_id(&ctx, "graph/other");
-  ok(m && t && kg_territory_emit(&ctx, t, m, graph) == 0 &&
+  graph = kg_world_id(&ctx.w, "graph/other");
+  ok(m && t && kg_territory_emit(&ctx.w, ctx.ref.gaz, t, m, graph) == 0 &&
      librdf_model_size(m) == 2 * n1,
      "emitting into another graph adds the triples there");
   /* the N-Triples writer gives the same shape */
   nt = tmpfile();
   if(nt && t) {
-    kg_territory_write_nt(nt, ctx.gaz, t, "http://example.org/id/");
+    kg_territory_write_nt(nt, ctx.ref.gaz, t, "http://example.org/id/");
     rewind(nt);
     while(fgets(line, sizeof line, nt))
       nt_lines++;

@@ -67,7 +67,7 @@ main(void)
 
   if(kg_ctx_init(&ctx))
     return 1;
-  v = kg_ctx_vocab(&ctx);
+  v = kg_ref_vocab(&ctx.ref);
   if(!v) {
     printf("not ok 1 - vocabulary loads\n");
     return 1;

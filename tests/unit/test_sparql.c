@@ -38,22 +38,22 @@ note_pred(librdf_node *p)
 static librdf_model *
 load(struct kg_ctx *ctx, librdf_storage **st, const char *ttl, int is_file)
 {
-  librdf_model *m = kg_ctx_new_memory_model(ctx, st);
-  librdf_parser *p = librdf_new_parser(ctx->world, "turtle", NULL, NULL);
-  librdf_uri *base = librdf_new_uri(ctx->world,
+  librdf_model *m = kg_world_new_memory_model(&ctx->w, st);
+  librdf_parser *p = librdf_new_parser(ctx->w.world, "turtle", NULL, NULL);
+  librdf_uri *base = librdf_new_uri(ctx->w.world,
                                     (const unsigned char *)"http://e/");
   int rc;
 
   if(is_file) {
     /* stream + add: parse_into_model checks duplicates by scanning */
-    librdf_uri *u = librdf_new_uri_from_filename(ctx->world, ttl);
+    librdf_uri *u = librdf_new_uri_from_filename(ctx->w.world, ttl);
     librdf_stream *s = librdf_parser_parse_as_stream(p, u, base);
 
     rc = s ? 0 : 1;
     {
     /* into a named graph: adding to no context in a contexts='yes' hashes
      * store is quadratic (72 s for 10k triples), a named one is not */
-    librdf_node *g = librdf_new_node_from_uri_string(ctx->world,
+    librdf_node *g = librdf_new_node_from_uri_string(ctx->w.world,
                        (const unsigned char *)"urn:kg:test:data");
 
     for(; s && !librdf_stream_end(s); librdf_stream_next(s)) {
@@ -91,9 +91,9 @@ run(struct kg_ctx *ctx, librdf_model *m, const char *q, const char *fmt,
 
   memset(&o, 0, sizeof o);
   o.source = "q.rq";
-  *status = kg_sparql_exec(ctx, m, q, &o, &r);
+  *status = kg_sparql_exec(&ctx->w, m, q, &o, &r);
   if(r) {
-    kg_result_write(ctx, r, fmt, f);
+    kg_result_write(&ctx->w, r, fmt, f);
     kg_result_free(r);
   }
   fclose(f);
@@ -251,7 +251,7 @@ unit(struct kg_ctx *ctx)
     struct kg_result *r = NULL;
 
     memset(&o, 0, sizeof o);
-    kg_sparql_exec(ctx, m, Q("SELECT ?x ?n WHERE { ?x :n ?n } ORDER BY ?n"),
+    kg_sparql_exec(&ctx->w, m, Q("SELECT ?x ?n WHERE { ?x :n ?n } ORDER BY ?n"),
                    &o, &r);
     ok(r && kg_result_nvars(r) == 2 && !strcmp(kg_result_var(r, 1), "n") &&
        kg_result_count(r) == 3 && kg_result_cell(r, 0, 0) &&
@@ -279,7 +279,7 @@ main(int argc, char **argv)
     char chunk[4096];
     size_t n;
     int reps = argc > 4 ? atoi(argv[4]) : 1;
-    librdf_node *dctx = librdf_new_node_from_uri_string(ctx.world,
+    librdf_node *dctx = librdf_new_node_from_uri_string(ctx.w.world,
                           (const unsigned char *)"urn:kg:test:data");
     int i;
     int rc = 0;
@@ -301,13 +301,13 @@ main(int argc, char **argv)
       o.predicates = preds;
       o.npredicates = npreds;
       clock_gettime(CLOCK_MONOTONIC, &t0);
-      rc = kg_sparql_exec(&ctx, m, q.s, &o, &r);
+      rc = kg_sparql_exec(&ctx.w, m, q.s, &o, &r);
       clock_gettime(CLOCK_MONOTONIC, &t1);
       fprintf(stderr, "query: %.3f ms, %zu results\n",
               (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6,
               r ? kg_result_count(r) : 0);
       if(r && i == reps - 1)
-        kg_result_write(&ctx, r, argc > 3 ? argv[3] : "tsv", stdout);
+        kg_result_write(&ctx.w, r, argc > 3 ? argv[3] : "tsv", stdout);
       kg_result_free(r);
     }
     kg_buf_release(&q);

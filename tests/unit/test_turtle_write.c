@@ -94,8 +94,8 @@ main(void)
            getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : P_tmpdir);
   if(kg_ctx_init(&ctx))
     return 1;
-  in = kg_ctx_path(&ctx, "tests/unit/data/tricky.nt");
-  if(kg_rdfload_file(&ctx, in, NULL, NULL, &a)) {
+  in = kg_ref_path(&ctx.ref, "tests/unit/data/tricky.nt");
+  if(kg_rdfload_file(&ctx.w, in, NULL, NULL, &a)) {
     printf("not ok 1 - read tricky.nt\n");
     return 1;
   }
@@ -109,7 +109,7 @@ main(void)
   }
   fclose(fh);
   printf("ok 2 - write Turtle\n");
-  if(kg_rdfload_file(&ctx, path, "turtle", NULL, &b)) {
+  if(kg_rdfload_file(&ctx.w, path, "turtle", NULL, &b)) {
     printf("not ok 3 - raptor parses our Turtle\n");
     return 1;
   }
