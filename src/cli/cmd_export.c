@@ -11,6 +11,7 @@
 #include "cli/ctx.h"
 #include "publish/dcat.h"
 #include "base/diag.h"
+#include "rdf/format.h"
 #include "rdf/ns.h"
 #include "rdf/serialize.h"
 #include "store/store.h"
@@ -48,10 +49,6 @@ static const char usage_text[] =
   "  --download-base URL  where the exported files are published\n"
   "  --landing-page URL   the dataset's web page\n"
   "  -h, --help           this help\n";
-
-static const char *const formats[] = {
-  "turtle", "ntriples", "nquads", "rdfxml", NULL
-};
 
 struct export_opts {
   const char *format;
@@ -201,10 +198,7 @@ cmd_export(int argc, char **argv, struct kg_ctx *ctx)
       default: break;
     }
   }
-  for(k = 0; formats[k]; k++)
-    if(!strcmp(formats[k], o.format))
-      break;
-  if(!formats[k])
+  if(!kg_format_find(o.format, KG_FMT_EXPORT))
     return kg_usage_error("export: unknown format '%s' (turtle, ntriples, "
                           "nquads, rdfxml)", o.format);
   if(o.dcat && strcmp(o.format, "turtle"))

@@ -7,6 +7,7 @@
 #include "extract/extract.h"
 #include "base/outfile.h"
 #include "rdf/rdf.h"
+#include "rdf/format.h"
 #include "rdf/serialize.h"
 
 static const char usage[] =
@@ -53,7 +54,7 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
   }
   if(i >= argc)
     return kg_usage_error("extract: no report given");
-  if(!kg_serialize_format_known(format))
+  if(!kg_format_find(format, KG_FMT_EXTRACT))
     return kg_usage_error("extract: unknown format '%s' (turtle, ntriples, "
                           "nquads, rdfxml, json)", format);
   for(; i < argc; i++) {

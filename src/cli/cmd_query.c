@@ -9,6 +9,7 @@
 #include "base/input.h"
 #include "ref/named.h"
 #include "rdf/rdf.h"
+#include "rdf/format.h"
 #include "rdf/rdfload.h"
 #include "sparql/sparql.h"
 #include "store/store.h"
@@ -50,10 +51,7 @@ struct query_args {
 static int
 is_report(const char *path)
 {
-  const char *dot = strrchr(path, '.');
-
-  return dot && (!strcmp(dot, ".md") || !strcmp(dot, ".markdown") ||
-                 !strcmp(dot, ".txt"));
+  return kg_format_of_path(path, KG_FMT_REPORT) != NULL;
 }
 
 /* What the query engine may know of the loaded data. */

@@ -9,6 +9,7 @@
 #include "rdf/world.h"
 #include "base/diag.h"
 #include "rdf/rdf.h"
+#include "rdf/format.h"
 #include "rdf/rdfload.h"
 
 struct load_state {
@@ -16,24 +17,6 @@ struct load_state {
   librdf_node *graph;
   int failed;
 };
-
-const char *
-kg_rdfload_syntax(const char *path)
-{
-  const char *dot = strrchr(path, '.');
-
-  if(!dot)
-    return NULL;
-  if(!strcmp(dot, ".ttl") || !strcmp(dot, ".turtle"))
-    return "turtle";
-  if(!strcmp(dot, ".nt"))
-    return "ntriples";
-  if(!strcmp(dot, ".nq"))
-    return "nquads";
-  if(!strcmp(dot, ".rdf") || !strcmp(dot, ".owl") || !strcmp(dot, ".xml"))
-    return "rdfxml";
-  return NULL;
-}
 
 static void
 on_statement(void *user_data, raptor_statement *st)
@@ -80,10 +63,11 @@ kg_rdfload_file(struct kg_world *w, const char *path, const char *syntax,
     kg_error("cannot open '%s': %s", path, strerror(errno));
     return KG_EXIT_SYS;
   }
-  if(!syntax)
-    syntax = kg_rdfload_syntax(path);
-  if(!syntax)
-    syntax = "turtle";
+  if(!syntax) {
+    const struct kg_format *f = kg_format_of_path(path, KG_FMT_RDF_IN);
+
+    syntax = f ? f->parser : "turtle";
+  }
   memset(&ls, 0, sizeof ls);
   ls.l = l;
   ls.graph = graph;

@@ -8,11 +8,8 @@
 struct kg_world;
 struct kg_stmts;
 
-/* Syntax name for a file name (".ttl" turtle, ".nt" ntriples, ".nq" nquads,
- * ".rdf"/".owl"/".xml" rdfxml), or NULL when the extension says nothing. */
-const char *kg_rdfload_syntax(const char *path);
-
-/* Parses @path as @syntax (NULL: from the extension, else turtle) into @l,
+/* Parses @path as @syntax (a raptor parser name; NULL: from the extension in
+ * rdf/format.h, else turtle) into @l,
  * in @graph (NULL = default graph; N-Quads keep their own graphs).  Nothing
  * is appended when the file does not parse.  Returns KG_EXIT_OK, or
  * KG_EXIT_DATA / KG_EXIT_SYS after reporting "FILE:LINE: message". */

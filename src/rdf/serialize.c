@@ -11,34 +11,11 @@
 #include "base/buf.h"
 #include "rdf/world.h"
 #include "base/diag.h"
+#include "rdf/format.h"
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
 #include "rdf/serialize.h"
 #include "rdf/turtle_write.h"
-
-static const struct {
-  const char *name;     /* ours */
-  const char *raptor;   /* raptor serializer */
-  int quads;
-} formats[] = {
-  { "turtle", "turtle", 0 },
-  { "ntriples", "ntriples", 0 },
-  { "nquads", "nquads", 1 },
-  { "rdfxml", "rdfxml-abbrev", 0 },
-  { "json", "json", 0 },
-  { NULL, NULL, 0 }
-};
-
-int
-kg_serialize_format_known(const char *format)
-{
-  int i;
-
-  for(i = 0; formats[i].name; i++)
-    if(!strcmp(formats[i].name, format))
-      return 1;
-  return 0;
-}
 
 static int
 term_cmp(raptor_term *a, raptor_term *b)
@@ -71,7 +48,7 @@ kg_serialize(struct kg_world *w, librdf_model *model, const char *format,
   struct kg_stmts l = { NULL, 0, 0 };
   int rc;
 
-  if(!kg_serialize_format_known(format)) {
+  if(!kg_format_find(format, KG_FMT_EXTRACT)) {
     kg_error("unknown RDF format '%s'", format);
     return -1;
   }
@@ -91,18 +68,16 @@ kg_serialize_stmts(struct kg_world *w, struct kg_stmts *l, const char *format,
   raptor_statement **v;
   size_t n, i, k;
   raptor_serializer *ser = NULL;
-  int fi, rc = -1;
+  const struct kg_format *f = kg_format_find(format, KG_FMT_EXTRACT);
+  int rc = -1;
 
-  for(fi = 0; formats[fi].name; fi++)
-    if(!strcmp(formats[fi].name, format))
-      break;
-  if(!formats[fi].name) {
+  if(!f) {
     kg_error("unknown RDF format '%s'", format);
     return -1;
   }
   v = l->v;
   n = l->n;
-  if(!formats[fi].quads)
+  if(!(f->flags & KG_FMT_QUADS))
     for(i = 0; i < n; i++)
       if(v[i]->graph) {
         raptor_free_term(v[i]->graph);
@@ -124,7 +99,7 @@ kg_serialize_stmts(struct kg_world *w, struct kg_stmts *l, const char *format,
       kg_error("cannot write the graph as %s", format);
     return rc;
   }
-  ser = raptor_new_serializer(w->raptor, formats[fi].raptor);
+  ser = raptor_new_serializer(w->raptor, f->writer);
   if(!ser) {
     kg_error("cannot create a '%s' writer", format);
     goto out;

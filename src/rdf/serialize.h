@@ -7,11 +7,8 @@
 
 struct kg_world;
 
-/* 1 if @format is one of turtle, ntriples, nquads, rdfxml, json. */
-int kg_serialize_format_known(const char *format);
-
 /* Writes every statement of @model (all graphs; nquads keeps graph names)
- * as @format, sorted so that the same graph gives the same bytes.
+ * as @format (a KG_FMT_EXTRACT row of rdf/format.h), sorted so that the same graph gives the same bytes.
  * Returns 0 or -1 after reporting. */
 int kg_serialize(struct kg_world *w, librdf_model *model, const char *format,
                  FILE *out);

@@ -25,6 +25,7 @@
 #include "extract/extract.h"
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
+#include "rdf/format.h"
 #include "store/store.h"
 #include "base/hash.h"
 #include "base/text.h"
@@ -838,49 +839,17 @@ out:
 
 /* ------------------------------------------------------------ load */
 
-enum kg_input_kind {
-  KG_INPUT_UNKNOWN = 0,
-  KG_INPUT_REPORT,
-  KG_INPUT_TURTLE,
-  KG_INPUT_NTRIPLES
-};
-
-static const char *
-file_ext(const char *path)
+/* The format of a file `load` accepts (rdf/format.h), or NULL. */
+static const struct kg_format *
+input_format(const char *path)
 {
-  const char *base = strrchr(path, '/');
-  const char *dot;
-
-  base = base ? base + 1 : path;
-  dot = strrchr(base, '.');
-  return (dot && dot != base) ? dot : NULL;
+  return kg_format_of_path(path, KG_FMT_LOAD);
 }
 
 static int
-ext_is(const char *ext, const char *want)
+is_report(const struct kg_format *f)
 {
-  size_t i;
-
-  for(i = 0; ext[i] && want[i]; i++)
-    if(tolower((unsigned char)ext[i]) != want[i])
-      return 0;
-  return !ext[i] && !want[i];
-}
-
-static enum kg_input_kind
-input_kind(const char *path)
-{
-  const char *ext = file_ext(path);
-
-  if(!ext)
-    return KG_INPUT_UNKNOWN;
-  if(ext_is(ext, ".md") || ext_is(ext, ".markdown"))
-    return KG_INPUT_REPORT;
-  if(ext_is(ext, ".ttl"))
-    return KG_INPUT_TURTLE;
-  if(ext_is(ext, ".nt"))
-    return KG_INPUT_NTRIPLES;
-  return KG_INPUT_UNKNOWN;
+  return f && (f->flags & KG_FMT_REPORT);
 }
 
 /* Graph IRI of a file: base + "graph/" + slug of the name without its
@@ -896,7 +865,7 @@ file_graph_iri(struct kg_world *w, const char *path)
   size_t len;
 
   base = base ? base + 1 : path;
-  ext = file_ext(base);
+  ext = kg_format_ext(base);
   len = ext ? (size_t)(ext - base) : strlen(base);
   kg_text_slug(base, len, KG_SLUG_MAX, &slug);
   if(!slug.len) {
@@ -1256,7 +1225,7 @@ transfer(struct kg_store *st, librdf_stream *s, librdf_node *graph)
  * URI it needs (free them after the stream).  KG_EXIT_OK, or KG_EXIT_DATA
  * / KG_EXIT_SYS after reporting. */
 static int
-open_rdf(struct kg_world *w, const char *path, enum kg_input_kind kind,
+open_rdf(struct kg_world *w, const char *path, const struct kg_format *f,
          librdf_parser **parser, librdf_uri **uri, librdf_stream **out)
 {
   int code = check_utf8_file(path);
@@ -1265,7 +1234,7 @@ open_rdf(struct kg_world *w, const char *path, enum kg_input_kind kind,
   if(code != KG_EXIT_OK)
     return code;
   *parser = librdf_new_parser(w->world,
-                              kind == KG_INPUT_TURTLE ? "turtle" : "ntriples",
+                              f->parser,
                               NULL, NULL);
   *uri = librdf_new_uri_from_filename(w->world, path);
   if(!*parser || !*uri) {
@@ -1471,10 +1440,10 @@ kg_store_plan(struct kg_store *st, const char *path)
 {
   char *iri;
 
-  if(input_kind(path) == KG_INPUT_UNKNOWN)
+  if(!input_format(path))
     return;
   iri = file_graph_iri(st->w, path);
-  if(!iri && input_kind(path) == KG_INPUT_REPORT) {
+  if(!iri && is_report(input_format(path))) {
     struct kg_buf b = KG_BUF_INIT;
 
     /* the extractor names a report without letters "report" */
@@ -1498,7 +1467,7 @@ int
 kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
 {
   struct kg_world *w = st->w;
-  enum kg_input_kind kind = input_kind(path);
+  const struct kg_format *fmt = input_format(path);
   librdf_storage *tmp_storage = NULL;
   librdf_model *tmp = NULL;
   librdf_node *graph = NULL;
@@ -1513,8 +1482,8 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
 
   if(graph_iri)
     *graph_iri = NULL;
-  if(kind == KG_INPUT_UNKNOWN) {
-    const char *ext = file_ext(path);
+  if(!fmt) {
+    const char *ext = kg_format_ext(path);
 
     kg_error("'%s': unsupported file type%s%s%s (load takes reports .md, "
              "Turtle .ttl or N-Triples .nt)", path, ext ? " '" : "",
@@ -1522,7 +1491,7 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
     code = KG_EXIT_DATA;
     goto out;
   }
-  if(kind == KG_INPUT_REPORT) {
+  if(is_report(fmt)) {
     if(!st->rd || !st->rd->report) {
       kg_error("'%s': this command cannot read reports", path);
       goto out;
@@ -1571,14 +1540,14 @@ kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
    * (a parse error leaves part of it there: the caller then throws the
    * whole new generation away) */
   before = kg_diag_error_count();
-  if(kind == KG_INPUT_REPORT) {
+  if(is_report(fmt)) {
     s = librdf_model_as_stream(tmp);
     if(!s) {
       kg_error("cannot read the extracted graph");
       goto out;
     }
   } else {
-    code = open_rdf(w, path, kind, &parser, &uri, &s);
+    code = open_rdf(w, path, fmt, &parser, &uri, &s);
     if(code != KG_EXIT_OK)
       goto out;
     code = KG_EXIT_SYS;
@@ -1651,7 +1620,7 @@ kg_store_unload(struct kg_store *st, const char *what)
   if(!g)
     g = graph_find(st, what);
   /* 3. a file name whose slug names a loaded graph */
-  if(!g && input_kind(what) != KG_INPUT_UNKNOWN) {
+  if(!g && input_format(what)) {
     iri = file_graph_iri(st->w, what);
     if(iri)
       g = graph_find(st, iri);
