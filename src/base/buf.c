@@ -60,7 +60,7 @@ kg_xstrndup(const char *s, size_t n)
 }
 
 void
-kg_grow_array(void **p, size_t *cap, size_t need, size_t size)
+kg_buf_grow_array(void **p, size_t *cap, size_t need, size_t size)
 {
   size_t c = *cap;
 

@@ -38,8 +38,8 @@ void *kg_xrealloc(void *p, size_t n);
 char *kg_xstrdup(const char *s);
 char *kg_xstrndup(const char *s, size_t n);
 /* Grows *p (of *cap elements of @size) to hold at least @need elements. */
-void kg_grow_array(void **p, size_t *cap, size_t need, size_t size);
+void kg_buf_grow_array(void **p, size_t *cap, size_t need, size_t size);
 #define KG_GROW(p, cap, need) \
-  kg_grow_array((void **)&(p), &(cap), (need), sizeof(*(p)))
+  kg_buf_grow_array((void **)&(p), &(cap), (need), sizeof(*(p)))
 
 #endif

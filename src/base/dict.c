@@ -144,7 +144,7 @@ kg_dict_scan(const struct kg_dict *d, const char *s, size_t len,
   struct kg_buf key = KG_BUF_INIT, gram = KG_BUF_INIT;
 
   while(i < len) {
-    int cp, k = kg_utf8_decode(s + i, len - i, &cp);
+    int cp, k = kg_text_utf8_decode(s + i, len - i, &cp);
     size_t st;
 
     if(!wordc(cp)) {
@@ -153,7 +153,7 @@ kg_dict_scan(const struct kg_dict *d, const char *s, size_t len,
     }
     st = i;
     while(i < len) {
-      k = kg_utf8_decode(s + i, len - i, &cp);
+      k = kg_text_utf8_decode(s + i, len - i, &cp);
       if(!wordc(cp))
         break;
       i += (size_t)k;

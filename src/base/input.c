@@ -85,7 +85,7 @@ kg_input_read_text(const char *path, struct kg_buf *out)
       rc = KG_EXIT_DATA;
       goto out;
     }
-  if(kg_utf8_check(s, len, &bad)) {
+  if(kg_text_utf8_check(s, len, &bad)) {
     size_t abs = bad + (size_t)(s - raw.s);
 
     locate(s, bad, &loc.line, &loc.col);

@@ -7,7 +7,7 @@
 #include "base/text.h"
 
 int
-kg_utf8_decode(const char *s, size_t len, int *cp)
+kg_text_utf8_decode(const char *s, size_t len, int *cp)
 {
   utf8proc_int32_t c;
   utf8proc_ssize_t n;
@@ -22,7 +22,7 @@ kg_utf8_decode(const char *s, size_t len, int *cp)
 }
 
 int
-kg_utf8_check(const char *s, size_t len, size_t *bad)
+kg_text_utf8_check(const char *s, size_t len, size_t *bad)
 {
   size_t i = 0;
 
@@ -91,7 +91,7 @@ nfc_quick(const char *s, size_t len)
       i++;
       continue;
     }
-    k = kg_utf8_decode(s + i, len - i, &cp);
+    k = kg_text_utf8_decode(s + i, len - i, &cp);
     i += (size_t)k;
     if(cp < 0x300)
       continue;
@@ -147,7 +147,7 @@ struct kg_cpindex {
 };
 
 struct kg_cpindex *
-kg_cpindex_new(const char *s, size_t len)
+kg_text_cpindex_new(const char *s, size_t len)
 {
   struct kg_cpindex *ix = kg_xcalloc(1, sizeof(*ix));
   size_t i, n = 0, nmarks = len / 256 + 2;
@@ -167,7 +167,7 @@ kg_cpindex_new(const char *s, size_t len)
 }
 
 void
-kg_cpindex_free(struct kg_cpindex *ix)
+kg_text_cpindex_free(struct kg_cpindex *ix)
 {
   if(!ix)
     return;
@@ -176,7 +176,7 @@ kg_cpindex_free(struct kg_cpindex *ix)
 }
 
 size_t
-kg_cpindex_cp(const struct kg_cpindex *ix, size_t off)
+kg_text_cpindex_cp(const struct kg_cpindex *ix, size_t off)
 {
   size_t base, i, n;
 
@@ -344,7 +344,7 @@ kg_text_trim(const char **s, size_t *len)
 
     if(!n)
       break;
-    k = kg_utf8_decode(p, n, &cp);
+    k = kg_text_utf8_decode(p, n, &cp);
     if(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
        cp == 0x202F || cp == 0x2009) {
       p += k;
@@ -359,7 +359,7 @@ kg_text_trim(const char **s, size_t *len)
 
     while(j > 0 && ((unsigned char)p[j] & 0xC0) == 0x80)
       j--;
-    kg_utf8_decode(p + j, n - j, &cp);
+    kg_text_utf8_decode(p + j, n - j, &cp);
     if(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
        cp == 0x202F || cp == 0x2009)
       n = j;
@@ -376,7 +376,7 @@ static int
 next_word(const char *s, size_t len, size_t *i, size_t *ws)
 {
   while(*i < len) {
-    int cp, n = kg_utf8_decode(s + *i, len - *i, &cp);
+    int cp, n = kg_text_utf8_decode(s + *i, len - *i, &cp);
 
     if(is_word_cp(cp) || cp == '@')
       break;
@@ -386,7 +386,7 @@ next_word(const char *s, size_t len, size_t *i, size_t *ws)
     return 0;
   *ws = *i;
   while(*i < len) {
-    int cp, n = kg_utf8_decode(s + *i, len - *i, &cp);
+    int cp, n = kg_text_utf8_decode(s + *i, len - *i, &cp);
 
     if(!is_word_cp(cp) && cp != '@')
       break;
@@ -436,7 +436,7 @@ kg_text_key_contains(const char *key, const char *word)
 }
 
 void
-kg_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len)
+kg_text_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len)
 {
   struct kg_buf wk = KG_BUF_INIT;
   size_t i = 0, ws;
@@ -456,7 +456,7 @@ kg_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len)
 }
 
 size_t
-kg_wordkeys_prefix(const struct kg_wordkeys *w, const char *key)
+kg_text_wordkeys_prefix(const struct kg_wordkeys *w, const char *key)
 {
   size_t kl = strlen(key), i;
 
@@ -469,7 +469,7 @@ kg_wordkeys_prefix(const struct kg_wordkeys *w, const char *key)
 }
 
 void
-kg_wordkeys_release(struct kg_wordkeys *w)
+kg_text_wordkeys_release(struct kg_wordkeys *w)
 {
   kg_buf_release(&w->all);
   w->n = 0;

@@ -12,7 +12,7 @@
 
 /* 0 if s[0..len) is valid UTF-8; else -1 and *bad = offset of the first
  * invalid byte. */
-int kg_utf8_check(const char *s, size_t len, size_t *bad);
+int kg_text_utf8_check(const char *s, size_t len, size_t *bad);
 
 /* 1 if the bytes look like Latin-1 / Windows-1252 text (invalid UTF-8 with
  * high bytes and no valid multi-byte sequence). */
@@ -26,9 +26,9 @@ size_t kg_text_cp_count(const char *s, size_t len);
 
 /* Byte offset -> code point offset, with an index built once per text. */
 struct kg_cpindex;
-struct kg_cpindex *kg_cpindex_new(const char *s, size_t len);
-void kg_cpindex_free(struct kg_cpindex *ix);
-size_t kg_cpindex_cp(const struct kg_cpindex *ix, size_t byte_off);
+struct kg_cpindex *kg_text_cpindex_new(const char *s, size_t len);
+void kg_text_cpindex_free(struct kg_cpindex *ix);
+size_t kg_text_cpindex_cp(const struct kg_cpindex *ix, size_t byte_off);
 
 /* Matching key: accents stripped, case folded, oe/ae ligatures split, every
  * run of non-alphanumerics (hyphens, apostrophes, spaces) one space, "st" /
@@ -56,16 +56,16 @@ struct kg_wordkeys {
   struct kg_buf all;             /* "key1 key2 ..." */
   size_t kend[KG_WORDKEYS_MAX];  /* offset in all just after key i */
 };
-void kg_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len);
+void kg_text_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len);
 /* Same result as kg_text_key_prefix() on the text @w was built from. */
-size_t kg_wordkeys_prefix(const struct kg_wordkeys *w, const char *key);
-void kg_wordkeys_release(struct kg_wordkeys *w);
+size_t kg_text_wordkeys_prefix(const struct kg_wordkeys *w, const char *key);
+void kg_text_wordkeys_release(struct kg_wordkeys *w);
 
 /* 1 if @word is a whole-word sequence inside @key (both matching keys). */
 int kg_text_key_contains(const char *key, const char *word);
 
 /* Decode one code point at s (valid UTF-8); returns its byte length. */
-int kg_utf8_decode(const char *s, size_t len, int *cp);
+int kg_text_utf8_decode(const char *s, size_t len, int *cp);
 
 /* Slug for IRIs: ASCII lower-case letters, digits and '-', at most @max
  * bytes, no leading/trailing '-'.  Writes into @out (reset first). */

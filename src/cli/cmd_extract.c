@@ -82,6 +82,6 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
   if(kg_outfile_close(&out, 1))
     rc = KG_EXIT_SYS;
 out:
-  kg_stmts_release(&l);
+  kg_rdf_stmts_release(&l);
   return rc;
 }

@@ -10,7 +10,7 @@
 #include "ref/named.h"
 #include "rdf/rdf.h"
 #include "rdf/format.h"
-#include "rdf/rdfload.h"
+#include "rdf/read.h"
 #include "sparql/sparql.h"
 #include "store/store.h"
 #include "base/hash.h"
@@ -111,7 +111,7 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
       rc = kg_extract_report_stmts(&ctx->ref, a->data[i], &l, NULL);
       reports++;
     } else {
-      rc = kg_rdfload_file(&ctx->w, a->data[i], NULL, NULL, &l);
+      rc = kg_read_file(ctx->w.raptor, a->data[i], NULL, NULL, &l);
     }
   }
   for(i = 0; i < a->nnamed && !rc; i++) {
@@ -121,7 +121,7 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
     *eq = '\0';
     g = librdf_new_node_from_uri_string(ctx->w.world,
                                         (const unsigned char *)a->named[i]);
-    rc = g ? kg_rdfload_file(&ctx->w, eq + 1, NULL, g, &l) : KG_EXIT_SYS;
+    rc = g ? kg_read_file(ctx->w.raptor, eq + 1, NULL, g, &l) : KG_EXIT_SYS;
     *eq = '=';
     if(g)
       librdf_free_node(g);
@@ -152,9 +152,9 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
     if(!*m)
       rc = KG_EXIT_SYS;
   }
-  if(!rc && kg_stmts_to_model(&l, *m))
+  if(!rc && kg_rdf_stmts_to_model(&l, *m))
     rc = KG_EXIT_SYS;
-  kg_stmts_release(&l);
+  kg_rdf_stmts_release(&l);
   return rc;
 }
 

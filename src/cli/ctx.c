@@ -18,7 +18,7 @@ read_report(void *arg, const char *path, librdf_model *model, char **graph)
   code = kg_extract_report(arg, path, model, &info);
   if(info.graph)
     *graph = kg_xstrdup(info.graph);
-  kg_report_info_release(&info);
+  kg_extract_info_release(&info);
   return code;
 }
 

@@ -27,7 +27,7 @@ cue_at(const struct kg_vocab *v, enum kg_cue_role role,
 
     if(!v->cues[role][p].key[0])
       continue;
-    n = kg_wordkeys_prefix(w, v->cues[role][p].key);
+    n = kg_text_wordkeys_prefix(w, v->cues[role][p].key);
     if(n && v->cues[role][p].colon) {
       /* "Animation :" is a cue, "Animation de la vie sociale" is not */
       size_t k = n;
@@ -48,7 +48,7 @@ static size_t
 skip_punct(const char *t, size_t i, size_t end)
 {
   while(i < end) {
-    int cp, k = kg_utf8_decode(t + i, end - i, &cp);
+    int cp, k = kg_text_utf8_decode(t + i, end - i, &cp);
 
     if(cp != ' ' && cp != ':' && cp != 0xA0 && cp != 0x202F && cp != '\t' &&
        cp != '-' && cp != 0x2013 && cp != 0x2014)
@@ -77,17 +77,17 @@ link_fact(struct kg_x *x, librdf_node *session, const struct kg_block *bl,
 {
   struct kg_emit *e = &x->e;
   librdf_node *u;
-  size_t a = kg_x_src(bl, lk->start), z = kg_x_src_end(bl, lk->end);
+  size_t a = kg_extract_src(bl, lk->start), z = kg_extract_src_end(bl, lk->end);
 
   if(!valid_href(lk->href))
     return;
-  u = kg_emit_iri(e, lk->href, NULL);
+  u = kg_evidence_iri(e, lk->href, NULL);
   if(!u)
     return;
-  kg_emit_po(e, u, KG_NS_RDF, "type",
-             kg_emit_iri(e, KG_NS_SCHEMA, role == KG_CUE_SLIDES
+  kg_evidence_po(e, u, KG_NS_RDF, "type",
+             kg_evidence_iri(e, KG_NS_SCHEMA, role == KG_CUE_SLIDES
                          ? "PresentationDigitalDocument" : "CreativeWork"));
-  kg_emit_fact(e, session, KG_NS_SCHEMA, "subjectOf", u,
+  kg_evidence_fact(e, session, KG_NS_SCHEMA, "subjectOf", u,
                role == KG_CUE_SLIDES ? "cue:slides" : "cue:resources",
                a, z, 0);
   librdf_free_node(u);
@@ -103,7 +103,7 @@ people_line(struct kg_x *x, size_t sec, enum kg_cue_role role,
   struct kg_people p;
   librdf_node *session = x->snodes[sec];
   librdf_node *notes = NULL;
-  size_t la = kg_x_src(bl, line_from), lz = kg_x_src_end(bl, to);
+  size_t la = kg_extract_src(bl, line_from), lz = kg_extract_src_end(bl, to);
   size_t i;
   librdf_node **orgs;
 
@@ -114,53 +114,53 @@ people_line(struct kg_x *x, size_t sec, enum kg_cue_role role,
     size_t aa = 0, az = 0;
 
     if(o->alias.end > o->alias.start) {
-      aa = kg_x_src(bl, from + o->alias.start);
-      az = kg_x_src_end(bl, from + o->alias.end);
+      aa = kg_extract_src(bl, from + o->alias.start);
+      az = kg_extract_src_end(bl, from + o->alias.end);
     }
-    orgs[i] = kg_x_org(x, kg_x_src(bl, from + o->name.start),
-                       kg_x_src_end(bl, from + o->name.end), aa, az);
+    orgs[i] = kg_extract_org(x, kg_extract_src(bl, from + o->name.start),
+                       kg_extract_src_end(bl, from + o->name.end), aa, az);
   }
   if(role == KG_CUE_NOTETAKER && p.npersons) {
     unsigned char *su = librdf_uri_as_string(librdf_node_get_uri(session));
     const char *last = strrchr((const char *)su, '/');
 
-    notes = kg_emit_id(e, "notes/%s/%s", e->slug, last ? last + 1 : "x");
-    kg_emit_po(e, notes, KG_NS_RDF, "type",
-               kg_emit_iri(e, KG_NS_SCHEMA, "CreativeWork"));
-    kg_emit_fact(e, session, KG_NS_SCHEMA, "recordedIn", notes,
+    notes = kg_evidence_id(e, "notes/%s/%s", e->slug, last ? last + 1 : "x");
+    kg_evidence_po(e, notes, KG_NS_RDF, "type",
+               kg_evidence_iri(e, KG_NS_SCHEMA, "CreativeWork"));
+    kg_evidence_fact(e, session, KG_NS_SCHEMA, "recordedIn", notes,
                  "cue:notetaker", la, lz, 0);
   }
   for(i = 0; i < p.npersons; i++) {
     const struct kg_person_ref *r = &p.persons[i];
-    size_t a = kg_x_src(bl, from + r->name.start);
-    size_t z = kg_x_src_end(bl, from + r->name.end);
-    librdf_node *pn = kg_x_person(x, e->text + a, z - a, a, z);
+    size_t a = kg_extract_src(bl, from + r->name.start);
+    size_t z = kg_extract_src_end(bl, from + r->name.end);
+    librdf_node *pn = kg_extract_person(x, e->text + a, z - a, a, z);
 
     if(r->title.end > r->title.start) {
-      size_t ta = kg_x_src(bl, from + r->title.start);
-      size_t tz = kg_x_src_end(bl, from + r->title.end);
-      librdf_node *jt = kg_emit_litn(e, e->text + ta, tz - ta, NULL);
+      size_t ta = kg_extract_src(bl, from + r->title.start);
+      size_t tz = kg_extract_src_end(bl, from + r->title.end);
+      librdf_node *jt = kg_evidence_litn(e, e->text + ta, tz - ta, NULL);
 
-      kg_emit_fact(e, pn, KG_NS_SCHEMA, "jobTitle", jt, "cue:job-title",
+      kg_evidence_fact(e, pn, KG_NS_SCHEMA, "jobTitle", jt, "cue:job-title",
                    la, lz, 0);
       librdf_free_node(jt);
     }
     if(r->org >= 0 && orgs[r->org])
-      kg_emit_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],
+      kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],
                    "cue:affiliation", la, lz, 0);
     if(role == KG_CUE_FACILITATOR) {
       const struct kg_org_ref *o = r->org >= 0 ? &p.orgs[r->org] : NULL;
 
-      kg_emit_fact(e, session, KG_NS_SCHEMA, "performer", pn,
+      kg_evidence_fact(e, session, KG_NS_SCHEMA, "performer", pn,
                    "cue:facilitator", la, lz, 0);
-      kg_node_list_add(&x->secpeople[sec], pn, e->text + a, z - a);
+      kg_extract_node_list_add(&x->secpeople[sec], pn, e->text + a, z - a);
       if(o && orgs[r->org])
-        kg_node_list_add(&x->secorgs[sec], orgs[r->org],
+        kg_extract_node_list_add(&x->secorgs[sec], orgs[r->org],
                          bl->text + from + o->name.start,
                          o->name.end - o->name.start);
     }
     else if(notes)
-      kg_emit_fact(e, notes, KG_NS_SCHEMA, "author", pn, "cue:notetaker",
+      kg_evidence_fact(e, notes, KG_NS_SCHEMA, "author", pn, "cue:notetaker",
                    la, lz, 0);
     librdf_free_node(pn);
   }
@@ -194,13 +194,13 @@ section_cues(struct kg_x *x, size_t sec)
       size_t n = 0, rest, j, k;
       struct kg_wordkeys wk;
 
-      kg_wordkeys_init(&wk, bl->text + ls, le - ls);
+      kg_text_wordkeys_init(&wk, bl->text + ls, le - ls);
       for(role = KG_CUE_FACILITATOR; role <= KG_CUE_RESOURCES; role++) {
         n = cue_at(x->v, role, &wk, bl->text + ls, le - ls);
         if(n)
           break;
       }
-      kg_wordkeys_release(&wk);
+      kg_text_wordkeys_release(&wk);
       if(!n) {
         ls = le + 1;
         continue;
@@ -251,7 +251,7 @@ section_cues(struct kg_x *x, size_t sec)
 }
 
 void
-kg_x_cues(struct kg_x *x)
+kg_cues_find(struct kg_x *x)
 {
   size_t i;
 

@@ -13,7 +13,7 @@
 #include "base/text.h"
 
 unsigned long long
-kg_emit_hash(const char *s)
+kg_evidence_hash(const char *s)
 {
   unsigned long long h = 1469598103934665603ULL;
 
@@ -25,7 +25,7 @@ kg_emit_hash(const char *s)
 }
 
 librdf_node *
-kg_emit_id(struct kg_emit *e, const char *fmt, ...)
+kg_evidence_id(struct kg_emit *e, const char *fmt, ...)
 {
   struct kg_buf b = KG_BUF_INIT;
   va_list ap;
@@ -40,19 +40,19 @@ kg_emit_id(struct kg_emit *e, const char *fmt, ...)
 }
 
 librdf_node *
-kg_emit_iri(struct kg_emit *e, const char *ns, const char *local)
+kg_evidence_iri(struct kg_emit *e, const char *ns, const char *local)
 {
   return kg_rdf_iri(e->world, ns, local);
 }
 
 librdf_node *
-kg_emit_lit(struct kg_emit *e, const char *text, const char *lang)
+kg_evidence_lit(struct kg_emit *e, const char *text, const char *lang)
 {
   return kg_rdf_lit(e->world, text, lang);
 }
 
 librdf_node *
-kg_emit_litn(struct kg_emit *e, const char *text, size_t n, const char *lang)
+kg_evidence_litn(struct kg_emit *e, const char *text, size_t n, const char *lang)
 {
   char *tmp = kg_xstrndup(text, n);
   librdf_node *r = kg_rdf_lit(e->world, tmp, lang);
@@ -98,7 +98,7 @@ term_key(struct kg_buf *b, librdf_node *n)
 }
 
 void
-kg_emit_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
+kg_evidence_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
                librdf_node *o)
 {
   int fresh;
@@ -115,17 +115,17 @@ kg_emit_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
       librdf_free_node(o);
     return;
   }
-  if(kg_stmts_add(e->out, librdf_new_node_from_node(s), p, o, e->graph))
+  if(kg_rdf_stmts_add(e->out, librdf_new_node_from_node(s), p, o, e->graph))
     e->failed = 1;
   else
     e->added++;
 }
 
 void
-kg_emit_po(struct kg_emit *e, librdf_node *s, const char *ns,
+kg_evidence_po(struct kg_emit *e, librdf_node *s, const char *ns,
            const char *local, librdf_node *o)
 {
-  kg_emit_triple(e, s, kg_emit_iri(e, ns, local), o);
+  kg_evidence_triple(e, s, kg_evidence_iri(e, ns, local), o);
 }
 
 static librdf_node *
@@ -141,66 +141,66 @@ int_node(struct kg_emit *e, size_t v)
 static librdf_node *
 phrase(struct kg_emit *e, size_t a, size_t b, librdf_node *entity)
 {
-  size_t ca = kg_cpindex_cp(e->cp, a), cb = kg_cpindex_cp(e->cp, b);
+  size_t ca = kg_text_cpindex_cp(e->cp, a), cb = kg_text_cpindex_cp(e->cp, b);
   librdf_node *m;
 
   if(entity) {
     unsigned char *u = librdf_uri_as_string(librdf_node_get_uri(entity));
 
-    m = kg_emit_id(e, "mention/%s/%zu-%zu-%08llx", e->slug, ca, cb,
-                   kg_emit_hash((const char *)u) & 0xffffffffULL);
+    m = kg_evidence_id(e, "mention/%s/%zu-%zu-%08llx", e->slug, ca, cb,
+                   kg_evidence_hash((const char *)u) & 0xffffffffULL);
   } else {
-    m = kg_emit_id(e, "passage/%s/%zu-%zu", e->slug, ca, cb);
+    m = kg_evidence_id(e, "passage/%s/%zu-%zu", e->slug, ca, cb);
   }
-  kg_emit_po(e, m, KG_NS_RDF, "type", kg_emit_iri(e, KG_NS_NIF, "Phrase"));
-  kg_emit_po(e, m, KG_NS_NIF, "referenceContext",
+  kg_evidence_po(e, m, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_NIF, "Phrase"));
+  kg_evidence_po(e, m, KG_NS_NIF, "referenceContext",
              librdf_new_node_from_node(e->report));
-  kg_emit_po(e, m, KG_NS_NIF, "beginIndex", int_node(e, ca));
-  kg_emit_po(e, m, KG_NS_NIF, "endIndex", int_node(e, cb));
-  kg_emit_po(e, m, KG_NS_NIF, "anchorOf",
-             kg_emit_litn(e, e->text + a, b - a, NULL));
+  kg_evidence_po(e, m, KG_NS_NIF, "beginIndex", int_node(e, ca));
+  kg_evidence_po(e, m, KG_NS_NIF, "endIndex", int_node(e, cb));
+  kg_evidence_po(e, m, KG_NS_NIF, "anchorOf",
+             kg_evidence_litn(e, e->text + a, b - a, NULL));
   if(entity)
-    kg_emit_po(e, m, KG_NS_ITSRDF, "taIdentRef",
+    kg_evidence_po(e, m, KG_NS_ITSRDF, "taIdentRef",
                librdf_new_node_from_node(entity));
   return m;
 }
 
 void
-kg_emit_mention(struct kg_emit *e, librdf_node *entity, size_t a, size_t b)
+kg_evidence_mention(struct kg_emit *e, librdf_node *entity, size_t a, size_t b)
 {
   librdf_node *m;
 
   if(b <= a || b > e->len)
     return;
   m = phrase(e, a, b, entity);
-  kg_emit_po(e, entity, KG_NS_PROV, "wasDerivedFrom", m);
+  kg_evidence_po(e, entity, KG_NS_PROV, "wasDerivedFrom", m);
 }
 
 void
-kg_emit_fact(struct kg_emit *e, librdf_node *s, const char *ns,
+kg_evidence_fact(struct kg_emit *e, librdf_node *s, const char *ns,
              const char *local, librdf_node *o, const char *rule,
              size_t a, size_t b, int inferred)
 {
   struct kg_buf key = KG_BUF_INIT;
   librdf_node *st;
 
-  kg_emit_po(e, s, ns, local, librdf_new_node_from_node(o));
+  kg_evidence_po(e, s, ns, local, librdf_new_node_from_node(o));
   /* one statement per (triple, rule): two rules are two pieces of evidence */
   term_key(&key, s);
   kg_buf_addf(&key, "%s%s", ns, local);
   term_key(&key, o);
   kg_buf_adds(&key, rule);
-  st = kg_emit_id(e, "statement/%s/%016llx", e->slug, kg_emit_hash(key.s));
+  st = kg_evidence_id(e, "statement/%s/%016llx", e->slug, kg_evidence_hash(key.s));
   kg_buf_release(&key);
-  kg_emit_po(e, st, KG_NS_RDF, "type", kg_emit_iri(e, KG_NS_RDF, "Statement"));
-  kg_emit_po(e, st, KG_NS_RDF, "subject", librdf_new_node_from_node(s));
-  kg_emit_po(e, st, KG_NS_RDF, "predicate", kg_emit_iri(e, ns, local));
-  kg_emit_po(e, st, KG_NS_RDF, "object", librdf_new_node_from_node(o));
-  kg_emit_po(e, st, KG_NS_MN, "rule", kg_emit_lit(e, rule, NULL));
+  kg_evidence_po(e, st, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_RDF, "Statement"));
+  kg_evidence_po(e, st, KG_NS_RDF, "subject", librdf_new_node_from_node(s));
+  kg_evidence_po(e, st, KG_NS_RDF, "predicate", kg_evidence_iri(e, ns, local));
+  kg_evidence_po(e, st, KG_NS_RDF, "object", librdf_new_node_from_node(o));
+  kg_evidence_po(e, st, KG_NS_MN, "rule", kg_evidence_lit(e, rule, NULL));
   if(inferred)
-    kg_emit_po(e, st, KG_NS_MN, "inferred",
+    kg_evidence_po(e, st, KG_NS_MN, "inferred",
                kg_rdf_typed(e->world, "true", KG_NS_XSD "boolean"));
   if(b > a && b <= e->len)
-    kg_emit_po(e, st, KG_NS_PROV, "wasDerivedFrom", phrase(e, a, b, NULL));
+    kg_evidence_po(e, st, KG_NS_PROV, "wasDerivedFrom", phrase(e, a, b, NULL));
   librdf_free_node(st);
 }

@@ -35,34 +35,34 @@ struct kg_emit {
 };
 
 /* New IRI node: base + printf-style relative path. */
-librdf_node *kg_emit_id(struct kg_emit *e, const char *fmt, ...)
+librdf_node *kg_evidence_id(struct kg_emit *e, const char *fmt, ...)
   __attribute__((format(printf, 2, 3)));
 /* New IRI node in a namespace. */
-librdf_node *kg_emit_iri(struct kg_emit *e, const char *ns, const char *local);
-librdf_node *kg_emit_lit(struct kg_emit *e, const char *text, const char *lang);
-librdf_node *kg_emit_litn(struct kg_emit *e, const char *text, size_t n,
+librdf_node *kg_evidence_iri(struct kg_emit *e, const char *ns, const char *local);
+librdf_node *kg_evidence_lit(struct kg_emit *e, const char *text, const char *lang);
+librdf_node *kg_evidence_litn(struct kg_emit *e, const char *text, size_t n,
                           const char *lang);
 
 /* (s p o) in the report graph; borrows s, takes p and o. */
-void kg_emit_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
+void kg_evidence_triple(struct kg_emit *e, librdf_node *s, librdf_node *p,
                     librdf_node *o);
 /* Shorthand with predicate ns+local; borrows s, takes o. */
-void kg_emit_po(struct kg_emit *e, librdf_node *s, const char *ns,
+void kg_evidence_po(struct kg_emit *e, librdf_node *s, const char *ns,
                 const char *local, librdf_node *o);
 
 /* Mention of @entity at source bytes [a, b): adds the nif:Phrase and
  * entity prov:wasDerivedFrom it.  Borrows @entity. */
-void kg_emit_mention(struct kg_emit *e, librdf_node *entity, size_t a,
+void kg_evidence_mention(struct kg_emit *e, librdf_node *entity, size_t a,
                      size_t b);
 
 /* Relation (s p o) with evidence: the triple, plus its rdf:Statement with
  * the passage [a, b), mn:rule @rule and mn:inferred when @inferred.
  * Borrows s and o; p is ns+local. */
-void kg_emit_fact(struct kg_emit *e, librdf_node *s, const char *ns,
+void kg_evidence_fact(struct kg_emit *e, librdf_node *s, const char *ns,
                   const char *local, librdf_node *o, const char *rule,
                   size_t a, size_t b, int inferred);
 
 /* 64-bit FNV-1a of a string, for content-derived IRIs. */
-unsigned long long kg_emit_hash(const char *s);
+unsigned long long kg_evidence_hash(const char *s);
 
 #endif

@@ -19,7 +19,7 @@
 #include "extract/evidence.h"
 #include "extract/extract.h"
 #include "extract/extract_int.h"
-#include "ref/gazetteer.h"
+#include "ref/gaz.h"
 #include "base/input.h"
 #include "rdf/ns.h"
 #include "extract/people.h"
@@ -28,43 +28,43 @@
 #include "ref/registry.h"
 #include "base/hash.h"
 #include "extract/sections.h"
-#include "ref/territory_rdf.h"
+#include "ref/territory.h"
 #include "base/text.h"
 #include "ref/vocab.h"
 
 /* ------------------------------------------------------------ helpers */
 
 size_t
-kg_x_src(const struct kg_block *b, size_t off)
+kg_extract_src(const struct kg_block *b, size_t off)
 {
   return kg_doc_src(b, off);
 }
 
 size_t
-kg_x_src_end(const struct kg_block *b, size_t end)
+kg_extract_src_end(const struct kg_block *b, size_t end)
 {
   return kg_doc_src_end(b, end);
 }
 
 librdf_node *
-kg_x_terr_node(struct kg_x *x, const struct kg_terr *t)
+kg_extract_terr_node(struct kg_x *x, const struct kg_terr *t)
 {
   struct kg_buf rel = KG_BUF_INIT;
   librdf_node *n;
 
   kg_gaz_rel_iri(t, &rel);
-  n = kg_emit_id(&x->e, "%s", rel.s);
+  n = kg_evidence_id(&x->e, "%s", rel.s);
   kg_buf_release(&rel);
   return n;
 }
 
 void
-kg_x_spatial(struct kg_x *x, librdf_node *s, const struct kg_terr *t,
+kg_extract_spatial(struct kg_x *x, librdf_node *s, const struct kg_terr *t,
              const char *rule, size_t a, size_t b, int inferred)
 {
-  librdf_node *tn = kg_x_terr_node(x, t);
+  librdf_node *tn = kg_extract_terr_node(x, t);
 
-  kg_emit_fact(&x->e, s, KG_NS_DCTERMS, "spatial", tn, rule, a, b, inferred);
+  kg_evidence_fact(&x->e, s, KG_NS_DCTERMS, "spatial", tn, rule, a, b, inferred);
   KG_GROW(x->spatial, x->capspatial, x->nspatial + 1);
   x->spatial[x->nspatial].s = librdf_new_node_from_node(s);
   x->spatial[x->nspatial].t = t;
@@ -73,7 +73,7 @@ kg_x_spatial(struct kg_x *x, librdf_node *s, const struct kg_terr *t,
 }
 
 void
-kg_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
+kg_extract_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
                  size_t len)
 {
   struct kg_buf k = KG_BUF_INIT;
@@ -92,7 +92,7 @@ kg_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
 }
 
 void
-kg_node_list_release(struct kg_node_list *l)
+kg_extract_node_list_release(struct kg_node_list *l)
 {
   size_t i;
 
@@ -106,7 +106,7 @@ kg_node_list_release(struct kg_node_list *l)
 
 /* Describe an entity once per report: types and name. */
 int
-kg_x_first(struct kg_x *x, librdf_node *n)
+kg_extract_first(struct kg_x *x, librdf_node *n)
 {
   unsigned char *s = librdf_uri_as_string(librdf_node_get_uri(n));
 
@@ -122,28 +122,28 @@ slugify(const char *s, size_t len, struct kg_buf *out)
 }
 
 librdf_node *
-kg_x_person(struct kg_x *x, const char *name, size_t len, size_t a, size_t b)
+kg_extract_person(struct kg_x *x, const char *name, size_t len, size_t a, size_t b)
 {
   struct kg_buf slug = KG_BUF_INIT;
   librdf_node *n;
 
   slugify(name, len, &slug);
-  n = kg_emit_id(&x->e, "person/%s", slug.s);
+  n = kg_evidence_id(&x->e, "person/%s", slug.s);
   kg_buf_release(&slug);
-  if(kg_x_first(x, n)) {
-    kg_emit_po(&x->e, n, KG_NS_RDF, "type",
-               kg_emit_iri(&x->e, KG_NS_SCHEMA, "Person"));
-    kg_emit_po(&x->e, n, KG_NS_SCHEMA, "name",
-               kg_emit_litn(&x->e, name, len, NULL));
-    kg_node_list_add(&x->people, n, name, len);
+  if(kg_extract_first(x, n)) {
+    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+               kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Person"));
+    kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
+               kg_evidence_litn(&x->e, name, len, NULL));
+    kg_extract_node_list_add(&x->people, n, name, len);
   }
-  kg_emit_mention(&x->e, n, a, b);
+  kg_evidence_mention(&x->e, n, a, b);
   return n;
 }
 
 /* Organisation named text[a..b) in the report (source offsets). */
 librdf_node *
-kg_x_org(struct kg_x *x, size_t a, size_t b, size_t alias_a, size_t alias_b)
+kg_extract_org(struct kg_x *x, size_t a, size_t b, size_t alias_a, size_t alias_b)
 {
   struct kg_buf key = KG_BUF_INIT, slug = KG_BUF_INIT;
   const struct kg_entity *ent = NULL;
@@ -159,47 +159,47 @@ kg_x_org(struct kg_x *x, size_t a, size_t b, size_t alias_a, size_t alias_b)
     ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
   }
   if(ent) {
-    n = kg_emit_id(&x->e, "%s", ent->rel);
+    n = kg_evidence_id(&x->e, "%s", ent->rel);
   } else {
     slugify(name, len, &slug);
-    n = kg_emit_id(&x->e, "org/%s", slug.s);
+    n = kg_evidence_id(&x->e, "org/%s", slug.s);
   }
-  if(kg_x_first(x, n)) {
+  if(kg_extract_first(x, n)) {
     struct kg_places pl = { NULL, 0, 0 };
     size_t i;
 
-    kg_emit_po(&x->e, n, KG_NS_RDF, "type",
-               kg_emit_iri(&x->e, KG_NS_SCHEMA, "Organization"));
-    kg_emit_po(&x->e, n, KG_NS_RDF, "type",
-               kg_emit_iri(&x->e, KG_NS_ORG, "Organization"));
+    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+               kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Organization"));
+    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+               kg_evidence_iri(&x->e, KG_NS_ORG, "Organization"));
     if(ent) {
-      kg_emit_po(&x->e, n, KG_NS_SCHEMA, "name",
-                 kg_emit_lit(&x->e, ent->name, NULL));
+      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
+                 kg_evidence_lit(&x->e, ent->name, NULL));
       if(ent->identifier)
-        kg_emit_po(&x->e, n, KG_NS_ORG, "identifier",
-                   kg_emit_lit(&x->e, ent->identifier, NULL));
+        kg_evidence_po(&x->e, n, KG_NS_ORG, "identifier",
+                   kg_evidence_lit(&x->e, ent->identifier, NULL));
       for(i = 0; i < ent->ntypes; i++)
-        kg_emit_po(&x->e, n, KG_NS_RDF, "type",
-                   kg_emit_iri(&x->e, ent->types[i], NULL));
+        kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+                   kg_evidence_iri(&x->e, ent->types[i], NULL));
     } else {
-      kg_emit_po(&x->e, n, KG_NS_SCHEMA, "name",
-                 kg_emit_litn(&x->e, name, len, NULL));
+      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
+                 kg_evidence_litn(&x->e, name, len, NULL));
       if(alias_b > alias_a)
-        kg_emit_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
-                   kg_emit_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
+        kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
+                   kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
                                 NULL));
-      kg_emit_po(&x->e, n, KG_NS_MN, "candidate",
+      kg_evidence_po(&x->e, n, KG_NS_MN, "candidate",
                  kg_rdf_typed(x->e.world, "true", KG_NS_XSD "boolean"));
     }
     /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
     kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name, len, &pl);
     for(i = 0; i < pl.n; i++)
-      kg_x_spatial(x, n, pl.v[i].terr, "org-name:place", a + pl.v[i].start,
+      kg_extract_spatial(x, n, pl.v[i].terr, "org-name:place", a + pl.v[i].start,
                    a + pl.v[i].end, 0);
     kg_places_release(&pl);
   }
-  kg_emit_mention(&x->e, n, a, b);
-  kg_node_list_add(&x->orgs, n, name, len);
+  kg_evidence_mention(&x->e, n, a, b);
+  kg_extract_node_list_add(&x->orgs, n, name, len);
   kg_buf_release(&key);
   kg_buf_release(&slug);
   return n;
@@ -351,10 +351,10 @@ emit_event(struct kg_x *x)
   int have_date = 0, have_venue = 0, have_edition = 0;
   long title_block = -1;
 
-  x->event = kg_emit_id(e, "event/%s", e->slug);
-  kg_emit_po(e, x->event, KG_NS_RDF, "type",
-             kg_emit_iri(e, KG_NS_SCHEMA, "Event"));
-  kg_emit_po(e, e->report, KG_NS_SCHEMA, "about",
+  x->event = kg_evidence_id(e, "event/%s", e->slug);
+  kg_evidence_po(e, x->event, KG_NS_RDF, "type",
+             kg_evidence_iri(e, KG_NS_SCHEMA, "Event"));
+  kg_evidence_po(e, e->report, KG_NS_SCHEMA, "about",
              librdf_new_node_from_node(x->event));
   /* title: front matter, else the first heading */
   if(mt) {
@@ -366,17 +366,17 @@ emit_event(struct kg_x *x)
     for(b = 0; b < d->nblocks; b++)
       if(d->blocks[b].kind == KG_BLK_HEADING) {
         title_block = (long)b;
-        ta = kg_x_src(&d->blocks[b], 0);
-        tz = kg_x_src_end(&d->blocks[b], d->blocks[b].len);
+        ta = kg_extract_src(&d->blocks[b], 0);
+        tz = kg_extract_src_end(&d->blocks[b], d->blocks[b].len);
         break;
       }
   }
   if(tz > ta) {
-    kg_emit_po(e, x->event, KG_NS_SCHEMA, "name",
-               kg_emit_litn(e, e->text + ta, tz - ta, NULL));
-    kg_emit_po(e, e->report, KG_NS_DCTERMS, "title",
-               kg_emit_litn(e, e->text + ta, tz - ta, NULL));
-    kg_emit_mention(e, x->event, ta, tz);
+    kg_evidence_po(e, x->event, KG_NS_SCHEMA, "name",
+               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
+    kg_evidence_po(e, e->report, KG_NS_DCTERMS, "title",
+               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
+    kg_evidence_mention(e, x->event, ta, tz);
   }
   if(md && strlen(md->value) >= 10 && md->value[4] == '-' &&
      md->value[7] == '-') {
@@ -387,7 +387,7 @@ emit_event(struct kg_x *x)
     memcpy(iso, md->value, 10);
     iso[10] = '\0';
     dn = kg_rdf_typed(e->world, iso, KG_NS_XSD "date");
-    kg_emit_fact(e, x->event, KG_NS_SCHEMA, "startDate", dn,
+    kg_evidence_fact(e, x->event, KG_NS_SCHEMA, "startDate", dn,
                  "front-matter:date", md->src, md->src + 10, 0);
     librdf_free_node(dn);
     have_date = 1;
@@ -399,7 +399,7 @@ emit_event(struct kg_x *x)
     kg_places_find(x->gaz, x->v, x->reg, NULL, 0, ml->value, strlen(ml->value), &pl);
     for(i = 0; i < pl.n && !have_venue; i++)
       if(pl.v[i].terr->kind == KG_TERR_COMMUNE) {
-        kg_x_venue(x, pl.v[i].terr, ml->src, ml->src + strlen(ml->value),
+        kg_extract_venue(x, pl.v[i].terr, ml->src, ml->src + strlen(ml->value),
                    ml->src + pl.v[i].start, ml->src + pl.v[i].end,
                    "front-matter:lieu");
         have_venue = 1;
@@ -417,16 +417,16 @@ emit_event(struct kg_x *x)
     if(!have_date && find_date(x->v, bl, iso, &a, &z)) {
       librdf_node *dn = kg_rdf_typed(e->world, iso, KG_NS_XSD "date");
 
-      kg_emit_fact(e, x->event, KG_NS_SCHEMA, "startDate", dn, "text:date",
-                   kg_x_src(bl, a), kg_x_src_end(bl, z), 0);
+      kg_evidence_fact(e, x->event, KG_NS_SCHEMA, "startDate", dn, "text:date",
+                   kg_extract_src(bl, a), kg_extract_src_end(bl, z), 0);
       librdf_free_node(dn);
       have_date = 1;
     }
     if(!have_edition && (ed = find_edition(x->v, bl, &a, &z)) > 0) {
       librdf_node *en = kg_rdf_int(e->world, ed);
 
-      kg_emit_fact(e, x->event, KG_NS_MN, "edition", en, "text:edition",
-                   kg_x_src(bl, a), kg_x_src_end(bl, z), 0);
+      kg_evidence_fact(e, x->event, KG_NS_MN, "edition", en, "text:edition",
+                   kg_extract_src(bl, a), kg_extract_src_end(bl, z), 0);
       librdf_free_node(en);
       have_edition = 1;
     }
@@ -439,9 +439,9 @@ emit_event(struct kg_x *x)
         if(pl.v[i].terr->kind == KG_TERR_COMMUNE) {
           size_t vs = venue_start(x->v, bl->text, pl.v[i].start);
 
-          kg_x_venue(x, pl.v[i].terr, kg_x_src(bl, vs),
-                     kg_x_src_end(bl, pl.v[i].end), kg_x_src(bl, pl.v[i].start),
-                     kg_x_src_end(bl, pl.v[i].end), "text:venue");
+          kg_extract_venue(x, pl.v[i].terr, kg_extract_src(bl, vs),
+                     kg_extract_src_end(bl, pl.v[i].end), kg_extract_src(bl, pl.v[i].start),
+                     kg_extract_src_end(bl, pl.v[i].end), "text:venue");
           have_venue = 1;
         }
       kg_places_release(&pl);
@@ -451,7 +451,7 @@ emit_event(struct kg_x *x)
 
 /* The event's place: venue name [va, vz), its commune mention [ca, cz). */
 void
-kg_x_venue(struct kg_x *x, const struct kg_terr *commune, size_t va,
+kg_extract_venue(struct kg_x *x, const struct kg_terr *commune, size_t va,
            size_t vz, size_t ca, size_t cz, const char *rule)
 {
   struct kg_emit *e = &x->e;
@@ -460,17 +460,17 @@ kg_x_venue(struct kg_x *x, const struct kg_terr *commune, size_t va,
 
   x->region = commune->region;
   slugify(e->text + va, vz - va, &slug);
-  place = kg_emit_id(e, "place/%s", slug.s);
+  place = kg_evidence_id(e, "place/%s", slug.s);
   kg_buf_release(&slug);
-  cn = kg_x_terr_node(x, commune);
-  kg_emit_po(e, place, KG_NS_RDF, "type", kg_emit_iri(e, KG_NS_SCHEMA, "Place"));
-  kg_emit_po(e, place, KG_NS_SCHEMA, "name",
-             kg_emit_litn(e, e->text + va, vz - va, NULL));
-  kg_emit_mention(e, place, va, vz);
-  kg_emit_fact(e, place, KG_NS_SCHEMA, "containedInPlace", cn, rule, va, vz, 0);
-  kg_emit_fact(e, x->event, KG_NS_SCHEMA, "location", place, rule, va, vz, 0);
-  kg_x_spatial(x, x->event, commune, rule, ca, cz, 0);
-  kg_emit_mention(e, cn, ca, cz);
+  cn = kg_extract_terr_node(x, commune);
+  kg_evidence_po(e, place, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_SCHEMA, "Place"));
+  kg_evidence_po(e, place, KG_NS_SCHEMA, "name",
+             kg_evidence_litn(e, e->text + va, vz - va, NULL));
+  kg_evidence_mention(e, place, va, vz);
+  kg_evidence_fact(e, place, KG_NS_SCHEMA, "containedInPlace", cn, rule, va, vz, 0);
+  kg_evidence_fact(e, x->event, KG_NS_SCHEMA, "location", place, rule, va, vz, 0);
+  kg_extract_spatial(x, x->event, commune, rule, ca, cz, 0);
+  kg_evidence_mention(e, cn, ca, cz);
   librdf_free_node(cn);
   librdf_free_node(place);
 }
@@ -488,8 +488,8 @@ emit_sessions(struct kg_x *x)
     const struct kg_section *s = &x->secs[i];
     const struct kg_block *bl = &x->doc.blocks[s->block];
     struct kg_buf id = KG_BUF_INIT;
-    size_t ta = kg_x_src(bl, s->title_off);
-    size_t tz = kg_x_src_end(bl, s->title_end);
+    size_t ta = kg_extract_src(bl, s->title_off);
+    size_t tz = kg_extract_src_end(bl, s->title_end);
     librdf_node *n;
     char *p;
 
@@ -501,31 +501,31 @@ emit_sessions(struct kg_x *x)
     } else {
       slugify(bl->text + s->title_off, s->title_end - s->title_off, &id);
     }
-    n = kg_emit_id(e, "session/%s/%s", e->slug, id.s);
+    n = kg_evidence_id(e, "session/%s/%s", e->slug, id.s);
     kg_buf_release(&id);
     x->snodes[i] = n;
-    kg_emit_po(e, n, KG_NS_RDF, "type", kg_emit_iri(e, KG_NS_SCHEMA, "Event"));
-    kg_emit_po(e, n, KG_NS_SCHEMA, "name",
-               kg_emit_litn(e, e->text + ta, tz - ta, NULL));
-    kg_emit_mention(e, n, ta, tz);
+    kg_evidence_po(e, n, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_SCHEMA, "Event"));
+    kg_evidence_po(e, n, KG_NS_SCHEMA, "name",
+               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
+    kg_evidence_mention(e, n, ta, tz);
     if(s->number[0])
-      kg_emit_po(e, n, KG_NS_MN, "sectionNumber",
-                 kg_emit_lit(e, s->number, NULL));
-    kg_emit_po(e, n, KG_NS_SCHEMA, "position", kg_rdf_int(e->world, (long)i + 1));
+      kg_evidence_po(e, n, KG_NS_MN, "sectionNumber",
+                 kg_evidence_lit(e, s->number, NULL));
+    kg_evidence_po(e, n, KG_NS_SCHEMA, "position", kg_rdf_int(e->world, (long)i + 1));
     if(s->type >= 0) {
-      librdf_node *tn = kg_emit_iri(e, x->v->types[s->type].iri, NULL);
+      librdf_node *tn = kg_evidence_iri(e, x->v->types[s->type].iri, NULL);
 
-      kg_emit_fact(e, n, KG_NS_MN, "sessionType", tn,
+      kg_evidence_fact(e, n, KG_NS_MN, "sessionType", tn,
                    s->children ? "numbering:block" : "title:session-type",
                    ta, tz, 0);
       librdf_free_node(tn);
     }
     if(s->parent >= 0)
-      kg_emit_fact(e, n, KG_NS_SCHEMA, "superEvent", x->snodes[s->parent],
-                   "numbering", kg_x_src(bl, 0), tz, 0);
+      kg_evidence_fact(e, n, KG_NS_SCHEMA, "superEvent", x->snodes[s->parent],
+                   "numbering", kg_extract_src(bl, 0), tz, 0);
     else
-      kg_emit_fact(e, n, KG_NS_SCHEMA, "superEvent", x->event,
-                   "numbering", kg_x_src(bl, 0), tz, 0);
+      kg_evidence_fact(e, n, KG_NS_SCHEMA, "superEvent", x->event,
+                   "numbering", kg_extract_src(bl, 0), tz, 0);
     {
       /* places named in the title: "Tours Nord et Vierzon" */
       struct kg_places pl = { NULL, 0, 0 };
@@ -535,12 +535,12 @@ emit_sessions(struct kg_x *x)
                      bl->text + s->title_off,
                      s->title_end - s->title_off, &pl);
       for(k = 0; k < pl.n; k++) {
-        size_t a = kg_x_src(bl, s->title_off + pl.v[k].start);
-        size_t z = kg_x_src_end(bl, s->title_off + pl.v[k].end);
-        librdf_node *tn = kg_x_terr_node(x, pl.v[k].terr);
+        size_t a = kg_extract_src(bl, s->title_off + pl.v[k].start);
+        size_t z = kg_extract_src_end(bl, s->title_off + pl.v[k].end);
+        librdf_node *tn = kg_extract_terr_node(x, pl.v[k].terr);
 
-        kg_x_spatial(x, n, pl.v[k].terr, "title:place", a, z, 0);
-        kg_emit_mention(e, tn, a, z);
+        kg_extract_spatial(x, n, pl.v[k].terr, "title:place", a, z, 0);
+        kg_evidence_mention(e, tn, a, z);
         librdf_free_node(tn);
       }
       kg_places_release(&pl);
@@ -560,13 +560,13 @@ emit_in_territory(struct kg_x *x)
 
   for(i = 0; i < x->nspatial; i++) {
     const struct kg_spatial_ref *r = &x->spatial[i];
-    librdf_node *tn = kg_x_terr_node(x, r->t);
+    librdf_node *tn = kg_extract_terr_node(x, r->t);
 
-    kg_emit_po(&x->e, r->s, KG_NS_MN, "inTerritory", tn);
+    kg_evidence_po(&x->e, r->s, KG_NS_MN, "inTerritory", tn);
     na = x->gaz ? kg_gaz_ancestors(x->gaz, r->t, anc, 16) : 0;
     for(k = 0; k < na && k < 16; k++)
-      kg_emit_po(&x->e, r->s, KG_NS_MN, "inTerritory",
-                 kg_x_terr_node(x, anc[k]));
+      kg_evidence_po(&x->e, r->s, KG_NS_MN, "inTerritory",
+                 kg_extract_terr_node(x, anc[k]));
   }
 }
 
@@ -595,14 +595,14 @@ x_release(struct kg_x *x)
     if(x->snodes && x->snodes[i])
       librdf_free_node(x->snodes[i]);
     if(x->secorgs)
-      kg_node_list_release(&x->secorgs[i]);
+      kg_extract_node_list_release(&x->secorgs[i]);
     if(x->secpeople)
-      kg_node_list_release(&x->secpeople[i]);
+      kg_extract_node_list_release(&x->secpeople[i]);
   }
   free(x->secorgs);
   free(x->secpeople);
-  kg_node_list_release(&x->people);
-  kg_node_list_release(&x->orgs);
+  kg_extract_node_list_release(&x->people);
+  kg_extract_node_list_release(&x->orgs);
   free(x->snodes);
   free(x->secs);
   for(i = 0; i < x->nspatial; i++)
@@ -614,7 +614,7 @@ x_release(struct kg_x *x)
   kg_hash_release(&x->roles);
   kg_hash_release(&x->e.seen);
   kg_buf_release(&x->e.keybuf);
-  kg_cpindex_free(x->e.cp);
+  kg_text_cpindex_free(x->e.cp);
   if(x->e.report)
     librdf_free_node(x->e.report);
   if(x->e.graph)
@@ -665,23 +665,23 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
   x.e.slug = slug.s;
   x.e.text = text.s;
   x.e.len = text.len;
-  x.e.cp = kg_cpindex_new(text.s, text.len);
-  x.e.graph = kg_emit_id(&x.e, "graph/%s", slug.s);
-  x.e.report = kg_emit_id(&x.e, "report/%s", slug.s);
+  x.e.cp = kg_text_cpindex_new(text.s, text.len);
+  x.e.graph = kg_evidence_id(&x.e, "graph/%s", slug.s);
+  x.e.report = kg_evidence_id(&x.e, "report/%s", slug.s);
   kg_hash_init(&x.e.seen);
   kg_hash_init(&x.described);
   kg_hash_init(&x.roles);
-  kg_emit_po(&x.e, x.e.report, KG_NS_RDF, "type",
-             kg_emit_iri(&x.e, KG_NS_SCHEMA, "Report"));
-  kg_emit_po(&x.e, x.e.report, KG_NS_RDF, "type",
-             kg_emit_iri(&x.e, KG_NS_NIF, "Context"));
-  kg_emit_po(&x.e, x.e.report, KG_NS_NIF, "isString",
-             kg_emit_litn(&x.e, text.s, text.len, NULL));
+  kg_evidence_po(&x.e, x.e.report, KG_NS_RDF, "type",
+             kg_evidence_iri(&x.e, KG_NS_SCHEMA, "Report"));
+  kg_evidence_po(&x.e, x.e.report, KG_NS_RDF, "type",
+             kg_evidence_iri(&x.e, KG_NS_NIF, "Context"));
+  kg_evidence_po(&x.e, x.e.report, KG_NS_NIF, "isString",
+             kg_evidence_litn(&x.e, text.s, text.len, NULL));
   emit_event(&x);
   emit_sessions(&x);
-  kg_x_cues(&x);
-  kg_x_tables(&x);
-  kg_x_initiatives(&x);
+  kg_cues_find(&x);
+  kg_tables_find(&x);
+  kg_initiatives_find(&x);
   emit_in_territory(&x);
   if(x.e.failed)
     goto out;
@@ -717,14 +717,14 @@ kg_extract_report(struct kg_ref *ref, const char *path, librdf_model *model,
   struct kg_stmts l = { NULL, 0, 0 };
   int rc = kg_extract_report_stmts(ref, path, &l, info);
 
-  if(!rc && kg_stmts_to_model(&l, model))
+  if(!rc && kg_rdf_stmts_to_model(&l, model))
     rc = KG_EXIT_SYS;
-  kg_stmts_release(&l);
+  kg_rdf_stmts_release(&l);
   return rc;
 }
 
 void
-kg_report_info_release(struct kg_report_info *info)
+kg_extract_info_release(struct kg_report_info *info)
 {
   if(!info)
     return;
@@ -751,7 +751,7 @@ add_concept(struct kg_ref *ref, const struct kg_vocab *v, const char *iri,
       continue;
     o = t->o_is_lit ? kg_rdf_lit(ref->w->world, t->o, t->lang)
                     : kg_rdf_iri(ref->w->world, t->o, NULL);
-    if(kg_stmts_add(l, kg_rdf_iri(ref->w->world, t->s, NULL),
+    if(kg_rdf_stmts_add(l, kg_rdf_iri(ref->w->world, t->s, NULL),
                     kg_rdf_iri(ref->w->world, t->p, NULL), o, graph))
       return -1;
   }
@@ -831,7 +831,7 @@ kg_extract_reference(struct kg_ref *ref, librdf_model *model)
   struct kg_stmts l = { NULL, 0, 0 };
   int rc;
 
-  if(kg_stmts_from_model(&l, model, 0))
+  if(kg_rdf_stmts_from_model(&l, model, 0))
     return -1;
   rc = kg_extract_reference_stmts(ref, &l);
   if(!rc) {
@@ -847,8 +847,8 @@ kg_extract_reference(struct kg_ref *ref, librdf_model *model)
     tail.v = l.v + n0;
     tail.n = l.n - n0;
     tail.cap = tail.n;
-    rc = kg_stmts_to_model(&tail, model);
+    rc = kg_rdf_stmts_to_model(&tail, model);
   }
-  kg_stmts_release(&l);
+  kg_rdf_stmts_release(&l);
   return rc;
 }

@@ -20,7 +20,7 @@ struct kg_report_info {
 
 /* Extracts @path into @model, in the report's graph.  Returns KG_EXIT_OK, or
  * KG_EXIT_DATA / KG_EXIT_SYS after reporting.  @info may be NULL; else it is
- * filled (release with kg_report_info_release). */
+ * filled (release with kg_extract_info_release). */
 int kg_extract_report(struct kg_ref *ref, const char *path,
                       librdf_model *model, struct kg_report_info *info);
 
@@ -38,6 +38,6 @@ int kg_extract_reference(struct kg_ref *ref, librdf_model *model);
  * territories named in @l. */
 int kg_extract_reference_stmts(struct kg_ref *ref, struct kg_stmts *l);
 
-void kg_report_info_release(struct kg_report_info *info);
+void kg_extract_info_release(struct kg_report_info *info);
 
 #endif

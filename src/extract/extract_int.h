@@ -33,9 +33,9 @@ struct kg_node_list {
   size_t n, cap;
 };
 
-void kg_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
+void kg_extract_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
                       size_t len);
-void kg_node_list_release(struct kg_node_list *l);
+void kg_extract_node_list_release(struct kg_node_list *l);
 
 struct kg_x {
   struct kg_ref *ref;
@@ -59,25 +59,25 @@ struct kg_x {
   struct kg_node_list orgs;       /* every organisation of the report */
 };
 
-size_t kg_x_src(const struct kg_block *b, size_t off);
-size_t kg_x_src_end(const struct kg_block *b, size_t end);
-int kg_x_first(struct kg_x *x, librdf_node *n);
-librdf_node *kg_x_terr_node(struct kg_x *x, const struct kg_terr *t);
-void kg_x_spatial(struct kg_x *x, librdf_node *s, const struct kg_terr *t,
+size_t kg_extract_src(const struct kg_block *b, size_t off);
+size_t kg_extract_src_end(const struct kg_block *b, size_t end);
+int kg_extract_first(struct kg_x *x, librdf_node *n);
+librdf_node *kg_extract_terr_node(struct kg_x *x, const struct kg_terr *t);
+void kg_extract_spatial(struct kg_x *x, librdf_node *s, const struct kg_terr *t,
                   const char *rule, size_t a, size_t b, int inferred);
 /* New person / organisation nodes (caller frees), with their mention. */
-librdf_node *kg_x_person(struct kg_x *x, const char *name, size_t len,
+librdf_node *kg_extract_person(struct kg_x *x, const char *name, size_t len,
                          size_t a, size_t b);
-librdf_node *kg_x_org(struct kg_x *x, size_t a, size_t b, size_t alias_a,
+librdf_node *kg_extract_org(struct kg_x *x, size_t a, size_t b, size_t alias_a,
                       size_t alias_b);
-void kg_x_venue(struct kg_x *x, const struct kg_terr *commune, size_t va,
+void kg_extract_venue(struct kg_x *x, const struct kg_terr *commune, size_t va,
                 size_t vz, size_t ca, size_t cz, const char *rule);
 
 /* cues.c: facilitators, note-takers, slides, resources of every session. */
-void kg_x_cues(struct kg_x *x);
+void kg_cues_find(struct kg_x *x);
 /* tables.c: programme tables whose rows are sessions. */
-void kg_x_tables(struct kg_x *x);
+void kg_tables_find(struct kg_x *x);
 /* initiatives.c: initiatives, themes, territories, audiences, figures. */
-void kg_x_initiatives(struct kg_x *x);
+void kg_initiatives_find(struct kg_x *x);
 
 #endif

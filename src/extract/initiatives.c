@@ -20,7 +20,7 @@
 #include "base/dict.h"
 #include "extract/doc.h"
 #include "extract/extract_int.h"
-#include "ref/gazetteer.h"
+#include "ref/gaz.h"
 #include "rdf/ns.h"
 #include "extract/places.h"
 #include "rdf/rdf.h"
@@ -128,7 +128,7 @@ skip_marks(const char *t, size_t len, size_t i)
 {
   /* list arrows and dashes that open items: "⇒ ", "↳ ", "- " */
   while(i < len) {
-    int cp, k = kg_utf8_decode(t + i, len - i, &cp);
+    int cp, k = kg_text_utf8_decode(t + i, len - i, &cp);
 
     if(cp == ' ' || cp == 0x21D2 || cp == 0x21B3 || cp == 0x2192 ||
        cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '>' || cp == '*' ||
@@ -147,7 +147,7 @@ first_upper(const char *t, size_t len)
 
   if(!len)
     return 0;
-  kg_utf8_decode(t, len, &cp);
+  kg_text_utf8_decode(t, len, &cp);
   return utf8proc_isupper(cp) || cp == '#' || (cp >= '0' && cp <= '9');
 }
 
@@ -159,7 +159,7 @@ distinctive(const char *t, size_t len)
   int prev_lower = 0;
 
   for(i = 0; i < len;) {
-    int cp, k = kg_utf8_decode(t + i, len - i, &cp);
+    int cp, k = kg_text_utf8_decode(t + i, len - i, &cp);
 
     if(cp == '@' || cp == '#')
       return 1;
@@ -291,25 +291,25 @@ initiative(struct istate *st, long sec, size_t a, size_t z,
     in->rule = rule;
     in->head_block = head_block;
     if(ent) {
-      in->node = kg_emit_id(e, "%s", ent->rel);
+      in->node = kg_evidence_id(e, "%s", ent->rel);
     } else {
       kg_text_slug(name, len, 80, &slug);
-      in->node = kg_emit_id(e, "initiative/%s", slug.len ? slug.s : "x");
+      in->node = kg_evidence_id(e, "initiative/%s", slug.len ? slug.s : "x");
     }
-    if(kg_x_first(x, in->node)) {
-      kg_emit_po(e, in->node, KG_NS_RDF, "type",
-                 kg_emit_iri(e, KG_NS_MN, "Initiative"));
-      kg_emit_po(e, in->node, KG_NS_SCHEMA, "name",
-                 ent ? kg_emit_lit(e, ent->name, NULL)
-                     : kg_emit_litn(e, name, len, NULL));
+    if(kg_extract_first(x, in->node)) {
+      kg_evidence_po(e, in->node, KG_NS_RDF, "type",
+                 kg_evidence_iri(e, KG_NS_MN, "Initiative"));
+      kg_evidence_po(e, in->node, KG_NS_SCHEMA, "name",
+                 ent ? kg_evidence_lit(e, ent->name, NULL)
+                     : kg_evidence_litn(e, name, len, NULL));
       if(!ent)
-        kg_emit_po(e, in->node, KG_NS_MN, "candidate",
+        kg_evidence_po(e, in->node, KG_NS_MN, "candidate",
                    kg_rdf_typed(e->world, "true", KG_NS_XSD "boolean"));
     }
   }
   if(!strncmp(rule, "title:", 6) && in->title_sec < 0)
     in->title_sec = sec;
-  kg_emit_mention(e, in->node, a, z);
+  kg_evidence_mention(e, in->node, a, z);
   if(b1 > b0)
     add_passage(in, b0, b1);
   kg_buf_release(&key);
@@ -358,8 +358,8 @@ title_initiatives(struct istate *st, size_t sec)
       while(z > a && t[z - 1] == ' ')
         z--;
       if(z > a) {
-        initiative(st, (long)sec, kg_x_src(bl, s->title_off + a),
-                   kg_x_src_end(bl, s->title_off + z), NULL,
+        initiative(st, (long)sec, kg_extract_src(bl, s->title_off + a),
+                   kg_extract_src_end(bl, s->title_off + z), NULL,
                    "title:presentation", b0, b1, -1);
         found = 1;
       }
@@ -384,19 +384,19 @@ title_initiatives(struct istate *st, size_t sec)
           continue;
         while(oz > i + n && t[oz - 1] == ' ')
           oz--;
-        in = initiative(st, (long)sec, kg_x_src(bl, s->title_off),
-                        kg_x_src_end(bl, s->title_off + i - 1), NULL,
+        in = initiative(st, (long)sec, kg_extract_src(bl, s->title_off),
+                        kg_extract_src_end(bl, s->title_off + i - 1), NULL,
                         "title:carrier", b0, b1, -1);
         if(in && !in->porteur && oz > i + n + 1) {
           size_t oa = i + n;
 
           while(t[oa] == ' ')
             oa++;
-          in->porteur = kg_x_org(x, kg_x_src(bl, s->title_off + oa),
-                                 kg_x_src_end(bl, s->title_off + oz), 0, 0);
+          in->porteur = kg_extract_org(x, kg_extract_src(bl, s->title_off + oa),
+                                 kg_extract_src_end(bl, s->title_off + oz), 0, 0);
           in->por_rule = "title:carrier";
-          in->por_a = kg_x_src(bl, s->title_off);
-          in->por_z = kg_x_src_end(bl, s->title_off + oz);
+          in->por_a = kg_extract_src(bl, s->title_off);
+          in->por_z = kg_extract_src_end(bl, s->title_off + oz);
         }
         found = 1;
         break;
@@ -409,8 +409,8 @@ title_initiatives(struct istate *st, size_t sec)
     const struct kg_dict_entry *de = hit_kind(&hits.v[i], KG_DICT_INITIATIVE);
 
     if(de)
-      initiative(st, (long)sec, kg_x_src(bl, s->title_off + hits.v[i].start),
-                 kg_x_src_end(bl, s->title_off + hits.v[i].end),
+      initiative(st, (long)sec, kg_extract_src(bl, s->title_off + hits.v[i].start),
+                 kg_extract_src_end(bl, s->title_off + hits.v[i].end),
                  &x->reg->ents[de->index], "title:registry", b0, b1, -1);
   }
   kg_dict_hits_release(&hits);
@@ -499,7 +499,7 @@ title_like(const char *t, size_t len)
   size_t i = 0;
   int cp;
 
-  kg_utf8_decode(t, len, &cp);
+  kg_text_utf8_decode(t, len, &cp);
   if(!utf8proc_isupper(cp) && cp != '#')
     return 0;
   while(i < len) {
@@ -518,7 +518,7 @@ title_like(const char *t, size_t len)
       /* skip an elided article: "d'Albert", "l'Indre" */
       if(wl > 2 && (w[1] == '\'' || (wl > 4 && (unsigned char)w[1] == 0xE2)))
         w += w[1] == '\'' ? 2 : 4, wl -= w == t + a + 2 ? 2 : 4;
-      kg_utf8_decode(w, wl, &cp);
+      kg_text_utf8_decode(w, wl, &cp);
       if(!utf8proc_isupper(cp) && !distinctive(w, wl) &&
          !(cp >= '0' && cp <= '9'))
         return 0;
@@ -539,7 +539,7 @@ quoted_presentations(struct istate *st, size_t sec, size_t b)
   size_t len = bl->len, q = 0;
 
   while(q < len) {
-    int open, close, k = kg_utf8_decode(t + q, len - q, &open);
+    int open, close, k = kg_text_utf8_decode(t + q, len - q, &open);
     size_t a, z, e, start, p, w;
 
     close = open == 0xAB ? 0xBB : open == 0x201C ? 0x201D :
@@ -553,7 +553,7 @@ quoted_presentations(struct istate *st, size_t sec, size_t b)
     while(a < len && t[a] == ' ')
       a++;
     for(z = a; z < len; ) {
-      int cp, n = kg_utf8_decode(t + z, len - z, &cp);
+      int cp, n = kg_text_utf8_decode(t + z, len - z, &cp);
 
       if(cp == close || cp == '\n')
         break;
@@ -587,7 +587,7 @@ quoted_presentations(struct istate *st, size_t sec, size_t b)
           ze--;
         if(ze > a && word_count(t + a, ze - a) <= 6 &&
            first_upper(t + a, ze - a))
-          initiative(st, (long)sec, kg_x_src(bl, a), kg_x_src_end(bl, ze),
+          initiative(st, (long)sec, kg_extract_src(bl, a), kg_extract_src_end(bl, ze),
                      NULL, "text:presentation", b, b + 1, -1);
         break;
       }
@@ -627,13 +627,13 @@ carried_head(struct istate *st, size_t sec, size_t b, size_t ha, size_t hz,
     oz++;
   while(oz > oa && t[oz - 1] == ' ')
     oz--;
-  in = initiative(st, (long)sec, kg_x_src(bl, ha), kg_x_src_end(bl, hz), NULL,
+  in = initiative(st, (long)sec, kg_extract_src(bl, ha), kg_extract_src_end(bl, hz), NULL,
                   "text:carrier", b, b + 1, -1);
   if(in && !in->porteur && oz > oa) {
-    in->porteur = kg_x_org(x, kg_x_src(bl, oa), kg_x_src_end(bl, oz), 0, 0);
+    in->porteur = kg_extract_org(x, kg_extract_src(bl, oa), kg_extract_src_end(bl, oz), 0, 0);
     in->por_rule = "text:carrier";
-    in->por_a = kg_x_src(bl, ha);
-    in->por_z = kg_x_src_end(bl, oz);
+    in->por_a = kg_extract_src(bl, ha);
+    in->por_z = kg_extract_src_end(bl, oz);
   }
   return 1;
 }
@@ -664,8 +664,8 @@ body_initiatives(struct istate *st, size_t sec)
       oe = hit_kind(&hits->v[0], KG_DICT_ORG);
     }
     if(ie && !oe) {
-      initiative(st, (long)sec, kg_x_src(bl, hits->v[0].start),
-                 kg_x_src_end(bl, hits->v[0].end),
+      initiative(st, (long)sec, kg_extract_src(bl, hits->v[0].start),
+                 kg_extract_src_end(bl, hits->v[0].end),
                  &x->reg->ents[ie->index], "list-head:registry", b, end,
                  (long)b);
       continue;
@@ -708,7 +708,7 @@ body_initiatives(struct istate *st, size_t sec)
          (words > 1 &&
           has_cue_word(x->v, KG_CUE_INITIATIVE_NOUN, bl->text + desc,
                        first_words(bl->text + desc, bl->len - desc, 4))))
-        initiative(st, (long)sec, kg_x_src(bl, ha), kg_x_src_end(bl, hz), NULL,
+        initiative(st, (long)sec, kg_extract_src(bl, ha), kg_extract_src_end(bl, hz), NULL,
                    distinctive(h, hl) ? "list-head:typography"
                                       : "list-head:description",
                    b, end, bl->kind == KG_BLK_ITEM ? (long)b : -1);
@@ -736,11 +736,11 @@ head_org(struct istate *st, size_t sec, size_t b, size_t *a, size_t *z)
     if(!strcmp(x->secorgs[sec].v[k].key, key.s))
       n = librdf_new_node_from_node(x->secorgs[sec].v[k].node);
   if(!n && x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG))
-    n = kg_x_org(x, kg_x_src(bl, ha), kg_x_src_end(bl, hz), 0, 0);
+    n = kg_extract_org(x, kg_extract_src(bl, ha), kg_extract_src_end(bl, hz), 0, 0);
   kg_buf_release(&key);
   if(n) {
-    *a = kg_x_src(bl, 0);
-    *z = kg_x_src_end(bl, bl->len);
+    *a = kg_extract_src(bl, 0);
+    *z = kg_extract_src_end(bl, bl->len);
   }
   return n;
 }
@@ -798,8 +798,8 @@ carrier_in(struct istate *st, struct init *in, size_t sec)
 
           in->porteur = librdf_new_node_from_node(st->v[j].porteur);
           in->por_rule = "parent-initiative:porteur";
-          in->por_a = kg_x_src(pb, 0);
-          in->por_z = kg_x_src_end(pb, pb->len);
+          in->por_a = kg_extract_src(pb, 0);
+          in->por_z = kg_extract_src_end(pb, pb->len);
           in->por_inferred = 1;
           return 1;
         }
@@ -831,8 +831,8 @@ carrier_in(struct istate *st, struct init *in, size_t sec)
 
     in->porteur = librdf_new_node_from_node(orgs->v[0].node);
     in->por_rule = "speaker-organisation";
-    in->por_a = kg_x_src(hb, 0);
-    in->por_z = kg_x_src_end(hb, hb->len);
+    in->por_a = kg_extract_src(hb, 0);
+    in->por_z = kg_extract_src_end(hb, hb->len);
     in->por_inferred = 1;
     return 1;
   }
@@ -894,11 +894,11 @@ emit_themes(struct kg_x *x, librdf_node *s, const struct found *th, size_t n,
 
   for(i = 0; i < n; i++) {
     const struct kg_concept *c = &x->v->themes[th[i].idx];
-    librdf_node *tn = kg_emit_iri(&x->e, c->iri, NULL);
+    librdf_node *tn = kg_evidence_iri(&x->e, c->iri, NULL);
     long cur = (long)th[i].idx;
     int guard = 0;
 
-    kg_emit_fact(&x->e, s, KG_NS_DCTERMS, "subject", tn, rule, th[i].a, th[i].z,
+    kg_evidence_fact(&x->e, s, KG_NS_DCTERMS, "subject", tn, rule, th[i].a, th[i].z,
                  inferred);
     librdf_free_node(tn);
     while(cur >= 0 && guard++ < 16) {
@@ -906,9 +906,9 @@ emit_themes(struct kg_x *x, librdf_node *s, const struct found *th, size_t n,
       long next = -1;
 
       for(j = 0; j < cc->nbroader; j++) {
-        librdf_node *bn = kg_emit_iri(&x->e, cc->broader[j], NULL);
+        librdf_node *bn = kg_evidence_iri(&x->e, cc->broader[j], NULL);
 
-        kg_emit_fact(&x->e, s, KG_NS_DCTERMS, "subject", bn, "skos:broader",
+        kg_evidence_fact(&x->e, s, KG_NS_DCTERMS, "subject", bn, "skos:broader",
                      th[i].a, th[i].z, 1);
         librdf_free_node(bn);
         next = theme_index(x->v, cc->broader[j]);
@@ -938,7 +938,7 @@ scan_passage(struct istate *st, size_t b0, size_t b1, struct found **th,
     for(i = 0; i < hits->n; i++) {
       const struct kg_dict_hit *h = &hits->v[i];
       const struct kg_dict_entry *de;
-      size_t a = kg_x_src(bl, h->start), z = kg_x_src_end(bl, h->end);
+      size_t a = kg_extract_src(bl, h->start), z = kg_extract_src_end(bl, h->end);
 
       if(hit_kind(h, KG_DICT_ORG) || hit_kind(h, KG_DICT_INITIATIVE))
         continue;  /* "Familles Rurales": a name, not an audience */
@@ -973,8 +973,8 @@ title_themes(struct istate *st, size_t sec, struct found **th, size_t *n,
 
     if(de && !hit_kind(&hits.v[i], KG_DICT_ORG))
       found_add(th, n, cap, de->index,
-                kg_x_src(bl, s->title_off + hits.v[i].start),
-                kg_x_src_end(bl, s->title_off + hits.v[i].end));
+                kg_extract_src(bl, s->title_off + hits.v[i].start),
+                kg_extract_src_end(bl, s->title_off + hits.v[i].end));
   }
   kg_dict_hits_release(&hits);
 }
@@ -1066,22 +1066,22 @@ figures(struct istate *st, struct init *in, const struct kg_block *bl)
     if(uz > ua && ua > z && !first_upper(t + ua, uz - ua) &&
        !(t[ua] >= '0' && t[ua] <= '9') && word_count(t + ua, uz - ua) <= 4) {
       struct kg_emit *e = &x->e;
-      size_t sa = kg_x_src(bl, a), sz = kg_x_src_end(bl, uz);
-      librdf_node *f = kg_emit_id(e, "figure/%s/%zu",
-                                  e->slug, kg_cpindex_cp(e->cp, sa));
+      size_t sa = kg_extract_src(bl, a), sz = kg_extract_src_end(bl, uz);
+      librdf_node *f = kg_evidence_id(e, "figure/%s/%zu",
+                                  e->slug, kg_text_cpindex_cp(e->cp, sa));
       char yb[8];
 
       snprintf(yb, sizeof yb, "%d", year);
-      kg_emit_po(e, f, KG_NS_RDF, "type",
-                 kg_emit_iri(e, KG_NS_SCHEMA, "QuantitativeValue"));
-      kg_emit_po(e, f, KG_NS_SCHEMA, "value", kg_rdf_int(e->world, val));
-      kg_emit_po(e, f, KG_NS_SCHEMA, "unitText",
-                 kg_emit_litn(e, t + ua, uz - ua, NULL));
-      kg_emit_po(e, f, KG_NS_MN, "year",
+      kg_evidence_po(e, f, KG_NS_RDF, "type",
+                 kg_evidence_iri(e, KG_NS_SCHEMA, "QuantitativeValue"));
+      kg_evidence_po(e, f, KG_NS_SCHEMA, "value", kg_rdf_int(e->world, val));
+      kg_evidence_po(e, f, KG_NS_SCHEMA, "unitText",
+                 kg_evidence_litn(e, t + ua, uz - ua, NULL));
+      kg_evidence_po(e, f, KG_NS_MN, "year",
                  kg_rdf_typed(e->world, yb, KG_NS_XSD "gYear"));
-      kg_emit_mention(e, f, sa, sz);
-      kg_emit_fact(e, in->node, KG_NS_MN, "figure", f, "passage:figure",
-                   kg_x_src(bl, 0), kg_x_src_end(bl, bl->len), 0);
+      kg_evidence_mention(e, f, sa, sz);
+      kg_evidence_fact(e, in->node, KG_NS_MN, "figure", f, "passage:figure",
+                   kg_extract_src(bl, 0), kg_extract_src_end(bl, bl->len), 0);
       librdf_free_node(f);
       nfig++;
     }
@@ -1108,14 +1108,14 @@ relations(struct istate *st, struct init *in)
 
     int inferred = !strncmp(rule, "prose:", 6);
 
-    kg_emit_fact(e, in->node, KG_NS_MN, "presentedAt", sn, rule, in->name_a,
+    kg_evidence_fact(e, in->node, KG_NS_MN, "presentedAt", sn, rule, in->name_a,
                  in->name_z, inferred);
-    kg_emit_fact(e, sn, KG_NS_SCHEMA, "about", in->node, rule, in->name_a,
+    kg_evidence_fact(e, sn, KG_NS_SCHEMA, "about", in->node, rule, in->name_a,
                  in->name_z, inferred);
   }
   carrier(st, in);
   if(in->porteur)
-    kg_emit_fact(e, in->node, KG_NS_MN, "porteur", in->porteur, in->por_rule,
+    kg_evidence_fact(e, in->node, KG_NS_MN, "porteur", in->porteur, in->por_rule,
                  in->por_a, in->por_z, in->por_inferred);
   for(k = 0; k < in->npass; k++)
     scan_passage(st, in->pass[k].b0, in->pass[k].b1, &th, &nth, &capth, &pub,
@@ -1131,9 +1131,9 @@ relations(struct istate *st, struct init *in)
     free(sth);
   }
   for(i = 0; i < npub; i++) {
-    librdf_node *pn = kg_emit_iri(e, x->v->publics[pub[i].idx].iri, NULL);
+    librdf_node *pn = kg_evidence_iri(e, x->v->publics[pub[i].idx].iri, NULL);
 
-    kg_emit_fact(e, in->node, KG_NS_DCTERMS, "audience", pn, "passage:public",
+    kg_evidence_fact(e, in->node, KG_NS_DCTERMS, "audience", pn, "passage:public",
                  pub[i].a, pub[i].z, 0);
     librdf_free_node(pn);
   }
@@ -1145,10 +1145,10 @@ relations(struct istate *st, struct init *in)
       if(!strcmp(x->v->itinerance[iti[i].idx].slug, "itinerant"))
         best = i;
     {
-      librdf_node *in2 = kg_emit_iri(e, x->v->itinerance[iti[best].idx].iri,
+      librdf_node *in2 = kg_evidence_iri(e, x->v->itinerance[iti[best].idx].iri,
                                      NULL);
 
-      kg_emit_fact(e, in->node, KG_NS_MN, "itinerance", in2,
+      kg_evidence_fact(e, in->node, KG_NS_MN, "itinerance", in2,
                    "passage:itinerance", iti[best].a, iti[best].z, 0);
       librdf_free_node(in2);
     }
@@ -1162,12 +1162,12 @@ relations(struct istate *st, struct init *in)
       kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
                      &pl);
       for(i = 0; i < pl.n; i++) {
-        size_t a = kg_x_src(bl, pl.v[i].start);
-        size_t z = kg_x_src_end(bl, pl.v[i].end);
-        librdf_node *tn = kg_x_terr_node(x, pl.v[i].terr);
+        size_t a = kg_extract_src(bl, pl.v[i].start);
+        size_t z = kg_extract_src_end(bl, pl.v[i].end);
+        librdf_node *tn = kg_extract_terr_node(x, pl.v[i].terr);
 
-        kg_x_spatial(x, in->node, pl.v[i].terr, "passage:place", a, z, 0);
-        kg_emit_mention(e, tn, a, z);
+        kg_extract_spatial(x, in->node, pl.v[i].terr, "passage:place", a, z, 0);
+        kg_evidence_mention(e, tn, a, z);
         librdf_free_node(tn);
         spatial++;
       }
@@ -1179,7 +1179,7 @@ relations(struct istate *st, struct init *in)
 
     for(i = 0; i < n0; i++)
       if(librdf_node_equals(x->spatial[i].s, in->porteur))
-        kg_x_spatial(x, in->node, x->spatial[i].t, "porteur:spatial",
+        kg_extract_spatial(x, in->node, x->spatial[i].t, "porteur:spatial",
                      in->por_a, in->por_z, 1);
   }
   free(th);
@@ -1213,10 +1213,10 @@ prose_people(struct istate *st, size_t sec)
 
       if(!strchr(pk, ' ') || !kg_text_key_contains(key.s, pk))
         continue;
-      kg_emit_fact(&x->e, x->snodes[sec], KG_NS_SCHEMA, "performer",
+      kg_evidence_fact(&x->e, x->snodes[sec], KG_NS_SCHEMA, "performer",
                    x->people.v[k].node, "prose:known-person",
-                   kg_x_src(bl, 0), kg_x_src_end(bl, bl->len), 1);
-      kg_node_list_add(&x->secpeople[sec], x->people.v[k].node, pk,
+                   kg_extract_src(bl, 0), kg_extract_src_end(bl, bl->len), 1);
+      kg_extract_node_list_add(&x->secpeople[sec], x->people.v[k].node, pk,
                        strlen(pk));
       /* and the person's organisation, as stated elsewhere in the report */
       for(j = 0; j < x->e.out->n; j++) {
@@ -1230,7 +1230,7 @@ prose_people(struct istate *st, size_t sec)
 
           for(o = 0; o < x->orgs.n; o++)
             if(librdf_node_equals(x->orgs.v[o].node, t->object))
-              kg_node_list_add(&x->secorgs[sec], x->orgs.v[o].node,
+              kg_extract_node_list_add(&x->secorgs[sec], x->orgs.v[o].node,
                                x->orgs.v[o].key, strlen(x->orgs.v[o].key));
         }
       }
@@ -1271,19 +1271,19 @@ prose_initiatives(struct istate *st, size_t sec)
       kg_buf_release(&key);
       if(known && strcmp(known->rule, "prose:registry")) {
         /* presented elsewhere: this mention is evidence only */
-        kg_emit_mention(&x->e, known->node, kg_x_src(bl, hits->v[i].start),
-                        kg_x_src_end(bl, hits->v[i].end));
+        kg_evidence_mention(&x->e, known->node, kg_extract_src(bl, hits->v[i].start),
+                        kg_extract_src_end(bl, hits->v[i].end));
         continue;
       }
-      initiative(st, (long)sec, kg_x_src(bl, hits->v[i].start),
-                 kg_x_src_end(bl, hits->v[i].end), &x->reg->ents[de->index],
+      initiative(st, (long)sec, kg_extract_src(bl, hits->v[i].start),
+                 kg_extract_src_end(bl, hits->v[i].end), &x->reg->ents[de->index],
                  "prose:registry", b, b + 1, -1);
     }
   }
 }
 
 void
-kg_x_initiatives(struct kg_x *x)
+kg_initiatives_find(struct kg_x *x)
 {
   struct istate st;
   size_t i;

@@ -50,7 +50,7 @@ push(struct toks *t, enum tok_kind kind, const char *text, size_t a, size_t b)
   k->end = b;
   kg_text_key_keep_article(text + a, b - a, &key);
   k->key = kg_buf_detach(&key);
-  kg_utf8_decode(text + a, b - a, &cp);
+  kg_text_utf8_decode(text + a, b - a, &cp);
   k->cap = utf8proc_isupper(cp) || (cp >= '0' && cp <= '9') ||
            utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
 }
@@ -62,7 +62,7 @@ tokenize(const char *s, size_t len, struct toks *t)
 
   while(i < len) {
     int cp;
-    int k = kg_utf8_decode(s + i, len - i, &cp);
+    int k = kg_text_utf8_decode(s + i, len - i, &cp);
     size_t j;
 
     if(cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 || cp == 0x202F) {
@@ -93,7 +93,7 @@ tokenize(const char *s, size_t len, struct toks *t)
     j = i;
     while(j < len) {
       int c2;
-      int k2 = kg_utf8_decode(s + j, len - j, &c2);
+      int k2 = kg_text_utf8_decode(s + j, len - j, &c2);
 
       if(c2 == ' ' || c2 == '\t' || c2 == '\n' || c2 == 0xA0 || c2 == 0x202F ||
          c2 == ',' || c2 == ';' || c2 == '(' || c2 == ')' || c2 == ':')

@@ -4,7 +4,7 @@
 #include <utf8proc.h>
 
 #include "base/buf.h"
-#include "ref/gazetteer.h"
+#include "ref/gaz.h"
 #include "extract/places.h"
 #include "ref/registry.h"
 #include "base/text.h"
@@ -37,7 +37,7 @@ split_words(const char *s, size_t len, struct word **out)
   int sentence = 1;
 
   while(i < len) {
-    int cp, k = kg_utf8_decode(s + i, len - i, &cp);
+    int cp, k = kg_text_utf8_decode(s + i, len - i, &cp);
     size_t st;
 
     if(!is_wordc(cp)) {
@@ -56,7 +56,7 @@ split_words(const char *s, size_t len, struct word **out)
     w[n].sentence = sentence;
     sentence = 0;
     while(i < len) {
-      int c2, k2 = kg_utf8_decode(s + i, len - i, &c2);
+      int c2, k2 = kg_text_utf8_decode(s + i, len - i, &c2);
 
       if(!is_wordc(c2))
         break;
@@ -227,7 +227,7 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
     int cp;
     size_t e = k;
 
-    kg_utf8_decode(s + k, len - k, &cp);
+    kg_text_utf8_decode(s + k, len - k, &cp);
     if(utf8proc_islower(cp) && i + 1 < n && w[i + 1].start == k &&
        (word_is(v, KG_CUE_NAME_SEP, s, &w[i + 1]) ||
         word_is(v, KG_CUE_LOCATIVE, s, &w[i + 1])) &&

@@ -26,11 +26,11 @@ matches(const struct kg_phrase *ph, size_t n, const char *t, size_t len)
   size_t p;
   int hit = 0;
 
-  kg_wordkeys_init(&w, t, len);
+  kg_text_wordkeys_init(&w, t, len);
   for(p = 0; p < n && !hit; p++)
-    if(ph[p].key[0] && kg_wordkeys_prefix(&w, ph[p].key))
+    if(ph[p].key[0] && kg_text_wordkeys_prefix(&w, ph[p].key))
       hit = 1;
-  kg_wordkeys_release(&w);
+  kg_text_wordkeys_release(&w);
   return hit;
 }
 
@@ -65,30 +65,30 @@ row(struct kg_x *x, const struct kg_block *cells, size_t ncells,
 {
   struct kg_emit *e = &x->e;
   const struct kg_block *name = &cells[0];
-  size_t na = kg_x_src(name, 0), nz = kg_x_src_end(name, name->len), c, i;
-  size_t ra = na, rz = kg_x_src_end(&cells[ncells - 1],
+  size_t na = kg_extract_src(name, 0), nz = kg_extract_src_end(name, name->len), c, i;
+  size_t ra = na, rz = kg_extract_src_end(&cells[ncells - 1],
                                     cells[ncells - 1].len);
   librdf_node *s, *org = NULL;
 
   if(!name->len)
     return;
-  s = kg_emit_id(e, "session/%s/t%d-%d", e->slug, table + 1, rown);
-  kg_emit_po(e, s, KG_NS_RDF, "type", kg_emit_iri(e, KG_NS_SCHEMA, "Event"));
-  kg_emit_po(e, s, KG_NS_SCHEMA, "name", kg_emit_litn(e, e->text + na, nz - na,
+  s = kg_evidence_id(e, "session/%s/t%d-%d", e->slug, table + 1, rown);
+  kg_evidence_po(e, s, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_SCHEMA, "Event"));
+  kg_evidence_po(e, s, KG_NS_SCHEMA, "name", kg_evidence_litn(e, e->text + na, nz - na,
                                                       NULL));
-  kg_emit_mention(e, s, na, nz);
+  kg_evidence_mention(e, s, na, nz);
   if(type >= 0) {
-    librdf_node *tn = kg_emit_iri(e, x->v->types[type].iri, NULL);
+    librdf_node *tn = kg_evidence_iri(e, x->v->types[type].iri, NULL);
 
-    kg_emit_fact(e, s, KG_NS_MN, "sessionType", tn, "table:header", ra, rz, 0);
+    kg_evidence_fact(e, s, KG_NS_MN, "sessionType", tn, "table:header", ra, rz, 0);
     librdf_free_node(tn);
   }
-  kg_emit_fact(e, s, KG_NS_SCHEMA, "superEvent", parent, "table:row", ra, rz,
+  kg_evidence_fact(e, s, KG_NS_SCHEMA, "superEvent", parent, "table:row", ra, rz,
                0);
   for(c = 1; c < ncells; c++)
     if(cols[c] == COL_ORG && cells[c].len)
-      org = kg_x_org(x, kg_x_src(&cells[c], 0),
-                     kg_x_src_end(&cells[c], cells[c].len), 0, 0);
+      org = kg_extract_org(x, kg_extract_src(&cells[c], 0),
+                     kg_extract_src_end(&cells[c], cells[c].len), 0, 0);
   for(c = 1; c < ncells; c++) {
     const struct kg_block *cb = &cells[c];
 
@@ -97,21 +97,21 @@ row(struct kg_x *x, const struct kg_block *cells, size_t ncells,
 
       kg_people_parse(x->v, cb->text, cb->len, &p);
       for(i = 0; i < p.npersons; i++) {
-        size_t a = kg_x_src(cb, p.persons[i].name.start);
-        size_t z = kg_x_src_end(cb, p.persons[i].name.end);
-        librdf_node *pn = kg_x_person(x, e->text + a, z - a, a, z);
+        size_t a = kg_extract_src(cb, p.persons[i].name.start);
+        size_t z = kg_extract_src_end(cb, p.persons[i].name.end);
+        librdf_node *pn = kg_extract_person(x, e->text + a, z - a, a, z);
         librdf_node *po = NULL;
 
         if(p.persons[i].org >= 0) {
           const struct kg_org_ref *o = &p.orgs[p.persons[i].org];
 
-          po = kg_x_org(x, kg_x_src(cb, o->name.start),
-                        kg_x_src_end(cb, o->name.end), 0, 0);
+          po = kg_extract_org(x, kg_extract_src(cb, o->name.start),
+                        kg_extract_src_end(cb, o->name.end), 0, 0);
         }
-        kg_emit_fact(e, s, KG_NS_SCHEMA, "performer", pn, "table:facilitator",
+        kg_evidence_fact(e, s, KG_NS_SCHEMA, "performer", pn, "table:facilitator",
                      ra, rz, 0);
         if(po || org)
-          kg_emit_fact(e, pn, KG_NS_SCHEMA, "affiliation", po ? po : org,
+          kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", po ? po : org,
                        po ? "cue:affiliation" : "table:structure", ra, rz, 0);
         if(po)
           librdf_free_node(po);
@@ -124,9 +124,9 @@ row(struct kg_x *x, const struct kg_block *cells, size_t ncells,
       kg_places_find(x->gaz, x->v, x->reg, x->region, 0, cb->text, cb->len,
                      &pl);
       for(i = 0; i < pl.n; i++)
-        kg_x_spatial(x, s, pl.v[i].terr, "table:place",
-                     kg_x_src(cb, pl.v[i].start),
-                     kg_x_src_end(cb, pl.v[i].end), 0);
+        kg_extract_spatial(x, s, pl.v[i].terr, "table:place",
+                     kg_extract_src(cb, pl.v[i].start),
+                     kg_extract_src_end(cb, pl.v[i].end), 0);
       kg_places_release(&pl);
     }
   }
@@ -136,7 +136,7 @@ row(struct kg_x *x, const struct kg_block *cells, size_t ncells,
 }
 
 void
-kg_x_tables(struct kg_x *x)
+kg_tables_find(struct kg_x *x)
 {
   const struct kg_doc *d = &x->doc;
   size_t b = 0;

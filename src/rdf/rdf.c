@@ -134,7 +134,7 @@ kg_rdf_add_copy(librdf_model *m, librdf_node *context,
 }
 
 int
-kg_stmts_add(struct kg_stmts *l, librdf_node *s, librdf_node *p,
+kg_rdf_stmts_add(struct kg_stmts *l, librdf_node *s, librdf_node *p,
              librdf_node *o, librdf_node *g)
 {
   raptor_statement *st;
@@ -165,7 +165,7 @@ kg_stmts_add(struct kg_stmts *l, librdf_node *s, librdf_node *p,
 }
 
 int
-kg_stmts_to_model(const struct kg_stmts *l, librdf_model *m)
+kg_rdf_stmts_to_model(const struct kg_stmts *l, librdf_model *m)
 {
   size_t i;
 
@@ -191,7 +191,7 @@ kg_stmts_to_model(const struct kg_stmts *l, librdf_model *m)
 }
 
 int
-kg_stmts_from_model(struct kg_stmts *l, librdf_model *m, int with_graph)
+kg_rdf_stmts_from_model(struct kg_stmts *l, librdf_model *m, int with_graph)
 {
   librdf_stream *st = librdf_model_as_stream(m);
   int rc = 0;
@@ -200,7 +200,7 @@ kg_stmts_from_model(struct kg_stmts *l, librdf_model *m, int with_graph)
     librdf_statement *s = librdf_stream_get_object(st);   /* SHARED */
     librdf_node *g = with_graph ? librdf_stream_get_context2(st) : NULL;
 
-    if(kg_stmts_add(l, librdf_new_node_from_node(s->subject),
+    if(kg_rdf_stmts_add(l, librdf_new_node_from_node(s->subject),
                     librdf_new_node_from_node(s->predicate),
                     librdf_new_node_from_node(s->object), g)) {
       rc = -1;
@@ -213,7 +213,7 @@ kg_stmts_from_model(struct kg_stmts *l, librdf_model *m, int with_graph)
 }
 
 void
-kg_stmts_release(struct kg_stmts *l)
+kg_rdf_stmts_release(struct kg_stmts *l)
 {
   size_t i;
 

@@ -28,12 +28,12 @@ struct kg_stmts {
 
 /* Appends (s p o) in graph @g (may be NULL).  Takes ownership of s, p, o;
  * copies g.  Returns 0 or -1 (reported). */
-int kg_stmts_add(struct kg_stmts *l, librdf_node *s, librdf_node *p,
+int kg_rdf_stmts_add(struct kg_stmts *l, librdf_node *s, librdf_node *p,
                  librdf_node *o, librdf_node *g);
 /* Adds every statement to @m in its graph.  0 or -1 (reported). */
-int kg_stmts_to_model(const struct kg_stmts *l, librdf_model *m);
+int kg_rdf_stmts_to_model(const struct kg_stmts *l, librdf_model *m);
 /* Appends every statement of @m (with its graph when @with_graph). */
-int kg_stmts_from_model(struct kg_stmts *l, librdf_model *m, int with_graph);
-void kg_stmts_release(struct kg_stmts *l);
+int kg_rdf_stmts_from_model(struct kg_stmts *l, librdf_model *m, int with_graph);
+void kg_rdf_stmts_release(struct kg_stmts *l);
 
 #endif

@@ -15,7 +15,7 @@
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
 #include "rdf/serialize.h"
-#include "rdf/turtle_write.h"
+#include "rdf/turtle.h"
 
 static int
 term_cmp(raptor_term *a, raptor_term *b)
@@ -52,12 +52,12 @@ kg_serialize(struct kg_world *w, librdf_model *model, const char *format,
     kg_error("unknown RDF format '%s'", format);
     return -1;
   }
-  if(kg_stmts_from_model(&l, model, !strcmp(format, "nquads"))) {
-    kg_stmts_release(&l);
+  if(kg_rdf_stmts_from_model(&l, model, !strcmp(format, "nquads"))) {
+    kg_rdf_stmts_release(&l);
     return -1;
   }
   rc = kg_serialize_stmts(w, &l, format, out);
-  kg_stmts_release(&l);
+  kg_rdf_stmts_release(&l);
   return rc;
 }
 

@@ -7,7 +7,7 @@
 #include "rdf/world.h"
 #include "ref/ref.h"
 #include "base/diag.h"
-#include "ref/gazetteer.h"
+#include "ref/gaz.h"
 #include "base/input.h"
 #include "ref/named.h"
 #include "base/text.h"

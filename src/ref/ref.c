@@ -4,7 +4,7 @@
 
 #include "base/buf.h"
 #include "rdf/world.h"
-#include "ref/gazetteer.h"
+#include "ref/gaz.h"
 #include "ref/ref.h"
 #include "ref/registry.h"
 #include "ref/vocab.h"

@@ -13,7 +13,7 @@
 #include "rdf/world.h"
 #include "ref/registry.h"
 #include "base/text.h"
-#include "rdf/turtle_read.h"
+#include "rdf/read.h"
 
 static int
 cmp_str(const void *a, const void *b)
@@ -107,7 +107,7 @@ kg_registry_new(raptor_world *rw, const char *regdir)
     struct kg_buf path = KG_BUF_INIT;
 
     kg_buf_addf(&path, "%s/%s", dir, names[i]);
-    if(kg_turtle_read(rw, path.s, &t))
+    if(kg_read_triples(rw, path.s, &t))
       bad = 1;
     kg_buf_release(&path);
     free(names[i]);
@@ -115,7 +115,7 @@ kg_registry_new(raptor_world *rw, const char *regdir)
   free(names);
   free(dir);
   if(bad) {
-    kg_triples_release(&t);
+    kg_read_triples_release(&t);
     kg_registry_free(r);
     return NULL;
   }
@@ -159,7 +159,7 @@ kg_registry_new(raptor_world *rw, const char *regdir)
       e->types[e->ntypes++] = kg_xstrdup(x->o);
     }
   }
-  kg_triples_release(&t);
+  kg_read_triples_release(&t);
   for(i = 0; i < r->nents; i++) {
     size_t j;
 

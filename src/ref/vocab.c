@@ -11,7 +11,7 @@
 #include "base/diag.h"
 #include "rdf/ns.h"
 #include "base/text.h"
-#include "rdf/turtle_read.h"
+#include "rdf/read.h"
 #include "ref/vocab.h"
 
 static const char *const role_names[KG_CUE_ROLE_COUNT] = {
@@ -165,12 +165,12 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
 
     kg_buf_addf(&path, "%s/%s", datadir, files[i]);
 
-    if(kg_turtle_read(rw, path.s, &t))
+    if(kg_read_triples(rw, path.s, &t))
       bad = 1;
     kg_buf_release(&path);
   }
   if(bad) {
-    kg_triples_release(&t);
+    kg_read_triples_release(&t);
     kg_vocab_free(v);
     return NULL;
   }
@@ -242,7 +242,7 @@ kg_vocab_free(struct kg_vocab *v)
     phrases_free(v->ordinals[r], v->nordinals[r]);
   concepts_free(v->types, v->ntypes);
   concepts_free(v->themes, v->nthemes);
-  kg_triples_release(&v->triples);
+  kg_read_triples_release(&v->triples);
   concepts_free(v->publics, v->npublics);
   concepts_free(v->itinerance, v->nitinerance);
   free(v);

@@ -8,7 +8,7 @@
 #define KG_VOCAB_H
 
 #include <stddef.h>
-#include "rdf/turtle_read.h"
+#include "rdf/read.h"
 
 #include <raptor2.h>
 

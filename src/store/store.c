@@ -932,7 +932,7 @@ check_utf8_file(const char *path)
       }
     }
     bad = good;
-    if(kg_utf8_check(buf, good, &bad) == 0)
+    if(kg_text_utf8_check(buf, good, &bad) == 0)
       bad = good;
     for(i = 0; i < bad; i++) {
       if(buf[i] == '\n') {

@@ -23,8 +23,8 @@
 #include "base/buf.h"
 #include "rdf/world.h"
 #include "base/diag.h"
-#include "ref/gazetteer.h"
-#include "ref/territory_rdf.h"
+#include "ref/gaz.h"
+#include "ref/territory.h"
 #include "base/text.h"
 
 struct bterr {

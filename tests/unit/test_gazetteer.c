@@ -12,10 +12,10 @@
 #include "base/buf.h"
 #include "cli/ctx.h"
 #include "base/diag.h"
-#include "ref/gazetteer.h"
+#include "ref/gaz.h"
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
-#include "ref/territory_rdf.h"
+#include "ref/territory.h"
 #include "base/text.h"
 
 static int test_no;

@@ -8,8 +8,8 @@
 
 #include "cli/ctx.h"
 #include "rdf/rdf.h"
-#include "rdf/rdfload.h"
-#include "rdf/turtle_write.h"
+#include "rdf/read.h"
+#include "rdf/turtle.h"
 
 static int
 cmp_str(const void *a, const void *b)
@@ -95,7 +95,7 @@ main(void)
   if(kg_ctx_init(&ctx))
     return 1;
   in = kg_ref_path(&ctx.ref, "tests/unit/data/tricky.nt");
-  if(kg_rdfload_file(&ctx.w, in, NULL, NULL, &a)) {
+  if(kg_read_file(ctx.w.raptor, in, NULL, NULL, &a)) {
     printf("not ok 1 - read tricky.nt\n");
     return 1;
   }
@@ -109,7 +109,7 @@ main(void)
   }
   fclose(fh);
   printf("ok 2 - write Turtle\n");
-  if(kg_rdfload_file(&ctx.w, path, "turtle", NULL, &b)) {
+  if(kg_read_file(ctx.w.raptor, path, "turtle", NULL, &b)) {
     printf("not ok 3 - raptor parses our Turtle\n");
     return 1;
   }
@@ -134,8 +134,8 @@ main(void)
   free(lb);
   unlink(path);
   free(in);
-  kg_stmts_release(&a);
-  kg_stmts_release(&b);
+  kg_rdf_stmts_release(&a);
+  kg_rdf_stmts_release(&b);
   kg_ctx_release(&ctx);
   return bad;
 }

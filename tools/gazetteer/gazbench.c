@@ -15,7 +15,7 @@
 #include <time.h>
 
 #include "base/buf.h"
-#include "ref/gazetteer.h"
+#include "ref/gaz.h"
 #include "base/text.h"
 
 #define N_LOOKUPS 10000

@@ -1,4 +1,4 @@
-/* turtle_write.h - pretty Turtle for sorted statements.
+/* turtle.h - the one Turtle writer: pretty Turtle for sorted statements.
  *
  * raptor 2.0.15's Turtle writer spends most of an extraction building
  * QNames (measured: 40% of `extract` on the seed, docs/BENCHMARKS.md), so
@@ -6,8 +6,8 @@
  * prefixes (only those used), rdf:type as 'a', integers and booleans bare.
  * raptor still parses everything and writes the other syntaxes.
  */
-#ifndef KG_TURTLE_WRITE_H
-#define KG_TURTLE_WRITE_H
+#ifndef KG_TURTLE_H
+#define KG_TURTLE_H
 
 #include <stdio.h>
 #include <raptor2.h>

@@ -1,9 +1,9 @@
-/* turtle_write.c - pretty Turtle for sorted statements. */
+/* turtle.c - pretty Turtle for sorted statements. */
 #include <stdio.h>
 #include <string.h>
 
 #include "rdf/ns.h"
-#include "rdf/turtle_write.h"
+#include "rdf/turtle.h"
 
 #define RDF_TYPE KG_NS_RDF "type"
 #define MAX_PREFIXES 32

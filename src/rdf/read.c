@@ -1,16 +1,17 @@
-/* rdfload.c - RDF files into statement lists, through raptor. */
+/* read.c - the one RDF reader: files into statement lists through raptor,
+ * and small reference files into plain C triples on top of that. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "base/buf.h"
-#include "rdf/world.h"
 #include "base/diag.h"
 #include "rdf/rdf.h"
 #include "rdf/format.h"
-#include "rdf/rdfload.h"
+#include "rdf/read.h"
 
 struct load_state {
   struct kg_stmts *l;
@@ -36,13 +37,13 @@ on_statement(void *user_data, raptor_statement *st)
       *p = (unsigned char)tolower(*p);
   }
   g = st->graph ? st->graph : ls->graph;
-  if(kg_stmts_add(ls->l, raptor_term_copy(st->subject),
+  if(kg_rdf_stmts_add(ls->l, raptor_term_copy(st->subject),
                   raptor_term_copy(st->predicate), o, g))
     ls->failed = 1;
 }
 
 int
-kg_rdfload_file(struct kg_world *w, const char *path, const char *syntax,
+kg_read_file(raptor_world *rw, const char *path, const char *syntax,
                 librdf_node *graph, struct kg_stmts *l)
 {
   struct load_state ls;
@@ -71,9 +72,9 @@ kg_rdfload_file(struct kg_world *w, const char *path, const char *syntax,
   memset(&ls, 0, sizeof ls);
   ls.l = l;
   ls.graph = graph;
-  p = raptor_new_parser(w->raptor, syntax);
+  p = raptor_new_parser(rw, syntax);
   us = raptor_uri_filename_to_uri_string(path);
-  uri = us ? raptor_new_uri(w->raptor, us) : NULL;
+  uri = us ? raptor_new_uri(rw, us) : NULL;
   if(!p || !uri) {
     kg_error("cannot set up a %s parser for '%s'", syntax, path);
     goto out;
@@ -105,4 +106,66 @@ out:
   if(p)
     raptor_free_parser(p);
   return rc;
+}
+
+/* ---------------------------------------------------------------- triples */
+
+static char *
+term_str(raptor_term *t)
+{
+  switch(t->type) {
+    case RAPTOR_TERM_TYPE_URI:
+      return kg_xstrdup((const char *)raptor_uri_as_string(t->value.uri));
+    case RAPTOR_TERM_TYPE_BLANK: {
+      struct kg_buf b = KG_BUF_INIT;
+
+      kg_buf_addf(&b, "_:%s", (const char *)t->value.blank.string);
+      return kg_buf_detach(&b);
+    }
+    case RAPTOR_TERM_TYPE_LITERAL:
+      return kg_xstrndup((const char *)t->value.literal.string,
+                         t->value.literal.string_len);
+    case RAPTOR_TERM_TYPE_UNKNOWN:
+    default:
+      return kg_xstrdup("");
+  }
+}
+
+int
+kg_read_triples(raptor_world *rw, const char *path, struct kg_triples *out)
+{
+  struct kg_stmts l = { NULL, 0, 0 };
+  size_t i;
+  int rc = kg_read_file(rw, path, "turtle", NULL, &l);
+
+  for(i = 0; rc == KG_EXIT_OK && i < l.n; i++) {
+    raptor_statement *st = l.v[i];
+    struct kg_triple *t;
+
+    KG_GROW(out->v, out->cap, out->n + 1);
+    t = &out->v[out->n++];
+    t->s = term_str(st->subject);
+    t->p = term_str(st->predicate);
+    t->o = term_str(st->object);
+    t->o_is_lit = st->object->type == RAPTOR_TERM_TYPE_LITERAL;
+    t->lang = (t->o_is_lit && st->object->value.literal.language)
+      ? kg_xstrdup((const char *)st->object->value.literal.language) : NULL;
+  }
+  kg_rdf_stmts_release(&l);
+  return rc == KG_EXIT_OK ? 0 : -1;
+}
+
+void
+kg_read_triples_release(struct kg_triples *t)
+{
+  size_t i;
+
+  for(i = 0; i < t->n; i++) {
+    free(t->v[i].s);
+    free(t->v[i].p);
+    free(t->v[i].o);
+    free(t->v[i].lang);
+  }
+  free(t->v);
+  memset(t, 0, sizeof(*t));
 }

@@ -17,7 +17,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
-#include "ref/gazetteer.h"
+#include "ref/gaz.h"
 
 struct kg_gaz {
   const unsigned char *map;   /* the whole file, read-only */

@@ -10,11 +10,11 @@
 #include "base/buf.h"
 #include "rdf/world.h"
 #include "base/diag.h"
-#include "ref/gazetteer.h"
+#include "ref/gaz.h"
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
 #include "base/hash.h"
-#include "ref/territory_rdf.h"
+#include "ref/territory.h"
 
 /* A triple: subject base + @subj; object ns + local (an IRI), or, when @ns
  * is NULL, the literal @local with language @lang (NULL: plain). */
@@ -81,7 +81,7 @@ model_triple(struct shape_sink *k, const char *subj, const char *pred,
   p = kg_rdf_iri(ms->world, pred, NULL);
   o = ns ? kg_rdf_iri(ms->world, ns, local) : kg_rdf_lit(ms->world, local, lang);
   /* both take s, p, o */
-  return ms->l ? kg_stmts_add(ms->l, s, p, o, ms->graph)
+  return ms->l ? kg_rdf_stmts_add(ms->l, s, p, o, ms->graph)
                : kg_rdf_add(ms->model, ms->graph, s, p, o);
 }
 
