@@ -9,22 +9,11 @@
 static int verbosity;
 static int error_count;
 static const char *current_source;
-static int line_offset;
-static int capturing;
-static char captured[512];
-static int captured_line;
-static int captured_set;
 
 void
 kg_diag_set_verbosity(int v)
 {
   verbosity = v;
-}
-
-int
-kg_diag_verbosity(void)
-{
-  return verbosity;
 }
 
 int
@@ -43,12 +32,6 @@ void
 kg_diag_source(const char *name)
 {
   current_source = name;
-}
-
-void
-kg_diag_line_offset(int offset)
-{
-  line_offset = offset;
 }
 
 static void
@@ -103,18 +86,6 @@ kg_error(const char *fmt, ...)
 }
 
 void
-kg_warn_at(const struct kg_loc *loc, const char *fmt, ...)
-{
-  va_list ap;
-
-  if(verbosity < 0)
-    return;
-  va_start(ap, fmt);
-  vprint("warning: ", loc, fmt, ap);
-  va_end(ap);
-}
-
-void
 kg_warn(const char *fmt, ...)
 {
   va_list ap;
@@ -150,25 +121,6 @@ kg_usage_error(const char *fmt, ...)
   return KG_EXIT_USAGE;
 }
 
-void
-kg_diag_capture(int on)
-{
-  capturing = on;
-  if(on) {
-    captured_set = 0;
-    captured[0] = '\0';
-    captured_line = 0;
-  }
-}
-
-const char *
-kg_diag_captured(int *line)
-{
-  if(line)
-    *line = captured_line;
-  return captured_set ? captured : NULL;
-}
-
 static int
 redland_logger(void *user_data, librdf_log_message *msg)
 {
@@ -185,16 +137,7 @@ redland_logger(void *user_data, librdf_log_message *msg)
     return 1;
   loc.file = current_source;
   if(rl && raptor_locator_line(rl) > 0)
-    loc.line = raptor_locator_line(rl) + line_offset;
-  if(capturing) {
-    error_count++;
-    if(!captured_set) {
-      snprintf(captured, sizeof captured, "%s", text);
-      captured_line = loc.line;
-      captured_set = 1;
-    }
-    return 1;
-  }
+    loc.line = raptor_locator_line(rl);
   kg_error_at(&loc, "%s", text);
   return 1;  /* handled: Redland must not print it again */
 }

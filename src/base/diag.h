@@ -25,14 +25,11 @@ struct kg_loc {
 
 /* Verbosity: -1 quiet, 0 default, 1 verbose. */
 void kg_diag_set_verbosity(int v);
-int kg_diag_verbosity(void);
 
 void kg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kg_error_at(const struct kg_loc *loc, const char *fmt, ...)
   __attribute__((format(printf, 2, 3)));
 void kg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void kg_warn_at(const struct kg_loc *loc, const char *fmt, ...)
-  __attribute__((format(printf, 2, 3)));
 /* Progress, printed only with -v. */
 void kg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kg_verror_at(const struct kg_loc *loc, const char *fmt, va_list ap);
@@ -47,13 +44,7 @@ void kg_diag_reset_count(void);
 /* Source name used for Redland messages that carry a locator (set before each
  * parse; NULL clears).  Borrowed: must stay valid until cleared. */
 void kg_diag_source(const char *name);
-/* Line offset added to Redland locators (e.g. lines of a query header). */
-void kg_diag_line_offset(int offset);
 
-/* Capture mode: while on, Redland errors are counted and the first one is kept
- * (retrieve with kg_diag_captured()) instead of being printed. */
-void kg_diag_capture(int on);
-const char *kg_diag_captured(int *line);
 
 struct librdf_world_s;
 /* Route every librdf / raptor / rasqal message through diag. */

@@ -108,18 +108,6 @@ kg_dict_get(const struct kg_dict *d, const char *key, size_t *n)
   return s && s->ne ? s->e : NULL;
 }
 
-int
-kg_dict_has_prefix(const struct kg_dict *d, const char *prefix)
-{
-  return find(d, prefix) != NULL;
-}
-
-int
-kg_dict_max_words(const struct kg_dict *d)
-{
-  return d->maxwords;
-}
-
 struct word {
   size_t start, end;
   char *key;

@@ -35,9 +35,6 @@ void kg_dict_add(struct kg_dict *d, const char *key, enum kg_dict_kind kind,
 /* Entries for @key; *n receives their number.  SHARED or NULL. */
 const struct kg_dict_entry *kg_dict_get(const struct kg_dict *d,
                                         const char *key, size_t *n);
-/* 1 if some key is @prefix or starts with @prefix + " ". */
-int kg_dict_has_prefix(const struct kg_dict *d, const char *prefix);
-int kg_dict_max_words(const struct kg_dict *d);
 
 /* A match in a text: words [w0, w1) cover bytes [start, end). */
 struct kg_dict_hit {

@@ -333,43 +333,6 @@ kg_text_slug(const char *s, size_t len, size_t max, struct kg_buf *out)
   return kg_buf_str(out);
 }
 
-void
-kg_text_trim(const char **s, size_t *len)
-{
-  const char *p = *s;
-  size_t n = *len;
-
-  for(;;) {
-    int cp, k;
-
-    if(!n)
-      break;
-    k = kg_text_utf8_decode(p, n, &cp);
-    if(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-       cp == 0x202F || cp == 0x2009) {
-      p += k;
-      n -= (size_t)k;
-    } else {
-      break;
-    }
-  }
-  while(n) {
-    size_t j = n - 1;
-    int cp;
-
-    while(j > 0 && ((unsigned char)p[j] & 0xC0) == 0x80)
-      j--;
-    kg_text_utf8_decode(p + j, n - j, &cp);
-    if(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-       cp == 0x202F || cp == 0x2009)
-      n = j;
-    else
-      break;
-  }
-  *s = p;
-  *len = n;
-}
-
 /* The next word of s[0..len) at or after *i: its bounds in *ws and *i (end).
  * Returns 0 at the end of the text. */
 static int

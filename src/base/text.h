@@ -72,7 +72,5 @@ int kg_text_utf8_decode(const char *s, size_t len, int *cp);
 const char *kg_text_slug(const char *s, size_t len, size_t max,
                          struct kg_buf *out);
 
-/* Trim ASCII/Unicode spaces at both ends: adjusts *s and *len. */
-void kg_text_trim(const char **s, size_t *len);
 
 #endif

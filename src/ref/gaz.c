@@ -450,11 +450,3 @@ kg_gaz_class(const struct kg_terr *t)
     return "Commune";
   return kind_class[t->kind];
 }
-
-const char *
-kg_gaz_kind_slug(enum kg_terr_kind kind)
-{
-  if((unsigned)kind > KG_TERR_COMMUNE)
-    return NULL;
-  return kind_slug[kind];
-}

@@ -77,9 +77,6 @@ const char *kg_gaz_rel_iri(const struct kg_terr *t, struct kg_buf *out);
  * "Commune". */
 const char *kg_gaz_class(const struct kg_terr *t);
 
-/* IRI path segment of a kind: "region", "departement", "epci", "commune";
- * NULL for an unknown kind. */
-const char *kg_gaz_kind_slug(enum kg_terr_kind kind);
 
 /* Index format (territoires.idx), written by tool_gazbuild, read by mmap.
  * Native byte order, 32-bit unsigned words, sections aligned on 8 bytes.

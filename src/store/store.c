@@ -22,7 +22,6 @@
 #include "base/buf.h"
 #include "rdf/world.h"
 #include "base/diag.h"
-#include "extract/extract.h"
 #include "rdf/ns.h"
 #include "rdf/rdf.h"
 #include "rdf/format.h"
