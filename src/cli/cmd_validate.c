@@ -3,14 +3,13 @@
  * A rule is a SPARQL SELECT in queries/checks/NAME.rq whose header says
  * "# name:" and "# summary:"; it returns one row per violation with
  * ?subject and ?message.  Rules run through kg_sparql_exec(); the rows are
- * read back from its JSON results.
+ * read from its result cells.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <jansson.h>
 
 #include "base/buf.h"
 #include "cli/cmd.h"
@@ -174,85 +173,53 @@ load_rules(const char *dir, struct rule **out, size_t *n)
   return 0;
 }
 
-/* The JSON value of a binding as the user reads it: IRIs shortened to
- * mnid:... under the base, blank nodes as _:id, literals as their text. */
+/* A result cell as the user reads it: IRIs shortened to mnid:... under the
+ * base, blank nodes as _:id, literals as their text. */
 static void
-print_term(struct kg_ctx *ctx, json_t *b)
+print_term(struct kg_ctx *ctx, librdf_node *n)
 {
-  const char *type = json_string_value(json_object_get(b, "type"));
-  const char *value = json_string_value(json_object_get(b, "value"));
-  size_t n = strlen(ctx->w.base);
+  size_t len = strlen(ctx->w.base);
 
-  if(!value) {
+  if(!n) {
     fputs("(none)", stdout);
-    return;
-  }
-  if(type && !strcmp(type, "uri")) {
-    if(!strncmp(value, ctx->w.base, n) && value[n])
-      printf("mnid:%s", value + n);
+  } else if(librdf_node_is_resource(n)) {
+    const char *v =
+      (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
+
+    if(!strncmp(v, ctx->w.base, len) && v[len])
+      printf("mnid:%s", v + len);
     else
-      printf("<%s>", value);
-  } else if(type && !strcmp(type, "bnode")) {
-    printf("_:%s", value);
+      printf("<%s>", v);
+  } else if(librdf_node_is_blank(n)) {
+    printf("_:%s", (const char *)librdf_node_get_blank_identifier(n));
   } else {
-    fputs(value, stdout);
+    fputs((const char *)librdf_node_get_literal_value(n), stdout);
   }
 }
 
-/* Runs one rule; prints its violations.  Returns the number of
- * violations, or -1 (reported; *code set) when the rule cannot run. */
-static long
-run_rule(struct kg_ctx *ctx, librdf_model *m, const struct rule *r,
-         int *code)
+/* Column of variable @name in @res, or -1. */
+static int
+column(const struct kg_result *res, const char *name)
 {
-  struct kg_sparql_opts opts;
-  struct kg_result *res = NULL;
-  char *json = NULL;
-  size_t json_len = 0;
-  FILE *mem;
-  json_t *root = NULL, *rows;
-  json_error_t jerr;
-  long found = -1;
-  size_t i;
-  int rc;
+  int i;
 
-  memset(&opts, 0, sizeof(opts));
-  opts.source = r->path;
-  rc = kg_sparql_exec(&ctx->w, m, r->text, &opts, &res);
-  if(rc) {
-    kg_error("rule %s: cannot run '%s'", r->name, r->path);
-    *code = rc;
-    goto out;
-  }
-  if(kg_result_kind(res) != KG_RESULT_BINDINGS) {
-    kg_error("rule %s: '%s' is not a SELECT query", r->name, r->path);
-    *code = KG_EXIT_DATA;
-    goto out;
-  }
-  mem = open_memstream(&json, &json_len);
-  if(!mem) {
-    kg_error("out of memory");
-    *code = KG_EXIT_SYS;
-    goto out;
-  }
-  rc = kg_result_write(&ctx->w, res, "json", mem);
-  if(fclose(mem) || rc) {
-    kg_error("rule %s: cannot read its results", r->name);
-    *code = KG_EXIT_SYS;
-    goto out;
-  }
-  root = json_loadb(json, json_len, 0, &jerr);
-  rows = root ? json_object_get(json_object_get(root, "results"),
-                                "bindings") : NULL;
-  if(!json_is_array(rows)) {
-    kg_error("rule %s: cannot read its results", r->name);
-    *code = KG_EXIT_SYS;
-    goto out;
-  }
-  for(i = 0; i < json_array_size(rows); i++) {
-    json_t *row = json_array_get(rows, i);
-    json_t *s = json_object_get(row, "subject");
-    json_t *msg = json_object_get(row, "message");
+  for(i = 0; i < kg_result_nvars(res); i++)
+    if(!strcmp(kg_result_var(res, i), name))
+      return i;
+  return -1;
+}
+
+/* Prints the violations of rule @r found in @res; returns their number. */
+static long
+print_violations(struct kg_ctx *ctx, const struct rule *r,
+                 const struct kg_result *res)
+{
+  int cs = column(res, "subject"), cm = column(res, "message");
+  size_t i, n = kg_result_count(res);
+
+  for(i = 0; i < n; i++) {
+    librdf_node *s = cs < 0 ? NULL : kg_result_cell(res, i, cs);
+    librdf_node *msg = cm < 0 ? NULL : kg_result_cell(res, i, cm);
 
     printf("rule %s: ", r->name);
     if(s)
@@ -266,11 +233,32 @@ run_rule(struct kg_ctx *ctx, librdf_model *m, const struct rule *r,
       fputs(r->summary[0] ? r->summary : "violation", stdout);
     putchar('\n');
   }
-  found = (long)json_array_size(rows);
-out:
-  if(root)
-    json_decref(root);
-  free(json);
+  return (long)n;
+}
+
+/* Runs one rule; prints its violations.  Returns the number of
+ * violations, or -1 (reported; *code set) when the rule cannot run. */
+static long
+run_rule(struct kg_ctx *ctx, librdf_model *m, const struct rule *r,
+         int *code)
+{
+  struct kg_sparql_opts opts;
+  struct kg_result *res = NULL;
+  long found = -1;
+  int rc;
+
+  memset(&opts, 0, sizeof(opts));
+  opts.source = r->path;
+  rc = kg_sparql_exec(&ctx->w, m, r->text, &opts, &res);
+  if(rc) {
+    kg_error("rule %s: cannot run '%s'", r->name, r->path);
+    *code = rc;
+  } else if(kg_result_kind(res) != KG_RESULT_BINDINGS) {
+    kg_error("rule %s: '%s' is not a SELECT query", r->name, r->path);
+    *code = KG_EXIT_DATA;
+  } else {
+    found = print_violations(ctx, r, res);
+  }
   if(res)
     kg_result_free(res);
   return found;
