@@ -15,6 +15,7 @@
 #include "cli/cmd.h"
 #include "cli/ctx.h"
 #include "base/diag.h"
+#include "base/input.h"
 #include "sparql/sparql.h"
 #include "store/store.h"
 
@@ -95,25 +96,6 @@ header(const char *text, const char *key)
   return NULL;
 }
 
-static int
-read_text(const char *path, char **out)
-{
-  FILE *fh = fopen(path, "rb");
-  struct kg_buf b = KG_BUF_INIT;
-  char chunk[4096];
-  size_t n;
-
-  if(!fh) {
-    kg_error("cannot open '%s': %s", path, strerror(errno));
-    return -1;
-  }
-  while((n = fread(chunk, 1, sizeof chunk, fh)) > 0)
-    kg_buf_add(&b, chunk, n);
-  fclose(fh);
-  *out = kg_buf_detach(&b);
-  return 0;
-}
-
 /* Loads every *.rq of @dir, sorted by rule name.  -1 after reporting. */
 static int
 load_rules(const char *dir, struct rule **out, size_t *n)
@@ -133,7 +115,7 @@ load_rules(const char *dir, struct rule **out, size_t *n)
   while((e = readdir(d))) {
     size_t len = strlen(e->d_name);
     struct rule *r;
-    struct kg_buf p = KG_BUF_INIT;
+    struct kg_buf p = KG_BUF_INIT, text = KG_BUF_INIT;
 
     if(len < 4 || strcmp(e->d_name + len - 3, ".rq") || e->d_name[0] == '.')
       continue;
@@ -142,10 +124,11 @@ load_rules(const char *dir, struct rule **out, size_t *n)
     memset(r, 0, sizeof(*r));
     kg_buf_addf(&p, "%s/%s", dir, e->d_name);
     r->path = kg_buf_detach(&p);
-    if(read_text(r->path, &r->text)) {
+    if(kg_input_read_bytes(r->path, &text)) {
       rc = -1;
       break;
     }
+    r->text = kg_buf_detach(&text);
     r->name = header(r->text, "name");
     if(!r->name)
       r->name = kg_xstrndup(e->d_name, len - 3);
