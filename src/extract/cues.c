@@ -7,7 +7,8 @@
 
 #include "base/buf.h"
 #include "extract/doc.h"
-#include "extract/extract_int.h"
+#include "extract/report.h"
+#include "extract/cues.h"
 #include "rdf/ns.h"
 #include "extract/people.h"
 #include "extract/sections.h"
@@ -72,12 +73,12 @@ valid_href(const char *h)
 }
 
 static void
-link_fact(struct kg_x *x, librdf_node *session, const struct kg_block *bl,
+link_fact(struct kg_report *x, librdf_node *session, const struct kg_block *bl,
           const struct kg_link *lk, enum kg_cue_role role)
 {
   struct kg_emit *e = &x->e;
   librdf_node *u;
-  size_t a = kg_extract_src(bl, lk->start), z = kg_extract_src_end(bl, lk->end);
+  size_t a = kg_report_src(bl, lk->start), z = kg_report_src_end(bl, lk->end);
 
   if(!valid_href(lk->href))
     return;
@@ -95,7 +96,7 @@ link_fact(struct kg_x *x, librdf_node *session, const struct kg_block *bl,
 
 /* Persons (and organisations) of text[from, to) of block @bl in @role. */
 static void
-people_line(struct kg_x *x, size_t sec, enum kg_cue_role role,
+people_line(struct kg_report *x, size_t sec, enum kg_cue_role role,
             const struct kg_block *bl, size_t from, size_t to,
             size_t line_from)
 {
@@ -103,7 +104,7 @@ people_line(struct kg_x *x, size_t sec, enum kg_cue_role role,
   struct kg_people p;
   librdf_node *session = x->snodes[sec];
   librdf_node *notes = NULL;
-  size_t la = kg_extract_src(bl, line_from), lz = kg_extract_src_end(bl, to);
+  size_t la = kg_report_src(bl, line_from), lz = kg_report_src_end(bl, to);
   size_t i;
   librdf_node **orgs;
 
@@ -114,11 +115,11 @@ people_line(struct kg_x *x, size_t sec, enum kg_cue_role role,
     size_t aa = 0, az = 0;
 
     if(o->alias.end > o->alias.start) {
-      aa = kg_extract_src(bl, from + o->alias.start);
-      az = kg_extract_src_end(bl, from + o->alias.end);
+      aa = kg_report_src(bl, from + o->alias.start);
+      az = kg_report_src_end(bl, from + o->alias.end);
     }
-    orgs[i] = kg_extract_org(x, kg_extract_src(bl, from + o->name.start),
-                       kg_extract_src_end(bl, from + o->name.end), aa, az);
+    orgs[i] = kg_report_org(x, kg_report_src(bl, from + o->name.start),
+                       kg_report_src_end(bl, from + o->name.end), aa, az);
   }
   if(role == KG_CUE_NOTETAKER && p.npersons) {
     unsigned char *su = librdf_uri_as_string(librdf_node_get_uri(session));
@@ -132,13 +133,13 @@ people_line(struct kg_x *x, size_t sec, enum kg_cue_role role,
   }
   for(i = 0; i < p.npersons; i++) {
     const struct kg_person_ref *r = &p.persons[i];
-    size_t a = kg_extract_src(bl, from + r->name.start);
-    size_t z = kg_extract_src_end(bl, from + r->name.end);
-    librdf_node *pn = kg_extract_person(x, e->text + a, z - a, a, z);
+    size_t a = kg_report_src(bl, from + r->name.start);
+    size_t z = kg_report_src_end(bl, from + r->name.end);
+    librdf_node *pn = kg_report_person(x, e->text + a, z - a, a, z);
 
     if(r->title.end > r->title.start) {
-      size_t ta = kg_extract_src(bl, from + r->title.start);
-      size_t tz = kg_extract_src_end(bl, from + r->title.end);
+      size_t ta = kg_report_src(bl, from + r->title.start);
+      size_t tz = kg_report_src_end(bl, from + r->title.end);
       librdf_node *jt = kg_evidence_litn(e, e->text + ta, tz - ta, NULL);
 
       kg_evidence_fact(e, pn, KG_NS_SCHEMA, "jobTitle", jt, "cue:job-title",
@@ -153,9 +154,9 @@ people_line(struct kg_x *x, size_t sec, enum kg_cue_role role,
 
       kg_evidence_fact(e, session, KG_NS_SCHEMA, "performer", pn,
                    "cue:facilitator", la, lz, 0);
-      kg_extract_node_list_add(&x->secpeople[sec], pn, e->text + a, z - a);
+      kg_report_node_list_add(&x->secpeople[sec], pn, e->text + a, z - a);
       if(o && orgs[r->org])
-        kg_extract_node_list_add(&x->secorgs[sec], orgs[r->org],
+        kg_report_node_list_add(&x->secorgs[sec], orgs[r->org],
                          bl->text + from + o->name.start,
                          o->name.end - o->name.start);
     }
@@ -174,7 +175,7 @@ people_line(struct kg_x *x, size_t sec, enum kg_cue_role role,
 }
 
 static void
-section_cues(struct kg_x *x, size_t sec)
+section_cues(struct kg_report *x, size_t sec)
 {
   const struct kg_section *s = &x->secs[sec];
   const struct kg_doc *d = &x->doc;
@@ -251,7 +252,7 @@ section_cues(struct kg_x *x, size_t sec)
 }
 
 void
-kg_cues_find(struct kg_x *x)
+kg_cues_find(struct kg_report *x)
 {
   size_t i;
 

@@ -18,7 +18,12 @@
 #include "extract/doc.h"
 #include "extract/evidence.h"
 #include "extract/extract.h"
-#include "extract/extract_int.h"
+#include "extract/cues.h"
+#include "extract/event.h"
+#include "extract/initiatives.h"
+#include "extract/report.h"
+#include "extract/sessions.h"
+#include "extract/tables.h"
 #include "ref/gaz.h"
 #include "base/input.h"
 #include "rdf/ns.h"
@@ -32,541 +37,25 @@
 #include "base/text.h"
 #include "ref/vocab.h"
 
-/* ------------------------------------------------------------ helpers */
-
-size_t
-kg_extract_src(const struct kg_block *b, size_t off)
-{
-  return kg_doc_src(b, off);
-}
-
-size_t
-kg_extract_src_end(const struct kg_block *b, size_t end)
-{
-  return kg_doc_src_end(b, end);
-}
-
-librdf_node *
-kg_extract_terr_node(struct kg_x *x, const struct kg_terr *t)
-{
-  struct kg_buf rel = KG_BUF_INIT;
-  librdf_node *n;
-
-  kg_gaz_rel_iri(t, &rel);
-  n = kg_evidence_id(&x->e, "%s", rel.s);
-  kg_buf_release(&rel);
-  return n;
-}
-
-void
-kg_extract_spatial(struct kg_x *x, librdf_node *s, const struct kg_terr *t,
-             const char *rule, size_t a, size_t b, int inferred)
-{
-  librdf_node *tn = kg_extract_terr_node(x, t);
-
-  kg_evidence_fact(&x->e, s, KG_NS_DCTERMS, "spatial", tn, rule, a, b, inferred);
-  KG_GROW(x->spatial, x->capspatial, x->nspatial + 1);
-  x->spatial[x->nspatial].s = librdf_new_node_from_node(s);
-  x->spatial[x->nspatial].t = t;
-  x->nspatial++;
-  librdf_free_node(tn);
-}
-
-void
-kg_extract_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
-                 size_t len)
-{
-  struct kg_buf k = KG_BUF_INIT;
-  size_t i;
-
-  kg_text_key(text, len, &k);
-  for(i = 0; i < l->n; i++)
-    if(librdf_node_equals(l->v[i].node, n)) {
-      kg_buf_release(&k);
-      return;
-    }
-  KG_GROW(l->v, l->cap, l->n + 1);
-  l->v[l->n].node = librdf_new_node_from_node(n);
-  l->v[l->n].key = kg_buf_detach(&k);
-  l->n++;
-}
-
-void
-kg_extract_node_list_release(struct kg_node_list *l)
-{
-  size_t i;
-
-  for(i = 0; i < l->n; i++) {
-    librdf_free_node(l->v[i].node);
-    free(l->v[i].key);
-  }
-  free(l->v);
-  memset(l, 0, sizeof(*l));
-}
-
-/* Describe an entity once per report: types and name. */
-int
-kg_extract_first(struct kg_x *x, librdf_node *n)
-{
-  unsigned char *s = librdf_uri_as_string(librdf_node_get_uri(n));
-
-  return kg_hash_add(&x->described, (const char *)s);
-}
-
-static void
-slugify(const char *s, size_t len, struct kg_buf *out)
-{
-  kg_text_slug(s, len, 80, out);
-  if(!out->len)
-    kg_buf_adds(out, "x");
-}
-
-librdf_node *
-kg_extract_person(struct kg_x *x, const char *name, size_t len, size_t a, size_t b)
-{
-  struct kg_buf slug = KG_BUF_INIT;
-  librdf_node *n;
-
-  slugify(name, len, &slug);
-  n = kg_evidence_id(&x->e, "person/%s", slug.s);
-  kg_buf_release(&slug);
-  if(kg_extract_first(x, n)) {
-    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
-               kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Person"));
-    kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
-               kg_evidence_litn(&x->e, name, len, NULL));
-    kg_extract_node_list_add(&x->people, n, name, len);
-  }
-  kg_evidence_mention(&x->e, n, a, b);
-  return n;
-}
-
-/* Organisation named text[a..b) in the report (source offsets). */
-librdf_node *
-kg_extract_org(struct kg_x *x, size_t a, size_t b, size_t alias_a, size_t alias_b)
-{
-  struct kg_buf key = KG_BUF_INIT, slug = KG_BUF_INIT;
-  const struct kg_entity *ent = NULL;
-  const char *name = x->e.text + a;
-  size_t len = b - a;
-  librdf_node *n;
-
-  kg_text_key(name, len, &key);
-  if(x->reg)
-    ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
-  if(!ent && x->reg && alias_b > alias_a) {
-    kg_text_key(x->e.text + alias_a, alias_b - alias_a, &key);
-    ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
-  }
-  if(ent) {
-    n = kg_evidence_id(&x->e, "%s", ent->rel);
-  } else {
-    slugify(name, len, &slug);
-    n = kg_evidence_id(&x->e, "org/%s", slug.s);
-  }
-  if(kg_extract_first(x, n)) {
-    struct kg_places pl = { NULL, 0, 0 };
-    size_t i;
-
-    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
-               kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Organization"));
-    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
-               kg_evidence_iri(&x->e, KG_NS_ORG, "Organization"));
-    if(ent) {
-      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
-                 kg_evidence_lit(&x->e, ent->name, NULL));
-      if(ent->identifier)
-        kg_evidence_po(&x->e, n, KG_NS_ORG, "identifier",
-                   kg_evidence_lit(&x->e, ent->identifier, NULL));
-      for(i = 0; i < ent->ntypes; i++)
-        kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
-                   kg_evidence_iri(&x->e, ent->types[i], NULL));
-    } else {
-      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
-                 kg_evidence_litn(&x->e, name, len, NULL));
-      if(alias_b > alias_a)
-        kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
-                   kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
-                                NULL));
-      kg_evidence_po(&x->e, n, KG_NS_MN, "candidate",
-                 kg_rdf_typed(x->e.world, "true", KG_NS_XSD "boolean"));
-    }
-    /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
-    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name, len, &pl);
-    for(i = 0; i < pl.n; i++)
-      kg_extract_spatial(x, n, pl.v[i].terr, "org-name:place", a + pl.v[i].start,
-                   a + pl.v[i].end, 0);
-    kg_places_release(&pl);
-  }
-  kg_evidence_mention(&x->e, n, a, b);
-  kg_extract_node_list_add(&x->orgs, n, name, len);
-  kg_buf_release(&key);
-  kg_buf_release(&slug);
-  return n;
-}
-
-/* ------------------------------------------------------------ event */
-
-static int
-word_at(const char *s, size_t len, size_t i, size_t *ws, size_t *we)
-{
-  while(i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '\n' ||
-                    s[i] == '(' || s[i] == ')'))
-    i++;
-  if(i >= len)
-    return 0;
-  *ws = i;
-  while(i < len && s[i] != ' ' && s[i] != ',' && s[i] != '\n' &&
-        s[i] != '(' && s[i] != ')' && s[i] != '.')
-    i++;
-  *we = i;
-  return *we > *ws;
-}
-
-static int
-phrase_is(const struct kg_phrase *ph, size_t n, const char *s, size_t len)
-{
-  struct kg_buf k = KG_BUF_INIT;
-  size_t i;
-  int hit = 0;
-
-  kg_text_key_keep_article(s, len, &k);
-  for(i = 0; i < n && !hit; i++)
-    if(ph[i].key[0] && !strcmp(ph[i].key, k.s))
-      hit = 1;
-  kg_buf_release(&k);
-  return hit;
-}
-
-/* "9 avril 2024" in @b: ISO date into @iso, plain span into *a, *z. */
-static int
-find_date(const struct kg_vocab *v, const struct kg_block *b, char *iso,
-          size_t *a, size_t *z)
-{
-  size_t i = 0, ws, we;
-
-  while(word_at(b->text, b->len, i, &ws, &we)) {
-    size_t ms, me, ys, ye;
-    int day, m;
-
-    i = we;
-    if(!(b->text[ws] >= '0' && b->text[ws] <= '9'))
-      continue;
-    day = atoi(b->text + ws);
-    if(day < 1 || day > 31)
-      continue;
-    if(!word_at(b->text, b->len, we, &ms, &me))
-      continue;
-    for(m = 0; m < 12; m++)
-      if(phrase_is(v->months[m], v->nmonths[m], b->text + ms, me - ms))
-        break;
-    if(m == 12 || !word_at(b->text, b->len, me, &ys, &ye) || ye - ys != 4)
-      continue;
-    if(b->text[ys] < '1' || b->text[ys] > '2')
-      continue;
-    snprintf(iso, 11, "%.4s-%02d-%02d", b->text + ys, m + 1, day);
-    *a = ws;
-    *z = ye;
-    return 1;
-  }
-  return 0;
-}
-
-/* "La troisième édition": edition number, span. */
-static int
-find_edition(const struct kg_vocab *v, const struct kg_block *b, size_t *a,
-             size_t *z)
-{
-  size_t i = 0, ws, we;
-
-  while(word_at(b->text, b->len, i, &ws, &we)) {
-    size_t es, ee;
-    int k;
-
-    i = we;
-    for(k = 0; k < KG_VOCAB_ORDINALS; k++)
-      if(phrase_is(v->ordinals[k], v->nordinals[k], b->text + ws, we - ws))
-        break;
-    if(k == KG_VOCAB_ORDINALS || !word_at(b->text, b->len, we, &es, &ee))
-      continue;
-    if(phrase_is(v->cues[KG_CUE_EDITION], v->ncues[KG_CUE_EDITION],
-                 b->text + es, ee - es)) {
-      *a = ws;
-      *z = ee;
-      return k + 1;
-    }
-  }
-  return 0;
-}
-
-/* Venue: "au Centre de Conférence d'Orléans" before the commune mention
- * [ms, me) of block text @t.  Returns the plain start of the venue name. */
-static size_t
-venue_start(const struct kg_vocab *v, const char *t, size_t ms)
-{
-  size_t i = ms, best = ms;
-
-  /* walk back word by word, not past a sentence or clause end */
-  while(i > 0) {
-    size_t j = i;
-    size_t p;
-
-    while(j > 0 && t[j - 1] == ' ')
-      j--;
-    if(j == 0 || t[j - 1] == ',' || t[j - 1] == '.' || t[j - 1] == '\n' ||
-       t[j - 1] == ':')
-      break;
-    i = j;
-    while(i > 0 && t[i - 1] != ' ' && t[i - 1] != ',' && t[i - 1] != '.' &&
-          t[i - 1] != '\n')
-      i--;
-    /* is the word(s) at i..j a venue cue, directly or with the next word? */
-    for(p = 0; p < v->ncues[KG_CUE_VENUE]; p++) {
-      size_t n = kg_text_key_prefix(t + i, ms - i, v->cues[KG_CUE_VENUE][p].key);
-
-      if(n && (i == 0 || t[i - 1] == ' ' || t[i - 1] == ',')) {
-        size_t e = i + n;
-
-        while(t[e] == ' ')
-          e++;
-        if(e <= ms)
-          best = e;
-        return best;
-      }
-    }
-  }
-  return ms;
-}
-
-static void
-emit_event(struct kg_x *x)
-{
-  struct kg_emit *e = &x->e;
-  const struct kg_doc *d = &x->doc;
-  size_t first_sec = x->nsecs ? x->secs[0].block : d->nblocks;
-  size_t b, ta = 0, tz = 0;
-  const struct kg_meta *mt = kg_doc_meta(d, "title");
-  const struct kg_meta *md = kg_doc_meta(d, "date");
-  const struct kg_meta *ml = kg_doc_meta(d, "lieu");
-  int have_date = 0, have_venue = 0, have_edition = 0;
-  long title_block = -1;
-
-  x->event = kg_evidence_id(e, "event/%s", e->slug);
-  kg_evidence_po(e, x->event, KG_NS_RDF, "type",
-             kg_evidence_iri(e, KG_NS_SCHEMA, "Event"));
-  kg_evidence_po(e, e->report, KG_NS_SCHEMA, "about",
-             librdf_new_node_from_node(x->event));
-  /* title: front matter, else the first heading */
-  if(mt) {
-    ta = mt->src;
-    tz = mt->src + strlen(mt->value);
-    if(tz > e->len || memcmp(e->text + ta, mt->value, tz - ta))
-      tz = ta;
-  } else {
-    for(b = 0; b < d->nblocks; b++)
-      if(d->blocks[b].kind == KG_BLK_HEADING) {
-        title_block = (long)b;
-        ta = kg_extract_src(&d->blocks[b], 0);
-        tz = kg_extract_src_end(&d->blocks[b], d->blocks[b].len);
-        break;
-      }
-  }
-  if(tz > ta) {
-    kg_evidence_po(e, x->event, KG_NS_SCHEMA, "name",
-               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
-    kg_evidence_po(e, e->report, KG_NS_DCTERMS, "title",
-               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
-    kg_evidence_mention(e, x->event, ta, tz);
-  }
-  if(md && strlen(md->value) >= 10 && md->value[4] == '-' &&
-     md->value[7] == '-') {
-    char iso[11];
-
-    librdf_node *dn;
-
-    memcpy(iso, md->value, 10);
-    iso[10] = '\0';
-    dn = kg_rdf_typed(e->world, iso, KG_NS_XSD "date");
-    kg_evidence_fact(e, x->event, KG_NS_SCHEMA, "startDate", dn,
-                 "front-matter:date", md->src, md->src + 10, 0);
-    librdf_free_node(dn);
-    have_date = 1;
-  }
-  if(ml) {
-    struct kg_places pl = { NULL, 0, 0 };
-    size_t i;
-
-    kg_places_find(x->gaz, x->v, x->reg, NULL, 0, ml->value, strlen(ml->value), &pl);
-    for(i = 0; i < pl.n && !have_venue; i++)
-      if(pl.v[i].terr->kind == KG_TERR_COMMUNE) {
-        kg_extract_venue(x, pl.v[i].terr, ml->src, ml->src + strlen(ml->value),
-                   ml->src + pl.v[i].start, ml->src + pl.v[i].end,
-                   "front-matter:lieu");
-        have_venue = 1;
-      }
-    kg_places_release(&pl);
-  }
-  for(b = 0; b < first_sec && b < d->nblocks; b++) {
-    const struct kg_block *bl = &d->blocks[b];
-    char iso[11];
-    size_t a, z;
-    int ed;
-
-    if((long)b == title_block)
-      continue;
-    if(!have_date && find_date(x->v, bl, iso, &a, &z)) {
-      librdf_node *dn = kg_rdf_typed(e->world, iso, KG_NS_XSD "date");
-
-      kg_evidence_fact(e, x->event, KG_NS_SCHEMA, "startDate", dn, "text:date",
-                   kg_extract_src(bl, a), kg_extract_src_end(bl, z), 0);
-      librdf_free_node(dn);
-      have_date = 1;
-    }
-    if(!have_edition && (ed = find_edition(x->v, bl, &a, &z)) > 0) {
-      librdf_node *en = kg_rdf_int(e->world, ed);
-
-      kg_evidence_fact(e, x->event, KG_NS_MN, "edition", en, "text:edition",
-                   kg_extract_src(bl, a), kg_extract_src_end(bl, z), 0);
-      librdf_free_node(en);
-      have_edition = 1;
-    }
-    if(!have_venue && bl->kind == KG_BLK_PARA) {
-      struct kg_places pl = { NULL, 0, 0 };
-      size_t i;
-
-      kg_places_find(x->gaz, x->v, x->reg, NULL, 0, bl->text, bl->len, &pl);
-      for(i = 0; i < pl.n && !have_venue; i++)
-        if(pl.v[i].terr->kind == KG_TERR_COMMUNE) {
-          size_t vs = venue_start(x->v, bl->text, pl.v[i].start);
-
-          kg_extract_venue(x, pl.v[i].terr, kg_extract_src(bl, vs),
-                     kg_extract_src_end(bl, pl.v[i].end), kg_extract_src(bl, pl.v[i].start),
-                     kg_extract_src_end(bl, pl.v[i].end), "text:venue");
-          have_venue = 1;
-        }
-      kg_places_release(&pl);
-    }
-  }
-}
-
-/* The event's place: venue name [va, vz), its commune mention [ca, cz). */
-void
-kg_extract_venue(struct kg_x *x, const struct kg_terr *commune, size_t va,
-           size_t vz, size_t ca, size_t cz, const char *rule)
-{
-  struct kg_emit *e = &x->e;
-  struct kg_buf slug = KG_BUF_INIT;
-  librdf_node *place, *cn;
-
-  x->region = commune->region;
-  slugify(e->text + va, vz - va, &slug);
-  place = kg_evidence_id(e, "place/%s", slug.s);
-  kg_buf_release(&slug);
-  cn = kg_extract_terr_node(x, commune);
-  kg_evidence_po(e, place, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_SCHEMA, "Place"));
-  kg_evidence_po(e, place, KG_NS_SCHEMA, "name",
-             kg_evidence_litn(e, e->text + va, vz - va, NULL));
-  kg_evidence_mention(e, place, va, vz);
-  kg_evidence_fact(e, place, KG_NS_SCHEMA, "containedInPlace", cn, rule, va, vz, 0);
-  kg_evidence_fact(e, x->event, KG_NS_SCHEMA, "location", place, rule, va, vz, 0);
-  kg_extract_spatial(x, x->event, commune, rule, ca, cz, 0);
-  kg_evidence_mention(e, cn, ca, cz);
-  librdf_free_node(cn);
-  librdf_free_node(place);
-}
-
-/* ------------------------------------------------------------ sessions */
-
-static void
-emit_sessions(struct kg_x *x)
-{
-  struct kg_emit *e = &x->e;
-  size_t i;
-
-  x->snodes = kg_xcalloc(x->nsecs ? x->nsecs : 1, sizeof(librdf_node *));
-  for(i = 0; i < x->nsecs; i++) {
-    const struct kg_section *s = &x->secs[i];
-    const struct kg_block *bl = &x->doc.blocks[s->block];
-    struct kg_buf id = KG_BUF_INIT;
-    size_t ta = kg_extract_src(bl, s->title_off);
-    size_t tz = kg_extract_src_end(bl, s->title_end);
-    librdf_node *n;
-    char *p;
-
-    if(s->number[0]) {
-      kg_buf_adds(&id, s->number);
-      for(p = id.s; *p; p++)
-        if(*p == '.')
-          *p = '-';
-    } else {
-      slugify(bl->text + s->title_off, s->title_end - s->title_off, &id);
-    }
-    n = kg_evidence_id(e, "session/%s/%s", e->slug, id.s);
-    kg_buf_release(&id);
-    x->snodes[i] = n;
-    kg_evidence_po(e, n, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_SCHEMA, "Event"));
-    kg_evidence_po(e, n, KG_NS_SCHEMA, "name",
-               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
-    kg_evidence_mention(e, n, ta, tz);
-    if(s->number[0])
-      kg_evidence_po(e, n, KG_NS_MN, "sectionNumber",
-                 kg_evidence_lit(e, s->number, NULL));
-    kg_evidence_po(e, n, KG_NS_SCHEMA, "position", kg_rdf_int(e->world, (long)i + 1));
-    if(s->type >= 0) {
-      librdf_node *tn = kg_evidence_iri(e, x->v->types[s->type].iri, NULL);
-
-      kg_evidence_fact(e, n, KG_NS_MN, "sessionType", tn,
-                   s->children ? "numbering:block" : "title:session-type",
-                   ta, tz, 0);
-      librdf_free_node(tn);
-    }
-    if(s->parent >= 0)
-      kg_evidence_fact(e, n, KG_NS_SCHEMA, "superEvent", x->snodes[s->parent],
-                   "numbering", kg_extract_src(bl, 0), tz, 0);
-    else
-      kg_evidence_fact(e, n, KG_NS_SCHEMA, "superEvent", x->event,
-                   "numbering", kg_extract_src(bl, 0), tz, 0);
-    {
-      /* places named in the title: "Tours Nord et Vierzon" */
-      struct kg_places pl = { NULL, 0, 0 };
-      size_t k;
-
-      kg_places_find(x->gaz, x->v, x->reg, x->region, 1,
-                     bl->text + s->title_off,
-                     s->title_end - s->title_off, &pl);
-      for(k = 0; k < pl.n; k++) {
-        size_t a = kg_extract_src(bl, s->title_off + pl.v[k].start);
-        size_t z = kg_extract_src_end(bl, s->title_off + pl.v[k].end);
-        librdf_node *tn = kg_extract_terr_node(x, pl.v[k].terr);
-
-        kg_extract_spatial(x, n, pl.v[k].terr, "title:place", a, z, 0);
-        kg_evidence_mention(e, tn, a, z);
-        librdf_free_node(tn);
-      }
-      kg_places_release(&pl);
-    }
-  }
-}
-
 /* ------------------------------------------------------------ territories */
 
 /* mn:inTerritory from every dcterms:spatial to the territory and its
  * ancestors: "in the Indre" becomes one triple pattern. */
 static void
-emit_in_territory(struct kg_x *x)
+emit_in_territory(struct kg_report *x)
 {
   const struct kg_terr *anc[16];
   size_t i, k, na;
 
   for(i = 0; i < x->nspatial; i++) {
     const struct kg_spatial_ref *r = &x->spatial[i];
-    librdf_node *tn = kg_extract_terr_node(x, r->t);
+    librdf_node *tn = kg_report_terr_node(x, r->t);
 
     kg_evidence_po(&x->e, r->s, KG_NS_MN, "inTerritory", tn);
     na = x->gaz ? kg_gaz_ancestors(x->gaz, r->t, anc, 16) : 0;
     for(k = 0; k < na && k < 16; k++)
       kg_evidence_po(&x->e, r->s, KG_NS_MN, "inTerritory",
-                 kg_extract_terr_node(x, anc[k]));
+                 kg_report_terr_node(x, anc[k]));
   }
 }
 
@@ -586,48 +75,12 @@ report_slug(const char *path, struct kg_buf *out)
     kg_buf_adds(out, "report");
 }
 
-static void
-x_release(struct kg_x *x)
-{
-  size_t i;
-
-  for(i = 0; i < x->nsecs; i++) {
-    if(x->snodes && x->snodes[i])
-      librdf_free_node(x->snodes[i]);
-    if(x->secorgs)
-      kg_extract_node_list_release(&x->secorgs[i]);
-    if(x->secpeople)
-      kg_extract_node_list_release(&x->secpeople[i]);
-  }
-  free(x->secorgs);
-  free(x->secpeople);
-  kg_extract_node_list_release(&x->people);
-  kg_extract_node_list_release(&x->orgs);
-  free(x->snodes);
-  free(x->secs);
-  for(i = 0; i < x->nspatial; i++)
-    librdf_free_node(x->spatial[i].s);
-  free(x->spatial);
-  if(x->event)
-    librdf_free_node(x->event);
-  kg_hash_release(&x->described);
-  kg_hash_release(&x->roles);
-  kg_hash_release(&x->e.seen);
-  kg_buf_release(&x->e.keybuf);
-  kg_text_cpindex_free(x->e.cp);
-  if(x->e.report)
-    librdf_free_node(x->e.report);
-  if(x->e.graph)
-    librdf_free_node(x->e.graph);
-  kg_doc_release(&x->doc);
-}
-
 int
 kg_extract_report_stmts(struct kg_ref *ref, const char *path,
                         struct kg_stmts *out, struct kg_report_info *info)
 {
   struct kg_buf text = KG_BUF_INIT, slug = KG_BUF_INIT;
-  struct kg_x x;
+  struct kg_report x;
   struct kg_loc loc = { NULL, 0, 0 };
   size_t first = out->n;
   int rc;
@@ -677,8 +130,8 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
              kg_evidence_iri(&x.e, KG_NS_NIF, "Context"));
   kg_evidence_po(&x.e, x.e.report, KG_NS_NIF, "isString",
              kg_evidence_litn(&x.e, text.s, text.len, NULL));
-  emit_event(&x);
-  emit_sessions(&x);
+  kg_event_find(&x);
+  kg_sessions_emit(&x);
   kg_cues_find(&x);
   kg_tables_find(&x);
   kg_initiatives_find(&x);
@@ -704,7 +157,7 @@ out:
       raptor_free_statement(out->v[i]);
     out->n = first;
   }
-  x_release(&x);
+  kg_report_release(&x);
   kg_buf_release(&text);
   kg_buf_release(&slug);
   return rc;

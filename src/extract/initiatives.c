@@ -19,7 +19,8 @@
 #include "base/buf.h"
 #include "base/dict.h"
 #include "extract/doc.h"
-#include "extract/extract_int.h"
+#include "extract/report.h"
+#include "extract/initiatives.h"
 #include "ref/gaz.h"
 #include "rdf/ns.h"
 #include "extract/places.h"
@@ -53,7 +54,7 @@ struct init {
 };
 
 struct istate {
-  struct kg_x *x;
+  struct kg_report *x;
   struct kg_dict *dict;
   struct kg_dict_hits *bhits;   /* per block, scanned once (lazily) */
   char *bdone;
@@ -79,7 +80,7 @@ dict_concepts(struct kg_dict *d, const struct kg_concept *c, size_t n,
 }
 
 static struct kg_dict *
-build_dict(struct kg_x *x)
+build_dict(struct kg_report *x)
 {
   struct kg_dict *d = kg_dict_new();
   size_t i;
@@ -244,7 +245,7 @@ initiative(struct istate *st, long sec, size_t a, size_t z,
            const struct kg_entity *ent, const char *rule, size_t b0, size_t b1,
            long head_block)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   struct kg_emit *e = &x->e;
   struct kg_buf key = KG_BUF_INIT, slug = KG_BUF_INIT;
   struct init *in;
@@ -296,7 +297,7 @@ initiative(struct istate *st, long sec, size_t a, size_t z,
       kg_text_slug(name, len, 80, &slug);
       in->node = kg_evidence_id(e, "initiative/%s", slug.len ? slug.s : "x");
     }
-    if(kg_extract_first(x, in->node)) {
+    if(kg_report_first(x, in->node)) {
       kg_evidence_po(e, in->node, KG_NS_RDF, "type",
                  kg_evidence_iri(e, KG_NS_MN, "Initiative"));
       kg_evidence_po(e, in->node, KG_NS_SCHEMA, "name",
@@ -322,7 +323,7 @@ initiative(struct istate *st, long sec, size_t a, size_t z,
 static void
 title_initiatives(struct istate *st, size_t sec)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_section *s = &x->secs[sec];
   const struct kg_block *bl = &x->doc.blocks[s->block];
   const char *t = bl->text + s->title_off;
@@ -358,8 +359,8 @@ title_initiatives(struct istate *st, size_t sec)
       while(z > a && t[z - 1] == ' ')
         z--;
       if(z > a) {
-        initiative(st, (long)sec, kg_extract_src(bl, s->title_off + a),
-                   kg_extract_src_end(bl, s->title_off + z), NULL,
+        initiative(st, (long)sec, kg_report_src(bl, s->title_off + a),
+                   kg_report_src_end(bl, s->title_off + z), NULL,
                    "title:presentation", b0, b1, -1);
         found = 1;
       }
@@ -384,19 +385,19 @@ title_initiatives(struct istate *st, size_t sec)
           continue;
         while(oz > i + n && t[oz - 1] == ' ')
           oz--;
-        in = initiative(st, (long)sec, kg_extract_src(bl, s->title_off),
-                        kg_extract_src_end(bl, s->title_off + i - 1), NULL,
+        in = initiative(st, (long)sec, kg_report_src(bl, s->title_off),
+                        kg_report_src_end(bl, s->title_off + i - 1), NULL,
                         "title:carrier", b0, b1, -1);
         if(in && !in->porteur && oz > i + n + 1) {
           size_t oa = i + n;
 
           while(t[oa] == ' ')
             oa++;
-          in->porteur = kg_extract_org(x, kg_extract_src(bl, s->title_off + oa),
-                                 kg_extract_src_end(bl, s->title_off + oz), 0, 0);
+          in->porteur = kg_report_org(x, kg_report_src(bl, s->title_off + oa),
+                                 kg_report_src_end(bl, s->title_off + oz), 0, 0);
           in->por_rule = "title:carrier";
-          in->por_a = kg_extract_src(bl, s->title_off);
-          in->por_z = kg_extract_src_end(bl, s->title_off + oz);
+          in->por_a = kg_report_src(bl, s->title_off);
+          in->por_z = kg_report_src_end(bl, s->title_off + oz);
         }
         found = 1;
         break;
@@ -409,8 +410,8 @@ title_initiatives(struct istate *st, size_t sec)
     const struct kg_dict_entry *de = hit_kind(&hits.v[i], KG_DICT_INITIATIVE);
 
     if(de)
-      initiative(st, (long)sec, kg_extract_src(bl, s->title_off + hits.v[i].start),
-                 kg_extract_src_end(bl, s->title_off + hits.v[i].end),
+      initiative(st, (long)sec, kg_report_src(bl, s->title_off + hits.v[i].start),
+                 kg_report_src_end(bl, s->title_off + hits.v[i].end),
                  &x->reg->ents[de->index], "title:registry", b0, b1, -1);
   }
   kg_dict_hits_release(&hits);
@@ -533,7 +534,7 @@ title_like(const char *t, size_t len)
 static void
 quoted_presentations(struct istate *st, size_t sec, size_t b)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_block *bl = &x->doc.blocks[b];
   const char *t = bl->text;
   size_t len = bl->len, q = 0;
@@ -587,7 +588,7 @@ quoted_presentations(struct istate *st, size_t sec, size_t b)
           ze--;
         if(ze > a && word_count(t + a, ze - a) <= 6 &&
            first_upper(t + a, ze - a))
-          initiative(st, (long)sec, kg_extract_src(bl, a), kg_extract_src_end(bl, ze),
+          initiative(st, (long)sec, kg_report_src(bl, a), kg_report_src_end(bl, ze),
                      NULL, "text:presentation", b, b + 1, -1);
         break;
       }
@@ -603,7 +604,7 @@ static int
 carried_head(struct istate *st, size_t sec, size_t b, size_t ha, size_t hz,
              size_t desc)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_block *bl = &x->doc.blocks[b];
   const char *t = bl->text;
   size_t len = bl->len, d = desc, p, n = 0, oa, oz;
@@ -627,13 +628,13 @@ carried_head(struct istate *st, size_t sec, size_t b, size_t ha, size_t hz,
     oz++;
   while(oz > oa && t[oz - 1] == ' ')
     oz--;
-  in = initiative(st, (long)sec, kg_extract_src(bl, ha), kg_extract_src_end(bl, hz), NULL,
+  in = initiative(st, (long)sec, kg_report_src(bl, ha), kg_report_src_end(bl, hz), NULL,
                   "text:carrier", b, b + 1, -1);
   if(in && !in->porteur && oz > oa) {
-    in->porteur = kg_extract_org(x, kg_extract_src(bl, oa), kg_extract_src_end(bl, oz), 0, 0);
+    in->porteur = kg_report_org(x, kg_report_src(bl, oa), kg_report_src_end(bl, oz), 0, 0);
     in->por_rule = "text:carrier";
-    in->por_a = kg_extract_src(bl, ha);
-    in->por_z = kg_extract_src_end(bl, oz);
+    in->por_a = kg_report_src(bl, ha);
+    in->por_z = kg_report_src_end(bl, oz);
   }
   return 1;
 }
@@ -641,7 +642,7 @@ carried_head(struct istate *st, size_t sec, size_t b, size_t ha, size_t hz,
 static void
 body_initiatives(struct istate *st, size_t sec)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_section *s = &x->secs[sec];
   const struct kg_doc *d = &x->doc;
   size_t b;
@@ -664,8 +665,8 @@ body_initiatives(struct istate *st, size_t sec)
       oe = hit_kind(&hits->v[0], KG_DICT_ORG);
     }
     if(ie && !oe) {
-      initiative(st, (long)sec, kg_extract_src(bl, hits->v[0].start),
-                 kg_extract_src_end(bl, hits->v[0].end),
+      initiative(st, (long)sec, kg_report_src(bl, hits->v[0].start),
+                 kg_report_src_end(bl, hits->v[0].end),
                  &x->reg->ents[ie->index], "list-head:registry", b, end,
                  (long)b);
       continue;
@@ -708,7 +709,7 @@ body_initiatives(struct istate *st, size_t sec)
          (words > 1 &&
           has_cue_word(x->v, KG_CUE_INITIATIVE_NOUN, bl->text + desc,
                        first_words(bl->text + desc, bl->len - desc, 4))))
-        initiative(st, (long)sec, kg_extract_src(bl, ha), kg_extract_src_end(bl, hz), NULL,
+        initiative(st, (long)sec, kg_report_src(bl, ha), kg_report_src_end(bl, hz), NULL,
                    distinctive(h, hl) ? "list-head:typography"
                                       : "list-head:description",
                    b, end, bl->kind == KG_BLK_ITEM ? (long)b : -1);
@@ -723,7 +724,7 @@ body_initiatives(struct istate *st, size_t sec)
 static librdf_node *
 head_org(struct istate *st, size_t sec, size_t b, size_t *a, size_t *z)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_block *bl = &x->doc.blocks[b];
   size_t ha, hz, desc, k;
   struct kg_buf key = KG_BUF_INIT;
@@ -736,11 +737,11 @@ head_org(struct istate *st, size_t sec, size_t b, size_t *a, size_t *z)
     if(!strcmp(x->secorgs[sec].v[k].key, key.s))
       n = librdf_new_node_from_node(x->secorgs[sec].v[k].node);
   if(!n && x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG))
-    n = kg_extract_org(x, kg_extract_src(bl, ha), kg_extract_src_end(bl, hz), 0, 0);
+    n = kg_report_org(x, kg_report_src(bl, ha), kg_report_src_end(bl, hz), 0, 0);
   kg_buf_release(&key);
   if(n) {
-    *a = kg_extract_src(bl, 0);
-    *z = kg_extract_src_end(bl, bl->len);
+    *a = kg_report_src(bl, 0);
+    *z = kg_report_src_end(bl, bl->len);
   }
   return n;
 }
@@ -763,7 +764,7 @@ name_overlap(const char *ikey, const char *okey)
 static int
 carrier_in(struct istate *st, struct init *in, size_t sec)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_doc *d = &x->doc;
   const struct kg_node_list *orgs = &x->secorgs[sec];
   size_t k;
@@ -798,8 +799,8 @@ carrier_in(struct istate *st, struct init *in, size_t sec)
 
           in->porteur = librdf_new_node_from_node(st->v[j].porteur);
           in->por_rule = "parent-initiative:porteur";
-          in->por_a = kg_extract_src(pb, 0);
-          in->por_z = kg_extract_src_end(pb, pb->len);
+          in->por_a = kg_report_src(pb, 0);
+          in->por_z = kg_report_src_end(pb, pb->len);
           in->por_inferred = 1;
           return 1;
         }
@@ -831,8 +832,8 @@ carrier_in(struct istate *st, struct init *in, size_t sec)
 
     in->porteur = librdf_new_node_from_node(orgs->v[0].node);
     in->por_rule = "speaker-organisation";
-    in->por_a = kg_extract_src(hb, 0);
-    in->por_z = kg_extract_src_end(hb, hb->len);
+    in->por_a = kg_report_src(hb, 0);
+    in->por_z = kg_report_src_end(hb, hb->len);
     in->por_inferred = 1;
     return 1;
   }
@@ -887,7 +888,7 @@ theme_index(const struct kg_vocab *v, const char *iri)
 
 /* dcterms:subject for @themes, closed upward over skos:broader. */
 static void
-emit_themes(struct kg_x *x, librdf_node *s, const struct found *th, size_t n,
+emit_themes(struct kg_report *x, librdf_node *s, const struct found *th, size_t n,
             const char *rule, int inferred)
 {
   size_t i, j;
@@ -925,7 +926,7 @@ scan_passage(struct istate *st, size_t b0, size_t b1, struct found **th,
              size_t *cappub, struct found **iti, size_t *niti, size_t *capiti,
              int *counts)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   size_t b, i;
 
   for(b = b0; b < b1 && b < x->doc.nblocks; b++) {
@@ -938,7 +939,7 @@ scan_passage(struct istate *st, size_t b0, size_t b1, struct found **th,
     for(i = 0; i < hits->n; i++) {
       const struct kg_dict_hit *h = &hits->v[i];
       const struct kg_dict_entry *de;
-      size_t a = kg_extract_src(bl, h->start), z = kg_extract_src_end(bl, h->end);
+      size_t a = kg_report_src(bl, h->start), z = kg_report_src_end(bl, h->end);
 
       if(hit_kind(h, KG_DICT_ORG) || hit_kind(h, KG_DICT_INITIATIVE))
         continue;  /* "Familles Rurales": a name, not an audience */
@@ -960,7 +961,7 @@ static void
 title_themes(struct istate *st, size_t sec, struct found **th, size_t *n,
              size_t *cap)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_section *s = &x->secs[sec];
   const struct kg_block *bl = &x->doc.blocks[s->block];
   struct kg_dict_hits hits = { NULL, 0, 0 };
@@ -973,8 +974,8 @@ title_themes(struct istate *st, size_t sec, struct found **th, size_t *n,
 
     if(de && !hit_kind(&hits.v[i], KG_DICT_ORG))
       found_add(th, n, cap, de->index,
-                kg_extract_src(bl, s->title_off + hits.v[i].start),
-                kg_extract_src_end(bl, s->title_off + hits.v[i].end));
+                kg_report_src(bl, s->title_off + hits.v[i].start),
+                kg_report_src_end(bl, s->title_off + hits.v[i].end));
   }
   kg_dict_hits_release(&hits);
 }
@@ -982,7 +983,7 @@ title_themes(struct istate *st, size_t sec, struct found **th, size_t *n,
 static void
 session_themes(struct istate *st, size_t sec)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_section *s = &x->secs[sec];
   struct found *th = NULL, *bth = NULL, *keep = NULL;
   size_t nth = 0, capth = 0, nb = 0, capb = 0, nk = 0, capk = 0, i;
@@ -1012,7 +1013,7 @@ session_themes(struct istate *st, size_t sec)
 static void
 figures(struct istate *st, struct init *in, const struct kg_block *bl)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const char *t = bl->text;
   size_t len = bl->len, i, ys = 0;
   int year = 0, nfig = 0;
@@ -1066,7 +1067,7 @@ figures(struct istate *st, struct init *in, const struct kg_block *bl)
     if(uz > ua && ua > z && !first_upper(t + ua, uz - ua) &&
        !(t[ua] >= '0' && t[ua] <= '9') && word_count(t + ua, uz - ua) <= 4) {
       struct kg_emit *e = &x->e;
-      size_t sa = kg_extract_src(bl, a), sz = kg_extract_src_end(bl, uz);
+      size_t sa = kg_report_src(bl, a), sz = kg_report_src_end(bl, uz);
       librdf_node *f = kg_evidence_id(e, "figure/%s/%zu",
                                   e->slug, kg_text_cpindex_cp(e->cp, sa));
       char yb[8];
@@ -1081,7 +1082,7 @@ figures(struct istate *st, struct init *in, const struct kg_block *bl)
                  kg_rdf_typed(e->world, yb, KG_NS_XSD "gYear"));
       kg_evidence_mention(e, f, sa, sz);
       kg_evidence_fact(e, in->node, KG_NS_MN, "figure", f, "passage:figure",
-                   kg_extract_src(bl, 0), kg_extract_src_end(bl, bl->len), 0);
+                   kg_report_src(bl, 0), kg_report_src_end(bl, bl->len), 0);
       librdf_free_node(f);
       nfig++;
     }
@@ -1094,7 +1095,7 @@ figures(struct istate *st, struct init *in, const struct kg_block *bl)
 static void
 relations(struct istate *st, struct init *in)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   struct kg_emit *e = &x->e;
   struct found *th = NULL, *pub = NULL, *iti = NULL;
   size_t nth = 0, capth = 0, npub = 0, cappub = 0, niti = 0, capiti = 0;
@@ -1162,11 +1163,11 @@ relations(struct istate *st, struct init *in)
       kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
                      &pl);
       for(i = 0; i < pl.n; i++) {
-        size_t a = kg_extract_src(bl, pl.v[i].start);
-        size_t z = kg_extract_src_end(bl, pl.v[i].end);
-        librdf_node *tn = kg_extract_terr_node(x, pl.v[i].terr);
+        size_t a = kg_report_src(bl, pl.v[i].start);
+        size_t z = kg_report_src_end(bl, pl.v[i].end);
+        librdf_node *tn = kg_report_terr_node(x, pl.v[i].terr);
 
-        kg_extract_spatial(x, in->node, pl.v[i].terr, "passage:place", a, z, 0);
+        kg_report_spatial(x, in->node, pl.v[i].terr, "passage:place", a, z, 0);
         kg_evidence_mention(e, tn, a, z);
         librdf_free_node(tn);
         spatial++;
@@ -1179,7 +1180,7 @@ relations(struct istate *st, struct init *in)
 
     for(i = 0; i < n0; i++)
       if(librdf_node_equals(x->spatial[i].s, in->porteur))
-        kg_extract_spatial(x, in->node, x->spatial[i].t, "porteur:spatial",
+        kg_report_spatial(x, in->node, x->spatial[i].t, "porteur:spatial",
                      in->por_a, in->por_z, 1);
   }
   free(th);
@@ -1194,7 +1195,7 @@ relations(struct istate *st, struct init *in)
 static void
 prose_people(struct istate *st, size_t sec)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_section *s = &x->secs[sec];
   size_t b, k;
 
@@ -1215,8 +1216,8 @@ prose_people(struct istate *st, size_t sec)
         continue;
       kg_evidence_fact(&x->e, x->snodes[sec], KG_NS_SCHEMA, "performer",
                    x->people.v[k].node, "prose:known-person",
-                   kg_extract_src(bl, 0), kg_extract_src_end(bl, bl->len), 1);
-      kg_extract_node_list_add(&x->secpeople[sec], x->people.v[k].node, pk,
+                   kg_report_src(bl, 0), kg_report_src_end(bl, bl->len), 1);
+      kg_report_node_list_add(&x->secpeople[sec], x->people.v[k].node, pk,
                        strlen(pk));
       /* and the person's organisation, as stated elsewhere in the report */
       for(j = 0; j < x->e.out->n; j++) {
@@ -1230,7 +1231,7 @@ prose_people(struct istate *st, size_t sec)
 
           for(o = 0; o < x->orgs.n; o++)
             if(librdf_node_equals(x->orgs.v[o].node, t->object))
-              kg_extract_node_list_add(&x->secorgs[sec], x->orgs.v[o].node,
+              kg_report_node_list_add(&x->secorgs[sec], x->orgs.v[o].node,
                                x->orgs.v[o].key, strlen(x->orgs.v[o].key));
         }
       }
@@ -1245,7 +1246,7 @@ prose_people(struct istate *st, size_t sec)
 static void
 prose_initiatives(struct istate *st, size_t sec)
 {
-  struct kg_x *x = st->x;
+  struct kg_report *x = st->x;
   const struct kg_section *s = &x->secs[sec];
   size_t b, i;
 
@@ -1271,19 +1272,19 @@ prose_initiatives(struct istate *st, size_t sec)
       kg_buf_release(&key);
       if(known && strcmp(known->rule, "prose:registry")) {
         /* presented elsewhere: this mention is evidence only */
-        kg_evidence_mention(&x->e, known->node, kg_extract_src(bl, hits->v[i].start),
-                        kg_extract_src_end(bl, hits->v[i].end));
+        kg_evidence_mention(&x->e, known->node, kg_report_src(bl, hits->v[i].start),
+                        kg_report_src_end(bl, hits->v[i].end));
         continue;
       }
-      initiative(st, (long)sec, kg_extract_src(bl, hits->v[i].start),
-                 kg_extract_src_end(bl, hits->v[i].end), &x->reg->ents[de->index],
+      initiative(st, (long)sec, kg_report_src(bl, hits->v[i].start),
+                 kg_report_src_end(bl, hits->v[i].end), &x->reg->ents[de->index],
                  "prose:registry", b, b + 1, -1);
     }
   }
 }
 
 void
-kg_initiatives_find(struct kg_x *x)
+kg_initiatives_find(struct kg_report *x)
 {
   struct istate st;
   size_t i;

@@ -8,7 +8,8 @@
 
 #include "base/buf.h"
 #include "extract/doc.h"
-#include "extract/extract_int.h"
+#include "extract/report.h"
+#include "extract/tables.h"
 #include "rdf/ns.h"
 #include "extract/people.h"
 #include "extract/places.h"
@@ -47,7 +48,7 @@ type_of_header(const struct kg_vocab *v, const char *t, size_t len)
 
 /* The session whose text holds block @b, or -1. */
 static long
-section_of(const struct kg_x *x, size_t b)
+section_of(const struct kg_report *x, size_t b)
 {
   long s = -1;
   size_t i;
@@ -59,14 +60,14 @@ section_of(const struct kg_x *x, size_t b)
 }
 
 static void
-row(struct kg_x *x, const struct kg_block *cells, size_t ncells,
+row(struct kg_report *x, const struct kg_block *cells, size_t ncells,
     const enum col_kind *cols, long type, librdf_node *parent, int table,
     int rown)
 {
   struct kg_emit *e = &x->e;
   const struct kg_block *name = &cells[0];
-  size_t na = kg_extract_src(name, 0), nz = kg_extract_src_end(name, name->len), c, i;
-  size_t ra = na, rz = kg_extract_src_end(&cells[ncells - 1],
+  size_t na = kg_report_src(name, 0), nz = kg_report_src_end(name, name->len), c, i;
+  size_t ra = na, rz = kg_report_src_end(&cells[ncells - 1],
                                     cells[ncells - 1].len);
   librdf_node *s, *org = NULL;
 
@@ -87,8 +88,8 @@ row(struct kg_x *x, const struct kg_block *cells, size_t ncells,
                0);
   for(c = 1; c < ncells; c++)
     if(cols[c] == COL_ORG && cells[c].len)
-      org = kg_extract_org(x, kg_extract_src(&cells[c], 0),
-                     kg_extract_src_end(&cells[c], cells[c].len), 0, 0);
+      org = kg_report_org(x, kg_report_src(&cells[c], 0),
+                     kg_report_src_end(&cells[c], cells[c].len), 0, 0);
   for(c = 1; c < ncells; c++) {
     const struct kg_block *cb = &cells[c];
 
@@ -97,16 +98,16 @@ row(struct kg_x *x, const struct kg_block *cells, size_t ncells,
 
       kg_people_parse(x->v, cb->text, cb->len, &p);
       for(i = 0; i < p.npersons; i++) {
-        size_t a = kg_extract_src(cb, p.persons[i].name.start);
-        size_t z = kg_extract_src_end(cb, p.persons[i].name.end);
-        librdf_node *pn = kg_extract_person(x, e->text + a, z - a, a, z);
+        size_t a = kg_report_src(cb, p.persons[i].name.start);
+        size_t z = kg_report_src_end(cb, p.persons[i].name.end);
+        librdf_node *pn = kg_report_person(x, e->text + a, z - a, a, z);
         librdf_node *po = NULL;
 
         if(p.persons[i].org >= 0) {
           const struct kg_org_ref *o = &p.orgs[p.persons[i].org];
 
-          po = kg_extract_org(x, kg_extract_src(cb, o->name.start),
-                        kg_extract_src_end(cb, o->name.end), 0, 0);
+          po = kg_report_org(x, kg_report_src(cb, o->name.start),
+                        kg_report_src_end(cb, o->name.end), 0, 0);
         }
         kg_evidence_fact(e, s, KG_NS_SCHEMA, "performer", pn, "table:facilitator",
                      ra, rz, 0);
@@ -124,9 +125,9 @@ row(struct kg_x *x, const struct kg_block *cells, size_t ncells,
       kg_places_find(x->gaz, x->v, x->reg, x->region, 0, cb->text, cb->len,
                      &pl);
       for(i = 0; i < pl.n; i++)
-        kg_extract_spatial(x, s, pl.v[i].terr, "table:place",
-                     kg_extract_src(cb, pl.v[i].start),
-                     kg_extract_src_end(cb, pl.v[i].end), 0);
+        kg_report_spatial(x, s, pl.v[i].terr, "table:place",
+                     kg_report_src(cb, pl.v[i].start),
+                     kg_report_src_end(cb, pl.v[i].end), 0);
       kg_places_release(&pl);
     }
   }
@@ -136,7 +137,7 @@ row(struct kg_x *x, const struct kg_block *cells, size_t ncells,
 }
 
 void
-kg_tables_find(struct kg_x *x)
+kg_tables_find(struct kg_report *x)
 {
   const struct kg_doc *d = &x->doc;
   size_t b = 0;

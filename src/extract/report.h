@@ -1,7 +1,10 @@
-/* extract_int.h - state shared by the extractor's files (extract.c,
- * cues.c, initiatives.c).  Not a public interface. */
-#ifndef KG_EXTRACT_INT_H
-#define KG_EXTRACT_INT_H
+/* report.h - the report being extracted: the state every recogniser of
+ * extract/ reads and adds to (document, sections, graph nodes, what was
+ * described already), and the makers of people, organisations, places and
+ * venues with their mentions.  Recognisers include this and nothing of
+ * each other; extract.c calls them in order.  Not a public interface. */
+#ifndef KG_REPORT_H
+#define KG_REPORT_H
 
 #include <stddef.h>
 #include <redland.h>
@@ -16,6 +19,7 @@ struct kg_gaz;
 struct kg_registry;
 struct kg_section;
 struct kg_terr;
+struct kg_buf;
 
 struct kg_spatial_ref {
   librdf_node *s;
@@ -33,11 +37,11 @@ struct kg_node_list {
   size_t n, cap;
 };
 
-void kg_extract_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
+void kg_report_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
                       size_t len);
-void kg_extract_node_list_release(struct kg_node_list *l);
+void kg_report_node_list_release(struct kg_node_list *l);
 
-struct kg_x {
+struct kg_report {
   struct kg_ref *ref;
   struct kg_vocab *v;
   struct kg_gaz *gaz;             /* may be NULL: no places then */
@@ -59,25 +63,24 @@ struct kg_x {
   struct kg_node_list orgs;       /* every organisation of the report */
 };
 
-size_t kg_extract_src(const struct kg_block *b, size_t off);
-size_t kg_extract_src_end(const struct kg_block *b, size_t end);
-int kg_extract_first(struct kg_x *x, librdf_node *n);
-librdf_node *kg_extract_terr_node(struct kg_x *x, const struct kg_terr *t);
-void kg_extract_spatial(struct kg_x *x, librdf_node *s, const struct kg_terr *t,
+size_t kg_report_src(const struct kg_block *b, size_t off);
+size_t kg_report_src_end(const struct kg_block *b, size_t end);
+int kg_report_first(struct kg_report *x, librdf_node *n);
+librdf_node *kg_report_terr_node(struct kg_report *x, const struct kg_terr *t);
+void kg_report_spatial(struct kg_report *x, librdf_node *s, const struct kg_terr *t,
                   const char *rule, size_t a, size_t b, int inferred);
 /* New person / organisation nodes (caller frees), with their mention. */
-librdf_node *kg_extract_person(struct kg_x *x, const char *name, size_t len,
+librdf_node *kg_report_person(struct kg_report *x, const char *name, size_t len,
                          size_t a, size_t b);
-librdf_node *kg_extract_org(struct kg_x *x, size_t a, size_t b, size_t alias_a,
+librdf_node *kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                       size_t alias_b);
-void kg_extract_venue(struct kg_x *x, const struct kg_terr *commune, size_t va,
-                size_t vz, size_t ca, size_t cz, const char *rule);
 
-/* cues.c: facilitators, note-takers, slides, resources of every session. */
-void kg_cues_find(struct kg_x *x);
-/* tables.c: programme tables whose rows are sessions. */
-void kg_tables_find(struct kg_x *x);
-/* initiatives.c: initiatives, themes, territories, audiences, figures. */
-void kg_initiatives_find(struct kg_x *x);
+void kg_report_venue(struct kg_report *x, const struct kg_terr *commune,
+                      size_t va, size_t vz, size_t ca, size_t cz,
+                      const char *rule);
+/* The slug of a name, for an IRI. */
+void kg_report_slugify(const char *s, size_t len, struct kg_buf *out);
+/* Frees what the extraction of one report holds. */
+void kg_report_release(struct kg_report *x);
 
 #endif

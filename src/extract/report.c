@@ -1,0 +1,259 @@
+/* report.c - the report being extracted: its state, and the makers of
+ * people, organisations, places and venues with their mentions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "rdf/world.h"
+#include "ref/ref.h"
+#include "base/diag.h"
+#include "extract/doc.h"
+#include "extract/evidence.h"
+#include "extract/extract.h"
+#include "extract/report.h"
+#include "ref/gaz.h"
+#include "base/input.h"
+#include "rdf/ns.h"
+#include "extract/people.h"
+#include "extract/places.h"
+#include "rdf/rdf.h"
+#include "ref/registry.h"
+#include "base/hash.h"
+#include "extract/sections.h"
+#include "ref/territory.h"
+#include "base/text.h"
+#include "ref/vocab.h"
+
+
+size_t
+kg_report_src(const struct kg_block *b, size_t off)
+{
+  return kg_doc_src(b, off);
+}
+
+size_t
+kg_report_src_end(const struct kg_block *b, size_t end)
+{
+  return kg_doc_src_end(b, end);
+}
+
+librdf_node *
+kg_report_terr_node(struct kg_report *x, const struct kg_terr *t)
+{
+  struct kg_buf rel = KG_BUF_INIT;
+  librdf_node *n;
+
+  kg_gaz_rel_iri(t, &rel);
+  n = kg_evidence_id(&x->e, "%s", rel.s);
+  kg_buf_release(&rel);
+  return n;
+}
+
+void
+kg_report_spatial(struct kg_report *x, librdf_node *s, const struct kg_terr *t,
+             const char *rule, size_t a, size_t b, int inferred)
+{
+  librdf_node *tn = kg_report_terr_node(x, t);
+
+  kg_evidence_fact(&x->e, s, KG_NS_DCTERMS, "spatial", tn, rule, a, b, inferred);
+  KG_GROW(x->spatial, x->capspatial, x->nspatial + 1);
+  x->spatial[x->nspatial].s = librdf_new_node_from_node(s);
+  x->spatial[x->nspatial].t = t;
+  x->nspatial++;
+  librdf_free_node(tn);
+}
+
+void
+kg_report_node_list_add(struct kg_node_list *l, librdf_node *n, const char *text,
+                 size_t len)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t i;
+
+  kg_text_key(text, len, &k);
+  for(i = 0; i < l->n; i++)
+    if(librdf_node_equals(l->v[i].node, n)) {
+      kg_buf_release(&k);
+      return;
+    }
+  KG_GROW(l->v, l->cap, l->n + 1);
+  l->v[l->n].node = librdf_new_node_from_node(n);
+  l->v[l->n].key = kg_buf_detach(&k);
+  l->n++;
+}
+
+void
+kg_report_node_list_release(struct kg_node_list *l)
+{
+  size_t i;
+
+  for(i = 0; i < l->n; i++) {
+    librdf_free_node(l->v[i].node);
+    free(l->v[i].key);
+  }
+  free(l->v);
+  memset(l, 0, sizeof(*l));
+}
+
+/* Describe an entity once per report: types and name. */
+int
+kg_report_first(struct kg_report *x, librdf_node *n)
+{
+  unsigned char *s = librdf_uri_as_string(librdf_node_get_uri(n));
+
+  return kg_hash_add(&x->described, (const char *)s);
+}
+
+void
+kg_report_slugify(const char *s, size_t len, struct kg_buf *out)
+{
+  kg_text_slug(s, len, 80, out);
+  if(!out->len)
+    kg_buf_adds(out, "x");
+}
+
+librdf_node *
+kg_report_person(struct kg_report *x, const char *name, size_t len, size_t a, size_t b)
+{
+  struct kg_buf slug = KG_BUF_INIT;
+  librdf_node *n;
+
+  kg_report_slugify(name, len, &slug);
+  n = kg_evidence_id(&x->e, "person/%s", slug.s);
+  kg_buf_release(&slug);
+  if(kg_report_first(x, n)) {
+    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+               kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Person"));
+    kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
+               kg_evidence_litn(&x->e, name, len, NULL));
+    kg_report_node_list_add(&x->people, n, name, len);
+  }
+  kg_evidence_mention(&x->e, n, a, b);
+  return n;
+}
+
+/* Organisation named text[a..b) in the report (source offsets). */
+librdf_node *
+kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t alias_b)
+{
+  struct kg_buf key = KG_BUF_INIT, slug = KG_BUF_INIT;
+  const struct kg_entity *ent = NULL;
+  const char *name = x->e.text + a;
+  size_t len = b - a;
+  librdf_node *n;
+
+  kg_text_key(name, len, &key);
+  if(x->reg)
+    ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
+  if(!ent && x->reg && alias_b > alias_a) {
+    kg_text_key(x->e.text + alias_a, alias_b - alias_a, &key);
+    ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
+  }
+  if(ent) {
+    n = kg_evidence_id(&x->e, "%s", ent->rel);
+  } else {
+    kg_report_slugify(name, len, &slug);
+    n = kg_evidence_id(&x->e, "org/%s", slug.s);
+  }
+  if(kg_report_first(x, n)) {
+    struct kg_places pl = { NULL, 0, 0 };
+    size_t i;
+
+    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+               kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Organization"));
+    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+               kg_evidence_iri(&x->e, KG_NS_ORG, "Organization"));
+    if(ent) {
+      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
+                 kg_evidence_lit(&x->e, ent->name, NULL));
+      if(ent->identifier)
+        kg_evidence_po(&x->e, n, KG_NS_ORG, "identifier",
+                   kg_evidence_lit(&x->e, ent->identifier, NULL));
+      for(i = 0; i < ent->ntypes; i++)
+        kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+                   kg_evidence_iri(&x->e, ent->types[i], NULL));
+    } else {
+      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
+                 kg_evidence_litn(&x->e, name, len, NULL));
+      if(alias_b > alias_a)
+        kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
+                   kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
+                                NULL));
+      kg_evidence_po(&x->e, n, KG_NS_MN, "candidate",
+                 kg_rdf_typed(x->e.world, "true", KG_NS_XSD "boolean"));
+    }
+    /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name, len, &pl);
+    for(i = 0; i < pl.n; i++)
+      kg_report_spatial(x, n, pl.v[i].terr, "org-name:place", a + pl.v[i].start,
+                   a + pl.v[i].end, 0);
+    kg_places_release(&pl);
+  }
+  kg_evidence_mention(&x->e, n, a, b);
+  kg_report_node_list_add(&x->orgs, n, name, len);
+  kg_buf_release(&key);
+  kg_buf_release(&slug);
+  return n;
+}
+
+void
+kg_report_venue(struct kg_report *x, const struct kg_terr *commune, size_t va,
+           size_t vz, size_t ca, size_t cz, const char *rule)
+{
+  struct kg_emit *e = &x->e;
+  struct kg_buf slug = KG_BUF_INIT;
+  librdf_node *place, *cn;
+
+  x->region = commune->region;
+  kg_report_slugify(e->text + va, vz - va, &slug);
+  place = kg_evidence_id(e, "place/%s", slug.s);
+  kg_buf_release(&slug);
+  cn = kg_report_terr_node(x, commune);
+  kg_evidence_po(e, place, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_SCHEMA, "Place"));
+  kg_evidence_po(e, place, KG_NS_SCHEMA, "name",
+             kg_evidence_litn(e, e->text + va, vz - va, NULL));
+  kg_evidence_mention(e, place, va, vz);
+  kg_evidence_fact(e, place, KG_NS_SCHEMA, "containedInPlace", cn, rule, va, vz, 0);
+  kg_evidence_fact(e, x->event, KG_NS_SCHEMA, "location", place, rule, va, vz, 0);
+  kg_report_spatial(x, x->event, commune, rule, ca, cz, 0);
+  kg_evidence_mention(e, cn, ca, cz);
+  librdf_free_node(cn);
+  librdf_free_node(place);
+}
+
+void
+kg_report_release(struct kg_report *x)
+{
+  size_t i;
+
+  for(i = 0; i < x->nsecs; i++) {
+    if(x->snodes && x->snodes[i])
+      librdf_free_node(x->snodes[i]);
+    if(x->secorgs)
+      kg_report_node_list_release(&x->secorgs[i]);
+    if(x->secpeople)
+      kg_report_node_list_release(&x->secpeople[i]);
+  }
+  free(x->secorgs);
+  free(x->secpeople);
+  kg_report_node_list_release(&x->people);
+  kg_report_node_list_release(&x->orgs);
+  free(x->snodes);
+  free(x->secs);
+  for(i = 0; i < x->nspatial; i++)
+    librdf_free_node(x->spatial[i].s);
+  free(x->spatial);
+  if(x->event)
+    librdf_free_node(x->event);
+  kg_hash_release(&x->described);
+  kg_hash_release(&x->roles);
+  kg_hash_release(&x->e.seen);
+  kg_buf_release(&x->e.keybuf);
+  kg_text_cpindex_free(x->e.cp);
+  if(x->e.report)
+    librdf_free_node(x->e.report);
+  if(x->e.graph)
+    librdf_free_node(x->e.graph);
+  kg_doc_release(&x->doc);
+}
