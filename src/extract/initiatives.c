@@ -19,8 +19,9 @@
 #include "base/buf.h"
 #include "base/dict.h"
 #include "extract/doc.h"
-#include "extract/report.h"
+#include "extract/initiative.h"
 #include "extract/initiatives.h"
+#include "extract/report.h"
 #include "ref/gaz.h"
 #include "rdf/ns.h"
 #include "extract/places.h"
@@ -29,188 +30,6 @@
 #include "extract/sections.h"
 #include "base/text.h"
 #include "ref/vocab.h"
-
-struct passage {
-  size_t b0, b1;          /* blocks [b0, b1) */
-};
-
-struct init {
-  librdf_node *node;
-  char *key;              /* identity: registry IRI or name key */
-  char *namekey;          /* matching key of the name as written */
-  long sec;               /* first session that presents it */
-  long secs[16];          /* every session that presents it */
-  size_t nsecs;
-  long title_sec;         /* session whose title names it, -1 */
-  struct passage *pass;
-  size_t npass, cappass;
-  size_t name_a, name_z;  /* defining mention (source bytes) */
-  const char *rule;       /* how it was found */
-  librdf_node *porteur;
-  const char *por_rule;
-  size_t por_a, por_z;
-  int por_inferred;
-  long head_block;        /* list item whose head names it, -1 */
-};
-
-struct istate {
-  struct kg_report *x;
-  struct kg_dict *dict;
-  struct kg_dict_hits *bhits;   /* per block, scanned once (lazily) */
-  char *bdone;
-  struct init *v;
-  size_t n, cap;
-};
-
-/* ------------------------------------------------------------ dictionary */
-
-static void
-dict_concepts(struct kg_dict *d, const struct kg_concept *c, size_t n,
-              enum kg_dict_kind kind)
-{
-  struct kg_buf k = KG_BUF_INIT;
-  size_t i, j;
-
-  for(i = 0; i < n; i++)
-    for(j = 0; j < c[i].nwords; j++) {
-      kg_text_key(c[i].words[j].text, strlen(c[i].words[j].text), &k);
-      kg_dict_add(d, k.s, kind, i);
-    }
-  kg_buf_release(&k);
-}
-
-static struct kg_dict *
-build_dict(struct kg_report *x)
-{
-  struct kg_dict *d = kg_dict_new();
-  size_t i;
-
-  for(i = 0; x->reg && i < x->reg->nkeys; i++) {
-    const struct kg_entity *e = &x->reg->ents[x->reg->keys[i].ent];
-
-    kg_dict_add(d, x->reg->keys[i].key,
-                e->kind == KG_ENT_INITIATIVE ? KG_DICT_INITIATIVE : KG_DICT_ORG,
-                x->reg->keys[i].ent);
-  }
-  dict_concepts(d, x->v->themes, x->v->nthemes, KG_DICT_THEME);
-  dict_concepts(d, x->v->publics, x->v->npublics, KG_DICT_PUBLIC);
-  dict_concepts(d, x->v->itinerance, x->v->nitinerance, KG_DICT_ITINERANCE);
-  return d;
-}
-
-static const struct kg_dict_entry *
-hit_kind(const struct kg_dict_hit *h, enum kg_dict_kind kind)
-{
-  size_t i;
-
-  for(i = 0; i < h->ne; i++)
-    if(h->e[i].kind == kind)
-      return &h->e[i];
-  return NULL;
-}
-
-/* Dictionary hits of block @b, computed once.  SHARED. */
-static const struct kg_dict_hits *
-block_hits(struct istate *st, size_t b)
-{
-  if(!st->bdone[b]) {
-    const struct kg_block *bl = &st->x->doc.blocks[b];
-
-    kg_dict_scan(st->dict, bl->text, bl->len, &st->bhits[b]);
-    st->bdone[b] = 1;
-  }
-  return &st->bhits[b];
-}
-
-/* ------------------------------------------------------------ text helpers */
-
-static int
-skip_marks(const char *t, size_t len, size_t i)
-{
-  /* list arrows and dashes that open items: "⇒ ", "↳ ", "- " */
-  while(i < len) {
-    int cp, k = kg_text_utf8_decode(t + i, len - i, &cp);
-
-    if(cp == ' ' || cp == 0x21D2 || cp == 0x21B3 || cp == 0x2192 ||
-       cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '>' || cp == '*' ||
-       cp == 0x2022)
-      i += (size_t)k;
-    else
-      break;
-  }
-  return (int)i;
-}
-
-static int
-first_upper(const char *t, size_t len)
-{
-  int cp;
-
-  if(!len)
-    return 0;
-  kg_text_utf8_decode(t, len, &cp);
-  return utf8proc_isupper(cp) || cp == '#' || (cp >= '0' && cp <= '9');
-}
-
-/* Typographic marks of a name: @ ' . inside a word, inner capitals, #. */
-static int
-distinctive(const char *t, size_t len)
-{
-  size_t i;
-  int prev_lower = 0;
-
-  for(i = 0; i < len;) {
-    int cp, k = kg_text_utf8_decode(t + i, len - i, &cp);
-
-    if(cp == '@' || cp == '#')
-      return 1;
-    if((cp == '\'' || cp == 0x2019 || cp == '.') && i > 1 && i + 1 < len &&
-       t[i + 1] != ' ' && t[i - 1] != ' ' && !(i == 1))
-      return i > 2;  /* "Rural'num", "LaCollecte.tech"; not "l'" */
-    if(utf8proc_isupper(cp) && prev_lower)
-      return 1;
-    prev_lower = utf8proc_islower(cp);
-    if(cp == ' ')
-      prev_lower = 0;
-    i += (size_t)k;
-  }
-  return 0;
-}
-
-/* Words of t[0..len) (key per word) contain one of @role's phrases? */
-static int
-has_cue_word(const struct kg_vocab *v, enum kg_cue_role role, const char *t,
-             size_t len)
-{
-  struct kg_buf key = KG_BUF_INIT;
-  size_t p;
-  int hit = 0;
-
-  kg_text_key_keep_article(t, len, &key);
-  for(p = 0; p < v->ncues[role] && !hit; p++)
-    if(kg_text_key_contains(key.s, v->cues[role][p].key))
-      hit = 1;
-  kg_buf_release(&key);
-  return hit;
-}
-
-/* Last block of an item's subtree (exclusive). */
-static size_t
-subtree_end(const struct kg_doc *d, size_t b, size_t limit)
-{
-  size_t j = b + 1;
-
-  while(j < limit && j < d->nblocks) {
-    long p = d->blocks[j].parent;
-
-    while(p >= 0 && (size_t)p != b)
-      p = d->blocks[p].parent;
-    if(p < 0)
-      break;
-    j++;
-  }
-  return j;
-}
 
 /* ------------------------------------------------------------ initiatives */
 
@@ -350,7 +169,7 @@ title_initiatives(struct istate *st, size_t sec)
         a += t[a] == '\'' ? 1 : 3;   /* "d'Albert", "d’Albert" */
       while(a < len && t[a] == ' ')
         a++;
-      if(!first_upper(t + a, len - a))
+      if(!kg_passage_first_upper(t + a, len - a))
         continue;
       z = a;
       while(z < len && t[z] != ',' && t[z] != ':' && t[z] != '(' &&
@@ -381,7 +200,7 @@ title_initiatives(struct istate *st, size_t sec)
         size_t oz = head;
         struct init *in;
 
-        if(!n || !first_upper(t, i) || i - 1 > 60)
+        if(!n || !kg_passage_first_upper(t, i) || i - 1 > 60)
           continue;
         while(oz > i + n && t[oz - 1] == ' ')
           oz--;
@@ -407,7 +226,7 @@ title_initiatives(struct istate *st, size_t sec)
   /* known initiatives named in the title */
   kg_dict_scan(st->dict, t, len, &hits);
   for(i = 0; i < hits.n; i++) {
-    const struct kg_dict_entry *de = hit_kind(&hits.v[i], KG_DICT_INITIATIVE);
+    const struct kg_dict_entry *de = kg_passage_hit_kind(&hits.v[i], KG_DICT_INITIATIVE);
 
     if(de)
       initiative(st, (long)sec, kg_report_src(bl, s->title_off + hits.v[i].start),
@@ -419,60 +238,6 @@ title_initiatives(struct istate *st, size_t sec)
 
 /* Head of a block: "Name : description" or a bold run-in head.  Returns 1
  * and the plain span of the name. */
-static int
-block_head(const struct kg_block *bl, size_t *ha, size_t *hz, size_t *desc)
-{
-  size_t a = (size_t)skip_marks(bl->text, bl->len, 0), z, i;
-
-  /* bold run-in head */
-  for(i = 0; i < bl->nspans; i++)
-    if(bl->spans[i].strong && bl->spans[i].start <= a + 1 &&
-       bl->spans[i].end < bl->len && bl->spans[i].end > bl->spans[i].start) {
-      *ha = bl->spans[i].start;
-      *hz = bl->spans[i].end;
-      while(*hz > *ha && (bl->text[*hz - 1] == ' ' || bl->text[*hz - 1] == ':'))
-        (*hz)--;
-      *desc = bl->spans[i].end;
-      while(*desc < bl->len && (bl->text[*desc] == ' ' || bl->text[*desc] == ':'))
-        (*desc)++;
-      return *hz > *ha;
-    }
-  for(z = a; z < bl->len && z - a < 80; z++) {
-    if(bl->text[z] == '\n' || bl->text[z] == '.' || bl->text[z] == '(' ||
-       bl->text[z] == ',')
-      return 0;
-    if(bl->text[z] == ':' && (z + 1 >= bl->len || bl->text[z + 1] == ' ' ||
-                              bl->text[z + 1] == '\n')) {
-      *ha = a;
-      *hz = z;
-      while(*hz > *ha && bl->text[*hz - 1] == ' ')
-        (*hz)--;
-      *desc = z + 1;
-      while(*desc < bl->len && bl->text[*desc] == ' ')
-        (*desc)++;
-      return *hz > *ha;
-    }
-  }
-  return 0;
-}
-
-static size_t
-word_count(const char *t, size_t len)
-{
-  size_t i, n = 0;
-  int in = 0;
-
-  for(i = 0; i < len; i++) {
-    if(t[i] == ' ')
-      in = 0;
-    else if(!in) {
-      in = 1;
-      n++;
-    }
-  }
-  return n;
-}
-
 /* Bytes of the first @n words of t[0..len). */
 static size_t
 first_words(const char *t, size_t len, int n)
@@ -520,7 +285,7 @@ title_like(const char *t, size_t len)
       if(wl > 2 && (w[1] == '\'' || (wl > 4 && (unsigned char)w[1] == 0xE2)))
         w += w[1] == '\'' ? 2 : 4, wl -= w == t + a + 2 ? 2 : 4;
       kg_text_utf8_decode(w, wl, &cp);
-      if(!utf8proc_isupper(cp) && !distinctive(w, wl) &&
+      if(!utf8proc_isupper(cp) && !kg_passage_distinctive(w, wl) &&
          !(cp >= '0' && cp <= '9'))
         return 0;
     }
@@ -586,8 +351,8 @@ quoted_presentations(struct istate *st, size_t sec, size_t b)
 
         while(ze > a && t[ze - 1] == ' ')
           ze--;
-        if(ze > a && word_count(t + a, ze - a) <= 6 &&
-           first_upper(t + a, ze - a))
+        if(ze > a && kg_passage_word_count(t + a, ze - a) <= 6 &&
+           kg_passage_first_upper(t + a, ze - a))
           initiative(st, (long)sec, kg_report_src(bl, a), kg_report_src_end(bl, ze),
                      NULL, "text:presentation", b, b + 1, -1);
         break;
@@ -616,11 +381,11 @@ carried_head(struct istate *st, size_t sec, size_t b, size_t ha, size_t hz,
     d++;
   for(p = 0; p < x->v->ncues[KG_CUE_CARRIER] && !n; p++)
     n = kg_text_key_prefix(t + d, len - d, x->v->cues[KG_CUE_CARRIER][p].key);
-  if(!n || !first_upper(t + ha, hz - ha))
+  if(!n || !kg_passage_first_upper(t + ha, hz - ha))
     return 0;
   /* the carrier: the first capitalised word after the cue, to the clause end */
   oa = d + n;
-  while(oa < len && t[oa] != ',' && t[oa] != '.' && !first_upper(t + oa, len - oa))
+  while(oa < len && t[oa] != ',' && t[oa] != '.' && !kg_passage_first_upper(t + oa, len - oa))
     oa++;
   oz = oa;
   while(oz < len && t[oz] != ',' && t[oz] != '.' && t[oz] != ';' &&
@@ -652,17 +417,17 @@ body_initiatives(struct istate *st, size_t sec)
     size_t ha, hz, desc, end;
     const struct kg_dict_hits *hits;
     const struct kg_dict_entry *ie = NULL, *oe = NULL;
-    size_t a0 = (size_t)skip_marks(bl->text, bl->len, 0);
+    size_t a0 = (size_t)kg_passage_skip_marks(bl->text, bl->len, 0);
 
     if(bl->kind != KG_BLK_ITEM && bl->kind != KG_BLK_PARA)
       continue;
     quoted_presentations(st, sec, b);
-    end = bl->kind == KG_BLK_ITEM ? subtree_end(d, b, s->body_end) : b + 1;
+    end = bl->kind == KG_BLK_ITEM ? kg_passage_subtree_end(d, b, s->body_end) : b + 1;
     /* a known initiative opening the item: "⇒ Fabtruck (fablab itinérant)" */
-    hits = block_hits(st, b);
+    hits = kg_passage_block_hits(st, b);
     if(hits->n && hits->v[0].start >= a0 && hits->v[0].start <= a0 + 4) {
-      ie = hit_kind(&hits->v[0], KG_DICT_INITIATIVE);
-      oe = hit_kind(&hits->v[0], KG_DICT_ORG);
+      ie = kg_passage_hit_kind(&hits->v[0], KG_DICT_INITIATIVE);
+      oe = kg_passage_hit_kind(&hits->v[0], KG_DICT_ORG);
     }
     if(ie && !oe) {
       initiative(st, (long)sec, kg_report_src(bl, hits->v[0].start),
@@ -671,13 +436,13 @@ body_initiatives(struct istate *st, size_t sec)
                  (long)b);
       continue;
     }
-    if(!block_head(bl, &ha, &hz, &desc))
+    if(!kg_passage_block_head(bl, &ha, &hz, &desc))
       continue;
     {
       const char *h = bl->text + ha;
       size_t hl = hz - ha;
       struct kg_buf key = KG_BUF_INIT;
-      int is_org = 0, is_place = 0, words = (int)word_count(h, hl);
+      int is_org = 0, is_place = 0, words = (int)kg_passage_word_count(h, hl);
       size_t k;
 
       if(words < 1 || words > 6)
@@ -705,487 +470,16 @@ body_initiatives(struct istate *st, size_t sec)
         continue;
       if(carried_head(st, sec, b, ha, hz, desc))
         continue;
-      if(distinctive(h, hl) ||
+      if(kg_passage_distinctive(h, hl) ||
          (words > 1 &&
-          has_cue_word(x->v, KG_CUE_INITIATIVE_NOUN, bl->text + desc,
+          kg_passage_has_cue_word(x->v, KG_CUE_INITIATIVE_NOUN, bl->text + desc,
                        first_words(bl->text + desc, bl->len - desc, 4))))
         initiative(st, (long)sec, kg_report_src(bl, ha), kg_report_src_end(bl, hz), NULL,
-                   distinctive(h, hl) ? "list-head:typography"
+                   kg_passage_distinctive(h, hl) ? "list-head:typography"
                                       : "list-head:description",
                    b, end, bl->kind == KG_BLK_ITEM ? (long)b : -1);
     }
   }
-}
-
-/* ------------------------------------------------------------ carrier */
-
-/* Organisation named at the head of block @b, among the session's or the
- * registry's. NULL or new node. */
-static librdf_node *
-head_org(struct istate *st, size_t sec, size_t b, size_t *a, size_t *z)
-{
-  struct kg_report *x = st->x;
-  const struct kg_block *bl = &x->doc.blocks[b];
-  size_t ha, hz, desc, k;
-  struct kg_buf key = KG_BUF_INIT;
-  librdf_node *n = NULL;
-
-  if(!block_head(bl, &ha, &hz, &desc))
-    return NULL;
-  kg_text_key(bl->text + ha, hz - ha, &key);
-  for(k = 0; k < x->secorgs[sec].n; k++)
-    if(!strcmp(x->secorgs[sec].v[k].key, key.s))
-      n = librdf_new_node_from_node(x->secorgs[sec].v[k].node);
-  if(!n && x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG))
-    n = kg_report_org(x, kg_report_src(bl, ha), kg_report_src_end(bl, hz), 0, 0);
-  kg_buf_release(&key);
-  if(n) {
-    *a = kg_report_src(bl, 0);
-    *z = kg_report_src_end(bl, bl->len);
-  }
-  return n;
-}
-
-/* Does a distinctive word of the initiative's name occur in an org's name
- * ("Brenne Box" / "Communauté de communes Cœur de Brenne")? */
-static int
-name_overlap(const char *ikey, const char *okey)
-{
-  char *copy = kg_xstrdup(ikey), *save = NULL, *w;
-  int hit = 0;
-
-  for(w = strtok_r(copy, " ", &save); w && !hit; w = strtok_r(NULL, " ", &save))
-    if(strlen(w) >= 5 && kg_text_key_contains(okey, w))
-      hit = 1;
-  free(copy);
-  return hit;
-}
-
-static int
-carrier_in(struct istate *st, struct init *in, size_t sec)
-{
-  struct kg_report *x = st->x;
-  const struct kg_doc *d = &x->doc;
-  const struct kg_node_list *orgs = &x->secorgs[sec];
-  size_t k;
-
-  /* a word of its name in one of the session's organisations */
-  for(k = 0; k < orgs->n; k++)
-    if(name_overlap(in->namekey, orgs->v[k].key)) {
-      in->porteur = librdf_new_node_from_node(orgs->v[k].node);
-      in->por_rule = "name-overlap:session-organisation";
-      in->por_a = in->name_a;
-      in->por_z = in->name_z;
-      in->por_inferred = 1;
-      return 1;
-    }
-  /* the organisation heading the list: parent items, then earlier items */
-  if(in->head_block >= 0 && (long)sec == in->sec) {
-    long p = d->blocks[in->head_block].parent;
-    long b;
-
-    for(; p >= 0; p = d->blocks[p].parent) {
-      size_t j;
-
-      in->porteur = head_org(st, sec, (size_t)p, &in->por_a, &in->por_z);
-      if(in->porteur) {
-        in->por_rule = "list-header";
-        return 1;
-      }
-      /* a sub-item of another initiative: that one's carrier */
-      for(j = 0; j < st->n; j++)
-        if(st->v[j].head_block == p && st->v[j].porteur) {
-          const struct kg_block *pb = &d->blocks[p];
-
-          in->porteur = librdf_new_node_from_node(st->v[j].porteur);
-          in->por_rule = "parent-initiative:porteur";
-          in->por_a = kg_report_src(pb, 0);
-          in->por_z = kg_report_src_end(pb, pb->len);
-          in->por_inferred = 1;
-          return 1;
-        }
-    }
-    for(b = in->head_block - 1; b > (long)x->secs[sec].block; b--) {
-      const struct kg_block *bl = &d->blocks[b];
-      size_t j;
-
-      if(bl->kind != KG_BLK_ITEM ||
-         bl->level > d->blocks[in->head_block].level)
-        continue;
-      if(bl->level < d->blocks[in->head_block].level)
-        break;
-      in->porteur = head_org(st, sec, (size_t)b, &in->por_a, &in->por_z);
-      if(in->porteur) {
-        in->por_rule = "list-header";
-        return 1;
-      }
-      for(j = 0; j < st->n; j++)
-        if(st->v[j].head_block == b)
-          break;
-      if(j < st->n)
-        break;  /* an earlier initiative: its header is not ours */
-    }
-  }
-  /* the only organisation among the session's speakers */
-  if(orgs->n == 1) {
-    const struct kg_block *hb = &d->blocks[x->secs[sec].block];
-
-    in->porteur = librdf_new_node_from_node(orgs->v[0].node);
-    in->por_rule = "speaker-organisation";
-    in->por_a = kg_report_src(hb, 0);
-    in->por_z = kg_report_src_end(hb, hb->len);
-    in->por_inferred = 1;
-    return 1;
-  }
-  return 0;
-}
-
-static void
-carrier(struct istate *st, struct init *in)
-{
-  long sec = in->title_sec >= 0 ? in->title_sec : in->sec;
-
-  if(!strncmp(in->rule, "prose:", 6))
-    return;  /* named in passing: nothing says who carries it */
-  /* only the session that presents it: its title's, else the first */
-  if(!in->porteur && sec >= 0)
-    carrier_in(st, in, (size_t)sec);
-}
-
-/* ------------------------------------------------------------ themes, places */
-
-struct found {
-  size_t idx;
-  size_t a, z;    /* first evidence */
-};
-
-static void
-found_add(struct found **v, size_t *n, size_t *cap, size_t idx, size_t a,
-          size_t z)
-{
-  size_t i;
-
-  for(i = 0; i < *n; i++)
-    if((*v)[i].idx == idx)
-      return;
-  KG_GROW(*v, *cap, *n + 1);
-  (*v)[*n].idx = idx;
-  (*v)[*n].a = a;
-  (*v)[*n].z = z;
-  (*n)++;
-}
-
-static long
-theme_index(const struct kg_vocab *v, const char *iri)
-{
-  size_t i;
-
-  for(i = 0; i < v->nthemes; i++)
-    if(!strcmp(v->themes[i].iri, iri))
-      return (long)i;
-  return -1;
-}
-
-/* dcterms:subject for @themes, closed upward over skos:broader. */
-static void
-emit_themes(struct kg_report *x, librdf_node *s, const struct found *th, size_t n,
-            const char *rule, int inferred)
-{
-  size_t i, j;
-
-  for(i = 0; i < n; i++) {
-    const struct kg_concept *c = &x->v->themes[th[i].idx];
-    librdf_node *tn = kg_evidence_iri(&x->e, c->iri, NULL);
-    long cur = (long)th[i].idx;
-    int guard = 0;
-
-    kg_evidence_fact(&x->e, s, KG_NS_DCTERMS, "subject", tn, rule, th[i].a, th[i].z,
-                 inferred);
-    librdf_free_node(tn);
-    while(cur >= 0 && guard++ < 16) {
-      const struct kg_concept *cc = &x->v->themes[cur];
-      long next = -1;
-
-      for(j = 0; j < cc->nbroader; j++) {
-        librdf_node *bn = kg_evidence_iri(&x->e, cc->broader[j], NULL);
-
-        kg_evidence_fact(&x->e, s, KG_NS_DCTERMS, "subject", bn, "skos:broader",
-                     th[i].a, th[i].z, 1);
-        librdf_free_node(bn);
-        next = theme_index(x->v, cc->broader[j]);
-      }
-      cur = next;
-    }
-  }
-}
-
-/* Themes, audiences and itinérance words in blocks [b0, b1). */
-static void
-scan_passage(struct istate *st, size_t b0, size_t b1, struct found **th,
-             size_t *nth, size_t *capth, struct found **pub, size_t *npub,
-             size_t *cappub, struct found **iti, size_t *niti, size_t *capiti,
-             int *counts)
-{
-  struct kg_report *x = st->x;
-  size_t b, i;
-
-  for(b = b0; b < b1 && b < x->doc.nblocks; b++) {
-    const struct kg_block *bl = &x->doc.blocks[b];
-    const struct kg_dict_hits *hits;
-
-    if(bl->kind == KG_BLK_CODE)
-      continue;
-    hits = block_hits(st, b);
-    for(i = 0; i < hits->n; i++) {
-      const struct kg_dict_hit *h = &hits->v[i];
-      const struct kg_dict_entry *de;
-      size_t a = kg_report_src(bl, h->start), z = kg_report_src_end(bl, h->end);
-
-      if(hit_kind(h, KG_DICT_ORG) || hit_kind(h, KG_DICT_INITIATIVE))
-        continue;  /* "Familles Rurales": a name, not an audience */
-      if((de = hit_kind(h, KG_DICT_THEME)) && th) {
-        found_add(th, nth, capth, de->index, a, z);
-        if(counts)
-          counts[de->index]++;
-      }
-      if((de = hit_kind(h, KG_DICT_PUBLIC)) && pub)
-        found_add(pub, npub, cappub, de->index, a, z);
-      if((de = hit_kind(h, KG_DICT_ITINERANCE)) && iti)
-        found_add(iti, niti, capiti, de->index, a, z);
-    }
-  }
-}
-
-/* Themes whose words the title of session @sec uses (not inside a name). */
-static void
-title_themes(struct istate *st, size_t sec, struct found **th, size_t *n,
-             size_t *cap)
-{
-  struct kg_report *x = st->x;
-  const struct kg_section *s = &x->secs[sec];
-  const struct kg_block *bl = &x->doc.blocks[s->block];
-  struct kg_dict_hits hits = { NULL, 0, 0 };
-  size_t i;
-
-  kg_dict_scan(st->dict, bl->text + s->title_off, s->title_end - s->title_off,
-               &hits);
-  for(i = 0; i < hits.n; i++) {
-    const struct kg_dict_entry *de = hit_kind(&hits.v[i], KG_DICT_THEME);
-
-    if(de && !hit_kind(&hits.v[i], KG_DICT_ORG))
-      found_add(th, n, cap, de->index,
-                kg_report_src(bl, s->title_off + hits.v[i].start),
-                kg_report_src_end(bl, s->title_off + hits.v[i].end));
-  }
-  kg_dict_hits_release(&hits);
-}
-
-static void
-session_themes(struct istate *st, size_t sec)
-{
-  struct kg_report *x = st->x;
-  const struct kg_section *s = &x->secs[sec];
-  struct found *th = NULL, *bth = NULL, *keep = NULL;
-  size_t nth = 0, capth = 0, nb = 0, capb = 0, nk = 0, capk = 0, i;
-  int *counts = kg_xcalloc(x->v->nthemes + 1, sizeof(int));
-
-  title_themes(st, sec, &th, &nth, &capth);
-  emit_themes(x, x->snodes[sec], th, nth, "title:theme-word", 0);
-  /* the body: a theme counts when its words come back at least 3 times */
-  if(!s->children) {
-    scan_passage(st, s->block + 1, s->body_end, &bth, &nb, &capb, NULL, NULL,
-                 NULL, NULL, NULL, NULL, counts);
-    for(i = 0; i < nb; i++)
-      if(counts[bth[i].idx] >= 3)
-        found_add(&keep, &nk, &capk, bth[i].idx, bth[i].a, bth[i].z);
-    emit_themes(x, x->snodes[sec], keep, nk, "body:theme-words", 0);
-  }
-  free(th);
-  free(bth);
-  free(keep);
-  free(counts);
-}
-
-/* ------------------------------------------------------------ figures */
-
-/* "Chiffres 2023 : 1230 bénéficiaires / 2105 démarches réalisées",
- * "5 922 actes faits en 2023". */
-static void
-figures(struct istate *st, struct init *in, const struct kg_block *bl)
-{
-  struct kg_report *x = st->x;
-  const char *t = bl->text;
-  size_t len = bl->len, i, ys = 0;
-  int year = 0, nfig = 0;
-
-  for(i = 0; i + 4 <= len; i++)
-    if((i == 0 || t[i - 1] == ' ') && t[i] == '2' && t[i + 1] == '0' &&
-       t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' &&
-       t[i + 3] <= '9' && (i + 4 == len || t[i + 4] == ' ' || t[i + 4] == ':' ||
-                           t[i + 4] == '.' || t[i + 4] == ')' ||
-                           t[i + 4] == ',')) {
-      year = atoi(t + i);
-      ys = i;
-      break;
-    }
-  if(!year)
-    return;
-  for(i = 0; i < len; i++) {
-    size_t a = i, z, ua, uz;
-    long val = 0;
-    int digits = 0;
-
-    if((i && t[i - 1] != ' ' && t[i - 1] != '/' && t[i - 1] != ':' &&
-        t[i - 1] != '(') || t[i] < '0' || t[i] > '9' || i == ys)
-      continue;
-    z = i;
-    while(z < len && ((t[z] >= '0' && t[z] <= '9') ||
-                      (t[z] == ' ' && z + 3 < len && t[z + 1] >= '0' &&
-                       t[z + 1] <= '9' && t[z + 2] >= '0' && t[z + 2] <= '9' &&
-                       t[z + 3] >= '0' && t[z + 3] <= '9' &&
-                       (z + 4 == len || t[z + 4] < '0' || t[z + 4] > '9')))) {
-      if(t[z] != ' ') {
-        val = val * 10 + (t[z] - '0');
-        digits++;
-      }
-      z++;
-    }
-    if(z == ys || (z - a == 4 && val == year) || digits > 9) {
-      i = z;
-      continue;
-    }
-    /* the unit: the words after the number, up to / , ; . ( */
-    ua = z;
-    while(ua < len && t[ua] == ' ')
-      ua++;
-    uz = ua;
-    while(uz < len && t[uz] != '/' && t[uz] != ',' && t[uz] != ';' &&
-          t[uz] != '.' && t[uz] != '(' && t[uz] != '\n' && t[uz] != ':')
-      uz++;
-    while(uz > ua && t[uz - 1] == ' ')
-      uz--;
-    if(uz > ua && ua > z && !first_upper(t + ua, uz - ua) &&
-       !(t[ua] >= '0' && t[ua] <= '9') && word_count(t + ua, uz - ua) <= 4) {
-      struct kg_emit *e = &x->e;
-      size_t sa = kg_report_src(bl, a), sz = kg_report_src_end(bl, uz);
-      librdf_node *f = kg_evidence_id(e, "figure/%s/%zu",
-                                  e->slug, kg_text_cpindex_cp(e->cp, sa));
-      char yb[8];
-
-      snprintf(yb, sizeof yb, "%d", year);
-      kg_evidence_po(e, f, KG_NS_RDF, "type",
-                 kg_evidence_iri(e, KG_NS_SCHEMA, "QuantitativeValue"));
-      kg_evidence_po(e, f, KG_NS_SCHEMA, "value", kg_rdf_int(e->world, val));
-      kg_evidence_po(e, f, KG_NS_SCHEMA, "unitText",
-                 kg_evidence_litn(e, t + ua, uz - ua, NULL));
-      kg_evidence_po(e, f, KG_NS_MN, "year",
-                 kg_rdf_typed(e->world, yb, KG_NS_XSD "gYear"));
-      kg_evidence_mention(e, f, sa, sz);
-      kg_evidence_fact(e, in->node, KG_NS_MN, "figure", f, "passage:figure",
-                   kg_report_src(bl, 0), kg_report_src_end(bl, bl->len), 0);
-      librdf_free_node(f);
-      nfig++;
-    }
-    i = uz > z ? uz : z;
-  }
-}
-
-/* ------------------------------------------------------------ relations */
-
-static void
-relations(struct istate *st, struct init *in)
-{
-  struct kg_report *x = st->x;
-  struct kg_emit *e = &x->e;
-  struct found *th = NULL, *pub = NULL, *iti = NULL;
-  size_t nth = 0, capth = 0, npub = 0, cappub = 0, niti = 0, capiti = 0;
-  size_t i, k, b;
-  int spatial = 0;
-  librdf_node *sess = in->sec >= 0 ? x->snodes[in->sec] : NULL;
-
-  for(k = 0; sess && k < in->nsecs; k++) {
-    const char *rule = in->rule;
-    librdf_node *sn = x->snodes[in->secs[k]];
-
-    int inferred = !strncmp(rule, "prose:", 6);
-
-    kg_evidence_fact(e, in->node, KG_NS_MN, "presentedAt", sn, rule, in->name_a,
-                 in->name_z, inferred);
-    kg_evidence_fact(e, sn, KG_NS_SCHEMA, "about", in->node, rule, in->name_a,
-                 in->name_z, inferred);
-  }
-  carrier(st, in);
-  if(in->porteur)
-    kg_evidence_fact(e, in->node, KG_NS_MN, "porteur", in->porteur, in->por_rule,
-                 in->por_a, in->por_z, in->por_inferred);
-  for(k = 0; k < in->npass; k++)
-    scan_passage(st, in->pass[k].b0, in->pass[k].b1, &th, &nth, &capth, &pub,
-                 &npub, &cappub, &iti, &niti, &capiti, NULL);
-  emit_themes(x, in->node, th, nth, "passage:theme-word", 0);
-  if(in->sec >= 0) {
-    /* the session's own themes */
-    struct found *sth = NULL;
-    size_t ns = 0, caps = 0;
-
-    title_themes(st, (size_t)in->sec, &sth, &ns, &caps);
-    emit_themes(x, in->node, sth, ns, "session:theme", 1);
-    free(sth);
-  }
-  for(i = 0; i < npub; i++) {
-    librdf_node *pn = kg_evidence_iri(e, x->v->publics[pub[i].idx].iri, NULL);
-
-    kg_evidence_fact(e, in->node, KG_NS_DCTERMS, "audience", pn, "passage:public",
-                 pub[i].a, pub[i].z, 0);
-    librdf_free_node(pn);
-  }
-  if(niti) {
-    /* itinerant wins: "schéma d'itinérance fixe" is still a tour */
-    size_t best = 0;
-
-    for(i = 0; i < niti; i++)
-      if(!strcmp(x->v->itinerance[iti[i].idx].slug, "itinerant"))
-        best = i;
-    {
-      librdf_node *in2 = kg_evidence_iri(e, x->v->itinerance[iti[best].idx].iri,
-                                     NULL);
-
-      kg_evidence_fact(e, in->node, KG_NS_MN, "itinerance", in2,
-                   "passage:itinerance", iti[best].a, iti[best].z, 0);
-      librdf_free_node(in2);
-    }
-  }
-  /* territories stated in the passage; else the carrier's */
-  for(k = 0; k < in->npass; k++)
-    for(b = in->pass[k].b0; b < in->pass[k].b1 && b < x->doc.nblocks; b++) {
-      const struct kg_block *bl = &x->doc.blocks[b];
-      struct kg_places pl = { NULL, 0, 0 };
-
-      kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
-                     &pl);
-      for(i = 0; i < pl.n; i++) {
-        size_t a = kg_report_src(bl, pl.v[i].start);
-        size_t z = kg_report_src_end(bl, pl.v[i].end);
-        librdf_node *tn = kg_report_terr_node(x, pl.v[i].terr);
-
-        kg_report_spatial(x, in->node, pl.v[i].terr, "passage:place", a, z, 0);
-        kg_evidence_mention(e, tn, a, z);
-        librdf_free_node(tn);
-        spatial++;
-      }
-      kg_places_release(&pl);
-      figures(st, in, bl);
-    }
-  if(!spatial && in->porteur) {
-    size_t n0 = x->nspatial;
-
-    for(i = 0; i < n0; i++)
-      if(librdf_node_equals(x->spatial[i].s, in->porteur))
-        kg_report_spatial(x, in->node, x->spatial[i].t, "porteur:spatial",
-                     in->por_a, in->por_z, 1);
-  }
-  free(th);
-  free(pub);
-  free(iti);
 }
 
 /* ------------------------------------------------------------ prose people */
@@ -1258,14 +552,14 @@ prose_initiatives(struct istate *st, size_t sec)
 
     if(bl->kind == KG_BLK_CODE)
       continue;
-    hits = block_hits(st, b);
+    hits = kg_passage_block_hits(st, b);
     for(i = 0; i < hits->n; i++) {
-      const struct kg_dict_entry *de = hit_kind(&hits->v[i],
+      const struct kg_dict_entry *de = kg_passage_hit_kind(&hits->v[i],
                                                 KG_DICT_INITIATIVE);
       struct kg_buf key = KG_BUF_INIT;
       struct init *known;
 
-      if(!de || hit_kind(&hits->v[i], KG_DICT_ORG))
+      if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG))
         continue;
       kg_buf_addf(&key, "reg:%s", x->reg->ents[de->index].rel);
       known = find_init(st, key.s);
@@ -1291,19 +585,19 @@ kg_initiatives_find(struct kg_report *x)
 
   memset(&st, 0, sizeof st);
   st.x = x;
-  st.dict = build_dict(x);
+  st.dict = kg_passage_build_dict(x);
   st.bhits = kg_xcalloc(x->doc.nblocks + 1, sizeof(struct kg_dict_hits));
   st.bdone = kg_xcalloc(x->doc.nblocks + 1, 1);
   for(i = 0; i < x->nsecs; i++) {
     prose_people(&st, i);
-    session_themes(&st, i);
+    kg_passage_session_themes(&st, i);
     title_initiatives(&st, i);
     body_initiatives(&st, i);
   }
   for(i = 0; i < x->nsecs; i++)
     prose_initiatives(&st, i);
   for(i = 0; i < st.n; i++)
-    relations(&st, &st.v[i]);
+    kg_carrier_relations(&st, &st.v[i]);
   for(i = 0; i < st.n; i++) {
     librdf_free_node(st.v[i].node);
     if(st.v[i].porteur)
