@@ -250,164 +250,220 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
   return w[i].start - w[i - 1].end == 1 && s[w[i - 1].end] == ' ';
 }
 
+/* One scan of a text for places: what kg_places_find() reads and writes. */
+struct scan {
+  const struct kg_gaz *g;
+  const struct kg_vocab *v;
+  const struct kg_registry *reg;
+  const char *region;
+  int strict;
+  const char *s;
+  size_t len;
+  struct word *w;
+  size_t n;
+  struct kg_places *out;
+  const struct kg_terr *cands[MAX_CANDS];
+};
+
+/* "APF45": letters then a two-digit département code in one word (not a
+ * time such as "10h40"). */
+static void
+code_in_word(struct scan *sc, size_t i)
+{
+  const char *s = sc->s;
+  const struct word *w = &sc->w[i];
+  const struct kg_terr *d;
+
+  if(w->digits || w->end - w->start <= 2 || !w->cap ||
+     s[w->end - 1] < '0' || s[w->end - 1] > '9' ||
+     s[w->end - 2] < '0' || s[w->end - 2] > '9' ||
+     (w->end - w->start >= 3 && s[w->end - 3] >= '0' && s[w->end - 3] <= '9') ||
+     (s[w->start] >= '0' && s[w->start] <= '9'))
+    return;
+  d = dep_by_code(sc->g, s, w->end - 2, w->end);
+  if(d)
+    add(sc->out, w->end - 2, w->end, d, 1);
+}
+
+/* A number that is a département code in its context ("département 45",
+ * "Le Blanc 36"): adds the département, or re-resolves the name just
+ * before it inside that département. */
+static void
+code_word(struct scan *sc, size_t i)
+{
+  struct kg_places *out = sc->out;
+  const struct kg_terr *d = NULL, *prev;
+  struct kg_buf k2 = KG_BUF_INIT;
+  size_t nc2;
+
+  if(code_context(sc->s, sc->len, sc->w, sc->n, i, sc->v))
+    d = dep_by_code(sc->g, sc->s, sc->w[i].start, sc->w[i].end);
+  if(!d)
+    return;
+  if(!out->n || out->v[out->n - 1].end + 1 != sc->w[i].start ||
+     out->v[out->n - 1].by_code) {
+    add(out, sc->w[i].start, sc->w[i].end, d, 1);
+    return;
+  }
+  prev = out->v[out->n - 1].terr;
+  if(prev->kind == KG_TERR_DEPARTEMENT || !prev->departement ||
+     !strcmp(prev->departement, d->code))
+    return;
+  /* "Le Blanc 36": re-resolve the name inside d */
+  kg_text_key(sc->s + out->v[out->n - 1].start,
+              out->v[out->n - 1].end - out->v[out->n - 1].start, &k2);
+  nc2 = kg_gaz_lookup(sc->g, k2.s, sc->cands, MAX_CANDS);
+  prev = choose(sc->cands, nc2 < MAX_CANDS ? nc2 : MAX_CANDS, sc->region, 1,
+                d->code);
+  if(prev)
+    out->v[out->n - 1].terr = prev;
+  kg_buf_release(&k2);
+}
+
+/* The longest gazetteer name starting at word @i: returns its word count
+ * (0: none) and puts its key in @key and its candidates in sc->cands
+ * (*nc of them, at most MAX_CANDS). */
+static size_t
+longest_name(struct scan *sc, size_t i, struct kg_buf *key, size_t *nc)
+{
+  int maxw = kg_gaz_max_words(sc->g);
+  struct kg_buf last = KG_BUF_INIT;
+  size_t m, used = 0;
+
+  if(maxw > 12)
+    maxw = 12;
+  /* grow the n-gram while some name starts with it; keep the longest */
+  for(m = 1; m <= (size_t)maxw && i + m <= sc->n; m++) {
+    kg_text_key(sc->s + sc->w[i].start, sc->w[i + m - 1].end - sc->w[i].start,
+                key);
+    if(!key->len)
+      break;
+    if(m > 1 && !kg_gaz_has_prefix(sc->g, key->s))
+      break;
+    if(kg_gaz_lookup(sc->g, key->s, sc->cands, MAX_CANDS)) {
+      used = m;
+      kg_buf_reset(&last);
+      kg_buf_add(&last, key->s, key->len);
+    }
+  }
+  kg_buf_reset(key);
+  if(used) {
+    kg_buf_add(key, last.s, last.len);
+    *nc = kg_gaz_lookup(sc->g, key->s, sc->cands, MAX_CANDS);
+    if(*nc > MAX_CANDS)
+      *nc = MAX_CANDS;
+  }
+  kg_buf_release(&last);
+  return used;
+}
+
+/* Whether a one-word commune name needs a locative it lacks ("à Vue"):
+ * at the start of a sentence, small, or right after another capital. */
+static int
+lacks_locative(struct scan *sc, size_t i, const struct kg_terr *t)
+{
+  const struct word *w = sc->w;
+  int locative = phrase_before(sc->v, KG_CUE_LOCATIVE, sc->s, w, i) ||
+                 phrase_before(sc->v, KG_CUE_DEPT_WORD, sc->s, w, i);
+
+  if(locative)
+    return 0;
+  if(t->kind == KG_TERR_COMMUNE &&
+     ((sc->strict && w[i].sentence) || t->population < 2000))
+    return 1;
+  return sc->strict && !w[i].sentence && i > 0 && w[i - 1].cap &&
+         !w[i - 1].digits && w[i].start == w[i - 1].end + 1;
+}
+
+/* "Tours Nord": a district word after a commune is part of its name. */
+static size_t
+district(struct scan *sc, size_t j)
+{
+  struct kg_buf dk = KG_BUF_INIT;
+  size_t p, more = 0;
+
+  if(j >= sc->n || !sc->w[j].cap || sc->w[j].start != sc->w[j - 1].end + 1)
+    return 0;
+  kg_text_key_keep_article(sc->s + sc->w[j].start,
+                           sc->w[j].end - sc->w[j].start, &dk);
+  for(p = 0; p < sc->v->ncues[KG_CUE_DISTRICT]; p++)
+    if(!strcmp(dk.s, sc->v->cues[KG_CUE_DISTRICT][p].key)) {
+      more = 1;
+      break;
+    }
+  kg_buf_release(&dk);
+  return more;
+}
+
+/* A place name starting at the capitalised word @i; returns how many words
+ * to move on. */
+static size_t
+name_at(struct scan *sc, size_t i, struct kg_buf *key)
+{
+  const struct kg_terr *t;
+  size_t nc = 0, used = longest_name(sc, i, key, &nc), j = i + used;
+  const char *dep_code = NULL;
+  char code[3];
+
+  if(!used ||
+     (sc->reg && kg_registry_lookup(sc->reg, key->s, KG_ENT_INITIATIVE)))
+    return 1;
+  /* a following "36" decides between homonyms */
+  if(j < sc->n && sc->w[j].digits && sc->w[j].end - sc->w[j].start == 2 &&
+     sc->w[j].start == sc->w[j - 1].end + 1) {
+    memcpy(code, sc->s + sc->w[j].start, 2);
+    code[2] = '\0';
+    dep_code = code;
+  }
+  t = choose(sc->cands, nc, sc->region, dep_code != NULL, dep_code);
+  if(t && dep_code) {
+    add(sc->out, sc->w[i].start, sc->w[j - 1].end, t, 0);
+    return used + 1;
+  }
+  if(t && used == 1 && lacks_locative(sc, i, t))
+    t = NULL;
+  if(!t)
+    return 1;
+  if(t->kind == KG_TERR_COMMUNE)
+    used += district(sc, j);
+  add(sc->out, sc->w[i].start, sc->w[i + used - 1].end, t, 0);
+  return used;
+}
+
 void
 kg_places_find(const struct kg_gaz *g, const struct kg_vocab *v,
                const struct kg_registry *reg, const char *region,
                int strict, const char *s, size_t len, struct kg_places *out)
 {
-  struct word *w = NULL;
-  size_t n, i;
-  int maxw;
-  struct kg_buf key = KG_BUF_INIT, lastkey = KG_BUF_INIT;
-  size_t lastkey_len = 0;
-  const struct kg_terr *cands[MAX_CANDS];
+  struct scan sc;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i;
 
   if(!g)
     return;
-  maxw = kg_gaz_max_words(g);
-  if(maxw > 12)
-    maxw = 12;
-  n = split_words(s, len, &w);
-  for(i = 0; i < n;) {
-    size_t m, nc = 0, used = 0;
-    const struct kg_terr *t = NULL;
-
-    /* "APF45": letters then a two-digit code in one word */
-    if(!w[i].digits && w[i].end - w[i].start > 2 &&
-       s[w[i].end - 1] >= '0' && s[w[i].end - 1] <= '9' &&
-       s[w[i].end - 2] >= '0' && s[w[i].end - 2] <= '9' &&
-       (w[i].end - w[i].start < 3 || s[w[i].end - 3] < '0' ||
-        s[w[i].end - 3] > '9') && w[i].cap &&
-       !(s[w[i].start] >= '0' && s[w[i].start] <= '9')) {
-      /* "APF45", not a time such as "10h40" */
-      const struct kg_terr *d = dep_by_code(g, s, w[i].end - 2, w[i].end);
-
-      if(d)
-        add(out, w[i].end - 2, w[i].end, d, 1);
-    }
-    if(w[i].digits) {
-      const struct kg_terr *d = NULL;
-
-      if(code_context(s, len, w, n, i, v))
-        d = dep_by_code(g, s, w[i].start, w[i].end);
-      if(d) {
-        /* a name just before was already added: keep it if it lies in d */
-        if(out->n && out->v[out->n - 1].end + 1 == w[i].start &&
-           !out->v[out->n - 1].by_code) {
-          const struct kg_terr *prev = out->v[out->n - 1].terr;
-
-          if(prev->kind != KG_TERR_DEPARTEMENT && prev->departement &&
-             strcmp(prev->departement, d->code)) {
-            /* "Le Blanc 36": re-resolve the name inside d */
-            struct kg_buf k2 = KG_BUF_INIT;
-            size_t nc2;
-
-            kg_text_key(s + out->v[out->n - 1].start,
-                        out->v[out->n - 1].end - out->v[out->n - 1].start,
-                        &k2);
-            nc2 = kg_gaz_lookup(g, k2.s, cands, MAX_CANDS);
-            prev = choose(cands, nc2 < MAX_CANDS ? nc2 : MAX_CANDS, region, 1,
-                          d->code);
-            if(prev)
-              out->v[out->n - 1].terr = prev;
-            kg_buf_release(&k2);
-          }
-        } else {
-          add(out, w[i].start, w[i].end, d, 1);
-        }
-      }
+  memset(&sc, 0, sizeof sc);
+  sc.g = g;
+  sc.v = v;
+  sc.reg = reg;
+  sc.region = region;
+  sc.strict = strict;
+  sc.s = s;
+  sc.len = len;
+  sc.out = out;
+  sc.n = split_words(s, len, &sc.w);
+  for(i = 0; i < sc.n;) {
+    code_in_word(&sc, i);
+    if(sc.w[i].digits) {
+      code_word(&sc, i);
       i++;
-      continue;
-    }
-    if(!w[i].cap) {
+    } else if(!sc.w[i].cap) {
       i++;
-      continue;
+    } else {
+      i += name_at(&sc, i, &key);
     }
-    /* grow the n-gram while some name starts with it; keep the longest */
-    for(m = 1; m <= (size_t)maxw && i + m <= n; m++) {
-      size_t found;
-
-      kg_text_key(s + w[i].start, w[i + m - 1].end - w[i].start, &key);
-      if(!key.len)
-        break;
-      if(m > 1 && !kg_gaz_has_prefix(g, key.s))
-        break;
-      found = kg_gaz_lookup(g, key.s, cands, MAX_CANDS);
-      if(found) {
-        nc = found;
-        used = m;
-        lastkey_len = key.len;
-        kg_buf_reset(&lastkey);
-        kg_buf_add(&lastkey, key.s, key.len);
-      }
-    }
-    if(used) {
-      /* the candidates of the longest match */
-      nc = kg_gaz_lookup(g, lastkey.s, cands, MAX_CANDS);
-      kg_buf_reset(&key);
-      kg_buf_add(&key, lastkey.s, lastkey_len);
-    }
-    if(!used || (reg && kg_registry_lookup(reg, key.s, KG_ENT_INITIATIVE))) {
-      i++;
-      continue;
-    }
-    if(nc > MAX_CANDS)
-      nc = MAX_CANDS;
-    {
-      /* a following "36" decides between homonyms */
-      const char *dep_code = NULL;
-      char code[3];
-      size_t j = i + used;
-
-      if(j < n && w[j].digits && w[j].end - w[j].start == 2 &&
-         w[j].start == w[j - 1].end + 1) {
-        memcpy(code, s + w[j].start, 2);
-        code[2] = '\0';
-        dep_code = code;
-      }
-      t = choose(cands, nc, region, dep_code != NULL, dep_code);
-      if(t && dep_code) {
-        add(out, w[i].start, w[i + used - 1].end, t, 0);
-        i = j + 1;
-        continue;
-      }
-    }
-    if(t) {
-      int single_word = used == 1;
-      int locative = phrase_before(v, KG_CUE_LOCATIVE, s, w, i) ||
-                     phrase_before(v, KG_CUE_DEPT_WORD, s, w, i);
-
-      /* sentence-initial or common-word names need a locative before them */
-      if(single_word && t->kind == KG_TERR_COMMUNE &&
-         ((strict && w[i].sentence) || t->population < 2000) && !locative)
-        t = NULL;
-      if(strict && single_word && !locative && !w[i].sentence && i > 0 &&
-         w[i - 1].cap && !w[i - 1].digits &&
-         w[i].start == w[i - 1].end + 1)
-        t = NULL;
-    }
-    if(t && t->kind == KG_TERR_COMMUNE && i + used < n &&
-       w[i + used].cap && w[i + used].start == w[i + used - 1].end + 1) {
-      /* "Tours Nord": a district of the commune */
-      struct kg_buf dk = KG_BUF_INIT;
-      size_t p;
-
-      kg_text_key_keep_article(s + w[i + used].start,
-                               w[i + used].end - w[i + used].start, &dk);
-      for(p = 0; p < v->ncues[KG_CUE_DISTRICT]; p++)
-        if(!strcmp(dk.s, v->cues[KG_CUE_DISTRICT][p].key)) {
-          used++;
-          break;
-        }
-      kg_buf_release(&dk);
-    }
-    if(t)
-      add(out, w[i].start, w[i + used - 1].end, t, 0);
-    i += t ? used : 1;
   }
   kg_buf_release(&key);
-  kg_buf_release(&lastkey);
-  free(w);
+  free(sc.w);
 }
 
 void
