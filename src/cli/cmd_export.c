@@ -140,131 +140,148 @@ good_email(const char *s)
          !strpbrk(s, " \t\n<>\"{}|\\^`");
 }
 
+/* The long options taking a value, and where each value goes. */
+static const char **
+option_slot(struct export_opts *o, const char *name)
+{
+  if(!strcmp(name, "-f") || !strcmp(name, "--format"))
+    return &o->format;
+  if(!strcmp(name, "-o") || !strcmp(name, "--output"))
+    return &o->output;
+  if(!strcmp(name, "--config"))
+    return &o->config;
+  if(!strcmp(name, "--publisher"))
+    return &o->d.publisher;
+  if(!strcmp(name, "--contact"))
+    return &o->d.contact;
+  if(!strcmp(name, "--download-base"))
+    return &o->d.download_base;
+  if(!strcmp(name, "--landing-page"))
+    return &o->d.landing_page;
+  return NULL;
+}
+
+/* Parses argv into @o.  Returns -1, or the exit code to return at once. */
+static int
+parse_options(int argc, char **argv, struct export_opts *o)
+{
+  int i;
+
+  for(i = 1; i < argc; i++) {
+    const char *a = argv[i], *eq = strchr(a, '=');
+    const char **slot;
+
+    if(kg_cmd_is_help(a))
+      return kg_cmd_usage(usage_text, KG_EXIT_OK);
+    if(!strcmp(a, "--dcat")) {
+      o->dcat = 1;
+      continue;
+    }
+    if((slot = option_slot(o, a)) != NULL) {
+      if(i + 1 >= argc)
+        return kg_usage_error("export: option '%s' needs a value", a);
+      *slot = argv[++i];
+      continue;
+    }
+    if(a[0] == '-' && a[1] == '-' && eq) {
+      char *name = kg_xstrndup(a, (size_t)(eq - a));
+
+      slot = option_slot(o, name);
+      free(name);
+      if(slot) {
+        *slot = eq + 1;
+        continue;
+      }
+    }
+    if(a[0] == '-')
+      return kg_usage_error("export: unknown option '%s'", a);
+    return kg_usage_error("export: unexpected argument '%s'", a);
+  }
+  return -1;
+}
+
+/* Checks the options against each other.  -1, or the usage exit code. */
+static int
+check_options(const struct export_opts *o)
+{
+  if(!kg_format_find(o->format, KG_FMT_EXPORT))
+    return kg_usage_error("export: unknown format '%s' (turtle, ntriples, "
+                          "nquads, rdfxml)", o->format);
+  if(o->dcat && strcmp(o->format, "turtle"))
+    return kg_usage_error("export: the DCAT description is written in "
+                          "Turtle only");
+  if(!o->dcat && (o->config || o->d.publisher || o->d.contact ||
+                  o->d.download_base || o->d.landing_page))
+    return kg_usage_error("export: --publisher, --contact, --config, "
+                          "--download-base and --landing-page go with "
+                          "--dcat");
+  if(o->d.contact && !good_email(o->d.contact))
+    return kg_usage_error("export: bad e-mail address '%s'", o->d.contact);
+  if(o->d.download_base && !good_url(o->d.download_base))
+    return kg_usage_error("export: bad URL '%s'", o->d.download_base);
+  if(o->d.landing_page && !good_url(o->d.landing_page))
+    return kg_usage_error("export: bad URL '%s'", o->d.landing_page);
+  if(o->output && !*o->output)
+    return kg_usage_error("export: empty output file name");
+  return -1;
+}
+
+/* Reads the DCAT configuration file (--config, else STORE/mednum-kg.conf
+ * when present) into @o.  KG_EXIT_OK or KG_EXIT_DATA (reported). */
+static int
+read_config(struct kg_ctx *ctx, struct export_opts *o)
+{
+  struct stat sb;
+  struct kg_buf p = KG_BUF_INIT;
+  int code = KG_EXIT_DATA;
+
+  if(o->config)
+    kg_buf_adds(&p, o->config);
+  else
+    kg_buf_addf(&p, "%s/mednum-kg.conf", ctx->store_dir);
+  if(!o->config && stat(p.s, &sb)) {
+    code = KG_EXIT_OK;
+  } else if(kg_dcat_config_read(p.s, &o->d)) {
+    ;
+  } else if(o->d.contact && !good_email(o->d.contact)) {
+    kg_error("%s: bad e-mail address '%s'", p.s, o->d.contact);
+  } else if((o->d.download_base && !good_url(o->d.download_base)) ||
+            (o->d.landing_page && !good_url(o->d.landing_page)) ||
+            (o->d.publisher_iri && !good_url(o->d.publisher_iri))) {
+    kg_error("%s: bad URL", p.s);
+  } else {
+    code = KG_EXIT_OK;
+  }
+  kg_buf_release(&p);
+  if(code == KG_EXIT_OK && !o->d.publisher)
+    kg_warn("no publisher (give --publisher or 'publisher = ...' in "
+            "mednum-kg.conf): portals require one");
+  return code;
+}
+
 int
 cmd_export(int argc, char **argv, struct kg_ctx *ctx)
 {
   struct export_opts o;
   struct kg_store *st = NULL;
-  char *conf = NULL;
-  int i, k, code;
+  int code;
 
   memset(&o, 0, sizeof(o));
   o.format = "turtle";
-  for(i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    const char *v = NULL;
-    static const char *const with_value[] = {
-      "-f", "--format", "-o", "--output", "--config", "--publisher",
-      "--contact", "--download-base", "--landing-page", NULL
-    };
-
-    if(kg_cmd_is_help(a))
-      return kg_cmd_usage(usage_text, KG_EXIT_OK);
-    if(!strcmp(a, "--dcat")) {
-      o.dcat = 1;
-      continue;
-    }
-    for(k = 0; with_value[k]; k++) {
-      size_t n = strlen(with_value[k]);
-
-      if(!strcmp(a, with_value[k])) {
-        if(i + 1 >= argc)
-          return kg_usage_error("export: option '%s' needs a value", a);
-        v = argv[++i];
-        break;
-      }
-      if(!strncmp(a, with_value[k], n) && a[n] == '=' && a[1] == '-') {
-        v = a + n + 1;
-        break;
-      }
-    }
-    if(!with_value[k]) {
-      if(a[0] == '-')
-        return kg_usage_error("export: unknown option '%s'", a);
-      return kg_usage_error("export: unexpected argument '%s'", a);
-    }
-    switch(with_value[k][1] == '-' ? with_value[k][2] : with_value[k][1]) {
-      case 'f': o.format = v; break;
-      case 'o': o.output = v; break;
-      case 'c': if(with_value[k][3] == 'o' && with_value[k][4] == 'n' &&
-                   with_value[k][5] == 'f')
-                  o.config = v;
-                else
-                  o.d.contact = v;
-                break;
-      case 'p': o.d.publisher = v; break;
-      case 'd': o.d.download_base = v; break;
-      case 'l': o.d.landing_page = v; break;
-      default: break;
-    }
-  }
-  if(!kg_format_find(o.format, KG_FMT_EXPORT))
-    return kg_usage_error("export: unknown format '%s' (turtle, ntriples, "
-                          "nquads, rdfxml)", o.format);
-  if(o.dcat && strcmp(o.format, "turtle"))
-    return kg_usage_error("export: the DCAT description is written in "
-                          "Turtle only");
-  if(!o.dcat && (o.config || o.d.publisher || o.d.contact ||
-                 o.d.download_base || o.d.landing_page))
-    return kg_usage_error("export: --publisher, --contact, --config, "
-                          "--download-base and --landing-page go with "
-                          "--dcat");
-  if(o.d.contact && !good_email(o.d.contact))
-    return kg_usage_error("export: bad e-mail address '%s'", o.d.contact);
-  if(o.d.download_base && !good_url(o.d.download_base))
-    return kg_usage_error("export: bad URL '%s'", o.d.download_base);
-  if(o.d.landing_page && !good_url(o.d.landing_page))
-    return kg_usage_error("export: bad URL '%s'", o.d.landing_page);
-  if(o.output && !*o.output)
-    return kg_usage_error("export: empty output file name");
-
-  if(o.dcat) {
-    struct stat sb;
-
-    if(o.config) {
-      conf = kg_xstrdup(o.config);
-    } else {
-      struct kg_buf p = KG_BUF_INIT;
-
-      kg_buf_addf(&p, "%s/mednum-kg.conf", ctx->store_dir);
-      conf = kg_buf_detach(&p);
-      if(stat(conf, &sb)) {
-        free(conf);
-        conf = NULL;
-      }
-    }
-    if(conf && kg_dcat_config_read(conf, &o.d)) {
-      code = KG_EXIT_DATA;
-      goto out;
-    }
-    if(o.d.contact && !good_email(o.d.contact)) {
-      kg_error("%s: bad e-mail address '%s'", conf, o.d.contact);
-      code = KG_EXIT_DATA;
-      goto out;
-    }
-    if((o.d.download_base && !good_url(o.d.download_base)) ||
-       (o.d.landing_page && !good_url(o.d.landing_page)) ||
-       (o.d.publisher_iri && !good_url(o.d.publisher_iri))) {
-      kg_error("%s: bad URL", conf);
-      code = KG_EXIT_DATA;
-      goto out;
-    }
-    if(!o.d.publisher)
-      kg_warn("no publisher (give --publisher or 'publisher = ...' in "
-              "mednum-kg.conf): portals require one");
-  }
-
+  if((code = parse_options(argc, argv, &o)) >= 0 ||
+     (code = check_options(&o)) >= 0)
+    return code;
+  if(o.dcat && (code = read_config(ctx, &o)) != KG_EXIT_OK)
+    goto out;
   st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
   if(!st)
     goto out;
-  if(o.output) {
+  if(o.output)
     code = write_file(ctx, st, &o);
-  } else {
+  else
     code = write_all(ctx, st, &o, stdout) ? KG_EXIT_SYS : KG_EXIT_OK;
-  }
 out:
   kg_store_close(st);
   kg_dcat_opts_release(&o.d);
-  free(conf);
   return code;
 }
