@@ -123,8 +123,7 @@ initiative(struct istate *st, long sec, size_t a, size_t z,
                  ent ? kg_evidence_lit(e, ent->name, NULL)
                      : kg_evidence_litn(e, name, len, NULL));
       if(!ent)
-        kg_evidence_po(e, in->node, KG_NS_MN, "candidate",
-                   kg_rdf_typed(e->world, "true", KG_NS_XSD "boolean"));
+        kg_report_candidate(x, in->node, 80);
     }
   }
   if(!strncmp(rule, "title:", 6) && in->title_sec < 0)

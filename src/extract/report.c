@@ -180,8 +180,7 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
         kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
                    kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
                                 NULL));
-      kg_evidence_po(&x->e, n, KG_NS_MN, "candidate",
-                 kg_rdf_typed(x->e.world, "true", KG_NS_XSD "boolean"));
+      kg_report_candidate(x, n, 80);
     }
     /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
     kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name, len, &pl);
@@ -223,9 +222,49 @@ kg_report_venue(struct kg_report *x, const struct kg_terr *commune, size_t va,
 }
 
 void
+kg_report_candidate(struct kg_report *x, librdf_node *n, int confidence)
+{
+  const char *iri = (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
+  size_t i = x->ncand;
+
+  if(kg_hash_put(&x->cand, iri, strlen(iri), &i)) {
+    if(confidence > x->candv[i].confidence)
+      x->candv[i].confidence = confidence;
+    return;
+  }
+  KG_GROW(x->candv, x->capcand, x->ncand + 1);
+  x->candv[i].node = librdf_new_node_from_node(n);
+  x->candv[i].confidence = confidence;
+  x->ncand++;
+}
+
+void
+kg_report_candidates_emit(struct kg_report *x)
+{
+  size_t i;
+  char dec[8];
+
+  for(i = 0; i < x->ncand; i++) {
+    int c = x->candv[i].confidence;
+
+    c = c < 0 ? 0 : c > 100 ? 100 : c;
+    snprintf(dec, sizeof dec, c == 100 ? "1.0" : "0.%02d", c);
+    kg_evidence_po(&x->e, x->candv[i].node, KG_NS_MN, "candidate",
+                   kg_rdf_typed(x->e.world, "true", KG_NS_XSD "boolean"));
+    kg_evidence_po(&x->e, x->candv[i].node, KG_NS_MN, "confidence",
+                   kg_rdf_typed(x->e.world, dec, KG_NS_XSD "decimal"));
+  }
+}
+
+void
 kg_report_release(struct kg_report *x)
 {
   size_t i;
+
+  for(i = 0; i < x->ncand; i++)
+    librdf_free_node(x->candv[i].node);
+  free(x->candv);
+  kg_hash_release(&x->cand);
 
   for(i = 0; i < x->nsecs; i++) {
     if(x->snodes && x->snodes[i])

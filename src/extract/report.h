@@ -61,6 +61,16 @@ struct kg_report {
   struct kg_node_list *secpeople; /* per section: facilitators */
   struct kg_node_list people;     /* every person of the report */
   struct kg_node_list orgs;       /* every organisation of the report */
+  struct kg_hash cand;            /* candidate IRI -> index in candv */
+  struct kg_candidate *candv;     /* entities the registry does not know */
+  size_t ncand, capcand;
+};
+
+/* An entity the registry does not know, and the highest confidence (in
+ * hundredths) a recogniser gave it. */
+struct kg_candidate {
+  librdf_node *node;
+  int confidence;
 };
 
 size_t kg_report_src(const struct kg_block *b, size_t off);
@@ -80,6 +90,12 @@ void kg_report_venue(struct kg_report *x, const struct kg_terr *commune,
                       const char *rule);
 /* The slug of a name, for an IRI. */
 void kg_report_slugify(const char *s, size_t len, struct kg_buf *out);
+/* Marks @n (borrowed) as a candidate the registry does not know, with
+ * @confidence in hundredths (0-100); the highest given wins.  Written out
+ * by kg_report_candidates_emit() once every recogniser has run. */
+void kg_report_candidate(struct kg_report *x, librdf_node *n, int confidence);
+/* mn:candidate true and mn:confidence for every candidate. */
+void kg_report_candidates_emit(struct kg_report *x);
 /* Frees what the extraction of one report holds. */
 void kg_report_release(struct kg_report *x);
 
