@@ -22,7 +22,6 @@
 #define KG_EU_FILETYPE KG_EU_AUTH "file-type/"
 #define KG_EU_LANG KG_EU_AUTH "language/FRA"
 #define KG_IANA "https://www.iana.org/assignments/media-types/"
-#define KG_NS_VCARD "http://www.w3.org/2006/vcard/ns#"
 
 /* ------------------------------------------------------------ helpers */
 
