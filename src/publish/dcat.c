@@ -2,8 +2,9 @@
  *
  * Everything here goes through librdf's indexes (the store keeps a
  * predicate index), never through SPARQL: the counts must be exact and
- * cheap on a million triples.  The description is written as Turtle text
- * directly, in a fixed order, so the same store gives the same bytes.
+ * cheap on a million triples.  The description is built as a statement
+ * list and written by the project's one Turtle writer (sorted: the same
+ * store gives the same bytes).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,8 @@
 #include "publish/dcat.h"
 #include "base/diag.h"
 #include "rdf/ns.h"
+#include "rdf/rdf.h"
+#include "rdf/serialize.h"
 #include "store/store.h"
 
 #define KG_LICENCE "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
@@ -22,7 +25,6 @@
 #define KG_EU_FILETYPE KG_EU_AUTH "file-type/"
 #define KG_EU_LANG KG_EU_AUTH "language/FRA"
 #define KG_IANA "https://www.iana.org/assignments/media-types/"
-#define KG_NS_VCARD "http://www.w3.org/2006/vcard/ns#"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -469,50 +471,6 @@ kg_dcat_opts_release(struct kg_dcat_opts *opts)
 
 /* ------------------------------------------------------------ writer */
 
-static void
-put_lit(FILE *out, const char *s, const char *lang)
-{
-  fputc('"', out);
-  for(; *s; s++) {
-    unsigned char ch = (unsigned char)*s;
-
-    if(ch == '"' || ch == '\\')
-      fprintf(out, "\\%c", ch);
-    else if(ch == '\n')
-      fputs("\\n", out);
-    else if(ch == '\r')
-      fputs("\\r", out);
-    else if(ch == '\t')
-      fputs("\\t", out);
-    else if(ch < 0x20 || ch == 0x7F)
-      fprintf(out, "\\u%04X", ch);
-    else
-      fputc(ch, out);
-  }
-  fputc('"', out);
-  if(lang)
-    fprintf(out, "@%s", lang);
-}
-
-/* IRIs from options are checked by the command; these come from the store
- * or the options: percent-encode what Turtle forbids inside <>. */
-static void
-put_iri(FILE *out, const char *pre, const char *s)
-{
-  fputc('<', out);
-  for(; pre && *pre; pre++)
-    fputc(*pre, out);
-  for(; *s; s++) {
-    unsigned char ch = (unsigned char)*s;
-
-    if(ch <= 0x20 || strchr("<>\"{}|^`\\", ch))
-      fprintf(out, "%%%02X", ch);
-    else
-      fputc(ch, out);
-  }
-  fputc('>', out);
-}
-
 struct dist_fmt {
   const char *name;     /* export -f */
   const char *title;
@@ -532,35 +490,309 @@ static const struct dist_fmt dists[] = {
   { NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
+/* The description being built: its statements, and what they describe. */
+struct desc {
+  struct kg_world *w;
+  struct kg_store *st;
+  const struct kg_gstats *gs;
+  const struct kg_dcat_opts *o;
+  struct kg_stmts l;
+  int rc;               /* -1 once a statement could not be built */
+};
+
+/* New IRI node @pre @s.  IRIs from options are checked by the command;
+ * these come from the store or the options: percent-encode what an IRI
+ * cannot hold, as the description always has. */
+static librdf_node *
+iri_node(struct desc *d, const char *pre, const char *s)
+{
+  struct kg_buf u = KG_BUF_INIT;
+  librdf_node *n;
+
+  kg_buf_adds(&u, pre ? pre : "");
+  for(; *s; s++) {
+    unsigned char ch = (unsigned char)*s;
+
+    if(ch <= 0x20 || strchr("<>\"{}|^`\\", ch))
+      kg_buf_addf(&u, "%%%02X", ch);
+    else
+      kg_buf_addc(&u, (char)ch);
+  }
+  n = kg_world_iri(d->w, kg_buf_str(&u));
+  kg_buf_release(&u);
+  return n;
+}
+
+/* New IRI node of the published file of extension @ext. */
+static librdf_node *
+download_node(struct desc *d, const char *ext)
+{
+  const char *b = d->o->download_base;
+  size_t n = strlen(b);
+  struct kg_buf u = KG_BUF_INIT;
+  librdf_node *res;
+
+  kg_buf_addf(&u, "%s%smednum-kg.%s", b,
+              (n && b[n - 1] == '/') ? "" : "/", ext);
+  res = iri_node(d, NULL, u.s);
+  kg_buf_release(&u);
+  return res;
+}
+
+/* New IRI node of the distribution in format @k. */
+static librdf_node *
+dist_node(struct desc *d, int k)
+{
+  struct kg_buf u = KG_BUF_INIT;
+  librdf_node *res;
+
+  kg_buf_addf(&u, "dataset/%s", dists[k].name);
+  res = iri_node(d, d->w->base, u.s);
+  kg_buf_release(&u);
+  return res;
+}
+
+/* Adds (@s @ns@local @o).  Borrows @s; takes @o (also on error). */
 static void
-put_time(FILE *out, const char *pred, long long t, const char *end)
+add(struct desc *d, librdf_node *s, const char *ns, const char *local,
+    librdf_node *o)
+{
+  if(d->rc) {
+    if(o)
+      librdf_free_node(o);
+    return;
+  }
+  if(kg_stmts_add(&d->l, s ? librdf_new_node_from_node(s) : NULL,
+                  kg_world_iri2(d->w, ns, local), o, NULL))
+    d->rc = -1;
+}
+
+static void
+add_type(struct desc *d, librdf_node *s, const char *ns, const char *local)
+{
+  add(d, s, KG_NS_RDF, "type", kg_world_iri2(d->w, ns, local));
+}
+
+static void
+add_lit(struct desc *d, librdf_node *s, const char *ns, const char *local,
+        const char *text, const char *lang)
+{
+  add(d, s, ns, local, kg_rdf_lit(d->w->world, text, lang));
+}
+
+/* Object: the IRI @pre @iri, encoded as iri_node() does. */
+static void
+add_iri(struct desc *d, librdf_node *s, const char *ns, const char *local,
+        const char *pre, const char *iri)
+{
+  add(d, s, ns, local, iri_node(d, pre, iri));
+}
+
+static void
+add_time(struct desc *d, librdf_node *s, const char *local, long long t)
 {
   char tmp[40];
 
   kg_store_format_time(t, tmp, sizeof tmp);
-  fprintf(out, "  %s \"%s\"^^xsd:dateTime %s\n", pred, tmp, end);
+  add(d, s, KG_NS_DCTERMS, local,
+      kg_rdf_typed(d->w->world, tmp, KG_NS_XSD "dateTime"));
+}
+
+/* Territory @i of the coverage (régions, then départements with an
+ * initiative or an event), or NULL for a département left out. */
+static const struct kg_gcount *
+covered(const struct kg_gstats *gs, size_t i)
+{
+  const struct kg_gcount *t;
+
+  if(i < gs->nregions)
+    return &gs->regions[i];
+  t = &gs->deps[i - gs->nregions];
+  if(!t->by_class[KG_GSTATS_INITIATIVES] && !t->by_class[KG_GSTATS_EVENTS])
+    return NULL;
+  return t;
+}
+
+/* What the catalogue and the dataset both say. */
+static void
+describe_common(struct desc *d, librdf_node *s)
+{
+  if(d->o->publisher)
+    add_iri(d, s, KG_NS_DCTERMS, "publisher", d->w->base, "publisher");
+  add_iri(d, s, KG_NS_DCTERMS, "license", NULL, KG_LICENCE);
+  add_iri(d, s, KG_NS_DCTERMS, "language", NULL, KG_EU_LANG);
+  add_time(d, s, "issued", kg_store_issued(d->st));
+  add_time(d, s, "modified", kg_store_modified(d->st));
 }
 
 static void
-put_iri2(FILE *out, const char *a, const char *b, const char *c)
+describe_catalog(struct desc *d)
 {
-  struct kg_buf u = KG_BUF_INIT;
+  librdf_node *s = iri_node(d, d->w->base, "catalog");
 
-  kg_buf_addf(&u, "%s%s", b, c);
-  put_iri(out, a, u.s);
-  kg_buf_release(&u);
+  add_type(d, s, KG_NS_DCAT, "Catalog");
+  add_lit(d, s, KG_NS_DCTERMS, "title", "Catalogue mednum-kg", "fr");
+  add_lit(d, s, KG_NS_DCTERMS, "description", "Données ouvertes extraites "
+          "des comptes rendus de la médiation numérique.", "fr");
+  describe_common(d, s);
+  add_iri(d, s, KG_NS_DCAT, "dataset", d->w->base, "dataset");
+  if(s)
+    librdf_free_node(s);
+}
+
+/* The dataset as DCAT sees it: titles, agents, coverage, distributions. */
+static void
+describe_dataset(struct desc *d, librdf_node *s)
+{
+  const struct kg_dcat_opts *o = d->o;
+  const struct kg_gstats *gs = d->gs;
+  size_t i;
+  int k;
+
+  add_type(d, s, KG_NS_DCAT, "Dataset");
+  add_lit(d, s, KG_NS_DCTERMS, "title", o->title ? o->title
+          : "Graphe de connaissances de la médiation numérique", "fr");
+  add_lit(d, s, KG_NS_DCTERMS, "description", o->description
+          ? o->description
+          : "Événements, sessions, personnes, organisations, initiatives, "
+            "thèmes et territoires extraits des comptes rendus "
+            "d'événements de la médiation et de l'inclusion numériques, "
+            "avec le passage qui appuie chaque fait.", "fr");
+  describe_common(d, s);
+  if(o->contact)
+    add_iri(d, s, KG_NS_DCAT, "contactPoint", d->w->base, "contact");
+  if(o->landing_page)
+    add_iri(d, s, KG_NS_DCAT, "landingPage", NULL, o->landing_page);
+  add_iri(d, s, KG_NS_DCTERMS, "conformsTo", NULL, KG_NS_MN);
+  for(i = 0; i < gs->nregions + gs->ndeps; i++) {
+    const struct kg_gcount *t = covered(gs, i);
+
+    if(t)
+      add_iri(d, s, KG_NS_DCTERMS, "spatial", NULL, t->iri);
+  }
+  for(i = 0; i < gs->nthemes; i++)
+    add_lit(d, s, KG_NS_DCAT, "keyword", gs->themes[i], "fr");
+  for(k = 0; dists[k].name; k++)
+    add(d, s, KG_NS_DCAT, "distribution", dist_node(d, k));
+}
+
+/* The same dataset as VoID sees it: dumps, formats, counts, partitions
+ * (blank nodes, labelled in class order). */
+static void
+describe_void(struct desc *d, librdf_node *s)
+{
+  const struct kg_gstats *gs = d->gs;
+  size_t i;
+  int k;
+
+  add_type(d, s, KG_NS_VOID, "Dataset");
+  for(k = 0; dists[k].name; k++) {
+    if(d->o->download_base)
+      add(d, s, KG_NS_VOID, "dataDump", download_node(d, dists[k].ext));
+    add_iri(d, s, KG_NS_VOID, "feature", "http://www.w3.org/ns/formats/",
+            dists[k].feature);
+  }
+  add_iri(d, s, KG_NS_VOID, "vocabulary", NULL, KG_NS_MN);
+  add_iri(d, s, KG_NS_VOID, "vocabulary", NULL, KG_NS_SCHEMA);
+  add_iri(d, s, KG_NS_VOID, "vocabulary", NULL, KG_NS_IGEO);
+  add_lit(d, s, KG_NS_VOID, "uriSpace", d->w->base, NULL);
+  add(d, s, KG_NS_VOID, "triples", kg_rdf_int(d->w->world, gs->triples));
+  add(d, s, KG_NS_VOID, "entities", kg_rdf_int(d->w->world, gs->entities));
+  for(i = 0; i < gs->nclasses; i++) {
+    char label[32];
+    librdf_node *b;
+
+    snprintf(label, sizeof label, "partition%04lu", (unsigned long)i + 1);
+    b = librdf_new_node_from_blank_identifier(d->w->world,
+                                              (const unsigned char *)label);
+    add(d, s, KG_NS_VOID, "classPartition",
+        b ? librdf_new_node_from_node(b) : NULL);
+    add_iri(d, b, KG_NS_VOID, "class", NULL, gs->classes[i].iri);
+    add(d, b, KG_NS_VOID, "entities",
+        kg_rdf_int(d->w->world, gs->classes[i].n));
+    if(b)
+      librdf_free_node(b);
+  }
+}
+
+/* The publisher (foaf:Agent) and the contact point (vcard:Kind). */
+static void
+describe_agents(struct desc *d)
+{
+  const struct kg_dcat_opts *o = d->o;
+  librdf_node *s;
+
+  if(o->publisher) {
+    s = iri_node(d, d->w->base, "publisher");
+    add_type(d, s, KG_NS_FOAF, "Agent");
+    add_lit(d, s, KG_NS_FOAF, "name", o->publisher, NULL);
+    if(o->publisher_iri)
+      add_iri(d, s, KG_NS_FOAF, "homepage", NULL, o->publisher_iri);
+    if(s)
+      librdf_free_node(s);
+  }
+  if(o->contact) {
+    s = iri_node(d, d->w->base, "contact");
+    add_type(d, s, KG_NS_VCARD, "Kind");
+    add_lit(d, s, KG_NS_VCARD, "fn", o->contact_name ? o->contact_name
+            : (o->publisher ? o->publisher : o->contact), NULL);
+    add_iri(d, s, KG_NS_VCARD, "hasEmail", "mailto:", o->contact);
+    if(s)
+      librdf_free_node(s);
+  }
 }
 
 static void
-put_download(FILE *out, const struct kg_dcat_opts *o, const char *ext)
+describe_distributions(struct desc *d)
 {
-  struct kg_buf u = KG_BUF_INIT;
-  size_t n = strlen(o->download_base);
+  const struct kg_dcat_opts *o = d->o;
+  int k;
 
-  kg_buf_addf(&u, "%s%smednum-kg.%s", o->download_base,
-              (n && o->download_base[n - 1] == '/') ? "" : "/", ext);
-  put_iri(out, NULL, u.s);
-  kg_buf_release(&u);
+  for(k = 0; dists[k].name; k++) {
+    librdf_node *s = dist_node(d, k);
+
+    add_type(d, s, KG_NS_DCAT, "Distribution");
+    add_lit(d, s, KG_NS_DCTERMS, "title", dists[k].title, NULL);
+    add_iri(d, s, KG_NS_DCAT, "mediaType", KG_IANA, dists[k].media);
+    add_iri(d, s, KG_NS_DCTERMS, "format", KG_EU_FILETYPE, dists[k].eu);
+    add_iri(d, s, KG_NS_DCTERMS, "license", NULL, KG_LICENCE);
+    add_iri(d, s, KG_NS_DCTERMS, "conformsTo", NULL, KG_NS_MN);
+    add_time(d, s, "modified", kg_store_modified(d->st));
+    if(o->download_base) {
+      add(d, s, KG_NS_DCAT, "accessURL", download_node(d, dists[k].ext));
+      add(d, s, KG_NS_DCAT, "downloadURL", download_node(d, dists[k].ext));
+    } else if(o->landing_page) {
+      add_iri(d, s, KG_NS_DCAT, "accessURL", NULL, o->landing_page);
+    } else {
+      add_iri(d, s, KG_NS_DCAT, "accessURL", d->w->base, "dataset");
+    }
+    if(s)
+      librdf_free_node(s);
+  }
+}
+
+/* The territories covered, named. */
+static void
+describe_territories(struct desc *d)
+{
+  const struct kg_gstats *gs = d->gs;
+  size_t i;
+
+  for(i = 0; i < gs->nregions + gs->ndeps; i++) {
+    const struct kg_gcount *t = covered(gs, i);
+    librdf_node *s;
+
+    if(!t)
+      continue;
+    s = iri_node(d, NULL, t->iri);
+    add_type(d, s, KG_NS_DCTERMS, "Location");
+    add_type(d, s, KG_NS_IGEO, i < gs->nregions ? "Region" : "Departement");
+    add_lit(d, s, KG_NS_IGEO, "codeINSEE", t->code, NULL);
+    if(t->label[0])
+      add_lit(d, s, KG_NS_IGEO, "nom", t->label, "fr");
+    if(s)
+      librdf_free_node(s);
+  }
 }
 
 int
@@ -568,199 +800,25 @@ kg_dcat_write(struct kg_world *w, struct kg_store *st,
               const struct kg_gstats *gs, const struct kg_dcat_opts *o,
               FILE *out)
 {
-  const char *base = w->base;
-  const char *title = o->title ? o->title
-    : "Graphe de connaissances de la médiation numérique";
-  const char *desc = o->description ? o->description
-    : "Événements, sessions, personnes, organisations, initiatives, "
-      "thèmes et territoires extraits des comptes rendus d'événements de "
-      "la médiation et de l'inclusion numériques, avec le passage qui "
-      "appuie chaque fait.";
-  size_t i;
-  int d, first;
+  struct desc d;
+  librdf_node *dataset;
+  int rc;
 
-  fputs("@prefix dcat: <" KG_NS_DCAT "> .\n"
-        "@prefix dcterms: <" KG_NS_DCTERMS "> .\n"
-        "@prefix foaf: <" KG_NS_FOAF "> .\n"
-        "@prefix igeo: <" KG_NS_IGEO "> .\n"
-        "@prefix mn: <" KG_NS_MN "> .\n"
-        "@prefix rdf: <" KG_NS_RDF "> .\n"
-        "@prefix schema: <" KG_NS_SCHEMA "> .\n"
-        "@prefix vcard: <" KG_NS_VCARD "> .\n"
-        "@prefix void: <" KG_NS_VOID "> .\n"
-        "@prefix xsd: <" KG_NS_XSD "> .\n\n", out);
-
-  /* catalogue */
-  put_iri(out, base, "catalog");
-  fputs(" a dcat:Catalog ;\n  dcterms:title ", out);
-  put_lit(out, "Catalogue mednum-kg", "fr");
-  fputs(" ;\n  dcterms:description ", out);
-  put_lit(out, "Données ouvertes extraites des comptes rendus de la "
-          "médiation numérique.", "fr");
-  fputs(" ;\n", out);
-  if(o->publisher) {
-    fputs("  dcterms:publisher ", out);
-    put_iri(out, base, "publisher");
-    fputs(" ;\n", out);
-  }
-  fputs("  dcterms:license <" KG_LICENCE "> ;\n"
-        "  dcterms:language <" KG_EU_LANG "> ;\n", out);
-  put_time(out, "dcterms:issued", kg_store_issued(st), ";");
-  put_time(out, "dcterms:modified", kg_store_modified(st), ";");
-  fputs("  dcat:dataset ", out);
-  put_iri(out, base, "dataset");
-  fputs(" .\n\n", out);
-
-  /* dataset */
-  put_iri(out, base, "dataset");
-  fputs(" a dcat:Dataset, void:Dataset ;\n  dcterms:title ", out);
-  put_lit(out, title, "fr");
-  fputs(" ;\n  dcterms:description ", out);
-  put_lit(out, desc, "fr");
-  fputs(" ;\n", out);
-  if(o->publisher) {
-    fputs("  dcterms:publisher ", out);
-    put_iri(out, base, "publisher");
-    fputs(" ;\n", out);
-  }
-  if(o->contact) {
-    fputs("  dcat:contactPoint ", out);
-    put_iri(out, base, "contact");
-    fputs(" ;\n", out);
-  }
-  if(o->landing_page) {
-    fputs("  dcat:landingPage ", out);
-    put_iri(out, NULL, o->landing_page);
-    fputs(" ;\n", out);
-  }
-  fputs("  dcterms:license <" KG_LICENCE "> ;\n"
-        "  dcterms:language <" KG_EU_LANG "> ;\n"
-        "  dcterms:conformsTo <" KG_NS_MN "> ;\n", out);
-  put_time(out, "dcterms:issued", kg_store_issued(st), ";");
-  put_time(out, "dcterms:modified", kg_store_modified(st), ";");
-  first = 1;
-  for(i = 0; i < gs->nregions + gs->ndeps; i++) {
-    const struct kg_gcount *t = i < gs->nregions ? &gs->regions[i]
-      : &gs->deps[i - gs->nregions];
-
-    if(i >= gs->nregions && !t->by_class[KG_GSTATS_INITIATIVES] &&
-       !t->by_class[KG_GSTATS_EVENTS])
-      continue;
-    fputs(first ? "  dcterms:spatial " : ",\n    ", out);
-    put_iri(out, NULL, t->iri);
-    first = 0;
-  }
-  if(!first)
-    fputs(" ;\n", out);
-  if(gs->nthemes) {
-    fputs("  dcat:keyword", out);
-    for(i = 0; i < gs->nthemes; i++) {
-      fputs(i ? ",\n    " : " ", out);
-      put_lit(out, gs->themes[i], "fr");
-    }
-    fputs(" ;\n", out);
-  }
-  fputs("  dcat:distribution", out);
-  for(d = 0; dists[d].name; d++) {
-    fputs(d ? ",\n    " : " ", out);
-    put_iri2(out, base, "dataset/", dists[d].name);
-  }
-  fputs(" ;\n", out);
-  if(o->download_base) {
-    fputs("  void:dataDump", out);
-    for(d = 0; dists[d].name; d++) {
-      fputs(d ? ",\n    " : " ", out);
-      put_download(out, o, dists[d].ext);
-    }
-    fputs(" ;\n", out);
-  }
-  fputs("  void:feature", out);
-  for(d = 0; dists[d].name; d++)
-    fprintf(out, "%s<http://www.w3.org/ns/formats/%s>", d ? ", " : " ",
-            dists[d].feature);
-  fputs(" ;\n  void:vocabulary <" KG_NS_MN ">, <" KG_NS_SCHEMA ">, <"
-        KG_NS_IGEO "> ;\n  void:uriSpace ", out);
-  put_lit(out, base, NULL);
-  fprintf(out, " ;\n  void:triples %ld ;\n  void:entities %ld", gs->triples,
-          gs->entities);
-  for(i = 0; i < gs->nclasses; i++) {
-    fputs(i ? " ,\n    [ void:class "
-            : " ;\n  void:classPartition\n    [ void:class ", out);
-    put_iri(out, NULL, gs->classes[i].iri);
-    fprintf(out, " ; void:entities %ld ]", gs->classes[i].n);
-  }
-  fputs(" .\n", out);
-
-  /* publisher and contact */
-  if(o->publisher) {
-    fputc('\n', out);
-    put_iri(out, base, "publisher");
-    fputs(" a foaf:Agent ;\n  foaf:name ", out);
-    put_lit(out, o->publisher, NULL);
-    if(o->publisher_iri) {
-      fputs(" ;\n  foaf:homepage ", out);
-      put_iri(out, NULL, o->publisher_iri);
-    }
-    fputs(" .\n", out);
-  }
-  if(o->contact) {
-    struct kg_buf mail = KG_BUF_INIT;
-
-    fputc('\n', out);
-    put_iri(out, base, "contact");
-    fputs(" a vcard:Kind ;\n  vcard:fn ", out);
-    put_lit(out, o->contact_name ? o->contact_name
-            : (o->publisher ? o->publisher : o->contact), NULL);
-    kg_buf_addf(&mail, "mailto:%s", o->contact);
-    fputs(" ;\n  vcard:hasEmail ", out);
-    put_iri(out, NULL, mail.s);
-    fputs(" .\n", out);
-    kg_buf_release(&mail);
-  }
-
-  /* distributions */
-  for(d = 0; dists[d].name; d++) {
-    fputc('\n', out);
-    put_iri2(out, base, "dataset/", dists[d].name);
-    fputs(" a dcat:Distribution ;\n  dcterms:title ", out);
-    put_lit(out, dists[d].title, NULL);
-    fprintf(out, " ;\n  dcat:mediaType <" KG_IANA "%s> ;\n"
-            "  dcterms:format <" KG_EU_FILETYPE "%s> ;\n"
-            "  dcterms:license <" KG_LICENCE "> ;\n"
-            "  dcterms:conformsTo <" KG_NS_MN "> ;\n", dists[d].media,
-            dists[d].eu);
-    put_time(out, "dcterms:modified", kg_store_modified(st), ";");
-    fputs("  dcat:accessURL ", out);
-    if(o->download_base) {
-      put_download(out, o, dists[d].ext);
-      fputs(" ;\n  dcat:downloadURL ", out);
-      put_download(out, o, dists[d].ext);
-    } else if(o->landing_page) {
-      put_iri(out, NULL, o->landing_page);
-    } else {
-      put_iri(out, base, "dataset");
-    }
-    fputs(" .\n", out);
-  }
-
-  /* the territories covered, named */
-  for(i = 0; i < gs->nregions + gs->ndeps; i++) {
-    const struct kg_gcount *t = i < gs->nregions ? &gs->regions[i]
-      : &gs->deps[i - gs->nregions];
-
-    if(i >= gs->nregions && !t->by_class[KG_GSTATS_INITIATIVES] &&
-       !t->by_class[KG_GSTATS_EVENTS])
-      continue;
-    fputc('\n', out);
-    put_iri(out, NULL, t->iri);
-    fprintf(out, " a dcterms:Location, igeo:%s ;\n  igeo:codeINSEE ",
-            i < gs->nregions ? "Region" : "Departement");
-    put_lit(out, t->code, NULL);
-    if(t->label[0]) {
-      fputs(" ;\n  igeo:nom ", out);
-      put_lit(out, t->label, "fr");
-    }
-    fputs(" .\n", out);
-  }
-  return ferror(out) ? -1 : 0;
+  memset(&d, 0, sizeof d);
+  d.w = w;
+  d.st = st;
+  d.gs = gs;
+  d.o = o;
+  dataset = iri_node(&d, w->base, "dataset");
+  describe_catalog(&d);
+  describe_dataset(&d, dataset);
+  describe_void(&d, dataset);
+  describe_agents(&d);
+  describe_distributions(&d);
+  describe_territories(&d);
+  if(dataset)
+    librdf_free_node(dataset);
+  rc = d.rc ? -1 : kg_serialize_stmts(w, &d.l, "turtle", out);
+  kg_stmts_release(&d.l);
+  return rc;
 }

@@ -76,7 +76,9 @@ int kg_dcat_config_read(const char *path, struct kg_dcat_opts *opts);
 void kg_dcat_opts_release(struct kg_dcat_opts *opts);
 
 /* Writes the DCAT catalogue, dataset, one distribution per format and the
- * VoID statistics of @gs as Turtle on @out.  0, or -1 on write error. */
+ * VoID statistics of @gs (class partitions as blank nodes) as sorted
+ * Turtle on @out, through kg_serialize_stmts().  Borrows everything.  0,
+ * or -1 after reporting. */
 int kg_dcat_write(struct kg_world *w, struct kg_store *st,
                   const struct kg_gstats *gs,
                   const struct kg_dcat_opts *opts, FILE *out);

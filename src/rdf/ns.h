@@ -23,6 +23,7 @@
 #define KG_NS_XSD     "http://www.w3.org/2001/XMLSchema#"
 #define KG_NS_OWL     "http://www.w3.org/2002/07/owl#"
 #define KG_NS_FOAF    "http://xmlns.com/foaf/0.1/"
+#define KG_NS_VCARD   "http://www.w3.org/2006/vcard/ns#"
 
 /* The prefixes written in Turtle output, in this order. {prefix, iri}; the
  * instance base (mnid:) is added from the context. */

@@ -17,6 +17,8 @@ const struct kg_prefix kg_prefixes[] = {
   { "prov", KG_NS_PROV },
   { "dcat", KG_NS_DCAT },
   { "void", KG_NS_VOID },
+  { "foaf", KG_NS_FOAF },
+  { "vcard", KG_NS_VCARD },
   { "igeo", KG_NS_IGEO },
   { "nif", KG_NS_NIF },
   { "itsrdf", KG_NS_ITSRDF },
