@@ -212,7 +212,7 @@ cmd_stats(int argc, char **argv, struct kg_ctx *ctx)
   st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
   if(!st)
     return code;
-  if(kg_gstats_compute(&ctx->w, st, &gs)) {
+  if(kg_dcat_stats(&ctx->w, st, &gs)) {
     code = KG_EXIT_SYS;
   } else {
     code = KG_EXIT_OK;
@@ -224,7 +224,7 @@ cmd_stats(int argc, char **argv, struct kg_ctx *ctx)
     } else
       print_table(ctx, &gs);
   }
-  kg_gstats_release(&gs);
+  kg_dcat_stats_release(&gs);
   kg_store_close(st);
   return code;
 }

@@ -103,7 +103,7 @@ gcounts_free(struct kg_gcount *v, size_t n)
 }
 
 void
-kg_gstats_release(struct kg_gstats *gs)
+kg_dcat_stats_release(struct kg_gstats *gs)
 {
   size_t i;
 
@@ -169,7 +169,7 @@ territory_fill(struct kg_world *w, librdf_model *m, struct kg_gcount *t)
 }
 
 int
-kg_gstats_compute(struct kg_world *w, struct kg_store *st,
+kg_dcat_stats(struct kg_world *w, struct kg_store *st,
                   struct kg_gstats *gs)
 {
   librdf_model *m = kg_store_model(st);
@@ -562,7 +562,7 @@ add(struct desc *d, librdf_node *s, const char *ns, const char *local,
       librdf_free_node(o);
     return;
   }
-  if(kg_stmts_add(&d->l, s ? librdf_new_node_from_node(s) : NULL,
+  if(kg_rdf_stmts_add(&d->l, s ? librdf_new_node_from_node(s) : NULL,
                   kg_world_iri2(d->w, ns, local), o, NULL))
     d->rc = -1;
 }
@@ -819,6 +819,6 @@ kg_dcat_write(struct kg_world *w, struct kg_store *st,
   if(dataset)
     librdf_free_node(dataset);
   rc = d.rc ? -1 : kg_serialize_stmts(w, &d.l, "turtle", out);
-  kg_stmts_release(&d.l);
+  kg_rdf_stmts_release(&d.l);
   return rc;
 }

@@ -1,6 +1,6 @@
 /* dcat.h - statistics of the stored graph and its DCAT / VoID description.
  *
- * kg_gstats_compute() walks the store once (plus a few index lookups) and
+ * kg_dcat_stats() walks the store once (plus a few index lookups) and
  * counts what `stats` prints and what VoID needs: triples per graph,
  * entities per class, entities per département (through mn:inTerritory),
  * the territories and themes the graph covers.  kg_dcat_write() turns those
@@ -45,10 +45,10 @@ struct kg_gstats {
 #define KG_GSTATS_EVENTS 2
 
 /* Fills @gs from the open store @st.  0, or -1 after reporting.  Release
- * with kg_gstats_release() in both cases. */
-int kg_gstats_compute(struct kg_world *w, struct kg_store *st,
+ * with kg_dcat_stats_release() in both cases. */
+int kg_dcat_stats(struct kg_world *w, struct kg_store *st,
                       struct kg_gstats *gs);
-void kg_gstats_release(struct kg_gstats *gs);
+void kg_dcat_stats_release(struct kg_gstats *gs);
 
 /* Prefixed name of @iri with the contract's prefixes ("schema:Event"), or
  * @iri itself.  Writes into @out (at least 256 bytes). */
