@@ -168,73 +168,77 @@ territory_fill(struct kg_world *w, librdf_model *m, struct kg_gcount *t)
     librdf_free_node(p_nom);
 }
 
-int
-kg_dcat_stats(struct kg_world *w, struct kg_store *st,
-                  struct kg_gstats *gs)
+/* What one pass over the store collects for kg_dcat_stats(). */
+struct scan {
+  struct kg_hash graphs;      /* graph IRI -> triples */
+  struct kg_hash classes;     /* class IRI -> entities */
+  struct kg_hash pairs;       /* "class\nsubject" seen */
+  struct kg_hash subjects;    /* subject IRI -> ROLE_* bits */
+  struct kg_hash terr_pairs;  /* "territory\nsubject" of mn:inTerritory */
+  struct kg_hash themes;      /* theme concept IRIs */
+  struct kg_hash deps;        /* département IRI -> index in gs->deps */
+  struct kg_hash regions;     /* région IRIs covered */
+  struct kg_buf key;
+};
+
+static void
+scan_release(struct scan *sc)
 {
-  librdf_model *m = kg_store_model(st);
-  struct kg_hash graphs = { 0 };
-  struct kg_hash classes = { 0 };
-  struct kg_hash pairs = { 0 };
-  struct kg_hash subjects = { 0 };
-  struct kg_hash deps = { 0 };       /* dep IRI -> index in gs->deps */
-  struct kg_hash regions = { 0 };
-  struct kg_hash themes = { 0 };
-  struct kg_hash terr_pairs = { 0 };
-  struct kg_buf key = KG_BUF_INIT;
-  librdf_node *p_label = NULL;
-  librdf_stream *s = NULL;
-  size_t i, k, deps_cap = 0;
-  int rc = -1;
+  kg_hash_release(&sc->graphs);
+  kg_hash_release(&sc->classes);
+  kg_hash_release(&sc->pairs);
+  kg_hash_release(&sc->subjects);
+  kg_hash_release(&sc->terr_pairs);
+  kg_hash_release(&sc->themes);
+  kg_hash_release(&sc->deps);
+  kg_hash_release(&sc->regions);
+  kg_buf_release(&sc->key);
+}
 
-  memset(gs, 0, sizeof(*gs));
+/* One statement: triples per graph; rdf:type -> entities per class and
+ * roles; mn:inTerritory pairs and theme IRIs, resolved after the pass. */
+static void
+scan_statement(struct scan *sc, struct kg_gstats *gs, librdf_stream *s)
+{
+  librdf_statement *t = librdf_stream_get_object(s);
+  const char *g = node_iri(librdf_stream_get_context2(s));
+  const char *p = node_iri(librdf_statement_get_predicate(t));
+  const char *subj = node_iri(librdf_statement_get_subject(t));
+  const char *obj = node_iri(librdf_statement_get_object(t));
+  int fresh;
 
-  /* one pass over every statement (predicate-only lookups in librdf
-   * 1.0.17's hashes leak a node each, and one scan is cheaper anyway):
-   * triples per graph; rdf:type -> entities per class and roles;
-   * mn:inTerritory pairs and theme IRIs, resolved after the pass */
-  s = librdf_model_as_stream(m);
-  if(!s)
-    goto fail;
-  for(; !librdf_stream_end(s); librdf_stream_next(s)) {
-    librdf_statement *t = librdf_stream_get_object(s);
-    const char *g = node_iri(librdf_stream_get_context2(s));
-    const char *p = node_iri(librdf_statement_get_predicate(t));
-    const char *subj = node_iri(librdf_statement_get_subject(t));
-    const char *obj = node_iri(librdf_statement_get_object(t));
-    int fresh;
-
-    (*kg_hash_ref(&graphs, g ? g : "", NULL))++;
-    gs->triples++;
-    if(!p || !subj || !obj)
-      continue;
-    if(!strcmp(p, KG_NS_RDF "type")) {
-      kg_buf_reset(&key);
-      kg_buf_addf(&key, "%s\n%s", obj, subj);
-      kg_hash_ref(&pairs, key.s, &fresh);
-      if(!fresh)
-        continue;
-      (*kg_hash_ref(&classes, obj, NULL))++;
-      (*kg_hash_ref(&subjects, subj, &fresh)) |= role_of_class(obj);
-      if(fresh)
-        gs->entities++;
-    } else if(!strcmp(p, KG_NS_MN "inTerritory")) {
-      kg_buf_reset(&key);
-      kg_buf_addf(&key, "%s\n%s", obj, subj);
-      kg_hash_ref(&terr_pairs, key.s, NULL);
-    } else if(!strcmp(p, KG_NS_DCTERMS "subject") &&
-              !strncmp(obj, KG_NS_MNC "theme/",
-                       strlen(KG_NS_MNC "theme/"))) {
-      kg_hash_ref(&themes, obj, NULL);
-    }
+  (*kg_hash_ref(&sc->graphs, g ? g : "", NULL))++;
+  gs->triples++;
+  if(!p || !subj || !obj)
+    return;
+  if(!strcmp(p, KG_NS_RDF "type")) {
+    kg_buf_reset(&sc->key);
+    kg_buf_addf(&sc->key, "%s\n%s", obj, subj);
+    kg_hash_ref(&sc->pairs, sc->key.s, &fresh);
+    if(!fresh)
+      return;
+    (*kg_hash_ref(&sc->classes, obj, NULL))++;
+    (*kg_hash_ref(&sc->subjects, subj, &fresh)) |= role_of_class(obj);
+    if(fresh)
+      gs->entities++;
+  } else if(!strcmp(p, KG_NS_MN "inTerritory")) {
+    kg_buf_reset(&sc->key);
+    kg_buf_addf(&sc->key, "%s\n%s", obj, subj);
+    kg_hash_ref(&sc->terr_pairs, sc->key.s, NULL);
+  } else if(!strcmp(p, KG_NS_DCTERMS "subject") &&
+            !strncmp(obj, KG_NS_MNC "theme/", strlen(KG_NS_MNC "theme/"))) {
+    kg_hash_ref(&sc->themes, obj, NULL);
   }
-  librdf_free_stream(s);
-  s = NULL;
+}
 
-  /* entities per département; régions covered */
-  for(i = 0; i < terr_pairs.cap; i++) {
-    char *terr = terr_pairs.keys[i];
-    char *x;
+/* Entities per département; régions covered. */
+static void
+count_territories(struct scan *sc, struct kg_gstats *gs)
+{
+  size_t i, deps_cap = 0;
+
+  for(i = 0; i < sc->terr_pairs.cap; i++) {
+    char *terr = sc->terr_pairs.keys[i], *x;
     long role, trole;
     int fresh;
 
@@ -242,10 +246,10 @@ kg_dcat_stats(struct kg_world *w, struct kg_store *st,
       continue;
     x = strchr(terr, '\n');
     *x++ = '\0';                /* the key is ours to cut */
-    role = kg_hash_value(&subjects, x);
-    trole = kg_hash_value(&subjects, terr);
+    role = (long)kg_hash_value(&sc->subjects, x);
+    trole = (long)kg_hash_value(&sc->subjects, terr);
     if(trole & ROLE_DEP) {
-      size_t *e = kg_hash_ref(&deps, terr, &fresh);
+      size_t *e = kg_hash_ref(&sc->deps, terr, &fresh);
       struct kg_gcount *d;
 
       if(fresh) {
@@ -265,20 +269,25 @@ kg_dcat_stats(struct kg_world *w, struct kg_store *st,
         d->by_class[KG_GSTATS_EVENTS]++;
     }
     if((role & (ROLE_INITIATIVE | ROLE_EVENT)) && (trole & ROLE_REGION))
-      kg_hash_ref(&regions, terr, NULL);
+      kg_hash_ref(&sc->regions, terr, NULL);
   }
-  p_label = kg_world_iri2(w, KG_NS_SKOS, "prefLabel");
-  if(!p_label)
-    goto fail;
+}
 
-  /* results, sorted */
-  gs->graphs = kg_xcalloc(graphs.n + 1, sizeof(*gs->graphs));
-  for(i = 0; i < graphs.cap; i++) {
-    if(graphs.keys[i]) {
+/* Graphs (labelled with the file they were loaded from) and classes,
+ * sorted. */
+static void
+list_graphs_and_classes(struct scan *sc, struct kg_store *st,
+                        struct kg_gstats *gs)
+{
+  size_t i, k;
+
+  gs->graphs = kg_xcalloc(sc->graphs.n + 1, sizeof(*gs->graphs));
+  for(i = 0; i < sc->graphs.cap; i++) {
+    if(sc->graphs.keys[i]) {
       struct kg_gcount *g = &gs->graphs[gs->ngraphs++];
 
-      g->iri = kg_xstrdup(graphs.keys[i]);
-      g->n = graphs.vals[i];
+      g->iri = kg_xstrdup(sc->graphs.keys[i]);
+      g->n = (long)sc->graphs.vals[i];
     }
   }
   for(i = 0; i < gs->ngraphs; i++) {
@@ -293,55 +302,67 @@ kg_dcat_stats(struct kg_world *w, struct kg_store *st,
   }
   if(gs->ngraphs)
     qsort(gs->graphs, gs->ngraphs, sizeof(*gs->graphs), gcount_cmp);
-
-  gs->classes = kg_xcalloc(classes.n + 1, sizeof(*gs->classes));
-  for(i = 0; i < classes.cap; i++) {
-    if(classes.keys[i]) {
+  gs->classes = kg_xcalloc(sc->classes.n + 1, sizeof(*gs->classes));
+  for(i = 0; i < sc->classes.cap; i++) {
+    if(sc->classes.keys[i]) {
       struct kg_gcount *c = &gs->classes[gs->nclasses++];
       char tmp[512];
 
-      c->iri = kg_xstrdup(classes.keys[i]);
+      c->iri = kg_xstrdup(sc->classes.keys[i]);
       c->label = kg_xstrdup(kg_dcat_curie(c->iri, tmp, sizeof tmp));
-      c->n = classes.vals[i];
+      c->n = (long)sc->classes.vals[i];
     }
   }
   if(gs->nclasses)
     qsort(gs->classes, gs->nclasses, sizeof(*gs->classes), gcount_cmp);
+}
+
+/* Départements and régions named and sorted. */
+static void
+list_territories(struct scan *sc, struct kg_world *w, librdf_model *m,
+                 struct kg_gstats *gs)
+{
+  size_t i;
 
   for(i = 0; i < gs->ndeps; i++)
     territory_fill(w, m, &gs->deps[i]);
   if(gs->ndeps)
     qsort(gs->deps, gs->ndeps, sizeof(*gs->deps), gcount_cmp);
-
-  gs->regions = kg_xcalloc(regions.n + 1, sizeof(*gs->regions));
-  for(i = 0; i < regions.cap; i++) {
-    if(regions.keys[i]) {
+  gs->regions = kg_xcalloc(sc->regions.n + 1, sizeof(*gs->regions));
+  for(i = 0; i < sc->regions.cap; i++) {
+    if(sc->regions.keys[i]) {
       struct kg_gcount *r = &gs->regions[gs->nregions++];
 
-      r->iri = kg_xstrdup(regions.keys[i]);
+      r->iri = kg_xstrdup(sc->regions.keys[i]);
       territory_fill(w, m, r);
     }
   }
   if(gs->nregions)
     qsort(gs->regions, gs->nregions, sizeof(*gs->regions), gcount_cmp);
+}
 
-  gs->themes = kg_xcalloc(themes.n + 1, sizeof(*gs->themes));
-  for(i = 0; i < themes.cap; i++) {
+/* Theme labels (skos:prefLabel, else the IRI's last segment), sorted,
+ * each once. */
+static void
+list_themes(struct scan *sc, struct kg_world *w, librdf_model *m,
+            librdf_node *p_label, struct kg_gstats *gs)
+{
+  size_t i, k;
+
+  gs->themes = kg_xcalloc(sc->themes.n + 1, sizeof(*gs->themes));
+  for(i = 0; i < sc->themes.cap; i++) {
     librdf_node *th;
     char *label = NULL;
 
-    if(!themes.keys[i])
+    if(!sc->themes.keys[i])
       continue;
-    th = kg_world_iri(w, themes.keys[i]);
+    th = kg_world_iri(w, sc->themes.keys[i]);
     if(th) {
       label = get_literal(m, th, p_label);
       librdf_free_node(th);
     }
-    if(!label) {
-      const char *slash = strrchr(themes.keys[i], '/');
-
-      label = kg_xstrdup(slash + 1);
-    }
+    if(!label)
+      label = kg_xstrdup(strrchr(sc->themes.keys[i], '/') + 1);
     gs->themes[gs->nthemes++] = label;
   }
   if(gs->nthemes)
@@ -354,25 +375,37 @@ kg_dcat_stats(struct kg_world *w, struct kg_store *st,
       gs->themes[k++] = gs->themes[i];
   }
   gs->nthemes = k;
-  rc = 0;
-  goto out;
-fail:
-  kg_error("cannot read the store in '%s'", kg_store_dir(st));
-out:
-  if(s)
-    librdf_free_stream(s);
-  if(p_label)
-    librdf_free_node(p_label);
-  kg_hash_release(&graphs);
-  kg_hash_release(&classes);
-  kg_hash_release(&pairs);
-  kg_hash_release(&subjects);
-  kg_hash_release(&deps);
-  kg_hash_release(&regions);
-  kg_hash_release(&themes);
-  kg_hash_release(&terr_pairs);
-  kg_buf_release(&key);
-  return rc;
+}
+
+int
+kg_dcat_stats(struct kg_world *w, struct kg_store *st, struct kg_gstats *gs)
+{
+  librdf_model *m = kg_store_model(st);
+  librdf_node *p_label = kg_world_iri2(w, KG_NS_SKOS, "prefLabel");
+  librdf_stream *s;
+  struct scan sc;
+
+  memset(gs, 0, sizeof(*gs));
+  memset(&sc, 0, sizeof(sc));
+  /* one pass over every statement (predicate-only lookups in librdf
+   * 1.0.17's hashes leak a node each, and one scan is cheaper anyway) */
+  s = p_label ? librdf_model_as_stream(m) : NULL;
+  if(!s) {
+    kg_error("cannot read the store in '%s'", kg_store_dir(st));
+    if(p_label)
+      librdf_free_node(p_label);
+    return -1;
+  }
+  for(; !librdf_stream_end(s); librdf_stream_next(s))
+    scan_statement(&sc, gs, s);
+  librdf_free_stream(s);
+  count_territories(&sc, gs);
+  list_graphs_and_classes(&sc, st, gs);
+  list_territories(&sc, w, m, gs);
+  list_themes(&sc, w, m, p_label, gs);
+  librdf_free_node(p_label);
+  scan_release(&sc);
+  return 0;
 }
 
 /* ------------------------------------------------------------ config */
