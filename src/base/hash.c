@@ -20,6 +20,7 @@ kg_hash_release(struct kg_hash *h)
     free(h->keys[i]);
   free(h->keys);
   free(h->klen);
+  free(h->hv);
   free(h->vals);
   memset(h, 0, sizeof(*h));
 }
@@ -37,14 +38,15 @@ kg_hash_bytes(const char *s, size_t len)
   return (size_t)x;
 }
 
-/* The slot holding @key, or the free slot where it would go. */
+/* The slot holding @key (hash @hv), or the free slot where it would go. */
 static size_t
-slot(const struct kg_hash *h, const char *key, size_t len)
+slot(const struct kg_hash *h, const char *key, size_t len, size_t hv)
 {
-  size_t i = kg_hash_bytes(key, len) & (h->cap - 1);
+  size_t i = hv & (h->cap - 1);
 
   while(h->keys[i] &&
-        !(h->klen[i] == len && !memcmp(h->keys[i], key, len)))
+        !(h->hv[i] == hv && h->klen[i] == len &&
+          !memcmp(h->keys[i], key, len)))
     i = (i + 1) & (h->cap - 1);
   return i;
 }
@@ -59,17 +61,21 @@ grow(struct kg_hash *h)
   nh.n = h->n;
   nh.keys = kg_xcalloc(nh.cap, sizeof(char *));
   nh.klen = kg_xcalloc(nh.cap, sizeof(size_t));
+  nh.hv = kg_xcalloc(nh.cap, sizeof(size_t));
   nh.vals = kg_xcalloc(nh.cap, sizeof(size_t));
   for(j = 0; j < h->cap; j++) {
     if(!h->keys[j])
       continue;
-    i = slot(&nh, h->keys[j], h->klen[j]);
+    for(i = h->hv[j] & (nh.cap - 1); nh.keys[i]; i = (i + 1) & (nh.cap - 1))
+      ;
     nh.keys[i] = h->keys[j];
     nh.klen[i] = h->klen[j];
+    nh.hv[i] = h->hv[j];
     nh.vals[i] = h->vals[j];
   }
   free(h->keys);
   free(h->klen);
+  free(h->hv);
   free(h->vals);
   *h = nh;
 }
@@ -82,7 +88,7 @@ kg_hash_get(const struct kg_hash *h, const char *key, size_t len,
 
   if(!h->cap)
     return 0;
-  i = slot(h, key, len);
+  i = slot(h, key, len, kg_hash_bytes(key, len));
   if(!h->keys[i])
     return 0;
   if(val)
@@ -93,17 +99,18 @@ kg_hash_get(const struct kg_hash *h, const char *key, size_t len,
 int
 kg_hash_put(struct kg_hash *h, const char *key, size_t len, size_t *val)
 {
-  size_t i;
+  size_t i, hv = kg_hash_bytes(key, len);
 
   if((h->n + 1) * 2 > h->cap)
     grow(h);
-  i = slot(h, key, len);
+  i = slot(h, key, len, hv);
   if(h->keys[i]) {
     *val = h->vals[i];
     return 1;
   }
   h->keys[i] = kg_xstrndup(key, len);
   h->klen[i] = len;
+  h->hv[i] = hv;
   h->vals[i] = *val;
   h->n++;
   return 0;
@@ -126,13 +133,12 @@ kg_hash_has(const struct kg_hash *h, const char *str)
 size_t *
 kg_hash_ref(struct kg_hash *h, const char *key, int *created)
 {
-  size_t len = strlen(key), v = 0, i;
+  size_t len = strlen(key), v = 0;
   int had = kg_hash_put(h, key, len, &v);
 
   if(created)
     *created = !had;
-  i = slot(h, key, len);
-  return &h->vals[i];
+  return &h->vals[slot(h, key, len, kg_hash_bytes(key, len))];
 }
 
 size_t

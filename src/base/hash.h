@@ -13,6 +13,7 @@
 struct kg_hash {
   char **keys;    /* NUL-terminated copies; NULL = free slot */
   size_t *klen;   /* key lengths (keys may hold NUL bytes) */
+  size_t *hv;     /* key hashes: no rehashing on growth, quick mismatch */
   size_t *vals;
   size_t cap;     /* power of two, or 0 */
   size_t n;
