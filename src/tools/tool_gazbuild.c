@@ -46,6 +46,8 @@ struct bkind {
 struct bkey {
   char *key;
   uint32_t rec;
+  int kind;       /* set before sorting: what cmp_key compares after key */
+  long pop;
 };
 
 struct build {
@@ -304,8 +306,6 @@ add_keys(struct build *b, int kind, uint32_t r, const char *name)
   kg_buf_release(&var);
 }
 
-static struct build *the_build;   /* for cmp_key: qsort has no user data */
-
 static int
 kind_of(const struct build *b, uint32_t i)
 {
@@ -329,12 +329,12 @@ cmp_key(const void *pa, const void *pb)
     return c;
   if(a->rec == b->rec)
     return 0;
-  ka = kind_of(the_build, a->rec);
-  kb = kind_of(the_build, b->rec);
+  ka = a->kind;
+  kb = b->kind;
   if(ka != kb)
     return ka < kb ? -1 : 1;
-  pa_ = rec(the_build, a->rec)->pop;
-  pb_ = rec(the_build, b->rec)->pop;
+  pa_ = a->pop;
+  pb_ = b->pop;
   if(pa_ != pb_)
     return pa_ > pb_ ? -1 : 1;
   return a->rec < b->rec ? -1 : 1;   /* same kind: record order is code order */
@@ -599,7 +599,10 @@ main(int argc, char **argv)
   for(k = 0; k < 4; k++)
     for(j = 0; j < b.kind[k].n; j++)
       add_keys(&b, k, b.kind[k].start + (uint32_t)j, b.kind[k].v[j].name);
-  the_build = &b;
+  for(j = 0; j < b.nkeys; j++) {
+    b.keys[j].kind = kind_of(&b, b.keys[j].rec);
+    b.keys[j].pop = rec(&b, b.keys[j].rec)->pop;
+  }
   if(b.nkeys)
     qsort(b.keys, b.nkeys, sizeof(*b.keys), cmp_key);
   kg_buf_addf(&idx, "%s/%s", outdir, KG_GAZ_INDEX_FILE);
