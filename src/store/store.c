@@ -26,14 +26,6 @@
 #include "rdf/world.h"
 #include "store/store_int.h"
 
-static double wait_seconds = -1.0;
-
-void
-kg_store_set_wait(double seconds)
-{
-  wait_seconds = seconds < 0 ? 0 : seconds;
-}
-
 long long
 kg_store_now(void)
 {
@@ -147,7 +139,7 @@ kg_store_open_read(struct kg_world *w, const char *dir, int *code)
       kg_error("cannot open store '%s': %s", st->dir, strerror(errno));
     goto fail;
   }
-  if(kg_lock_take(st->dir, st->lock_fd, 0, wait_seconds, code))
+  if(kg_lock_take(st->dir, st->lock_fd, 0, -1, code))
     goto fail;
   st->gen = kg_files_read_current(st->dir, &bad);
   if(!st->gen) {
@@ -196,7 +188,8 @@ lock_for_write(struct kg_store *st, double wait, int *code)
 
 struct kg_store *
 kg_store_open_write(struct kg_world *w, const char *dir,
-                    const struct kg_store_reader *rd, int *code)
+                    const struct kg_store_reader *rd, double wait,
+                    int *code)
 {
   struct kg_store *st = store_new(w, dir);
   struct kg_buf gen = KG_BUF_INIT;
@@ -206,7 +199,7 @@ kg_store_open_write(struct kg_world *w, const char *dir,
   *code = KG_EXIT_SYS;
   st->writable = 1;
   st->rd = rd;
-  if(lock_for_write(st, wait_seconds, code))
+  if(lock_for_write(st, wait, code))
     goto fail;
   *code = KG_EXIT_SYS;
   st->old_gen = kg_files_read_current(st->dir, &bad);
