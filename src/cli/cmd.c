@@ -5,7 +5,6 @@
 
 #include "cli/cmd.h"
 #include "base/diag.h"
-#include "store/store.h"
 
 int
 kg_cmd_is_help(const char *arg)
@@ -36,12 +35,13 @@ parse_wait(const char *s)
 
 int
 kg_cmd_write_options(int argc, char **argv, const char *usage, int *no_ref,
-                     int *first)
+                     double *wait, int *first)
 {
   const char *verb = argv[0];
   int i;
 
   *no_ref = 0;
+  *wait = -1;
   for(i = 1; i < argc; i++) {
     const char *a = argv[i];
 
@@ -60,7 +60,7 @@ kg_cmd_write_options(int argc, char **argv, const char *usage, int *no_ref,
 
       if(!v || parse_wait(v) < 0)
         return kg_usage_error("%s: --wait needs a number of seconds", verb);
-      kg_store_set_wait(parse_wait(v));
+      *wait = parse_wait(v);
     } else
       return kg_usage_error("%s: unknown option '%s'", verb, a);
   }

@@ -32,9 +32,10 @@ int kg_cmd_is_help(const char *arg);
 /* Prints @usage to stdout (code 0) or the short error form to stderr. */
 int kg_cmd_usage(const char *usage, int code);
 /* Parses the options of the commands that write the store (load, unload):
- * --wait SECONDS, --no-reference, -h.  Returns -1 and sets *first to the
- * first operand, or the exit code the command returns at once. */
+ * --wait SECONDS (*wait: the seconds, or -1 without the option),
+ * --no-reference, -h.  Returns -1 and sets *first to the first operand,
+ * or the exit code the command returns at once. */
 int kg_cmd_write_options(int argc, char **argv, const char *usage,
-                         int *no_ref, int *first);
+                         int *no_ref, double *wait, int *first);
 
 #endif

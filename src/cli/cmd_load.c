@@ -30,14 +30,16 @@ cmd_load(int argc, char **argv, struct kg_ctx *ctx)
 {
   struct kg_store *st;
   int i, code, no_ref = 0, first = 0;
+  double wait;
 
-  if((code = kg_cmd_write_options(argc, argv, usage_text, &no_ref,
+  if((code = kg_cmd_write_options(argc, argv, usage_text, &no_ref, &wait,
                                    &first)) >= 0)
     return code;
   if(first >= argc)
     return kg_usage_error("load: no file given");
 
-  st = kg_store_open_write(&ctx->w, ctx->store_dir, &ctx->reader, &code);
+  st = kg_store_open_write(&ctx->w, ctx->store_dir, &ctx->reader, wait,
+                           &code);
   if(!st)
     return code;
   /* say first which graphs go: a large store is then rebuilt without them

@@ -25,8 +25,9 @@ cmd_unload(int argc, char **argv, struct kg_ctx *ctx)
 {
   struct kg_store *st;
   int i, code, no_ref = 0, first;
+  double wait;
 
-  if((code = kg_cmd_write_options(argc, argv, usage_text, &no_ref,
+  if((code = kg_cmd_write_options(argc, argv, usage_text, &no_ref, &wait,
                                    &first)) >= 0)
     return code;
   if(first >= argc)
@@ -36,7 +37,8 @@ cmd_unload(int argc, char **argv, struct kg_ctx *ctx)
              ctx->store_dir);
     return KG_EXIT_SYS;
   }
-  st = kg_store_open_write(&ctx->w, ctx->store_dir, &ctx->reader, &code);
+  st = kg_store_open_write(&ctx->w, ctx->store_dir, &ctx->reader, wait,
+                           &code);
   if(!st)
     return code;
   if(!no_ref)

@@ -47,23 +47,22 @@ struct kg_store_graph {
   long long loaded;   /* when (seconds since the epoch) */
 };
 
-/* How long to wait for a busy store before giving up, in seconds (default
- * 2, or $MEDNUM_KG_WAIT).  0 fails at once. */
-void kg_store_set_wait(double seconds);
-
-/* Opens the store @dir for reading under a shared lock.  NULL after
- * reporting (no store yet, busy, unreadable).  *code receives the exit
- * status to use on failure. */
+/* Opens the store @dir for reading under a shared lock, waiting for a
+ * busy store $MEDNUM_KG_WAIT seconds, else 2.  NULL after reporting (no
+ * store yet, busy, unreadable).  *code receives the exit status to use on
+ * failure. */
 struct kg_store *kg_store_open_read(struct kg_world *w, const char *dir,
                                    int *code);
 
 /* Opens the store @dir for writing under an exclusive lock, creating the
  * store if needed: returns a new generation, a copy of the live one, that
  * becomes live only with kg_store_commit().  NULL after reporting.  @rd
- * (borrowed, may be NULL) reads reports and describes the reference. */
+ * (borrowed, may be NULL) reads reports and describes the reference.
+ * @wait: how long to wait for a busy store before giving up, in seconds
+ * (< 0: $MEDNUM_KG_WAIT, else 2; 0 fails at once). */
 struct kg_store *kg_store_open_write(struct kg_world *w, const char *dir,
                                     const struct kg_store_reader *rd,
-                                    int *code);
+                                    double wait, int *code);
 
 /* SHARED model of an open store, valid until kg_store_close() or
  * kg_store_commit(). */

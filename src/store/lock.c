@@ -1,0 +1,75 @@
+/* lock.c - the store's flock on DIR/lock, with a wait for a busy store.
+ *
+ * Readers take it shared, writers exclusive.  A busy store is retried
+ * every 50 ms until the wait runs out; then the message says whether a
+ * reader or a writer holds it.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+
+#include "base/diag.h"
+#include "store/store_int.h"
+
+/* @given if >= 0, else $MEDNUM_KG_WAIT, else 2 seconds. */
+static double
+wait_seconds(double given)
+{
+  const char *env;
+
+  if(given >= 0)
+    return given;
+  env = getenv("MEDNUM_KG_WAIT");
+  if(env && *env) {
+    char *end;
+    double v = strtod(env, &end);
+
+    if(!*end && v >= 0)
+      return v;
+  }
+  return 2.0;
+}
+
+static double
+monotonic(void)
+{
+  struct timespec ts;
+
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+kg_lock_take(const char *dir, int fd, int exclusive, double wait, int *code)
+{
+  double deadline = monotonic() + wait_seconds(wait);
+  struct timespec nap = { 0, 50 * 1000 * 1000 };
+
+  for(;;) {
+    if(!flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB))
+      return 0;
+    if(errno == EINTR)
+      continue;
+    if(errno != EWOULDBLOCK) {
+      kg_error("cannot lock store '%s': %s", dir, strerror(errno));
+      *code = KG_EXIT_SYS;
+      return -1;
+    }
+    if(monotonic() >= deadline)
+      break;
+    nanosleep(&nap, NULL);
+  }
+  /* a writer refused while only readers hold the lock: say so */
+  if(exclusive && !flock(fd, LOCK_SH | LOCK_NB)) {
+    flock(fd, LOCK_UN);
+    kg_error("store '%s' is busy (another mednum-kg is reading it); "
+             "try again", dir);
+  } else {
+    kg_error("store '%s' is busy (another mednum-kg is writing); try again",
+             dir);
+  }
+  *code = KG_EXIT_SYS;
+  return -1;
+}
