@@ -64,7 +64,7 @@ parse_options(int argc, char **argv, struct curate_args *a)
   const char **slot;
   int i;
 
-  for(i = 2; i < argc; i++) {
+  for(i = 1; i < argc; i++) {
     const char *o = argv[i];
 
     slot = !strcmp(o, "--kind") ? &a->kind : !strcmp(o, "--as") ? &a->rq.as
@@ -75,6 +75,8 @@ parse_options(int argc, char **argv, struct curate_args *a)
         return KG_EXIT_USAGE;
     } else if(o[0] == '-' && o[1]) {
       return kg_usage_error("curate: unknown option '%s'", o);
+    } else if(!a->verb) {
+      a->verb = o;
     } else if(a->rq.what) {
       return kg_usage_error("curate: one name at a time ('%s', '%s')",
                             a->rq.what, o);
@@ -199,12 +201,13 @@ cmd_curate(int argc, char **argv, struct kg_ctx *ctx)
   for(i = 1; i < argc; i++)
     if(kg_cmd_is_help(argv[i]))
       return kg_cmd_usage(usage, KG_EXIT_OK);
-  if(argc < 2)
+  memset(&a, 0, sizeof a);
+  if((rc = parse_options(argc, argv, &a)))
+    return rc;
+  if(!a.verb)
     return kg_usage_error("curate: no action given (accept, reject, list, "
                           "undo)");
-  memset(&a, 0, sizeof a);
-  a.verb = argv[1];
-  if((rc = parse_options(argc, argv, &a)) || (rc = check_args(&a)))
+  if((rc = check_args(&a)))
     return rc;
   if(!a.file && !kg_store_exists(ctx->store_dir)) {
     kg_error("no store in '%s' (load reports with 'mednum-kg load' first, "

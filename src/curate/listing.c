@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "curate/candidates.h"
 #include "curate/listing.h"
+#include "rdf/world.h"
 #include "ref/curation.h"
 #include "ref/registry.h"
 
@@ -307,23 +308,27 @@ verdict_of(const struct kg_decision *d)
 static int
 decisions_json(const struct kg_curation *cur, FILE *out)
 {
-  struct kg_buf al = KG_BUF_INIT;
+  struct kg_buf iri = KG_BUF_INIT;
   json_t *a = json_array();
-  size_t i;
+  size_t i, k;
   int rc;
 
   for(i = 0; i < cur->n; i++) {
     const struct kg_decision *d = &cur->v[i];
+    json_t *al = json_array();
 
-    aliases_str(d, &al);
-    json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s}",
+    for(k = 0; k < d->naliases; k++)
+      json_array_append_new(al, json_string(d->aliases[k]));
+    kg_buf_reset(&iri);
+    kg_buf_addf(&iri, "%s%s", KG_DEFAULT_BASE, d->rel);
+    json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:o}",
       "verdict", verdict_of(d), "kind", kg_registry_kind_name(d->kind),
-      "name", d->name, "entity", d->rel, "aliases", kg_buf_str(&al)));
+      "name", d->name, "entity", kg_buf_str(&iri), "aliases", al));
   }
   rc = json_dumpf(a, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   fputc('\n', out);
   json_decref(a);
-  kg_buf_release(&al);
+  kg_buf_release(&iri);
   return rc;
 }
 
