@@ -103,7 +103,21 @@ free_nodes(librdf_node **v, size_t n)
   free(v);
 }
 
-/* The distinct subjects of (? p o) (@o NULL: any), as new nodes. */
+/* Drops the references librdf 1.0.17's indexed streams keep to a
+ * pattern's node (one per result but the first, never given back; see
+ * sparql.c), then ours: @n must have no other holder. */
+static void
+free_pattern_node(librdf_node *n)
+{
+  if(!n)
+    return;
+  while(((raptor_term *)n)->usage > 1)
+    librdf_free_node(n);
+  librdf_free_node(n);
+}
+
+/* The distinct subjects of (? p o) (@o NULL: any), as new nodes.  Takes
+ * @p and @o. */
 static size_t
 subjects(struct reader *r, librdf_node *p, librdf_node *o, librdf_node ***out)
 {
@@ -111,6 +125,8 @@ subjects(struct reader *r, librdf_node *p, librdf_node *o, librdf_node ***out)
   librdf_stream *st;
   struct kg_hash seen;
   size_t n = 0, cap = 0;
+  librdf_node *hold_p = p ? librdf_new_node_from_node(p) : NULL;
+  librdf_node *hold_o = o ? librdf_new_node_from_node(o) : NULL;
 
   *out = NULL;
   pat = librdf_new_statement_from_nodes(r->w->world, NULL, p, o);
@@ -130,7 +146,9 @@ subjects(struct reader *r, librdf_node *p, librdf_node *o, librdf_node ***out)
   if(st)
     librdf_free_stream(st);
   if(pat)
-    librdf_free_statement(pat);   /* frees p and o */
+    librdf_free_statement(pat);   /* frees its p and o */
+  free_pattern_node(hold_p);
+  free_pattern_node(hold_o);
   return n;
 }
 
