@@ -38,4 +38,12 @@ int kg_cmd_usage(const char *usage, int code);
 int kg_cmd_write_options(int argc, char **argv, const char *usage,
                          int *no_ref, int *first);
 
+struct kg_stmts;
+/* Appends to @l the statements of each file: a report (.md) through the
+ * extractor, any other as RDF in the default graph; *reports counts the
+ * reports.  KG_EXIT_OK, or the exit status of the first file that failed
+ * (reported). */
+int kg_cmd_read_data(struct kg_ctx *ctx, char *const *paths, size_t n,
+                     struct kg_stmts *l, int *reports);
+
 #endif

@@ -7,9 +7,7 @@
 #include "curate/candidates.h"
 #include "curate/listing.h"
 #include "extract/extract.h"
-#include "rdf/format.h"
 #include "rdf/rdf.h"
-#include "rdf/read.h"
 #include "store/store.h"
 
 static const char usage[] =
@@ -38,17 +36,10 @@ read_files(struct kg_ctx *ctx, char **files, int n, librdf_model **m,
            librdf_storage **st)
 {
   struct kg_stmts l = { NULL, 0, 0 };
-  int i, rc = KG_EXIT_OK, reports = 0;
+  int rc, reports = 0;
   size_t k;
 
-  for(i = 0; i < n && !rc; i++) {
-    if(kg_format_of_path(files[i], KG_FMT_REPORT)) {
-      rc = kg_extract_report_stmts(&ctx->ref, files[i], &l, NULL);
-      reports++;
-    } else {
-      rc = kg_read_file(ctx->w.raptor, files[i], NULL, NULL, &l);
-    }
-  }
+  rc = kg_cmd_read_data(ctx, files, (size_t)n, &l, &reports);
   /* the territories' names */
   if(!rc && reports && kg_extract_reference_stmts(&ctx->ref, &l))
     rc = KG_EXIT_SYS;

@@ -113,26 +113,37 @@ kg_report_slugify(const char *s, size_t len, struct kg_buf *out)
     kg_buf_adds(out, "x");
 }
 
+/* The node of a registry entity @ent, or of a new one named name[0..len)
+ * under @kind_path ("person", "org").  New node. */
+static librdf_node *
+entity_node(struct kg_report *x, const struct kg_entity *ent,
+            const char *kind_path, const char *name, size_t len)
+{
+  struct kg_buf slug = KG_BUF_INIT;
+  librdf_node *n;
+
+  if(ent)
+    return kg_evidence_id(&x->e, "%s", ent->rel);
+  kg_report_slugify(name, len, &slug);
+  n = kg_evidence_id(&x->e, "%s/%s", kind_path, slug.s);
+  kg_buf_release(&slug);
+  return n;
+}
+
 librdf_node *
 kg_report_person(struct kg_report *x, const char *name, size_t len, size_t a, size_t b)
 {
-  struct kg_buf slug = KG_BUF_INIT;
+  struct kg_buf key = KG_BUF_INIT;
   const struct kg_entity *ent = NULL;
   librdf_node *n;
 
   if(x->reg) {
     /* a person the curator accepted */
-    kg_text_key(name, len, &slug);
-    ent = kg_registry_lookup(x->reg, slug.s, KG_ENT_PERSON);
-    kg_buf_reset(&slug);
+    kg_text_key(name, len, &key);
+    ent = kg_registry_lookup(x->reg, key.s, KG_ENT_PERSON);
+    kg_buf_release(&key);
   }
-  if(ent) {
-    n = kg_evidence_id(&x->e, "%s", ent->rel);
-  } else {
-    kg_report_slugify(name, len, &slug);
-    n = kg_evidence_id(&x->e, "person/%s", slug.s);
-  }
-  kg_buf_release(&slug);
+  n = entity_node(x, ent, "person", name, len);
   if(kg_report_first(x, n)) {
     kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
                kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Person"));
@@ -149,7 +160,7 @@ kg_report_person(struct kg_report *x, const char *name, size_t len, size_t a, si
 librdf_node *
 kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t alias_b)
 {
-  struct kg_buf key = KG_BUF_INIT, slug = KG_BUF_INIT;
+  struct kg_buf key = KG_BUF_INIT;
   const struct kg_entity *ent = NULL;
   const char *name = x->e.text + a;
   size_t len = b - a;
@@ -162,12 +173,7 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
     kg_text_key(x->e.text + alias_a, alias_b - alias_a, &key);
     ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
   }
-  if(ent) {
-    n = kg_evidence_id(&x->e, "%s", ent->rel);
-  } else {
-    kg_report_slugify(name, len, &slug);
-    n = kg_evidence_id(&x->e, "org/%s", slug.s);
-  }
+  n = entity_node(x, ent, "org", name, len);
   if(kg_report_first(x, n)) {
     struct kg_places pl = { NULL, 0, 0 };
     size_t i;
@@ -204,7 +210,6 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
   kg_evidence_mention(&x->e, n, a, b);
   kg_report_node_list_add(&x->orgs, n, name, len);
   kg_buf_release(&key);
-  kg_buf_release(&slug);
   return n;
 }
 
