@@ -17,7 +17,7 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DEFS    = -DKG_DATADIR='"$(DATADIR)"' -DKG_VERSION='"$(VERSION)"'
-SRCDIRS = base rdf ref extract sparql store publish cli
+SRCDIRS = base rdf ref extract sparql store publish curate cli
 SRCS    = $(foreach d,$(SRCDIRS),$(wildcard src/$(d)/*.c))
 HDRS    = $(wildcard src/*/*.h)
 OBJS    = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))

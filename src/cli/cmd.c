@@ -5,6 +5,11 @@
 
 #include "cli/cmd.h"
 #include "base/diag.h"
+#include "extract/extract.h"
+#include "rdf/format.h"
+#include "rdf/rdf.h"
+#include "rdf/read.h"
+#include "store/store.h"
 
 int
 kg_cmd_is_help(const char *arg)
@@ -66,4 +71,22 @@ kg_cmd_write_options(int argc, char **argv, const char *usage, int *no_ref,
   }
   *first = i;
   return -1;
+}
+
+int
+kg_cmd_read_data(struct kg_ctx *ctx, char *const *paths, size_t n,
+                 struct kg_stmts *l, int *reports)
+{
+  size_t i;
+  int rc = KG_EXIT_OK;
+
+  for(i = 0; i < n && !rc; i++) {
+    if(kg_format_of_path(paths[i], KG_FMT_REPORT)) {
+      rc = kg_extract_report_stmts(&ctx->ref, paths[i], l, NULL);
+      (*reports)++;
+    } else {
+      rc = kg_read_file(ctx->w.raptor, paths[i], NULL, NULL, l);
+    }
+  }
+  return rc;
 }

@@ -25,6 +25,7 @@ int cmd_unload(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_stats(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_candidates(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_curate(int argc, char **argv, struct kg_ctx *ctx);
 
 /* Shared option helpers for commands. */
 /* 1 if @arg is -h or --help. */
@@ -37,5 +38,13 @@ int kg_cmd_usage(const char *usage, int code);
  * or the exit code the command returns at once. */
 int kg_cmd_write_options(int argc, char **argv, const char *usage,
                          int *no_ref, double *wait, int *first);
+
+struct kg_stmts;
+/* Appends to @l the statements of each file: a report (.md) through the
+ * extractor, any other as RDF in the default graph; *reports counts the
+ * reports.  KG_EXIT_OK, or the exit status of the first file that failed
+ * (reported). */
+int kg_cmd_read_data(struct kg_ctx *ctx, char *const *paths, size_t n,
+                     struct kg_stmts *l, int *reports);
 
 #endif

@@ -9,7 +9,6 @@
 #include "base/input.h"
 #include "ref/named.h"
 #include "rdf/rdf.h"
-#include "rdf/format.h"
 #include "rdf/read.h"
 #include "sparql/sparql.h"
 #include "store/store.h"
@@ -47,12 +46,6 @@ struct query_args {
   const char *target;
   int allow_remote;
 };
-
-static int
-is_report(const char *path)
-{
-  return kg_format_of_path(path, KG_FMT_REPORT) != NULL;
-}
 
 /* What the query engine may know of the loaded data. */
 struct loaded {
@@ -106,14 +99,7 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
   size_t i;
   int rc = KG_EXIT_OK, reports = 0, graphs = 0, plain = 0;
 
-  for(i = 0; i < a->ndata && !rc; i++) {
-    if(is_report(a->data[i])) {
-      rc = kg_extract_report_stmts(&ctx->ref, a->data[i], &l, NULL);
-      reports++;
-    } else {
-      rc = kg_read_file(ctx->w.raptor, a->data[i], NULL, NULL, &l);
-    }
-  }
+  rc = kg_cmd_read_data(ctx, (char *const *)a->data, a->ndata, &l, &reports);
   for(i = 0; i < a->nnamed && !rc; i++) {
     char *eq = strchr(a->named[i], '=');
     librdf_node *g;

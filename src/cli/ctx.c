@@ -36,16 +36,14 @@ kg_ctx_init(struct kg_ctx *ctx)
   memset(ctx, 0, sizeof(*ctx));
   if(kg_world_init(&ctx->w))
     return -1;
-  env = getenv("MEDNUM_KG_STORE");
-  if(env && *env) {
-    ctx->store_dir = env;
-    ctx->store_explicit = 1;
-  } else {
-    ctx->store_dir = KG_DEFAULT_STORE;
-  }
   env = getenv("MEDNUM_KG_DATA");
   datadir = (env && *env) ? env : KG_DATADIR;
   kg_ref_init(&ctx->ref, &ctx->w, datadir);
+  env = getenv("MEDNUM_KG_STORE");
+  if(env && *env)
+    kg_ctx_set_store(ctx, env, 1);
+  else
+    kg_ctx_set_store(ctx, KG_DEFAULT_STORE, 0);
   ctx->reader.report = read_report;
   ctx->reader.reference = describe_reference;
   ctx->reader.arg = &ctx->ref;
@@ -53,9 +51,23 @@ kg_ctx_init(struct kg_ctx *ctx)
 }
 
 void
+kg_ctx_set_store(struct kg_ctx *ctx, const char *dir, int explicit)
+{
+  struct kg_buf b = KG_BUF_INIT;
+
+  ctx->store_dir = dir;
+  ctx->store_explicit = explicit;
+  kg_buf_addf(&b, "%s/curation.ttl", dir);
+  free(ctx->curation);
+  ctx->curation = kg_buf_detach(&b);
+  kg_ref_set_curation(&ctx->ref, ctx->curation);
+}
+
+void
 kg_ctx_release(struct kg_ctx *ctx)
 {
   kg_ref_release(&ctx->ref);
+  free(ctx->curation);
   kg_world_release(&ctx->w);
   memset(ctx, 0, sizeof(*ctx));
 }

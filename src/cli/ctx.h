@@ -18,6 +18,7 @@ struct kg_ctx {
   const char *store_dir;    /* --store, $MEDNUM_KG_STORE, or default */
   int store_explicit;       /* 1 when --store or $MEDNUM_KG_STORE was given */
   struct kg_store_reader reader;  /* reports and reference for the store */
+  char *curation;           /* STORE/curation.ttl: the curator's registry */
 };
 
 #define KG_DEFAULT_STORE "mednum-kg.store"
@@ -26,5 +27,8 @@ struct kg_ctx {
  * ctx->reader to the extractor.  0 or -1. */
 int kg_ctx_init(struct kg_ctx *ctx);
 void kg_ctx_release(struct kg_ctx *ctx);
+/* Sets the store directory (@explicit: given by the user) and with it the
+ * curation file the registry reads, DIR/curation.ttl.  @dir is SHARED. */
+void kg_ctx_set_store(struct kg_ctx *ctx, const char *dir, int explicit);
 
 #endif

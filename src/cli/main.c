@@ -16,7 +16,8 @@ static const struct kg_cmd commands[] = {
   { "queries",     cmd_queries,     "list the named queries and their parameters" },
   { "stats",       cmd_stats,       "count entities per class, report and departement" },
   { "validate",    cmd_validate,    "check the graph against the data-quality rules" },
-  { "candidates",  cmd_candidates,  "list new entities found in reports, with evidence" },
+  { "candidates",  cmd_candidates,  "list what the extractor is unsure of, with evidence" },
+  { "curate",      cmd_curate,      "accept or reject candidates for the next load" },
   { NULL, NULL, NULL }
 };
 
@@ -115,10 +116,8 @@ main(int argc, char **argv)
 
   if(kg_ctx_init(&ctx))
     return KG_EXIT_SYS;
-  if(store) {
-    ctx.store_dir = store;
-    ctx.store_explicit = 1;
-  }
+  if(store)
+    kg_ctx_set_store(&ctx, store, 1);
   if(base) {
     size_t n = strlen(base);
 

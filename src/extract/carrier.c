@@ -232,7 +232,7 @@ kg_carrier_relations(struct istate *st, struct init *in)
         size_t z = kg_report_src_end(bl, pl.v[i].end);
         librdf_node *tn = kg_report_terr_node(x, pl.v[i].terr);
 
-        kg_report_spatial(x, in->node, pl.v[i].terr, "passage:place", a, z, 0);
+        kg_report_place(x, in->node, &pl.v[i], "passage:place", a, z);
         kg_evidence_mention(e, tn, a, z);
         librdf_free_node(tn);
         spatial++;

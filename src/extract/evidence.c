@@ -176,15 +176,13 @@ kg_evidence_mention(struct kg_emit *e, librdf_node *entity, size_t a, size_t b)
   kg_evidence_po(e, entity, KG_NS_PROV, "wasDerivedFrom", m);
 }
 
-void
-kg_evidence_fact(struct kg_emit *e, librdf_node *s, const char *ns,
-             const char *local, librdf_node *o, const char *rule,
-             size_t a, size_t b, int inferred)
+librdf_node *
+kg_evidence_statement(struct kg_emit *e, librdf_node *s, const char *ns,
+                      const char *local, librdf_node *o, const char *rule)
 {
   struct kg_buf key = KG_BUF_INIT;
   librdf_node *st;
 
-  kg_evidence_po(e, s, ns, local, librdf_new_node_from_node(o));
   /* one statement per (triple, rule): two rules are two pieces of evidence */
   term_key(&key, s);
   kg_buf_addf(&key, "%s%s", ns, local);
@@ -192,6 +190,18 @@ kg_evidence_fact(struct kg_emit *e, librdf_node *s, const char *ns,
   kg_buf_adds(&key, rule);
   st = kg_evidence_id(e, "statement/%s/%016llx", e->slug, kg_evidence_hash(key.s));
   kg_buf_release(&key);
+  return st;
+}
+
+void
+kg_evidence_fact(struct kg_emit *e, librdf_node *s, const char *ns,
+             const char *local, librdf_node *o, const char *rule,
+             size_t a, size_t b, int inferred)
+{
+  librdf_node *st;
+
+  kg_evidence_po(e, s, ns, local, librdf_new_node_from_node(o));
+  st = kg_evidence_statement(e, s, ns, local, o, rule);
   kg_evidence_po(e, st, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_RDF, "Statement"));
   kg_evidence_po(e, st, KG_NS_RDF, "subject", librdf_new_node_from_node(s));
   kg_evidence_po(e, st, KG_NS_RDF, "predicate", kg_evidence_iri(e, ns, local));
@@ -203,4 +213,138 @@ kg_evidence_fact(struct kg_emit *e, librdf_node *s, const char *ns,
   if(b > a && b <= e->len)
     kg_evidence_po(e, st, KG_NS_PROV, "wasDerivedFrom", phrase(e, a, b, NULL));
   librdf_free_node(st);
+}
+
+/* ------------------------------------------------------------ dropping */
+
+static const char *
+iri_of(const raptor_term *t)
+{
+  return t && t->type == RAPTOR_TERM_TYPE_URI
+         ? (const char *)raptor_uri_as_string(t->value.uri) : NULL;
+}
+
+static int
+in_set(const struct kg_hash *h, const raptor_term *t)
+{
+  const char *u = iri_of(t);
+
+  return u && kg_hash_has(h, u);
+}
+
+/* Removes v[first..n) for which drop[i - first] is set; keeps the order. */
+static size_t
+compact(struct kg_stmts *l, size_t first, const unsigned char *drop)
+{
+  size_t i, k = first, gone = 0;
+
+  for(i = first; i < l->n; i++) {
+    if(drop[i - first]) {
+      raptor_free_statement(l->v[i]);
+      gone++;
+    } else {
+      l->v[k++] = l->v[i];
+    }
+  }
+  l->n = k;
+  return gone;
+}
+
+/* A dropping in progress over the report's statements v[first..n). */
+struct dropping {
+  struct kg_stmts *l;
+  size_t first;
+  unsigned char *drop;      /* per statement */
+  struct kg_hash gone;      /* nodes going */
+  struct kg_hash parts;     /* mentions, passages, figures: they only exist
+                               as parts of what cites them */
+  struct kg_hash loose;     /* parts a dropped statement cited */
+};
+
+static int
+is_part_class(const char *o)
+{
+  return o && (!strcmp(o, KG_NS_NIF "Phrase") ||
+               !strcmp(o, KG_NS_SCHEMA "QuantitativeValue"));
+}
+
+/* One round: statements about or pointing at a gone node go; a
+ * reification or mention of a gone node goes with it.  Returns how many
+ * nodes were added to the gone set. */
+static size_t
+drop_round(struct dropping *d)
+{
+  size_t i, n0 = d->gone.n;
+
+  for(i = d->first; i < d->l->n; i++) {
+    raptor_statement *st = d->l->v[i];
+    const char *p = iri_of(st->predicate);
+
+    if(d->drop[i - d->first])
+      continue;
+    if(in_set(&d->gone, st->object) &&
+       (!strcmp(p, KG_NS_RDF "subject") || !strcmp(p, KG_NS_RDF "object") ||
+        !strcmp(p, KG_NS_ITSRDF "taIdentRef")))
+      kg_hash_add(&d->gone, iri_of(st->subject));
+    if(in_set(&d->gone, st->subject) || in_set(&d->gone, st->object)) {
+      d->drop[i - d->first] = 1;
+      if(in_set(&d->parts, st->object))
+        kg_hash_add(&d->loose, iri_of(st->object));
+    }
+  }
+  return d->gone.n - n0;
+}
+
+/* Parts no statement left cites go too.  Returns how many. */
+static size_t
+drop_loose(struct dropping *d)
+{
+  struct kg_hash cited;
+  size_t i, n0 = d->gone.n;
+
+  kg_hash_init(&cited);
+  /* a part's own mentions do not keep it */
+  for(i = d->first; i < d->l->n; i++)
+    if(!d->drop[i - d->first] && in_set(&d->loose, d->l->v[i]->object) &&
+       strcmp(iri_of(d->l->v[i]->predicate), KG_NS_ITSRDF "taIdentRef"))
+      kg_hash_add(&cited, iri_of(d->l->v[i]->object));
+  for(i = 0; i < d->loose.cap; i++)
+    if(d->loose.keys[i] && !kg_hash_has(&cited, d->loose.keys[i]))
+      kg_hash_add(&d->gone, d->loose.keys[i]);
+  kg_hash_release(&d->loose);
+  kg_hash_init(&d->loose);
+  kg_hash_release(&cited);
+  return d->gone.n - n0;
+}
+
+void
+kg_evidence_drop(struct kg_emit *e, const struct kg_hash *gone)
+{
+  struct dropping d;
+  size_t i;
+
+  memset(&d, 0, sizeof d);
+  d.l = e->out;
+  /* every statement of the report came through kg_evidence_triple() */
+  d.first = e->out->n - e->added;
+  d.drop = kg_xcalloc(e->added + 1, 1);
+  kg_hash_init(&d.gone);
+  kg_hash_init(&d.parts);
+  kg_hash_init(&d.loose);
+  for(i = 0; i < gone->cap; i++)
+    if(gone->keys[i])
+      kg_hash_add(&d.gone, gone->keys[i]);
+  for(i = d.first; i < d.l->n; i++)
+    if(!strcmp(iri_of(d.l->v[i]->predicate), KG_NS_RDF "type") &&
+       is_part_class(iri_of(d.l->v[i]->object)))
+      kg_hash_add(&d.parts, iri_of(d.l->v[i]->subject));
+  /* until nothing more goes: an initiative takes its figures, the figures
+   * their mentions, a reification its passage */
+  while(drop_round(&d) || drop_loose(&d))
+    ;
+  e->added -= compact(d.l, d.first, d.drop);
+  free(d.drop);
+  kg_hash_release(&d.gone);
+  kg_hash_release(&d.parts);
+  kg_hash_release(&d.loose);
 }

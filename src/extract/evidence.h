@@ -62,6 +62,18 @@ void kg_evidence_fact(struct kg_emit *e, librdf_node *s, const char *ns,
                   const char *local, librdf_node *o, const char *rule,
                   size_t a, size_t b, int inferred);
 
+/* The IRI of the rdf:Statement kg_evidence_fact() makes for (s p o) by
+ * @rule (new node, caller frees): to say more of that piece of evidence. */
+librdf_node *kg_evidence_statement(struct kg_emit *e, librdf_node *s,
+                                   const char *ns, const char *local,
+                                   librdf_node *o, const char *rule);
+
+/* Removes from the report's statements the entities whose IRIs are in
+ * @gone, with their evidence: every statement about them or pointing at
+ * them, their mentions, the reifications of their relations, and the
+ * passages nothing else cites. */
+void kg_evidence_drop(struct kg_emit *e, const struct kg_hash *gone);
+
 /* 64-bit FNV-1a of a string, for content-derived IRIs. */
 unsigned long long kg_evidence_hash(const char *s);
 

@@ -101,8 +101,10 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
   if(!x.gaz)
     goto out;
   x.reg = kg_ref_registry(ref);
-  if(!x.reg)
+  if(!x.reg) {
+    rc = ref->status;   /* 3: a bad registry or curation file */
     goto out;
+  }
   if(kg_doc_parse(&x.doc, text.s, text.len)) {
     kg_error_at(&loc, "cannot parse the Markdown");
     rc = KG_EXIT_DATA;

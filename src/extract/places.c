@@ -182,6 +182,7 @@ add(struct kg_places *out, size_t a, size_t b, const struct kg_terr *t,
   out->v[out->n].end = b;
   out->v[out->n].terr = t;
   out->v[out->n].by_code = by_code;
+  out->v[out->n].confidence = 100;
   out->n++;
 }
 
@@ -395,19 +396,42 @@ district(struct scan *sc, size_t j)
   return more;
 }
 
+/* The territory among sc->cands[0..nc) that the curator accepted for the
+ * name @key, or NULL. */
+static const struct kg_terr *
+accepted(struct scan *sc, const char *key, size_t nc)
+{
+  const struct kg_entity *e;
+  struct kg_buf rel = KG_BUF_INIT;
+  size_t k;
+
+  e = sc->reg ? kg_registry_lookup(sc->reg, key, KG_ENT_PLACE) : NULL;
+  for(k = 0; e && k < nc; k++) {
+    kg_buf_reset(&rel);
+    kg_gaz_rel_iri(sc->cands[k], &rel);
+    if(!strcmp(rel.s, e->rel))
+      break;
+  }
+  kg_buf_release(&rel);
+  return e && k < nc ? sc->cands[k] : NULL;
+}
+
 /* A place name starting at the capitalised word @i; returns how many words
  * to move on. */
 static size_t
 name_at(struct scan *sc, size_t i, struct kg_buf *key)
 {
-  const struct kg_terr *t;
+  const struct kg_terr *t, *sure;
   size_t nc = 0, used = longest_name(sc, i, key, &nc), j = i + used;
   const char *dep_code = NULL;
   char code[3];
+  int weak = 0;
 
   if(!used ||
-     (sc->reg && kg_registry_lookup(sc->reg, key->s, KG_ENT_INITIATIVE)))
+     (sc->reg && (kg_registry_lookup(sc->reg, key->s, KG_ENT_INITIATIVE) ||
+                  kg_registry_rejected(sc->reg, key->s, KG_ENT_PLACE))))
     return 1;
+  sure = accepted(sc, key->s, nc);
   /* a following "36" decides between homonyms */
   if(j < sc->n && sc->w[j].digits && sc->w[j].end - sc->w[j].start == 2 &&
      sc->w[j].start == sc->w[j - 1].end + 1) {
@@ -415,18 +439,25 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
     code[2] = '\0';
     dep_code = code;
   }
-  t = choose(sc->cands, nc, sc->region, dep_code != NULL, dep_code);
+  t = sure ? sure : choose(sc->cands, nc, sc->region, dep_code != NULL,
+                            dep_code);
   if(t && dep_code) {
     add(sc->out, sc->w[i].start, sc->w[j - 1].end, t, 0);
     return used + 1;
   }
-  if(t && used == 1 && lacks_locative(sc, i, t))
+  if(t && !sure && used == 1 && lacks_locative(sc, i, t))
     t = NULL;
   if(!t)
     return 1;
+  /* kept without a locative: a one-word commune is then only a candidate */
+  weak = !sure && used == 1 && t->kind == KG_TERR_COMMUNE &&
+         !phrase_before(sc->v, KG_CUE_LOCATIVE, sc->s, sc->w, i) &&
+         !phrase_before(sc->v, KG_CUE_DEPT_WORD, sc->s, sc->w, i);
   if(t->kind == KG_TERR_COMMUNE)
     used += district(sc, j);
   add(sc->out, sc->w[i].start, sc->w[i + used - 1].end, t, 0);
+  if(weak && used == 1)
+    sc->out->v[sc->out->n - 1].confidence = KG_PLACE_WEAK;
   return used;
 }
 

@@ -20,7 +20,14 @@ struct kg_place {
   size_t start, end;             /* byte offsets in the text searched */
   const struct kg_terr *terr;    /* SHARED, from the gazetteer */
   int by_code;                   /* found through a code */
+  int confidence;                /* hundredths: 100, or KG_PLACE_WEAK for
+                                    a one-word commune with no locative */
 };
+
+/* The confidence of a one-word commune name with no locative or code to
+ * confirm it ("Orange" may be a company, "Vue" a word): such places are
+ * candidates for a curator (mednum-kg candidates). */
+#define KG_PLACE_WEAK 50
 
 struct kg_places {
   struct kg_place *v;
@@ -32,7 +39,9 @@ struct kg_places {
  * initiatives in @reg (may be NULL) are never places ("Albert").  With
  * @strict (prose), a one-word name right after another capitalised word is
  * part of a longer proper noun ("Body Gard"), not a place; organisation
- * names are read without it ("APF Loiret"). */
+ * names are read without it ("APF Loiret").  A name the curator rejected
+ * as a place (in @reg) is never one; one the curator accepted needs no
+ * locative, is sure, and names the territory the curator chose. */
 void kg_places_find(const struct kg_gaz *g, const struct kg_vocab *voc,
                     const struct kg_registry *reg, const char *region,
                     int strict, const char *text, size_t len,

@@ -113,20 +113,43 @@ kg_report_slugify(const char *s, size_t len, struct kg_buf *out)
     kg_buf_adds(out, "x");
 }
 
-librdf_node *
-kg_report_person(struct kg_report *x, const char *name, size_t len, size_t a, size_t b)
+/* The node of a registry entity @ent, or of a new one named name[0..len)
+ * under @kind_path ("person", "org").  New node. */
+static librdf_node *
+entity_node(struct kg_report *x, const struct kg_entity *ent,
+            const char *kind_path, const char *name, size_t len)
 {
   struct kg_buf slug = KG_BUF_INIT;
   librdf_node *n;
 
+  if(ent)
+    return kg_evidence_id(&x->e, "%s", ent->rel);
   kg_report_slugify(name, len, &slug);
-  n = kg_evidence_id(&x->e, "person/%s", slug.s);
+  n = kg_evidence_id(&x->e, "%s/%s", kind_path, slug.s);
   kg_buf_release(&slug);
+  return n;
+}
+
+librdf_node *
+kg_report_person(struct kg_report *x, const char *name, size_t len, size_t a, size_t b)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  const struct kg_entity *ent = NULL;
+  librdf_node *n;
+
+  if(x->reg) {
+    /* a person the curator accepted */
+    kg_text_key(name, len, &key);
+    ent = kg_registry_lookup(x->reg, key.s, KG_ENT_PERSON);
+    kg_buf_release(&key);
+  }
+  n = entity_node(x, ent, "person", name, len);
   if(kg_report_first(x, n)) {
     kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
                kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Person"));
     kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
-               kg_evidence_litn(&x->e, name, len, NULL));
+               ent ? kg_evidence_lit(&x->e, ent->name, NULL)
+                   : kg_evidence_litn(&x->e, name, len, NULL));
     kg_report_node_list_add(&x->people, n, name, len);
   }
   kg_evidence_mention(&x->e, n, a, b);
@@ -137,7 +160,7 @@ kg_report_person(struct kg_report *x, const char *name, size_t len, size_t a, si
 librdf_node *
 kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t alias_b)
 {
-  struct kg_buf key = KG_BUF_INIT, slug = KG_BUF_INIT;
+  struct kg_buf key = KG_BUF_INIT;
   const struct kg_entity *ent = NULL;
   const char *name = x->e.text + a;
   size_t len = b - a;
@@ -150,12 +173,7 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
     kg_text_key(x->e.text + alias_a, alias_b - alias_a, &key);
     ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
   }
-  if(ent) {
-    n = kg_evidence_id(&x->e, "%s", ent->rel);
-  } else {
-    kg_report_slugify(name, len, &slug);
-    n = kg_evidence_id(&x->e, "org/%s", slug.s);
-  }
+  n = entity_node(x, ent, "org", name, len);
   if(kg_report_first(x, n)) {
     struct kg_places pl = { NULL, 0, 0 };
     size_t i;
@@ -185,14 +203,13 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
     /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
     kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name, len, &pl);
     for(i = 0; i < pl.n; i++)
-      kg_report_spatial(x, n, pl.v[i].terr, "org-name:place", a + pl.v[i].start,
-                   a + pl.v[i].end, 0);
+      kg_report_place(x, n, &pl.v[i], "org-name:place", a + pl.v[i].start,
+                      a + pl.v[i].end);
     kg_places_release(&pl);
   }
   kg_evidence_mention(&x->e, n, a, b);
   kg_report_node_list_add(&x->orgs, n, name, len);
   kg_buf_release(&key);
-  kg_buf_release(&slug);
   return n;
 }
 
@@ -235,24 +252,173 @@ kg_report_candidate(struct kg_report *x, librdf_node *n, int confidence)
   KG_GROW(x->candv, x->capcand, x->ncand + 1);
   x->candv[i].node = librdf_new_node_from_node(n);
   x->candv[i].confidence = confidence;
+  x->candv[i].decided = 0;
   x->ncand++;
+}
+
+void
+kg_report_place(struct kg_report *x, librdf_node *s, const struct kg_place *p,
+                const char *rule, size_t a, size_t b)
+{
+  librdf_node *tn = kg_report_terr_node(x, p->terr);
+  librdf_node *st = kg_evidence_statement(&x->e, s, KG_NS_DCTERMS, "spatial",
+                                          tn, rule);
+  const char *iri = (const char *)librdf_uri_as_string(librdf_node_get_uri(st));
+  size_t i = x->nweak;
+
+  kg_report_spatial(x, s, p->terr, rule, a, b, 0);
+  if(p->confidence >= 100) {
+    kg_hash_add(&x->sure, iri);
+  } else if(kg_hash_put(&x->weak, iri, strlen(iri), &i)) {
+    if(p->confidence > x->weakv[i].confidence)
+      x->weakv[i].confidence = p->confidence;
+  } else {
+    KG_GROW(x->weakv, x->capweak, x->nweak + 1);
+    x->weakv[i].node = librdf_new_node_from_node(st);
+    x->weakv[i].confidence = p->confidence;
+    x->weakv[i].decided = 0;
+    x->nweak++;
+  }
+  librdf_free_node(st);
+  librdf_free_node(tn);
+}
+
+/* mn:confidence (hundredths) as an xsd:decimal. */
+static void
+confidence(struct kg_report *x, librdf_node *n, int c)
+{
+  char dec[8];
+
+  c = c < 0 ? 0 : c > 100 ? 100 : c;
+  snprintf(dec, sizeof dec, c == 100 ? "1.0" : "0.%02d", c);
+  kg_evidence_po(&x->e, n, KG_NS_MN, "confidence",
+                 kg_rdf_typed(x->e.world, dec, KG_NS_XSD "decimal"));
+}
+
+static const char *
+node_iri(librdf_node *n)
+{
+  return (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
+}
+
+/* An entity of the report, as the curator's decisions see it. */
+struct named {
+  const char *iri;      /* SHARED, from the statements */
+  int kind;             /* enum kg_entity_kind, or -1 */
+  const char *name;     /* SHARED, or NULL */
+};
+
+/* The people, organisations and initiatives of the report with their
+ * names, read from its statements.  Returns how many; *out is new. */
+static size_t
+entities(struct kg_report *x, struct named **out)
+{
+  const struct kg_stmts *l = x->e.out;
+  struct kg_hash idx;
+  size_t i, n = 0, cap = 0;
+
+  *out = NULL;
+  kg_hash_init(&idx);
+  for(i = l->n - x->e.added; i < l->n; i++) {
+    const raptor_statement *st = l->v[i];
+    const char *s, *p;
+    size_t k = n;
+    int kind;
+
+    if(st->subject->type != RAPTOR_TERM_TYPE_URI)
+      continue;
+    s = (const char *)raptor_uri_as_string(st->subject->value.uri);
+    p = (const char *)raptor_uri_as_string(st->predicate->value.uri);
+    if(!kg_hash_put(&idx, s, strlen(s), &k)) {
+      KG_GROW(*out, cap, n + 1);
+      (*out)[n].iri = s;
+      (*out)[n].kind = -1;
+      (*out)[n++].name = NULL;
+    }
+    if(!strcmp(p, KG_NS_SCHEMA "name") && !(*out)[k].name &&
+       st->object->type == RAPTOR_TERM_TYPE_LITERAL)
+      (*out)[k].name = (const char *)st->object->value.literal.string;
+    if(!strcmp(p, KG_NS_RDF "type") && st->object->type == RAPTOR_TERM_TYPE_URI)
+      for(kind = KG_ENT_ORG; kind <= KG_ENT_PERSON; kind++)
+        if(!strcmp((const char *)raptor_uri_as_string(st->object->value.uri),
+                   kg_registry_kind_class((enum kg_entity_kind)kind)))
+          (*out)[k].kind = kind;
+  }
+  kg_hash_release(&idx);
+  return n;
+}
+
+/* The registry entity for IRI @iri (under the instance base), or NULL. */
+static const struct kg_entity *
+registry_entity(struct kg_report *x, const char *iri)
+{
+  const char *base = x->ref->w->base;
+
+  return strncmp(iri, base, strlen(base)) ? NULL
+         : kg_registry_by_rel(x->reg, iri + strlen(base));
+}
+
+/* 1 if the curator rejected entity @en: its IRI, or its name for its kind. */
+static int
+rejected(struct kg_report *x, const struct named *en)
+{
+  const struct kg_entity *ent = registry_entity(x, en->iri);
+  struct kg_buf key = KG_BUF_INIT;
+
+  if(ent || !en->name || en->kind < 0)
+    return ent && ent->rejected;
+  kg_text_key(en->name, strlen(en->name), &key);
+  ent = kg_registry_rejected(x->reg, key.s, en->kind);
+  kg_buf_release(&key);
+  return ent != NULL;
+}
+
+/* The curator's decisions: a candidate whose IRI the registry knows is no
+ * candidate; an entity the curator rejected goes, with its evidence. */
+static void
+apply_decisions(struct kg_report *x)
+{
+  struct named *ens;
+  struct kg_hash gone;
+  size_t i, n;
+
+  if(!x->reg)
+    return;
+  for(i = 0; i < x->ncand; i++)
+    x->candv[i].decided = registry_entity(x, node_iri(x->candv[i].node))
+                          != NULL;
+  if(!x->reg->nrejkeys)
+    return;     /* nothing rejected: nothing to look for */
+  kg_hash_init(&gone);
+  n = entities(x, &ens);
+  for(i = 0; i < n; i++)
+    if(ens[i].kind >= 0 && rejected(x, &ens[i]))
+      kg_hash_add(&gone, ens[i].iri);
+  for(i = 0; i < x->ncand; i++)
+    if(kg_hash_has(&gone, node_iri(x->candv[i].node)))
+      x->candv[i].decided = 1;
+  free(ens);
+  if(gone.n)
+    kg_evidence_drop(&x->e, &gone);
+  kg_hash_release(&gone);
 }
 
 void
 kg_report_candidates_emit(struct kg_report *x)
 {
   size_t i;
-  char dec[8];
 
+  /* before the decisions: a rejected entity takes its places with it */
+  for(i = 0; i < x->nweak; i++)
+    if(!kg_hash_has(&x->sure, node_iri(x->weakv[i].node)))
+      confidence(x, x->weakv[i].node, x->weakv[i].confidence);
+  apply_decisions(x);
   for(i = 0; i < x->ncand; i++) {
-    int c = x->candv[i].confidence;
-
-    c = c < 0 ? 0 : c > 100 ? 100 : c;
-    snprintf(dec, sizeof dec, c == 100 ? "1.0" : "0.%02d", c);
+    if(x->candv[i].decided)
+      continue;
     kg_evidence_po(&x->e, x->candv[i].node, KG_NS_MN, "candidate",
                    kg_rdf_typed(x->e.world, "true", KG_NS_XSD "boolean"));
-    kg_evidence_po(&x->e, x->candv[i].node, KG_NS_MN, "confidence",
-                   kg_rdf_typed(x->e.world, dec, KG_NS_XSD "decimal"));
+    confidence(x, x->candv[i].node, x->candv[i].confidence);
   }
 }
 
@@ -265,6 +431,11 @@ kg_report_release(struct kg_report *x)
     librdf_free_node(x->candv[i].node);
   free(x->candv);
   kg_hash_release(&x->cand);
+  for(i = 0; i < x->nweak; i++)
+    librdf_free_node(x->weakv[i].node);
+  free(x->weakv);
+  kg_hash_release(&x->weak);
+  kg_hash_release(&x->sure);
 
   for(i = 0; i < x->nsecs; i++) {
     if(x->snodes && x->snodes[i])

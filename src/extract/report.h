@@ -64,6 +64,10 @@ struct kg_report {
   struct kg_hash cand;            /* candidate IRI -> index in candv */
   struct kg_candidate *candv;     /* entities the registry does not know */
   size_t ncand, capcand;
+  struct kg_hash weak;            /* place statement IRI -> index in weakv */
+  struct kg_candidate *weakv;     /* places found by a weak rule only */
+  size_t nweak, capweak;
+  struct kg_hash sure;            /* place statements a sure rule found */
 };
 
 /* An entity the registry does not know, and the highest confidence (in
@@ -71,6 +75,7 @@ struct kg_report {
 struct kg_candidate {
   librdf_node *node;
   int confidence;
+  int decided;          /* the curator accepted or rejected it */
 };
 
 size_t kg_report_src(const struct kg_block *b, size_t off);
@@ -85,6 +90,15 @@ librdf_node *kg_report_person(struct kg_report *x, const char *name, size_t len,
 librdf_node *kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                       size_t alias_b);
 
+struct kg_place;
+/* dcterms:spatial @p->terr for @s, as kg_report_spatial() does; a place
+ * found by a weak rule only (p->confidence < 100, e.g. a one-word commune
+ * with no locative before it) also gets mn:confidence on its rdf:Statement,
+ * written by kg_report_candidates_emit(). */
+void kg_report_place(struct kg_report *x, librdf_node *s,
+                     const struct kg_place *p, const char *rule, size_t a,
+                     size_t b);
+
 void kg_report_venue(struct kg_report *x, const struct kg_terr *commune,
                       size_t va, size_t vz, size_t ca, size_t cz,
                       const char *rule);
@@ -94,7 +108,14 @@ void kg_report_slugify(const char *s, size_t len, struct kg_buf *out);
  * @confidence in hundredths (0-100); the highest given wins.  Written out
  * by kg_report_candidates_emit() once every recogniser has run. */
 void kg_report_candidate(struct kg_report *x, librdf_node *n, int confidence);
-/* mn:candidate true and mn:confidence for every candidate. */
+/* Applies the curator's decisions (the registry's curation file), then
+ * writes mn:candidate true and mn:confidence for every candidate left, and
+ * mn:confidence on the statements of weak places.  This is the one place
+ * where decisions reach entities: a candidate whose IRI the registry knows
+ * is no candidate; a person, organisation or initiative (candidate or not)
+ * whose IRI, or whose name for its kind, the curator rejected is removed
+ * with all its evidence and relations (kg_evidence_drop).  Call once,
+ * after every recogniser. */
 void kg_report_candidates_emit(struct kg_report *x);
 /* Frees what the extraction of one report holds. */
 void kg_report_release(struct kg_report *x);

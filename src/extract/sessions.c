@@ -89,7 +89,7 @@ kg_sessions_emit(struct kg_report *x)
         size_t z = kg_report_src_end(bl, s->title_off + pl.v[k].end);
         librdf_node *tn = kg_report_terr_node(x, pl.v[k].terr);
 
-        kg_report_spatial(x, n, pl.v[k].terr, "title:place", a, z, 0);
+        kg_report_place(x, n, &pl.v[k], "title:place", a, z);
         kg_evidence_mention(e, tn, a, z);
         librdf_free_node(tn);
       }

@@ -125,9 +125,9 @@ row(struct kg_report *x, const struct kg_block *cells, size_t ncells,
       kg_places_find(x->gaz, x->v, x->reg, x->region, 0, cb->text, cb->len,
                      &pl);
       for(i = 0; i < pl.n; i++)
-        kg_report_spatial(x, s, pl.v[i].terr, "table:place",
-                     kg_report_src(cb, pl.v[i].start),
-                     kg_report_src_end(cb, pl.v[i].end), 0);
+        kg_report_place(x, s, &pl.v[i], "table:place",
+                        kg_report_src(cb, pl.v[i].start),
+                        kg_report_src_end(cb, pl.v[i].end));
       kg_places_release(&pl);
     }
   }

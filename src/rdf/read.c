@@ -152,7 +152,7 @@ kg_read_triples(raptor_world *rw, const char *path, struct kg_triples *out)
       ? kg_xstrdup((const char *)st->object->value.literal.language) : NULL;
   }
   kg_rdf_stmts_release(&l);
-  return rc == KG_EXIT_OK ? 0 : -1;
+  return rc;
 }
 
 void

@@ -31,8 +31,8 @@ struct kg_triples {
   size_t cap;
 };
 
-/* Appends the triples of the Turtle file @path to @out.  Returns 0, or -1
- * after reporting. */
+/* Appends the triples of the Turtle file @path to @out.  Returns 0
+ * (KG_EXIT_OK), or KG_EXIT_DATA / KG_EXIT_SYS after reporting. */
 int kg_read_triples(raptor_world *rw, const char *path, struct kg_triples *out);
 void kg_read_triples_release(struct kg_triples *t);
 

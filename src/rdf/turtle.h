@@ -13,7 +13,10 @@
 #include <raptor2.h>
 
 /* Writes v[0..n) (sorted by subject, predicate, object; no duplicates;
- * graphs ignored) to @out.  @base is the instance base (prefix mnid:).
+ * graphs ignored) to @out.  Only grouping needs the order: statements in
+ * any order of subjects are written in that order, as long as those of
+ * one subject, and of one predicate, are together (ref/curation.c keeps
+ * its decisions in the order they were made).  @base is the instance base (prefix mnid:).
  * Returns 0, or -1 on a write error (not reported). */
 int kg_turtle_write(raptor_statement **v, size_t n, const char *base,
                     FILE *out);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/diag.h"
 #include "rdf/world.h"
 #include "ref/gaz.h"
 #include "ref/ref.h"
@@ -35,11 +36,21 @@ kg_ref_path(const struct kg_ref *ref, const char *rel)
   return kg_buf_detach(&b);
 }
 
+void
+kg_ref_set_curation(struct kg_ref *ref, const char *path)
+{
+  kg_registry_free(ref->reg);
+  ref->reg = NULL;
+  ref->curation = path;
+}
+
 struct kg_vocab *
 kg_ref_vocab(struct kg_ref *ref)
 {
   if(!ref->vocab)
     ref->vocab = kg_vocab_new(ref->w->raptor, ref->datadir);
+  if(!ref->vocab)
+    ref->status = KG_EXIT_SYS;
   return ref->vocab;
 }
 
@@ -52,6 +63,8 @@ kg_ref_gaz(struct kg_ref *ref)
     ref->gaz = kg_gaz_open(dir);
     free(dir);
   }
+  if(!ref->gaz)
+    ref->status = KG_EXIT_SYS;
   return ref->gaz;
 }
 
@@ -61,7 +74,8 @@ kg_ref_registry(struct kg_ref *ref)
   if(!ref->reg) {
     char *dir = kg_ref_path(ref, "data/registry");
 
-    ref->reg = kg_registry_new(ref->w->raptor, dir);
+    ref->reg = kg_registry_new(ref->w->raptor, dir, ref->curation,
+                               &ref->status);
     free(dir);
   }
   return ref->reg;
