@@ -14,6 +14,8 @@ static const char usage[] =
   "usage: mednum-kg extract [-f FORMAT] [-o FILE] [--no-reference] REPORT.md...\n"
   "\n"
   "Extracts each report (Markdown) into its own graph and writes the RDF.\n"
+  "The curator's decisions in STORE/curation.ttl apply when it exists (see\n"
+  "'mednum-kg curate').\n"
   "\n"
   "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml, json\n"
   "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"

@@ -103,17 +103,31 @@ free_nodes(librdf_node **v, size_t n)
   free(v);
 }
 
-/* Drops the references librdf 1.0.17's indexed streams keep to a
- * pattern's node (one per result but the first, never given back; see
- * sparql.c), then ours: @n must have no other holder. */
+/* A node of a search pattern, held across the search: librdf 1.0.17's
+ * indexed streams keep a reference to it per result but the first and
+ * never give it back (see sparql.c). */
+struct held {
+  librdf_node *n;     /* our own reference, or NULL */
+  int others;         /* references the caller keeps */
+};
+
+/* Holds @n, which the caller hands to a pattern. */
 static void
-free_pattern_node(librdf_node *n)
+hold_node(struct held *h, librdf_node *n)
 {
-  if(!n)
+  h->n = n ? librdf_new_node_from_node(n) : NULL;
+  h->others = n ? ((raptor_term *)n)->usage - 2 : 0;
+}
+
+/* After the search: drops what the streams kept, then our reference. */
+static void
+unhold_node(struct held *h)
+{
+  if(!h->n)
     return;
-  while(((raptor_term *)n)->usage > 1)
-    librdf_free_node(n);
-  librdf_free_node(n);
+  while(((raptor_term *)h->n)->usage > h->others + 1)
+    librdf_free_node(h->n);
+  librdf_free_node(h->n);
 }
 
 /* The distinct subjects of (? p o) (@o NULL: any), as new nodes.  Takes
@@ -125,9 +139,10 @@ subjects(struct reader *r, librdf_node *p, librdf_node *o, librdf_node ***out)
   librdf_stream *st;
   struct kg_hash seen;
   size_t n = 0, cap = 0;
-  librdf_node *hold_p = p ? librdf_new_node_from_node(p) : NULL;
-  librdf_node *hold_o = o ? librdf_new_node_from_node(o) : NULL;
+  struct held hp, ho;
 
+  hold_node(&hp, p);
+  hold_node(&ho, o);
   *out = NULL;
   pat = librdf_new_statement_from_nodes(r->w->world, NULL, p, o);
   st = pat ? librdf_model_find_statements(r->m, pat) : NULL;
@@ -147,8 +162,8 @@ subjects(struct reader *r, librdf_node *p, librdf_node *o, librdf_node ***out)
     librdf_free_stream(st);
   if(pat)
     librdf_free_statement(pat);   /* frees its p and o */
-  free_pattern_node(hold_p);
-  free_pattern_node(hold_o);
+  unhold_node(&hp);
+  unhold_node(&ho);
   return n;
 }
 
