@@ -10,6 +10,7 @@ struct kg_world;
 struct kg_vocab;
 struct kg_gaz;
 struct kg_registry;
+struct kg_lexicon;
 
 struct kg_ref {
   struct kg_world *w;       /* SHARED */
@@ -17,6 +18,7 @@ struct kg_ref {
   struct kg_vocab *vocab;   /* owned, lazily loaded: kg_ref_vocab() */
   struct kg_gaz *gaz;       /* owned, lazily loaded: kg_ref_gaz() */
   struct kg_registry *reg;  /* owned, lazily loaded: kg_ref_registry() */
+  struct kg_lexicon *lex;   /* owned, lazily loaded: kg_ref_lexicon() */
 };
 
 void kg_ref_init(struct kg_ref *ref, struct kg_world *w, const char *datadir);
@@ -27,6 +29,7 @@ void kg_ref_release(struct kg_ref *ref);
 struct kg_vocab *kg_ref_vocab(struct kg_ref *ref);
 struct kg_gaz *kg_ref_gaz(struct kg_ref *ref);
 struct kg_registry *kg_ref_registry(struct kg_ref *ref);
+struct kg_lexicon *kg_ref_lexicon(struct kg_ref *ref);
 
 /* Path of a file under the data directory, e.g. "ontology/cues.ttl".
  * Returns new string (caller frees). */

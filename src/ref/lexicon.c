@@ -1,0 +1,208 @@
+/* lexicon.c - word classes from a memory-mapped index (see lexicon.h).
+ *
+ * data/lexicon/lexicon.idx is written by tool_lexbuild (make lexicon).
+ * Opening maps the file and checks its header; a lookup folds the word and
+ * binary-searches the sorted record table, touching a few pages only.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "ref/lexicon.h"
+
+struct kg_lexicon {
+  const unsigned char *map;   /* the whole file, read-only */
+  size_t size;
+  uint32_t n_words;
+  const uint32_t *recs;       /* n_words pool offsets, sorted by key */
+  const char *pool;
+  uint32_t pool_size;
+};
+
+static uint32_t
+get32(const unsigned char *p)
+{
+  uint32_t v;
+
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+static int
+bad_index(const char *path, const char *why)
+{
+  kg_error("cannot use the lexicon index '%s': %s; run 'make lexicon'",
+           path, why);
+  return -1;
+}
+
+static int
+check_header(struct kg_lexicon *lx, const char *path)
+{
+  const unsigned char *h = lx->map;
+  uint32_t off_recs, off_pool, file_size;
+
+  if(lx->size < KG_LEX_HEADER_SIZE ||
+     memcmp(h, KG_LEX_MAGIC, sizeof(KG_LEX_MAGIC) - 1))
+    return bad_index(path, "not a lexicon index");
+  if(get32(h + 8) != KG_LEX_VERSION)
+    return bad_index(path, "index format version differs");
+  if(get32(h + 12) != KG_LEX_BYTE_ORDER)
+    return bad_index(path, "index built on a machine of another byte order");
+  lx->n_words = get32(h + 16);
+  off_recs = get32(h + 20);
+  off_pool = get32(h + 24);
+  file_size = get32(h + 28);
+  if((size_t)file_size != lx->size)
+    return bad_index(path, "truncated or damaged (size differs)");
+  if(off_recs % 4 || off_recs < KG_LEX_HEADER_SIZE ||
+     (uint64_t)off_recs + (uint64_t)lx->n_words * 4 > off_pool ||
+     off_pool >= file_size)
+    return bad_index(path, "damaged section table");
+  lx->recs = (const uint32_t *)(const void *)(lx->map + off_recs);
+  lx->pool = (const char *)lx->map + off_pool;
+  lx->pool_size = file_size - off_pool;
+  if(lx->pool[lx->pool_size - 1] != '\0')
+    return bad_index(path, "damaged string pool");
+  return 0;
+}
+
+struct kg_lexicon *
+kg_lexicon_open_file(const char *path)
+{
+  struct kg_lexicon *lx;
+  struct stat st;
+  void *map;
+  int fd;
+
+  fd = open(path, O_RDONLY);
+  if(fd < 0) {
+    kg_error("cannot open the lexicon index '%s': %s; run 'make lexicon'",
+             path, strerror(errno));
+    return NULL;
+  }
+  if(fstat(fd, &st) < 0 || st.st_size <= 0) {
+    close(fd);
+    bad_index(path, "empty file");
+    return NULL;
+  }
+  map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if(map == MAP_FAILED) {
+    kg_error("cannot map the lexicon index '%s': %s; run 'make lexicon'",
+             path, strerror(errno));
+    return NULL;
+  }
+  lx = kg_xcalloc(1, sizeof(*lx));
+  lx->map = map;
+  lx->size = (size_t)st.st_size;
+  if(check_header(lx, path) < 0) {
+    munmap(map, lx->size);
+    free(lx);
+    return NULL;
+  }
+  return lx;
+}
+
+struct kg_lexicon *
+kg_lexicon_open(const char *dir)
+{
+  struct kg_buf path = KG_BUF_INIT;
+  struct kg_lexicon *lx;
+
+  kg_buf_addf(&path, "%s/%s", dir, KG_LEX_INDEX_FILE);
+  lx = kg_lexicon_open_file(path.s);
+  kg_buf_release(&path);
+  return lx;
+}
+
+void
+kg_lexicon_free(struct kg_lexicon *lx)
+{
+  if(!lx)
+    return;
+  munmap((void *)lx->map, lx->size);
+  free(lx);
+}
+
+size_t
+kg_lexicon_count(const struct kg_lexicon *lx)
+{
+  return lx ? lx->n_words : 0;
+}
+
+const char *
+kg_lexicon_fold(const char *w, size_t len, struct kg_buf *out)
+{
+  utf8proc_uint8_t *res = NULL;
+  utf8proc_ssize_t n;
+  size_t i;
+
+  kg_buf_reset(out);
+  n = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &res,
+                   UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
+                   UTF8PROC_CASEFOLD);
+  if(n < 0)
+    return out->s;
+  for(i = 0; i < (size_t)n; i++) {
+    /* U+2019 (E2 80 99), the typographic apostrophe, as ASCII */
+    if(res[i] == 0xE2 && i + 2 < (size_t)n && res[i + 1] == 0x80 &&
+       res[i + 2] == 0x99) {
+      kg_buf_addc(out, '\'');
+      i += 2;
+    } else {
+      kg_buf_addc(out, res[i]);
+    }
+  }
+  free(res);
+  return out->s;
+}
+
+/* Entry of record @i: its class byte, then its key.  NULL if damaged. */
+static const char *
+entry_at(const struct kg_lexicon *lx, uint32_t i)
+{
+  uint32_t off = lx->recs[i];
+
+  return off + 1 < lx->pool_size ? lx->pool + off : NULL;
+}
+
+unsigned
+kg_lexicon_classes(const struct kg_lexicon *lx, const char *w, size_t len)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  uint32_t lo = 0, hi;
+  unsigned found = 0;
+
+  if(!lx || !len)
+    return 0;
+  kg_lexicon_fold(w, len, &key);
+  hi = lx->n_words;
+  while(lo < hi && key.len) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    const char *e = entry_at(lx, mid);
+    int c;
+
+    if(!e)
+      break;
+    c = strcmp(e + 1, key.s);
+    if(!c) {
+      found = (unsigned char)e[0];
+      break;
+    }
+    if(c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  kg_buf_release(&key);
+  return found;
+}
