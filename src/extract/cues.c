@@ -108,7 +108,7 @@ people_line(struct kg_report *x, size_t sec, enum kg_cue_role role,
   size_t i;
   librdf_node **orgs;
 
-  kg_people_parse(x->v, bl->text + from, to - from, &p);
+  kg_people_parse_lex(x->v, x->lex, bl->text + from, to - from, &p);
   orgs = kg_xcalloc(p.norgs ? p.norgs : 1, sizeof(librdf_node *));
   for(i = 0; i < p.norgs; i++) {
     const struct kg_org_ref *o = &p.orgs[i];

@@ -103,6 +103,9 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
   x.reg = kg_ref_registry(ref);
   if(!x.reg)
     goto out;
+  x.lex = kg_ref_lexicon(ref);
+  if(!x.lex)
+    goto out;
   if(kg_doc_parse(&x.doc, text.s, text.len)) {
     kg_error_at(&loc, "cannot parse the Markdown");
     rc = KG_EXIT_DATA;

@@ -17,6 +17,7 @@ struct kg_ref;
 struct kg_vocab;
 struct kg_gaz;
 struct kg_registry;
+struct kg_lexicon;
 struct kg_section;
 struct kg_terr;
 struct kg_buf;
@@ -46,6 +47,7 @@ struct kg_report {
   struct kg_vocab *v;
   struct kg_gaz *gaz;             /* may be NULL: no places then */
   struct kg_registry *reg;        /* may be NULL */
+  struct kg_lexicon *lex;         /* words and names (hunspell-fr) */
   struct kg_doc doc;
   struct kg_emit e;
   struct kg_section *secs;
