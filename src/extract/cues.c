@@ -45,6 +45,25 @@ cue_at(const struct kg_vocab *v, enum kg_cue_role role,
   return best;
 }
 
+size_t
+kg_cues_line(const struct kg_vocab *v, const char *line, size_t len,
+             int *role)
+{
+  struct kg_wordkeys wk;
+  enum kg_cue_role r;
+  size_t n = 0;
+
+  kg_text_wordkeys_init(&wk, line, len);
+  for(r = KG_CUE_FACILITATOR; r <= KG_CUE_RESOURCES; r++) {
+    n = cue_at(v, r, &wk, line, len);
+    if(n)
+      break;
+  }
+  kg_text_wordkeys_release(&wk);
+  *role = n ? (int)r : -1;
+  return n;
+}
+
 static size_t
 skip_punct(const char *t, size_t i, size_t end)
 {
@@ -94,7 +113,8 @@ link_fact(struct kg_report *x, librdf_node *session, const struct kg_block *bl,
   librdf_free_node(u);
 }
 
-/* Persons (and organisations) of text[from, to) of block @bl in @role. */
+/* Persons (and organisations) of text[from, to) of block @bl in @role, for
+ * section @sec, or the event when @sec is x->nsecs. */
 static void
 people_line(struct kg_report *x, size_t sec, enum kg_cue_role role,
             const struct kg_block *bl, size_t from, size_t to,
@@ -102,7 +122,7 @@ people_line(struct kg_report *x, size_t sec, enum kg_cue_role role,
 {
   struct kg_emit *e = &x->e;
   struct kg_people p;
-  librdf_node *session = x->snodes[sec];
+  librdf_node *session = sec < x->nsecs ? x->snodes[sec] : x->event;
   librdf_node *notes = NULL;
   size_t la = kg_report_src(bl, line_from), lz = kg_report_src_end(bl, to);
   size_t i;
@@ -174,14 +194,16 @@ people_line(struct kg_report *x, size_t sec, enum kg_cue_role role,
   kg_people_release(&p);
 }
 
+/* The cue lines of blocks [from, to): section @sec's body, or, when @sec
+ * is x->nsecs, text outside every section (the event's). */
 static void
-section_cues(struct kg_report *x, size_t sec)
+section_cues(struct kg_report *x, size_t sec, size_t from, size_t to)
 {
-  const struct kg_section *s = &x->secs[sec];
   const struct kg_doc *d = &x->doc;
+  librdf_node *node = sec < x->nsecs ? x->snodes[sec] : x->event;
   size_t b;
 
-  for(b = s->block + 1; b < s->body_end && b < d->nblocks; b++) {
+  for(b = from; b < to && b < d->nblocks; b++) {
     const struct kg_block *bl = &d->blocks[b];
     size_t ls = 0;
 
@@ -193,15 +215,10 @@ section_cues(struct kg_report *x, size_t sec)
       size_t le = nl ? (size_t)(nl - bl->text) : bl->len;
       enum kg_cue_role role;
       size_t n = 0, rest, j, k;
-      struct kg_wordkeys wk;
+      int r;
 
-      kg_text_wordkeys_init(&wk, bl->text + ls, le - ls);
-      for(role = KG_CUE_FACILITATOR; role <= KG_CUE_RESOURCES; role++) {
-        n = cue_at(x->v, role, &wk, bl->text + ls, le - ls);
-        if(n)
-          break;
-      }
-      kg_text_wordkeys_release(&wk);
+      n = kg_cues_line(x->v, bl->text + ls, le - ls, &r);
+      role = (enum kg_cue_role)r;
       if(!n) {
         ls = le + 1;
         continue;
@@ -214,7 +231,7 @@ section_cues(struct kg_report *x, size_t sec)
             people_line(x, sec, role, bl, rest, le, ls);
           } else {
             /* "Intervenants :" then one person per list item */
-            for(j = b + 1; j < s->body_end && d->blocks[j].kind == KG_BLK_ITEM;
+            for(j = b + 1; j < to && d->blocks[j].kind == KG_BLK_ITEM;
                 j++)
               people_line(x, sec, role, &d->blocks[j], 0, d->blocks[j].len, 0);
           }
@@ -224,13 +241,13 @@ section_cues(struct kg_report *x, size_t sec)
 
           for(k = 0; k < bl->nlinks; k++)
             if(bl->links[k].start >= ls) {
-              link_fact(x, x->snodes[sec], bl, &bl->links[k], role);
+              link_fact(x, node, bl, &bl->links[k], role);
               found = 1;
             }
-          for(j = b + 1; !found && j < s->body_end &&
+          for(j = b + 1; !found && j < to &&
               d->blocks[j].kind == KG_BLK_ITEM; j++)
             for(k = 0; k < d->blocks[j].nlinks; k++)
-              link_fact(x, x->snodes[sec], &d->blocks[j], &d->blocks[j].links[k],
+              link_fact(x, node, &d->blocks[j], &d->blocks[j].links[k],
                         role);
           break;
         }
@@ -238,11 +255,11 @@ section_cues(struct kg_report *x, size_t sec)
         default:
           for(k = 0; k < bl->nlinks; k++)
             if(bl->links[k].start >= ls)
-              link_fact(x, x->snodes[sec], bl, &bl->links[k], role);
-          for(j = b + 1; j < s->body_end &&
+              link_fact(x, node, bl, &bl->links[k], role);
+          for(j = b + 1; j < to &&
               d->blocks[j].kind != KG_BLK_HEADING; j++)
             for(k = 0; k < d->blocks[j].nlinks; k++)
-              link_fact(x, x->snodes[sec], &d->blocks[j], &d->blocks[j].links[k],
+              link_fact(x, node, &d->blocks[j], &d->blocks[j].links[k],
                         role);
           break;
       }
@@ -254,8 +271,24 @@ section_cues(struct kg_report *x, size_t sec)
 void
 kg_cues_find(struct kg_report *x)
 {
-  size_t i;
+  size_t i, b, from;
+  unsigned char *in = kg_xcalloc(x->doc.nblocks + 1, 1);
 
-  for(i = 0; i < x->nsecs; i++)
-    section_cues(x, i);
+  for(i = 0; i < x->nsecs; i++) {
+    section_cues(x, i, x->secs[i].block + 1, x->secs[i].body_end);
+    for(b = x->secs[i].block; b < x->secs[i].body_end && b < x->doc.nblocks;
+        b++)
+      in[b] = 1;
+  }
+  /* cue lines outside every section are the event's ("Intervenants :"
+   * in a report without sessions) */
+  for(b = 0; b < x->doc.nblocks; b = from) {
+    while(b < x->doc.nblocks && in[b])
+      b++;
+    for(from = b; from < x->doc.nblocks && !in[from]; from++)
+      ;
+    if(b < from)
+      section_cues(x, x->nsecs, b, from);
+  }
+  free(in);
 }
