@@ -28,6 +28,7 @@
 #include "base/input.h"
 #include "rdf/ns.h"
 #include "extract/people.h"
+#include "extract/persons.h"
 #include "extract/places.h"
 #include "rdf/rdf.h"
 #include "ref/registry.h"
@@ -137,6 +138,7 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
   kg_sessions_emit(&x);
   kg_cues_find(&x);
   kg_tables_find(&x);
+  kg_persons_find(&x);
   kg_initiatives_find(&x);
   emit_in_territory(&x);
   kg_report_candidates_emit(&x);

@@ -17,6 +17,9 @@
 #include "ref/lexicon.h"
 #include "ref/vocab.h"
 
+/* Longest job title, in tokens, read in running text. */
+#define MAX_PROSE_TITLE 12
+
 /* Short names inside this file for the exported token types. */
 #define T_WORD KG_PTOK_WORD
 #define T_COMMA KG_PTOK_COMMA
@@ -332,7 +335,7 @@ run_len(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
     return n;
   if(given_name(t, i))
     return 1;   /* "Mathieu Louis et Janice de …" */
-  if(t->v[i].lex || t->v[i].upper)
+  if(t->v[i].lex || t->v[i].upper || !cap_word(t, i))
     return 0;
   n = name_run(t, i);
   while(n > 1 && (t->v[i + n - 1].lex & KG_LEX_COMMON))
@@ -425,6 +428,32 @@ org_stops(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j)
           !is_sep(v, t, j + 1)));
 }
 
+/* In running text: capitalised words, their joining words ("des", "de
+ * la") and a parenthesis; the token index where that ends. */
+static size_t
+prose_org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
+{
+  size_t j = i, m;
+
+  while(j < t->n) {
+    if(cap_word(t, j) || (t->v[j].kind == T_WORD && t->v[j].cap)) {
+      j++;
+      continue;
+    }
+    if(t->v[j].kind == T_OPEN && j + 2 < t->n && t->v[j + 2].kind == T_CLOSE) {
+      j += 3;
+      continue;
+    }
+    m = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j);
+    if(m && cap_word(t, j + m)) {
+      j += m;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
 /* Organisation from token @i: returns the token index where it ends. */
 static size_t
 org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
@@ -432,6 +461,8 @@ org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
   size_t j = i;
   int depth = 0;
 
+  if(t->prose)
+    return prose_org_end(v, t, i);
   while(j < t->n) {
     if(t->v[j].kind == T_OPEN)
       depth++;
@@ -469,29 +500,32 @@ title_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
     *m = match_phrase(v, KG_CUE_ORG_AFTER_TITLE, t, j);
     /* "à la Jeunesse" but not "à l'épanouissement"; "au sein de la
      * direction" introduces an organisation whatever its case */
-    if(*m && *m < 3 && t->lx && !cap_word(t, j + *m)) {
+    if(*m && (*m < 3 || t->prose) && t->lx && !cap_word(t, j + *m)) {
       j += *m;
       *m = 0;
       continue;
     }
-    if(*m || t->v[j].kind == T_COMMA || (t->lx && org_stops(v, t, j)))
+    if(*m || t->v[j].kind == T_COMMA || (t->lx && org_stops(v, t, j)) ||
+       (t->lx && t->v[j].kind == T_WORD && !t->v[j].key[0]) ||
+       (t->prose && match_phrase(v, KG_CUE_SPEAKER_AFTER, t, j)))
       break;
     j++;
   }
   return j;
 }
 
-/* Does a job title start at token @i (after a comma)?  A lower-case word,
- * or with a lexicon a capitalised common word that starts no name
- * ("Directrice", "Cheffe de projet"). */
+/* Does a job title start at token @i (after a comma)?  A lower-case word
+ * in a cue line; with a lexicon a capitalised job-title word
+ * ("Directrice"); in running text, a job-title word only ("Anne Chevrel,
+ * de nombreux intervenants…" has none). */
 static int
 title_starts(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
 {
   if(i >= t->n || t->v[i].kind != T_WORD || is_sep(v, t, i))
     return 0;
-  if(!t->v[i].cap)
+  if(!t->v[i].cap && !t->prose)
     return 1;
-  return t->lx && (t->v[i].lex & KG_LEX_COMMON) && !t->v[i].upper &&
+  return t->lx && match_phrase(v, KG_CUE_JOB_TITLE, t, i) > 0 &&
          !kg_people_name(v, t, i, 0);
 }
 
@@ -503,8 +537,8 @@ after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
 {
   size_t m, j, e;
 
-  if(t->v[i].kind == T_OPEN) {
-    /* "Name (Organisation)" */
+  if(t->v[i].kind == T_OPEN && (!t->prose || cap_word(t, i + 1))) {
+    /* "Name (Organisation)"; not "Ulrich Tan (depuis juin…)" */
     j = i + 1;
     while(j < t->n && t->v[j].kind != T_CLOSE)
       j++;
@@ -514,8 +548,10 @@ after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
   if(t->v[i].kind == T_COMMA && title_starts(v, t, i + 1)) {
     /* job title, then "au", "à la", "au sein de"... or ", Org" */
     j = title_end(v, t, i + 1, &m);
-    pr->title.start = t->v[i + 1].start;
-    pr->title.end = t->v[j - 1].end;
+    if(!t->prose || j - (i + 1) <= MAX_PROSE_TITLE) {
+      pr->title.start = t->v[i + 1].start;
+      pr->title.end = t->v[j - 1].end;
+    }
     if(m) {
       e = org_end(v, t, j + m);
       *org = add_org(out, t, j + m, e);
@@ -529,7 +565,8 @@ after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
     }
     return j;
   }
-  if((m = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, i)) > 0 && i + m < t->n) {
+  if((m = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, i)) > 0 && i + m < t->n &&
+     (!t->prose || cap_word(t, i + m))) {
     e = org_end(v, t, i + m);
     *org = add_org(out, t, i + m, e);
     return e;
@@ -550,15 +587,17 @@ after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
 }
 
 void
-kg_people_parse_lex(const struct kg_vocab *v, const struct kg_lexicon *lx,
-                    const char *text, size_t len, struct kg_people *out)
+kg_people_parse_at(const struct kg_vocab *v, const struct kg_lexicon *lx,
+                   int prose, const char *text, size_t len,
+                   struct kg_people *out)
 {
   struct kg_ptoks t;
   size_t i = 0, pending_from = 0;
 
   memset(out, 0, sizeof(*out));
   kg_people_tokenize(lx, text, len, &t);
-  while(i < t.n) {
+  t.prose = prose && lx;
+  while(i < t.n && !(t.prose && out->npersons)) {
     size_t n;
     struct kg_person_ref *pr;
     long org = -1;
@@ -599,10 +638,17 @@ kg_people_parse_lex(const struct kg_vocab *v, const struct kg_lexicon *lx,
 }
 
 void
+kg_people_parse_lex(const struct kg_vocab *v, const struct kg_lexicon *lx,
+                    const char *text, size_t len, struct kg_people *out)
+{
+  kg_people_parse_at(v, lx, 0, text, len, out);
+}
+
+void
 kg_people_parse(const struct kg_vocab *v, const char *text, size_t len,
                 struct kg_people *out)
 {
-  kg_people_parse_lex(v, NULL, text, len, out);
+  kg_people_parse_at(v, NULL, 0, text, len, out);
 }
 
 void

@@ -49,6 +49,13 @@ void kg_people_parse(const struct kg_vocab *v, const char *text, size_t len,
 /* Same, reading names with the lexicon @lx (may be NULL: as above). */
 void kg_people_parse_lex(const struct kg_vocab *v, const struct kg_lexicon *lx,
                          const char *text, size_t len, struct kg_people *out);
+/* Same; with @prose (running text, a name at text[0]): the first person
+ * only, and an organisation only where a capitalised name follows its
+ * link ("de la Région", not "de citer"), made of capitalised words and
+ * their joining words ("Banque des Territoires", not "… et Lozère…"). */
+void kg_people_parse_at(const struct kg_vocab *v, const struct kg_lexicon *lx,
+                        int prose, const char *text, size_t len,
+                        struct kg_people *out);
 void kg_people_release(struct kg_people *p);
 
 /* ---- tokens, for recognisers that look for names in running text */
@@ -70,6 +77,7 @@ struct kg_ptoks {
   size_t n, cap;
   const char *text;     /* SHARED: the text tokenized */
   const struct kg_lexicon *lx;  /* SHARED, may be NULL */
+  int prose;            /* set by kg_people_parse_at */
 };
 
 /* Words, commas (also ';'), parentheses and punctuation of text[0..len);
