@@ -292,8 +292,8 @@ surname_at(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
   p = match_phrase(v, KG_CUE_PARTICLE, t, j);
   if(p && !t->v[j].cap && match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j))
     p = 0;
-  if(p && j + p < t->n && surname_ok(v, t, j + p, -1, 1))
-    return p + 1;
+  if(p && cap_word(t, j + p))
+    return surname_ok(v, t, j + p, g, strict) ? p + 1 : 0;
   return surname_ok(v, t, j, g, strict) ? 1 : 0;
 }
 

@@ -182,12 +182,26 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
   return m;
 }
 
-/* Marks in @scope the tokens that follow a speaker phrase in its clause. */
+/* Is there a dash between token @k and the start of its sentence (a
+ * dash-enclosed aside: "– menés par X et Y –")? */
+static int
+in_dashes(const struct kg_ptoks *t, size_t k)
+{
+  while(k-- > 0 && !sentence_end(t, k))
+    if(is_dash(t, k))
+      return 1;
+  return 0;
+}
+
+/* Marks in @scope the tokens that follow a speaker phrase in its clause,
+ * and the next clauses of a list ("X, …; Y, …").  A dash ends the scope
+ * only in an aside that a dash opened. */
 static void
 speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
                unsigned char *scope)
 {
   size_t k = 0, m;
+  int aside;
 
   while(k < t->n) {
     m = speaker_before(x, t, k);
@@ -195,8 +209,13 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
       k++;
       continue;
     }
-    for(k += m; k < t->n && !clause_end(t, k); k++)
+    aside = in_dashes(t, k);
+    for(k += m; k < t->n; k++) {
+      if(clause_end(t, k) && !(is_dash(t, k) && !aside) &&
+         !(t->v[k].kind == KG_PTOK_COMMA && kg_people_name(x->v, t, k + 1, 0)))
+        break;
       scope[k] = 1;
+    }
   }
 }
 
