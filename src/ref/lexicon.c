@@ -4,18 +4,14 @@
  * Opening maps the file and checks its header; a lookup folds the word and
  * binary-searches the sorted record table, touching a few pages only.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <utf8proc.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/input.h"
 #include "ref/lexicon.h"
 
 struct kg_lexicon {
@@ -79,33 +75,17 @@ struct kg_lexicon *
 kg_lexicon_open_file(const char *path)
 {
   struct kg_lexicon *lx;
-  struct stat st;
-  void *map;
-  int fd;
+  size_t size = 0;
+  const void *map = kg_input_map(path, "lexicon index", "run 'make lexicon'",
+                                 &size);
 
-  fd = open(path, O_RDONLY);
-  if(fd < 0) {
-    kg_error("cannot open the lexicon index '%s': %s; run 'make lexicon'",
-             path, strerror(errno));
+  if(!map)
     return NULL;
-  }
-  if(fstat(fd, &st) < 0 || st.st_size <= 0) {
-    close(fd);
-    bad_index(path, "empty file");
-    return NULL;
-  }
-  map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-  close(fd);
-  if(map == MAP_FAILED) {
-    kg_error("cannot map the lexicon index '%s': %s; run 'make lexicon'",
-             path, strerror(errno));
-    return NULL;
-  }
   lx = kg_xcalloc(1, sizeof(*lx));
   lx->map = map;
-  lx->size = (size_t)st.st_size;
+  lx->size = size;
   if(check_header(lx, path) < 0) {
-    munmap(map, lx->size);
+    kg_input_unmap(map, size);
     free(lx);
     return NULL;
   }
@@ -129,7 +109,7 @@ kg_lexicon_free(struct kg_lexicon *lx)
 {
   if(!lx)
     return;
-  munmap((void *)lx->map, lx->size);
+  kg_input_unmap(lx->map, lx->size);
   free(lx);
 }
 
