@@ -32,7 +32,7 @@ $(LEX_FILES) &: $(LEX_DEB) tools/lexicon/fetch.sh tools/lexicon/extract.sh \
 
 # Only the foundation modules: `make lexicon` does not depend on the rest of
 # the tree compiling.
-LEX_TOOL_OBJS = $(BUILD)/ref/lexicon.o $(BUILD)/base/text.o \
+LEX_TOOL_OBJS = $(BUILD)/ref/lexicon.o $(BUILD)/base/input.o $(BUILD)/base/text.o \
                 $(BUILD)/base/buf.o $(BUILD)/base/diag.o
 
 $(BUILD)/lexbuild: src/tools/tool_lexbuild.c $(HDRS) $(LEX_TOOL_OBJS) | $(BUILD)

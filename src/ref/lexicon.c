@@ -119,30 +119,63 @@ kg_lexicon_count(const struct kg_lexicon *lx)
   return lx ? lx->n_words : 0;
 }
 
+/* Folds w[0..len) into out[0..cap), NUL-terminated: NFC-composed code
+ * points decomposed, marks dropped, case folded, U+2019 as "'".  Returns
+ * the length, or -1 when it does not fit or is not UTF-8. */
+static long
+fold_into(const char *w, size_t len, char *out, size_t cap)
+{
+  size_t i = 0, o = 0;
+
+  while(i < len) {
+    utf8proc_int32_t cp, d[8];
+    utf8proc_ssize_t k, n, j;
+    int last = 0;
+
+    k = utf8proc_iterate((const utf8proc_uint8_t *)w + i,
+                         (utf8proc_ssize_t)(len - i), &cp);
+    if(k <= 0)
+      return -1;
+    i += (size_t)k;
+    if(cp == 0x2019)
+      cp = '\'';
+    n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE |
+                                UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+                                &last);
+    if(n < 0 || n > 8)
+      return -1;
+    for(j = 0; j < n; j++) {
+      if(o + 5 > cap)
+        return -1;
+      o += (size_t)utf8proc_encode_char(d[j], (utf8proc_uint8_t *)out + o);
+    }
+  }
+  out[o] = '\0';
+  return (long)o;
+}
+
 const char *
 kg_lexicon_fold(const char *w, size_t len, struct kg_buf *out)
 {
-  utf8proc_uint8_t *res = NULL;
-  utf8proc_ssize_t n;
-  size_t i;
+  char tmp[256];
+  long n;
 
   kg_buf_reset(out);
-  n = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &res,
-                   UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
-                   UTF8PROC_CASEFOLD);
-  if(n < 0)
+  if(len < sizeof tmp / 2 && (n = fold_into(w, len, tmp, sizeof tmp)) >= 0) {
+    kg_buf_add(out, tmp, (size_t)n);
     return out->s;
-  for(i = 0; i < (size_t)n; i++) {
-    /* U+2019 (E2 80 99), the typographic apostrophe, as ASCII */
-    if(res[i] == 0xE2 && i + 2 < (size_t)n && res[i + 1] == 0x80 &&
-       res[i + 2] == 0x99) {
-      kg_buf_addc(out, '\'');
-      i += 2;
-    } else {
-      kg_buf_addc(out, res[i]);
-    }
   }
-  free(res);
+  {
+    utf8proc_uint8_t *res = NULL;
+    utf8proc_ssize_t m;
+
+    m = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len,
+                     &res, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                     UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    if(m >= 0)
+      kg_buf_add(out, res, (size_t)m);
+    free(res);
+  }
   return out->s;
 }
 
@@ -158,31 +191,26 @@ entry_at(const struct kg_lexicon *lx, uint32_t i)
 unsigned
 kg_lexicon_classes(const struct kg_lexicon *lx, const char *w, size_t len)
 {
-  struct kg_buf key = KG_BUF_INIT;
+  char key[256];
   uint32_t lo = 0, hi;
-  unsigned found = 0;
 
-  if(!lx || !len)
-    return 0;
-  kg_lexicon_fold(w, len, &key);
+  if(!lx || !len || fold_into(w, len, key, sizeof key) <= 0)
+    return 0;   /* no word folds to more than 255 bytes in the index */
   hi = lx->n_words;
-  while(lo < hi && key.len) {
+  while(lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
     const char *e = entry_at(lx, mid);
     int c;
 
     if(!e)
-      break;
-    c = strcmp(e + 1, key.s);
-    if(!c) {
-      found = (unsigned char)e[0];
-      break;
-    }
+      return 0;
+    c = strcmp(e + 1, key);
+    if(!c)
+      return (unsigned char)e[0];
     if(c < 0)
       lo = mid + 1;
     else
       hi = mid;
   }
-  kg_buf_release(&key);
-  return found;
+  return 0;
 }
