@@ -107,6 +107,9 @@ section_cues(struct kg_report *x, size_t sec, size_t from, size_t to)
         continue;
       }
       rest = skip_punct(bl->text, ls + n, le);
+      x->cueblocks[b] |= KG_CUE_LINE;
+      if(rest >= le && role <= KG_CUE_NOTETAKER)
+        x->cueblocks[b] |= KG_CUE_BARE;   /* its people are the items below */
       switch(role) {
         case KG_CUE_FACILITATOR:
         case KG_CUE_NOTETAKER:
@@ -156,6 +159,9 @@ kg_cues_find(struct kg_report *x)
 {
   size_t i, b, from;
   unsigned char *in = kg_xcalloc(x->doc.nblocks + 1, 1);
+
+  free(x->cueblocks);
+  x->cueblocks = kg_xcalloc(x->doc.nblocks + 1, 1);
 
   for(i = 0; i < x->nsecs; i++) {
     section_cues(x, i, x->secs[i].block + 1, x->secs[i].body_end);

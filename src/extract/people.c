@@ -269,9 +269,9 @@ surname_ok(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
 static size_t
 civility(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j)
 {
-  size_t c = match_phrase(v, KG_CUE_CIVILITY, t, j);
+  size_t c;
 
-  if(!c || !cap_word(t, j))
+  if(!cap_word(t, j) || !(c = match_phrase(v, KG_CUE_CIVILITY, t, j)))
     return 0;
   if(j + c < t->n && t->v[j + c].kind == T_PUNCT &&
      t->text[t->v[j + c].start] == '.')

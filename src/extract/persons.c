@@ -14,12 +14,13 @@
  *   - "Par Prénom Nom" heading a short paragraph is the notes' author;
  *   - anyone else is a mention: a person with their passage, no role.
  * The session is the one whose text holds the name, else the event.
- * Lines that start with a cue ("Animé par") are left to cues.c, cells of
- * programme tables to tables.c.  Job titles and organisations stated next
+ * Lines that start with a cue ("Animé par", x->cueblocks) are left to
+ * cues.c, cells of programme tables to tables.c.  Job titles and organisations stated next
  * to a name are read by people.c and written by kg_roles_people().
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "base/buf.h"
 #include "base/text.h"
@@ -29,6 +30,7 @@
 #include "extract/persons.h"
 #include "extract/report.h"
 #include "extract/sections.h"
+#include "ref/lexicon.h"
 #include "ref/registry.h"
 #include "ref/vocab.h"
 
@@ -39,6 +41,7 @@
 #define CONF_MENTION 65    /* a name the lexicon reads, nothing more */
 
 #define AFTER_SCAN 25      /* tokens searched for a speaking verb */
+#define ENTRY_HEAD 120     /* bytes read for the name heading an entry */
 
 /* The section whose own text holds block @b, or x->nsecs (the event). */
 static size_t
@@ -101,6 +104,33 @@ entry_name(const struct kg_report *x, const struct kg_ptoks *t)
   return i < t->n && kg_people_name(x->v, t, i, 0) ? (long)i : -1;
 }
 
+/* Does @bl start with a dash or a bullet (no letter, digit or bracket)? */
+static int
+starts_with_dash(const struct kg_block *bl)
+{
+  int cp = 0;
+
+  if(!bl->len)
+    return 0;
+  kg_text_utf8_decode(bl->text, bl->len, &cp);
+  return cp == '-' || cp == '*' || cp == 0x2013 || cp == 0x2014 ||
+         cp == 0x2022 || cp == 0x2012 || cp == 0x2043;
+}
+
+/* Bytes of @bl's head where a list entry's name would be: up to the
+ * first comma or parenthesis after a few words, at a character boundary. */
+static size_t
+entry_head(const struct kg_block *bl)
+{
+  size_t n = bl->len < ENTRY_HEAD ? bl->len : ENTRY_HEAD;
+
+  while(n < bl->len && ((unsigned char)bl->text[n] & 0xC0) == 0x80)
+    n++;
+  while(n < bl->len && bl->text[n] != ' ')
+    n++;
+  return n;
+}
+
 /* Is block @b an entry of a list of people: a list item, or a paragraph
  * that starts with a dash, whose first words are a name?  *start gets the
  * name's byte offset in the block. */
@@ -113,7 +143,9 @@ list_entry(const struct kg_report *x, size_t b, size_t *start)
 
   if(bl->kind != KG_BLK_ITEM && bl->kind != KG_BLK_PARA)
     return 0;
-  kg_people_tokenize(x->lex, bl->text, bl->len, &t);
+  if(bl->kind == KG_BLK_PARA && !starts_with_dash(bl))
+    return 0;
+  kg_people_tokenize(x->lex, bl->text, entry_head(bl), &t);
   if(bl->kind == KG_BLK_ITEM || is_dash(&t, 0))
     i = entry_name(x, &t);
   if(i >= 0)
@@ -144,17 +176,19 @@ attendees_before(const struct kg_report *x, size_t b)
 static void
 find_lists(struct kg_report *x, unsigned char *done)
 {
-  size_t nb = x->doc.nblocks, b = 0, e, k, start;
+  size_t nb = x->doc.nblocks, b = 0, e, k;
+  size_t *start = kg_xcalloc(nb + 1, sizeof(size_t));
+  unsigned char *entry = kg_xcalloc(nb + 1, 1);
 
-  while(b < nb) {
+  for(b = 0; b < nb; b++)
+    entry[b] = !done[b] && list_entry(x, b, &start[b]);
+  for(b = 0; b < nb; b = e > b ? e : b + 1) {
     struct kg_roles_use use = { KG_CUE_FACILITATOR, "list", CONF_LIST, 0 };
 
-    for(e = b; e < nb && !done[e] && list_entry(x, e, &start); e++)
+    for(e = b; e < nb && entry[e]; e++)
       ;
-    if(e - b < 2) {
-      b = e > b ? e : b + 1;
+    if(e - b < 2)
       continue;
-    }
     if(attendees_before(x, b)) {
       use.role = KG_CUE_PARTICIPANTS;
       use.confidence = CONF_MENTION + 10;
@@ -162,12 +196,12 @@ find_lists(struct kg_report *x, unsigned char *done)
     for(k = b; k < e; k++) {
       const struct kg_block *bl = &x->doc.blocks[k];
 
-      list_entry(x, k, &start);
-      kg_roles_people(x, block_section(x, k), &use, bl, start, bl->len, 0);
+      kg_roles_people(x, block_section(x, k), &use, bl, start[k], bl->len, 0);
       done[k] = 1;
     }
-    b = e;
   }
+  free(start);
+  free(entry);
 }
 
 /* Does a speaker phrase open at token @k?  Returns its length in tokens;
@@ -292,6 +326,54 @@ byline(const struct kg_report *x, const struct kg_ptoks *t)
   return kg_people_name(x->v, t, m, 0) ? m : 0;
 }
 
+/* Can the capitalised word w[0..len) start a name: a first name (or
+ * hyphenated first names), or a civility? */
+static int
+name_word(const struct kg_report *x, const char *w, size_t len,
+          struct kg_buf *fold)
+{
+  const char *h = memchr(w, '-', len);
+  size_t p;
+
+  if(kg_lexicon_classes(x->lex, w, len) & KG_LEX_FIRST_NAME)
+    return 1;
+  if(h && h > w && (kg_lexicon_classes(x->lex, w, (size_t)(h - w)) &
+                    KG_LEX_FIRST_NAME))
+    return 1;
+  kg_lexicon_fold(w, len, fold);
+  for(p = 0; p < x->v->ncues[KG_CUE_CIVILITY]; p++)
+    if(!strcmp(fold->s, x->v->cues[KG_CUE_CIVILITY][p].key))
+      return 1;
+  return 0;
+}
+
+/* Does the line text[0..len) hold a word that can start a name?  A cheap
+ * look before the line is read word by word. */
+static int
+line_may_name(const struct kg_report *x, const char *text, size_t len)
+{
+  struct kg_buf fold = KG_BUF_INIT;
+  size_t i = 0, j;
+  int yes = 0;
+
+  while(i < len && !yes) {
+    int cp = 0;
+
+    while(i < len && strchr(" ,;:.()'\"!?*", text[i]))
+      i++;
+    for(j = i; j < len && !strchr(" ,;:.()'\"!?*", text[j]); j++)
+      ;
+    if(j > i) {
+      kg_text_utf8_decode(text + i, j - i, &cp);
+      if(utf8proc_isupper(cp))
+        yes = name_word(x, text + i, j - i, &fold);
+    }
+    i = j;
+  }
+  kg_buf_release(&fold);
+  return yes;
+}
+
 /* One line text[ls, le) of block @bl, in section @sec. */
 static void
 prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
@@ -301,6 +383,8 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
   unsigned char *scope;
   size_t i = 0, n, s0 = 0, e, by;
 
+  if(!line_may_name(x, bl->text + ls, le - ls))
+    return;
   kg_people_tokenize(x->lex, bl->text + ls, le - ls, &t);
   scope = kg_xcalloc(t.n + 1, 1);
   speaker_scopes(x, &t, scope);
@@ -334,43 +418,23 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
   kg_people_toks_release(&t);
 }
 
-/* Does a cue start the line text[ls, le) of @bl?  *bare: nothing but the
- * cue ("Intervenants :"), so the list items below are its people. */
-static int
-cue_line(const struct kg_report *x, const struct kg_block *bl, size_t ls,
-         size_t le, int *bare)
-{
-  struct kg_ptoks t;
-  int role;
-  size_t n = kg_roles_cue_line(x->v, bl->text + ls, le - ls, &role);
-
-  *bare = 0;
-  if(!n)
-    return 0;
-  kg_people_tokenize(NULL, bl->text + ls + n, le - ls - n, &t);
-  *bare = t.n == 0 || (t.n == 1 && t.v[0].kind == KG_PTOK_PUNCT);
-  kg_people_toks_release(&t);
-  return 1;
-}
-
-/* Lines of block @b that no cue line took (cues.c reads those); returns 1
- * when its last line is a bare cue. */
-static int
-prose_block(struct kg_report *x, size_t b, int emit)
+/* Lines of block @b that start with no cue (cues.c read those). */
+static void
+prose_block(struct kg_report *x, size_t b)
 {
   const struct kg_block *bl = &x->doc.blocks[b];
   size_t ls = 0, sec = block_section(x, b);
-  int bare = 0;
+  int cues = x->cueblocks && (x->cueblocks[b] & KG_CUE_LINE);
 
   while(ls < bl->len) {
     const char *nl = memchr(bl->text + ls, '\n', bl->len - ls);
     size_t le = nl ? (size_t)(nl - bl->text) : bl->len;
+    int role;
 
-    if(!cue_line(x, bl, ls, le, &bare) && emit)
+    if(!cues || !kg_roles_cue_line(x->v, bl->text + ls, le - ls, &role))
       prose_line(x, sec, bl, ls, le);
     ls = le + 1;
   }
-  return bare;
 }
 
 void
@@ -387,7 +451,7 @@ kg_persons_find(struct kg_report *x)
     /* table cells are tables.c's; code is no text */
     if(kind == KG_BLK_CELL || kind == KG_BLK_CODE)
       done[b] = 1;
-    else if(prose_block(x, b, 0))
+    else if(x->cueblocks && (x->cueblocks[b] & KG_CUE_BARE))
       /* "Intervenants :" then one person per item: cues.c */
       for(k = b + 1; k < nb && x->doc.blocks[k].kind == KG_BLK_ITEM; k++)
         done[k] = 1;
@@ -395,7 +459,7 @@ kg_persons_find(struct kg_report *x)
   find_lists(x, done);
   for(b = 0; b < nb; b++)
     if(!done[b])
-      prose_block(x, b, 1);
+      prose_block(x, b);
 out:
   free(done);
 }

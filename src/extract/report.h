@@ -63,6 +63,10 @@ struct kg_report {
   struct kg_node_list *secpeople; /* per section: facilitators */
   struct kg_node_list people;     /* every person of the report */
   struct kg_node_list orgs;       /* every organisation of the report */
+  unsigned char *cueblocks;       /* per block, set by cues.c: KG_CUE_LINE
+                                     (a line starts with a cue),
+                                     KG_CUE_BARE (its last is a bare cue,
+                                     "Intervenants :") */
   struct kg_hash cand;            /* candidate IRI -> index in candv */
   struct kg_candidate *candv;     /* entities the registry does not know */
   size_t ncand, capcand;
@@ -74,6 +78,9 @@ struct kg_candidate {
   librdf_node *node;
   int confidence;
 };
+
+#define KG_CUE_LINE 1
+#define KG_CUE_BARE 2
 
 size_t kg_report_src(const struct kg_block *b, size_t off);
 size_t kg_report_src_end(const struct kg_block *b, size_t end);
