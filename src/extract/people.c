@@ -259,9 +259,14 @@ surname_ok(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
   if(!cap_word(t, i) || match_phrase(v, KG_CUE_NAME_SEP, t, i) ||
      match_phrase(v, KG_CUE_CIVILITY, t, i))
     return 0;
-  if(k->upper || (k->lex & KG_LEX_SURNAME) || !(k->lex & KG_LEX_COMMON))
-    return 1;
-  /* a common word: "Anne Causse" yes, "Rose Jaune" no */
+  if(k->upper || (k->lex & (KG_LEX_SURNAME | KG_LEX_FIRST_NAME)) ||
+     !(k->lex & KG_LEX_COMMON))
+    return 1;   /* "CLAVEL", "Adams", "Martin", "Holderer" */
+  /* a common word: "Anne Causse", "Olivier Roux" yes; "Paris Terres"
+   * (a first name that is also a place) no; in strict reading (a
+   * heading's Title Case) only after a first name that is nothing else */
+  if(g >= 0 && (t->v[g].lex & KG_LEX_PROPER))
+    return 0;
   return !strict || (g >= 0 && t->v[g].lex == KG_LEX_FIRST_NAME);
 }
 
@@ -289,8 +294,11 @@ surname_at(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
   if(j >= t->n)
     return 0;
   /* "de", "du" in lower case link a name to its organisation instead */
+  /* "de", "du", "la" in lower case link a name to its organisation or
+   * start a noun phrase ("Madame la Maire"); "Le Strat" is a particle */
   p = match_phrase(v, KG_CUE_PARTICLE, t, j);
-  if(p && !t->v[j].cap && match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j))
+  if(p && !t->v[j].cap && (match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j) ||
+                           match_phrase(v, KG_CUE_ARTICLE, t, j)))
     p = 0;
   if(p && cap_word(t, j + p))
     return surname_ok(v, t, j + p, g, strict) ? p + 1 : 0;
@@ -317,7 +325,10 @@ kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
      (s = surname_at(v, t, j + 1, -1, 1)) > 0)
     return j + 1 + s - i;
   s = surname_at(v, t, j, g, strict);
-  return s ? j + s - i : 0;
+  if(s)
+    return j + s - i;
+  /* "Mme Martin": the civility's word was the surname */
+  return civ && g >= 0 ? j - i : 0;
 }
 
 /* Tokens of a person's name at @i: with a lexicon, a name it reads, or a
@@ -573,10 +584,12 @@ after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
   }
   if(!t->lx)
     return i;
-  /* "Name, Org", "Name – Org", "Name Org (40)" */
+  /* "Name, Org", "Name – Org", "Name Org (40)" (not in running text) */
   j = i;
   if(t->v[j].kind == T_COMMA || (t->v[j].kind == T_WORD && !t->v[j].key[0]))
     j++;
+  else if(t->prose)
+    return i;
   if(j < t->n && t->v[j].kind == T_WORD && t->v[j].cap &&
      !person_starts(v, t, j)) {
     e = org_end(v, t, j);

@@ -287,8 +287,9 @@ inside_longer_name(const struct kg_report *x, const struct kg_ptoks *t,
   size_t m;
 
   for(m = 1; m <= 3 && m <= i; m++)
-    if(kg_people_phrase(x->v, KG_CUE_NAMED_AFTER, t, i - m) == m)
-      return 1;
+    if(kg_people_phrase(x->v, KG_CUE_NAMED_AFTER, t, i - m) == m ||
+       kg_people_phrase(x->v, KG_CUE_ARTICLE, t, i - m) == m)
+      return 1;   /* "rue Victor Hugo", "la Rose Blanche" */
   if(!i || !is_word(t, i - 1) || !t->v[i - 1].cap || is_dash(t, i - 1))
     return 0;
   if(i == 1 || sentence_end(t, i - 2) || clause_end(t, i - 2))
@@ -382,6 +383,9 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
   struct kg_ptoks t;
   unsigned char *scope;
   size_t i = 0, n, s0 = 0, e, by;
+  /* in a heading's Title Case, "Rose Blanche" needs a first name that is
+   * nothing else; in sentences a capitalised word after one is a name */
+  int strict = bl->kind == KG_BLK_HEADING;
 
   if(!line_may_name(x, bl->text + ls, le - ls))
     return;
@@ -394,7 +398,7 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
 
     if(sentence_end(&t, i))
       s0 = i + 1;
-    n = kg_people_name(x->v, &t, i, !scope[i] && i != by);
+    n = kg_people_name(x->v, &t, i, strict && !scope[i] && i != by);
     if(!n || inside_longer_name(x, &t, i) || registry_name(x, &t, i, n)) {
       i += n ? n : 1;
       continue;

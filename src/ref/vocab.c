@@ -20,7 +20,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "departement-word", "locative", "district", "initiative-noun", "carrier",
   "figures", "org-column", "place-column",
   "civility", "particle", "speaker-before", "speaker-after", "participants",
-  "byline", "named-after", "job-title"
+  "byline", "named-after", "job-title", "article"
 };
 
 static const char *const files[] = {

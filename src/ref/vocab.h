@@ -40,6 +40,7 @@ enum kg_cue_role {
   KG_CUE_BYLINE,            /* "Par" heading a short paragraph: author */
   KG_CUE_NAMED_AFTER,       /* "collège", "rue" before a name: a place */
   KG_CUE_JOB_TITLE,         /* "directrice", "chargé de mission" */
+  KG_CUE_ARTICLE,           /* "la", "notre" before a name: a thing */
   KG_CUE_ROLE_COUNT
 };
 
