@@ -70,7 +70,7 @@ integration: $(BUILD)/mednum-kg
 	KG=$(KG) sh tests/run-integration.sh $(T)
 
 check: .deps-ok
-	$(MAKE) all gazetteer
+	$(MAKE) all gazetteer lexicon
 	$(MAKE) suite
 
 suite: $(UNIT_BINS) $(BUILD)/mednum-kg $(BUILD)/sparqldoc
@@ -80,19 +80,19 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover
 asan: .deps-ok
 	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' \
 	  ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:suppressions=$(CURDIR)/tests/asan.supp LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	  all gazetteer
+	  all gazetteer lexicon
 	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:suppressions=$(CURDIR)/tests/asan.supp LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' suite
 
 VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
      --suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind: .deps-ok
-	$(MAKE) BUILD=build-vg CFLAGS='-O0 -g' all gazetteer
+	$(MAKE) BUILD=build-vg CFLAGS='-O0 -g' all gazetteer lexicon
 	VALGRIND='$(VG)' $(MAKE) BUILD=build-vg golden
 
 # ---------------------------------------------------------------- demo
 demo: .deps-ok
-	$(MAKE) all gazetteer
+	$(MAKE) all gazetteer lexicon
 	KG=$(KG) sh tools/demo.sh
 
 clean:

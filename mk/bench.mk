@@ -15,6 +15,7 @@ BENCH_QRUNS   ?= 5
 bench: $(BUILD)/mednum-kg
 	@test -x /usr/bin/time || { echo "make bench: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
 	@test -f data/gazetteer/territoires.idx || $(MAKE) gazetteer
+	@test -f data/lexicon/lexicon.idx || $(MAKE) lexicon
 	KG=$(KG) TOP=$(CURDIR) REPORTS=$(BENCH_REPORTS) SEED=$(BENCH_SEED) \
 	  RUNS=$(BENCH_RUNS) QRUNS=$(BENCH_QRUNS) sh bench/store_bench.sh
 

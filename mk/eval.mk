@@ -34,6 +34,7 @@ endef
 
 eval: $(BUILD)/mednum-kg
 	@test -f data/gazetteer/territoires.idx || $(MAKE) gazetteer
+	@test -f data/lexicon/lexicon.idx || $(MAKE) lexicon
 	@mkdir -p '$(EVAL_OUT)'
 	$(foreach s,$(EVAL_SET),$(call eval_one,$(s)))
 

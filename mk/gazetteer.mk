@@ -31,7 +31,7 @@ $(GAZ_JSONS) &: $(GAZ_TGZ) tools/gazetteer/fetch.sh tools/gazetteer/extract.sh \
 
 # Only the foundation modules: `make gazetteer` does not depend on the rest
 # of the tree compiling (tool_gazbuild.c stubs kg_ctx_gaz, see there).
-GAZ_TOOL_OBJS = $(BUILD)/ref/gaz.o $(BUILD)/ref/territory.o \
+GAZ_TOOL_OBJS = $(BUILD)/ref/gaz.o $(BUILD)/base/input.o $(BUILD)/ref/territory.o \
                 $(BUILD)/rdf/rdf.o $(BUILD)/base/text.o $(BUILD)/base/buf.o \
                 $(BUILD)/base/diag.o $(BUILD)/base/hash.o
 
@@ -43,7 +43,7 @@ $(GAZ_OUT) &: $(GAZ_JSONS) $(BUILD)/gazbuild
 	$(BUILD)/gazbuild $(GAZ_JSON) $(GAZ_DIR)
 
 # `make gazetteer-bench`: open and lookup costs (recorded in docs/BENCHMARKS.md).
-GAZ_BENCH_OBJS = $(BUILD)/ref/gaz.o $(BUILD)/base/text.o \
+GAZ_BENCH_OBJS = $(BUILD)/ref/gaz.o $(BUILD)/base/input.o $(BUILD)/base/text.o \
                  $(BUILD)/base/buf.o $(BUILD)/base/diag.o
 
 $(BUILD)/gazbench: tools/gazetteer/gazbench.c $(GAZ_BENCH_OBJS) $(HDRS) | $(BUILD)

@@ -2,7 +2,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/diag.h"
 #include "base/input.h"
@@ -107,4 +110,41 @@ kg_input_read_text(const char *path, struct kg_buf *out)
 out:
   kg_buf_release(&raw);
   return rc;
+}
+
+const void *
+kg_input_map(const char *path, const char *what, const char *fix,
+             size_t *size)
+{
+  struct stat st;
+  void *map;
+  int fd;
+
+  fd = open(path, O_RDONLY);
+  if(fd < 0) {
+    kg_error("cannot open the %s '%s': %s; %s", what, path, strerror(errno),
+             fix);
+    return NULL;
+  }
+  if(fstat(fd, &st) < 0 || st.st_size <= 0) {
+    close(fd);
+    kg_error("cannot use the %s '%s': empty file; %s", what, path, fix);
+    return NULL;
+  }
+  map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if(map == MAP_FAILED) {
+    kg_error("cannot map the %s '%s': %s; %s", what, path, strerror(errno),
+             fix);
+    return NULL;
+  }
+  *size = (size_t)st.st_size;
+  return map;
+}
+
+void
+kg_input_unmap(const void *map, size_t size)
+{
+  if(map)
+    munmap((void *)map, size);
 }

@@ -17,4 +17,12 @@ int kg_input_read_text(const char *path, struct kg_buf *out);
 /* Reads @path's bytes as they are. KG_EXIT_OK or KG_EXIT_SYS (reported). */
 int kg_input_read_bytes(const char *path, struct kg_buf *out);
 
+/* Maps @path read-only, whole: an index built by `make` (gazetteer,
+ * lexicon).  @what names it in messages ("gazetteer index"), @fix says how
+ * to rebuild it ("run 'make gazetteer'").  Returns the mapping (release
+ * with kg_input_unmap) and sets *size, or NULL after reporting. */
+const void *kg_input_map(const char *path, const char *what, const char *fix,
+                         size_t *size);
+void kg_input_unmap(const void *map, size_t size);
+
 #endif

@@ -4,7 +4,8 @@
 
 struct kg_report;
 
-/* Facilitators, note-takers, slides and resources of every session. */
+/* Facilitators, note-takers, slides and resources of every session; cue
+ * lines outside every section are the event's. */
 void kg_cues_find(struct kg_report *x);
 
 #endif

@@ -28,6 +28,7 @@
 #include "base/input.h"
 #include "rdf/ns.h"
 #include "extract/people.h"
+#include "extract/persons.h"
 #include "extract/places.h"
 #include "rdf/rdf.h"
 #include "ref/registry.h"
@@ -105,6 +106,9 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
     rc = ref->status;   /* 3: a bad registry or curation file */
     goto out;
   }
+  x.lex = kg_ref_lexicon(ref);
+  if(!x.lex)
+    goto out;
   if(kg_doc_parse(&x.doc, text.s, text.len)) {
     kg_error_at(&loc, "cannot parse the Markdown");
     rc = KG_EXIT_DATA;
@@ -136,6 +140,7 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
   kg_sessions_emit(&x);
   kg_cues_find(&x);
   kg_tables_find(&x);
+  kg_persons_find(&x);
   kg_initiatives_find(&x);
   emit_in_territory(&x);
   kg_report_candidates_emit(&x);

@@ -14,21 +14,18 @@
 #include "base/buf.h"
 #include "extract/people.h"
 #include "base/text.h"
+#include "ref/lexicon.h"
 #include "ref/vocab.h"
 
-enum tok_kind { T_WORD, T_COMMA, T_OPEN, T_CLOSE, T_PUNCT };
+/* Longest job title, in tokens, read in running text. */
+#define MAX_PROSE_TITLE 12
 
-struct tok {
-  enum tok_kind kind;
-  size_t start, end;
-  char *key;       /* matching key, lower case, no accents */
-  int cap;         /* starts with an upper-case letter or a digit */
-};
-
-struct toks {
-  struct tok *v;
-  size_t n, cap;
-};
+/* Short names inside this file for the exported token types. */
+#define T_WORD KG_PTOK_WORD
+#define T_COMMA KG_PTOK_COMMA
+#define T_OPEN KG_PTOK_OPEN
+#define T_CLOSE KG_PTOK_CLOSE
+#define T_PUNCT KG_PTOK_PUNCT
 
 static int
 is_apos(int cp)
@@ -36,11 +33,37 @@ is_apos(int cp)
   return cp == '\'' || cp == 0x2019;
 }
 
-static void
-push(struct toks *t, enum tok_kind kind, const char *text, size_t a, size_t b)
+static int
+is_space(int cp)
 {
-  struct tok *k;
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 || cp == 0x202F;
+}
+
+/* "CLAVEL", "HAG": two letters or more, none lower case. */
+static int
+all_upper(const char *s, size_t len)
+{
+  size_t i = 0;
+  int letters = 0;
+
+  while(i < len) {
+    int cp;
+
+    i += (size_t)kg_text_utf8_decode(s + i, len - i, &cp);
+    if(utf8proc_islower(cp))
+      return 0;
+    if(utf8proc_isupper(cp))
+      letters++;
+  }
+  return letters >= 2;
+}
+
+static void
+push(struct kg_ptoks *t, enum kg_ptok_kind kind, size_t a, size_t b)
+{
+  struct kg_ptok *k;
   struct kg_buf key = KG_BUF_INIT;
+  const char *text = t->text;
   int cp = 0;
 
   KG_GROW(t->v, t->cap, t->n + 1);
@@ -53,39 +76,41 @@ push(struct toks *t, enum tok_kind kind, const char *text, size_t a, size_t b)
   kg_text_utf8_decode(text + a, b - a, &cp);
   k->cap = utf8proc_isupper(cp) || (cp >= '0' && cp <= '9') ||
            utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+  k->upper = kind == T_WORD && all_upper(text + a, b - a);
+  k->lex = kind == T_WORD && t->lx ? kg_lexicon_classes(t->lx, text + a, b - a)
+                                   : 0;
 }
 
-static void
-tokenize(const char *s, size_t len, struct toks *t)
+void
+kg_people_tokenize(const struct kg_lexicon *lx, const char *s, size_t len,
+                   struct kg_ptoks *t)
 {
   size_t i = 0;
 
+  memset(t, 0, sizeof(*t));
+  t->text = s;
+  t->lx = lx;
   while(i < len) {
     int cp;
     int k = kg_text_utf8_decode(s + i, len - i, &cp);
     size_t j;
 
-    if(cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 || cp == 0x202F) {
+    if(is_space(cp)) {
       i += (size_t)k;
       continue;
     }
     if(cp == ',' || cp == ';') {
-      push(t, T_COMMA, s, i, i + (size_t)k);
+      push(t, T_COMMA, i, i + (size_t)k);
       i += (size_t)k;
       continue;
     }
-    if(cp == '(') {
-      push(t, T_OPEN, s, i, i + 1);
-      i++;
-      continue;
-    }
-    if(cp == ')') {
-      push(t, T_CLOSE, s, i, i + 1);
+    if(cp == '(' || cp == ')') {
+      push(t, cp == '(' ? T_OPEN : T_CLOSE, i, i + 1);
       i++;
       continue;
     }
     if(cp == ':' || cp == '.' || cp == '!' || cp == '?' || cp == '*') {
-      push(t, T_PUNCT, s, i, i + (size_t)k);
+      push(t, T_PUNCT, i, i + (size_t)k);
       i += (size_t)k;
       continue;
     }
@@ -95,8 +120,8 @@ tokenize(const char *s, size_t len, struct toks *t)
       int c2;
       int k2 = kg_text_utf8_decode(s + j, len - j, &c2);
 
-      if(c2 == ' ' || c2 == '\t' || c2 == '\n' || c2 == 0xA0 || c2 == 0x202F ||
-         c2 == ',' || c2 == ';' || c2 == '(' || c2 == ')' || c2 == ':')
+      if(is_space(c2) || c2 == ',' || c2 == ';' || c2 == '(' || c2 == ')' ||
+         c2 == ':')
         break;
       if(is_apos(c2) && j - i == 1 && j + (size_t)k2 < len) {
         j += (size_t)k2;
@@ -108,25 +133,26 @@ tokenize(const char *s, size_t len, struct toks *t)
     }
     if(j == i)
       j = i + (size_t)k;
-    push(t, T_WORD, s, i, j);
+    push(t, T_WORD, i, j);
     i = j;
   }
 }
 
-static void
-toks_release(struct toks *t)
+void
+kg_people_toks_release(struct kg_ptoks *t)
 {
   size_t i;
 
   for(i = 0; i < t->n; i++)
     free(t->v[i].key);
   free(t->v);
+  memset(t, 0, sizeof(*t));
 }
 
 /* Length in tokens of the longest phrase of @role matching at @i, or 0. */
 static size_t
 match_phrase(const struct kg_vocab *v, enum kg_cue_role role,
-             const struct toks *t, size_t i)
+             const struct kg_ptoks *t, size_t i)
 {
   size_t best = 0, p;
 
@@ -166,14 +192,14 @@ match_phrase(const struct kg_vocab *v, enum kg_cue_role role,
 }
 
 static int
-is_sep(const struct kg_vocab *v, const struct toks *t, size_t i)
+is_sep(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
 {
   return i < t->n && match_phrase(v, KG_CUE_NAME_SEP, t, i) > 0;
 }
 
 /* Number of capitalised word tokens from @i (a person's name). */
 static size_t
-name_run(const struct toks *t, size_t i)
+name_run(const struct kg_ptoks *t, size_t i)
 {
   size_t n = 0;
 
@@ -182,13 +208,163 @@ name_run(const struct toks *t, size_t i)
   return n;
 }
 
+size_t
+kg_people_phrase(const struct kg_vocab *v, int role, const struct kg_ptoks *t,
+                 size_t i)
+{
+  if(role < 0 || role >= KG_CUE_ROLE_COUNT)
+    return 0;
+  return match_phrase(v, (enum kg_cue_role)role, t, i);
+}
+
+/* A capitalised word that starts with a letter. */
+static int
+cap_word(const struct kg_ptoks *t, size_t i)
+{
+  int cp = 0;
+
+  if(i >= t->n || t->v[i].kind != T_WORD || !t->v[i].cap)
+    return 0;
+  kg_text_utf8_decode(t->text + t->v[i].start, t->v[i].end - t->v[i].start,
+                      &cp);
+  return utf8proc_isupper(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+/* A first name: known as one, or hyphenated first names ("Marie-Elise"). */
+static int
+given_name(const struct kg_ptoks *t, size_t i)
+{
+  const struct kg_ptok *k = &t->v[i];
+  const char *s = t->text + k->start, *h;
+  size_t len = k->end - k->start;
+
+  if(!cap_word(t, i))
+    return 0;
+  if(k->lex & KG_LEX_FIRST_NAME)
+    return 1;
+  h = memchr(s, '-', len);
+  return h && h > s && h + 1 < s + len &&
+         (kg_lexicon_classes(t->lx, s, (size_t)(h - s)) & KG_LEX_FIRST_NAME) &&
+         (kg_lexicon_classes(t->lx, h + 1, len - (size_t)(h - s) - 1) &
+          KG_LEX_FIRST_NAME);
+}
+
+/* May token @i be a surname after first name token @g (or a civility)? */
+static int
+surname_ok(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
+           long g, int strict)
+{
+  const struct kg_ptok *k = &t->v[i];
+
+  if(!cap_word(t, i) || match_phrase(v, KG_CUE_NAME_SEP, t, i) ||
+     match_phrase(v, KG_CUE_CIVILITY, t, i))
+    return 0;
+  if(k->upper || (k->lex & (KG_LEX_SURNAME | KG_LEX_FIRST_NAME)) ||
+     !(k->lex & KG_LEX_COMMON))
+    return 1;   /* "CLAVEL", "Adams", "Martin", "Holderer" */
+  /* a common word: "Anne Causse", "Olivier Roux" yes; "Paris Terres"
+   * (a first name that is also a place) no; in strict reading (a
+   * heading's Title Case) only after a first name that is nothing else */
+  if(g >= 0 && (t->v[g].lex & KG_LEX_PROPER))
+    return 0;
+  return !strict || (g >= 0 && t->v[g].lex == KG_LEX_FIRST_NAME);
+}
+
+/* Civility at @j, with its full stop ("M."): tokens, or 0. */
+static size_t
+civility(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j)
+{
+  size_t c;
+
+  if(!cap_word(t, j) || !(c = match_phrase(v, KG_CUE_CIVILITY, t, j)))
+    return 0;
+  if(j + c < t->n && t->v[j + c].kind == T_PUNCT &&
+     t->text[t->v[j + c].start] == '.')
+    c++;
+  return c;
+}
+
+/* Tokens of a surname at @j, with its particle ("Le Strat"), or 0. */
+static size_t
+surname_at(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
+           long g, int strict)
+{
+  size_t p;
+
+  if(j >= t->n)
+    return 0;
+  /* "de", "du" in lower case link a name to its organisation instead */
+  /* "de", "du", "la" in lower case link a name to its organisation or
+   * start a noun phrase ("Madame la Maire"); "Le Strat" is a particle */
+  p = match_phrase(v, KG_CUE_PARTICLE, t, j);
+  if(p && !t->v[j].cap && (match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j) ||
+                           match_phrase(v, KG_CUE_ARTICLE, t, j)))
+    p = 0;
+  if(p && cap_word(t, j + p))
+    return surname_ok(v, t, j + p, g, strict) ? p + 1 : 0;
+  return surname_ok(v, t, j, g, strict) ? 1 : 0;
+}
+
+size_t
+kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
+               int strict)
+{
+  size_t j = i, civ, s;
+  long g = -1;
+
+  if(!t->lx || i >= t->n)
+    return 0;
+  civ = civility(v, t, j);
+  j += civ;
+  if(j < t->n && given_name(t, j))
+    g = (long)j++;
+  if(!civ && g < 0)
+    return 0;
+  /* "Jean Pierre Dupont", else "Jeanne Martin" */
+  if(g >= 0 && j < t->n && given_name(t, j) &&
+     (s = surname_at(v, t, j + 1, -1, 1)) > 0)
+    return j + 1 + s - i;
+  s = surname_at(v, t, j, g, strict);
+  if(s)
+    return j + s - i;
+  /* "Mme Martin": the civility's word was the surname */
+  return civ && g >= 0 ? j - i : 0;
+}
+
+/* Tokens of a person's name at @i: with a lexicon, a name it reads, or a
+ * run of capitalised words whose first one it does not know; else any run
+ * of capitalised words. */
+static size_t
+run_len(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
+{
+  size_t n;
+
+  if(!t->lx)
+    return name_run(t, i);
+  n = kg_people_name(v, t, i, 0);
+  if(n)
+    return n;
+  if(given_name(t, i))
+    return 1;   /* "Mathieu Louis et Janice de …" */
+  if(t->v[i].lex || t->v[i].upper || !cap_word(t, i))
+    return 0;
+  n = name_run(t, i);
+  while(n > 1 && (t->v[i + n - 1].lex & KG_LEX_COMMON))
+    n--;
+  return n;
+}
+
 /* Does a person's name start at @i (used to end an organisation)? */
 static int
-person_starts(const struct kg_vocab *v, const struct toks *t, size_t i)
+person_starts(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
 {
-  size_t n = name_run(t, i), j = i + n;
+  size_t n, j;
 
-  if(n < 2 || n > 4)
+  if(t->lx && i < t->n && kg_people_name(v, t, i, 0))
+    return 1;
+  n = name_run(t, i);
+  j = i + n;
+  if(n < 2 || n > 4 || (t->lx && t->v[i].lex))
     return 0;
   if(j >= t->n)
     return 1;
@@ -203,10 +379,10 @@ person_starts(const struct kg_vocab *v, const struct toks *t, size_t i)
 /* After a job title, a capitalised run is the organisation unless it reads
  * as a person followed by their own affiliation or job title. */
 static int
-person_with_affiliation(const struct kg_vocab *v, const struct toks *t,
+person_with_affiliation(const struct kg_vocab *v, const struct kg_ptoks *t,
                         size_t i)
 {
-  size_t n = name_run(t, i), j = i + n;
+  size_t n = run_len(v, t, i), j = i + n;
 
   if(n < 1 || j >= t->n)
     return 0;
@@ -218,23 +394,30 @@ person_with_affiliation(const struct kg_vocab *v, const struct toks *t,
 }
 
 static long
-add_org(struct kg_people *p, const struct toks *t, size_t a, size_t b)
+add_org(struct kg_people *p, const struct kg_ptoks *t, size_t a, size_t b)
 {
   struct kg_org_ref *o;
   size_t end = b;
 
-  /* trailing "(ABBR)" is an alias */
+  /* trailing "(ABBR)" is an alias; "(40)", a département, is neither */
   KG_GROW(p->orgs, p->caporgs, p->norgs + 1);
   o = &p->orgs[p->norgs];
   memset(o, 0, sizeof(*o));
   if(end - a >= 3 && t->v[end - 1].kind == T_CLOSE &&
      t->v[end - 3].kind == T_OPEN) {
-    o->alias.start = t->v[end - 2].start;
-    o->alias.end = t->v[end - 2].end;
+    const struct kg_ptok *al = &t->v[end - 2];
+
+    if(!t->lx || !(t->text[al->start] >= '0' && t->text[al->start] <= '9')) {
+      o->alias.start = al->start;
+      o->alias.end = al->end;
+    }
     end -= 3;
   }
   while(end > a && t->v[end - 1].kind != T_WORD && t->v[end - 1].kind != T_CLOSE)
     end--;
+  while(t->lx && end > a && t->v[end - 1].kind == T_WORD &&
+        !t->v[end - 1].key[0])
+    end--;   /* a dash left at the end */
   if(end <= a)
     return -1;
   o->name.start = t->v[a].start;
@@ -242,13 +425,55 @@ add_org(struct kg_people *p, const struct toks *t, size_t a, size_t b)
   return (long)p->norgs++;
 }
 
+/* With a lexicon, an organisation also ends at a full stop, a colon, or a
+ * comma followed by a lower-case word ("Lozère Développement, œuvre…"). */
+static int
+org_stops(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j)
+{
+  if(!t->lx)
+    return 0;
+  if(t->v[j].kind == T_PUNCT && t->text[t->v[j].start] != '*')
+    return 1;
+  return t->v[j].kind == T_COMMA && (t->text[t->v[j].start] == ';' ||
+         (j + 1 < t->n && t->v[j + 1].kind == T_WORD && !t->v[j + 1].cap &&
+          !is_sep(v, t, j + 1)));
+}
+
+/* In running text: capitalised words, their joining words ("des", "de
+ * la") and a parenthesis; the token index where that ends. */
+static size_t
+prose_org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
+{
+  size_t j = i, m;
+
+  while(j < t->n) {
+    if(cap_word(t, j) || (t->v[j].kind == T_WORD && t->v[j].cap)) {
+      j++;
+      continue;
+    }
+    if(t->v[j].kind == T_OPEN && j + 2 < t->n && t->v[j + 2].kind == T_CLOSE) {
+      j += 3;
+      continue;
+    }
+    m = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j);
+    if(m && cap_word(t, j + m)) {
+      j += m;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
 /* Organisation from token @i: returns the token index where it ends. */
 static size_t
-org_end(const struct kg_vocab *v, const struct toks *t, size_t i)
+org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
 {
   size_t j = i;
   int depth = 0;
 
+  if(t->prose)
+    return prose_org_end(v, t, i);
   while(j < t->n) {
     if(t->v[j].kind == T_OPEN)
       depth++;
@@ -257,11 +482,15 @@ org_end(const struct kg_vocab *v, const struct toks *t, size_t i)
     if(!depth && j > i) {
       size_t k = j;
 
+      if(org_stops(v, t, j))
+        return j;
       if(t->v[k].kind == T_COMMA)
         k++;
       if(k < t->n && t->v[k].kind == T_WORD && is_sep(v, t, k) &&
          t->v[k].kind == T_WORD && t->v[k].key[0])
         k++;
+      else if(t->lx && k < t->n && t->v[k].kind == T_WORD && !t->v[k].key[0])
+        k++;   /* "Bordeaux Métropole – Sarah Gillery" */
       if(k != j && (k >= t->n || person_starts(v, t, k)))
         return j;
     }
@@ -270,18 +499,119 @@ org_end(const struct kg_vocab *v, const struct toks *t, size_t i)
   return j;
 }
 
-void
-kg_people_parse(const struct kg_vocab *v, const char *text, size_t len,
-                struct kg_people *out)
+/* End of a job title from @j: at a title -> organisation phrase followed by
+ * a capitalised word (with a lexicon) or at a comma.  *m gets the phrase's
+ * length, 0 if none. */
+static size_t
+title_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
+          size_t *m)
 {
-  struct toks t = { NULL, 0, 0 };
-  size_t i = 0, pending_from;
+  *m = 0;
+  while(j < t->n) {
+    *m = match_phrase(v, KG_CUE_ORG_AFTER_TITLE, t, j);
+    /* "à la Jeunesse" but not "à l'épanouissement"; "au sein de la
+     * direction" introduces an organisation whatever its case */
+    if(*m && (*m < 3 || t->prose) && t->lx && !cap_word(t, j + *m)) {
+      j += *m;
+      *m = 0;
+      continue;
+    }
+    if(*m || t->v[j].kind == T_COMMA || (t->lx && org_stops(v, t, j)) ||
+       (t->lx && t->v[j].kind == T_WORD && !t->v[j].key[0]) ||
+       (t->prose && match_phrase(v, KG_CUE_SPEAKER_AFTER, t, j)))
+      break;
+    j++;
+  }
+  return j;
+}
+
+/* Does a job title start at token @i (after a comma)?  A lower-case word
+ * in a cue line; with a lexicon a capitalised job-title word
+ * ("Directrice"); in running text, a job-title word only ("Anne Chevrel,
+ * de nombreux intervenants…" has none). */
+static int
+title_starts(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
+{
+  if(i >= t->n || t->v[i].kind != T_WORD || is_sep(v, t, i))
+    return 0;
+  if(!t->v[i].cap && !t->prose)
+    return 1;
+  return t->lx && match_phrase(v, KG_CUE_JOB_TITLE, t, i) > 0 &&
+         !kg_people_name(v, t, i, 0);
+}
+
+/* What follows a person's name at @i: their title and organisation.
+ * Returns the token where the parse goes on; *org gets the organisation. */
+static size_t
+after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
+           struct kg_people *out, struct kg_person_ref *pr, long *org)
+{
+  size_t m, j, e;
+
+  if(t->v[i].kind == T_OPEN && (!t->prose || cap_word(t, i + 1))) {
+    /* "Name (Organisation)"; not "Ulrich Tan (depuis juin…)" */
+    j = i + 1;
+    while(j < t->n && t->v[j].kind != T_CLOSE)
+      j++;
+    *org = add_org(out, t, i + 1, j);
+    return j < t->n ? j + 1 : j;
+  }
+  if(t->v[i].kind == T_COMMA && title_starts(v, t, i + 1)) {
+    /* job title, then "au", "à la", "au sein de"... or ", Org" */
+    j = title_end(v, t, i + 1, &m);
+    if(!t->prose || j - (i + 1) <= MAX_PROSE_TITLE) {
+      pr->title.start = t->v[i + 1].start;
+      pr->title.end = t->v[j - 1].end;
+    }
+    if(m) {
+      e = org_end(v, t, j + m);
+      *org = add_org(out, t, j + m, e);
+      return e;
+    }
+    if(j + 1 < t->n && t->v[j].kind == T_COMMA && t->v[j + 1].kind == T_WORD &&
+       t->v[j + 1].cap && !person_with_affiliation(v, t, j + 1)) {
+      e = org_end(v, t, j + 1);
+      *org = add_org(out, t, j + 1, e);
+      return e;
+    }
+    return j;
+  }
+  if((m = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, i)) > 0 && i + m < t->n &&
+     (!t->prose || cap_word(t, i + m))) {
+    e = org_end(v, t, i + m);
+    *org = add_org(out, t, i + m, e);
+    return e;
+  }
+  if(!t->lx)
+    return i;
+  /* "Name, Org", "Name – Org", "Name Org (40)" (not in running text) */
+  j = i;
+  if(t->v[j].kind == T_COMMA || (t->v[j].kind == T_WORD && !t->v[j].key[0]))
+    j++;
+  else if(t->prose)
+    return i;
+  if(j < t->n && t->v[j].kind == T_WORD && t->v[j].cap &&
+     !person_starts(v, t, j)) {
+    e = org_end(v, t, j);
+    *org = add_org(out, t, j, e);
+    return e;
+  }
+  return i;
+}
+
+void
+kg_people_parse_at(const struct kg_vocab *v, const struct kg_lexicon *lx,
+                   int prose, const char *text, size_t len,
+                   struct kg_people *out)
+{
+  struct kg_ptoks t;
+  size_t i = 0, pending_from = 0;
 
   memset(out, 0, sizeof(*out));
-  tokenize(text, len, &t);
-  pending_from = 0;
-  while(i < t.n) {
-    size_t n, m;
+  kg_people_tokenize(lx, text, len, &t);
+  t.prose = prose && lx;
+  while(i < t.n && !(t.prose && out->npersons)) {
+    size_t n;
     struct kg_person_ref *pr;
     long org = -1;
 
@@ -292,7 +622,12 @@ kg_people_parse(const struct kg_vocab *v, const char *text, size_t len,
       i++;
       continue;
     }
-    n = name_run(&t, i);
+    n = run_len(v, &t, i);
+    if(!n) {
+      /* with a lexicon: a capitalised run that is no name is skipped */
+      i += name_run(&t, i);
+      continue;
+    }
     KG_GROW(out->persons, out->cappersons, out->npersons + 1);
     pr = &out->persons[out->npersons++];
     memset(pr, 0, sizeof(*pr));
@@ -302,50 +637,7 @@ kg_people_parse(const struct kg_vocab *v, const char *text, size_t len,
     i += n;
     if(i >= t.n)
       break;
-    if(t.v[i].kind == T_OPEN) {
-      /* "Name (Organisation)" */
-      size_t j = i + 1;
-
-      while(j < t.n && t.v[j].kind != T_CLOSE)
-        j++;
-      org = add_org(out, &t, i + 1, j);
-      i = j < t.n ? j + 1 : j;
-    } else if(t.v[i].kind == T_COMMA && i + 1 < t.n &&
-              t.v[i + 1].kind == T_WORD && !t.v[i + 1].cap &&
-              !is_sep(v, &t, i + 1)) {
-      /* job title, then "au", "à la", "au sein de"... or ", Org" */
-      size_t j = i + 1, ts = i + 1;
-
-      m = 0;
-      while(j < t.n) {
-        m = match_phrase(v, KG_CUE_ORG_AFTER_TITLE, &t, j);
-        if(m || t.v[j].kind == T_COMMA)
-          break;
-        j++;
-      }
-      pr->title.start = t.v[ts].start;
-      pr->title.end = t.v[j - 1].end;
-      if(m) {
-        size_t e = org_end(v, &t, j + m);
-
-        org = add_org(out, &t, j + m, e);
-        i = e;
-      } else if(j < t.n && j + 1 < t.n && t.v[j + 1].kind == T_WORD &&
-                t.v[j + 1].cap && !person_with_affiliation(v, &t, j + 1)) {
-        size_t e = org_end(v, &t, j + 1);
-
-        org = add_org(out, &t, j + 1, e);
-        i = e;
-      } else {
-        i = j;
-      }
-    } else if((m = match_phrase(v, KG_CUE_ORG_AFTER_NAME, &t, i)) > 0 &&
-              i + m < t.n) {
-      size_t e = org_end(v, &t, i + m);
-
-      org = add_org(out, &t, i + m, e);
-      i = e;
-    }
+    i = after_name(v, &t, i, out, pr, &org);
     if(org >= 0) {
       size_t k;
 
@@ -355,7 +647,21 @@ kg_people_parse(const struct kg_vocab *v, const char *text, size_t len,
       pending_from = out->npersons;
     }
   }
-  toks_release(&t);
+  kg_people_toks_release(&t);
+}
+
+void
+kg_people_parse_lex(const struct kg_vocab *v, const struct kg_lexicon *lx,
+                    const char *text, size_t len, struct kg_people *out)
+{
+  kg_people_parse_at(v, lx, 0, text, len, out);
+}
+
+void
+kg_people_parse(const struct kg_vocab *v, const char *text, size_t len,
+                struct kg_people *out)
+{
+  kg_people_parse_at(v, NULL, 0, text, len, out);
 }
 
 void

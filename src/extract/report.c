@@ -430,6 +430,7 @@ kg_report_release(struct kg_report *x)
   for(i = 0; i < x->ncand; i++)
     librdf_free_node(x->candv[i].node);
   free(x->candv);
+  free(x->cueblocks);
   kg_hash_release(&x->cand);
   for(i = 0; i < x->nweak; i++)
     librdf_free_node(x->weakv[i].node);

@@ -17,6 +17,7 @@ struct kg_ref;
 struct kg_vocab;
 struct kg_gaz;
 struct kg_registry;
+struct kg_lexicon;
 struct kg_section;
 struct kg_terr;
 struct kg_buf;
@@ -46,6 +47,7 @@ struct kg_report {
   struct kg_vocab *v;
   struct kg_gaz *gaz;             /* may be NULL: no places then */
   struct kg_registry *reg;        /* may be NULL */
+  struct kg_lexicon *lex;         /* words and names (hunspell-fr) */
   struct kg_doc doc;
   struct kg_emit e;
   struct kg_section *secs;
@@ -61,6 +63,10 @@ struct kg_report {
   struct kg_node_list *secpeople; /* per section: facilitators */
   struct kg_node_list people;     /* every person of the report */
   struct kg_node_list orgs;       /* every organisation of the report */
+  unsigned char *cueblocks;       /* per block, set by cues.c: KG_CUE_LINE
+                                     (a line starts with a cue),
+                                     KG_CUE_BARE (its last is a bare cue,
+                                     "Intervenants :") */
   struct kg_hash cand;            /* candidate IRI -> index in candv */
   struct kg_candidate *candv;     /* entities the registry does not know */
   size_t ncand, capcand;
@@ -77,6 +83,9 @@ struct kg_candidate {
   int confidence;
   int decided;          /* the curator accepted or rejected it */
 };
+
+#define KG_CUE_LINE 1
+#define KG_CUE_BARE 2
 
 size_t kg_report_src(const struct kg_block *b, size_t off);
 size_t kg_report_src_end(const struct kg_block *b, size_t end);

@@ -96,7 +96,7 @@ row(struct kg_report *x, const struct kg_block *cells, size_t ncells,
     if(cols[c] == COL_PEOPLE && cb->len) {
       struct kg_people p;
 
-      kg_people_parse(x->v, cb->text, cb->len, &p);
+      kg_people_parse_lex(x->v, x->lex, cb->text, cb->len, &p);
       for(i = 0; i < p.npersons; i++) {
         size_t a = kg_report_src(cb, p.persons[i].name.start);
         size_t z = kg_report_src_end(cb, p.persons[i].name.end);

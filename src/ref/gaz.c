@@ -6,17 +6,13 @@
  * a zeroed array the size of the record table (untouched pages cost
  * nothing).  The layout is described in gazetteer.h ("Index format").
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/input.h"
 #include "ref/gaz.h"
 
 struct kg_gaz {
@@ -102,34 +98,18 @@ check_header(struct kg_gaz *g, const char *path)
 struct kg_gaz *
 kg_gaz_open_file(const char *path)
 {
-  struct kg_gaz *g = NULL;
-  struct stat st;
-  void *map;
-  int fd;
+  struct kg_gaz *g;
+  size_t size = 0;
+  const void *map = kg_input_map(path, "gazetteer index",
+                                 "run 'make gazetteer'", &size);
 
-  fd = open(path, O_RDONLY);
-  if(fd < 0) {
-    kg_error("cannot open the gazetteer index '%s': %s; run 'make gazetteer'",
-             path, strerror(errno));
+  if(!map)
     return NULL;
-  }
-  if(fstat(fd, &st) < 0 || st.st_size <= 0) {
-    close(fd);
-    bad_index(path, "empty file");
-    return NULL;
-  }
-  map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-  close(fd);
-  if(map == MAP_FAILED) {
-    kg_error("cannot map the gazetteer index '%s': %s; run 'make gazetteer'",
-             path, strerror(errno));
-    return NULL;
-  }
   g = kg_xcalloc(1, sizeof(*g));
   g->map = map;
-  g->size = (size_t)st.st_size;
+  g->size = size;
   if(check_header(g, path) < 0) {
-    munmap(map, g->size);
+    kg_input_unmap(map, size);
     free(g);
     return NULL;
   }
@@ -154,7 +134,7 @@ kg_gaz_free(struct kg_gaz *g)
 {
   if(!g)
     return;
-  munmap((void *)g->map, g->size);
+  kg_input_unmap(g->map, g->size);
   free(g->cache);
   free(g);
 }

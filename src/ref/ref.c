@@ -6,6 +6,7 @@
 #include "base/diag.h"
 #include "rdf/world.h"
 #include "ref/gaz.h"
+#include "ref/lexicon.h"
 #include "ref/ref.h"
 #include "ref/registry.h"
 #include "ref/vocab.h"
@@ -24,6 +25,7 @@ kg_ref_release(struct kg_ref *ref)
   kg_vocab_free(ref->vocab);
   kg_gaz_free(ref->gaz);
   kg_registry_free(ref->reg);
+  kg_lexicon_free(ref->lex);
   memset(ref, 0, sizeof(*ref));
 }
 
@@ -79,4 +81,16 @@ kg_ref_registry(struct kg_ref *ref)
     free(dir);
   }
   return ref->reg;
+}
+
+struct kg_lexicon *
+kg_ref_lexicon(struct kg_ref *ref)
+{
+  if(!ref->lex) {
+    char *dir = kg_ref_path(ref, "data/lexicon");
+
+    ref->lex = kg_lexicon_open(dir);
+    free(dir);
+  }
+  return ref->lex;
 }

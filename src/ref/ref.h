@@ -10,6 +10,7 @@ struct kg_world;
 struct kg_vocab;
 struct kg_gaz;
 struct kg_registry;
+struct kg_lexicon;
 
 struct kg_ref {
   struct kg_world *w;       /* SHARED */
@@ -17,6 +18,7 @@ struct kg_ref {
   struct kg_vocab *vocab;   /* owned, lazily loaded: kg_ref_vocab() */
   struct kg_gaz *gaz;       /* owned, lazily loaded: kg_ref_gaz() */
   struct kg_registry *reg;  /* owned, lazily loaded: kg_ref_registry() */
+  struct kg_lexicon *lex;   /* owned, lazily loaded: kg_ref_lexicon() */
   const char *curation;     /* the curator's registry file (SHARED), or NULL */
   int status;               /* exit status of the last load that failed */
 };
@@ -35,6 +37,7 @@ void kg_ref_set_curation(struct kg_ref *ref, const char *path);
 struct kg_vocab *kg_ref_vocab(struct kg_ref *ref);
 struct kg_gaz *kg_ref_gaz(struct kg_ref *ref);
 struct kg_registry *kg_ref_registry(struct kg_ref *ref);
+struct kg_lexicon *kg_ref_lexicon(struct kg_ref *ref);
 
 /* Path of a file under the data directory, e.g. "ontology/cues.ttl".
  * Returns new string (caller frees). */

@@ -18,12 +18,15 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "facilitator", "notetaker", "slides", "resources", "name-separator",
   "org-after-name", "org-after-title", "presentation", "edition", "venue",
   "departement-word", "locative", "district", "initiative-noun", "carrier",
-  "figures", "org-column", "place-column"
+  "figures", "org-column", "place-column",
+  "civility", "particle", "speaker-before", "speaker-after", "participants",
+  "byline", "named-after", "job-title", "article"
 };
 
 static const char *const files[] = {
   "ontology/cues.ttl", "ontology/lexicon.ttl", "ontology/session-types.ttl",
-  "ontology/themes.ttl", "ontology/mednum-lieux.ttl", NULL
+  "ontology/themes.ttl", "ontology/mednum-lieux.ttl", "ontology/persons.ttl",
+  NULL
 };
 
 static void

@@ -2,7 +2,8 @@
  * session types and the theme scheme.
  *
  * Nothing here is a string literal of French in C: every phrase comes from
- * ontology/cues.ttl, lexicon.ttl, session-types.ttl and themes.ttl.
+ * ontology/cues.ttl, lexicon.ttl, session-types.ttl, themes.ttl and
+ * persons.ttl.
  */
 #ifndef KG_VOCAB_H
 #define KG_VOCAB_H
@@ -31,6 +32,15 @@ enum kg_cue_role {
   KG_CUE_FIGURES,           /* "Chiffres" before "2023 : 1230 ..." */
   KG_CUE_ORG_COLUMN,        /* table header "Structure" */
   KG_CUE_PLACE_COLUMN,      /* table header "Territoire" */
+  KG_CUE_CIVILITY,          /* "Mme", "M." before a name (persons.ttl) */
+  KG_CUE_PARTICLE,          /* "Le", "Da", "de" inside a name */
+  KG_CUE_SPEAKER_BEFORE,    /* "avec", "présenté par" before a name */
+  KG_CUE_SPEAKER_AFTER,     /* "est intervenue", "a présenté" after it */
+  KG_CUE_PARTICIPANTS,      /* "Participants", "Tour de table": mentions */
+  KG_CUE_BYLINE,            /* "Par" heading a short paragraph: author */
+  KG_CUE_NAMED_AFTER,       /* "collège", "rue" before a name: a place */
+  KG_CUE_JOB_TITLE,         /* "directrice", "chargé de mission" */
+  KG_CUE_ARTICLE,           /* "la", "notre" before a name: a thing */
   KG_CUE_ROLE_COUNT
 };
 

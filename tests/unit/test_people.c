@@ -1,10 +1,13 @@
-/* test_people.c - the name/affiliation parser on tricky cue lines. */
+/* test_people.c - the name/affiliation parser on tricky cue lines, with
+ * and without the hunspell-fr lexicon, and in running text. */
 #include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "cli/ctx.h"
 #include "extract/people.h"
+#include "ref/lexicon.h"
+#include "ref/ref.h"
 #include "ref/vocab.h"
 
 static int failures, count;
@@ -16,6 +19,11 @@ span(const char *text, struct kg_pspan s, struct kg_buf *out)
   kg_buf_add(out, text + s.start, s.end - s.start);
 }
 
+/* The lexicon of the lexicon checks (NULL: none), and whether they read
+ * running text. */
+static const struct kg_lexicon *check_lx;
+static int check_prose;
+
 /* expected: "Name|title|org; Name||org; ..." */
 static void
 check(const struct kg_vocab *v, const char *line, const char *expected)
@@ -24,7 +32,7 @@ check(const struct kg_vocab *v, const char *line, const char *expected)
   struct kg_buf got = KG_BUF_INIT, tmp = KG_BUF_INIT;
   size_t i;
 
-  kg_people_parse(v, line, strlen(line), &p);
+  kg_people_parse_at(v, check_lx, check_prose, line, strlen(line), &p);
   kg_buf_init(&got);
   for(i = 0; i < p.npersons; i++) {
     const struct kg_person_ref *r = &p.persons[i];
@@ -59,19 +67,10 @@ check(const struct kg_vocab *v, const char *line, const char *expected)
   kg_people_release(&p);
 }
 
-int
-main(void)
+/* Cue lines of the bundled report and of fixtures. */
+static void
+cue_lines(const struct kg_vocab *v)
 {
-  struct kg_ctx ctx;
-  struct kg_vocab *v;
-
-  if(kg_ctx_init(&ctx))
-    return 1;
-  v = kg_ref_vocab(&ctx.ref);
-  if(!v) {
-    printf("not ok 1 - vocabulary loads\n");
-    return 1;
-  }
   check(v, "Yaël Benayoun et Christelle Gilabert du Mouton Numérique",
         "Yaël Benayoun||Mouton Numérique; Christelle Gilabert||Mouton Numérique");
   check(v, "Denis Pansu du GIP Récia", "Denis Pansu||GIP Récia");
@@ -110,6 +109,76 @@ main(void)
         "Anne Le Guen||Bretagne Numérique");
   check(v, "Paul Martin, coordinateur, Emmaüs Connect",
         "Paul Martin|coordinateur|Emmaüs Connect");
+}
+
+/* What the lexicon changes in lists and cue lines. */
+static void
+lexicon_lines(const struct kg_vocab *v)
+{
+  check(v, "Charlotte Milliard – Antoine Bidegain, Bordeaux Métropole – "
+        "Sarah Gillery, Bordeaux Métropole",
+        "Charlotte Milliard||Bordeaux Métropole; "
+        "Antoine Bidegain||Bordeaux Métropole; "
+        "Sarah Gillery||Bordeaux Métropole");
+  check(v, "Kim Delagarde Le BetaLab (79)", "Kim Delagarde||Le BetaLab");
+  check(v, "Guillaume Riffaud, Coopérative des Tiers-Lieux",
+        "Guillaume Riffaud||Coopérative des Tiers-Lieux");
+  check(v, "Philippe ARCHIAS, Directeur innovation, études, Recherche",
+        "Philippe ARCHIAS|Directeur innovation|");
+  check(v, "Delphine Jamet, conseillère déléguée en charge du numérique, "
+        "Bordeaux Métropole",
+        "Delphine Jamet|conseillère déléguée en charge du numérique|"
+        "Bordeaux Métropole");
+  check(v, "Mme Le Goff et M. Dupont (CAF du Cher)",
+        "Mme Le Goff||CAF du Cher; M. Dupont||CAF du Cher");
+  check(v, "Claire Le Roux de Coop'Data Armor",
+        "Claire Le Roux||Coop'Data Armor");
+}
+
+/* Running text: the first person only, organisations bounded. */
+static void
+prose_lines(const struct kg_vocab *v)
+{
+  check(v, "Sophie Arzal de citer le développement de la fibre",
+        "Sophie Arzal||");
+  check(v, "Anne Causse, chargée du déploiement des CNFS en région Occitanie "
+        "pour la Banque des Territoires et Lozère Tourisme pour la "
+        "présentation du dispositif PANEL",
+        "Anne Causse|chargée du déploiement des CNFS en région Occitanie|"
+        "Banque des Territoires");
+  check(v, "Ulrich Tan (depuis juin dernier pour monter équipe du datalab).",
+        "Ulrich Tan||");
+  check(v, "Paul CLAVEL, chargé de mission à Lozère Développement, œuvre "
+        "depuis des années et Anne Dupont aussi",
+        "Paul CLAVEL|chargé de mission|Lozère Développement");
+  check(v, "Anne Chevrel, de nombreux intervenants étaient présents",
+        "Anne Chevrel||");
+}
+
+int
+main(void)
+{
+  struct kg_ctx ctx;
+  struct kg_vocab *v;
+
+  if(kg_ctx_init(&ctx))
+    return 1;
+  v = kg_ref_vocab(&ctx.ref);
+  if(!v) {
+    printf("not ok 1 - vocabulary loads\n");
+    return 1;
+  }
+  cue_lines(v);
+  /* the same cue lines read with the lexicon give the same answers */
+  check_lx = kg_ref_lexicon(&ctx.ref);
+  if(!check_lx) {
+    printf("not ok - lexicon loads\n");
+    return 1;
+  }
+  cue_lines(v);
+  lexicon_lines(v);
+  check_prose = 1;
+  prose_lines(v);
   printf("1..%d\n", count);
   kg_ctx_release(&ctx);
   return failures ? 1 : 0;

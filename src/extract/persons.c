@@ -1,0 +1,469 @@
+/* persons.c - people named outside cue lines: speaker lists, prose,
+ * testimonies, bylines.
+ *
+ * A name is what the lexicon reads as one (people.c: first names and
+ * surnames of hunspell-fr, civilities and particles of ontology/
+ * persons.ttl).  Its role comes from the words around it, all data:
+ *   - a list of two or more entries that each start with a name
+ *     ("– Prénom Nom, Organisation", "Prénom Nom (Organisation)") is a
+ *     list of speakers (schema:performer), unless the line before it says
+ *     the people only attended ("Participants", "Tour de table");
+ *   - in a sentence, a speaker phrase before the names ("avec", "animée
+ *     par", "sous la présidence de") or a speaking verb after one ("est
+ *     intervenue", "a présenté") makes a performer;
+ *   - "Par Prénom Nom" heading a short paragraph is the notes' author;
+ *   - anyone else is a mention: a person with their passage, no role.
+ * The session is the one whose text holds the name, else the event.
+ * Lines that start with a cue ("Animé par", x->cueblocks) are left to
+ * cues.c, cells of programme tables to tables.c.  Job titles and organisations stated next
+ * to a name are read by people.c and written by kg_roles_people().
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "extract/roles.h"
+#include "extract/doc.h"
+#include "extract/people.h"
+#include "extract/persons.h"
+#include "extract/report.h"
+#include "extract/sections.h"
+#include "ref/lexicon.h"
+#include "ref/registry.h"
+#include "ref/vocab.h"
+
+/* Confidence, in hundredths, of a person the registry does not know. */
+#define CONF_LIST 85       /* an entry of a speaker list */
+#define CONF_SPEAKER 80    /* named with a speaker phrase or verb */
+#define CONF_BYLINE 80     /* "Par Prénom Nom" */
+#define CONF_MENTION 65    /* a name the lexicon reads, nothing more */
+
+#define AFTER_SCAN 25      /* tokens searched for a speaking verb */
+#define ENTRY_HEAD 120     /* bytes read for the name heading an entry */
+
+/* The section whose own text holds block @b, or x->nsecs (the event). */
+static size_t
+block_section(const struct kg_report *x, size_t b)
+{
+  size_t i;
+
+  for(i = 0; i < x->nsecs; i++)
+    if(b >= x->secs[i].block && b < x->secs[i].body_end)
+      return i;
+  return x->nsecs;
+}
+
+static int
+is_word(const struct kg_ptoks *t, size_t i)
+{
+  return i < t->n && t->v[i].kind == KG_PTOK_WORD;
+}
+
+/* A dash or bullet: a word token with no letter or digit. */
+static int
+is_dash(const struct kg_ptoks *t, size_t i)
+{
+  return is_word(t, i) && !t->v[i].key[0];
+}
+
+/* Does token @i end a sentence ('.', '!', '?')? */
+static int
+sentence_end(const struct kg_ptoks *t, size_t i)
+{
+  char c;
+
+  if(t->v[i].kind != KG_PTOK_PUNCT)
+    return 0;
+  c = t->text[t->v[i].start];
+  return c == '.' || c == '!' || c == '?';
+}
+
+/* Does token @i end a clause: a sentence end, ';', ':', a dash, or a
+ * closing parenthesis? */
+static int
+clause_end(const struct kg_ptoks *t, size_t i)
+{
+  if(sentence_end(t, i) || is_dash(t, i) || t->v[i].kind == KG_PTOK_CLOSE)
+    return 1;
+  if(t->v[i].kind == KG_PTOK_COMMA && t->text[t->v[i].start] == ';')
+    return 1;
+  return t->v[i].kind == KG_PTOK_PUNCT && t->text[t->v[i].start] == ':';
+}
+
+/* Name at the start of a list entry: after a dash or bullet.  Returns the
+ * token where it starts, or -1. */
+static long
+entry_name(const struct kg_report *x, const struct kg_ptoks *t)
+{
+  size_t i = 0;
+
+  while(is_dash(t, i))
+    i++;
+  return i < t->n && kg_people_name(x->v, t, i, 0) ? (long)i : -1;
+}
+
+/* Does @bl start with a dash or a bullet (no letter, digit or bracket)? */
+static int
+starts_with_dash(const struct kg_block *bl)
+{
+  int cp = 0;
+
+  if(!bl->len)
+    return 0;
+  kg_text_utf8_decode(bl->text, bl->len, &cp);
+  return cp == '-' || cp == '*' || cp == 0x2013 || cp == 0x2014 ||
+         cp == 0x2022 || cp == 0x2012 || cp == 0x2043;
+}
+
+/* Bytes of @bl's head where a list entry's name would be: up to the
+ * first comma or parenthesis after a few words, at a character boundary. */
+static size_t
+entry_head(const struct kg_block *bl)
+{
+  size_t n = bl->len < ENTRY_HEAD ? bl->len : ENTRY_HEAD;
+
+  while(n < bl->len && ((unsigned char)bl->text[n] & 0xC0) == 0x80)
+    n++;
+  while(n < bl->len && bl->text[n] != ' ')
+    n++;
+  return n;
+}
+
+/* Is block @b an entry of a list of people: a list item, or a paragraph
+ * that starts with a dash, whose first words are a name?  *start gets the
+ * name's byte offset in the block. */
+static int
+list_entry(const struct kg_report *x, size_t b, size_t *start)
+{
+  const struct kg_block *bl = &x->doc.blocks[b];
+  struct kg_ptoks t;
+  long i = -1;
+
+  if(bl->kind != KG_BLK_ITEM && bl->kind != KG_BLK_PARA)
+    return 0;
+  if(bl->kind == KG_BLK_PARA && !starts_with_dash(bl))
+    return 0;
+  kg_people_tokenize(x->lex, bl->text, entry_head(bl), &t);
+  if(bl->kind == KG_BLK_ITEM || is_dash(&t, 0))
+    i = entry_name(x, &t);
+  if(i >= 0)
+    *start = t.v[i].start;
+  kg_people_toks_release(&t);
+  return i >= 0;
+}
+
+/* Does the block before @b say that the list after it names attendees? */
+static int
+attendees_before(const struct kg_report *x, size_t b)
+{
+  const struct kg_block *bl;
+  struct kg_ptoks t;
+  int yes;
+
+  if(!b)
+    return 0;
+  bl = &x->doc.blocks[b - 1];
+  kg_people_tokenize(NULL, bl->text, bl->len, &t);
+  yes = kg_people_phrase(x->v, KG_CUE_PARTICIPANTS, &t, 0) > 0;
+  kg_people_toks_release(&t);
+  return yes;
+}
+
+/* Speaker lists: runs of two entries or more.  Marks their blocks in
+ * @done. */
+static void
+find_lists(struct kg_report *x, unsigned char *done)
+{
+  size_t nb = x->doc.nblocks, b = 0, e, k;
+  size_t *start = kg_xcalloc(nb + 1, sizeof(size_t));
+  unsigned char *entry = kg_xcalloc(nb + 1, 1);
+
+  for(b = 0; b < nb; b++)
+    entry[b] = !done[b] && list_entry(x, b, &start[b]);
+  for(b = 0; b < nb; b = e > b ? e : b + 1) {
+    struct kg_roles_use use = { KG_CUE_FACILITATOR, "list", CONF_LIST, 0 };
+
+    for(e = b; e < nb && entry[e]; e++)
+      ;
+    if(e - b < 2)
+      continue;
+    if(attendees_before(x, b)) {
+      use.role = KG_CUE_PARTICIPANTS;
+      use.confidence = CONF_MENTION + 10;
+    }
+    for(k = b; k < e; k++) {
+      const struct kg_block *bl = &x->doc.blocks[k];
+
+      kg_roles_people(x, block_section(x, k), &use, bl, start[k], bl->len, 0);
+      done[k] = 1;
+    }
+  }
+  free(start);
+  free(entry);
+}
+
+/* Does a speaker phrase open at token @k?  Returns its length in tokens;
+ * a one-word phrase ("avec") counts only before a name. */
+static size_t
+speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  size_t m = kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, k);
+
+  if(m == 1 && !kg_people_name(x->v, t, k + 1, 0))
+    return 0;
+  return m;
+}
+
+/* Is there a dash between token @k and the start of its sentence (a
+ * dash-enclosed aside: "– menés par X et Y –")? */
+static int
+in_dashes(const struct kg_ptoks *t, size_t k)
+{
+  while(k-- > 0 && !sentence_end(t, k))
+    if(is_dash(t, k))
+      return 1;
+  return 0;
+}
+
+/* Marks in @scope the tokens that follow a speaker phrase in its clause,
+ * and the next clauses of a list ("X, …; Y, …").  A dash ends the scope
+ * only in an aside that a dash opened. */
+static void
+speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
+               unsigned char *scope)
+{
+  size_t k = 0, m;
+  int aside;
+
+  while(k < t->n) {
+    m = speaker_before(x, t, k);
+    if(!m) {
+      k++;
+      continue;
+    }
+    aside = in_dashes(t, k);
+    for(k += m; k < t->n; k++) {
+      if(clause_end(t, k) && !(is_dash(t, k) && !aside) &&
+         !(t->v[k].kind == KG_PTOK_COMMA && kg_people_name(x->v, t, k + 1, 0)))
+        break;
+      scope[k] = 1;
+    }
+  }
+}
+
+/* Does a speaking verb follow the name that ends before token @e: right
+ * after it, after an apposition between commas, or, for a phrase of
+ * several words ("qui a déclaré"), further in the clause? */
+static int
+speaker_after(const struct kg_report *x, const struct kg_ptoks *t, size_t e)
+{
+  size_t p, m;
+
+  if(e >= t->n)
+    return 0;
+  if(kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, e))
+    return 1;
+  if(t->v[e].kind != KG_PTOK_COMMA)
+    return 0;
+  for(p = e + 1; p < t->n && p < e + AFTER_SCAN && !clause_end(t, p); p++) {
+    if(kg_people_name(x->v, t, p, 1))
+      return 0;
+    m = kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, p);
+    if(m >= 2 || (m && t->v[p - 1].kind == KG_PTOK_COMMA))
+      return 1;
+  }
+  return 0;
+}
+
+/* Is the name at token @i part of a longer name: after a place noun ("rue
+ * Victor Hugo", "collège Jean Moulin"), or after a capitalised word that
+ * does not start a sentence ("Fondation Abbé Pierre")? */
+static int
+inside_longer_name(const struct kg_report *x, const struct kg_ptoks *t,
+                   size_t i)
+{
+  size_t m;
+
+  for(m = 1; m <= 3 && m <= i; m++)
+    if(kg_people_phrase(x->v, KG_CUE_NAMED_AFTER, t, i - m) == m ||
+       kg_people_phrase(x->v, KG_CUE_ARTICLE, t, i - m) == m)
+      return 1;   /* "rue Victor Hugo", "la Rose Blanche" */
+  if(!i || !is_word(t, i - 1) || !t->v[i - 1].cap || is_dash(t, i - 1))
+    return 0;
+  if(i == 1 || sentence_end(t, i - 2) || clause_end(t, i - 2))
+    return 0;   /* "Et Sophie Arzal", "— Avec Anne …" */
+  return kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, i - 1) != 1 &&
+         kg_people_phrase(x->v, KG_CUE_BYLINE, t, i - 1) != 1;
+}
+
+/* Is the name t[i, i+n) a known organisation or initiative? */
+static int
+registry_name(const struct kg_report *x, const struct kg_ptoks *t, size_t i,
+              size_t n)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t a = t->v[i].start, z = t->v[i + n - 1].end;
+  int yes;
+
+  kg_text_key(t->text + a, z - a, &key);
+  yes = x->reg && kg_registry_lookup(x->reg, key.s, -1) != NULL;
+  kg_buf_release(&key);
+  return yes;
+}
+
+/* "Par Prénom Nom" heading a short line: tokens of the byline phrase (with
+ * its colon), or 0. */
+static size_t
+byline(const struct kg_report *x, const struct kg_ptoks *t)
+{
+  size_t m = kg_people_phrase(x->v, KG_CUE_BYLINE, t, 0);
+
+  if(!m || t->n > 16)
+    return 0;
+  if(m < t->n && t->v[m].kind == KG_PTOK_PUNCT)
+    m++;
+  return kg_people_name(x->v, t, m, 0) ? m : 0;
+}
+
+/* Can the capitalised word w[0..len) start a name: a first name (or
+ * hyphenated first names), or a civility? */
+static int
+name_word(const struct kg_report *x, const char *w, size_t len,
+          struct kg_buf *fold)
+{
+  const char *h = memchr(w, '-', len);
+  size_t p;
+
+  if(kg_lexicon_classes(x->lex, w, len) & KG_LEX_FIRST_NAME)
+    return 1;
+  if(h && h > w && (kg_lexicon_classes(x->lex, w, (size_t)(h - w)) &
+                    KG_LEX_FIRST_NAME))
+    return 1;
+  kg_lexicon_fold(w, len, fold);
+  for(p = 0; p < x->v->ncues[KG_CUE_CIVILITY]; p++)
+    if(!strcmp(fold->s, x->v->cues[KG_CUE_CIVILITY][p].key))
+      return 1;
+  return 0;
+}
+
+/* Does the line text[0..len) hold a word that can start a name?  A cheap
+ * look before the line is read word by word. */
+static int
+line_may_name(const struct kg_report *x, const char *text, size_t len)
+{
+  struct kg_buf fold = KG_BUF_INIT;
+  size_t i = 0, j;
+  int yes = 0;
+
+  while(i < len && !yes) {
+    int cp = 0;
+
+    while(i < len && strchr(" ,;:.()'\"!?*", text[i]))
+      i++;
+    for(j = i; j < len && !strchr(" ,;:.()'\"!?*", text[j]); j++)
+      ;
+    if(j > i) {
+      kg_text_utf8_decode(text + i, j - i, &cp);
+      if(utf8proc_isupper(cp))
+        yes = name_word(x, text + i, j - i, &fold);
+    }
+    i = j;
+  }
+  kg_buf_release(&fold);
+  return yes;
+}
+
+/* One line text[ls, le) of block @bl, in section @sec. */
+static void
+prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
+           size_t ls, size_t le)
+{
+  struct kg_ptoks t;
+  unsigned char *scope;
+  size_t i = 0, n, s0 = 0, e, by;
+  /* in a heading's Title Case, "Rose Blanche" needs a first name that is
+   * nothing else; in sentences a capitalised word after one is a name */
+  int strict = bl->kind == KG_BLK_HEADING;
+
+  if(!line_may_name(x, bl->text + ls, le - ls))
+    return;
+  kg_people_tokenize(x->lex, bl->text + ls, le - ls, &t);
+  scope = kg_xcalloc(t.n + 1, 1);
+  speaker_scopes(x, &t, scope);
+  by = byline(x, &t);
+  while(i < t.n) {
+    struct kg_roles_use use = { KG_CUE_PARTICIPANTS, "prose", CONF_MENTION, 1 };
+
+    if(sentence_end(&t, i))
+      s0 = i + 1;
+    n = kg_people_name(x->v, &t, i, strict && !scope[i] && i != by);
+    if(!n || inside_longer_name(x, &t, i) || registry_name(x, &t, i, n)) {
+      i += n ? n : 1;
+      continue;
+    }
+    for(e = i + n; e < t.n && !sentence_end(&t, e); e++)
+      ;
+    if(by && i == by) {
+      use.role = KG_CUE_NOTETAKER;
+      use.prefix = "byline";
+      use.confidence = CONF_BYLINE;
+    } else if(scope[i] || speaker_after(x, &t, i + n)) {
+      use.role = KG_CUE_FACILITATOR;
+      use.confidence = CONF_SPEAKER;
+    }
+    kg_roles_people(x, sec, &use, bl, ls + t.v[i].start,
+                   e < t.n ? ls + t.v[e].start : le,
+                   s0 < t.n ? ls + t.v[s0].start : ls);
+    i += n;
+  }
+  free(scope);
+  kg_people_toks_release(&t);
+}
+
+/* Lines of block @b that start with no cue (cues.c read those). */
+static void
+prose_block(struct kg_report *x, size_t b)
+{
+  const struct kg_block *bl = &x->doc.blocks[b];
+  size_t ls = 0, sec = block_section(x, b);
+  int cues = x->cueblocks && (x->cueblocks[b] & KG_CUE_LINE);
+
+  while(ls < bl->len) {
+    const char *nl = memchr(bl->text + ls, '\n', bl->len - ls);
+    size_t le = nl ? (size_t)(nl - bl->text) : bl->len;
+    int role;
+
+    if(!cues || !kg_roles_cue_line(x->v, bl->text + ls, le - ls, &role))
+      prose_line(x, sec, bl, ls, le);
+    ls = le + 1;
+  }
+}
+
+void
+kg_persons_find(struct kg_report *x)
+{
+  size_t nb = x->doc.nblocks, b, k;
+  unsigned char *done = kg_xcalloc(nb + 1, 1);
+
+  if(!x->lex)
+    goto out;
+  for(b = 0; b < nb; b++) {
+    enum kg_block_kind kind = x->doc.blocks[b].kind;
+
+    /* table cells are tables.c's; code is no text */
+    if(kind == KG_BLK_CELL || kind == KG_BLK_CODE)
+      done[b] = 1;
+    else if(x->cueblocks && (x->cueblocks[b] & KG_CUE_BARE))
+      /* "Intervenants :" then one person per item: cues.c */
+      for(k = b + 1; k < nb && x->doc.blocks[k].kind == KG_BLK_ITEM; k++)
+        done[k] = 1;
+  }
+  find_lists(x, done);
+  for(b = 0; b < nb; b++)
+    if(!done[b])
+      prose_block(x, b);
+out:
+  free(done);
+}

@@ -1,0 +1,174 @@
+/* roles.c - the people of a passage as facts: who performs in a session,
+ * who wrote its notes, their job titles and organisations; and the cue
+ * phrases that open such a line.  Shared by the recognisers that find
+ * people (cues.c for cue lines, persons.c for lists and prose); see
+ * roles.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "extract/doc.h"
+#include "extract/people.h"
+#include "extract/report.h"
+#include "extract/roles.h"
+#include "rdf/ns.h"
+#include "ref/vocab.h"
+
+/* Longest cue of @role at the start of the line whose first words are @w
+ * (t[0..len) is the line): bytes consumed or 0. */
+static size_t
+cue_at(const struct kg_vocab *v, enum kg_cue_role role,
+       const struct kg_wordkeys *w, const char *t, size_t len)
+{
+  size_t p, best = 0;
+
+  for(p = 0; p < v->ncues[role]; p++) {
+    size_t n;
+
+    if(!v->cues[role][p].key[0])
+      continue;
+    n = kg_text_wordkeys_prefix(w, v->cues[role][p].key);
+    if(n && v->cues[role][p].colon) {
+      /* "Animation :" is a cue, "Animation de la vie sociale" is not */
+      size_t k = n;
+
+      while(k < len && (t[k] == ' ' || (unsigned char)t[k] == 0xC2 ||
+                        (unsigned char)t[k] == 0xA0))
+        k++;
+      if(k >= len || t[k] != ':')
+        n = 0;
+    }
+    if(n > best)
+      best = n;
+  }
+  return best;
+}
+
+size_t
+kg_roles_cue_line(const struct kg_vocab *v, const char *line, size_t len,
+             int *role)
+{
+  struct kg_wordkeys wk;
+  enum kg_cue_role r;
+  size_t n = 0;
+
+  kg_text_wordkeys_init(&wk, line, len);
+  for(r = KG_CUE_FACILITATOR; r <= KG_CUE_RESOURCES; r++) {
+    n = cue_at(v, r, &wk, line, len);
+    if(n)
+      break;
+  }
+  kg_text_wordkeys_release(&wk);
+  *role = n ? (int)r : -1;
+  return n;
+}
+
+/* The rule "PREFIX:what" of a fact in @b. */
+static const char *
+rule_name(struct kg_buf *b, const char *prefix, const char *what)
+{
+  kg_buf_reset(b);
+  kg_buf_addf(b, "%s:%s", prefix, what);
+  return b->s;
+}
+
+/* The notes of @session (recordedIn), written by the people of a line. */
+static librdf_node *
+notes_node(struct kg_report *x, librdf_node *session, const char *rule,
+           size_t la, size_t lz)
+{
+  struct kg_emit *e = &x->e;
+  unsigned char *su = librdf_uri_as_string(librdf_node_get_uri(session));
+  const char *last = strrchr((const char *)su, '/');
+  librdf_node *notes;
+
+  notes = kg_evidence_id(e, "notes/%s/%s", e->slug, last ? last + 1 : "x");
+  kg_evidence_po(e, notes, KG_NS_RDF, "type",
+             kg_evidence_iri(e, KG_NS_SCHEMA, "CreativeWork"));
+  kg_evidence_fact(e, session, KG_NS_SCHEMA, "recordedIn", notes, rule, la,
+                   lz, 0);
+  return notes;
+}
+
+void
+kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
+               const struct kg_block *bl, size_t from, size_t to,
+               size_t line_from)
+{
+  struct kg_emit *e = &x->e;
+  struct kg_people p;
+  struct kg_buf rb = KG_BUF_INIT;
+  int role = use->role;
+  librdf_node *session = sec < x->nsecs ? x->snodes[sec] : x->event;
+  librdf_node *notes = NULL;
+  size_t la = kg_report_src(bl, line_from), lz = kg_report_src_end(bl, to);
+  size_t i;
+  librdf_node **orgs;
+
+  kg_people_parse_at(x->v, x->lex, use->prose, bl->text + from, to - from,
+                     &p);
+  orgs = kg_xcalloc(p.norgs ? p.norgs : 1, sizeof(librdf_node *));
+  for(i = 0; i < p.norgs; i++) {
+    const struct kg_org_ref *o = &p.orgs[i];
+    size_t aa = 0, az = 0;
+
+    if(o->alias.end > o->alias.start) {
+      aa = kg_report_src(bl, from + o->alias.start);
+      az = kg_report_src_end(bl, from + o->alias.end);
+    }
+    orgs[i] = kg_report_org(x, kg_report_src(bl, from + o->name.start),
+                       kg_report_src_end(bl, from + o->name.end), aa, az);
+  }
+  if(role == KG_CUE_NOTETAKER && p.npersons)
+    notes = notes_node(x, session, rule_name(&rb, use->prefix, "notetaker"),
+                       la, lz);
+  for(i = 0; i < p.npersons; i++) {
+    const struct kg_person_ref *r = &p.persons[i];
+    size_t a = kg_report_src(bl, from + r->name.start);
+    size_t z = kg_report_src_end(bl, from + r->name.end);
+    librdf_node *pn = kg_report_person(x, e->text + a, z - a, a, z);
+
+    kg_report_candidate(x, pn, use->confidence);
+
+    if(r->title.end > r->title.start) {
+      size_t ta = kg_report_src(bl, from + r->title.start);
+      size_t tz = kg_report_src_end(bl, from + r->title.end);
+      librdf_node *jt = kg_evidence_litn(e, e->text + ta, tz - ta, NULL);
+
+      kg_evidence_fact(e, pn, KG_NS_SCHEMA, "jobTitle", jt,
+                       rule_name(&rb, use->prefix, "job-title"),
+                   la, lz, 0);
+      librdf_free_node(jt);
+    }
+    if(r->org >= 0 && orgs[r->org])
+      kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],
+                   rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
+    if(role == KG_CUE_FACILITATOR) {
+      const struct kg_org_ref *o = r->org >= 0 ? &p.orgs[r->org] : NULL;
+
+      kg_evidence_fact(e, session, KG_NS_SCHEMA, "performer", pn,
+                   rule_name(&rb, use->prefix, "facilitator"), la, lz, 0);
+      kg_report_node_list_add(&x->secpeople[sec], pn, e->text + a, z - a);
+      if(o && orgs[r->org])
+        kg_report_node_list_add(&x->secorgs[sec], orgs[r->org],
+                         bl->text + from + o->name.start,
+                         o->name.end - o->name.start);
+    }
+    else if(notes)
+      kg_evidence_fact(e, notes, KG_NS_SCHEMA, "author", pn,
+                       rule_name(&rb, use->prefix, "notetaker"),
+                   la, lz, 0);
+    librdf_free_node(pn);
+  }
+  for(i = 0; i < p.norgs; i++)
+    if(orgs[i])
+      librdf_free_node(orgs[i]);
+  free(orgs);
+  if(notes)
+    librdf_free_node(notes);
+  kg_people_release(&p);
+  kg_buf_release(&rb);
+}
+

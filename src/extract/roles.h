@@ -1,0 +1,39 @@
+/* roles.h - the people of a passage as facts, for the recognisers that
+ * find people (cues.c, persons.c): performers of a session, authors of
+ * its notes, job titles and organisations, each with its passage and
+ * rule; and the cue phrases that open a line ("Animé par").
+ */
+#ifndef KG_ROLES_H
+#define KG_ROLES_H
+
+#include <stddef.h>
+
+struct kg_report;
+struct kg_block;
+struct kg_vocab;
+
+/* If the line text[0..len) starts with a cue phrase (facilitator,
+ * note-taker, slides, resources: enum kg_cue_role), returns the bytes it
+ * takes and sets *role; else returns 0 and sets *role to -1. */
+size_t kg_roles_cue_line(const struct kg_vocab *v, const char *line,
+                         size_t len, int *role);
+
+/* How kg_roles_people reads a passage and what it states. */
+struct kg_roles_use {
+  int role;             /* KG_CUE_FACILITATOR: performer; KG_CUE_NOTETAKER:
+                           author of the notes; any other: mentions only */
+  const char *prefix;   /* of the rules: "cue" -> "cue:facilitator",
+                           "cue:affiliation", "cue:job-title" */
+  int confidence;       /* of the people as candidates, in hundredths */
+  int prose;            /* running text: the first person only */
+};
+
+/* The people of text[from, to) of block @bl (with their job titles and
+ * organisations) in section @sec, or the event when @sec is x->nsecs;
+ * [line_from, to) is the passage of the facts. */
+void kg_roles_people(struct kg_report *x, size_t sec,
+                     const struct kg_roles_use *use,
+                     const struct kg_block *bl, size_t from, size_t to,
+                     size_t line_from);
+
+#endif
