@@ -124,6 +124,8 @@ initiative(struct istate *st, long sec, size_t a, size_t z,
                      : kg_evidence_litn(e, name, len, NULL));
       if(!ent)
         kg_report_candidate(x, in->node, 80);
+      else
+        kg_report_alternate_names(x, in->node, ent);
     }
   }
   if(!strncmp(rule, "title:", 6) && in->title_sec < 0)

@@ -18,12 +18,17 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "facilitator", "notetaker", "slides", "resources", "name-separator",
   "org-after-name", "org-after-title", "presentation", "edition", "venue",
   "departement-word", "locative", "district", "initiative-noun", "carrier",
-  "figures", "org-column", "place-column"
+  "figures", "org-column", "place-column",
+  "org-head", "org-head-weak", "org-head-proper", "org-standalone",
+  "org-intercommunal", "org-adjective", "org-suffix", "org-collective",
+  "org-agent", "org-participle", "org-agent-by", "org-verb", "article",
+  "name-connector", "name-stop", "initiative-intro", "plural-determiner"
 };
 
 static const char *const files[] = {
   "ontology/cues.ttl", "ontology/lexicon.ttl", "ontology/session-types.ttl",
-  "ontology/themes.ttl", "ontology/mednum-lieux.ttl", NULL
+  "ontology/themes.ttl", "ontology/mednum-lieux.ttl",
+  "ontology/organisations.ttl", "ontology/initiatives.ttl", NULL
 };
 
 static void
