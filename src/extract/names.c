@@ -399,6 +399,20 @@ kg_names_skip_article(const struct kg_names_lex *lx, const struct kg_words *w,
   return i + (i < w->n ? kg_names_phrase(lx, w, i, KG_CUE_ARTICLE) : 0);
 }
 
+int
+kg_names_person_shaped(const struct kg_words *w, size_t i, size_t j)
+{
+  size_t k;
+
+  if(j - i < 2 || j - i > 3)
+    return 0;
+  for(k = i; k < j; k++)
+    if(!w->v[k].cap || w->v[k].mixed || w->v[k].marked ||
+       (w->v[k].acro && k == i))
+      return 0;
+  return 1;
+}
+
 /* ------------------------------------------------------------ acronyms */
 
 #define ACRO_MAX 16
@@ -467,4 +481,66 @@ kg_names_acronym_of(const struct kg_names_lex *lx, const struct kg_words *w,
     free(copy);
   }
   return reach[0][n] || reach[1][n];
+}
+
+/* ------------------------------------------------------------ spans */
+
+void
+kg_names_span_add(struct kg_names_spans *s, size_t a, size_t z, size_t aa,
+                  size_t az, int conf, int flags)
+{
+  struct kg_names_span *c;
+
+  if(z <= a)
+    return;
+  KG_GROW(s->v, s->cap, s->n + 1);
+  c = &s->v[s->n++];
+  c->a = a;
+  c->z = z;
+  c->aa = aa;
+  c->az = az;
+  c->conf = conf;
+  c->flags = flags;
+}
+
+static size_t
+span_lo(const struct kg_names_span *c)
+{
+  return c->az > c->aa && c->aa < c->a ? c->aa : c->a;
+}
+
+static size_t
+span_hi(const struct kg_names_span *c)
+{
+  return c->az > c->aa && c->az > c->z ? c->az : c->z;
+}
+
+static int
+cmp_span(const void *pa, const void *pb)
+{
+  const struct kg_names_span *a = pa, *b = pb;
+  size_t la = span_hi(a) - span_lo(a), lb = span_hi(b) - span_lo(b);
+
+  if((a->conf == 100) != (b->conf == 100))
+    return a->conf == 100 ? -1 : 1;
+  if(la != lb)
+    return la > lb ? -1 : 1;
+  if(a->conf != b->conf)
+    return a->conf > b->conf ? -1 : 1;
+  return span_lo(a) < span_lo(b) ? -1 : span_lo(a) > span_lo(b);
+}
+
+void
+kg_names_spans_resolve(struct kg_names_spans *s, char *keep)
+{
+  size_t i, j;
+
+  qsort(s->v, s->n, sizeof(*s->v), cmp_span);
+  for(i = 0; i < s->n; i++) {
+    keep[i] = 1;
+    for(j = 0; j < i && keep[i]; j++)
+      if(keep[j] && span_lo(&s->v[i]) < span_hi(&s->v[j]) &&
+         span_lo(&s->v[j]) < span_hi(&s->v[i]))
+        keep[i] = 0;
+  }
 }

@@ -84,6 +84,10 @@ size_t kg_names_run(const struct kg_names_lex *lx, const struct kg_words *w,
 size_t kg_names_run_back(const struct kg_names_lex *lx,
                          const struct kg_words *w, size_t end, size_t max);
 
+/* Words [i, j) could be a person's name: two or three plain capitalised
+ * words with no connector, acronym or mark ("Jean Dupont"). */
+int kg_names_person_shaped(const struct kg_words *w, size_t i, size_t j);
+
 /* 1 if word @acro is an acronym of words [i0, i1): each word gives the
  * first letters of its part in order ("ANCT": Agence nationale de la
  * cohésion des territoires; "PANEL": Programme d'Accompagnement Numérique
@@ -95,5 +99,26 @@ int kg_names_acronym_of(const struct kg_names_lex *lx, const struct kg_words *w,
  * there is none. */
 size_t kg_names_skip_article(const struct kg_names_lex *lx,
                              const struct kg_words *w, size_t i);
+
+/* Names proposed by the shapes of a recogniser in one block: the best of
+ * overlapping spans is kept. */
+struct kg_names_span {
+  size_t a, z;           /* plain span of the name */
+  size_t aa, az;         /* plain span of an alternate name (aa == az: none) */
+  int conf;              /* confidence; 100 for a registry name */
+  int flags;             /* the recogniser's own */
+};
+
+struct kg_names_spans {
+  struct kg_names_span *v;
+  size_t n, cap;
+};
+
+void kg_names_span_add(struct kg_names_spans *s, size_t a, size_t z,
+                       size_t aa, size_t az, int conf, int flags);
+/* Sorts @s best first (registry names, then longer spans, then earlier)
+ * and sets keep[i] for each span that overlaps no better one; @keep has
+ * room for s->n entries. */
+void kg_names_spans_resolve(struct kg_names_spans *s, char *keep);
 
 #endif

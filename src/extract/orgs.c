@@ -24,13 +24,6 @@
 #include "ref/registry.h"
 #include "ref/vocab.h"
 
-struct ocand {
-  size_t a, z;            /* plain span of the name in the block */
-  size_t aa, az;          /* plain span of an alternate name (aa == az: none) */
-  int conf;               /* candidate confidence, 100 for a registry name */
-  int standalone;         /* "le Département": may join a fuller name */
-};
-
 struct later {            /* a standalone name, resolved at the end */
   size_t a, z;            /* source bytes */
   int conf;
@@ -42,8 +35,7 @@ struct oscan {
   struct kg_dict *dict;   /* registry organisation names */
   const struct kg_block *bl;
   struct kg_words w;
-  struct ocand *c;
-  size_t n, cap;
+  struct kg_names_spans c;  /* flags: 1 for a standalone name */
   struct later *later;
   size_t nlater, caplater;
 };
@@ -56,18 +48,7 @@ static void
 add_span(struct oscan *sc, size_t a, size_t z, size_t aa, size_t az, int conf,
          int standalone)
 {
-  struct ocand *c;
-
-  if(z <= a)
-    return;
-  KG_GROW(sc->c, sc->cap, sc->n + 1);
-  c = &sc->c[sc->n++];
-  c->a = a;
-  c->z = z;
-  c->aa = aa;
-  c->az = az;
-  c->conf = conf;
-  c->standalone = standalone;
+  kg_names_span_add(&sc->c, a, z, aa, az, conf, standalone);
 }
 
 /* Words [i, j) as a candidate. */
@@ -90,51 +71,6 @@ capital(struct oscan *sc, size_t i)
   return i < sc->w.n && kg_names_capital(&sc->lx, &sc->w, i);
 }
 
-/* Is text[0..len) the name of a person of the report? */
-static int
-is_person(struct kg_report *x, const char *t, size_t len)
-{
-  struct kg_buf k = KG_BUF_INIT;
-  size_t i;
-  int hit = 0;
-
-  kg_text_key(t, len, &k);
-  for(i = 0; i < x->people.n && !hit; i++)
-    hit = !strcmp(x->people.v[i].key, k.s);
-  kg_buf_release(&k);
-  return hit;
-}
-
-/* Is text[0..len) a commune, département or région (not an EPCI), as
- * places.c resolves it near the report's région? */
-static int
-is_place(struct kg_report *x, const char *t, size_t len)
-{
-  struct kg_places pl = { NULL, 0, 0 };
-  int hit;
-
-  kg_places_find(x->gaz, x->v, x->reg, x->region, 0, t, len, &pl);
-  hit = pl.n == 1 && pl.v[0].start == 0 && pl.v[0].end == len &&
-        pl.v[0].terr->kind != KG_TERR_EPCI;
-  kg_places_release(&pl);
-  return hit;
-}
-
-/* Words [i, j) could be a person's name: two or three plain capitalised
- * words with no connector, acronym or mark ("Jean Dupont"). */
-static int
-person_shaped(struct oscan *sc, size_t i, size_t j)
-{
-  size_t k;
-
-  if(j - i < 2 || j - i > 3)
-    return 0;
-  for(k = i; k < j; k++)
-    if(!sc->w.v[k].cap || sc->w.v[k].mixed ||
-       (sc->w.v[k].acro && k == i))
-      return 0;
-  return 1;
-}
 
 /* A name proposed by a weak shape (a list, an agent, an apposition): not a
  * place, not a person, and unless @listed (in a list of organisations) not
@@ -145,8 +81,9 @@ plausible(struct oscan *sc, size_t i, size_t j, int listed)
   const char *t = sc->bl->text + sc->w.v[i].a;
   size_t len = sc->w.v[j - 1].z - sc->w.v[i].a;
 
-  return j > i && !is_place(sc->x, t, len) && !is_person(sc->x, t, len) &&
-         (listed || !person_shaped(sc, i, j));
+  return j > i && !kg_report_is_place(sc->x, t, len) &&
+         !kg_report_is_person(sc->x, t, len) &&
+         (listed || !kg_names_person_shaped(&sc->w, i, j));
 }
 
 /* ------------------------------------------------------------ head nouns */
@@ -267,7 +204,8 @@ head_name(struct oscan *sc, size_t i)
           !head_at(sc, s - 1, &other))
       s--;
   }
-  if(is_person(sc->x, sc->bl->text + w->v[s].a, w->v[end - 1].z - w->v[s].a))
+  if(kg_report_is_person(sc->x, sc->bl->text + w->v[s].a,
+                          w->v[end - 1].z - w->v[s].a))
     return m;
   add_words(sc, s, end, kind == HEAD_STRONG ? 80 : 70);
   return end - i;
@@ -566,43 +504,23 @@ registry_names(struct oscan *sc)
 
 /* ------------------------------------------------------------ emit */
 
-static int
-cmp_cand(const void *pa, const void *pb)
-{
-  const struct ocand *a = pa, *b = pb;
-
-  if((a->conf == 100) != (b->conf == 100))
-    return a->conf == 100 ? -1 : 1;
-  if(a->z - a->a != b->z - b->a)
-    return a->z - a->a > b->z - b->a ? -1 : 1;
-  return a->a < b->a ? -1 : a->a > b->a;
-}
-
 /* Keeps the best of overlapping candidates; makes the organisations. */
 static void
 emit_block(struct oscan *sc)
 {
   struct kg_report *x = sc->x;
   const struct kg_block *bl = sc->bl;
-  char *keep = kg_xcalloc(sc->n + 1, 1);
-  size_t i, j;
+  char *keep = kg_xcalloc(sc->c.n + 1, 1);
+  size_t i;
 
-  qsort(sc->c, sc->n, sizeof(*sc->c), cmp_cand);
-  for(i = 0; i < sc->n; i++) {
-    const struct ocand *c = &sc->c[i];
-
-    keep[i] = 1;
-    for(j = 0; j < i && keep[i]; j++)
-      if(keep[j] && c->a < sc->c[j].z && sc->c[j].a < c->z)
-        keep[i] = 0;
-  }
-  for(i = 0; i < sc->n; i++) {
-    const struct ocand *c = &sc->c[i];
+  kg_names_spans_resolve(&sc->c, keep);
+  for(i = 0; i < sc->c.n; i++) {
+    const struct kg_names_span *c = &sc->c.v[i];
     size_t a = kg_report_src(bl, c->a), z = kg_report_src_end(bl, c->z);
 
     if(!keep[i])
       continue;
-    if(c->standalone) {
+    if(c->flags) {
       KG_GROW(sc->later, sc->caplater, sc->nlater + 1);
       sc->later[sc->nlater].a = a;
       sc->later[sc->nlater].z = z;
@@ -661,7 +579,7 @@ kg_orgs_find(struct kg_report *x)
     if(sc.bl->kind == KG_BLK_CODE)
       continue;
     kg_names_split(sc.bl->text, sc.bl->len, &sc.w);
-    sc.n = 0;
+    sc.c.n = 0;
     registry_names(&sc);
     for(i = 0; i < sc.w.n;)
       i += head_name(&sc, i);
@@ -675,7 +593,7 @@ kg_orgs_find(struct kg_report *x)
     kg_names_release(&sc.w);
   }
   emit_standalone(&sc);
-  free(sc.c);
+  free(sc.c.v);
   free(sc.later);
   kg_dict_free(sc.dict);
   kg_names_lex_release(&sc.lx);

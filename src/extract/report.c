@@ -290,6 +290,33 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
   return n;
 }
 
+int
+kg_report_is_person(struct kg_report *x, const char *t, size_t len)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t i;
+  int hit = 0;
+
+  kg_text_key(t, len, &k);
+  for(i = 0; i < x->people.n && !hit; i++)
+    hit = !strcmp(x->people.v[i].key, k.s);
+  kg_buf_release(&k);
+  return hit;
+}
+
+int
+kg_report_is_place(struct kg_report *x, const char *t, size_t len)
+{
+  struct kg_places pl = { NULL, 0, 0 };
+  int hit;
+
+  kg_places_find(x->gaz, x->v, x->reg, x->region, 0, t, len, &pl);
+  hit = pl.n == 1 && pl.v[0].start == 0 && pl.v[0].end == len &&
+        pl.v[0].terr->kind != KG_TERR_EPCI;
+  kg_places_release(&pl);
+  return hit;
+}
+
 void
 kg_report_venue(struct kg_report *x, const struct kg_terr *commune, size_t va,
            size_t vz, size_t ca, size_t cz, const char *rule)

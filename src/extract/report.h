@@ -96,6 +96,12 @@ struct kg_entity;
 void kg_report_alternate_names(struct kg_report *x, librdf_node *n,
                                const struct kg_entity *ent);
 
+/* Is text[0..len) the name of a person of the report? */
+int kg_report_is_person(struct kg_report *x, const char *t, size_t len);
+/* Is text[0..len) a commune, département or région (not an EPCI), as
+ * places.c resolves it near the report's région? */
+int kg_report_is_place(struct kg_report *x, const char *t, size_t len);
+
 void kg_report_venue(struct kg_report *x, const struct kg_terr *commune,
                       size_t va, size_t vz, size_t ca, size_t cz,
                       const char *rule);
