@@ -12,6 +12,18 @@
 
 /* ------------------------------------------------------------ words */
 
+/* First occurrence of C string @pat in s[0..len), or NULL. */
+static const char *
+find_str(const char *s, size_t len, const char *pat)
+{
+  size_t n = strlen(pat), i;
+
+  for(i = 0; i + n <= len; i++)
+    if(!memcmp(s + i, pat, n))
+      return s + i;
+  return NULL;
+}
+
 static int
 letter(int cp)
 {
@@ -202,6 +214,13 @@ kg_names_split(const char *t, size_t len, struct kg_words *out)
     int cp, n = kg_text_utf8_decode(t + i, len - i, &cp), c2 = 0, el;
     struct kg_word *w;
 
+    if(cp == '<' && len - i >= 4 && !memcmp(t + i, "<!--", 4)) {
+      /* an HTML comment says nothing of the event */
+      const char *end = find_str(t + i + 4, len - i - 4, "-->");
+
+      i = end ? (size_t)(end - t) + 3 : len;
+      continue;
+    }
     if(!letter(cp) &&
        !(cp == '#' && cp_at(t, len, i + 1, &c2) && letter(c2))) {
       i += (size_t)n;
@@ -481,6 +500,58 @@ kg_names_acronym_of(const struct kg_names_lex *lx, const struct kg_words *w,
     free(copy);
   }
   return reach[0][n] || reach[1][n];
+}
+
+void
+kg_names_acronyms(const struct kg_names_lex *lx, const struct kg_words *w,
+                  struct kg_names_spans *out)
+{
+  size_t i, e, s;
+
+  for(i = 0; i + 1 < w->n; i++) {
+    if(w->v[i].gap != KG_GAP_OPEN)
+      continue;
+    if(w->v[i].acro) {
+      /* ACRO (Expansion …) */
+      for(e = i + 1; e < w->n && !w->v[e].gap && e - i < 14; e++)
+        ;
+      if(e < w->n && (w->v[e].gap & KG_GAP_CLOSE) && e > i + 1 &&
+         w->v[i + 1].cap && kg_names_acronym_of(lx, w, i, i + 1, e + 1))
+        kg_names_span_add(out, w->v[i + 1].a, w->v[e].z, w->v[i].a,
+                          w->v[i].z, 0, (int)(i + 1));
+      continue;
+    }
+    /* Expansion … (ACRO) */
+    if(!w->v[i + 1].acro || !(w->v[i + 1].gap & KG_GAP_CLOSE))
+      continue;
+    for(s = i + 1; s > 0 && i + 1 - s < 14; s--) {
+      if(s <= i && w->v[s - 1].gap)
+        break;
+      if(w->v[s - 1].cap && kg_names_acronym_of(lx, w, i + 1, s - 1, i + 1)) {
+        kg_names_span_add(out, w->v[s - 1].a, w->v[i].z, w->v[i + 1].a,
+                          w->v[i + 1].z, 0, (int)(s - 1));
+        break;
+      }
+    }
+  }
+}
+
+int
+kg_names_expansion_kind(const struct kg_names_lex *lx,
+                        const struct kg_words *w, size_t i)
+{
+  static const enum kg_cue_role org[] = {
+    KG_CUE_ORG_HEAD, KG_CUE_ORG_HEAD_WEAK, KG_CUE_ORG_HEAD_PROPER,
+    KG_CUE_ORG_STANDALONE };
+  size_t r;
+
+  for(r = 0; r < sizeof org / sizeof org[0]; r++)
+    if(kg_names_phrase(lx, w, i, org[r]))
+      return 1;
+  if(kg_names_phrase(lx, w, i, KG_CUE_INITIATIVE_INTRO) ||
+     kg_names_phrase(lx, w, i, KG_CUE_INITIATIVE_NOUN))
+    return 2;
+  return 0;
 }
 
 /* ------------------------------------------------------------ spans */

@@ -50,6 +50,27 @@ struct kg_words {
 void kg_names_split(const char *t, size_t len, struct kg_words *out);
 void kg_names_release(struct kg_words *w);
 
+/* Names proposed by the shapes of a recogniser in one block: the best of
+ * overlapping spans is kept. */
+struct kg_names_span {
+  size_t a, z;           /* plain span of the name */
+  size_t aa, az;         /* plain span of an alternate name (aa == az: none) */
+  int conf;              /* confidence; 100 for a registry name */
+  int flags;             /* the recogniser's own */
+};
+
+struct kg_names_spans {
+  struct kg_names_span *v;
+  size_t n, cap;
+};
+
+void kg_names_span_add(struct kg_names_spans *s, size_t a, size_t z,
+                       size_t aa, size_t az, int conf, int flags);
+/* Sorts @s best first (registry names, then longer spans, then earlier)
+ * and sets keep[i] for each span that overlaps no better one; @keep has
+ * room for s->n entries. */
+void kg_names_spans_resolve(struct kg_names_spans *s, char *keep);
+
 /* The phrases of the vocabulary's roles by matching key, to find the one
  * that starts at a word. */
 struct kg_names_lex {
@@ -95,30 +116,23 @@ int kg_names_person_shaped(const struct kg_words *w, size_t i, size_t j);
 int kg_names_acronym_of(const struct kg_names_lex *lx, const struct kg_words *w,
                         size_t acro, size_t i0, size_t i1);
 
+/* Every acronym with its expansion in parentheses, either way ("ANCT
+ * (Agence nationale …)", "Agence nationale … (ANCT)"), appended to @out:
+ * the expansion as the name, the acronym as the alternate name, the index
+ * of the expansion's first word as flags. */
+void kg_names_acronyms(const struct kg_names_lex *lx, const struct kg_words *w,
+                       struct kg_names_spans *out);
+/* What a name beginning at word @i names by its first words: 1 an
+ * organisation (a head noun), 2 an initiative (an initiative noun), 0
+ * unknown. */
+int kg_names_expansion_kind(const struct kg_names_lex *lx,
+                            const struct kg_words *w, size_t i);
+
 /* First word after the article(s) at @i ("la", "l'", "de la"): @i when
  * there is none. */
 size_t kg_names_skip_article(const struct kg_names_lex *lx,
                              const struct kg_words *w, size_t i);
 
-/* Names proposed by the shapes of a recogniser in one block: the best of
- * overlapping spans is kept. */
-struct kg_names_span {
-  size_t a, z;           /* plain span of the name */
-  size_t aa, az;         /* plain span of an alternate name (aa == az: none) */
-  int conf;              /* confidence; 100 for a registry name */
-  int flags;             /* the recogniser's own */
-};
 
-struct kg_names_spans {
-  struct kg_names_span *v;
-  size_t n, cap;
-};
-
-void kg_names_span_add(struct kg_names_spans *s, size_t a, size_t z,
-                       size_t aa, size_t az, int conf, int flags);
-/* Sorts @s best first (registry names, then longer spans, then earlier)
- * and sets keep[i] for each span that overlaps no better one; @keep has
- * room for s->n entries. */
-void kg_names_spans_resolve(struct kg_names_spans *s, char *keep);
 
 #endif

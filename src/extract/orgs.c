@@ -246,58 +246,20 @@ territory_names(struct oscan *sc)
 
 /* ------------------------------------------------------------ acronyms */
 
-/* What the expansion beginning at word @i names: 1 an organisation, 2 an
- * initiative, 0 unknown. */
-static int
-expansion_kind(struct oscan *sc, size_t i)
-{
-  if(phrase(sc, i, KG_CUE_ORG_HEAD) || phrase(sc, i, KG_CUE_ORG_HEAD_WEAK) ||
-     phrase(sc, i, KG_CUE_ORG_HEAD_PROPER) ||
-     phrase(sc, i, KG_CUE_ORG_STANDALONE))
-    return 1;
-  if(phrase(sc, i, KG_CUE_INITIATIVE_INTRO) ||
-     phrase(sc, i, KG_CUE_INITIATIVE_NOUN))
-    return 2;
-  return 0;
-}
-
 /* "ANCT (Agence nationale de la cohésion des territoires)" and
  * "Agence nationale de la cohésion des territoires (ANCT)": one
  * organisation, the acronym its alternate name. */
 static void
 acronym_names(struct oscan *sc)
 {
-  const struct kg_words *w = &sc->w;
-  size_t i, e, s;
+  struct kg_names_spans p = { NULL, 0, 0 };
+  size_t i;
 
-  for(i = 0; i + 1 < w->n; i++) {
-    if(w->v[i].gap != KG_GAP_OPEN)
-      continue;
-    if(w->v[i].acro) {
-      /* ACRO (Expansion …) */
-      for(e = i + 1; e < w->n && !w->v[e].gap && e - i < 14; e++)
-        ;
-      if(e < w->n && (w->v[e].gap & KG_GAP_CLOSE) && e > i + 1 &&
-         w->v[i + 1].cap && expansion_kind(sc, i + 1) == 1 &&
-         kg_names_acronym_of(&sc->lx, w, i, i + 1, e + 1))
-        add_span(sc, w->v[i + 1].a, w->v[e].z, w->v[i].a, w->v[i].z, 85, 0);
-      continue;
-    }
-    /* Expansion … (ACRO) */
-    if(!w->v[i + 1].acro || !(w->v[i + 1].gap & KG_GAP_CLOSE))
-      continue;
-    for(s = i + 1; s > 0 && i + 1 - s < 14; s--) {
-      if(s <= i && w->v[s - 1].gap)
-        break;
-      if(w->v[s - 1].cap &&
-         kg_names_acronym_of(&sc->lx, w, i + 1, s - 1, i + 1)) {
-        if(expansion_kind(sc, s - 1) == 1)
-          add_span(sc, w->v[s - 1].a, w->v[i].z, w->v[i + 1].a, w->v[i + 1].z,
-                   85, 0);
-        break;
-      }
-    }
-  }
+  kg_names_acronyms(&sc->lx, &sc->w, &p);
+  for(i = 0; i < p.n; i++)
+    if(kg_names_expansion_kind(&sc->lx, &sc->w, (size_t)p.v[i].flags) == 1)
+      add_span(sc, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85, 0);
+  free(p.v);
 }
 
 /* ------------------------------------------------------------ lists */
