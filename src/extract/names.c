@@ -359,7 +359,12 @@ kg_names_capital(const struct kg_names_lex *lx, const struct kg_words *w,
 
   if(!(x->cap || x->acro || x->mixed || x->marked))
     return 0;
-  return x->acro || !grammatical(lx, x->key);
+  /* "Est Ensemble": a capital inside a sentence is a name's, but "Le",
+   * "De" and a sentence's first word are not */
+  return x->acro || !grammatical(lx, x->key) ||
+         (!x->initial && !(kg_hash_value(&lx->roles, x->key) &
+                           (((size_t)1 << KG_CUE_ARTICLE) |
+                            ((size_t)1 << KG_CUE_NAME_CONNECTOR))));
 }
 
 size_t

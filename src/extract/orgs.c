@@ -323,6 +323,9 @@ agent_object(struct oscan *sc, size_t k)
   if(!capital(sc, k))
     return k;
   e = kg_names_run(&sc->lx, w, k, 6);
+  while(e < w->n && e - k < 6 && w->v[e - 1].gap == KG_GAP_DASH &&
+        capital(sc, e))
+    e = kg_names_run(&sc->lx, w, e, 6);  /* "Grand Paris - Grand Est" */
   for(j = e; j < w->n && j - k < 6 && !w->v[j - 1].gap; j++)
     if(!capital(sc, j) && !phrase(sc, j, KG_CUE_NAME_SEP) &&
        (kg_hash_value(&sc->lx.roles, w->v[j].key) &
@@ -333,7 +336,8 @@ agent_object(struct oscan *sc, size_t k)
   return e;
 }
 
-/* "à l'initiative de X", "dans les locaux de X", "organisé … par X". */
+/* "à l'initiative de X", "dans les locaux de X", "organisé … par X", "sur
+ * le territoire de X" (not a place). */
 static void
 agent_names(struct oscan *sc)
 {
@@ -343,7 +347,10 @@ agent_names(struct oscan *sc)
 
   for(i = 0; i < w->n; i++) {
     size_t m = phrase(sc, i, KG_CUE_ORG_AGENT), a;
+    int governs = 0;
 
+    if(!m && (m = phrase(sc, i, KG_CUE_ORG_TERRITORY)))
+      governs = 1;  /* a body, never a person */
     k = i + m;
     if(!m && (m = phrase(sc, i, KG_CUE_ORG_PARTICIPLE))) {
       for(k = i + m; k < w->n && k - i < 12; k++)
@@ -360,8 +367,9 @@ agent_names(struct oscan *sc)
     if(a >= w->n || (a > k && w->v[a - 1].gap) || head_at(sc, a, &kind))
       continue;  /* a head noun: head_name() reads it */
     e = agent_object(sc, a);
-    if(e > a && (a > k || w->v[a].acro || w->v[a].mixed || e - a != 2) &&
-       plausible(sc, a, e, 0))
+    if(e > a &&
+       (governs || a > k || w->v[a].acro || w->v[a].mixed || e - a != 2) &&
+       plausible(sc, a, e, governs))
       add_words(sc, a, e, 65);
   }
 }

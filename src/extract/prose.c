@@ -130,9 +130,10 @@ title_words(struct pscan *sc, size_t s, size_t e)
 }
 
 /* Words [i, j) could name an initiative: not a person, a place or a known
- * organisation. */
+ * organisation, nor (unless @named: an initiative noun came before) a name
+ * that begins with an organisation's head noun. */
 static int
-plausible(struct pscan *sc, size_t i, size_t j)
+plausible(struct pscan *sc, size_t i, size_t j, int named)
 {
   struct kg_report *x = sc->x;
   const char *t = sc->bl->text + sc->w.v[i].a;
@@ -144,7 +145,7 @@ plausible(struct pscan *sc, size_t i, size_t j)
   ok = key.len && !kg_report_is_person(x, t, len) &&
        !kg_report_is_place(x, t, len) &&
        !(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG)) &&
-       kg_names_expansion_kind(&sc->lx, &sc->w, i) != 1;
+       (named || kg_names_expansion_kind(&sc->lx, &sc->w, i) != 1);
   for(k = 0; k < x->orgs.n && ok; k++)
     ok = strcmp(x->orgs.v[k].key, key.s) != 0;
   kg_buf_release(&key);
@@ -154,7 +155,7 @@ plausible(struct pscan *sc, size_t i, size_t j)
 static void
 add_words(struct pscan *sc, size_t i, size_t j, int conf, int flags)
 {
-  if(j > i && plausible(sc, i, j))
+  if(j > i && plausible(sc, i, j, (flags & 15) == R_INTRO))
     kg_names_span_add(&sc->c, sc->w.v[i].a, sc->w.v[j - 1].z, 0, 0, conf,
                       flags);
 }

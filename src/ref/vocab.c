@@ -22,7 +22,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "org-head", "org-head-weak", "org-head-proper", "org-standalone",
   "org-intercommunal", "org-adjective", "org-suffix", "org-collective",
   "org-agent", "org-participle", "org-agent-by", "org-verb", "article",
-  "name-connector", "name-stop", "initiative-intro", "plural-determiner"
+  "name-connector", "name-stop", "initiative-intro", "plural-determiner",
+  "org-territory"
 };
 
 static const char *const files[] = {

@@ -49,6 +49,7 @@ enum kg_cue_role {
   KG_CUE_NAME_STOP,         /* "qui", "est": not part of a name */
   KG_CUE_INITIATIVE_INTRO,  /* "le dispositif X", "X, un outil" */
   KG_CUE_PLURAL_DET,        /* "des", "plusieurs": a kind, not a name */
+  KG_CUE_ORG_TERRITORY,     /* "sur le territoire de" X (no place) */
   KG_CUE_ROLE_COUNT
 };
 
