@@ -237,7 +237,8 @@ kg_names_split(const char *t, size_t len, struct kg_words *out)
     i = w->z;
   }
   for(k = 0; k < out->n; k++) {
-    out->v[k].gap = gap_of(t, out->v[k].z, k + 1 < out->n ? out->v[k + 1].a : len);
+    out->v[k].gap = gap_of(t, out->v[k].z,
+                           k + 1 < out->n ? out->v[k + 1].a : len);
     out->v[k].initial = k == 0 ||
       (out->v[k - 1].gap & (KG_GAP_STOP | KG_GAP_COLON | KG_GAP_DASH |
                             KG_GAP_QUOTE));
@@ -312,6 +313,8 @@ kg_names_phrase(const struct kg_names_lex *lx, const struct kg_words *w,
   struct kg_buf gram = KG_BUF_INIT;
   size_t m, best = 0;
 
+  if(i >= w->n)
+    return 0;
   for(m = 1; m <= (size_t)lx->maxwords && i + m <= w->n; m++) {
     if(m > 1 && w->v[i + m - 2].gap)
       break;
@@ -355,9 +358,9 @@ int
 kg_names_capital(const struct kg_names_lex *lx, const struct kg_words *w,
                  size_t i)
 {
-  const struct kg_word *x = &w->v[i];
+  const struct kg_word *x = &w->v[i < w->n ? i : 0];
 
-  if(!(x->cap || x->acro || x->mixed || x->marked))
+  if(i >= w->n || !(x->cap || x->acro || x->mixed || x->marked))
     return 0;
   /* "Est Ensemble": a capital inside a sentence is a name's, but "Le",
    * "De" and a sentence's first word are not */

@@ -82,7 +82,7 @@ struct kg_names_lex {
 void kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v);
 void kg_names_lex_release(struct kg_names_lex *lx);
 /* Number of words of the longest phrase of @role starting at word @i with
- * no punctuation inside, or 0. */
+ * no punctuation inside, or 0 (also when @i is past the last word). */
 size_t kg_names_phrase(const struct kg_names_lex *lx, const struct kg_words *w,
                        size_t i, enum kg_cue_role role);
 /* Same, ending at word @end (exclusive): its first word, or @end if none. */
@@ -91,7 +91,8 @@ size_t kg_names_phrase_before(const struct kg_names_lex *lx,
                               enum kg_cue_role role);
 
 /* A word that can begin or continue a name: a capital, an acronym, a
- * mixed-case or marked word, and no grammatical word ("Le", "Pour"). */
+ * mixed-case or marked word, and no grammatical word ("Le", "Pour"); 0
+ * past the last word. */
 int kg_names_capital(const struct kg_names_lex *lx, const struct kg_words *w,
                      size_t i);
 /* End (exclusive) of the run of capitalised words starting at @i, joined

@@ -46,18 +46,6 @@ struct pscan {
   struct kg_names_spans c;
 };
 
-static size_t
-phrase(struct pscan *sc, size_t i, enum kg_cue_role role)
-{
-  return i < sc->w.n ? kg_names_phrase(&sc->lx, &sc->w, i, role) : 0;
-}
-
-static int
-capital(struct pscan *sc, size_t i)
-{
-  return i < sc->w.n && kg_names_capital(&sc->lx, &sc->w, i);
-}
-
 /* The session that block @b belongs to (its title or its own text). */
 static long
 owner(const struct kg_report *x, size_t b)
@@ -117,13 +105,13 @@ title_words(struct pscan *sc, size_t s, size_t e)
 {
   size_t k;
 
-  if(!capital(sc, s))
+  if(!kg_names_capital(&sc->lx, &sc->w, s))
     return 0;
   for(k = s; k <= e; k++) {
-    const struct kg_word *w = &sc->w.v[k];
+    const struct kg_word *x = &sc->w.v[k];
 
-    if(kg_text_cp_count(sc->bl->text + w->a, w->z - w->a) >= 4 &&
-       !w->cap && !w->marked && !(w->key[0] >= '0' && w->key[0] <= '9'))
+    if(kg_text_cp_count(sc->bl->text + x->a, x->z - x->a) >= 4 &&
+       !x->cap && !x->marked && !(x->key[0] >= '0' && x->key[0] <= '9'))
       return 0;
   }
   return 1;
@@ -171,29 +159,31 @@ intro_names(struct pscan *sc)
   size_t i, j, e, k;
 
   for(i = 0; i < w->n; i++) {
-    size_t m = phrase(sc, i, KG_CUE_INITIATIVE_INTRO);
+    size_t m = kg_names_phrase(&sc->lx, w, i, KG_CUE_INITIATIVE_INTRO);
 
     if(!m || w->v[i].acro ||
         (i && !w->v[i - 1].gap &&
          kg_names_phrase_before(&sc->lx, w, i, KG_CUE_PLURAL_DET) < i))
       continue;  /* "PARCOURS DONATEUR": a heading in capitals */
     for(j = i + m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
-        phrase(sc, j, KG_CUE_ORG_ADJECTIVE) == 1; j++, k++)
+        kg_names_phrase(&sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1; j++, k++)
       ;
     if(j >= w->n)
       continue;
-    if((w->v[j - 1].gap & KG_GAP_QUOTE) && gap_holds(sc, (long)j - 1, opening)) {
+    if((w->v[j - 1].gap & KG_GAP_QUOTE) &&
+       gap_holds(sc, (long)j - 1, opening)) {
       e = quoted_end(sc, j, 8);
       if(e + 1 > j)
         add_words(sc, j, e + 1, 75, FLAGS(R_INTRO, -1));
       continue;
     }
-    if(w->v[j - 1].gap || !capital(sc, j) || w->v[j].initial)
+    if(w->v[j - 1].gap || !kg_names_capital(&sc->lx, w, j) || w->v[j].initial)
       continue;
     e = kg_names_run(&sc->lx, w, j, 6);
     /* "Société numérique": adjectives after a one-word name */
     for(k = 0; e == j + 1 && !w->v[j].acro && k < 2 && e < w->n &&
-        !w->v[e - 1].gap && phrase(sc, e, KG_CUE_ORG_ADJECTIVE) == 1; k++)
+        !w->v[e - 1].gap &&
+        kg_names_phrase(&sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1; k++)
       e++;
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
   }
@@ -267,7 +257,7 @@ apposition_names(struct pscan *sc)
       continue;
     h = kg_names_skip_article(&sc->lx, w, i + 1);
     if(h >= w->n || (h > i + 1 && w->v[h - 1].gap) || w->v[h].cap ||
-       !phrase(sc, h, KG_CUE_INITIATIVE_INTRO))
+       !kg_names_phrase(&sc->lx, w, h, KG_CUE_INITIATIVE_INTRO))
       continue;
     s = kg_names_run_back(&sc->lx, w, i + 1, 5);
     if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
