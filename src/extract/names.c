@@ -614,6 +614,8 @@ kg_names_spans_resolve(struct kg_names_spans *s, char *keep)
 {
   size_t i, j;
 
+  if(!s->n)
+    return;
   qsort(s->v, s->n, sizeof(*s->v), cmp_span);
   for(i = 0; i < s->n; i++) {
     keep[i] = 1;
