@@ -21,6 +21,7 @@
 #include "extract/cues.h"
 #include "extract/event.h"
 #include "extract/initiatives.h"
+#include "extract/orgs.h"
 #include "extract/report.h"
 #include "extract/sessions.h"
 #include "extract/tables.h"
@@ -141,6 +142,7 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
   kg_cues_find(&x);
   kg_tables_find(&x);
   kg_persons_find(&x);
+  kg_orgs_find(&x);
   kg_initiatives_find(&x);
   emit_in_territory(&x);
   kg_report_candidates_emit(&x);

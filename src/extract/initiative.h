@@ -43,6 +43,7 @@ struct istate {
   char *bdone;
   struct init *v;
   size_t n, cap;
+  int cand_conf;                /* confidence of a new unknown name (0: 80) */
 };
 
 /* A theme, audience or itinérance value found in a passage. */
@@ -80,6 +81,25 @@ void kg_passage_title_themes(struct istate *st, size_t sec,
 void kg_passage_session_themes(struct istate *st, size_t sec);
 void kg_passage_figures(struct istate *st, struct init *in,
                         const struct kg_block *bl);
+
+/* initiatives.c: the initiative named text[a, z) (source bytes), found by
+ * @rule in session @sec (-1: none) with its passage blocks [b0, b1); a
+ * registry entity when @ent is not NULL.  SHARED or NULL. */
+struct kg_entity;
+struct init *kg_initiatives_add(struct istate *st, long sec, size_t a,
+                                size_t z, const struct kg_entity *ent,
+                                const char *rule, size_t b0, size_t b1);
+/* The initiative text[a, z) names, if one was found already, or NULL. */
+struct init *kg_initiatives_lookup(struct istate *st, size_t a, size_t z,
+                                   const struct kg_entity *ent);
+
+/* prose.c: initiatives named anywhere in the prose. */
+void kg_prose_find(struct istate *st);
+/* 1 if the known name at plain [start, end) of @bl is a person's surname
+ * ("Marie Albert"): a known person, or a capitalised word before it that
+ * is no word of the vocabulary and starts no sentence. */
+int kg_prose_surname(struct istate *st, const struct kg_block *bl,
+                     size_t start, size_t end);
 
 /* carrier.c: carrier, presentation, themes, places, figures of @in. */
 void kg_carrier_relations(struct istate *st, struct init *in);

@@ -123,7 +123,9 @@ initiative(struct istate *st, long sec, size_t a, size_t z,
                  ent ? kg_evidence_lit(e, ent->name, NULL)
                      : kg_evidence_litn(e, name, len, NULL));
       if(!ent)
-        kg_report_candidate(x, in->node, 80);
+        kg_report_candidate(x, in->node, st->cand_conf ? st->cand_conf : 80);
+      else
+        kg_report_alternate_names(x, in->node, ent);
     }
   }
   if(!strncmp(rule, "title:", 6) && in->title_sec < 0)
@@ -133,6 +135,37 @@ initiative(struct istate *st, long sec, size_t a, size_t z,
     add_passage(in, b0, b1);
   kg_buf_release(&key);
   kg_buf_release(&slug);
+  return in;
+}
+
+struct init *
+kg_initiatives_add(struct istate *st, long sec, size_t a, size_t z,
+                   const struct kg_entity *ent, const char *rule, size_t b0,
+                   size_t b1)
+{
+  return initiative(st, sec, a, z, ent, rule, b0, b1, -1);
+}
+
+struct init *
+kg_initiatives_lookup(struct istate *st, size_t a, size_t z,
+                      const struct kg_entity *ent)
+{
+  struct kg_report *x = st->x;
+  struct kg_buf key = KG_BUF_INIT;
+  struct init *in;
+
+  if(!ent && x->reg) {
+    kg_text_key(x->e.text + a, z - a, &key);
+    ent = kg_registry_lookup(x->reg, key.s, KG_ENT_INITIATIVE);
+  }
+  if(ent) {
+    kg_buf_reset(&key);
+    kg_buf_addf(&key, "reg:%s", ent->rel);
+  } else {
+    kg_text_key(x->e.text + a, z - a, &key);
+  }
+  in = key.len ? find_init(st, key.s) : NULL;
+  kg_buf_release(&key);
   return in;
 }
 
@@ -558,7 +591,8 @@ prose_initiatives(struct istate *st, size_t sec)
       struct kg_buf key = KG_BUF_INIT;
       struct init *known;
 
-      if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG))
+      if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
+         kg_prose_surname(st, bl, hits->v[i].start, hits->v[i].end))
         continue;
       kg_buf_addf(&key, "reg:%s", x->reg->ents[de->index].rel);
       known = find_init(st, key.s);
@@ -595,6 +629,7 @@ kg_initiatives_find(struct kg_report *x)
   }
   for(i = 0; i < x->nsecs; i++)
     prose_initiatives(&st, i);
+  kg_prose_find(&st);
   for(i = 0; i < st.n; i++)
     kg_carrier_relations(&st, &st.v[i]);
   for(i = 0; i < st.n; i++) {

@@ -156,9 +156,100 @@ kg_report_person(struct kg_report *x, const char *name, size_t len, size_t a, si
   return n;
 }
 
+/* Is word phrase t[0..len) one of @role's phrases? */
+static int
+report_phrase_is(const struct kg_vocab *v, enum kg_cue_role role,
+                 const char *t, size_t len)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t p;
+  int hit = 0;
+
+  kg_text_key_keep_article(t, len, &k);
+  for(p = 0; p < v->ncues[role] && !hit; p++)
+    hit = k.len && !strcmp(k.s, v->cues[role][p].key);
+  kg_buf_release(&k);
+  return hit;
+}
+
+/* Does @role have a phrase of one or two words ending at name[0..end)? */
+static int
+report_phrase_before(const struct kg_vocab *v, enum kg_cue_role role,
+                     const char *name, size_t end)
+{
+  size_t e = end, s;
+  int w;
+
+  for(w = 0; w < 2; w++) {
+    while(e > 0 && name[e - 1] == ' ')
+      e--;
+    s = e;
+    while(s > 0 && name[s - 1] != ' ')
+      s--;
+    if(s == e)
+      return 0;
+    if(report_phrase_is(v, role, name + s, end - s))
+      return 1;
+    e = s;
+  }
+  return 0;
+}
+
+/* A commune in an organisation's name is its territory when the name
+ * begins with it ("Brest Ville et Métropole") or a locative comes before it
+ * ("Bibliothèque de Tours"), but not right after a head noun ("Fondation
+ * Orange" is not in Orange), nor in the name of an intercommunal body
+ * ("Métropole de Lille" covers more than Lille). */
+static int
+report_name_place_ok(const struct kg_vocab *v, const char *name, size_t len,
+                     const struct kg_place *p)
+{
+  size_t k;
+
+  if(p->terr->kind != KG_TERR_COMMUNE || p->start == 0 || p->by_code)
+    return 1;
+  if(!report_phrase_before(v, KG_CUE_LOCATIVE, name, p->start))
+    return 0;
+  for(k = 0; k < p->start && k < len; k++)
+    if(name[k] == ' ' &&
+       report_phrase_is(v, KG_CUE_ORG_INTERCOMMUNAL, name, k))
+      return 0;
+  return 1;
+}
+
+/* Every alias of registry entity @ent as schema:alternateName of @n, once
+ * per matching key and never the name's own key ("la CNIL" is "CNIL"). */
+void
+kg_report_alternate_names(struct kg_report *x, librdf_node *n,
+                          const struct kg_entity *ent)
+{
+  struct kg_hash seen;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i;
+
+  kg_hash_init(&seen);
+  kg_text_key(ent->name, strlen(ent->name), &key);
+  kg_hash_add(&seen, key.s);
+  for(i = 0; i < ent->naliases; i++) {
+    kg_text_key(ent->aliases[i], strlen(ent->aliases[i]), &key);
+    if(key.len && kg_hash_add(&seen, key.s))
+      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
+                     kg_evidence_lit(&x->e, ent->aliases[i], NULL));
+  }
+  kg_hash_release(&seen);
+  kg_buf_release(&key);
+}
+
 /* Organisation named text[a..b) in the report (source offsets). */
 librdf_node *
 kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t alias_b)
+{
+  return kg_report_org_named(x, a, b, alias_a, alias_b, 80);
+}
+
+librdf_node *
+kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
+                    size_t alias_b, int confidence)
 {
   struct kg_buf key = KG_BUF_INIT;
   const struct kg_entity *ent = NULL;
@@ -191,6 +282,7 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
       for(i = 0; i < ent->ntypes; i++)
         kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
                    kg_evidence_iri(&x->e, ent->types[i], NULL));
+      kg_report_alternate_names(x, n, ent);
     } else {
       kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
                  kg_evidence_litn(&x->e, name, len, NULL));
@@ -198,19 +290,48 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
         kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
                    kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
                                 NULL));
-      kg_report_candidate(x, n, 80);
     }
     /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
     kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name, len, &pl);
     for(i = 0; i < pl.n; i++)
-      kg_report_place(x, n, &pl.v[i], "org-name:place", a + pl.v[i].start,
-                      a + pl.v[i].end);
+      if(report_name_place_ok(x->v, name, len, &pl.v[i]))
+        kg_report_place(x, n, &pl.v[i], "org-name:place", a + pl.v[i].start,
+                        a + pl.v[i].end);
     kg_places_release(&pl);
   }
+  if(!ent)
+    kg_report_candidate(x, n, confidence);
   kg_evidence_mention(&x->e, n, a, b);
   kg_report_node_list_add(&x->orgs, n, name, len);
   kg_buf_release(&key);
   return n;
+}
+
+int
+kg_report_is_person(struct kg_report *x, const char *t, size_t len)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t i;
+  int hit = 0;
+
+  kg_text_key(t, len, &k);
+  for(i = 0; i < x->people.n && !hit; i++)
+    hit = !strcmp(x->people.v[i].key, k.s);
+  kg_buf_release(&k);
+  return hit;
+}
+
+int
+kg_report_is_place(struct kg_report *x, const char *t, size_t len)
+{
+  struct kg_places pl = { NULL, 0, 0 };
+  int hit;
+
+  kg_places_find(x->gaz, x->v, x->reg, x->region, 0, t, len, &pl);
+  hit = pl.n == 1 && pl.v[0].start == 0 && pl.v[0].end == len &&
+        pl.v[0].terr->kind != KG_TERR_EPCI;
+  kg_places_release(&pl);
+  return hit;
 }
 
 void

@@ -107,6 +107,22 @@ struct kg_place;
 void kg_report_place(struct kg_report *x, librdf_node *s,
                      const struct kg_place *p, const char *rule, size_t a,
                      size_t b);
+/* Same as kg_report_org(), marking a name the registry does not know as a
+ * candidate with @confidence (hundredths); kg_report_org() gives 80. */
+librdf_node *kg_report_org_named(struct kg_report *x, size_t a, size_t b,
+                                 size_t alias_a, size_t alias_b,
+                                 int confidence);
+/* schema:alternateName of @n (borrowed): the aliases of registry entity
+ * @ent, one per matching key, not the name's. */
+struct kg_entity;
+void kg_report_alternate_names(struct kg_report *x, librdf_node *n,
+                               const struct kg_entity *ent);
+
+/* Is text[0..len) the name of a person of the report? */
+int kg_report_is_person(struct kg_report *x, const char *t, size_t len);
+/* Is text[0..len) a commune, département or région (not an EPCI), as
+ * places.c resolves it near the report's région? */
+int kg_report_is_place(struct kg_report *x, const char *t, size_t len);
 
 void kg_report_venue(struct kg_report *x, const struct kg_terr *commune,
                       size_t va, size_t vz, size_t ca, size_t cz,

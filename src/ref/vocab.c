@@ -20,13 +20,18 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "departement-word", "locative", "district", "initiative-noun", "carrier",
   "figures", "org-column", "place-column",
   "civility", "particle", "speaker-before", "speaker-after", "participants",
-  "byline", "named-after", "job-title", "article"
+  "byline", "named-after", "job-title", "article",
+  "org-head", "org-head-weak", "org-head-proper", "org-standalone",
+  "org-intercommunal", "org-adjective", "org-suffix", "org-collective",
+  "org-agent", "org-participle", "org-agent-by", "org-verb",
+  "name-connector", "name-stop", "initiative-intro", "plural-determiner",
+  "org-territory"
 };
 
 static const char *const files[] = {
   "ontology/cues.ttl", "ontology/lexicon.ttl", "ontology/session-types.ttl",
   "ontology/themes.ttl", "ontology/mednum-lieux.ttl", "ontology/persons.ttl",
-  NULL
+  "ontology/organisations.ttl", "ontology/initiatives.ttl", NULL
 };
 
 static void

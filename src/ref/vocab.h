@@ -41,6 +41,24 @@ enum kg_cue_role {
   KG_CUE_NAMED_AFTER,       /* "collège", "rue" before a name: a place */
   KG_CUE_JOB_TITLE,         /* "directrice", "chargé de mission" */
   KG_CUE_ARTICLE,           /* "la", "notre" before a name: a thing */
+  /* ontology/organisations.ttl and initiatives.ttl: names in prose */
+  KG_CUE_ORG_HEAD,          /* "association", "médiathèque" */
+  KG_CUE_ORG_HEAD_WEAK,     /* "réseau", "hub": lower case needs "de X" */
+  KG_CUE_ORG_HEAD_PROPER,   /* "Direction", "Comité": capital only */
+  KG_CUE_ORG_STANDALONE,    /* "Département", "Région": a name alone */
+  KG_CUE_ORG_INTERCOMMUNAL, /* "métropole": "de X" is not its territory */
+  KG_CUE_ORG_ADJECTIVE,     /* "départementale" after a head */
+  KG_CUE_ORG_SUFFIX,        /* "Développement" after a territory */
+  KG_CUE_ORG_COLLECTIVE,    /* "structures :" before a list of names */
+  KG_CUE_ORG_AGENT,         /* "à l'initiative de", "dans les locaux de" */
+  KG_CUE_ORG_PARTICIPLE,    /* "organisé" ... "par" X */
+  KG_CUE_ORG_AGENT_BY,      /* "par" */
+  KG_CUE_ORG_VERB,          /* "la Souris Grise organisait" */
+  KG_CUE_NAME_CONNECTOR,    /* "de", "du" inside a name */
+  KG_CUE_NAME_STOP,         /* "qui", "est": not part of a name */
+  KG_CUE_INITIATIVE_INTRO,  /* "le dispositif X", "X, un outil" */
+  KG_CUE_PLURAL_DET,        /* "des", "plusieurs": a kind, not a name */
+  KG_CUE_ORG_TERRITORY,     /* "sur le territoire de" X (no place) */
   KG_CUE_ROLE_COUNT
 };
 

@@ -1,0 +1,570 @@
+/* orgs.c - organisations named anywhere in the prose of a report.
+ *
+ * Every block is read word by word (names.c) for the shapes an
+ * organisation's name takes in French prose; the words of each shape are
+ * data (ontology/organisations.ttl).  Each shape proposes a span; where two
+ * overlap, a registry name wins, then the longer span.  The survivors go
+ * through kg_report_org_named(), which resolves registry names and aliases,
+ * reads the territory in the name and marks unknown names as candidates
+ * with the shape's confidence.  No relation is stated here: a name alone
+ * says nothing of who carries what.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/dict.h"
+#include "base/text.h"
+#include "extract/doc.h"
+#include "extract/names.h"
+#include "extract/orgs.h"
+#include "extract/places.h"
+#include "extract/report.h"
+#include "ref/gaz.h"
+#include "ref/registry.h"
+#include "ref/vocab.h"
+
+struct later {            /* a standalone name, resolved at the end */
+  size_t a, z;            /* source bytes */
+  int conf;
+};
+
+struct oscan {
+  struct kg_report *x;
+  struct kg_names_lex lx;
+  struct kg_dict *dict;   /* registry organisation names */
+  const struct kg_block *bl;
+  struct kg_words w;
+  struct kg_names_spans c;  /* flags: 1 for a standalone name */
+  struct later *later;
+  size_t nlater, caplater;
+};
+
+#define BIT(r) ((size_t)1 << (r))
+
+/* ------------------------------------------------------------ helpers */
+
+static void
+add_span(struct oscan *sc, size_t a, size_t z, size_t aa, size_t az, int conf,
+         int standalone)
+{
+  kg_names_span_add(&sc->c, a, z, aa, az, conf, standalone);
+}
+
+/* Words [i, j) as a candidate. */
+static void
+add_words(struct oscan *sc, size_t i, size_t j, int conf)
+{
+  if(j > i)
+    add_span(sc, sc->w.v[i].a, sc->w.v[j - 1].z, 0, 0, conf, 0);
+}
+
+static size_t
+phrase(struct oscan *sc, size_t i, enum kg_cue_role role)
+{
+  return i < sc->w.n ? kg_names_phrase(&sc->lx, &sc->w, i, role) : 0;
+}
+
+static int
+capital(struct oscan *sc, size_t i)
+{
+  return i < sc->w.n && kg_names_capital(&sc->lx, &sc->w, i);
+}
+
+
+/* A name proposed by a weak shape (a list, an agent, an apposition): not a
+ * place, not a person, and unless @listed (in a list of organisations) not
+ * shaped like one. */
+static int
+plausible(struct oscan *sc, size_t i, size_t j, int listed)
+{
+  const char *t = sc->bl->text + sc->w.v[i].a;
+  size_t len = sc->w.v[j - 1].z - sc->w.v[i].a;
+
+  return j > i && !kg_report_is_place(sc->x, t, len) &&
+         !kg_report_is_person(sc->x, t, len) &&
+         (listed || !kg_names_person_shaped(&sc->w, i, j));
+}
+
+/* ------------------------------------------------------------ head nouns */
+
+enum head_kind { HEAD_NONE = 0, HEAD_STRONG, HEAD_WEAK, HEAD_PROPER,
+                 HEAD_STANDALONE };
+
+/* The longest head phrase at word @i and its kind; capital-only kinds need
+ * a capital.  Returns its number of words. */
+static size_t
+head_at(struct oscan *sc, size_t i, enum head_kind *kind)
+{
+  static const struct { enum kg_cue_role role; enum head_kind kind; int cap; }
+  k[] = { { KG_CUE_ORG_STANDALONE, HEAD_STANDALONE, 1 },
+          { KG_CUE_ORG_HEAD, HEAD_STRONG, 0 },
+          { KG_CUE_ORG_HEAD_WEAK, HEAD_WEAK, 0 },
+          { KG_CUE_ORG_HEAD_PROPER, HEAD_PROPER, 1 } };
+  size_t r, best = 0;
+
+  *kind = HEAD_NONE;
+  for(r = 0; r < sizeof k / sizeof k[0]; r++) {
+    size_t m;
+
+    if(k[r].cap && !sc->w.v[i].cap)
+      continue;
+    m = phrase(sc, i, k[r].role);
+    if(m > best) {
+      best = m;
+      *kind = k[r].kind;
+    }
+  }
+  return best;
+}
+
+/* "des CCAS", "une petite association": a determiner, perhaps one word,
+ * then the head at word @i: a kind of body, not one. */
+static int
+generic(struct oscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k;
+
+  for(k = i; k > 0 && i - k < 2 && !w->v[k - 1].gap; k--)
+    if(kg_names_phrase_before(&sc->lx, w, k, KG_CUE_PLURAL_DET) < k)
+      return 1;
+  return 0;
+}
+
+/* "Quartiers Politique de la Ville de Tours": a head after a connector
+ * that follows a capitalised word is inside a longer name. */
+static int
+inside_name(struct oscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c = kg_names_phrase_before(&sc->lx, w, i, KG_CUE_NAME_CONNECTOR);
+
+  return c < i && c > 0 && !w->v[i - 1].gap && !w->v[c - 1].gap &&
+         capital(sc, c - 1) && !w->v[c - 1].initial;
+}
+
+/* The complement of a head ending at word @j: "de Landujan" (*named 0) or
+ * a name, with its capitalised article ("La Mednum", *named 1).  Returns the
+ * end of the complement, *from its first word; @j when there is none. */
+static size_t
+complement(struct oscan *sc, size_t j, int allow_name, size_t *from,
+           int *named)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c, k = j;
+
+  *from = j;
+  *named = 0;
+  if(j >= w->n || w->v[j - 1].gap)
+    return j;
+  c = phrase(sc, j, KG_CUE_NAME_CONNECTOR);
+  if(c && j + c < w->n && !w->v[j + c - 1].gap && capital(sc, j + c))
+    return kg_names_run(&sc->lx, w, j + c, 8);
+  if(!allow_name)
+    return j;
+  if(w->v[j].cap && phrase(sc, j, KG_CUE_ARTICLE) == 1 && !w->v[j].gap)
+    k = j + 1;  /* "la coopérative La Mednum" */
+  if(!capital(sc, k))
+    return j;
+  *named = 1;
+  return kg_names_run(&sc->lx, w, k, 6);
+}
+
+/* "la médiathèque de Landujan", "l'association Solidarnum", "le Hub
+ * RhinOcc", "Football Club de Lens", "le Département". */
+static size_t
+head_name(struct oscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind, other;
+  size_t m = head_at(sc, i, &kind), j, s = i, from, end, adj = 0;
+  int named, capped = w->v[i].cap || w->v[i].acro;
+
+  if(!m || ((kind == HEAD_PROPER || kind == HEAD_STANDALONE) &&
+             w->v[i].initial))
+    return m ? m : 1;  /* a capital at a sentence's start proves nothing */
+  if(generic(sc, i) || inside_name(sc, i))
+    return m;
+  for(j = i + m; j < w->n && adj < 2 && !w->v[j - 1].gap &&
+      phrase(sc, j, KG_CUE_ORG_ADJECTIVE) == 1; j++)
+    adj++;
+  end = complement(sc, j, kind == HEAD_STRONG || capped, &from, &named);
+  if(end == j) {
+    if(kind == HEAD_STANDALONE && !w->v[i].initial)
+      add_span(sc, w->v[i].a, w->v[i + m - 1].z, 0, 0, 60, 1);
+    return m;
+  }
+  if(named && !capped) {
+    s = from;  /* the name itself: "Solidarnum", "La Mednum" */
+  } else {
+    /* capitals before a capitalised head: "Football Club de Lens" */
+    while(capped && s > 0 && i - s < 2 && !w->v[s - 1].gap &&
+          !w->v[s].initial && capital(sc, s - 1) &&
+          !head_at(sc, s - 1, &other))
+      s--;
+  }
+  if(kg_report_is_person(sc->x, sc->bl->text + w->v[s].a,
+                          w->v[end - 1].z - w->v[s].a))
+    return m;
+  add_words(sc, s, end, kind == HEAD_STRONG ? 80 : 70);
+  return end - i;
+}
+
+/* ------------------------------------------------------------ territories */
+
+/* EPCIs ("Bordeaux Métropole") and a territory with an organisation word
+ * ("Lozère Développement", "Rennes, Ville et Métropole"). */
+static void
+territory_names(struct oscan *sc)
+{
+  struct kg_report *x = sc->x;
+  const struct kg_words *w = &sc->w;
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t i, k;
+
+  kg_places_find(x->gaz, x->v, x->reg, x->region, 0, sc->bl->text,
+                 sc->bl->len, &pl);
+  for(i = 0; i < pl.n; i++) {
+    const struct kg_place *p = &pl.v[i];
+    size_t m;
+
+    if(p->terr->kind == KG_TERR_EPCI) {
+      add_span(sc, p->start, p->end, 0, 0, 85, 0);
+      continue;
+    }
+    for(k = 0; k < w->n && w->v[k].z < p->end; k++)
+      ;
+    if(k + 1 >= w->n || w->v[k].z != p->end || !w->v[k + 1].cap)
+      continue;
+    m = phrase(sc, k + 1, KG_CUE_ORG_SUFFIX);
+    if(m && (!w->v[k].gap || (w->v[k].gap == KG_GAP_COMMA && m > 1)))
+      add_span(sc, p->start, w->v[k + m].z, 0, 0, 75, 0);
+  }
+  kg_places_release(&pl);
+}
+
+/* ------------------------------------------------------------ acronyms */
+
+/* "ANCT (Agence nationale de la cohésion des territoires)" and
+ * "Agence nationale de la cohésion des territoires (ANCT)": one
+ * organisation, the acronym its alternate name. */
+static void
+acronym_names(struct oscan *sc)
+{
+  struct kg_names_spans p = { NULL, 0, 0 };
+  size_t i;
+
+  kg_names_acronyms(&sc->lx, &sc->w, &p);
+  for(i = 0; i < p.n; i++)
+    if(kg_names_expansion_kind(&sc->lx, &sc->w, (size_t)p.v[i].flags) == 1)
+      add_span(sc, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85, 0);
+  free(p.v);
+}
+
+/* ------------------------------------------------------------ lists */
+
+/* Does the sentence holding words [.., i] name a list of organisations
+ * ("plusieurs structures")? */
+static int
+collective_before(struct oscan *sc, size_t i)
+{
+  size_t k = i + 1;
+
+  while(k > 0) {
+    k--;
+    if(phrase(sc, k, KG_CUE_ORG_COLLECTIVE))
+      return 1;
+    if(k && (sc->w.v[k - 1].gap & (KG_GAP_STOP | KG_GAP_COLON)))
+      break;
+  }
+  return 0;
+}
+
+/* "plusieurs structures : Adrets, Arsenic, Irts, TheCamp, Urban Prod et
+ * Zinc": each item of the list, cut at commas and at "et" before a
+ * capital. */
+static void
+list_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, s, e = 0;
+
+  for(i = 0; i + 1 < w->n; i++) {
+    if(!(w->v[i].gap & KG_GAP_COLON) || !collective_before(sc, i))
+      continue;
+    for(s = i + 1; s < w->n; s = e + 1) {
+      for(e = s; e + 1 < w->n && !w->v[e].gap; e++)
+        if(phrase(sc, e + 1, KG_CUE_NAME_SEP) == 1 &&
+           !w->v[e + 1].gap && capital(sc, e + 2))
+          break;
+      if(capital(sc, s) && e - s < 10 && plausible(sc, s, e + 1, 1))
+        add_words(sc, s, e + 1, 60);
+      if(w->v[e].gap & ~KG_GAP_COMMA)
+        break;
+      if(!w->v[e].gap)
+        e++;  /* skip "et" */
+    }
+    i = e;
+  }
+}
+
+/* ------------------------------------------------------------ agents */
+
+/* The organisation after an agent cue at word @k: a capitalised run, or
+ * words up to the clause's end when its last word has a capital
+ * ("Villes et territoires Occitanie,").  Returns its end, @k if none. */
+static size_t
+agent_object(struct oscan *sc, size_t k)
+{
+  const struct kg_words *w = &sc->w;
+  size_t e, j;
+
+  if(!capital(sc, k))
+    return k;
+  e = kg_names_run(&sc->lx, w, k, 6);
+  while(e < w->n && e - k < 6 && w->v[e - 1].gap == KG_GAP_DASH &&
+        capital(sc, e))
+    e = kg_names_run(&sc->lx, w, e, 6);  /* "Grand Paris - Grand Est" */
+  for(j = e; j < w->n && j - k < 6 && !w->v[j - 1].gap; j++)
+    if(!capital(sc, j) && !phrase(sc, j, KG_CUE_NAME_SEP) &&
+       (kg_hash_value(&sc->lx.roles, w->v[j].key) &
+        (BIT(KG_CUE_NAME_STOP) | BIT(KG_CUE_ARTICLE))))
+      break;
+  if(j > e && (j == w->n || w->v[j - 1].gap) && capital(sc, j - 1))
+    e = j;
+  return e;
+}
+
+/* "à l'initiative de X", "dans les locaux de X", "organisé … par X", "sur
+ * le territoire de X" (not a place). */
+static void
+agent_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, k, e;
+  enum head_kind kind;
+
+  for(i = 0; i < w->n; i++) {
+    size_t m = phrase(sc, i, KG_CUE_ORG_AGENT), a;
+    int governs = 0;
+
+    if(!m && (m = phrase(sc, i, KG_CUE_ORG_TERRITORY)))
+      governs = 1;  /* a body, never a person */
+    k = i + m;
+    if(!m && (m = phrase(sc, i, KG_CUE_ORG_PARTICIPLE))) {
+      for(k = i + m; k < w->n && k - i < 12; k++)
+        if((w->v[k - 1].gap & (KG_GAP_STOP | KG_GAP_COLON)) ||
+           phrase(sc, k, KG_CUE_ORG_AGENT_BY) == 1)
+          break;
+      if(k >= w->n || w->v[k - 1].gap & (KG_GAP_STOP | KG_GAP_COLON))
+        continue;
+      k++;
+    }
+    if(!m || k >= w->n || w->v[k - 1].gap)
+      continue;
+    a = kg_names_skip_article(&sc->lx, w, k);
+    if(a >= w->n || (a > k && w->v[a - 1].gap) || head_at(sc, a, &kind))
+      continue;  /* a head noun: head_name() reads it */
+    e = agent_object(sc, a);
+    if(e > a &&
+       (governs || a > k || w->v[a].acro || w->v[a].mixed || e - a != 2) &&
+       plausible(sc, a, e, governs))
+      add_words(sc, a, e, 65);
+  }
+}
+
+/* "la MedNum, coopérative nationale …": a name, a comma, a head noun. */
+static void
+apposition_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, s, h;
+  enum head_kind kind;
+
+  for(i = 0; i + 1 < w->n; i++) {
+    if(w->v[i].gap != KG_GAP_COMMA)
+      continue;
+    h = kg_names_skip_article(&sc->lx, w, i + 1);
+    if(h >= w->n || (h > i + 1 && w->v[h - 1].gap) || !head_at(sc, h, &kind) ||
+       w->v[h].cap)
+      continue;
+    s = kg_names_run_back(&sc->lx, w, i + 1, 5);
+    if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
+                 !w->v[s].mixed) ||
+       head_at(sc, s, &kind) || !plausible(sc, s, i + 1, 0))
+      continue;
+    add_words(sc, s, i + 1, 65);
+  }
+}
+
+/* "la Souris Grise organisait un webinaire": article, name, verb. */
+static void
+subject_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, s;
+  enum head_kind kind;
+
+  for(i = 1; i < w->n; i++) {
+    if(!phrase(sc, i, KG_CUE_ORG_VERB) || w->v[i - 1].gap)
+      continue;
+    s = kg_names_run_back(&sc->lx, w, i, 4);
+    if(s == i || s == 0 || w->v[s - 1].gap ||
+       kg_names_phrase_before(&sc->lx, w, s, KG_CUE_ARTICLE) == s ||
+       head_at(sc, s, &kind) || !plausible(sc, s, i, 1))
+      continue;
+    add_words(sc, s, i, 55);
+  }
+}
+
+/* ------------------------------------------------------------ registry */
+
+static struct kg_dict *
+registry_dict(const struct kg_registry *reg)
+{
+  struct kg_dict *d = kg_dict_new();
+  size_t i;
+
+  for(i = 0; reg && i < reg->nkeys; i++)
+    kg_dict_add(d, reg->keys[i].key,
+                reg->ents[reg->keys[i].ent].kind == KG_ENT_ORG
+                ? KG_DICT_ORG : KG_DICT_INITIATIVE, reg->keys[i].ent);
+  return d;
+}
+
+/* Does a longer name go on after plain offset @end ("Familles Rurales"
+ * in "Familles Rurales du Cher")? */
+static int
+name_goes_on(struct oscan *sc, size_t end)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k, c;
+
+  for(k = 0; k < w->n && w->v[k].a < end; k++)
+    ;
+  if(!k || k >= w->n || w->v[k - 1].z != end || w->v[k - 1].gap)
+    return 0;
+  c = phrase(sc, k, KG_CUE_NAME_CONNECTOR);
+  return capital(sc, k) ||
+         (c && k + c < w->n && !w->v[k + c - 1].gap && capital(sc, k + c));
+}
+
+/* Registry names and aliases anywhere ("la CNIL"), not where the same
+ * words name a known initiative or begin a longer name. */
+static void
+registry_names(struct oscan *sc)
+{
+  struct kg_dict_hits hits = { NULL, 0, 0 };
+  size_t i, k;
+
+  kg_dict_scan(sc->dict, sc->bl->text, sc->bl->len, &hits);
+  for(i = 0; i < hits.n; i++) {
+    int org = 0, init = 0;
+
+    for(k = 0; k < hits.v[i].ne; k++) {
+      org |= hits.v[i].e[k].kind == KG_DICT_ORG;
+      init |= hits.v[i].e[k].kind == KG_DICT_INITIATIVE;
+    }
+    if(org && !init && !name_goes_on(sc, hits.v[i].end))
+      add_span(sc, hits.v[i].start, hits.v[i].end, 0, 0, 100, 0);
+  }
+  kg_dict_hits_release(&hits);
+}
+
+/* ------------------------------------------------------------ emit */
+
+/* Keeps the best of overlapping candidates; makes the organisations. */
+static void
+emit_block(struct oscan *sc)
+{
+  struct kg_report *x = sc->x;
+  const struct kg_block *bl = sc->bl;
+  char *keep = kg_xcalloc(sc->c.n + 1, 1);
+  size_t i;
+
+  kg_names_spans_resolve(&sc->c, keep);
+  for(i = 0; i < sc->c.n; i++) {
+    const struct kg_names_span *c = &sc->c.v[i];
+    size_t a = kg_report_src(bl, c->a), z = kg_report_src_end(bl, c->z);
+
+    if(!keep[i])
+      continue;
+    if(c->flags) {
+      KG_GROW(sc->later, sc->caplater, sc->nlater + 1);
+      sc->later[sc->nlater].a = a;
+      sc->later[sc->nlater].z = z;
+      sc->later[sc->nlater++].conf = c->conf;
+      continue;
+    }
+    librdf_free_node(kg_report_org_named(x, a, z,
+                     c->az > c->aa ? kg_report_src(bl, c->aa) : 0,
+                     c->az > c->aa ? kg_report_src_end(bl, c->az) : 0,
+                     c->conf));
+  }
+  free(keep);
+}
+
+/* "le Département" is the report's "Département d'Ille-et-Vilaine" when
+ * that is the only such name; else an organisation of its own. */
+static void
+emit_standalone(struct oscan *sc)
+{
+  struct kg_report *x = sc->x;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i, k;
+
+  for(i = 0; i < sc->nlater; i++) {
+    const struct later *l = &sc->later[i];
+    librdf_node *only = NULL;
+    size_t found = 0, n;
+
+    kg_text_key(x->e.text + l->a, l->z - l->a, &key);
+    n = key.len;
+    for(k = 0; k < x->orgs.n; k++)
+      if(!strncmp(x->orgs.v[k].key, key.s, n) && x->orgs.v[k].key[n] == ' ') {
+        only = x->orgs.v[k].node;
+        found++;
+      }
+    if(found == 1)
+      kg_evidence_mention(&x->e, only, l->a, l->z);
+    else
+      librdf_free_node(kg_report_org_named(x, l->a, l->z, 0, 0, l->conf));
+  }
+  kg_buf_release(&key);
+}
+
+void
+kg_orgs_find(struct kg_report *x)
+{
+  struct oscan sc;
+  size_t b, i;
+
+  memset(&sc, 0, sizeof sc);
+  sc.x = x;
+  kg_names_lex_init(&sc.lx, x->v);
+  sc.dict = registry_dict(x->reg);
+  for(b = 0; b < x->doc.nblocks; b++) {
+    sc.bl = &x->doc.blocks[b];
+    if(sc.bl->kind == KG_BLK_CODE)
+      continue;
+    kg_names_split(sc.bl->text, sc.bl->len, &sc.w);
+    sc.c.n = 0;
+    registry_names(&sc);
+    for(i = 0; i < sc.w.n;)
+      i += head_name(&sc, i);
+    territory_names(&sc);
+    acronym_names(&sc);
+    list_names(&sc);
+    agent_names(&sc);
+    apposition_names(&sc);
+    subject_names(&sc);
+    emit_block(&sc);
+    kg_names_release(&sc.w);
+  }
+  emit_standalone(&sc);
+  free(sc.c.v);
+  free(sc.later);
+  kg_dict_free(sc.dict);
+  kg_names_lex_release(&sc.lx);
+}

@@ -1,0 +1,16 @@
+/* orgs.h - organisations named anywhere in the prose of a report */
+#ifndef KG_ORGS_H
+#define KG_ORGS_H
+
+struct kg_report;
+
+/* Finds the organisations the text names outside cue lines and tables:
+ * registry names and aliases, head nouns with their names or complements
+ * ("la médiathèque de Landujan", "l'association Solidarnum"), territory
+ * names with an organisation word ("Lozère Développement"), EPCIs,
+ * acronyms with their expansions, lists after "structures :", agents of
+ * "organisé par", appositions ("la MedNum, coopérative …").  Names the
+ * registry does not know become candidates. */
+void kg_orgs_find(struct kg_report *x);
+
+#endif

@@ -1,0 +1,402 @@
+/* prose.c - initiatives named anywhere in the prose of a report.
+ *
+ * Sessions' titles and list heads are read by initiatives.c; this reads
+ * every block for the other ways prose names a project, a scheme, a tool
+ * or a campaign: after an initiative noun ("le dispositif PANEL", "le
+ * projet « Centres Sociaux Connectés 2.0 »"), a quoted title, a hashtag, an
+ * apposition ("PorTReA, un outil de …"), an acronym whose expansion starts
+ * with an initiative noun, and registry names outside sessions.  The nouns
+ * are data (ontology/initiatives.ttl).  A name found in a session's text is
+ * linked to it as inferred; nothing says who carries it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/dict.h"
+#include "base/text.h"
+#include "extract/doc.h"
+#include "extract/initiative.h"
+#include "extract/names.h"
+#include "extract/report.h"
+#include "extract/sections.h"
+#include "rdf/ns.h"
+#include "ref/registry.h"
+#include "ref/vocab.h"
+
+enum { R_INTRO = 0, R_QUOTED, R_HASHTAG, R_APPOSITION, R_ACRONYM,
+       R_REGISTRY };
+
+static const char *const rules[] = {
+  "prose:intro-noun", "prose:quoted", "prose:hashtag", "prose:apposition",
+  "prose:acronym", "prose:registry"
+};
+
+/* span flags: the rule, and for a registry name its entity + 1 above */
+#define FLAGS(rule, ent) ((rule) | (int)(((ent) + 1) << 4))
+
+struct pscan {
+  struct istate *st;
+  struct kg_report *x;
+  struct kg_names_lex lx;
+  const struct kg_block *bl;
+  size_t b;
+  long sec;               /* the session whose text this is, or -1 */
+  struct kg_words w;
+  struct kg_names_spans c;
+};
+
+/* The session that block @b belongs to (its title or its own text). */
+static long
+owner(const struct kg_report *x, size_t b)
+{
+  size_t s;
+
+  for(s = 0; s < x->nsecs; s++)
+    if(b == x->secs[s].block ||
+       (!x->secs[s].children && b > x->secs[s].block &&
+        b < x->secs[s].body_end))
+      return (long)s;
+  return -1;
+}
+
+/* Does the text between word @k and the next (k == -1: before the first
+ * word) hold one of the code points @cps? */
+static int
+gap_holds(struct pscan *sc, long k, const int *cps)
+{
+  size_t a = k < 0 ? 0 : sc->w.v[k].z;
+  size_t z = (size_t)(k + 1) < sc->w.n ? sc->w.v[k + 1].a : sc->bl->len;
+
+  while(a < z) {
+    int cp, n = kg_text_utf8_decode(sc->bl->text + a, z - a, &cp), i;
+
+    for(i = 0; cps[i]; i++)
+      if(cp == cps[i])
+        return 1;
+    a += (size_t)n;
+  }
+  return 0;
+}
+
+static const int opening[] = { 0xAB, 0x201C, '"', 0 };
+static const int closing[] = { 0xBB, 0x201D, '"', 0 };
+
+/* The quoted words starting at word @s (after an opening quote): the last
+ * one, or @s - 1 when no closing quote comes within @max words. */
+static size_t
+quoted_end(struct pscan *sc, size_t s, size_t max)
+{
+  size_t e;
+
+  for(e = s; e < sc->w.n && e - s < max; e++) {
+    if(sc->w.v[e].gap & KG_GAP_QUOTE)
+      return gap_holds(sc, (long)e, closing) ? e : s - 1;
+    if(sc->w.v[e].gap & (KG_GAP_STOP | KG_GAP_COLON))
+      break;
+  }
+  return s - 1;
+}
+
+/* Every word of four letters or more has a capital, a digit or a mark:
+ * a title, not a phrase. */
+static int
+title_words(struct pscan *sc, size_t s, size_t e)
+{
+  size_t k;
+
+  if(!kg_names_capital(&sc->lx, &sc->w, s))
+    return 0;
+  for(k = s; k <= e; k++) {
+    const struct kg_word *x = &sc->w.v[k];
+
+    if(kg_text_cp_count(sc->bl->text + x->a, x->z - x->a) >= 4 &&
+       !x->cap && !x->marked && !(x->key[0] >= '0' && x->key[0] <= '9'))
+      return 0;
+  }
+  return 1;
+}
+
+/* Words [i, j) could name an initiative: not a person, a place or a known
+ * organisation, nor (unless @named: an initiative noun came before) a name
+ * that begins with an organisation's head noun. */
+static int
+plausible(struct pscan *sc, size_t i, size_t j, int named)
+{
+  struct kg_report *x = sc->x;
+  const char *t = sc->bl->text + sc->w.v[i].a;
+  size_t len = sc->w.v[j - 1].z - sc->w.v[i].a, k;
+  struct kg_buf key = KG_BUF_INIT;
+  int ok;
+
+  kg_text_key(t, len, &key);
+  ok = key.len && !kg_report_is_person(x, t, len) &&
+       !kg_report_is_place(x, t, len) &&
+       !(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG)) &&
+       (named || kg_names_expansion_kind(&sc->lx, &sc->w, i) != 1);
+  for(k = 0; k < x->orgs.n && ok; k++)
+    ok = strcmp(x->orgs.v[k].key, key.s) != 0;
+  kg_buf_release(&key);
+  return ok;
+}
+
+static void
+add_words(struct pscan *sc, size_t i, size_t j, int conf, int flags)
+{
+  if(j > i && plausible(sc, i, j, (flags & 15) == R_INTRO))
+    kg_names_span_add(&sc->c, sc->w.v[i].a, sc->w.v[j - 1].z, 0, 0, conf,
+                      flags);
+}
+
+/* ------------------------------------------------------------ shapes */
+
+/* "le dispositif PANEL", "le programme Société numérique", "le projet
+ * « Centres Sociaux Connectés 2.0 »". */
+static void
+intro_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, j, e, k;
+
+  for(i = 0; i < w->n; i++) {
+    size_t m = kg_names_phrase(&sc->lx, w, i, KG_CUE_INITIATIVE_INTRO);
+
+    if(!m || w->v[i].acro ||
+        (i && !w->v[i - 1].gap &&
+         kg_names_phrase_before(&sc->lx, w, i, KG_CUE_PLURAL_DET) < i))
+      continue;  /* "PARCOURS DONATEUR": a heading in capitals */
+    for(j = i + m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
+        kg_names_phrase(&sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1; j++, k++)
+      ;
+    if(j >= w->n)
+      continue;
+    if((w->v[j - 1].gap & KG_GAP_QUOTE) &&
+       gap_holds(sc, (long)j - 1, opening)) {
+      e = quoted_end(sc, j, 8);
+      if(e + 1 > j)
+        add_words(sc, j, e + 1, 75, FLAGS(R_INTRO, -1));
+      continue;
+    }
+    if(w->v[j - 1].gap || !kg_names_capital(&sc->lx, w, j) || w->v[j].initial)
+      continue;
+    e = kg_names_run(&sc->lx, w, j, 6);
+    /* "Société numérique": adjectives after a one-word name */
+    for(k = 0; e == j + 1 && !w->v[j].acro && k < 2 && e < w->n &&
+        !w->v[e - 1].gap &&
+        kg_names_phrase(&sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1; k++)
+      e++;
+    add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
+  }
+}
+
+/* « Pratiques Numériques »: a quoted title anywhere, not after an
+ * organisation's head noun ("le centre social « Le Part'âges »"). */
+static void
+quoted_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t s, e;
+
+  for(s = 0; s < w->n; s++) {
+    long before = (long)s - 1;
+    int conf = 60;
+
+    if((s && !(w->v[s - 1].gap & KG_GAP_QUOTE)) ||
+       !gap_holds(sc, before, opening))
+      continue;
+    e = quoted_end(sc, s, 6);
+    if(e + 1 <= s + 1 || !title_words(sc, s, e))
+      continue;  /* one quoted word is a notion more often than a name */
+    if(s && (kg_names_phrase_before(&sc->lx, w, s, KG_CUE_ORG_HEAD) < s ||
+             kg_names_phrase_before(&sc->lx, w, s, KG_CUE_ORG_HEAD_WEAK) < s))
+      continue;
+    if(s && kg_names_phrase_before(&sc->lx, w, s, KG_CUE_PRESENTATION) < s)
+      conf = 75;
+    add_words(sc, s, e + 1, conf, FLAGS(R_QUOTED, -1));
+    s = e;
+  }
+}
+
+/* "SWITCH#3": letters, a hash sign, an edition number; "la campagne
+ * #vuedemafenetre": a hashtag after an initiative noun or a presentation
+ * cue (a bare "#Mixité" is a topic, not a campaign). */
+static void
+hashtag_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i;
+
+  for(i = 0; i < w->n; i++) {
+    const char *t = sc->bl->text + w->v[i].a, *h;
+    size_t len = w->v[i].z - w->v[i].a, k, letters = 0;
+
+    if(!(h = memchr(t, '#', len)))
+      continue;
+    for(k = 0; k < len; k++)
+      letters += (t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z';
+    if(letters < 3)
+      continue;
+    if(h > t ? h[1] >= '0' && h[1] <= '9' :
+       i && !w->v[i - 1].gap &&
+       (kg_names_phrase_before(&sc->lx, w, i, KG_CUE_INITIATIVE_INTRO) < i ||
+        kg_names_phrase_before(&sc->lx, w, i, KG_CUE_PRESENTATION) < i))
+      add_words(sc, i, i + 1, 70, FLAGS(R_HASHTAG, -1));
+  }
+}
+
+/* "PorTReA, un outil de recensement": a name, a comma, an initiative
+ * noun. */
+static void
+apposition_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, s, h;
+
+  for(i = 0; i + 1 < w->n; i++) {
+    if(w->v[i].gap != KG_GAP_COMMA)
+      continue;
+    h = kg_names_skip_article(&sc->lx, w, i + 1);
+    if(h >= w->n || (h > i + 1 && w->v[h - 1].gap) || w->v[h].cap ||
+       !kg_names_phrase(&sc->lx, w, h, KG_CUE_INITIATIVE_INTRO))
+      continue;
+    s = kg_names_run_back(&sc->lx, w, i + 1, 5);
+    if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
+                 !w->v[s].mixed) ||
+       kg_names_person_shaped(w, s, i + 1))
+      continue;
+    add_words(sc, s, i + 1, 65, FLAGS(R_APPOSITION, -1));
+  }
+}
+
+/* "PANEL (Programme d'Accompagnement Numérique en Lozère)". */
+static void
+acronym_names(struct pscan *sc)
+{
+  struct kg_names_spans p = { NULL, 0, 0 };
+  size_t i;
+
+  kg_names_acronyms(&sc->lx, &sc->w, &p);
+  for(i = 0; i < p.n; i++)
+    if(kg_names_expansion_kind(&sc->lx, &sc->w, (size_t)p.v[i].flags) == 2)
+      kg_names_span_add(&sc->c, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85,
+                        FLAGS(R_ACRONYM, -1));
+  free(p.v);
+}
+
+/* ------------------------------------------------------------ registry */
+
+int
+kg_prose_surname(struct istate *st, const struct kg_block *bl, size_t start,
+                 size_t end)
+{
+  struct kg_words w;
+  struct kg_names_lex lx;
+  size_t k;
+  int trap = 0;
+
+  kg_names_split(bl->text, bl->len, &w);
+  kg_names_lex_init(&lx, st->x->v);
+  for(k = 0; k < w.n && w.v[k].a < start; k++)
+    ;
+  if(k > 0 && k < w.n && w.v[k].a == start && !w.v[k - 1].gap) {
+    const struct kg_word *p = &w.v[k - 1];
+
+    /* "Marie Albert": a person the report knows, or a capitalised word
+     * that is no word of the vocabulary and starts no sentence */
+    trap = kg_report_is_person(st->x, bl->text + p->a, end - p->a) ||
+           (p->cap && !p->acro && !p->initial &&
+            !kg_hash_value(&lx.roles, p->key));
+  }
+  kg_names_lex_release(&lx);
+  kg_names_release(&w);
+  return trap;
+}
+
+/* Known initiatives in blocks no session owns (initiatives.c reads the
+ * sessions'), not as a surname. */
+static void
+registry_names(struct pscan *sc)
+{
+  const struct kg_dict_hits *hits;
+  size_t i;
+
+  if(sc->sec >= 0 || !sc->x->reg)
+    return;
+  hits = kg_passage_block_hits(sc->st, sc->b);
+  for(i = 0; i < hits->n; i++) {
+    const struct kg_dict_entry *de = kg_passage_hit_kind(&hits->v[i],
+                                                         KG_DICT_INITIATIVE);
+
+    if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
+       kg_prose_surname(sc->st, sc->bl, hits->v[i].start, hits->v[i].end))
+      continue;
+    kg_names_span_add(&sc->c, hits->v[i].start, hits->v[i].end, 0, 0, 100,
+                      FLAGS(R_REGISTRY, (int)de->index));
+  }
+}
+
+/* ------------------------------------------------------------ emit */
+
+static void
+emit(struct pscan *sc, const struct kg_names_span *c)
+{
+  struct kg_report *x = sc->x;
+  const struct kg_block *bl = sc->bl;
+  size_t a = kg_report_src(bl, c->a), z = kg_report_src_end(bl, c->z);
+  int ent = (c->flags >> 4) - 1;
+  const struct kg_entity *en = ent >= 0 ? &x->reg->ents[ent] : NULL;
+  struct init *in = kg_initiatives_lookup(sc->st, a, z, en);
+
+  if(in) {
+    kg_evidence_mention(&x->e, in->node, a, z);
+    return;
+  }
+  sc->st->cand_conf = c->conf;
+  in = kg_initiatives_add(sc->st, sc->sec, a, z, en, rules[c->flags & 15],
+                          sc->b, sc->b + 1);
+  sc->st->cand_conf = 0;
+  if(in && c->az > c->aa && !en) {
+    size_t aa = kg_report_src(bl, c->aa), az = kg_report_src_end(bl, c->az);
+
+    kg_evidence_po(&x->e, in->node, KG_NS_SCHEMA, "alternateName",
+                   kg_evidence_litn(&x->e, x->e.text + aa, az - aa, NULL));
+    kg_evidence_mention(&x->e, in->node, aa, az);
+  }
+}
+
+void
+kg_prose_find(struct istate *st)
+{
+  struct pscan sc;
+  size_t i;
+
+  memset(&sc, 0, sizeof sc);
+  sc.st = st;
+  sc.x = st->x;
+  kg_names_lex_init(&sc.lx, st->x->v);
+  for(sc.b = 0; sc.b < sc.x->doc.nblocks; sc.b++) {
+    char *keep;
+
+    sc.bl = &sc.x->doc.blocks[sc.b];
+    if(sc.bl->kind == KG_BLK_CODE)
+      continue;
+    sc.sec = owner(sc.x, sc.b);
+    kg_names_split(sc.bl->text, sc.bl->len, &sc.w);
+    sc.c.n = 0;
+    registry_names(&sc);
+    intro_names(&sc);
+    quoted_names(&sc);
+    hashtag_names(&sc);
+    apposition_names(&sc);
+    acronym_names(&sc);
+    keep = kg_xcalloc(sc.c.n + 1, 1);
+    kg_names_spans_resolve(&sc.c, keep);
+    for(i = 0; i < sc.c.n; i++)
+      if(keep[i])
+        emit(&sc, &sc.c.v[i]);
+    free(keep);
+    kg_names_release(&sc.w);
+  }
+  free(sc.c.v);
+  kg_names_lex_release(&sc.lx);
+}
