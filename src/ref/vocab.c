@@ -18,12 +18,15 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "facilitator", "notetaker", "slides", "resources", "name-separator",
   "org-after-name", "org-after-title", "presentation", "edition", "venue",
   "departement-word", "locative", "district", "initiative-noun", "carrier",
-  "figures", "org-column", "place-column"
+  "figures", "org-column", "place-column", "date-range", "date-and",
+  "hour-mark", "day-part", "break", "generic-heading", "programme",
+  "contents", "field-label"
 };
 
 static const char *const files[] = {
   "ontology/cues.ttl", "ontology/lexicon.ttl", "ontology/session-types.ttl",
-  "ontology/themes.ttl", "ontology/mednum-lieux.ttl", NULL
+  "ontology/themes.ttl", "ontology/mednum-lieux.ttl",
+  "ontology/programme.ttl", NULL
 };
 
 static void
@@ -153,13 +156,14 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
   struct kg_vocab *v = kg_xcalloc(1, sizeof(*v));
   struct kg_triples t = { NULL, 0, 0 };
   size_t caps[KG_CUE_ROLE_COUNT];
-  size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS];
+  size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS], wcaps[7];
   size_t i, r;
   int bad = 0;
 
   memset(caps, 0, sizeof caps);
   memset(mcaps, 0, sizeof mcaps);
   memset(ocaps, 0, sizeof ocaps);
+  memset(wcaps, 0, sizeof wcaps);
   for(i = 0; files[i]; i++) {
     struct kg_buf path = KG_BUF_INIT;
 
@@ -190,6 +194,8 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
                  mcaps, x->o);
     add_numbered(x->s + strlen(pre), "ordinal-", v->ordinals, v->nordinals,
                  KG_VOCAB_ORDINALS, ocaps, x->o);
+    add_numbered(x->s + strlen(pre), "weekday-", v->weekdays, v->nweekdays,
+                 7, wcaps, x->o);
   }
   collect_scheme(&t, KG_NS_MNC "type-session", &v->types, &v->ntypes);
   collect_scheme(&t, KG_NS_MNC "theme", &v->themes, &v->nthemes);
@@ -240,6 +246,8 @@ kg_vocab_free(struct kg_vocab *v)
     phrases_free(v->months[r], v->nmonths[r]);
   for(r = 0; r < KG_VOCAB_ORDINALS; r++)
     phrases_free(v->ordinals[r], v->nordinals[r]);
+  for(r = 0; r < 7; r++)
+    phrases_free(v->weekdays[r], v->nweekdays[r]);
   concepts_free(v->types, v->ntypes);
   concepts_free(v->themes, v->nthemes);
   kg_read_triples_release(&v->triples);

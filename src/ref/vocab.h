@@ -31,6 +31,15 @@ enum kg_cue_role {
   KG_CUE_FIGURES,           /* "Chiffres" before "2023 : 1230 ..." */
   KG_CUE_ORG_COLUMN,        /* table header "Structure" */
   KG_CUE_PLACE_COLUMN,      /* table header "Territoire" */
+  KG_CUE_DATE_RANGE,        /* "au", "-" between two dates of a range */
+  KG_CUE_DATE_AND,          /* "et", "," between the days of one month */
+  KG_CUE_HOUR_MARK,         /* "h" in "9h30", "heures" */
+  KG_CUE_DAY_PART,          /* "matin", "après-midi": a slot, not a title */
+  KG_CUE_BREAK,             /* "Pause déjeuner": a slot that is no session */
+  KG_CUE_GENERIC_HEADING,   /* "Introduction", "Ressources": no session */
+  KG_CUE_PROGRAMME,         /* "Programme", "Déroulé": sessions follow */
+  KG_CUE_CONTENTS,          /* "Sommaire": a table of contents follows */
+  KG_CUE_FIELD_LABEL,       /* "tags", "Date", "Lieu" before ':' in pads */
   KG_CUE_ROLE_COUNT
 };
 
@@ -60,6 +69,8 @@ struct kg_vocab {
   size_t nmonths[12];
   struct kg_phrase *ordinals[KG_VOCAB_ORDINALS];  /* ordinal-1 .. -10 */
   size_t nordinals[KG_VOCAB_ORDINALS];
+  struct kg_phrase *weekdays[7];          /* weekday-1 (lundi) .. -7 */
+  size_t nweekdays[7];
   struct kg_concept *types;     /* session types */
   size_t ntypes;
   struct kg_concept *themes;
