@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "base/buf.h"
 #include "rdf/world.h"
@@ -263,22 +262,25 @@ speaker_line(const struct kg_vocab *v, const struct kg_block *bl)
   return 0;
 }
 
-/* Does t[ms] follow a capitalised word ("Fondation Orange")?  Then it is
- * the end of a name, not a place of its own. */
+/* A dateline's commune: it opens a short line ("Rennes, vendredi 14
+ * mars") or closes it after a separator ("Marché des Douves – Bordeaux"),
+ * not after "de" ("Bibliothèque Municipale de Tours."). */
 static int
-after_capital(const char *t, size_t ms)
+dateline_place(const char *t, size_t len, size_t ms, size_t after)
 {
-  size_t ws;
-  int cp;
+  size_t k = ms;
 
-  if(ms < 2 || t[ms - 1] != ' ')
+  if(len > 100)
     return 0;
-  for(ws = ms - 1; ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != '\n'; ws--)
-    ;
-  if(ws == ms - 1)
+  if(ms == 0)
+    return 1;
+  if(after < len)
     return 0;
-  kg_text_utf8_decode(t + ws, ms - 1 - ws, &cp);
-  return utf8proc_isupper(cp);
+  while(k > 0 && t[k - 1] == ' ')
+    k--;
+  return k > 0 && (t[k - 1] == ',' || t[k - 1] == '-' || t[k - 1] == '|' ||
+                   (k >= 3 && (!memcmp(t + k - 3, "\xe2\x80\x93", 3) ||
+                               !memcmp(t + k - 3, "\xe2\x80\x94", 3))));
 }
 
 /* Does a venue cue ("à", "au", "dans les locaux de") end right before
@@ -303,6 +305,34 @@ venue_cue_before(const struct kg_vocab *v, const char *t, size_t ms)
   return 0;
 }
 
+/* "Lieu : …" opening @bl (a venue cue that ends with a colon): the plain
+ * offset of its value, else 0. */
+static size_t
+venue_field(const struct kg_vocab *v, const struct kg_block *bl)
+{
+  size_t p, e, ls = 0;
+
+  while(ls < bl->len) {
+    const char *nl = memchr(bl->text + ls, '\n', bl->len - ls);
+    size_t le = nl ? (size_t)(nl - bl->text) : bl->len;
+
+    for(p = 0; p < v->ncues[KG_CUE_VENUE]; p++) {
+      const struct kg_phrase *ph = &v->cues[KG_CUE_VENUE][p];
+      size_t l = strlen(ph->text);
+
+      if(!l || ph->text[l - 1] != ':' ||
+         !(e = kg_text_key_prefix(bl->text + ls, le - ls, ph->key)))
+        continue;
+      for(e += ls; e < le && (bl->text[e] == ' ' || bl->text[e] == ':'); e++)
+        ;
+      if(e < le)
+        return e;
+    }
+    ls = le + 1;
+  }
+  return 0;
+}
+
 /* The venue in paragraph @bl: a commune after a venue cue ("au Centre de
  * Conférence d'Orléans", "à Gap"), or the commune that opens or closes a
  * short line ("Rennes, vendredi 14 mars", "Marché des Douves – Bordeaux").
@@ -311,11 +341,12 @@ static int
 venue_in(struct kg_report *x, const struct kg_block *bl)
 {
   struct kg_places pl = { NULL, 0, 0 };
-  size_t i;
+  size_t i, from;
   int found = 0;
 
   if(speaker_line(x->v, bl))
     return 0;
+  from = venue_field(x->v, bl);
   kg_places_find(x->gaz, x->v, x->reg, NULL, 0, bl->text, bl->len, &pl);
   for(i = 0; i < pl.n && !found; i++) {
     const struct kg_place *p = &pl.v[i];
@@ -326,9 +357,18 @@ venue_in(struct kg_report *x, const struct kg_block *bl)
     vs = venue_start(x->v, bl->text, p->start);
     for(k = p->end; k < bl->len && strchr(" .,;)", bl->text[k]); k++)
       ;
+    if(from && p->start >= from) {
+      /* "Lieu : Maison des associations, Vendôme": the field's value */
+      for(k = from; k < bl->len && bl->text[k] != '\n'; k++)
+        ;
+      kg_report_venue(x, p->terr, kg_report_src(bl, from),
+                      kg_report_src_end(bl, k), kg_report_src(bl, p->start),
+                      kg_report_src_end(bl, p->end), "field:lieu");
+      found = 1;
+      break;
+    }
     if(vs == p->start && !venue_cue_before(x->v, bl->text, p->start) &&
-       !(bl->len <= 100 && (p->start == 0 || k == bl->len) &&
-         !after_capital(bl->text, p->start)))
+       !dateline_place(bl->text, bl->len, p->start, k))
       continue;
     if(!unambiguous(x, p->terr, bl->text + p->start, p->end - p->start))
       continue;
@@ -361,10 +401,16 @@ event_name(struct kg_report *x, const struct kg_meta *mt, long title_block)
     tz = kg_report_src_end(tb, tb->len);
   }
   if(tz > ta) {
+    /* a heading's title as read: without the marks of "++underline++" */
+    const char *t = title_block >= 0 && !mt
+                    ? x->doc.blocks[title_block].text : e->text + ta;
+    size_t tl = title_block >= 0 && !mt
+                ? x->doc.blocks[title_block].len : tz - ta;
+
     kg_evidence_po(e, x->event, KG_NS_SCHEMA, "name",
-               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
+                   kg_evidence_litn(e, t, tl, NULL));
     kg_evidence_po(e, e->report, KG_NS_DCTERMS, "title",
-               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
+                   kg_evidence_litn(e, t, tl, NULL));
     kg_evidence_mention(e, x->event, ta, tz);
   }
 }

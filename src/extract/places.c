@@ -396,7 +396,7 @@ lacks_locative(struct scan *sc, size_t i, const struct kg_terr *t)
 
 /* A one-word name that is also a common word ("Réunion plénière",
  * "Fondation Orange") is a place only after a locative or a département
- * word, or with its own capitalised article ("La Réunion"). */
+ * word, or with its article ("La Réunion", "le Cher"). */
 static int
 common_word(struct scan *sc, size_t i)
 {
@@ -406,7 +406,7 @@ common_word(struct scan *sc, size_t i)
      phrase_before(sc->v, KG_CUE_LOCATIVE, sc->s, w, i) ||
      phrase_before(sc->v, KG_CUE_DEPT_WORD, sc->s, w, i))
     return 0;
-  return i == 0 || !w[i - 1].cap || !is_article(sc, i - 1);
+  return i == 0 || !is_article(sc, i - 1);
 }
 
 /* "Tours Nord": a district word after a commune is part of its name. */
