@@ -33,6 +33,7 @@ struct finder {
   int prog_list;          /* a programme label was read: its list follows */
   long prog_item;         /* session made of the current programme item */
   int items;              /* list items read since the last paragraph */
+  int generic;            /* under a heading that is no session ("Notes") */
   size_t skip;            /* a block read already as a title */
   long open[MAX_OPEN];    /* heading sessions still open */
   int level[MAX_OPEN];
@@ -78,6 +79,44 @@ is_phrase(const struct kg_vocab *v, enum kg_cue_role role, const char *s,
   return hit;
 }
 
+static size_t
+skip_space(const char *s, size_t len, size_t i)
+{
+  while(i < len && (s[i] == ' ' || s[i] == '\t'))
+    i++;
+  return i;
+}
+
+/* s[0..len) opens like a session's title: a type word, maybe a number or
+ * a letter, then a colon, a dash or a quote ("Atelier 3 : …", "Table ronde
+ * – …", "Conférence « … »"). */
+static int
+typed_title(const struct kg_vocab *v, const char *s, size_t len)
+{
+  size_t i, j, e = 0, k, num = 0;
+  int cp;
+
+  for(i = 0; i < v->ntypes; i++)
+    for(j = 0; j < v->types[i].nwords; j++)
+      if((k = kg_text_key_prefix(s, len, v->types[i].words[j].key)) > e)
+        e = k;
+  if(!e)
+    return 0;
+  e = skip_space(s, len, e);
+  if(e + 2 < len && s[e] == 'n' && !memcmp(s + e + 1, "\xc2\xb0", 2))
+    e += 3;  /* "n°2" */
+  for(k = e; k < len && s[k] >= '0' && s[k] <= '9'; k++)
+    num = 1;
+  if(!num && k + 1 < len && s[k] >= 'A' && s[k] <= 'Z' && s[k + 1] == ' ')
+    k++, num = 1;
+  e = skip_space(s, len, k);
+  if(e >= len)
+    return (int)num;
+  kg_text_utf8_decode(s + e, len - e, &cp);
+  return cp == ':' || cp == 0x2013 || cp == 0x2014 || cp == '-' ||
+         cp == 0xAB || cp == '"' || cp == 0x201C;
+}
+
 /* s[0..len) names only a session type, maybe numbered ("Table ronde",
  * "Atelier 3 :"): its title is elsewhere. */
 static int
@@ -102,13 +141,6 @@ bare_type(const struct kg_vocab *v, const char *s, size_t len)
   return hit;
 }
 
-static size_t
-skip_space(const char *s, size_t len, size_t i)
-{
-  while(i < len && (s[i] == ' ' || s[i] == '\t'))
-    i++;
-  return i;
-}
 
 /* One time at s[i]: "9h30", "14h", "10 heures", "9:30".  Returns the
  * offset after it, or 0. */
@@ -130,9 +162,10 @@ time_at(const struct kg_vocab *v, const char *s, size_t len, size_t i)
     ;
   if(e == l || !is_phrase(v, KG_CUE_HOUR_MARK, s + l, e - l))
     return 0;
-  if(e + 1 < len && s[e] >= '0' && s[e] <= '5' && s[e + 1] >= '0' &&
-     s[e + 1] <= '9')
-    e += 2;
+  l = skip_space(s, len, e);  /* "9h30", "9 h 30" */
+  if(l + 1 < len && s[l] >= '0' && s[l] <= '5' && s[l + 1] >= '0' &&
+     s[l + 1] <= '9' && (l + 2 >= len || s[l + 2] < '0' || s[l + 2] > '9'))
+    e = l + 2;
   return e;
 }
 
@@ -169,6 +202,10 @@ slot_at(const struct kg_vocab *v, const char *s, size_t len)
 
   if(i < len && (s[i] == '[' || s[i] == '('))
     i++;
+  /* "De 14h à 15h30" */
+  if((e = opens_with(v, KG_CUE_LOCATIVE, s + i, len - i)) != 0 &&
+     time_at(v, s, len, skip_space(s, len, i + e)))
+    i = skip_space(s, len, i + e);
   e = time_at(v, s, len, i);
   if(!e)
     return 0;
@@ -392,6 +429,24 @@ open_session(const struct finder *f)
   return f->nopen ? f->open[f->nopen - 1] : -1;
 }
 
+/* The lines that open with a time slot between the headings around
+ * block @b: a programme has several. */
+static size_t
+slots_around(const struct finder *f, size_t b)
+{
+  const struct kg_doc *d = f->doc;
+  size_t a = b, z, n = 0;
+
+  while(a > 0 && d->blocks[a - 1].kind != KG_BLK_HEADING)
+    a--;
+  for(z = a; z < d->nblocks && (z == b || d->blocks[z].kind != KG_BLK_HEADING);
+      z++)
+    if(d->blocks[z].kind != KG_BLK_CELL &&
+       slot_at(f->v, d->blocks[z].text, d->blocks[z].len))
+      n++;
+  return n;
+}
+
 /* A time-slot line: block @b, its title after @rest (or on the next line
  * when the slot names only a type). */
 static void
@@ -409,7 +464,10 @@ slot(struct finder *f, size_t b, size_t rest, int strict)
       f->skip = b + 1;
     return;
   }
-  if(!l || (type < 0 && (strict || opens_with(f->v, KG_CUE_BREAK, t, l))))
+  /* a lone time, or times in minutes ("Notes", a session's text), are no
+   * programme: such a slot must name a session type */
+  if(!l || (type < 0 && (strict || f->generic || slots_around(f, b) < 2)) ||
+     kg_programme_is_break(f->v, t, l))
     return;
   add(f, b, b, rest, bl->len, "time-slot", open_session(f), -1);
 }
@@ -453,6 +511,7 @@ heading(struct finder *f, size_t b)
   f->toc = 0;
   f->prog_list = 0;
   f->items = 0;
+  f->generic = 0;
   if((long)b == f->title || !len ||
      kg_programme_field_label(f->v, bl->text, bl->len))
     return;
@@ -465,8 +524,11 @@ heading(struct finder *f, size_t b)
     f->prog_list = 1;
     return;
   }
-  if(is_phrase(f->v, KG_CUE_GENERIC_HEADING, bl->text, len) ||
-     only_when(f->v, bl->text, len))
+  if(is_phrase(f->v, KG_CUE_GENERIC_HEADING, bl->text, len)) {
+    f->generic = 1;
+    return;
+  }
+  if(only_when(f->v, bl->text, len))
     return;
   if((rest = slot_at(f->v, bl->text, bl->len)) != 0) {
     slot(f, b, rest, 0);
@@ -503,7 +565,7 @@ programme_item(struct finder *f, size_t b)
   size_t l = trimmed_len(bl->text + rest, bl->len - rest);
   long type = kg_sections_type(f->v, bl->text + rest, l);
 
-  if(!l || (type < 0 && opens_with(f->v, KG_CUE_BREAK, bl->text + rest, l)))
+  if(!l || kg_programme_is_break(f->v, bl->text + rest, l))
     return;
   if(bl->parent < 0) {
     f->prog_item = add(f, b, b, rest, bl->len, "programme-list",
@@ -512,6 +574,22 @@ programme_item(struct finder *f, size_t b)
   }
   if(type >= 0 && f->prog_item >= 0)
     add(f, b, b, rest, bl->len, "programme-list", f->prog_item, -1);
+}
+
+/* A line that opens like a session's title ("Atelier 3 : …"); alone
+ * ("Atelier 3 :"), its title is the next line. */
+static void
+typed_line(struct finder *f, size_t b, size_t len)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+
+  if(bare_type(f->v, bl->text, len) && next_title(f, b)) {
+    if(add(f, b, b + 1, 0, f->doc->blocks[b + 1].len, "line:session-type",
+           open_session(f), kg_sections_type(f->v, bl->text, len)) >= 0)
+      f->skip = b + 1;
+    return;
+  }
+  add(f, b, b, 0, bl->len, "line:session-type", open_session(f), -1);
 }
 
 /* A paragraph or an item that is no heading. */
@@ -546,6 +624,8 @@ line(struct finder *f, size_t b)
   }
   if((rest = slot_at(f->v, bl->text, bl->len)) != 0)
     slot(f, b, rest, open_session(f) >= 0 && !f->prog_level);
+  else if(bl->parent < 0 && typed_title(f->v, bl->text, len))
+    typed_line(f, b, len);
   else if(open_session(f) < 0 || f->prog_level)
     when_line(f, b);
 }
@@ -611,16 +691,20 @@ kg_programme_title(const struct kg_doc *doc, const struct kg_vocab *v)
 {
   long first = -1;
   size_t b;
+  int text = 0;   /* a paragraph of text came first: no heading titles it */
 
   for(b = 0; b < doc->nblocks; b++) {
     const struct kg_block *bl = &doc->blocks[b];
 
     if(bl->kind != KG_BLK_HEADING || !bl->len ||
-       kg_programme_field_label(v, bl->text, bl->len))
+       kg_programme_field_label(v, bl->text, bl->len)) {
+      if(bl->kind != KG_BLK_HEADING && bl->len >= 40)
+        text = 1;
       continue;
+    }
     if(bl->level == 1)
       return (long)b;
-    if(first < 0)
+    if(first < 0 && !text)
       first = (long)b;
   }
   return first;
@@ -641,4 +725,17 @@ kg_programme_field_label(const struct kg_vocab *v, const char *s, size_t len)
       best = e + 1;
   }
   return best;
+}
+
+size_t
+kg_programme_slot(const struct kg_vocab *v, const char *s, size_t len)
+{
+  return slot_at(v, s, len);
+}
+
+int
+kg_programme_is_break(const struct kg_vocab *v, const char *s, size_t len)
+{
+  return opens_with(v, KG_CUE_BREAK, s, len) &&
+         kg_sections_type(v, s, len) < 0;
 }

@@ -34,6 +34,12 @@ size_t kg_programme_find(const struct kg_doc *doc, const struct kg_vocab *v,
  * heading; a field line ("###### tags: …") is none.  -1 if none. */
 long kg_programme_title(const struct kg_doc *doc, const struct kg_vocab *v);
 
+/* If s[0..len) opens with a time slot ("9h30 – ", "10h00 - 10h45 : "),
+ * the offset of what follows it (len when nothing does); else 0. */
+size_t kg_programme_slot(const struct kg_vocab *v, const char *s, size_t len);
+/* 1 if s[0..len) is a break ("Pause déjeuner") naming no session type. */
+int kg_programme_is_break(const struct kg_vocab *v, const char *s, size_t len);
+
 /* If s[0..len) opens with a field label and its colon ("tags:", "**Date
  * :**" as plain text "Date :"), the offset just after the colon; else 0. */
 size_t kg_programme_field_label(const struct kg_vocab *v, const char *s,
