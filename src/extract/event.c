@@ -127,11 +127,40 @@ venue_start(const struct kg_vocab *v, const char *t, size_t ms)
 
 /* ------------------------------------------------------------ dates */
 
+/* Does a cue of @role (a venue's "à", "au", "dans les locaux de"; a
+ * publication's "Publié le") end right before t[ms]? */
+static int
+cue_before(const struct kg_vocab *v, enum kg_cue_role role, const char *t,
+           size_t ms)
+{
+  size_t end = ms, ws = ms, k, p;
+
+  while(end > 0 && t[end - 1] == ' ')
+    end--;
+  for(k = 0; k < 4 && ws > 0; k++) {
+    size_t w0;
+
+    while(ws > 0 && t[ws - 1] == ' ')
+      ws--;
+    w0 = ws;
+    while(ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != ',' && t[ws - 1] != '\n')
+      ws--;
+    if(ws == w0)
+      break;  /* a clause ends here: "Rennes, vendredi 14 mars" */
+    for(p = 0; p < v->ncues[role]; p++)
+      if(kg_text_key_prefix(t + ws, end - ws, v->cues[role][p].key) ==
+         end - ws)
+        return 1;
+  }
+  return 0;
+}
+
 /* A date the event may have: where it was read, in order of trust. */
 struct when {
   struct kg_date d;
   size_t a, z;            /* source span */
   const char *rule;
+  int published;          /* the date the page was published */
 };
 
 struct whens {
@@ -154,6 +183,8 @@ whens_add(struct whens *w, const char *s, size_t len, size_t src,
     KG_GROW(w->v, w->cap, w->n + 1);
     o = &w->v[w->n++];
     o->d = ds.v[i];
+    /* "Publié le 15 avril 2024": a year for the others, no event's date */
+    o->published = cue_before(v, KG_CUE_PUBLISHED, s, ds.v[i].start);
     o->a = bl ? kg_report_src(bl, ds.v[i].start) : src + ds.v[i].start;
     o->z = bl ? kg_report_src_end(bl, ds.v[i].end) : src + ds.v[i].end;
     o->rule = rule;
@@ -214,7 +245,7 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
     struct when *o = &w.v[i];
     int written = o->d.y != 0;
 
-    if(!kg_dates_year(&o->d, year))
+    if(o->published || !kg_dates_year(&o->d, year))
       continue;
     date_fact(x, o, 0, !written);
     if(o->d.d2)
@@ -283,28 +314,6 @@ dateline_place(const char *t, size_t len, size_t ms, size_t after)
                                !memcmp(t + k - 3, "\xe2\x80\x94", 3))));
 }
 
-/* Does a venue cue ("à", "au", "dans les locaux de") end right before
- * t[ms]? */
-static int
-venue_cue_before(const struct kg_vocab *v, const char *t, size_t ms)
-{
-  size_t end = ms, ws = ms, k, p;
-
-  while(end > 0 && t[end - 1] == ' ')
-    end--;
-  for(k = 0; k < 4 && ws > 0; k++) {
-    while(ws > 0 && t[ws - 1] == ' ')
-      ws--;
-    while(ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != ',' && t[ws - 1] != '\n')
-      ws--;
-    for(p = 0; p < v->ncues[KG_CUE_VENUE]; p++)
-      if(kg_text_key_prefix(t + ws, end - ws, v->cues[KG_CUE_VENUE][p].key) ==
-         end - ws)
-        return 1;
-  }
-  return 0;
-}
-
 /* "Lieu : …" opening @bl (a venue cue that ends with a colon): the plain
  * offset of its value, else 0. */
 static size_t
@@ -367,7 +376,7 @@ venue_in(struct kg_report *x, const struct kg_block *bl)
       found = 1;
       break;
     }
-    if(vs == p->start && !venue_cue_before(x->v, bl->text, p->start) &&
+    if(vs == p->start && !cue_before(x->v, KG_CUE_VENUE, bl->text, p->start) &&
        !dateline_place(bl->text, bl->len, p->start, k))
       continue;
     if(!unambiguous(x, p->terr, bl->text + p->start, p->end - p->start))

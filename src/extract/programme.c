@@ -107,14 +107,34 @@ typed_title(const struct kg_vocab *v, const char *s, size_t len)
     e += 3;  /* "n°2" */
   for(k = e; k < len && s[k] >= '0' && s[k] <= '9'; k++)
     num = 1;
-  if(!num && k + 1 < len && s[k] >= 'A' && s[k] <= 'Z' && s[k + 1] == ' ')
-    k++, num = 1;
+  if(!num && k + 1 < len && s[k] >= 'A' && s[k] <= 'Z' && s[k + 1] == ' ') {
+    k++;  /* "Atelier B" */
+    num = 1;
+  }
   e = skip_space(s, len, k);
   if(e >= len)
     return (int)num;
   kg_text_utf8_decode(s + e, len - e, &cp);
   return cp == ':' || cp == 0x2013 || cp == 0x2014 || cp == '-' ||
          cp == 0xAB || cp == '"' || cp == 0x201C;
+}
+
+/* A type word among the first three words of s[0..len): a question
+ * ("Comment financer les ateliers ?") is a topic unless it opens with its
+ * type ("Table ronde : quel avenir … ?"). */
+static int
+type_opens(const struct kg_vocab *v, const char *s, size_t len)
+{
+  size_t i = 0, words = 0;
+
+  while(i < len && words < 3) {
+    while(i < len && s[i] == ' ')
+      i++;
+    while(i < len && s[i] != ' ')
+      i++;
+    words++;
+  }
+  return kg_sections_type(v, s, i) >= 0;
 }
 
 /* s[0..len) names only a session type, maybe numbered ("Table ronde",
@@ -534,7 +554,8 @@ heading(struct finder *f, size_t b)
     slot(f, b, rest, 0);
     return;
   }
-  if(kg_sections_type(f->v, bl->text, len) < 0) {
+  if(kg_sections_type(f->v, bl->text, len) < 0 ||
+     (bl->text[len - 1] == '?' && !type_opens(f->v, bl->text, len))) {
     if(kg_sections_has_cue(f->doc, f->v, b + 1, f->doc->nblocks))
       rule = "heading:cue";
     else if(f->prog_level)
@@ -676,7 +697,9 @@ kg_programme_find(const struct kg_doc *doc, const struct kg_vocab *v,
 
     if(b == f.skip || bl->kind == KG_BLK_CELL || bl->kind == KG_BLK_CODE)
       continue;
-    if(kg_sections_is_heading(bl))
+    /* a bold sentence is text, not a heading */
+    if(kg_sections_is_heading(bl) &&
+       !(bl->kind == KG_BLK_PARA && bl->len && bl->text[bl->len - 1] == '.'))
       heading(&f, b);
     else
       line(&f, b);

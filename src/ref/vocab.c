@@ -20,7 +20,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "departement-word", "locative", "district", "initiative-noun", "carrier",
   "figures", "org-column", "place-column", "date-range", "date-and",
   "hour-mark", "day-part", "break", "generic-heading", "programme",
-  "contents", "field-label", "common-word"
+  "contents", "field-label", "common-word", "published"
 };
 
 static const char *const files[] = {
