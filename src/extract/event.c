@@ -44,21 +44,6 @@ word_at(const char *s, size_t len, size_t i, size_t *ws, size_t *we)
   return *we > *ws;
 }
 
-static int
-phrase_is(const struct kg_phrase *ph, size_t n, const char *s, size_t len)
-{
-  struct kg_buf k = KG_BUF_INIT;
-  size_t i;
-  int hit = 0;
-
-  kg_text_key_keep_article(s, len, &k);
-  for(i = 0; i < n && !hit; i++)
-    if(ph[i].key[0] && !strcmp(ph[i].key, k.s))
-      hit = 1;
-  kg_buf_release(&k);
-  return hit;
-}
-
 /* "La troisième édition": edition number, span. */
 static int
 find_edition(const struct kg_vocab *v, const struct kg_block *b, size_t *a,
@@ -72,12 +57,13 @@ find_edition(const struct kg_vocab *v, const struct kg_block *b, size_t *a,
 
     i = we;
     for(k = 0; k < KG_VOCAB_ORDINALS; k++)
-      if(phrase_is(v->ordinals[k], v->nordinals[k], b->text + ws, we - ws))
+      if(kg_vocab_phrase_is(v->ordinals[k], v->nordinals[k], b->text + ws,
+                            we - ws))
         break;
     if(k == KG_VOCAB_ORDINALS || !word_at(b->text, b->len, we, &es, &ee))
       continue;
-    if(phrase_is(v->cues[KG_CUE_EDITION], v->ncues[KG_CUE_EDITION],
-                 b->text + es, ee - es)) {
+    if(kg_vocab_phrase_is(v->cues[KG_CUE_EDITION], v->ncues[KG_CUE_EDITION],
+                          b->text + es, ee - es)) {
       *a = ws;
       *z = ee;
       return k + 1;
@@ -288,7 +274,8 @@ speaker_line(const struct kg_vocab *v, const struct kg_block *bl)
   size_t p;
 
   for(p = 0; p < v->ncues[KG_CUE_FACILITATOR]; p++)
-    if(kg_text_key_prefix(bl->text, bl->len, v->cues[KG_CUE_FACILITATOR][p].key))
+    if(kg_text_key_prefix(bl->text, bl->len,
+                          v->cues[KG_CUE_FACILITATOR][p].key))
       return 1;
   return 0;
 }

@@ -67,16 +67,7 @@ static int
 is_phrase(const struct kg_vocab *v, enum kg_cue_role role, const char *s,
           size_t len)
 {
-  struct kg_buf k = KG_BUF_INIT;
-  size_t p;
-  int hit = 0;
-
-  kg_text_key_keep_article(s, len, &k);
-  for(p = 0; p < v->ncues[role] && !hit; p++)
-    if(k.len && !strcmp(k.s, v->cues[role][p].key))
-      hit = 1;
-  kg_buf_release(&k);
-  return hit;
+  return kg_vocab_phrase_is(v->cues[role], v->ncues[role], s, len);
 }
 
 static size_t

@@ -95,8 +95,8 @@ type_by_slug(const struct kg_vocab *v, const char *slug)
 }
 
 int
-kg_sections_has_cue(const struct kg_doc *doc, const struct kg_vocab *v, size_t from,
-        size_t to)
+kg_sections_has_cue(const struct kg_doc *doc, const struct kg_vocab *v,
+                    size_t from, size_t to)
 {
   size_t b, p;
   int r;

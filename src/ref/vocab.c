@@ -276,3 +276,19 @@ kg_vocab_theme(const struct kg_vocab *v, const char *s)
   kg_buf_release(&k);
   return found;
 }
+
+int
+kg_vocab_phrase_is(const struct kg_phrase *ph, size_t n, const char *s,
+                   size_t len)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t i;
+  int hit = 0;
+
+  kg_text_key_keep_article(s, len, &k);
+  for(i = 0; i < n && !hit; i++)
+    if(ph[i].key[0] && !strcmp(ph[i].key, k.s))
+      hit = 1;
+  kg_buf_release(&k);
+  return hit;
+}

@@ -89,6 +89,11 @@ struct kg_vocab {
 struct kg_vocab *kg_vocab_new(raptor_world *rw, const char *datadir);
 void kg_vocab_free(struct kg_vocab *v);
 
+/* 1 if s[0..len) is one of the phrases @ph[0..n), compared by matching
+ * key (case, accents and punctuation folded). */
+int kg_vocab_phrase_is(const struct kg_phrase *ph, size_t n, const char *s,
+                       size_t len);
+
 /* Theme by slug or label key; SHARED or NULL. */
 const struct kg_concept *kg_vocab_theme(const struct kg_vocab *v,
                                         const char *slug_or_label);
