@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "base/buf.h"
 #include "extract/doc.h"
@@ -65,6 +66,41 @@ link_fact(struct kg_report *x, librdf_node *session, const struct kg_block *bl,
   librdf_free_node(u);
 }
 
+/* Is t[0..len), after a label, a sentence rather than names?  A field
+ * ("**Compte-rendu :** Rencontre organisée par …"): a capitalised word then
+ * a lower-case one that joins no names ("de", "et" do). */
+static int
+prose_after(const struct kg_vocab *v, const char *t, size_t len)
+{
+  size_t i = 0, w2, e, p;
+  int cp;
+  struct kg_buf k = KG_BUF_INIT;
+  int joins = 0;
+
+  kg_text_utf8_decode(t, len, &cp);
+  if(!utf8proc_isupper(cp))
+    return 0;
+  while(i < len && t[i] != ' ' && t[i] != ',' && t[i] != '(')
+    i++;
+  if(i + 1 >= len || t[i] != ' ')
+    return 0;
+  w2 = i + 1;
+  kg_text_utf8_decode(t + w2, len - w2, &cp);
+  if(!utf8proc_islower(cp))
+    return 0;
+  for(e = w2; e < len && t[e] != ' ' && t[e] != ','; e++)
+    ;
+  kg_text_key_keep_article(t + w2, e - w2, &k);
+  for(p = 0; p < v->ncues[KG_CUE_NAME_SEP] && !joins; p++)
+    joins = !strcmp(k.s, v->cues[KG_CUE_NAME_SEP][p].key);
+  for(p = 0; p < v->ncues[KG_CUE_ORG_AFTER_NAME] && !joins; p++)
+    joins = kg_text_key_prefix(t + w2, len - w2,
+                               v->cues[KG_CUE_ORG_AFTER_NAME][p].key) != 0;
+  kg_buf_release(&k);
+  return !joins;
+}
+
+
 /* A cue line's people: near-certain. */
 static void
 people_line(struct kg_report *x, size_t sec, enum kg_cue_role role,
@@ -114,7 +150,8 @@ section_cues(struct kg_report *x, size_t sec, size_t from, size_t to)
         case KG_CUE_FACILITATOR:
         case KG_CUE_NOTETAKER:
           if(rest < le) {
-            people_line(x, sec, role, bl, rest, le, ls);
+            if(!prose_after(x->v, bl->text + rest, le - rest))
+              people_line(x, sec, role, bl, rest, le, ls);
           } else {
             /* "Intervenants :" then one person per list item */
             for(j = b + 1; j < to && d->blocks[j].kind == KG_BLK_ITEM;

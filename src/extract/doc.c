@@ -13,6 +13,9 @@
 #include "extract/doc.h"
 #include "base/text.h"
 
+/* A byte of markup pad_copy() hid from the plain text ("++" of underline). */
+#define KG_DOC_HIDDEN '\x01'
+
 struct parse_state {
   struct kg_doc *doc;
   const char *base;       /* start of the buffer md4c parses */
@@ -62,8 +65,31 @@ cur_block(struct parse_state *ps)
   return &ps->doc->blocks[ps->cur];
 }
 
+static void block_add_run(struct kg_block *b, const char *text, size_t n,
+                          long src);
+
+/* Adds text to @b, leaving out the bytes pad_copy() marked (KG_DOC_HIDDEN):
+ * the plain text skips them and the segments map around them. */
 static void
 block_add(struct kg_block *b, const char *text, size_t n, long src)
+{
+  size_t i = 0;
+
+  while(i < n) {
+    size_t j = i;
+
+    while(j < n && text[j] != KG_DOC_HIDDEN)
+      j++;
+    if(j > i)
+      block_add_run(b, text + i, j - i, src >= 0 ? src + (long)i : -1);
+    while(j < n && text[j] == KG_DOC_HIDDEN)
+      j++;
+    i = j;
+  }
+}
+
+static void
+block_add_run(struct kg_block *b, const char *text, size_t n, long src)
 {
   size_t at = b->len;
 
@@ -300,15 +326,132 @@ index_lines(struct kg_doc *doc)
     }
 }
 
+static const char *
+find_str(const char *h, size_t n, const char *needle)
+{
+  size_t l = strlen(needle), i;
+
+  for(i = 0; i + l <= n; i++)
+    if(!memcmp(h + i, needle, l))
+      return h + i;
+  return NULL;
+}
+
+/* Offset of the first line after leading blank lines and HTML comments
+ * (a page's header comment before its front matter). */
+static size_t
+lead_comments(const char *s, size_t len)
+{
+  size_t i = 0, at = 0;
+
+  for(;;) {
+    while(i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+                      s[i] == '\n'))
+      if(s[i++] == '\n')
+        at = i;
+    if(len - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+      const char *c = find_str(s + i + 4, len - i - 4, "-->");
+
+      if(!c)
+        return at;
+      i = (size_t)(c - s) + 3;
+      at = i;
+      continue;
+    }
+    return at;
+  }
+}
+
+/* Blanks s[a..b) with spaces, keeping line ends (lines stay lines). */
+static void
+blank(char *s, size_t a, size_t b)
+{
+  for(; a < b; a++)
+    if(s[a] != '\n' && s[a] != '\r')
+      s[a] = ' ';
+}
+
+/* A line-start HTML comment that ends a line, from @i: its end, or 0. */
+static size_t
+comment_at(const char *s, size_t len, size_t i)
+{
+  const char *c;
+  size_t e;
+
+  if(len - i < 4 || memcmp(s + i, "<!--", 4))
+    return 0;
+  c = find_str(s + i + 4, len - i - 4, "-->");
+  if(!c)
+    return 0;
+  for(e = (size_t)(c - s) + 3; e < len && (s[e] == ' ' || s[e] == '\t'); e++)
+    ;
+  return e >= len || s[e] == '\n' || s[e] == '\r' ? e : 0;
+}
+
+/* Underline "++word++" of pads on line s[a..b): its marks become hidden. */
+static void
+hide_underline(char *s, size_t a, size_t b)
+{
+  size_t i, j;
+
+  for(i = a; i + 4 < b; i++) {
+    if(s[i] != '+' || s[i + 1] != '+' || s[i + 2] == ' ' || s[i + 2] == '+' ||
+       (i > a && s[i - 1] == '+'))
+      continue;
+    for(j = i + 3; j + 1 < b; j++)
+      if(s[j] == '+' && s[j + 1] == '+' && s[j - 1] != ' ' &&
+         (j + 2 >= b || s[j + 2] != '+'))
+        break;
+    if(j + 1 >= b)
+      return;
+    s[i] = s[i + 1] = s[j] = s[j + 1] = KG_DOC_HIDDEN;
+    i = j + 1;
+  }
+}
+
+/* The text md4c parses: @src with the markup of pads and pages that is no
+ * text blanked, byte for byte (offsets stay those of @src): HTML comments
+ * that start a line (md4c 0.4 reads a comment over several lines as
+ * text), the fences of ":::info" containers, the marks of "++underline++".
+ * Returns new (free()). */
+static char *
+pad_copy(const char *src, size_t len)
+{
+  char *s = kg_xmalloc(len + 1);
+  size_t i = 0;
+
+  memcpy(s, src, len);
+  s[len] = '\0';
+  while(i < len) {
+    const char *nl = memchr(s + i, '\n', len - i);
+    size_t le = nl ? (size_t)(nl - s) : len, k = i, c;
+
+    while(k < le && (s[k] == ' ' || s[k] == '\t'))
+      k++;
+    if((c = comment_at(s, len, k)) != 0) {
+      blank(s, k, c);
+      i = c;
+      continue;
+    }
+    if(le - k >= 3 && !memcmp(s + k, ":::", 3))
+      blank(s, k, le);
+    else
+      hide_underline(s, k, le);
+    i = le + 1;
+  }
+  return s;
+}
+
 /* "---\nkey: value\n...\n---\n" at the very top. Returns bytes consumed. */
 static size_t
 front_matter(struct kg_doc *doc)
 {
   const char *s = doc->src, *end = doc->src + doc->srclen, *p, *close;
 
-  if(doc->srclen < 4 || strncmp(s, "---", 3) || (s[3] != '\n' && s[3] != '\r'))
+  s += lead_comments(doc->src, doc->srclen);
+  if(end - s < 4 || strncmp(s, "---", 3) || (s[3] != '\n' && s[3] != '\r'))
     return 0;
-  p = strchr(s, '\n') + 1;
+  p = (const char *)memchr(s, '\n', (size_t)(end - s)) + 1;
   close = NULL;
   while(p < end) {
     const char *eol = memchr(p, '\n', (size_t)(end - p));
@@ -339,7 +482,7 @@ front_matter(struct kg_doc *doc)
         m = &doc->meta[doc->nmeta++];
         m->key = kg_xstrndup(p, (size_t)(colon - p));
         m->value = kg_xstrndup(v, vl);
-        m->src = (size_t)(v - s);
+        m->src = (size_t)(v - doc->src);
       }
     }
     if(!eol)
@@ -356,7 +499,7 @@ front_matter(struct kg_doc *doc)
     doc->nmeta = 0;
     return 0;
   }
-  return (size_t)(close - s);
+  return (size_t)(close - doc->src);
 }
 
 int
@@ -365,6 +508,7 @@ kg_doc_parse(struct kg_doc *doc, const char *src, size_t len)
   MD_PARSER parser;
   struct parse_state ps;
   size_t skip, i;
+  char *copy;
   int rc;
 
   memset(doc, 0, sizeof(*doc));
@@ -383,11 +527,13 @@ kg_doc_parse(struct kg_doc *doc, const char *src, size_t len)
   parser.text = on_text;
   memset(&ps, 0, sizeof(ps));
   ps.doc = doc;
-  ps.base = src + skip;
+  copy = pad_copy(src, len);
+  ps.base = copy + skip;
   ps.base_off = skip;
   ps.cur = -1;
   ps.table = -1;
-  rc = md_parse(src + skip, (MD_SIZE)(len - skip), &parser, &ps);
+  rc = md_parse(copy + skip, (MD_SIZE)(len - skip), &parser, &ps);
+  free(copy);
   free(ps.open_link.href);
   /* line of each block: from its first mapped byte */
   for(i = 0; i < doc->nblocks; i++) {

@@ -7,6 +7,7 @@
 #include "rdf/world.h"
 #include "ref/ref.h"
 #include "base/diag.h"
+#include "extract/dates.h"
 #include "extract/doc.h"
 #include "extract/evidence.h"
 #include "extract/extract.h"
@@ -16,6 +17,7 @@
 #include "rdf/ns.h"
 #include "extract/people.h"
 #include "extract/places.h"
+#include "extract/programme.h"
 #include "rdf/rdf.h"
 #include "ref/registry.h"
 #include "base/hash.h"
@@ -42,55 +44,6 @@ word_at(const char *s, size_t len, size_t i, size_t *ws, size_t *we)
   return *we > *ws;
 }
 
-static int
-phrase_is(const struct kg_phrase *ph, size_t n, const char *s, size_t len)
-{
-  struct kg_buf k = KG_BUF_INIT;
-  size_t i;
-  int hit = 0;
-
-  kg_text_key_keep_article(s, len, &k);
-  for(i = 0; i < n && !hit; i++)
-    if(ph[i].key[0] && !strcmp(ph[i].key, k.s))
-      hit = 1;
-  kg_buf_release(&k);
-  return hit;
-}
-
-/* "9 avril 2024" in @b: ISO date into @iso, plain span into *a, *z. */
-static int
-find_date(const struct kg_vocab *v, const struct kg_block *b, char *iso,
-          size_t *a, size_t *z)
-{
-  size_t i = 0, ws, we;
-
-  while(word_at(b->text, b->len, i, &ws, &we)) {
-    size_t ms, me, ys, ye;
-    int day, m;
-
-    i = we;
-    if(!(b->text[ws] >= '0' && b->text[ws] <= '9'))
-      continue;
-    day = atoi(b->text + ws);
-    if(day < 1 || day > 31)
-      continue;
-    if(!word_at(b->text, b->len, we, &ms, &me))
-      continue;
-    for(m = 0; m < 12; m++)
-      if(phrase_is(v->months[m], v->nmonths[m], b->text + ms, me - ms))
-        break;
-    if(m == 12 || !word_at(b->text, b->len, me, &ys, &ye) || ye - ys != 4)
-      continue;
-    if(b->text[ys] < '1' || b->text[ys] > '2')
-      continue;
-    snprintf(iso, 11, "%.4s-%02d-%02d", b->text + ys, m + 1, day);
-    *a = ws;
-    *z = ye;
-    return 1;
-  }
-  return 0;
-}
-
 /* "La troisième édition": edition number, span. */
 static int
 find_edition(const struct kg_vocab *v, const struct kg_block *b, size_t *a,
@@ -104,12 +57,13 @@ find_edition(const struct kg_vocab *v, const struct kg_block *b, size_t *a,
 
     i = we;
     for(k = 0; k < KG_VOCAB_ORDINALS; k++)
-      if(phrase_is(v->ordinals[k], v->nordinals[k], b->text + ws, we - ws))
+      if(kg_vocab_phrase_is(v->ordinals[k], v->nordinals[k], b->text + ws,
+                            we - ws))
         break;
     if(k == KG_VOCAB_ORDINALS || !word_at(b->text, b->len, we, &es, &ee))
       continue;
-    if(phrase_is(v->cues[KG_CUE_EDITION], v->ncues[KG_CUE_EDITION],
-                 b->text + es, ee - es)) {
+    if(kg_vocab_phrase_is(v->cues[KG_CUE_EDITION], v->ncues[KG_CUE_EDITION],
+                          b->text + es, ee - es)) {
       *a = ws;
       *z = ee;
       return k + 1;
@@ -157,90 +111,354 @@ venue_start(const struct kg_vocab *v, const char *t, size_t ms)
   return ms;
 }
 
+/* ------------------------------------------------------------ dates */
+
+/* Does a cue of @role (a venue's "à", "au", "dans les locaux de"; a
+ * publication's "Publié le") end right before t[ms]? */
+static int
+cue_before(const struct kg_vocab *v, enum kg_cue_role role, const char *t,
+           size_t ms)
+{
+  size_t end = ms, ws = ms, k, p;
+
+  while(end > 0 && t[end - 1] == ' ')
+    end--;
+  for(k = 0; k < 4 && ws > 0; k++) {
+    size_t w0;
+
+    while(ws > 0 && t[ws - 1] == ' ')
+      ws--;
+    w0 = ws;
+    while(ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != ',' && t[ws - 1] != '\n')
+      ws--;
+    if(ws == w0)
+      break;  /* a clause ends here: "Rennes, vendredi 14 mars" */
+    for(p = 0; p < v->ncues[role]; p++)
+      if(kg_text_key_prefix(t + ws, end - ws, v->cues[role][p].key) ==
+         end - ws)
+        return 1;
+  }
+  return 0;
+}
+
+/* A date the event may have: where it was read, in order of trust. */
+struct when {
+  struct kg_date d;
+  size_t a, z;            /* source span */
+  const char *rule;
+  int published;          /* the date the page was published */
+};
+
+struct whens {
+  struct when *v;
+  size_t n, cap;
+};
+
+static void
+whens_add(struct whens *w, const char *s, size_t len, size_t src,
+          const struct kg_block *bl, const struct kg_vocab *v,
+          const char *rule)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  size_t i;
+
+  kg_dates_find(v, s, len, &ds);
+  for(i = 0; i < ds.n; i++) {
+    struct when *o;
+
+    KG_GROW(w->v, w->cap, w->n + 1);
+    o = &w->v[w->n++];
+    o->d = ds.v[i];
+    /* "Publié le 15 avril 2024": a year for the others, no event's date */
+    o->published = cue_before(v, KG_CUE_PUBLISHED, s, ds.v[i].start);
+    o->a = bl ? kg_report_src(bl, ds.v[i].start) : src + ds.v[i].start;
+    o->z = bl ? kg_report_src_end(bl, ds.v[i].end) : src + ds.v[i].end;
+    o->rule = rule;
+  }
+  kg_dates_release(&ds);
+}
+
+static void
+date_fact(struct kg_report *x, const struct when *w, int end, int inferred)
+{
+  char iso[11];
+  librdf_node *dn;
+
+  if(!kg_dates_iso(&w->d, end, iso))
+    return;
+  dn = kg_rdf_typed(x->e.world, iso, KG_NS_XSD "date");
+  kg_evidence_fact(&x->e, x->event, KG_NS_SCHEMA, end ? "endDate" : "startDate",
+                   dn, w->rule, w->a, w->z, inferred);
+  librdf_free_node(dn);
+}
+
+/* The event's dates: front matter, else the title, else the text before
+ * the first session, else (nothing else) a date of a session.  A date
+ * without a year takes the one year the report's other dates agree on. */
+static void
+event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
+            const struct kg_meta *mt, size_t first_sec)
+{
+  const struct kg_doc *d = &x->doc;
+  struct whens w = { NULL, 0, 0 };
+  struct kg_dates all = { NULL, 0, 0 };
+  size_t b, i;
+  int year, title_year = 0;
+
+  if(md)
+    whens_add(&w, md->value, strlen(md->value), md->src, NULL, x->v,
+              "front-matter:date");
+  if(mt) {
+    whens_add(&w, mt->value, strlen(mt->value), mt->src, NULL, x->v,
+              "title:date");
+    title_year = kg_dates_lone_year(mt->value, strlen(mt->value));
+  } else if(title_block >= 0) {
+    const struct kg_block *tb = &d->blocks[title_block];
+
+    whens_add(&w, tb->text, tb->len, 0, tb, x->v, "title:date");
+    title_year = kg_dates_lone_year(tb->text, tb->len);
+  }
+  for(b = 0; b < d->nblocks; b++)
+    if((long)b != title_block)
+      whens_add(&w, d->blocks[b].text, d->blocks[b].len, 0, &d->blocks[b],
+                x->v, b < first_sec ? "text:date" : "session:date");
+  for(i = 0; i < w.n; i++) {
+    KG_GROW(all.v, all.cap, all.n + 1);
+    all.v[all.n++] = w.v[i].d;
+  }
+  year = kg_dates_one_year(&all, title_year);
+  for(i = 0; i < w.n; i++) {
+    struct when *o = &w.v[i];
+    int written = o->d.y != 0;
+
+    if(o->published || !kg_dates_year(&o->d, year))
+      continue;
+    date_fact(x, o, 0, !written);
+    if(o->d.d2)
+      date_fact(x, o, 1, !written);
+    break;
+  }
+  kg_dates_release(&all);
+  free(w.v);
+}
+
+/* ------------------------------------------------------------ venue */
+
+/* Is @t the only commune its name can mean?  Homonyms ("Montgaillard")
+ * need the report's région or a population ten times the others'. */
+static int
+unambiguous(const struct kg_report *x, const struct kg_terr *t, const char *s,
+            size_t len)
+{
+  const struct kg_terr *c[32];
+  struct kg_buf key = KG_BUF_INIT;
+  size_t n, i;
+  int ok = 1;
+
+  kg_text_key(s, len, &key);
+  n = kg_gaz_lookup(x->gaz, key.s, c, 32);
+  kg_buf_release(&key);
+  for(i = 0; i < n && ok; i++)
+    if(c[i] != t && c[i]->kind == KG_TERR_COMMUNE &&
+       !(x->region && t->region && !strcmp(x->region, t->region)) &&
+       c[i]->population * 10 > t->population)
+      ok = 0;
+  return ok;
+}
+
+/* Does block @bl open with a facilitator cue ("Avec les interventions
+ * de …")?  The communes of a speaker list are the speakers'. */
+static int
+speaker_line(const struct kg_vocab *v, const struct kg_block *bl)
+{
+  size_t p;
+
+  for(p = 0; p < v->ncues[KG_CUE_FACILITATOR]; p++)
+    if(kg_text_key_prefix(bl->text, bl->len,
+                          v->cues[KG_CUE_FACILITATOR][p].key))
+      return 1;
+  return 0;
+}
+
+/* A dateline's commune: it opens a short line ("Rennes, vendredi 14
+ * mars") or closes it after a separator ("Marché des Douves – Bordeaux"),
+ * not after "de" ("Bibliothèque Municipale de Tours."). */
+static int
+dateline_place(const char *t, size_t len, size_t ms, size_t after)
+{
+  size_t k = ms;
+
+  if(len > 100)
+    return 0;
+  if(ms == 0)
+    return 1;
+  if(after < len)
+    return 0;
+  while(k > 0 && t[k - 1] == ' ')
+    k--;
+  return k > 0 && (t[k - 1] == ',' || t[k - 1] == '-' || t[k - 1] == '|' ||
+                   (k >= 3 && (!memcmp(t + k - 3, "\xe2\x80\x93", 3) ||
+                               !memcmp(t + k - 3, "\xe2\x80\x94", 3))));
+}
+
+/* "Lieu : …" opening @bl (a venue cue that ends with a colon): the plain
+ * offset of its value, else 0. */
+static size_t
+venue_field(const struct kg_vocab *v, const struct kg_block *bl)
+{
+  size_t p, e, ls = 0;
+
+  while(ls < bl->len) {
+    const char *nl = memchr(bl->text + ls, '\n', bl->len - ls);
+    size_t le = nl ? (size_t)(nl - bl->text) : bl->len;
+
+    for(p = 0; p < v->ncues[KG_CUE_VENUE]; p++) {
+      const struct kg_phrase *ph = &v->cues[KG_CUE_VENUE][p];
+      size_t l = strlen(ph->text);
+
+      if(!l || ph->text[l - 1] != ':' ||
+         !(e = kg_text_key_prefix(bl->text + ls, le - ls, ph->key)))
+        continue;
+      for(e += ls; e < le && (bl->text[e] == ' ' || bl->text[e] == ':'); e++)
+        ;
+      if(e < le)
+        return e;
+    }
+    ls = le + 1;
+  }
+  return 0;
+}
+
+/* The venue in paragraph @bl: a commune after a venue cue ("au Centre de
+ * Conférence d'Orléans", "à Gap"), or the commune that opens or closes a
+ * short line ("Rennes, vendredi 14 mars", "Marché des Douves – Bordeaux").
+ * Not the commune of an organisation's name ("Bibliothèque de Tours"). */
+static int
+venue_in(struct kg_report *x, const struct kg_block *bl)
+{
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t i, from;
+  int found = 0;
+
+  if(speaker_line(x->v, bl))
+    return 0;
+  from = venue_field(x->v, bl);
+  kg_places_find(x->gaz, x->v, x->reg, NULL, 0, bl->text, bl->len, &pl);
+  for(i = 0; i < pl.n && !found; i++) {
+    const struct kg_place *p = &pl.v[i];
+    size_t vs, k;
+
+    if(p->terr->kind != KG_TERR_COMMUNE)
+      continue;
+    vs = venue_start(x->v, bl->text, p->start);
+    for(k = p->end; k < bl->len && strchr(" .,;)", bl->text[k]); k++)
+      ;
+    if(from && p->start >= from) {
+      /* "Lieu : Maison des associations, Vendôme": the field's value */
+      for(k = from; k < bl->len && bl->text[k] != '\n'; k++)
+        ;
+      kg_report_venue(x, p->terr, kg_report_src(bl, from),
+                      kg_report_src_end(bl, k), kg_report_src(bl, p->start),
+                      kg_report_src_end(bl, p->end), "field:lieu");
+      found = 1;
+      break;
+    }
+    if(vs == p->start && !cue_before(x->v, KG_CUE_VENUE, bl->text, p->start) &&
+       !dateline_place(bl->text, bl->len, p->start, k))
+      continue;
+    if(!unambiguous(x, p->terr, bl->text + p->start, p->end - p->start))
+      continue;
+    kg_report_venue(x, p->terr, kg_report_src(bl, vs),
+                    kg_report_src_end(bl, p->end), kg_report_src(bl, p->start),
+                    kg_report_src_end(bl, p->end), "text:venue");
+    found = 1;
+  }
+  kg_places_release(&pl);
+  return found;
+}
+
+/* ------------------------------------------------------------ event */
+
+static void
+event_name(struct kg_report *x, const struct kg_meta *mt, long title_block)
+{
+  struct kg_emit *e = &x->e;
+  size_t ta = 0, tz = 0;
+
+  if(mt) {
+    ta = mt->src;
+    tz = mt->src + strlen(mt->value);
+    if(tz > e->len || memcmp(e->text + ta, mt->value, tz - ta))
+      tz = ta;
+  } else if(title_block >= 0) {
+    const struct kg_block *tb = &x->doc.blocks[title_block];
+
+    ta = kg_report_src(tb, 0);
+    tz = kg_report_src_end(tb, tb->len);
+  }
+  if(tz > ta) {
+    /* a heading's title as read: without the marks of "++underline++" */
+    const char *t = title_block >= 0 && !mt
+                    ? x->doc.blocks[title_block].text : e->text + ta;
+    size_t tl = title_block >= 0 && !mt
+                ? x->doc.blocks[title_block].len : tz - ta;
+
+    kg_evidence_po(e, x->event, KG_NS_SCHEMA, "name",
+                   kg_evidence_litn(e, t, tl, NULL));
+    kg_evidence_po(e, e->report, KG_NS_DCTERMS, "title",
+                   kg_evidence_litn(e, t, tl, NULL));
+    kg_evidence_mention(e, x->event, ta, tz);
+  }
+}
+
+static int
+front_matter_venue(struct kg_report *x, const struct kg_meta *ml)
+{
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t i;
+  int found = 0;
+
+  kg_places_find(x->gaz, x->v, x->reg, NULL, 0, ml->value, strlen(ml->value),
+                 &pl);
+  for(i = 0; i < pl.n && !found; i++)
+    if(pl.v[i].terr->kind == KG_TERR_COMMUNE) {
+      kg_report_venue(x, pl.v[i].terr, ml->src, ml->src + strlen(ml->value),
+                      ml->src + pl.v[i].start, ml->src + pl.v[i].end,
+                      "front-matter:lieu");
+      found = 1;
+    }
+  kg_places_release(&pl);
+  return found;
+}
+
 void
 kg_event_find(struct kg_report *x)
 {
   struct kg_emit *e = &x->e;
   const struct kg_doc *d = &x->doc;
-  size_t first_sec = x->nsecs ? x->secs[0].block : d->nblocks;
-  size_t b, ta = 0, tz = 0;
+  size_t first_sec = x->nsecs ? x->secs[0].head : d->nblocks;
+  size_t b;
   const struct kg_meta *mt = kg_doc_meta(d, "title");
-  const struct kg_meta *md = kg_doc_meta(d, "date");
   const struct kg_meta *ml = kg_doc_meta(d, "lieu");
-  int have_date = 0, have_venue = 0, have_edition = 0;
-  long title_block = -1;
+  int have_venue = 0, have_edition = 0;
+  long title_block = kg_programme_title(d, x->v);
 
   x->event = kg_evidence_id(e, "event/%s", e->slug);
   kg_evidence_po(e, x->event, KG_NS_RDF, "type",
              kg_evidence_iri(e, KG_NS_SCHEMA, "Event"));
   kg_evidence_po(e, e->report, KG_NS_SCHEMA, "about",
              librdf_new_node_from_node(x->event));
-  /* title: front matter, else the first heading */
-  if(mt) {
-    ta = mt->src;
-    tz = mt->src + strlen(mt->value);
-    if(tz > e->len || memcmp(e->text + ta, mt->value, tz - ta))
-      tz = ta;
-  } else {
-    for(b = 0; b < d->nblocks; b++)
-      if(d->blocks[b].kind == KG_BLK_HEADING) {
-        title_block = (long)b;
-        ta = kg_report_src(&d->blocks[b], 0);
-        tz = kg_report_src_end(&d->blocks[b], d->blocks[b].len);
-        break;
-      }
-  }
-  if(tz > ta) {
-    kg_evidence_po(e, x->event, KG_NS_SCHEMA, "name",
-               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
-    kg_evidence_po(e, e->report, KG_NS_DCTERMS, "title",
-               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
-    kg_evidence_mention(e, x->event, ta, tz);
-  }
-  if(md && strlen(md->value) >= 10 && md->value[4] == '-' &&
-     md->value[7] == '-') {
-    char iso[11];
-
-    librdf_node *dn;
-
-    memcpy(iso, md->value, 10);
-    iso[10] = '\0';
-    dn = kg_rdf_typed(e->world, iso, KG_NS_XSD "date");
-    kg_evidence_fact(e, x->event, KG_NS_SCHEMA, "startDate", dn,
-                 "front-matter:date", md->src, md->src + 10, 0);
-    librdf_free_node(dn);
-    have_date = 1;
-  }
-  if(ml) {
-    struct kg_places pl = { NULL, 0, 0 };
-    size_t i;
-
-    kg_places_find(x->gaz, x->v, x->reg, NULL, 0, ml->value, strlen(ml->value), &pl);
-    for(i = 0; i < pl.n && !have_venue; i++)
-      if(pl.v[i].terr->kind == KG_TERR_COMMUNE) {
-        kg_report_venue(x, pl.v[i].terr, ml->src, ml->src + strlen(ml->value),
-                   ml->src + pl.v[i].start, ml->src + pl.v[i].end,
-                   "front-matter:lieu");
-        have_venue = 1;
-      }
-    kg_places_release(&pl);
-  }
+  event_name(x, mt, title_block);
+  event_dates(x, kg_doc_meta(d, "date"), title_block, mt, first_sec);
+  if(ml)
+    have_venue = front_matter_venue(x, ml);
   for(b = 0; b < first_sec && b < d->nblocks; b++) {
     const struct kg_block *bl = &d->blocks[b];
-    char iso[11];
     size_t a, z;
     int ed;
 
     if((long)b == title_block)
       continue;
-    if(!have_date && find_date(x->v, bl, iso, &a, &z)) {
-      librdf_node *dn = kg_rdf_typed(e->world, iso, KG_NS_XSD "date");
-
-      kg_evidence_fact(e, x->event, KG_NS_SCHEMA, "startDate", dn, "text:date",
-                   kg_report_src(bl, a), kg_report_src_end(bl, z), 0);
-      librdf_free_node(dn);
-      have_date = 1;
-    }
     if(!have_edition && (ed = find_edition(x->v, bl, &a, &z)) > 0) {
       librdf_node *en = kg_rdf_int(e->world, ed);
 
@@ -249,23 +467,7 @@ kg_event_find(struct kg_report *x)
       librdf_free_node(en);
       have_edition = 1;
     }
-    if(!have_venue && bl->kind == KG_BLK_PARA) {
-      struct kg_places pl = { NULL, 0, 0 };
-      size_t i;
-
-      kg_places_find(x->gaz, x->v, x->reg, NULL, 0, bl->text, bl->len, &pl);
-      for(i = 0; i < pl.n && !have_venue; i++)
-        if(pl.v[i].terr->kind == KG_TERR_COMMUNE) {
-          size_t vs = venue_start(x->v, bl->text, pl.v[i].start);
-
-          kg_report_venue(x, pl.v[i].terr, kg_report_src(bl, vs),
-                     kg_report_src_end(bl, pl.v[i].end), kg_report_src(bl, pl.v[i].start),
-                     kg_report_src_end(bl, pl.v[i].end), "text:venue");
-          have_venue = 1;
-        }
-      kg_places_release(&pl);
-    }
+    if(!have_venue && bl->kind == KG_BLK_PARA)
+      have_venue = venue_in(x, bl);
   }
 }
-
-/* The event's place: venue name [va, vz), its commune mention [ca, cz). */

@@ -247,6 +247,10 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
     return 1;
   if(i == 0 || w[i - 1].digits)
     return 0;
+  /* a count before a plural noun: "des 12 Structures", "nos 36 Participants" */
+  if(!w[i - 1].cap && i + 1 < n && w[i + 1].start > w[i].end &&
+     strchr("sxSX", s[w[i + 1].end - 1]))
+    return 0;
   /* right after a name: "Le Blanc 36", "Ligue 37", "Place du numérique 28" */
   return w[i].start - w[i - 1].end == 1 && s[w[i - 1].end] == ' ';
 }
@@ -358,6 +362,20 @@ longest_name(struct scan *sc, size_t i, struct kg_buf *key, size_t *nc)
   return used;
 }
 
+/* Is word @i an article ("La" of "La Réunion")?  Its matching key is
+ * empty: kg_text_key() drops a leading article. */
+static int
+is_article(struct scan *sc, size_t i)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  int article;
+
+  kg_text_key(sc->s + sc->w[i].start, sc->w[i].end - sc->w[i].start, &k);
+  article = k.len == 0;
+  kg_buf_release(&k);
+  return article;
+}
+
 /* Whether a one-word commune name needs a locative it lacks ("à Vue"):
  * at the start of a sentence, small, or right after another capital. */
 static int
@@ -373,7 +391,23 @@ lacks_locative(struct scan *sc, size_t i, const struct kg_terr *t)
      ((sc->strict && w[i].sentence) || t->population < 2000))
     return 1;
   return sc->strict && !w[i].sentence && i > 0 && w[i - 1].cap &&
-         !w[i - 1].digits && w[i].start == w[i - 1].end + 1;
+         !w[i - 1].digits && w[i].start == w[i - 1].end + 1 &&
+         !is_article(sc, i - 1);
+}
+
+/* A one-word name that is also a common word ("Réunion plénière",
+ * "Fondation Orange") is a place only after a locative or a département
+ * word, or with its article ("La Réunion", "le Cher"). */
+static int
+common_word(struct scan *sc, size_t i)
+{
+  const struct word *w = sc->w;
+
+  if(!word_is(sc->v, KG_CUE_COMMON_WORD, sc->s, &w[i]) ||
+     phrase_before(sc->v, KG_CUE_LOCATIVE, sc->s, w, i) ||
+     phrase_before(sc->v, KG_CUE_DEPT_WORD, sc->s, w, i))
+    return 0;
+  return i == 0 || !is_article(sc, i - 1);
 }
 
 /* "Tours Nord": a district word after a commune is part of its name. */
@@ -445,7 +479,8 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
     add(sc->out, sc->w[i].start, sc->w[j - 1].end, t, 0);
     return used + 1;
   }
-  if(t && !sure && used == 1 && lacks_locative(sc, i, t))
+  if(t && !sure && used == 1 &&
+     (lacks_locative(sc, i, t) || common_word(sc, i)))
     t = NULL;
   if(!t)
     return 1;

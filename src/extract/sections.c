@@ -4,6 +4,7 @@
 
 #include "base/buf.h"
 #include "extract/doc.h"
+#include "extract/programme.h"
 #include "extract/sections.h"
 #include "base/text.h"
 #include "ref/vocab.h"
@@ -64,8 +65,8 @@ parse_number(const char *t, size_t len, char *num, size_t numsz)
   return i < len ? i : 0;
 }
 
-static long
-type_of_title(const struct kg_vocab *v, const char *t, size_t len)
+long
+kg_sections_type(const struct kg_vocab *v, const char *t, size_t len)
 {
   struct kg_buf key = KG_BUF_INIT;
   size_t i, j;
@@ -93,10 +94,9 @@ type_by_slug(const struct kg_vocab *v, const char *slug)
   return -1;
 }
 
-/* Does a block in [from, to) start with a facilitator or note-taker cue? */
-static int
-has_cue(const struct kg_doc *doc, const struct kg_vocab *v, size_t from,
-        size_t to)
+int
+kg_sections_has_cue(const struct kg_doc *doc, const struct kg_vocab *v,
+                    size_t from, size_t to)
 {
   size_t b, p;
   int r;
@@ -114,8 +114,8 @@ has_cue(const struct kg_doc *doc, const struct kg_vocab *v, size_t from,
   return 0;
 }
 
-static int
-is_heading(const struct kg_block *b)
+int
+kg_sections_is_heading(const struct kg_block *b)
 {
   size_t i;
 
@@ -157,31 +157,10 @@ kg_sections_find(const struct kg_doc *doc, const struct kg_vocab *v,
     numbered++;
   }
   if(!numbered) {
-    /* fallback: headings that carry cue lines or name a session type */
-    size_t first_heading = doc->nblocks;
-
-    for(b = 0; b < doc->nblocks; b++)
-      if(is_heading(&doc->blocks[b])) {
-        first_heading = b;
-        break;
-      }
-    for(b = 0; b < doc->nblocks; b++) {
-      const struct kg_block *bl = &doc->blocks[b];
-      size_t e;
-
-      if(!is_heading(bl) || b == first_heading)
-        continue;
-      for(e = b + 1; e < doc->nblocks && !is_heading(&doc->blocks[e]); e++)
-        ;
-      if(!has_cue(doc, v, b + 1, e) && type_of_title(v, bl->text, bl->len) < 0)
-        continue;
-      KG_GROW(s, cap, n + 1);
-      memset(&s[n], 0, sizeof(s[n]));
-      s[n].block = b;
-      n++;
-    }
+    free(s);
+    n = kg_programme_find(doc, v, &s);
   }
-  for(i = 0; i < n; i++) {
+  for(i = 0; i < n && numbered; i++) {
     const struct kg_block *bl = &doc->blocks[s[i].block];
     size_t e = bl->len, j;
 
@@ -191,6 +170,8 @@ kg_sections_find(const struct kg_doc *doc, const struct kg_vocab *v,
                                  bl->text[e - 1] == '\n'))
       e--;
     s[i].title_end = e;
+    s[i].head = s[i].block;
+    s[i].rule = "numbering";
     s[i].body_end = i + 1 < n ? s[i + 1].block : doc->nblocks;
     s[i].parent = -1;
     if(s[i].number[0]) {
@@ -212,8 +193,8 @@ kg_sections_find(const struct kg_doc *doc, const struct kg_vocab *v,
 
     if(s[i].children && bloc >= 0)
       s[i].type = bloc;
-    else
-      s[i].type = type_of_title(v, bl->text + s[i].title_off,
+    else if(numbered)  /* programme.c typed its own sessions */
+      s[i].type = kg_sections_type(v, bl->text + s[i].title_off,
                                 s[i].title_end - s[i].title_off);
   }
   /* a session without a type word takes its block's ("Ateliers du matin") */
@@ -222,7 +203,7 @@ kg_sections_find(const struct kg_doc *doc, const struct kg_vocab *v,
       const struct kg_section *p = &s[s[i].parent];
       const struct kg_block *pb = &doc->blocks[p->block];
 
-      s[i].type = type_of_title(v, pb->text + p->title_off,
+      s[i].type = kg_sections_type(v, pb->text + p->title_off,
                                 p->title_end - p->title_off);
       if(s[i].type == bloc)
         s[i].type = -1;

@@ -27,6 +27,15 @@
 
 #include "extract/sessions.h"
 
+/* The rule that gave a session its type. */
+static const char *
+type_rule(const struct kg_section *s)
+{
+  if(s->children)
+    return s->number[0] ? "numbering:block" : "heading:block";
+  return s->head != s->block ? "time-slot:session-type" : "title:session-type";
+}
+
 void
 kg_sessions_emit(struct kg_report *x)
 {
@@ -40,6 +49,7 @@ kg_sessions_emit(struct kg_report *x)
     struct kg_buf id = KG_BUF_INIT;
     size_t ta = kg_report_src(bl, s->title_off);
     size_t tz = kg_report_src_end(bl, s->title_end);
+    size_t ha = kg_report_src(&x->doc.blocks[s->head], 0);
     librdf_node *n;
     char *p;
 
@@ -55,8 +65,14 @@ kg_sessions_emit(struct kg_report *x)
     kg_buf_release(&id);
     x->snodes[i] = n;
     kg_evidence_po(e, n, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_SCHEMA, "Event"));
-    kg_evidence_po(e, n, KG_NS_SCHEMA, "name",
-               kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
+    /* numbered titles as written; others as read (no markup: "++", "**") */
+    if(s->number[0])
+      kg_evidence_po(e, n, KG_NS_SCHEMA, "name",
+                     kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
+    else
+      kg_evidence_po(e, n, KG_NS_SCHEMA, "name",
+                     kg_evidence_litn(e, bl->text + s->title_off,
+                                      s->title_end - s->title_off, NULL));
     kg_evidence_mention(e, n, ta, tz);
     if(s->number[0])
       kg_evidence_po(e, n, KG_NS_MN, "sectionNumber",
@@ -66,16 +82,13 @@ kg_sessions_emit(struct kg_report *x)
       librdf_node *tn = kg_evidence_iri(e, x->v->types[s->type].iri, NULL);
 
       kg_evidence_fact(e, n, KG_NS_MN, "sessionType", tn,
-                   s->children ? "numbering:block" : "title:session-type",
-                   ta, tz, 0);
+                       type_rule(s), s->head != s->block ? ha : ta, tz, 0);
       librdf_free_node(tn);
     }
-    if(s->parent >= 0)
-      kg_evidence_fact(e, n, KG_NS_SCHEMA, "superEvent", x->snodes[s->parent],
-                   "numbering", kg_report_src(bl, 0), tz, 0);
-    else
-      kg_evidence_fact(e, n, KG_NS_SCHEMA, "superEvent", x->event,
-                   "numbering", kg_report_src(bl, 0), tz, 0);
+    kg_evidence_fact(e, n, KG_NS_SCHEMA, "superEvent",
+                     s->parent >= 0 ? x->snodes[s->parent] : x->event,
+                     s->rule, s->head != s->block ? ha : kg_report_src(bl, 0),
+                     tz, 0);
     {
       /* places named in the title: "Tours Nord et Vierzon" */
       struct kg_places pl = { NULL, 0, 0 };

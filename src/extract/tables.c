@@ -13,6 +13,7 @@
 #include "rdf/ns.h"
 #include "extract/people.h"
 #include "extract/places.h"
+#include "extract/programme.h"
 #include "rdf/rdf.h"
 #include "extract/sections.h"
 #include "base/text.h"
@@ -62,17 +63,19 @@ section_of(const struct kg_report *x, size_t b)
 static void
 row(struct kg_report *x, const struct kg_block *cells, size_t ncells,
     const enum col_kind *cols, long type, librdf_node *parent, int table,
-    int rown)
+    int rown, size_t tc)
 {
   struct kg_emit *e = &x->e;
-  const struct kg_block *name = &cells[0];
+  const struct kg_block *name = &cells[tc];
   size_t na = kg_report_src(name, 0), nz = kg_report_src_end(name, name->len), c, i;
   size_t ra = na, rz = kg_report_src_end(&cells[ncells - 1],
                                     cells[ncells - 1].len);
   librdf_node *s, *org = NULL;
 
-  if(!name->len)
+  if(!name->len || kg_programme_is_break(x->v, name->text, name->len))
     return;
+  if(type < 0)  /* a programme by times: each title names its type */
+    type = kg_sections_type(x->v, name->text, name->len);
   s = kg_evidence_id(e, "session/%s/t%d-%d", e->slug, table + 1, rown);
   kg_evidence_po(e, s, KG_NS_RDF, "type", kg_evidence_iri(e, KG_NS_SCHEMA, "Event"));
   kg_evidence_po(e, s, KG_NS_SCHEMA, "name", kg_evidence_litn(e, e->text + na, nz - na,
@@ -84,13 +87,13 @@ row(struct kg_report *x, const struct kg_block *cells, size_t ncells,
     kg_evidence_fact(e, s, KG_NS_MN, "sessionType", tn, "table:header", ra, rz, 0);
     librdf_free_node(tn);
   }
-  kg_evidence_fact(e, s, KG_NS_SCHEMA, "superEvent", parent, "table:row", ra, rz,
-               0);
-  for(c = 1; c < ncells; c++)
+  kg_evidence_fact(e, s, KG_NS_SCHEMA, "superEvent", parent,
+                   tc ? "table:time-row" : "table:row", ra, rz, 0);
+  for(c = 0; c < ncells; c++)
     if(cols[c] == COL_ORG && cells[c].len)
       org = kg_report_org(x, kg_report_src(&cells[c], 0),
                      kg_report_src_end(&cells[c], cells[c].len), 0, 0);
-  for(c = 1; c < ncells; c++) {
+  for(c = 0; c < ncells; c++) {
     const struct kg_block *cb = &cells[c];
 
     if(cols[c] == COL_PEOPLE && cb->len) {
@@ -136,6 +139,24 @@ row(struct kg_report *x, const struct kg_block *cells, size_t ncells,
   librdf_free_node(s);
 }
 
+/* Is the first column of the table whose header row starts at block @b
+ * a column of times?  Every body cell of it opens with a time slot. */
+static int
+time_column(const struct kg_report *x, size_t b, size_t ncols, size_t e)
+{
+  const struct kg_doc *d = &x->doc;
+  size_t r, rows = 0;
+
+  for(r = b + ncols; r + ncols <= e; r += ncols) {
+    const struct kg_block *cell = &d->blocks[r];
+
+    if(!kg_programme_slot(x->v, cell->text, cell->len))
+      return 0;
+    rows++;
+  }
+  return rows >= 2;
+}
+
 void
 kg_tables_find(struct kg_report *x)
 {
@@ -144,7 +165,7 @@ kg_tables_find(struct kg_report *x)
 
   while(b < d->nblocks) {
     const struct kg_block *h = &d->blocks[b];
-    size_t e, ncols = 0, c, r;
+    size_t e, ncols = 0, c, r, tc;
     enum col_kind cols[16];
     long type, sec;
     librdf_node *parent;
@@ -158,7 +179,9 @@ kg_tables_find(struct kg_report *x)
       if(d->blocks[e].row == 0)
         ncols++;
     type = type_of_header(x->v, h->text, h->len);
-    if(type < 0 || ncols < 2 || ncols > 16) {
+    tc = 0;
+    if(ncols < 2 || ncols > 16 ||
+       (type < 0 && !time_column(x, b, ncols, e))) {
       b = e;
       continue;
     }
@@ -176,11 +199,19 @@ kg_tables_find(struct kg_report *x)
                       x->v->ncues[KG_CUE_PLACE_COLUMN], hc->text, hc->len))
         cols[c] = COL_PLACE;
     }
+    /* a programme by times: the title is the first column of no kind */
+    for(c = 1; type < 0 && !tc && c < ncols; c++)
+      if(cols[c] == COL_OTHER)
+        tc = c;
+    if(type < 0 && !tc) {
+      b = e;
+      continue;
+    }
     sec = section_of(x, b);
     parent = sec >= 0 ? x->snodes[sec] : x->event;
     for(r = b + ncols; r + ncols <= e; r += ncols)
       row(x, &d->blocks[r], ncols, cols, type, parent, h->table,
-          d->blocks[r].row);
+          d->blocks[r].row, tc);
     b = e;
   }
 }

@@ -25,13 +25,17 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "org-intercommunal", "org-adjective", "org-suffix", "org-collective",
   "org-agent", "org-participle", "org-agent-by", "org-verb",
   "name-connector", "name-stop", "initiative-intro", "plural-determiner",
-  "org-territory"
+  "org-territory",
+  "date-range", "date-and",
+  "hour-mark", "day-part", "break", "generic-heading", "programme",
+  "contents", "field-label", "common-word", "published"
 };
 
 static const char *const files[] = {
   "ontology/cues.ttl", "ontology/lexicon.ttl", "ontology/session-types.ttl",
   "ontology/themes.ttl", "ontology/mednum-lieux.ttl", "ontology/persons.ttl",
-  "ontology/organisations.ttl", "ontology/initiatives.ttl", NULL
+  "ontology/organisations.ttl", "ontology/initiatives.ttl",
+  "ontology/programme.ttl", NULL
 };
 
 static void
@@ -161,13 +165,14 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
   struct kg_vocab *v = kg_xcalloc(1, sizeof(*v));
   struct kg_triples t = { NULL, 0, 0 };
   size_t caps[KG_CUE_ROLE_COUNT];
-  size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS];
+  size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS], wcaps[7];
   size_t i, r;
   int bad = 0;
 
   memset(caps, 0, sizeof caps);
   memset(mcaps, 0, sizeof mcaps);
   memset(ocaps, 0, sizeof ocaps);
+  memset(wcaps, 0, sizeof wcaps);
   for(i = 0; files[i]; i++) {
     struct kg_buf path = KG_BUF_INIT;
 
@@ -198,6 +203,8 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
                  mcaps, x->o);
     add_numbered(x->s + strlen(pre), "ordinal-", v->ordinals, v->nordinals,
                  KG_VOCAB_ORDINALS, ocaps, x->o);
+    add_numbered(x->s + strlen(pre), "weekday-", v->weekdays, v->nweekdays,
+                 7, wcaps, x->o);
   }
   collect_scheme(&t, KG_NS_MNC "type-session", &v->types, &v->ntypes);
   collect_scheme(&t, KG_NS_MNC "theme", &v->themes, &v->nthemes);
@@ -248,6 +255,8 @@ kg_vocab_free(struct kg_vocab *v)
     phrases_free(v->months[r], v->nmonths[r]);
   for(r = 0; r < KG_VOCAB_ORDINALS; r++)
     phrases_free(v->ordinals[r], v->nordinals[r]);
+  for(r = 0; r < 7; r++)
+    phrases_free(v->weekdays[r], v->nweekdays[r]);
   concepts_free(v->types, v->ntypes);
   concepts_free(v->themes, v->nthemes);
   kg_read_triples_release(&v->triples);
@@ -275,4 +284,20 @@ kg_vocab_theme(const struct kg_vocab *v, const char *s)
       }
   kg_buf_release(&k);
   return found;
+}
+
+int
+kg_vocab_phrase_is(const struct kg_phrase *ph, size_t n, const char *s,
+                   size_t len)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t i;
+  int hit = 0;
+
+  kg_text_key_keep_article(s, len, &k);
+  for(i = 0; i < n && !hit; i++)
+    if(ph[i].key[0] && !strcmp(ph[i].key, k.s))
+      hit = 1;
+  kg_buf_release(&k);
+  return hit;
 }

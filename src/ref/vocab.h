@@ -59,6 +59,17 @@ enum kg_cue_role {
   KG_CUE_INITIATIVE_INTRO,  /* "le dispositif X", "X, un outil" */
   KG_CUE_PLURAL_DET,        /* "des", "plusieurs": a kind, not a name */
   KG_CUE_ORG_TERRITORY,     /* "sur le territoire de" X (no place) */
+  KG_CUE_DATE_RANGE,        /* "au", "-" between two dates of a range */
+  KG_CUE_DATE_AND,          /* "et", "," between the days of one month */
+  KG_CUE_HOUR_MARK,         /* "h" in "9h30", "heures" */
+  KG_CUE_DAY_PART,          /* "matin", "après-midi": a slot, not a title */
+  KG_CUE_BREAK,             /* "Pause déjeuner": a slot that is no session */
+  KG_CUE_GENERIC_HEADING,   /* "Introduction", "Ressources": no session */
+  KG_CUE_PROGRAMME,         /* "Programme", "Déroulé": sessions follow */
+  KG_CUE_CONTENTS,          /* "Sommaire": a table of contents follows */
+  KG_CUE_FIELD_LABEL,       /* "tags", "Date", "Lieu" before ':' in pads */
+  KG_CUE_COMMON_WORD,       /* "Réunion", "Orange": a place only in context */
+  KG_CUE_PUBLISHED,         /* "Publié le" before a date that is no event's */
   KG_CUE_ROLE_COUNT
 };
 
@@ -88,6 +99,8 @@ struct kg_vocab {
   size_t nmonths[12];
   struct kg_phrase *ordinals[KG_VOCAB_ORDINALS];  /* ordinal-1 .. -10 */
   size_t nordinals[KG_VOCAB_ORDINALS];
+  struct kg_phrase *weekdays[7];          /* weekday-1 (lundi) .. -7 */
+  size_t nweekdays[7];
   struct kg_concept *types;     /* session types */
   size_t ntypes;
   struct kg_concept *themes;
@@ -103,6 +116,11 @@ struct kg_vocab {
 /* Loads the ontology files. Returns new vocab or NULL after reporting. */
 struct kg_vocab *kg_vocab_new(raptor_world *rw, const char *datadir);
 void kg_vocab_free(struct kg_vocab *v);
+
+/* 1 if s[0..len) is one of the phrases @ph[0..n), compared by matching
+ * key (case, accents and punctuation folded). */
+int kg_vocab_phrase_is(const struct kg_phrase *ph, size_t n, const char *s,
+                       size_t len);
 
 /* Theme by slug or label key; SHARED or NULL. */
 const struct kg_concept *kg_vocab_theme(const struct kg_vocab *v,

@@ -1,0 +1,478 @@
+/* dates.c - dates in text: numeric forms (12/05/2021, 06.02.2020,
+ * 2021-05-12) and written forms ("[lundi] 9 avril [2024]", ranges "les 4
+ * et 5 juin", "du 2 au 4 octobre", "du 30 septembre au 2 octobre 2022").
+ *
+ * The text is cut into tokens (numbers, words, punctuation); month and
+ * weekday names and the range words are matched as phrases of the
+ * vocabulary, so "sept." and "Septembre" are one month and a new wording
+ * is a line of ontology/lexicon.ttl.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "extract/dates.h"
+#include "ref/vocab.h"
+
+enum tok_kind { T_NUM, T_WORD, T_PUNCT };
+
+struct tok {
+  enum tok_kind k;
+  size_t s, e;
+  int val;               /* T_NUM: its value (at most 4 digits kept) */
+  int glued;             /* no space between this token and the previous */
+};
+
+struct scan {
+  const struct kg_vocab *v;
+  const char *s;
+  size_t len;
+  struct tok *t;
+  size_t n, cap;
+};
+
+static int
+is_alnum_cp(int cp)
+{
+  utf8proc_category_t c = utf8proc_category(cp);
+
+  return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+         c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_MN;
+}
+
+static void
+tokenize(struct scan *sc)
+{
+  size_t i = 0;
+  int glued = 0;
+
+  while(i < sc->len) {
+    int cp, k = kg_text_utf8_decode(sc->s + i, sc->len - i, &cp);
+    struct tok *t;
+
+    if(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+       cp == 0x202F) {
+      glued = 0;
+      i += (size_t)k;
+      continue;
+    }
+    KG_GROW(sc->t, sc->cap, sc->n + 1);
+    t = &sc->t[sc->n++];
+    t->s = i;
+    t->glued = glued;
+    t->val = 0;
+    glued = 1;
+    if(!is_alnum_cp(cp)) {
+      t->k = T_PUNCT;
+      i += (size_t)k;
+      t->e = i;
+      continue;
+    }
+    t->k = T_NUM;
+    while(i < sc->len) {
+      int c2, k2 = kg_text_utf8_decode(sc->s + i, sc->len - i, &c2);
+
+      if(!is_alnum_cp(c2))
+        break;
+      if(c2 < '0' || c2 > '9')
+        t->k = T_WORD;
+      else if(t->k == T_NUM && i - t->s < 4)
+        t->val = t->val * 10 + (c2 - '0');
+      i += (size_t)k2;
+    }
+    t->e = i;
+    if(t->k == T_NUM && t->e - t->s > 4)
+      t->k = T_WORD;  /* a long number is no part of a date */
+  }
+}
+
+/* Tokens that phrase @ph matches from token @i (0: none). */
+static size_t
+phrase_at(const struct scan *sc, const struct kg_phrase *ph, size_t i)
+{
+  size_t end, j;
+
+  if(!ph->key[0]) {   /* punctuation only: compared as written */
+    size_t l = strlen(ph->text);
+
+    if(sc->t[i].k == T_PUNCT && sc->t[i].e - sc->t[i].s == l &&
+       !memcmp(sc->s + sc->t[i].s, ph->text, l))
+      return 1;
+    return 0;
+  }
+  if(sc->t[i].k == T_PUNCT)
+    return 0;
+  end = kg_text_key_prefix(sc->s + sc->t[i].s, sc->len - sc->t[i].s, ph->key);
+  if(!end)
+    return 0;
+  for(j = i; j < sc->n && sc->t[j].e <= sc->t[i].s + end; j++)
+    if(sc->t[j].e == sc->t[i].s + end)
+      return j - i + 1;
+  return 0;
+}
+
+/* Longest phrase of @ph[0..n) at token @i: tokens used, 0 if none. */
+static size_t
+phrases_at(const struct scan *sc, const struct kg_phrase *ph, size_t n,
+           size_t i)
+{
+  size_t p, best = 0;
+
+  if(i >= sc->n)
+    return 0;
+  for(p = 0; p < n; p++) {
+    size_t u = phrase_at(sc, &ph[p], i);
+
+    if(u > best)
+      best = u;
+  }
+  return best;
+}
+
+/* A day at token @i ("9", "09", "1er"): 1..31, or 0. */
+static int
+day_at(const struct scan *sc, size_t i, size_t *used)
+{
+  const struct tok *t = &sc->t[i];
+
+  *used = 1;
+  if(t->k == T_NUM && t->e - t->s <= 2 && t->val >= 1 && t->val <= 31)
+    return t->val;
+  *used = phrases_at(sc, sc->v->ordinals[0], sc->v->nordinals[0], i);
+  return *used ? 1 : 0;
+}
+
+/* A month name at token @i (with an abbreviation's full stop): 1..12. */
+static int
+month_at(const struct scan *sc, size_t i, size_t *used)
+{
+  int m;
+
+  for(m = 0; m < 12; m++) {
+    size_t u = phrases_at(sc, sc->v->months[m], sc->v->nmonths[m], i);
+
+    if(u) {
+      *used = u;
+      return m + 1;
+    }
+  }
+  return 0;
+}
+
+static int
+year_at(const struct scan *sc, size_t i)
+{
+  const struct tok *t;
+
+  if(i >= sc->n)
+    return 0;
+  t = &sc->t[i];
+  if(t->k == T_NUM && t->e - t->s == 4 && t->val >= 1900 && t->val <= 2099)
+    return t->val;
+  return 0;
+}
+
+/* One month's days: "4", "4 et 5", "2 au 4", then the month and a year.
+ * Fills d (first day, last day in d2) and returns the token after it. */
+static size_t
+piece(const struct scan *sc, size_t i, struct kg_date *d)
+{
+  size_t u, j;
+  int day = day_at(sc, i, &u), last;
+
+  if(!day)
+    return 0;
+  d->d = last = day;
+  j = i + u;
+  for(;;) {
+    size_t w = phrases_at(sc, sc->v->cues[KG_CUE_DATE_AND],
+                          sc->v->ncues[KG_CUE_DATE_AND], j);
+    size_t u2;
+    int next;
+
+    if(!w)
+      w = phrases_at(sc, sc->v->cues[KG_CUE_DATE_RANGE],
+                     sc->v->ncues[KG_CUE_DATE_RANGE], j);
+    if(!w || j + w >= sc->n)
+      break;
+    next = day_at(sc, j + w, &u2);
+    if(!next || next <= last)
+      break;
+    last = next;
+    j += w + u2;
+  }
+  d->m = month_at(sc, j, &u);
+  if(!d->m)
+    return 0;
+  j += u;
+  if(j < sc->n && sc->t[j].glued && sc->s[sc->t[j].s] == '.' &&
+     year_at(sc, j + 1))
+    j++;
+  d->y = year_at(sc, j);
+  if(d->y)
+    j++;
+  if(last != day) {
+    d->d2 = last;
+    d->m2 = d->m;
+    d->y2 = d->y;
+  }
+  return j;
+}
+
+static int
+weekday_at(const struct scan *sc, size_t i, size_t *used)
+{
+  int w;
+
+  for(w = 0; w < 7; w++)
+    if((*used = phrases_at(sc, sc->v->weekdays[w], sc->v->nweekdays[w], i)))
+      return w + 1;
+  return 0;
+}
+
+/* A written date at token @i; returns the token after it, or 0. */
+static size_t
+written_date(const struct scan *sc, size_t i, struct kg_date *d)
+{
+  size_t u = 0, j = i, w;
+  struct kg_date second;
+
+  memset(d, 0, sizeof(*d));
+  d->weekday = weekday_at(sc, i, &u);
+  if(d->weekday) {
+    j += u;
+    if(j < sc->n && sc->t[j].k == T_PUNCT && sc->s[sc->t[j].s] == ',')
+      j++;
+    if(j >= sc->n)
+      return 0;
+  }
+  j = piece(sc, j, d);
+  if(!j)
+    return 0;
+  /* "du 30 septembre au 2 octobre 2022" */
+  w = j < sc->n ? phrases_at(sc, sc->v->cues[KG_CUE_DATE_RANGE],
+                             sc->v->ncues[KG_CUE_DATE_RANGE], j) : 0;
+  if(w && j + w < sc->n && !d->d2) {
+    size_t k = j + w, u2 = 0;
+
+    memset(&second, 0, sizeof second);
+    if(weekday_at(sc, k, &u2))
+      k += u2;
+    k = piece(sc, k, &second);
+    if(k && !second.d2 && (second.y || !d->y)) {
+      d->d2 = second.d;
+      d->m2 = second.m;
+      d->y2 = second.y;
+      if(!d->y && second.y)
+        d->y = second.m < d->m ? second.y - 1 : second.y;
+      j = k;
+    }
+  }
+  d->start = sc->t[i].s;
+  d->end = sc->t[j - 1].e;
+  return j;
+}
+
+static int
+glued_punct(const struct scan *sc, size_t i, char c)
+{
+  return i < sc->n && sc->t[i].k == T_PUNCT && sc->t[i].glued &&
+         sc->s[sc->t[i].s] == c;
+}
+
+/* 12/05/2021, 06.02.2020, 12-05-2021 or 2021-05-12 at token @i. */
+static size_t
+numeric_date(const struct scan *sc, size_t i, struct kg_date *d)
+{
+  const struct tok *t = sc->t;
+  char sep;
+  int a, b, c;
+
+  if(i + 4 >= sc->n || t[i].k != T_NUM || t[i + 2].k != T_NUM ||
+     t[i + 4].k != T_NUM || t[i + 2].e - t[i + 2].s > 2)
+    return 0;
+  sep = sc->s[t[i + 1].s];
+  if((sep != '/' && sep != '.' && sep != '-') || !glued_punct(sc, i + 1, sep) ||
+     !glued_punct(sc, i + 3, sep) || !t[i + 2].glued || !t[i + 4].glued)
+    return 0;
+  /* not a part of a longer thing: a path, an address, a version */
+  if((i > 0 && t[i].glued) ||
+     (i + 5 < sc->n && t[i + 5].glued && sc->s[t[i + 5].s] != ',' &&
+      sc->s[t[i + 5].s] != ')' && !(sc->s[t[i + 5].s] == '.' &&
+                                    (i + 6 >= sc->n || !t[i + 6].glued))))
+    return 0;
+  a = t[i].val;
+  b = t[i + 2].val;
+  c = t[i + 4].val;
+  memset(d, 0, sizeof(*d));
+  if(t[i].e - t[i].s == 4 && sep == '-' && t[i + 4].e - t[i + 4].s == 2) {
+    d->y = a;
+    d->m = b;
+    d->d = c;
+  } else if(t[i].e - t[i].s <= 2 && t[i + 4].e - t[i + 4].s == 4) {
+    d->d = a;
+    d->m = b;
+    d->y = c;
+  } else {
+    return 0;
+  }
+  if(d->y < 1900 || d->y > 2099 || d->m < 1 || d->m > 12 || d->d < 1 ||
+     d->d > 31)
+    return 0;
+  d->start = t[i].s;
+  d->end = t[i + 4].e;
+  return i + 5;
+}
+
+static int
+days_in_month(int y, int m)
+{
+  static const int dm[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if(m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    return 29;
+  return dm[m - 1];
+}
+
+/* 1 (Monday) .. 7 (Sunday) */
+static int
+weekday_of(int y, int m, int d)
+{
+  static const int t[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+  int w;
+
+  if(m < 3)
+    y--;
+  w = (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;  /* 0 = Sunday */
+  return w == 0 ? 7 : w;
+}
+
+static int
+valid(int y, int m, int d)
+{
+  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+void
+kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
+              struct kg_dates *out)
+{
+  struct scan sc;
+  size_t i = 0;
+
+  memset(&sc, 0, sizeof sc);
+  sc.v = v;
+  sc.s = s;
+  sc.len = len;
+  tokenize(&sc);
+  while(i < sc.n) {
+    struct kg_date d;
+    size_t next = numeric_date(&sc, i, &d);
+
+    if(!next)
+      next = written_date(&sc, i, &d);
+    if(!next) {
+      i++;
+      continue;
+    }
+    if((d.y && !valid(d.y, d.m, d.d)) || (d.y2 && !valid(d.y2, d.m2, d.d2)) ||
+       (d.y && d.weekday && weekday_of(d.y, d.m, d.d) != d.weekday)) {
+      i = next;
+      continue;
+    }
+    KG_GROW(out->v, out->cap, out->n + 1);
+    out->v[out->n++] = d;
+    i = next;
+  }
+  free(sc.t);
+}
+
+void
+kg_dates_release(struct kg_dates *d)
+{
+  free(d->v);
+  memset(d, 0, sizeof(*d));
+}
+
+int
+kg_dates_one_year(const struct kg_dates *all, int extra_year)
+{
+  int year = extra_year;
+  size_t i;
+
+  for(i = 0; i < all->n; i++) {
+    int y = all->v[i].y;
+
+    if(!y)
+      continue;
+    if(year && y != year)
+      return 0;
+    year = y;
+    if(all->v[i].y2 && all->v[i].y2 != year)
+      return 0;
+  }
+  return year;
+}
+
+int
+kg_dates_lone_year(const char *s, size_t len)
+{
+  struct scan sc;
+  size_t i;
+  int year = 0;
+
+  memset(&sc, 0, sizeof sc);
+  sc.s = s;
+  sc.len = len;
+  tokenize(&sc);
+  for(i = 0; i < sc.n; i++) {
+    int y = year_at(&sc, i);
+
+    if(!y)
+      continue;
+    if(year && y != year) {
+      year = 0;
+      break;
+    }
+    year = y;
+  }
+  free(sc.t);
+  return year;
+}
+
+int
+kg_dates_year(struct kg_date *d, int year)
+{
+  if(d->y)
+    return 1;
+  if(!year || !valid(year, d->m, d->d) ||
+     (d->weekday && weekday_of(year, d->m, d->d) != d->weekday))
+    return 0;
+  d->y = year;
+  if(d->d2 && !d->y2)
+    d->y2 = d->m2 < d->m ? year + 1 : year;
+  return 1;
+}
+
+int
+kg_dates_iso(const struct kg_date *d, int end, char iso[11])
+{
+  int y = end ? d->y2 : d->y, m = end ? d->m2 : d->m, day = end ? d->d2 : d->d;
+
+  if(!y || !valid(y, m, day))
+    return 0;
+  iso[0] = (char)('0' + y / 1000);
+  iso[1] = (char)('0' + y / 100 % 10);
+  iso[2] = (char)('0' + y / 10 % 10);
+  iso[3] = (char)('0' + y % 10);
+  iso[4] = '-';
+  iso[5] = (char)('0' + m / 10);
+  iso[6] = (char)('0' + m % 10);
+  iso[7] = '-';
+  iso[8] = (char)('0' + day / 10);
+  iso[9] = (char)('0' + day % 10);
+  iso[10] = '\0';
+  return 1;
+}

@@ -1,0 +1,49 @@
+/* dates.h - dates written in a report: "le 9 avril 2024", "12/05/2021",
+ * "06.02.2020", "2021-05-12", "les 4 et 5 juin 2023", "du 2 au 4 octobre
+ * 2022", "LUNDI 7 septembre".
+ *
+ * Month and weekday names and the words of a range ("au", "et", "-") come
+ * from the vocabulary (ontology/lexicon.ttl).  A date whose year is not
+ * written keeps year 0; kg_dates_year() fills it from the report's other
+ * dates only when they agree on one year, and never against a written
+ * weekday.  Plain C: no Redland; spans are byte offsets into the text.
+ */
+#ifndef KG_DATES_H
+#define KG_DATES_H
+
+#include <stddef.h>
+
+struct kg_vocab;
+
+struct kg_date {
+  int y, m, d;            /* first day; y == 0: the year is not written */
+  int y2, m2, d2;         /* last day of a range; d2 == 0: one day */
+  int weekday;            /* 1 (lundi) .. 7 written before it, else 0 */
+  size_t start, end;      /* the whole expression */
+};
+
+struct kg_dates {
+  struct kg_date *v;
+  size_t n, cap;
+};
+
+/* Appends the dates of s[0..len) to @out, in text order. */
+void kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
+                   struct kg_dates *out);
+void kg_dates_release(struct kg_dates *d);
+
+/* The one year that the dates of @all with a written year agree on, also
+ * counting @extra_year (a year written elsewhere, 0 if none); 0 when there
+ * is none or more than one. */
+int kg_dates_one_year(const struct kg_dates *all, int extra_year);
+/* The year a text writes on its own ("Programme édition 2025"): the one
+ * four-digit year 1900-2099 of s[0..len), 0 if none or several. */
+int kg_dates_lone_year(const char *s, size_t len);
+/* Gives @d the year @year where it has none (also to its end), unless a
+ * written weekday disagrees.  Returns 1 if @d then has a full date. */
+int kg_dates_year(struct kg_date *d, int year);
+/* "2024-04-09" of the start (@end = 0) or the end (@end = 1) into iso[11];
+ * 0 if that day is not a full date. */
+int kg_dates_iso(const struct kg_date *d, int end, char iso[11]);
+
+#endif
