@@ -23,9 +23,11 @@ What is "found", per category (the vocabulary contract, DESIGN.md section 4):
                 as "Ateliers du matin" included); its schema:name(s)
   person        each schema:Person; its schema:name(s)
   person-role   the found people with role performer or notetaker: performer
-                when a session schema:performer them; else notetaker when a
-                session schema:recordedIn ?notes and ?notes schema:author
-                them; else the role is mention (and they are not counted here)
+                when an event or a session schema:performer them; else
+                notetaker when one schema:recordedIn ?notes and ?notes
+                schema:author them; else the role is mention (not counted
+                here).  A report with no sessions has its speakers as the
+                event's performers (DESIGN.md section 4).
   organisation  each schema:Organization; schema:name + schema:alternateName
                 are alternatives of the one found item
   initiative    each mn:Initiative; schema:name + schema:alternateName
@@ -111,9 +113,9 @@ QUERIES = {
   OPTIONAL { ?s schema:name ?name } }""",
     "people": """SELECT ?p ?name WHERE { ?p a schema:Person .
   OPTIONAL { ?p schema:name ?name } }""",
-    "performers": """SELECT ?p WHERE { ?s a schema:Event ; schema:superEvent ?sup ;
+    "performers": """SELECT ?p WHERE { ?s a schema:Event ;
   schema:performer ?p }""",
-    "notetakers": """SELECT ?p WHERE { ?s a schema:Event ; schema:superEvent ?sup ;
+    "notetakers": """SELECT ?p WHERE { ?s a schema:Event ;
   schema:recordedIn ?notes . ?notes schema:author ?p }""",
     "organisations": """SELECT ?x ?name ?alt WHERE { ?x a schema:Organization .
   OPTIONAL { ?x schema:name ?name }
