@@ -130,6 +130,7 @@ struct kg_sq_ev {
   int failed;               /* refusal or system error reported */
   int sys;                  /* system error */
   librdf_node *rdf_type;
+  struct kg_sq_expr_state expr;
 };
 
 /* ================================================================ helpers */
@@ -394,6 +395,12 @@ librdf_world *
 kg_sq_world(struct kg_sq_ev *ev)
 {
   return ev->world;
+}
+
+struct kg_sq_expr_state *
+kg_sq_expr_state(struct kg_sq_ev *ev)
+{
+  return &ev->expr;
 }
 
 /* ================================================================ variables */
@@ -1711,9 +1718,6 @@ struct pushed {
   unsigned char *vars;      /* nvars flags */
 };
 
-static struct pushed *cur_push;
-static int cur_npush;
-
 static int
 pushed_ok(struct kg_sq_ev *ev, struct pushed *push, int npush,
           librdf_node **row, const int *newly, int nn)
@@ -1819,9 +1823,10 @@ bgp_rec(struct bgp_run *r, librdf_node **row, int depth)
   return rc;
 }
 
+/* @push, @npush: the enclosing group's pushed filters (none: NULL, 0). */
 static int
 eval_bgp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
-         struct rows *out)
+         struct pushed *push, int npush, struct rows *out)
 {
   struct bgp_run r;
   size_t i;
@@ -1836,10 +1841,8 @@ eval_bgp(struct kg_sq_ev *ev, struct gp *g, struct rows *in, librdf_node *ctx,
   r.out = out;
   /* the group's pushed filters apply to this BGP only, not to patterns
    * evaluated while checking them (EXISTS) */
-  r.push = cur_push;
-  r.npush = cur_npush;
-  cur_push = NULL;
-  cur_npush = 0;
+  r.push = push;
+  r.npush = npush;
   for(i = 0; !rc && i < in->n; i++) {
     /* borrowed pointers: bgp_rec only stores into @out by copying */
     memcpy(row, rows_at(in, i), (size_t)ev->nvars * sizeof(*row));
@@ -1965,10 +1968,11 @@ one_row(struct kg_sq_ev *ev, struct rows *r)
   return 0;
 }
 
-/* Joins @cur with pattern @k (as a group member), result in @cur. */
+/* Joins @cur with pattern @k (as a group member), result in @cur.  @push,
+ * @npush: the group's filters pushed into @k when it is a BGP. */
 static int
 join_child(struct kg_sq_ev *ev, struct rows *cur, struct gp *k,
-           librdf_node *ctx)
+           librdf_node *ctx, struct pushed *push, int npush)
 {
   struct rows res;
   struct rows in1;
@@ -1976,7 +1980,7 @@ join_child(struct kg_sq_ev *ev, struct rows *cur, struct gp *k,
 
   rows_init(&res, ev->nvars);
   if(k->op == G_BGP) {
-    rc = eval_bgp(ev, k, cur, ctx, &res);
+    rc = eval_bgp(ev, k, cur, ctx, push, npush, &res);
   } else if(k->safe) {
     rc = eval_gp(ev, k, cur, ctx, 0, &res);
   } else {
@@ -2337,7 +2341,7 @@ eval_gp_in(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
     return -1;
   switch(g->op) {
     case G_BGP:
-      return eval_bgp(ev, g, in, ctx, out);
+      return eval_bgp(ev, g, in, ctx, NULL, 0, out);
     case G_UNION:
       for(i = 0; !rc && i < g->nkids; i++) {
         if(g->kids[i]->op == G_BGP || g->kids[i]->safe) {
@@ -2348,7 +2352,7 @@ eval_gp_in(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
           rows_init(&tmp, ev->nvars);
           for(j = 0; j < in->n; j++)
             rows_add(&tmp, rows_at(in, j));
-          rc = join_child(ev, &tmp, g->kids[i], ctx);
+          rc = join_child(ev, &tmp, g->kids[i], ctx, NULL, 0);
           for(j = 0; j < tmp.n; j++)
             rows_add(out, rows_at(&tmp, j));
           rows_release(&tmp);
@@ -2425,16 +2429,7 @@ eval_gp_in(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
   }
   for(i = 0; !rc && i < g->nkids; i++) {
     struct gp *k = g->kids[i];
-    struct pushed *saved_push = cur_push;
-    int saved_npush = cur_npush;
 
-    if(k->op == G_BGP) {
-      cur_push = push;
-      cur_npush = npush;
-    } else {
-      cur_push = NULL;
-      cur_npush = 0;
-    }
     switch(k->op) {
       case G_FILTER:
         break;
@@ -2455,11 +2450,10 @@ eval_gp_in(struct kg_sq_ev *ev, struct gp *g, struct rows *in,
       case G_UNION:
       case G_GRAPH:
       case G_SUB:
-        rc = join_child(ev, &cur, k, ctx);
+        rc = join_child(ev, &cur, k, ctx, k->op == G_BGP ? push : NULL,
+                        k->op == G_BGP ? npush : 0);
         break;
     }
-    cur_push = saved_push;
-    cur_npush = saved_npush;
     if(ev->failed)
       rc = -1;
   }
@@ -2767,14 +2761,18 @@ compute_agg(struct kg_sq_ev *ev, rasqal_expression *e, struct rows *rows,
   }
 }
 
+/* ORDER BY: the direction of each key, reachable from every sorted item
+ * (qsort's comparator has no context argument). */
+struct order_dir {
+  int n;
+  int *desc;
+};
+
 struct orow {
-  librdf_node **row;
+  const struct order_dir *dir;  /* set just before sorting */
   rasqal_literal **keys;
   size_t seq;
 };
-
-static int norder;
-static int *order_desc;
 
 static int
 orow_cmp(const void *a, const void *b)
@@ -2783,11 +2781,11 @@ orow_cmp(const void *a, const void *b)
   const struct orow *y = b;
   int i;
 
-  for(i = 0; i < norder; i++) {
+  for(i = 0; i < x->dir->n; i++) {
     int c = kg_sq_order_cmp(x->keys[i], y->keys[i]);
 
     if(c)
-      return order_desc[i] ? -c : c;
+      return x->dir->desc[i] ? -c : c;
   }
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
@@ -2997,7 +2995,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
         }
         if(ok && nord) {
           ors = kg_xrealloc(ors, (nors + 1) * sizeof(*ors));
-          ors[nors].row = NULL;
+          ors[nors].dir = NULL;
           ors[nors].seq = grouped.n - 1;
           ors[nors].keys = kg_xcalloc((size_t)nord, sizeof(rasqal_literal *));
           for(i = 0; i < nord; i++) {
@@ -3072,15 +3070,17 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
   /* ORDER BY */
   if(nord && nors) {
     struct rows sorted;
+    struct order_dir dir;
 
-    order_desc = kg_xcalloc((size_t)nord, sizeof(int));
+    dir.n = nord;
+    dir.desc = kg_xcalloc((size_t)nord, sizeof(int));
     for(i = 0; i < nord; i++)
-      order_desc[i] = ((rasqal_expression *)raptor_sequence_get_at(
-                         s->order, i))->op == RASQAL_EXPR_ORDER_COND_DESC;
-    norder = nord;
+      dir.desc[i] = ((rasqal_expression *)raptor_sequence_get_at(
+                       s->order, i))->op == RASQAL_EXPR_ORDER_COND_DESC;
+    for(j = 0; j < nors; j++)
+      ors[j].dir = &dir;
     qsort(ors, nors, sizeof(*ors), orow_cmp);
-    free(order_desc);
-    order_desc = NULL;
+    free(dir.desc);
     rows_init(&sorted, ev->nvars);
     for(j = 0; j < nors; j++)
       rows_add(&sorted, rows_at(&base, ors[j].seq));
@@ -3376,24 +3376,28 @@ do_describe(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
 
 /* ================================================================ entry */
 
-/* rasqal messages: parse errors are captured while preparing; evaluation
- * warnings (unused variables, ...) are noise and dropped. */
-static int cap_on;
-static int cap_set;
-static int cap_line;
-static char cap_msg[512];
+/* rasqal messages: parse errors are captured while preparing (the first
+ * one, with its line); evaluation warnings (unused variables, ...) are
+ * noise and dropped; other errors are reported.  The capture is the
+ * handler's user data while a query is prepared, NULL otherwise. */
+struct capture {
+  int set;
+  int line;
+  char msg[512];
+};
 
 static void
 rasqal_log(void *user_data, raptor_log_message *m)
 {
-  (void)user_data;
+  struct capture *cap = user_data;
+
   if(m->level < RAPTOR_LOG_LEVEL_ERROR)
     return;
-  if(cap_on) {
-    if(!cap_set) {
-      cap_set = 1;
-      cap_line = m->locator && m->locator->line > 0 ? m->locator->line : 0;
-      snprintf(cap_msg, sizeof cap_msg, "%s", m->text ? m->text : "");
+  if(cap) {
+    if(!cap->set) {
+      cap->set = 1;
+      cap->line = m->locator && m->locator->line > 0 ? m->locator->line : 0;
+      snprintf(cap->msg, sizeof cap->msg, "%s", m->text ? m->text : "");
     }
     return;
   }
@@ -3403,22 +3407,20 @@ rasqal_log(void *user_data, raptor_log_message *m)
 static int
 prepare(struct kg_sq_ev *ev, rasqal_query *q, const char *text)
 {
+  struct capture cap;
   int rc;
 
-  rasqal_world_set_log_handler(ev->rw, NULL, rasqal_log);
-  cap_on = 1;
-  cap_set = 0;
-  cap_line = 0;
-  cap_msg[0] = '\0';
+  memset(&cap, 0, sizeof(cap));
+  rasqal_world_set_log_handler(ev->rw, &cap, rasqal_log);
   rc = rasqal_query_prepare(q, (const unsigned char *)text, NULL);
-  cap_on = 0;
-  if(rc || cap_set) {
+  rasqal_world_set_log_handler(ev->rw, NULL, rasqal_log);
+  if(rc || cap.set) {
     struct kg_loc loc = { NULL, 0, 0 };
 
     loc.file = ev->source;
-    loc.line = cap_line > 0 ? cap_line + ev->line_offset : 0;
+    loc.line = cap.line > 0 ? cap.line + ev->line_offset : 0;
     kg_error_at(&loc, "SPARQL syntax error: %s",
-                cap_set ? cap_msg : "cannot parse the query");
+                cap.set ? cap.msg : "cannot parse the query");
     ev->failed = 1;
     return -1;
   }

@@ -16,38 +16,27 @@
 #include "base/diag.h"
 #include "sparql/sparql_int.h"
 
-static rasqal_evaluation_context *ectx;
-
 static int is_simple_lit(rasqal_literal *l);
 static regex_t *get_regex(struct kg_sq_ev *ev, const char *pat,
                           const char *flags, int for_replace);
 
-struct rx_entry {
-  char *key;
-  regex_t re;
-  int ok;
-};
-
-static struct rx_entry *rx_cache;
-static int rx_n;
-
 void
 kg_sq_expr_release(struct kg_sq_ev *ev)
 {
+  struct kg_sq_expr_state *x = kg_sq_expr_state(ev);
   int i;
 
-  (void)ev;
-  if(ectx)
-    rasqal_free_evaluation_context(ectx);
-  ectx = NULL;
-  for(i = 0; i < rx_n; i++) {
-    if(rx_cache[i].ok)
-      regfree(&rx_cache[i].re);
-    free(rx_cache[i].key);
+  if(x->ectx)
+    rasqal_free_evaluation_context(x->ectx);
+  x->ectx = NULL;
+  for(i = 0; i < x->nrx; i++) {
+    if(x->rx[i].ok)
+      regfree(&x->rx[i].re);
+    free(x->rx[i].key);
   }
-  free(rx_cache);
-  rx_cache = NULL;
-  rx_n = 0;
+  free(x->rx);
+  x->rx = NULL;
+  x->nrx = 0;
 }
 
 /* ---------------------------------------------------------------- terms */
@@ -345,25 +334,26 @@ static rasqal_literal *
 rasqal_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
             int *err)
 {
+  struct kg_sq_expr_state *x = kg_sq_expr_state(ev);
   rasqal_literal *r;
   int error = 0;
 
-  if(!ectx) {
-    ectx = rasqal_new_evaluation_context(kg_sq_rasqal(ev), NULL,
-                                         RASQAL_COMPARE_XQUERY);
-    if(ectx && kg_sq_base(ev)) {
+  if(!x->ectx) {
+    x->ectx = rasqal_new_evaluation_context(kg_sq_rasqal(ev), NULL,
+                                            RASQAL_COMPARE_XQUERY);
+    if(x->ectx && kg_sq_base(ev)) {
       raptor_uri *b = raptor_new_uri(rasqal_world_get_raptor(
                                        kg_sq_rasqal(ev)),
                                      (const unsigned char *)kg_sq_base(ev));
 
       if(b) {
-        rasqal_evaluation_context_set_base_uri(ectx, b);
+        rasqal_evaluation_context_set_base_uri(x->ectx, b);
         raptor_free_uri(b);
       }
     }
   }
   set_vars(ev, e, row, 1);
-  r = rasqal_expression_evaluate2(e, ectx, &error);
+  r = rasqal_expression_evaluate2(e, x->ectx, &error);
   set_vars(ev, e, row, 0);
   if(error || !r) {
     if(r)
@@ -620,13 +610,14 @@ get_regex(struct kg_sq_ev *ev, const char *pat, const char *flags,
   int dotall = 0;
   const char *why = NULL;
   const char *f;
-  struct rx_entry *en;
+  struct kg_sq_expr_state *x = kg_sq_expr_state(ev);
+  struct kg_sq_regex *en;
 
   kg_buf_addf(&key, "%d%s\x01%s", for_replace, flags ? flags : "", pat);
-  for(i = 0; i < rx_n; i++)
-    if(!strcmp(rx_cache[i].key, key.s)) {
+  for(i = 0; i < x->nrx; i++)
+    if(!strcmp(x->rx[i].key, key.s)) {
       kg_buf_release(&key);
-      return rx_cache[i].ok ? &rx_cache[i].re : NULL;
+      return x->rx[i].ok ? &x->rx[i].re : NULL;
     }
   for(f = flags ? flags : ""; *f; f++) {
     if(*f == 'i')
@@ -646,8 +637,8 @@ get_regex(struct kg_sq_ev *ev, const char *pat, const char *flags,
     kg_buf_release(&tr);
     return NULL;
   }
-  rx_cache = kg_xrealloc(rx_cache, (size_t)(rx_n + 1) * sizeof(*rx_cache));
-  en = &rx_cache[rx_n++];
+  x->rx = kg_xrealloc(x->rx, (size_t)(x->nrx + 1) * sizeof(*x->rx));
+  en = &x->rx[x->nrx++];
   en->key = kg_buf_detach(&key);
   en->ok = regcomp(&en->re, tr.s ? tr.s : "", REG_EXTENDED |
                    (icase ? REG_ICASE : 0)) == 0;

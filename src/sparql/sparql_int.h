@@ -10,6 +10,7 @@
 #ifndef KG_SPARQL_INT_H
 #define KG_SPARQL_INT_H
 
+#include <regex.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <redland.h>
@@ -118,6 +119,22 @@ void kg_sq_node_nt(struct kg_buf *b, librdf_node *n);
 /* ---------------------------------------------------------------- evaluator */
 
 struct kg_sq_ev;
+
+/* Expression evaluator state kept in the evaluator (sparql_expr.c): the
+ * rasqal evaluation context (made on first use) and compiled regexes. */
+struct kg_sq_regex {
+  char *key;                    /* for_replace, flags, pattern */
+  regex_t re;
+  int ok;                       /* regcomp succeeded */
+};
+
+struct kg_sq_expr_state {
+  rasqal_evaluation_context *ectx;
+  struct kg_sq_regex *rx;
+  int nrx;
+};
+
+struct kg_sq_expr_state *kg_sq_expr_state(struct kg_sq_ev *ev);
 
 /* Expression evaluation on a row of nodes (sparql_expr.c).  Returns a new
  * literal, or NULL with *err set (SPARQL error: unbound, type error). */
