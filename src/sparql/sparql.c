@@ -23,6 +23,7 @@
 #include "base/buf.h"
 #include "cli/ctx.h"
 #include "base/diag.h"
+#include "sparql/result.h"
 #include "sparql/sparql_int.h"
 
 /* ================================================================ plan */
@@ -136,65 +137,6 @@ struct kg_sq_ev {
 /* ================================================================ helpers */
 
 static void
-buf_esc(struct kg_buf *b, const unsigned char *s, size_t len)
-{
-  size_t i;
-
-  for(i = 0; i < len; i++) {
-    unsigned char c = s[i];
-
-    switch(c) {
-      case '"': kg_buf_adds(b, "\\\""); break;
-      case '\\': kg_buf_adds(b, "\\\\"); break;
-      case '\n': kg_buf_adds(b, "\\n"); break;
-      case '\r': kg_buf_adds(b, "\\r"); break;
-      case '\t': kg_buf_adds(b, "\\t"); break;
-      default:
-        if(c < 0x20 || c == 0x7f)
-          kg_buf_addf(b, "\\u%04X", c);
-        else
-          kg_buf_addc(b, c);
-    }
-  }
-}
-
-void
-kg_sq_node_nt(struct kg_buf *b, librdf_node *n)
-{
-  size_t len;
-  const unsigned char *s;
-
-  if(!n)
-    return;
-  if(librdf_node_is_resource(n)) {
-    kg_buf_addc(b, '<');
-    kg_buf_adds(b, (const char *)librdf_uri_as_string(librdf_node_get_uri(n)));
-    kg_buf_addc(b, '>');
-  } else if(librdf_node_is_literal(n)) {
-    const char *lang = librdf_node_get_literal_value_language(n);
-    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
-
-    s = librdf_node_get_literal_value_as_counted_string(n, &len);
-    kg_buf_addc(b, '"');
-    buf_esc(b, s, len);
-    kg_buf_addc(b, '"');
-    if(lang && *lang) {
-      kg_buf_addc(b, '@');
-      kg_buf_adds(b, lang);
-    } else if(dt && strcmp((const char *)librdf_uri_as_string(dt),
-                           "http://www.w3.org/2001/XMLSchema#string")) {
-      kg_buf_adds(b, "^^<");
-      kg_buf_adds(b, (const char *)librdf_uri_as_string(dt));
-      kg_buf_addc(b, '>');
-    }
-  } else {
-    s = librdf_node_get_counted_blank_identifier(n, &len);
-    kg_buf_adds(b, "_:");
-    kg_buf_add(b, s, len);
-  }
-}
-
-static void
 rows_init(struct rows *r, int w)
 {
   memset(r, 0, sizeof(*r));
@@ -288,7 +230,7 @@ row_key(struct kg_buf *b, librdf_node **row, const int *cols, int ncols)
   kg_buf_reset(b);
   for(i = 0; i < ncols; i++) {
     if(row[cols[i]])
-      kg_sq_node_nt(b, row[cols[i]]);
+      kg_term_nt(b, row[cols[i]]);
     kg_buf_addc(b, '\x01');
   }
 }
@@ -523,7 +465,7 @@ term_from_literal(struct kg_sq_ev *ev, rasqal_literal *l, struct term *t)
     t->var = kg_sq_var_index(v);
     return t->var >= 0 ? 0 : -1;
   }
-  t->node = kg_sq_literal_to_node(ev->world, l);
+  t->node = kg_term_from_literal(ev->world, l);
   if(!t->node) {
     kg_sq_refuse(ev, NULL, "unsupported term in a triple pattern");
     return -1;
@@ -576,7 +518,7 @@ rows_from_values(struct kg_sq_ev *ev, struct gp *g, raptor_sequence *vars,
     }
     for(j = 0; j < size; j++)
       g->vcells[(size_t)i * (size_t)g->nvv + (size_t)j] =
-        vals[j] ? kg_sq_literal_to_node(ev->world, vals[j]) : NULL;
+        vals[j] ? kg_term_from_literal(ev->world, vals[j]) : NULL;
   }
   return 0;
 }
@@ -1132,7 +1074,7 @@ load_predicates(struct kg_sq_ev *ev)
     if(ev->npreds && node_eq(p, ev->preds[ev->npreds - 1]))
       continue;
     kg_buf_reset(&b);
-    kg_sq_node_nt(&b, p);
+    kg_term_nt(&b, p);
     if(!kg_hash_put(&seen, b.s, b.len, &v)) {
       ev->preds = kg_xrealloc(ev->preds, (size_t)(ev->npreds + 1) *
                               sizeof(librdf_node *));
@@ -1164,7 +1106,7 @@ dedupe_matches(struct matches *out, size_t first)
 
     kg_buf_reset(&b);
     for(k = 0; k < 3; k++) {
-      kg_sq_node_nt(&b, out->m[i].n[k]);
+      kg_term_nt(&b, out->m[i].n[k]);
       kg_buf_addc(&b, ' ');
     }
     if(kg_hash_put(&seen, b.s, b.len, &v)) {
@@ -1316,7 +1258,7 @@ ns_add(struct nodeset *s, librdf_node *n)
   size_t v = s->n;
 
   kg_buf_reset(&s->b);
-  kg_sq_node_nt(&s->b, n);
+  kg_term_nt(&s->b, n);
   if(kg_hash_put(&s->map, s->b.s, s->b.len, &v))
     return 0;
   if(s->n == s->cap) {
@@ -1562,9 +1504,9 @@ path_pairs(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *s,
             if(node_eq(tmp.m[i].n[0], tmp.m[i].n[2]))
               continue;
             kg_buf_reset(&b);
-            kg_sq_node_nt(&b, tmp.m[i].n[0]);
+            kg_term_nt(&b, tmp.m[i].n[0]);
             kg_buf_addc(&b, ' ');
-            kg_sq_node_nt(&b, tmp.m[i].n[2]);
+            kg_term_nt(&b, tmp.m[i].n[2]);
             if(!kg_hash_put(&pairs, b.s, b.len, &v))
               matches_add(out, tmp.m[i].n[0], NULL, tmp.m[i].n[2]);
           }
@@ -1910,7 +1852,7 @@ join_rows(struct kg_sq_ev *ev, struct rows *a, struct rows *b, struct rows *out)
       size_t slot = nkeys;
 
       kg_buf_reset(&kb);
-      kg_sq_node_nt(&kb, rows_at(b, j)[v]);
+      kg_term_nt(&kb, rows_at(b, j)[v]);
       if(!kg_hash_put(&map, kb.s, kb.len, &slot))
         nkeys++;
       next[j] = head[slot];
@@ -1922,7 +1864,7 @@ join_rows(struct kg_sq_ev *ev, struct rows *a, struct rows *b, struct rows *out)
       size_t c;
 
       kg_buf_reset(&kb);
-      kg_sq_node_nt(&kb, ra[v]);
+      kg_term_nt(&kb, ra[v]);
       if(!kg_hash_get(&map, kb.s, kb.len, &slot))
         continue;     /* no b row with this key */
       for(c = head[slot]; c; c = next[c - 1]) {
@@ -2178,7 +2120,7 @@ eval_bind(struct kg_sq_ev *ev, struct rows *cur, struct gp *bg)
         return -1;
       }
       if(v) {
-        n = kg_sq_literal_to_node(ev->world, v);
+        n = kg_term_from_literal(ev->world, v);
         rasqal_free_literal(v);
       }
     }
@@ -2655,12 +2597,12 @@ compute_agg(struct kg_sq_ev *ev, rasqal_expression *e, struct rows *rows,
       break;
     }
     if(distinct) {
-      librdf_node *nd = kg_sq_literal_to_node(ev->world, v);
+      librdf_node *nd = kg_term_from_literal(ev->world, v);
       size_t vv = 0;
       int dup;
 
       kg_buf_reset(&b);
-      kg_sq_node_nt(&b, nd);
+      kg_term_nt(&b, nd);
       if(nd)
         librdf_free_node(nd);
       dup = kg_hash_put(&seen, b.s, b.len, &vv);
@@ -2924,14 +2866,14 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
           rasqal_literal *l = kg_sq_eval(ev, v ? v->expression : e, row, &err);
 
           if(l) {
-            kn = kg_sq_literal_to_node(ev->world, l);
+            kn = kg_term_from_literal(ev->world, l);
             rasqal_free_literal(l);
           }
           if(v)
             row_set(row, kg_sq_var_index(v), kn);
         }
         if(kn) {
-          kg_sq_node_nt(&kb, kn);
+          kg_term_nt(&kb, kn);
           librdf_free_node(kn);
         }
         kg_buf_addc(&kb, '\x01');
@@ -2989,7 +2931,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
           l = kg_sq_eval(ev, s->pexpr[i], d, &err);
           row_set(d, s->proj[i], NULL);
           if(l) {
-            d[s->proj[i]] = kg_sq_literal_to_node(ev->world, l);
+            d[s->proj[i]] = kg_term_from_literal(ev->world, l);
             rasqal_free_literal(l);
           }
         }
@@ -3043,7 +2985,7 @@ eval_select(struct kg_sq_ev *ev, struct sel *s, librdf_node *ctx,
 
         row_set(d, s->proj[i], NULL);
         if(l) {
-          d[s->proj[i]] = kg_sq_literal_to_node(ev->world, l);
+          d[s->proj[i]] = kg_term_from_literal(ev->world, l);
           rasqal_free_literal(l);
         }
       }
@@ -3166,46 +3108,6 @@ out:
 
 /* ================================================================ results */
 
-struct kg_result *
-kg_sq_result_new(enum kg_result_kind kind)
-{
-  struct kg_result *r = kg_xcalloc(1, sizeof(*r));
-
-  r->kind = kind;
-  return r;
-}
-
-static void
-result_add_triple(struct kg_sq_ev *ev, struct kg_result *r,
-                  struct kg_hash *seen, librdf_node *s, librdf_node *p,
-                  librdf_node *o)
-{
-  struct kg_buf b = KG_BUF_INIT;
-  size_t v = r->ntriples;
-  librdf_statement *st;
-
-  kg_sq_node_nt(&b, s);
-  kg_buf_addc(&b, ' ');
-  kg_sq_node_nt(&b, p);
-  kg_buf_addc(&b, ' ');
-  kg_sq_node_nt(&b, o);
-  if(kg_hash_put(seen, b.s, b.len, &v)) {
-    kg_buf_release(&b);
-    return;
-  }
-  kg_buf_release(&b);
-  st = librdf_new_statement_from_nodes(ev->world, librdf_new_node_from_node(s),
-                                       librdf_new_node_from_node(p),
-                                       librdf_new_node_from_node(o));
-  if(!st)
-    return;
-  if(r->ntriples == r->tcap) {
-    r->tcap = r->tcap ? r->tcap * 2 : 64;
-    r->triples = kg_xrealloc(r->triples, r->tcap * sizeof(*r->triples));
-  }
-  r->triples[r->ntriples++] = st;
-}
-
 /* Stable small number for a template blank node label. */
 static int
 blank_key(rasqal_query *q, rasqal_literal *l)
@@ -3280,7 +3182,7 @@ do_construct(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
 
           n[k] = vi >= 0 && row[vi] ? librdf_new_node_from_node(row[vi]) : NULL;
         } else {
-          n[k] = kg_sq_literal_to_node(ev->world, parts[k]);
+          n[k] = kg_term_from_literal(ev->world, parts[k]);
         }
         if(!n[k])
           ok = 0;
@@ -3288,7 +3190,7 @@ do_construct(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
       if(ok && (librdf_node_is_literal(n[0]) || !librdf_node_is_resource(n[1])))
         ok = 0;
       if(ok)
-        result_add_triple(ev, r, &seen, n[0], n[1], n[2]);
+        kg_result_add_triple(r, ev->world, &seen, n[0], n[1], n[2]);
       for(k = 0; k < 3; k++)
         if(n[k])
           librdf_free_node(n[k]);
@@ -3313,7 +3215,7 @@ describe_node(struct kg_sq_ev *ev, librdf_node *n, struct kg_result *r,
   memset(&ms, 0, sizeof(ms));
   rc = find_triples(ev, n, NULL, NULL, NULL, &ms);
   for(i = 0; !rc && i < ms.n; i++) {
-    result_add_triple(ev, r, seen, ms.m[i].n[0], ms.m[i].n[1], ms.m[i].n[2]);
+    kg_result_add_triple(r, ev->world, seen, ms.m[i].n[0], ms.m[i].n[1], ms.m[i].n[2]);
     if(librdf_node_is_blank(ms.m[i].n[2]))
       rc = describe_node(ev, ms.m[i].n[2], r, seen, done);
   }
@@ -3347,7 +3249,7 @@ do_describe(struct kg_sq_ev *ev, rasqal_query *q, struct rows *rows,
         if(rows_at(rows, j)[vi])
           ns_add(&targets, rows_at(rows, j)[vi]);
     } else {
-      librdf_node *n = kg_sq_literal_to_node(ev->world, l);
+      librdf_node *n = kg_term_from_literal(ev->world, l);
 
       if(n) {
         ns_add(&targets, n);
@@ -3654,15 +3556,15 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
   }
   switch(verb) {
     case RASQAL_QUERY_VERB_ASK:
-      r = kg_sq_result_new(KG_RESULT_BOOLEAN);
+      r = kg_result_new(KG_RESULT_BOOLEAN);
       r->boolean = rows.n > 0;
       break;
     case RASQAL_QUERY_VERB_CONSTRUCT:
-      r = kg_sq_result_new(KG_RESULT_GRAPH);
+      r = kg_result_new(KG_RESULT_GRAPH);
       do_construct(&ev, q, &rows, r);
       break;
     case RASQAL_QUERY_VERB_DESCRIBE:
-      r = kg_sq_result_new(KG_RESULT_GRAPH);
+      r = kg_result_new(KG_RESULT_GRAPH);
       if(do_describe(&ev, q, &rows, r))
         goto out;
       break;
@@ -3671,7 +3573,7 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
       int nc = 0;
       size_t j;
 
-      r = kg_sq_result_new(KG_RESULT_BINDINGS);
+      r = kg_result_new(KG_RESULT_BINDINGS);
       if(top->wildcard) {
         unsigned char *keep = kg_xcalloc((size_t)ev.nvars + 1, 1);
         raptor_sequence *pv = rasqal_query_get_bound_variable_sequence(q);
@@ -3725,71 +3627,4 @@ out:
     rc = KG_EXIT_SYS;
   ev_release(&ev);
   return rc;
-}
-
-enum kg_result_kind
-kg_result_kind(const struct kg_result *r)
-{
-  return r->kind;
-}
-
-int
-kg_result_boolean(const struct kg_result *r)
-{
-  return r->boolean;
-}
-
-size_t
-kg_result_count(const struct kg_result *r)
-{
-  return r->kind == KG_RESULT_GRAPH ? r->ntriples : r->nrows;
-}
-
-int
-kg_result_nvars(const struct kg_result *r)
-{
-  return r->kind == KG_RESULT_BINDINGS ? r->nvars : 0;
-}
-
-const char *
-kg_result_var(const struct kg_result *r, int i)
-{
-  return i >= 0 && i < r->nvars ? r->vars[i] : NULL;
-}
-
-librdf_node *
-kg_result_cell(const struct kg_result *r, size_t row, int col)
-{
-  if(r->kind != KG_RESULT_BINDINGS || row >= r->nrows || col < 0 ||
-     col >= r->nvars)
-    return NULL;
-  return r->cells[row * (size_t)r->nvars + (size_t)col];
-}
-
-librdf_statement *
-kg_result_triple(const struct kg_result *r, size_t i)
-{
-  return r->kind == KG_RESULT_GRAPH && i < r->ntriples ? r->triples[i] : NULL;
-}
-
-void
-kg_result_free(struct kg_result *r)
-{
-  size_t i;
-  int k;
-
-  if(!r)
-    return;
-  for(i = 0; i < r->nrows * (size_t)r->nvars; i++)
-    if(r->cells[i])
-      librdf_free_node(r->cells[i]);
-  free(r->cells);
-  for(k = 0; k < r->nvars; k++)
-    free(r->vars[k]);
-  free(r->vars);
-  for(i = 0; i < r->ntriples; i++)
-    librdf_free_statement(r->triples[i]);
-  free(r->triples);
-  free(r->base);
-  free(r);
 }

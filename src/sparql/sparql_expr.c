@@ -41,93 +41,6 @@ kg_sq_expr_release(struct kg_sq_ev *ev)
 
 /* ---------------------------------------------------------------- terms */
 
-static unsigned char *
-rdup(const char *s, size_t len)
-{
-  unsigned char *d = rasqal_alloc_memory(len + 1);
-
-  if(d) {
-    memcpy(d, s, len);
-    d[len] = '\0';
-  }
-  return d;
-}
-
-rasqal_literal *
-kg_sq_node_to_literal(rasqal_world *rw, librdf_node *n)
-{
-  size_t len;
-
-  if(!n)
-    return NULL;
-  if(librdf_node_is_resource(n))
-    return rasqal_new_uri_literal(rw, raptor_uri_copy(
-                                    (raptor_uri *)librdf_node_get_uri(n)));
-  if(librdf_node_is_literal(n)) {
-    const char *s = (const char *)
-      librdf_node_get_literal_value_as_counted_string(n, &len);
-    const char *lang = librdf_node_get_literal_value_language(n);
-    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
-
-    return rasqal_new_string_literal(rw, rdup(s, len),
-             lang ? (const char *)rdup(lang, strlen(lang)) : NULL,
-             dt ? raptor_uri_copy((raptor_uri *)dt) : NULL, NULL);
-  } else {
-    const char *id = (const char *)
-      librdf_node_get_counted_blank_identifier(n, &len);
-
-    return rasqal_new_simple_literal(rw, RASQAL_LITERAL_BLANK, rdup(id, len));
-  }
-}
-
-librdf_node *
-kg_sq_literal_to_node(librdf_world *w, rasqal_literal *l)
-{
-  rasqal_variable *v;
-  raptor_uri *dt;
-
-  if(!l)
-    return NULL;
-  v = rasqal_literal_as_variable(l);
-  if(v)
-    return v->value ? kg_sq_literal_to_node(w, v->value) : NULL;
-  switch(l->type) {
-    case RASQAL_LITERAL_URI:
-      return librdf_new_node_from_uri(w, (librdf_uri *)l->value.uri);
-    case RASQAL_LITERAL_BLANK:
-      return librdf_new_node_from_blank_identifier(w, l->string);
-    case RASQAL_LITERAL_STRING:
-    case RASQAL_LITERAL_XSD_STRING:
-    case RASQAL_LITERAL_BOOLEAN:
-    case RASQAL_LITERAL_INTEGER:
-    case RASQAL_LITERAL_FLOAT:
-    case RASQAL_LITERAL_DOUBLE:
-    case RASQAL_LITERAL_DECIMAL:
-    case RASQAL_LITERAL_DATETIME:
-    case RASQAL_LITERAL_DATE:
-    case RASQAL_LITERAL_UDT:
-    case RASQAL_LITERAL_INTEGER_SUBTYPE: {
-      const unsigned char *s = l->string;
-      size_t len = l->string_len;
-
-      if(!s) {
-        s = rasqal_literal_as_string(l);
-        len = s ? strlen((const char *)s) : 0;
-      }
-      if(!s)
-        return NULL;
-      dt = rasqal_literal_datatype(l);
-      if(l->type == RASQAL_LITERAL_XSD_STRING)
-        dt = NULL;
-      return librdf_new_node_from_typed_counted_literal(w, s, len,
-               l->language, l->language ? strlen(l->language) : 0,
-               (l->language || !dt) ? NULL : (librdf_uri *)dt);
-    }
-    default:
-      return NULL;
-  }
-}
-
 /* ---------------------------------------------------------------- EBV */
 
 int
@@ -314,7 +227,7 @@ set_vars(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row, int on)
 
     if(v && vi >= 0) {
       if(on && row[vi])
-        rasqal_variable_set_value(v, kg_sq_node_to_literal(kg_sq_rasqal(ev),
+        rasqal_variable_set_value(v, kg_term_to_literal(kg_sq_rasqal(ev),
                                                            row[vi]));
       else if(v->value)
         rasqal_variable_set_value(v, NULL);
@@ -397,8 +310,8 @@ string_like(rasqal_world *rw, rasqal_literal *l, const char *s, size_t len)
 
   if(l->type == RASQAL_LITERAL_XSD_STRING)
     dt = raptor_uri_copy(rasqal_literal_datatype(l));
-  return rasqal_new_string_literal(rw, rdup(s, len),
-           l->language ? (const char *)rdup(l->language, strlen(l->language))
+  return rasqal_new_string_literal(rw, kg_term_dup(s, len),
+           l->language ? (const char *)kg_term_dup(l->language, strlen(l->language))
                        : NULL, dt, NULL);
 }
 
@@ -825,7 +738,7 @@ kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
         *err = 1;
         return NULL;
       }
-      return kg_sq_node_to_literal(rw, row[vi]);
+      return kg_term_to_literal(rw, row[vi]);
     }
     return rasqal_new_literal_from_literal(e->literal);
   }
@@ -854,7 +767,7 @@ kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
         return NULL;
       }
       snprintf(num, sizeof num, "%lld", (long long)dv);
-      return rasqal_new_string_literal(rw, rdup(num, strlen(num)), NULL,
+      return rasqal_new_string_literal(rw, kg_term_dup(num, strlen(num)), NULL,
                raptor_uri_copy(e->name), NULL);
     }
     if(a)
@@ -873,7 +786,7 @@ kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
       return NULL;
     }
     lang = librdf_node_get_literal_value_language(n);
-    return rasqal_new_string_literal(rw, rdup(lang ? lang : "",
+    return rasqal_new_string_literal(rw, kg_term_dup(lang ? lang : "",
                                               lang ? strlen(lang) : 0),
                                      NULL, NULL, NULL);
   }
@@ -970,8 +883,8 @@ kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e, librdf_node **row,
         if(all_xsd && n > 0)
           dt = raptor_new_uri(rasqal_world_get_raptor(rw),
                  (const unsigned char *)"http://www.w3.org/2001/XMLSchema#string");
-        r = rasqal_new_string_literal(rw, rdup(buf.s ? buf.s : "", buf.len),
-                                      lg ? (const char *)rdup(lg, strlen(lg))
+        r = rasqal_new_string_literal(rw, kg_term_dup(buf.s ? buf.s : "", buf.len),
+                                      lg ? (const char *)kg_term_dup(lg, strlen(lg))
                                          : NULL, dt, NULL);
       }
       free(lang);

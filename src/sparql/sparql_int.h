@@ -17,6 +17,7 @@
 
 #include "base/hash.h"
 #include "sparql/sparql.h"
+#include "sparql/term.h"
 
 /* ---------------------------------------------------------------- paths */
 
@@ -88,30 +89,6 @@ int kg_sq_mirror_values(rasqal_query *q, rasqal_graph_pattern *gp,
 /* A row's size and values (SHARED). */
 int kg_sq_mirror_row(rasqal_row *row, rasqal_literal ***values);
 
-/* ---------------------------------------------------------------- results */
-
-struct kg_result {
-  enum kg_result_kind kind;
-  int boolean;
-  int nvars;
-  char **vars;                  /* owned names, without '?' */
-  size_t nrows;
-  size_t cap;
-  librdf_node **cells;          /* nrows * nvars, NULL = unbound; owned */
-  librdf_statement **triples;   /* graph results; owned */
-  size_t ntriples;
-  size_t tcap;
-  char *base;                   /* instance base for the mnid: prefix */
-};
-
-struct kg_result *kg_sq_result_new(enum kg_result_kind kind);
-
-/* ---------------------------------------------------------------- terms */
-
-/* Appends the N-Triples form of @n to @b. */
-struct kg_buf;
-void kg_sq_node_nt(struct kg_buf *b, librdf_node *n);
-
 #endif
 
 /* ---------------------------------------------------------------- helpers */
@@ -144,8 +121,6 @@ rasqal_literal *kg_sq_eval(struct kg_sq_ev *ev, rasqal_expression *e,
 int kg_sq_ebv(rasqal_literal *l);
 /* Checks before evaluation: 0, or -1 after reporting (unsupported). */
 int kg_sq_expr_check(struct kg_sq_ev *ev, rasqal_expression *e);
-rasqal_literal *kg_sq_node_to_literal(rasqal_world *rw, librdf_node *n);
-librdf_node *kg_sq_literal_to_node(librdf_world *w, rasqal_literal *l);
 /* SPARQL ORDER BY comparison of two values (NULL = unbound). */
 int kg_sq_order_cmp(rasqal_literal *a, rasqal_literal *b);
 void kg_sq_expr_release(struct kg_sq_ev *ev);
