@@ -23,6 +23,7 @@
 #include "base/buf.h"
 #include "cli/ctx.h"
 #include "base/diag.h"
+#include "sparql/features.h"
 #include "sparql/result.h"
 #include "sparql/sparql_int.h"
 
@@ -92,13 +93,13 @@ struct kg_sq_ev {
   const char *source;
   int line_offset;
   const char *text;         /* rewritten text, for keyword lines */
-  struct kg_sq_rw rwo;
+  struct kg_rewrite rwo;
   int nvars;
   char **names;
   int cap_names;
   rasqal_query **queries;   /* [0] main, then EXISTS groups */
   int nq;
-  char ***aliases;          /* per query: kg_sq_select_aliases() */
+  char ***aliases;          /* per query: kg_lex_select_aliases() */
   int *naliases;
   int *next_alias;
   struct gp **exists;       /* plan of each EXISTS group */
@@ -399,8 +400,8 @@ static int
 var_hidden(const char *name)
 {
   return name[0] == '_' && (name[1] == ':' ||
-                            !strncmp(name, KG_SQ_PLACEHOLDER_VAR,
-                                     strlen(KG_SQ_PLACEHOLDER_VAR)));
+                            !strncmp(name, KG_REWRITE_PLACEHOLDER_VAR,
+                                     strlen(KG_REWRITE_PLACEHOLDER_VAR)));
 }
 
 /* ================================================================ compile */
@@ -481,14 +482,14 @@ path_index(librdf_node *n)
   if(!n || !librdf_node_is_resource(n))
     return -1;
   s = (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
-  if(strncmp(s, KG_SQ_PATH_NS, strlen(KG_SQ_PATH_NS)))
+  if(strncmp(s, KG_REWRITE_PATH_NS, strlen(KG_REWRITE_PATH_NS)))
     return -1;
-  return atoi(s + strlen(KG_SQ_PATH_NS));
+  return atoi(s + strlen(KG_REWRITE_PATH_NS));
 }
 
 static struct sel *compile_select(struct kg_sq_ev *ev, rasqal_query *q,
                                   rasqal_graph_pattern *where,
-                                  struct kg_sq_subsel *ss);
+                                  struct kg_mirror_subsel *ss);
 
 static int compile_check_expr(struct kg_sq_ev *ev, rasqal_expression *e);
 
@@ -508,7 +509,7 @@ rows_from_values(struct kg_sq_ev *ev, struct gp *g, raptor_sequence *vars,
   g->vcells = kg_xcalloc((size_t)(nr * g->nvv) + 1, sizeof(librdf_node *));
   for(i = 0; i < nr; i++) {
     rasqal_literal **vals;
-    int size = kg_sq_mirror_row(raptor_sequence_get_at(rowseq, i), &vals);
+    int size = kg_mirror_row(raptor_sequence_get_at(rowseq, i), &vals);
     int j;
 
     if(size != g->nvv) {
@@ -598,7 +599,7 @@ compile_gp(struct kg_sq_ev *ev, rasqal_query *q, rasqal_graph_pattern *rg)
       raptor_sequence *vars = NULL;
       raptor_sequence *rowseq = NULL;
 
-      if(kg_sq_mirror_values(q, rg, &vars, &rowseq)) {
+      if(kg_mirror_values(q, rg, &vars, &rowseq)) {
         kg_sq_refuse(ev, "VALUES", "VALUES inside a group is not supported "
                      "with this rasqal version");
         return NULL;
@@ -609,9 +610,9 @@ compile_gp(struct kg_sq_ev *ev, rasqal_query *q, rasqal_graph_pattern *rg)
       return g;
     }
     case RASQAL_GRAPH_PATTERN_OPERATOR_SELECT: {
-      struct kg_sq_subsel ss;
+      struct kg_mirror_subsel ss;
 
-      if(kg_sq_mirror_subselect(q, rg, &ss)) {
+      if(kg_mirror_subselect(q, rg, &ss)) {
         kg_sq_refuse(ev, "SELECT", "sub-SELECT is not supported with this "
                      "rasqal version");
         return NULL;
@@ -801,7 +802,7 @@ next_aliases(struct kg_sq_ev *ev, rasqal_query *q)
 
 static struct sel *
 compile_select(struct kg_sq_ev *ev, rasqal_query *q,
-               rasqal_graph_pattern *where, struct kg_sq_subsel *ss)
+               rasqal_graph_pattern *where, struct kg_mirror_subsel *ss)
 {
   struct sel *s = kg_xcalloc(1, sizeof(*s));
   raptor_sequence *pv;
@@ -862,7 +863,7 @@ compile_select(struct kg_sq_ev *ev, rasqal_query *q,
     s->offset = rasqal_query_get_offset(q);
     if(rasqal_query_get_bindings_variables_sequence(q)) {
       s->values = gp_new(ev, G_VALUES);
-      if(!kg_sq_mirror_ok(q, NULL)) {
+      if(!kg_mirror_ok(q, NULL)) {
         kg_sq_refuse(ev, "VALUES", "trailing VALUES is not supported with "
                      "this rasqal version");
         return NULL;
@@ -1269,7 +1270,7 @@ ns_add(struct nodeset *s, librdf_node *n)
   return 1;
 }
 
-static int path_pairs(struct kg_sq_ev *ev, struct kg_sq_path *p,
+static int path_pairs(struct kg_sq_ev *ev, struct kg_path *p,
                       librdf_node *s, librdf_node *o, librdf_node *ctx,
                       struct matches *out);
 
@@ -1282,7 +1283,7 @@ iri_node(struct kg_sq_ev *ev, const char *iri)
 /* All nodes reachable from @start through one step of @p (forward, or
  * backward when @back). */
 static int
-path_step(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *start,
+path_step(struct kg_sq_ev *ev, struct kg_path *p, librdf_node *start,
           int back, librdf_node *ctx, struct matches *out)
 {
   return back ? path_pairs(ev, p, NULL, start, ctx, out)
@@ -1350,7 +1351,7 @@ in_graph(struct kg_sq_ev *ev, librdf_node *n, librdf_node *ctx)
 }
 
 static int
-path_closure(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *start,
+path_closure(struct kg_sq_ev *ev, struct kg_path *p, librdf_node *start,
              int back, int zero, librdf_node *ctx, struct matches *out)
 {
   struct nodeset seen;
@@ -1396,7 +1397,7 @@ path_closure(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *start,
 }
 
 static int
-path_pairs(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *s,
+path_pairs(struct kg_sq_ev *ev, struct kg_path *p, librdf_node *s,
            librdf_node *o, librdf_node *ctx, struct matches *out)
 {
   struct matches tmp;
@@ -1425,7 +1426,7 @@ path_pairs(struct kg_sq_ev *ev, struct kg_sq_path *p, librdf_node *s,
         rc = path_pairs(ev, p->kids[k], s, o, ctx, out);
       return rc;
     case KG_PATH_SEQ: {
-      struct kg_sq_path rest;
+      struct kg_path rest;
 
       if(p->nkids == 1)
         return path_pairs(ev, p->kids[0], s, o, ctx, out);
@@ -3376,7 +3377,7 @@ ev_release(struct kg_sq_ev *ev)
     librdf_free_node(ev->named[i]);
   free(ev->named);
   kg_sq_expr_release(ev);
-  kg_sq_rw_release(&ev->rwo);
+  kg_rewrite_release(&ev->rwo);
 }
 
 static int
@@ -3481,7 +3482,7 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
       librdf_free_iterator(it);
     ev.dedupe = nctx > 0;
   }
-  if(kg_sq_rewrite(query, ev.source, ev.line_offset, &ev.rwo))
+  if(kg_rewrite_run(query, ev.source, ev.line_offset, &ev.rwo))
     goto out;
   ev.text = ev.rwo.text;
   ev.nq = 1 + ev.rwo.nexists;
@@ -3502,7 +3503,7 @@ kg_sparql_exec(struct kg_ctx *ctx, librdf_model *model, const char *query,
   ev.naliases = kg_xcalloc((size_t)ev.nq, sizeof(int));
   ev.next_alias = kg_xcalloc((size_t)ev.nq, sizeof(int));
   for(i = 0; i < ev.nq; i++)
-    ev.naliases[i] = kg_sq_select_aliases(i ? ev.rwo.exists[i - 1]
+    ev.naliases[i] = kg_lex_select_aliases(i ? ev.rwo.exists[i - 1]
                                             : ev.rwo.text, &ev.aliases[i]);
   if(opts && check_dataset(&ev, q, opts))
     goto out;
@@ -3627,4 +3628,10 @@ out:
     rc = KG_EXIT_SYS;
   ev_release(&ev);
   return rc;
+}
+
+void
+kg_sparql_features_markdown(FILE *out)
+{
+  kg_features_markdown(out);
 }

@@ -88,9 +88,9 @@ exists_index(rasqal_expression *e)
   if(e->op != RASQAL_EXPR_FUNCTION || !e->name)
     return -1;
   n = (const char *)raptor_uri_as_string(e->name);
-  if(strncmp(n, KG_SQ_EXISTS_NS, strlen(KG_SQ_EXISTS_NS)))
+  if(strncmp(n, KG_REWRITE_EXISTS_NS, strlen(KG_REWRITE_EXISTS_NS)))
     return -1;
-  return atoi(n + strlen(KG_SQ_EXISTS_NS));
+  return atoi(n + strlen(KG_REWRITE_EXISTS_NS));
 }
 
 static int

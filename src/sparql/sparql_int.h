@@ -17,77 +17,10 @@
 
 #include "base/hash.h"
 #include "sparql/sparql.h"
+#include "sparql/lex.h"
+#include "sparql/mirror.h"
+#include "sparql/rewrite.h"
 #include "sparql/term.h"
-
-/* ---------------------------------------------------------------- paths */
-
-enum kg_sq_path_kind {
-  KG_PATH_LINK = 0,     /* iri */
-  KG_PATH_INV,          /* ^p */
-  KG_PATH_SEQ,          /* a/b/... */
-  KG_PATH_ALT,          /* a|b|... */
-  KG_PATH_ZOM,          /* p* */
-  KG_PATH_OOM,          /* p+ */
-  KG_PATH_ZOO,          /* p? */
-  KG_PATH_NPS           /* !(p|^q...) */
-};
-
-struct kg_sq_path {
-  enum kg_sq_path_kind kind;
-  char *iri;                    /* LINK; NPS members use kids (LINK/INV) */
-  struct kg_sq_path **kids;
-  int nkids;
-};
-
-/* Output of the text pass. */
-struct kg_sq_rw {
-  char *text;                   /* rewritten query (same line numbers) */
-  struct kg_sq_path **paths;    /* <urn:kg:path:N> */
-  int npaths;
-  char **exists;                /* <urn:kg:exists:N>: "SELECT * WHERE {…}" */
-  int *exists_line;             /* first line of each group, for messages */
-  int nexists;
-  char *base;                   /* BASE of the prologue, or NULL */
-};
-
-#define KG_SQ_PATH_NS "urn:kg:path:"
-#define KG_SQ_EXISTS_NS "urn:kg:exists:"
-#define KG_SQ_PLACEHOLDER_VAR "_kgx"
-
-/* Rewrites @text.  Returns 0, or -1 after reporting (source:line). */
-int kg_sq_rewrite(const char *text, const char *source, int line_offset,
-                  struct kg_sq_rw *out);
-void kg_sq_rw_release(struct kg_sq_rw *rw);
-/* For each SELECT keyword of @text, in order: "|a|b|", the variables it
- * defines with (expr AS ?v).  Returns how many; *out is new (free each). */
-int kg_sq_select_aliases(const char *text, char ***out);
-void kg_sq_path_free(struct kg_sq_path *p);
-
-/* ---------------------------------------------------------------- mirror */
-
-struct kg_sq_subsel {
-  raptor_sequence *vars;        /* projection (rasqal_variable*) */
-  int wildcard;
-  int distinct;                 /* 0, 1 DISTINCT, 2 REDUCED */
-  raptor_sequence *order;       /* may be NULL */
-  raptor_sequence *group;
-  raptor_sequence *having;
-  int limit;
-  int offset;
-  raptor_sequence *values_vars; /* inner VALUES of the sub-SELECT, or NULL */
-  raptor_sequence *values_rows;
-};
-
-/* 1 if the private-layout mirror can be used with this rasqal. */
-int kg_sq_mirror_ok(rasqal_query *q, rasqal_graph_pattern *gp);
-/* Sub-SELECT modifiers of @gp (operator SELECT). 0 or -1. */
-int kg_sq_mirror_subselect(rasqal_query *q, rasqal_graph_pattern *gp,
-                           struct kg_sq_subsel *out);
-/* VALUES block of @gp (operator VALUES): variables and rows. 0 or -1. */
-int kg_sq_mirror_values(rasqal_query *q, rasqal_graph_pattern *gp,
-                        raptor_sequence **vars, raptor_sequence **rows);
-/* A row's size and values (SHARED). */
-int kg_sq_mirror_row(rasqal_row *row, rasqal_literal ***values);
 
 #endif
 
