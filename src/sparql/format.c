@@ -46,12 +46,12 @@ void
 kg_format_blank(struct kg_format *w, struct kg_buf *b, librdf_node *n)
 {
   size_t len;
-  const char *s = (const char *)librdf_node_get_counted_blank_identifier(n,
-                                                                       &len);
+  const char *s;
   size_t v = w->nlabels;
 
   if(w->mask_blanks)
     return;
+  s = (const char *)librdf_node_get_counted_blank_identifier(n, &len);
   if(!kg_hash_put(&w->labels, s, len, &v))
     w->nlabels++;
   kg_buf_addf(b, "b%zu", v);

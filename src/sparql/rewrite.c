@@ -129,7 +129,7 @@ handle_exists(struct rw *r, int neg_tok)
   r->exists_ge[idx] = l->toks[l->i - 1].e;
   /* The argument is a variable the enclosing group binds: rasqal replaces
    * a FILTER of a nested group that mentions a variable the group does
-   * not bind by false (the guard in sparql.c checks it did not). */
+   * not bind by false (the guard in compile.c checks it did not). */
   if(neg_tok >= 0)
     snprintf(rep, sizeof rep, "(!<%s%d>(?%%s))", KG_REWRITE_EXISTS_NS, idx);
   else

@@ -98,7 +98,8 @@ kg_term_to_literal(rasqal_world *rw, librdf_node *n)
     const char *id = (const char *)
       librdf_node_get_counted_blank_identifier(n, &len);
 
-    return rasqal_new_simple_literal(rw, RASQAL_LITERAL_BLANK, kg_term_dup(id, len));
+    return rasqal_new_simple_literal(rw, RASQAL_LITERAL_BLANK,
+                                     kg_term_dup(id, len));
   }
 }
 
@@ -148,4 +149,42 @@ kg_term_from_literal(librdf_world *w, rasqal_literal *l)
     default:
       return NULL;
   }
+}
+
+int
+kg_term_is_string(rasqal_literal *l)
+{
+  return l && ((l->type == RASQAL_LITERAL_STRING && !l->datatype) ||
+               l->type == RASQAL_LITERAL_XSD_STRING);
+}
+
+int
+kg_term_is_simple(rasqal_literal *l)
+{
+  return l && l->type == RASQAL_LITERAL_STRING && !l->datatype &&
+    !l->language;
+}
+
+int
+kg_term_is_numeric(rasqal_literal *l)
+{
+  return l && (l->type == RASQAL_LITERAL_INTEGER ||
+               l->type == RASQAL_LITERAL_INTEGER_SUBTYPE ||
+               l->type == RASQAL_LITERAL_DECIMAL ||
+               l->type == RASQAL_LITERAL_DOUBLE ||
+               l->type == RASQAL_LITERAL_FLOAT) && l->valid;
+}
+
+rasqal_literal *
+kg_term_string_like(rasqal_world *rw, rasqal_literal *l, const char *s,
+                    size_t len)
+{
+  raptor_uri *dt = NULL;
+
+  if(l->type == RASQAL_LITERAL_XSD_STRING)
+    dt = raptor_uri_copy(rasqal_literal_datatype(l));
+  return rasqal_new_string_literal(rw, kg_term_dup(s, len),
+           l->language ? (const char *)kg_term_dup(l->language,
+                                                   strlen(l->language))
+                       : NULL, dt, NULL);
 }

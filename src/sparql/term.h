@@ -20,4 +20,14 @@ librdf_node *kg_term_from_literal(librdf_world *w, rasqal_literal *l);
  * allocator (what rasqal's literal constructors take ownership of). */
 unsigned char *kg_term_dup(const char *s, size_t len);
 
+/* 1 if @l is a string: simple, language-tagged or xsd:string. */
+int kg_term_is_string(rasqal_literal *l);
+/* 1 if @l is a simple literal (no language, no datatype). */
+int kg_term_is_simple(rasqal_literal *l);
+/* 1 if @l is a valid number (integer, decimal, float, double). */
+int kg_term_is_numeric(rasqal_literal *l);
+/* A new string literal with the language or datatype of @l. */
+rasqal_literal *kg_term_string_like(rasqal_world *rw, rasqal_literal *l,
+                                    const char *s, size_t len);
+
 #endif
