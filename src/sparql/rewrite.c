@@ -159,6 +159,18 @@ exists_at(struct rw *r)
   return 0;
 }
 
+/* Moves past the token at the cursor, or past the NOT EXISTS / EXISTS
+ * {...} there, which is rewritten: 0, or -1. */
+static int
+skip_token(struct rw *r)
+{
+  int x = exists_at(r);
+
+  if(x == 0)
+    r->lx.i++;
+  return x < 0 ? -1 : 0;
+}
+
 /* At '(': skips to the matching ')', handling EXISTS inside. */
 static int
 scan_parens(struct rw *r)
@@ -168,7 +180,6 @@ scan_parens(struct rw *r)
 
   do {
     struct kg_lex_tok *t = kg_lex_cur(l);
-    int x;
 
     if(t->t == KG_TOK_END) {
       kg_lex_fail(l, t->line, "unbalanced parentheses");
@@ -178,12 +189,8 @@ scan_parens(struct rw *r)
       depth++;
     else if(kg_lex_is(l, t, ")"))
       depth--;
-    x = exists_at(r);
-    if(x < 0)
+    if(skip_token(r))
       return -1;
-    if(x)
-      continue;
-    l->i++;
   } while(depth > 0);
   return 0;
 }
@@ -622,7 +629,6 @@ scan_select(struct rw *r, int in_group)
 
   for(;;) {
     struct kg_lex_tok *t = kg_lex_cur(l);
-    int x;
 
     if(l->failed)
       return -1;
@@ -655,12 +661,8 @@ scan_select(struct rw *r, int in_group)
         return -1;
       continue;
     }
-    x = exists_at(r);
-    if(x < 0)
+    if(skip_token(r))
       return -1;
-    if(x)
-      continue;
-    l->i++;
   }
 }
 

@@ -168,19 +168,21 @@ parse_path_elt(struct kg_lex *l)
   return p;
 }
 
+/* @item (@sep @item)*: one item, or a path of @kind over the items. */
 static struct kg_path *
-parse_path_seq(struct kg_lex *l)
+parse_list(struct kg_lex *l, const char *sep, enum kg_path_kind kind,
+           struct kg_path *(*item)(struct kg_lex *))
 {
-  struct kg_path *p = parse_path_elt(l);
+  struct kg_path *p = item(l);
   struct kg_path *s;
 
-  if(!p || !kg_lex_at(l, "/"))
+  if(!p || !kg_lex_at(l, sep))
     return p;
-  s = path_new(KG_PATH_SEQ);
+  s = path_new(kind);
   path_add(s, p);
-  while(kg_lex_at(l, "/")) {
+  while(kg_lex_at(l, sep)) {
     l->i++;
-    p = parse_path_elt(l);
+    p = item(l);
     if(!p) {
       kg_path_free(s);
       return NULL;
@@ -190,24 +192,14 @@ parse_path_seq(struct kg_lex *l)
   return s;
 }
 
+static struct kg_path *
+parse_path_seq(struct kg_lex *l)
+{
+  return parse_list(l, "/", KG_PATH_SEQ, parse_path_elt);
+}
+
 struct kg_path *
 kg_rewrite_path_parse(struct kg_lex *l)
 {
-  struct kg_path *p = parse_path_seq(l);
-  struct kg_path *a;
-
-  if(!p || !kg_lex_at(l, "|"))
-    return p;
-  a = path_new(KG_PATH_ALT);
-  path_add(a, p);
-  while(kg_lex_at(l, "|")) {
-    l->i++;
-    p = parse_path_seq(l);
-    if(!p) {
-      kg_path_free(a);
-      return NULL;
-    }
-    path_add(a, p);
-  }
-  return a;
+  return parse_list(l, "|", KG_PATH_ALT, parse_path_seq);
 }
