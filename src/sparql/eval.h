@@ -3,16 +3,20 @@
  * The query layer runs in four steps: the text pass (rewrite.c), rasqal's
  * parser, compile.c (rasqal's tree -> struct kg_plan_*), and evaluation
  * over the librdf model, one file per operator as rasqal's rowsource_*.c:
- *   eval.c       the pattern walk: groups (FILTERs pushed into their
- *                BGPs), UNION, sub-SELECT, EXISTS
+ *   eval.c       the pattern walk: groups, UNION, sub-SELECT, EXISTS
  *   match.c      triple patterns and BGPs: access paths over the store
- *   path.c       property paths          graph.c    GRAPH, the dataset
+ *   path.c       property paths
  *   join.c       join, OPTIONAL, MINUS, VALUES
- *   filter.c     FILTER                  project.c  BIND, (expr AS ?v),
- *   select.c     a SELECT's modifiers in order:     projection
- *   group.c      GROUP BY, HAVING        aggregate.c COUNT, SUM, ...
- *   order.c      ORDER BY                slice.c    DISTINCT, LIMIT
- *   construct.c  CONSTRUCT, DESCRIBE     expr.c, regex.c  expressions
+ *   graph.c      GRAPH and the dataset (FROM, FROM NAMED)
+ *   filter.c     FILTER, pushed into the BGPs when that is exact
+ *   select.c     a SELECT: its WHERE, then its modifiers in order
+ *   group.c      GROUP BY, HAVING
+ *   aggregate.c  COUNT, SUM, AVG, MIN, MAX, SAMPLE, GROUP_CONCAT
+ *   project.c    BIND, (expr AS ?v), projection, result columns
+ *   order.c      ORDER BY
+ *   slice.c      DISTINCT, REDUCED, OFFSET, LIMIT
+ *   construct.c  CONSTRUCT, DESCRIBE
+ *   expr.c       expressions (regex.c: REGEX, REPLACE)
  * Operators take rows in (struct kg_rows) and add rows out.  They return
  * 0, or -1 once a refusal or error is reported (ev->failed is then set);
  * what cannot be answered exactly is refused, naming the construct and
@@ -25,13 +29,11 @@
 #include <stddef.h>
 #include <redland.h>
 
-#include "base/hash.h"
 #include "sparql/plan.h"
 #include "sparql/rewrite.h"
 #include "sparql/rows.h"
 
 struct kg_sparql_opts;
-struct kg_nodeset;
 
 /* The aggregates of one SELECT; while one group is evaluated, their
  * values on it (expr.c looks them up by expression). */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hash.h"
 #include "rdf/ns.h"
 #include "sparql/result.h"
 #include "sparql/term.h"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hash.h"
 #include "base/diag.h"
 #include "sparql/eval.h"
 #include "sparql/term.h"

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hash.h"
 #include "base/diag.h"
 #include "cli/ctx.h"
 #include "sparql/result.h"
