@@ -227,10 +227,6 @@ void kg_filter_collect(struct kg_plan_gp *g, rasqal_expression ***fs,
 void kg_filter_push_init(struct kg_eval *ev, struct kg_plan_gp *g,
                          struct kg_filter_push *push);
 void kg_filter_push_release(struct kg_filter_push *push);
-/* 0 if a pushed filter over one of the @nn variables @newly just bound
- * (with all its variables bound in @row) is not true, else 1. */
-int kg_filter_push_ok(struct kg_eval *ev, const struct kg_filter_push *push,
-                      librdf_node **row, const int *newly, int nn);
 /* Keeps the rows of @cur on which every FILTER of group @g is true. */
 int kg_filter_group(struct kg_eval *ev, struct kg_plan_gp *g,
                     struct kg_rows *cur);
@@ -259,6 +255,7 @@ struct kg_order {
   int *desc;                /* per condition */
   struct kg_order_item *items;
   size_t nitems;
+  size_t cap;
 };
 
 void kg_order_init(struct kg_order *o, raptor_sequence *conds);

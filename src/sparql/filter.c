@@ -1,8 +1,8 @@
 /* filter.c - FILTER.  A group's FILTERs apply to the whole group, at its
  * end; those whose variables the group's triple patterns certainly bind
- * are also pushed into the BGPs, checked as soon as their variables are
- * bound (their value cannot change later).  A FILTER whose value is an
- * error removes the row. */
+ * are also pushed into the BGPs, where match.c checks them as soon as
+ * their variables are bound (their value cannot change later).  A FILTER
+ * whose value is an error removes the row. */
 #include <stdlib.h>
 
 #include "base/buf.h"
@@ -85,32 +85,6 @@ kg_filter_push_release(struct kg_filter_push *push)
   free(push->v);
   push->v = NULL;
   push->n = 0;
-}
-
-int
-kg_filter_push_ok(struct kg_eval *ev, const struct kg_filter_push *push,
-                  librdf_node **row, const int *newly, int nn)
-{
-  const struct kg_filter_pushed *v = push->v;
-  int f;
-  int k;
-
-  for(f = 0; f < push->n; f++) {
-    int hit = 0;
-    int all = 1;
-
-    for(k = 0; k < nn; k++)
-      if(v[f].vars[newly[k]])
-        hit = 1;
-    if(!hit)
-      continue;
-    for(k = 0; all && k < ev->nvars; k++)
-      if(v[f].vars[k] && !row[k])
-        all = 0;
-    if(all && !kg_filter_ok(ev, v[f].e, row))
-      return 0;
-  }
-  return 1;
 }
 
 int

@@ -223,6 +223,34 @@ term_value(struct kg_plan_term *t, librdf_node **row)
   return t->var >= 0 ? row[t->var] : t->node;
 }
 
+/* 0 if a pushed filter over one of the @nn variables @newly just bound
+ * (with all its variables bound in @row) is not true, else 1. */
+static int
+pushed_ok(struct kg_eval *ev, const struct kg_filter_push *push,
+          librdf_node **row, const int *newly, int nn)
+{
+  const struct kg_filter_pushed *v = push->v;
+  int f;
+  int k;
+
+  for(f = 0; f < push->n; f++) {
+    int hit = 0;
+    int all = 1;
+
+    for(k = 0; k < nn; k++)
+      if(v[f].vars[newly[k]])
+        hit = 1;
+    if(!hit)
+      continue;
+    for(k = 0; all && k < ev->nvars; k++)
+      if(v[f].vars[k] && !row[k])
+        all = 0;
+    if(all && !kg_filter_ok(ev, v[f].e, row))
+      return 0;
+  }
+  return 1;
+}
+
 /* A BGP being matched: its patterns, those already matched (done). */
 struct bgp_run {
   struct kg_eval *ev;
@@ -325,7 +353,7 @@ bgp_rec(struct bgp_run *r, librdf_node **row, int depth)
       for(i = 0; i < 3; i++)
         if(setv[i])
           newly[nn++] = p->t[i].var;
-      ok = kg_filter_push_ok(ev, r->push, row, newly, nn);
+      ok = pushed_ok(ev, r->push, row, newly, nn);
     }
     if(ok)
       rc = bgp_rec(r, row, depth + 1);

@@ -47,7 +47,10 @@ kg_order_add(struct kg_eval *ev, struct kg_order *o, librdf_node **row,
   struct kg_order_item *it;
   int i;
 
-  o->items = kg_xrealloc(o->items, (o->nitems + 1) * sizeof(*o->items));
+  if(o->nitems == o->cap) {
+    o->cap = o->cap ? o->cap * 2 : 16;
+    o->items = kg_xrealloc(o->items, o->cap * sizeof(*o->items));
+  }
   it = &o->items[o->nitems++];
   it->o = o;
   it->seq = seq;
