@@ -1,5 +1,5 @@
 /* tool_sparqldoc.c - writes docs/SPARQL.md from the engine's own feature
- * table (src/sparql/sparql_features.c), so the page cannot drift from the code.
+ * table (src/sparql/features.c), so the page cannot drift from the code.
  * Built and run by `make docs`; a test compares the page with its output. */
 #include <stdio.h>
 

@@ -5,7 +5,7 @@ set -u
 : "${SPARQLDOC:?set SPARQLDOC to the built build/sparqldoc (make suite does)}"
 "$SPARQLDOC" > now.md || { echo "not ok - sparqldoc runs"; exit 1; }
 if cmp -s now.md "$TOP/docs/SPARQL.md"; then
-  echo "ok - docs/SPARQL.md matches src/sparql/sparql_features.c"
+  echo "ok - docs/SPARQL.md matches src/sparql/features.c"
 else
   echo "not ok - docs/SPARQL.md is stale: run 'make docs'"
   diff "$TOP/docs/SPARQL.md" now.md | head -20

@@ -1,4 +1,4 @@
-/* test_sparql.c - unit tests of the query layer (src/sparql*.c).
+/* test_sparql.c - unit tests of the query layer (src/sparql/).
  *
  *   test_sparql                      run the built-in cases
  *   test_sparql DATA.ttl QUERY.rq [FORMAT [REPEAT]]
@@ -14,7 +14,7 @@
 #include "cli/ctx.h"
 #include "base/diag.h"
 #include "sparql/sparql.h"
-#include "sparql/sparql_int.h"
+#include "sparql/rewrite.h"
 
 static int failures;
 static int count;
@@ -143,7 +143,7 @@ ok(int cond, const char *name, const char *detail)
 static void
 rewrite_tests(void)
 {
-  struct kg_sq_rw rw;
+  struct kg_rewrite rw;
   const char *q1 = "PREFIX : <http://e/>\nSELECT * WHERE {\n  ?s :p/^:q ?o .\n"
                    "  ?s (:a|:b)+ ?x ; :c ?y }\n";
   const char *q2 = "PREFIX : <http://e/>\nSELECT * WHERE { VALUES ?x { :a \"b\"@fr 3 UNDEF }\n}";
@@ -154,7 +154,7 @@ rewrite_tests(void)
   char *md = NULL;
   size_t mdlen = 0;
 
-  rc = kg_sq_rewrite(q1, "q", 0, &rw);
+  rc = kg_rewrite_run(q1, "q", 0, &rw);
   ok(rc == 0 && rw.npaths == 2 &&
      strstr(rw.text, "?s <urn:kg:path:0> ?o") &&
      strstr(rw.text, "?s <urn:kg:path:1> ?x ; :c ?y") &&
@@ -163,24 +163,24 @@ rewrite_tests(void)
      rw.paths[1]->kind == KG_PATH_OOM &&
      !strcmp(rw.paths[0]->kids[0]->iri, "http://e/p"),
      "rewrite: paths become placeholders, lines kept", rw.text);
-  kg_sq_rw_release(&rw);
-  rc = kg_sq_rewrite(q2, "q", 0, &rw);
+  kg_rewrite_release(&rw);
+  rc = kg_rewrite_run(q2, "q", 0, &rw);
   ok(rc == 0 &&
      strstr(rw.text, "VALUES (?x) { (:a) (\"b\"@fr) (3) (UNDEF) }") != NULL,
      "rewrite: short VALUES", rw.text);
-  kg_sq_rw_release(&rw);
-  rc = kg_sq_rewrite(q3, "q", 0, &rw);
+  kg_rewrite_release(&rw);
+  rc = kg_rewrite_run(q3, "q", 0, &rw);
   ok(rc == 0 && rw.nexists == 1 &&
      strstr(rw.text, "FILTER (!<urn:kg:exists:0>(?s))") &&
      lines(rw.text) == lines(q3) && strstr(rw.exists[0], "ASK {") &&
      lines(rw.exists[0]) == 2 && rw.exists_line[0] == 2,
      "rewrite: NOT EXISTS cut out, lines kept", rw.text);
-  kg_sq_rw_release(&rw);
-  rc = kg_sq_rewrite(q4, "q", 0, &rw);
+  kg_rewrite_release(&rw);
+  rc = kg_rewrite_run(q4, "q", 0, &rw);
   ok(rc == 0 && rw.npaths == 0 &&
      !strcmp(rw.text, q4), "rewrite: strings, comments and IRIs untouched",
      rw.text);
-  kg_sq_rw_release(&rw);
+  kg_rewrite_release(&rw);
   devnull = open_memstream(&md, &mdlen);
   kg_sparql_features_markdown(devnull);
   fclose(devnull);

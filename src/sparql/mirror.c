@@ -1,4 +1,4 @@
-/* sparql_mirror.c - what rasqal 0.9.33 keeps private: VALUES rows and
+/* mirror.c - what rasqal 0.9.33 keeps private: VALUES rows and
  * sub-SELECT modifiers.
  *
  * Mirrors the private 0.9.33 layouts (src/rasqal_internal.h at tag
@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "sparql/sparql_int.h"
+#include "sparql/mirror.h"
 
 struct m_projection {
   rasqal_query *query;
@@ -73,7 +73,7 @@ mirror(rasqal_query *q, rasqal_graph_pattern *gp)
 }
 
 int
-kg_sq_mirror_ok(rasqal_query *q, rasqal_graph_pattern *gp)
+kg_mirror_ok(rasqal_query *q, rasqal_graph_pattern *gp)
 {
   if(rasqal_version_decimal != 933)
     return 0;
@@ -81,8 +81,8 @@ kg_sq_mirror_ok(rasqal_query *q, rasqal_graph_pattern *gp)
 }
 
 int
-kg_sq_mirror_subselect(rasqal_query *q, rasqal_graph_pattern *gp,
-                       struct kg_sq_subsel *out)
+kg_mirror_subselect(rasqal_query *q, rasqal_graph_pattern *gp,
+                    struct kg_mirror_subsel *out)
 {
   struct m_gp *m = mirror(q, gp);
 
@@ -113,8 +113,8 @@ kg_sq_mirror_subselect(rasqal_query *q, rasqal_graph_pattern *gp,
 }
 
 int
-kg_sq_mirror_values(rasqal_query *q, rasqal_graph_pattern *gp,
-                    raptor_sequence **vars, raptor_sequence **rows)
+kg_mirror_values(rasqal_query *q, rasqal_graph_pattern *gp,
+                 raptor_sequence **vars, raptor_sequence **rows)
 {
   struct m_gp *m = mirror(q, gp);
 
@@ -127,7 +127,7 @@ kg_sq_mirror_values(rasqal_query *q, rasqal_graph_pattern *gp,
 }
 
 int
-kg_sq_mirror_row(rasqal_row *row, rasqal_literal ***values)
+kg_mirror_row(rasqal_row *row, rasqal_literal ***values)
 {
   struct m_row *r = (struct m_row *)(void *)row;
 
