@@ -66,11 +66,11 @@ write_all(struct kg_ctx *ctx, struct kg_store *st, struct export_opts *o,
 
   if(o->dcat) {
     struct kg_gstats gs;
-    int rc = kg_dcat_stats(&ctx->w, st, &gs);
+    int rc = kg_stats_compute(&ctx->w, st, &gs);
 
     if(!rc)
       rc = kg_dcat_write(&ctx->w, st, &gs, &o->d, out);
-    kg_dcat_stats_release(&gs);
+    kg_stats_release(&gs);
     return rc;
   }
   if(!strcmp(o->format, "ntriples") || !strcmp(o->format, "nquads"))

@@ -5,7 +5,7 @@
 
 #include "cli/cmd.h"
 #include "cli/ctx.h"
-#include "publish/dcat.h"
+#include "publish/stats.h"
 #include "base/diag.h"
 #include "rdf/ns.h"
 #include "store/store.h"
@@ -37,7 +37,7 @@ short_iri(struct kg_ctx *ctx, const char *iri, char *out, size_t size)
   if(!strncmp(iri, ctx->w.base, n))
     snprintf(out, size, "mnid:%s", iri + n);
   else
-    kg_dcat_curie(iri, out, size);
+    kg_stats_curie(iri, out, size);
   return out;
 }
 
@@ -212,7 +212,7 @@ cmd_stats(int argc, char **argv, struct kg_ctx *ctx)
   st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
   if(!st)
     return code;
-  if(kg_dcat_stats(&ctx->w, st, &gs)) {
+  if(kg_stats_compute(&ctx->w, st, &gs)) {
     code = KG_EXIT_SYS;
   } else {
     code = KG_EXIT_OK;
@@ -224,7 +224,7 @@ cmd_stats(int argc, char **argv, struct kg_ctx *ctx)
     } else
       print_table(ctx, &gs);
   }
-  kg_dcat_stats_release(&gs);
+  kg_stats_release(&gs);
   kg_store_close(st);
   return code;
 }
