@@ -1,25 +1,17 @@
 /* format_rdf.c - graph results (CONSTRUCT, DESCRIBE) as sorted N-Triples
- * or as Turtle with the project's prefixes (only those used are declared)
- * and mnid: for the instance base. */
+ * or as Turtle through the project's one Turtle writer (rdf/turtle.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
-#include "rdf/ns.h"
+#include "rdf/turtle.h"
 #include "sparql/result.h"
 
 struct gline {
   char *key;
   size_t seq;
   librdf_statement *st;
-};
-
-/* Turtle being written: the writer, and the prefixes used (index into
- * kg_prefixes; the last slot is mnid:). */
-struct ttl {
-  struct kg_writer *w;
-  const char *base;
-  unsigned char used_prefix[64];
 };
 
 static int
@@ -83,147 +75,56 @@ free_graph(struct gline *g, size_t n)
   free(g);
 }
 
-static int
-local_ok(const char *s)
+/* A copy of @t with a blank node's label replaced by the writer's own
+ * ("b0", "b1", … in sorted order), so that the output does not depend on
+ * the store's labels. */
+static raptor_term *
+relabelled(struct kg_writer *w, raptor_term *t)
 {
-  const char *p;
+  struct kg_buf b = KG_BUF_INIT;
+  raptor_term *c;
 
-  if(!*s)
-    return 1;
-  if(*s == '-' || *s == '.')
-    return 0;
-  for(p = s; *p; p++)
-    if(!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-         (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' ||
-         (*p == '.' && p[1])))
-      return 0;
-  return 1;
+  if(!t || t->type != RAPTOR_TERM_TYPE_BLANK)
+    return raptor_term_copy(t);
+  kg_format_blank(w, &b, t);
+  c = raptor_new_term_from_counted_blank(t->world,
+                                         (const unsigned char *)b.s, b.len);
+  kg_buf_release(&b);
+  return c;
 }
 
-static void
-ttl_iri(struct ttl *t, struct kg_buf *b, const char *iri)
-{
-  int i;
-
-  for(i = 0; kg_prefixes[i].prefix; i++) {
-    size_t n = strlen(kg_prefixes[i].iri);
-
-    if(!strncmp(iri, kg_prefixes[i].iri, n) && local_ok(iri + n)) {
-      kg_buf_addf(b, "%s:%s", kg_prefixes[i].prefix, iri + n);
-      if(i < 63)
-        t->used_prefix[i] = 1;
-      return;
-    }
-  }
-  if(t->base && !strncmp(iri, t->base, strlen(t->base)) &&
-     local_ok(iri + strlen(t->base))) {
-    kg_buf_addf(b, "mnid:%s", iri + strlen(t->base));
-    t->used_prefix[63] = 1;
-    return;
-  }
-  kg_buf_addf(b, "<%s>", iri);
-}
-
-static void
-ttl_term(struct ttl *t, struct kg_buf *b, librdf_node *n, int pred)
-{
-  if(librdf_node_is_resource(n)) {
-    const char *u = kg_format_iri(n);
-
-    if(pred && !strcmp(u, KG_NS_RDF "type")) {
-      kg_buf_addc(b, 'a');
-      return;
-    }
-    ttl_iri(t, b, u);
-  } else if(librdf_node_is_literal(n)) {
-    const char *dt = kg_format_dt(n);
-    size_t len;
-    const char *s = kg_format_lit(n, &len);
-    const char *lang = librdf_node_get_literal_value_language(n);
-
-    if(kg_format_plain_number(s, dt) && !strcmp(dt, KG_NS_XSD "integer")) {
-      kg_buf_add(b, s, len);
-      return;
-    }
-    if(dt && !(lang && *lang) && strcmp(dt, KG_NS_XSD "string")) {
-      struct kg_buf q = KG_BUF_INIT;
-      char *end;
-
-      kg_format_nt(t->w, &q, n);
-      end = strrchr(q.s, '"');
-      kg_buf_add(b, q.s, (size_t)(end - q.s) + 1);
-      kg_buf_adds(b, "^^");
-      ttl_iri(t, b, dt);
-      kg_buf_release(&q);
-      return;
-    }
-    kg_format_nt(t->w, b, n);
-  } else {
-    kg_format_nt(t->w, b, n);
-  }
-}
-
+/* Turtle through the project's one Turtle writer (rdf/turtle.c): the
+ * triples in N-Triples order, blank nodes relabelled, the contract's
+ * prefixes and mnid: for the instance base. */
 static void
 write_turtle(struct kg_writer *w, const struct kg_result *r,
              struct kg_buf *out)
 {
-  size_t i;
-  int k;
-  librdf_node *prev_s = NULL;
-  librdf_node *prev_p = NULL;
-  struct gline *g;
-  struct kg_buf body = KG_BUF_INIT;
-  struct kg_buf *o = &body;     /* body first, to declare only the prefixes
-                                   it uses */
-  struct ttl t;
+  struct gline *g = sorted_graph(w, r);
+  raptor_statement **v = kg_xcalloc(r->ntriples + 1, sizeof(*v));
+  char *mem = NULL;
+  size_t memlen = 0, i;
+  FILE *fh;
 
-  memset(&t, 0, sizeof(t));
-  t.w = w;
-  t.base = r->base;
-  g = sorted_graph(w, r);
   for(i = 0; i < r->ntriples; i++) {
-    librdf_statement *st = g[i].st;
-    librdf_node *s = librdf_statement_get_subject(st);
-    librdf_node *p = librdf_statement_get_predicate(st);
-    librdf_node *ob = librdf_statement_get_object(st);
+    raptor_statement *st = g[i].st;
 
-    if(prev_s && librdf_node_equals(prev_s, s)) {
-      if(librdf_node_equals(prev_p, p)) {
-        kg_buf_adds(o, " ,\n        ");
-      } else {
-        kg_buf_adds(o, " ;\n    ");
-        ttl_term(&t, o, p, 1);
-        kg_buf_addc(o, ' ');
-      }
-    } else {
-      if(prev_s)
-        kg_buf_adds(o, " .\n");
-      kg_buf_addc(o, '\n');
-      ttl_term(&t, o, s, 0);
-      kg_buf_adds(o, "\n    ");
-      ttl_term(&t, o, p, 1);
-      kg_buf_addc(o, ' ');
-    }
-    ttl_term(&t, o, ob, 0);
-    prev_s = s;
-    prev_p = p;
+    v[i] = raptor_new_statement_from_nodes(st->subject->world,
+                                           relabelled(w, st->subject),
+                                           raptor_term_copy(st->predicate),
+                                           relabelled(w, st->object), NULL);
   }
-  if(prev_s)
-    kg_buf_adds(o, " .\n");
+  fh = open_memstream(&mem, &memlen);
+  if(fh) {
+    kg_turtle_write(v, r->ntriples, r->base ? r->base : "", fh);
+    fclose(fh);
+    kg_buf_add(out, mem, memlen);
+    free(mem);
+  }
+  for(i = 0; i < r->ntriples; i++)
+    raptor_free_statement(v[i]);
+  free(v);
   free_graph(g, r->ntriples);
-  for(k = 0; kg_prefixes[k].prefix; k++)
-    if(k < 63 && t.used_prefix[k])
-      kg_buf_addf(out, "@prefix %s: <%s> .\n", kg_prefixes[k].prefix,
-                  kg_prefixes[k].iri);
-  if(t.used_prefix[63])
-    kg_buf_addf(out, "@prefix mnid: <%s> .\n", r->base ? r->base : "");
-  if(body.len) {
-    /* the blank line before the first subject only follows prefixes */
-    size_t skip = (out->len == 0 && body.s[0] == '\n') ? 1 : 0;
-
-    kg_buf_add(out, body.s + skip, body.len - skip);
-  }
-  kg_buf_release(&body);
 }
 
 void
