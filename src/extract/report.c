@@ -559,8 +559,9 @@ kg_report_release(struct kg_report *x)
   kg_hash_release(&x->weak);
   kg_hash_release(&x->sure);
 
-  for(i = 0; i < x->nsecs; i++) {
-    if(x->snodes && x->snodes[i])
+  /* secorgs and secpeople have one more slot: the event's (sec == nsecs) */
+  for(i = 0; i <= x->nsecs; i++) {
+    if(i < x->nsecs && x->snodes && x->snodes[i])
       librdf_free_node(x->snodes[i]);
     if(x->secorgs)
       kg_report_node_list_release(&x->secorgs[i]);
