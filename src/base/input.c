@@ -148,3 +148,12 @@ kg_input_unmap(const void *map, size_t size)
   if(map)
     munmap((void *)map, size);
 }
+
+uint32_t
+kg_input_u32(const unsigned char *p)
+{
+  uint32_t v;
+
+  memcpy(&v, p, sizeof v);
+  return v;
+}

@@ -7,6 +7,7 @@
 #define KG_INPUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "base/buf.h"
 
 /* Reads @path into @out as NFC text (BOM dropped).  Returns KG_EXIT_OK, or
@@ -24,5 +25,8 @@ int kg_input_read_bytes(const char *path, struct kg_buf *out);
 const void *kg_input_map(const char *path, const char *what, const char *fix,
                          size_t *size);
 void kg_input_unmap(const void *map, size_t size);
+/* The 32-bit word at @p of a mapped index, in the machine's order (the
+ * index files are built on the machine that reads them). */
+uint32_t kg_input_u32(const unsigned char *p);
 
 #endif

@@ -29,15 +29,6 @@ struct kg_gaz {
   struct kg_terr *cache;      /* filled on demand; code == NULL: not yet */
 };
 
-static uint32_t
-get32(const unsigned char *p)
-{
-  uint32_t v;
-
-  memcpy(&v, p, sizeof v);
-  return v;
-}
-
 static int
 bad_index(const char *path, const char *why)
 {
@@ -58,21 +49,21 @@ check_header(struct kg_gaz *g, const char *path)
   if(g->size < KG_GAZ_HEADER_SIZE ||
      memcmp(h, KG_GAZ_MAGIC, sizeof(KG_GAZ_MAGIC) - 1))
     return bad_index(path, "not a gazetteer index");
-  if(get32(h + 8) != KG_GAZ_VERSION)
+  if(kg_input_u32(h + 8) != KG_GAZ_VERSION)
     return bad_index(path, "index format version differs");
-  if(get32(h + 12) != KG_GAZ_BYTE_ORDER)
+  if(kg_input_u32(h + 12) != KG_GAZ_BYTE_ORDER)
     return bad_index(path, "index built on a machine of another byte order");
-  g->n_terr = get32(h + 16);
+  g->n_terr = kg_input_u32(h + 16);
   for(k = 0; k < 4; k++)
-    g->kind_start[k] = get32(h + 20 + 4 * k);
+    g->kind_start[k] = kg_input_u32(h + 20 + 4 * k);
   g->kind_start[4] = g->n_terr;
-  g->n_keys = get32(h + 36);
-  g->max_words = get32(h + 40);
-  off_recs = get32(h + 44);
-  off_keys = get32(h + 48);
-  off_pool = get32(h + 52);
-  g->pool_size = get32(h + 56);
-  file_size = get32(h + 60);
+  g->n_keys = kg_input_u32(h + 36);
+  g->max_words = kg_input_u32(h + 40);
+  off_recs = kg_input_u32(h + 44);
+  off_keys = kg_input_u32(h + 48);
+  off_pool = kg_input_u32(h + 52);
+  g->pool_size = kg_input_u32(h + 56);
+  file_size = kg_input_u32(h + 60);
   if((size_t)file_size != g->size)
     return bad_index(path, "truncated or damaged (size differs)");
   if(g->kind_start[0] != 0)

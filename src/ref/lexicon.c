@@ -23,15 +23,6 @@ struct kg_lexicon {
   uint32_t pool_size;
 };
 
-static uint32_t
-get32(const unsigned char *p)
-{
-  uint32_t v;
-
-  memcpy(&v, p, sizeof v);
-  return v;
-}
-
 static int
 bad_index(const char *path, const char *why)
 {
@@ -49,14 +40,14 @@ check_header(struct kg_lexicon *lx, const char *path)
   if(lx->size < KG_LEX_HEADER_SIZE ||
      memcmp(h, KG_LEX_MAGIC, sizeof(KG_LEX_MAGIC) - 1))
     return bad_index(path, "not a lexicon index");
-  if(get32(h + 8) != KG_LEX_VERSION)
+  if(kg_input_u32(h + 8) != KG_LEX_VERSION)
     return bad_index(path, "index format version differs");
-  if(get32(h + 12) != KG_LEX_BYTE_ORDER)
+  if(kg_input_u32(h + 12) != KG_LEX_BYTE_ORDER)
     return bad_index(path, "index built on a machine of another byte order");
-  lx->n_words = get32(h + 16);
-  off_recs = get32(h + 20);
-  off_pool = get32(h + 24);
-  file_size = get32(h + 28);
+  lx->n_words = kg_input_u32(h + 16);
+  off_recs = kg_input_u32(h + 20);
+  off_pool = kg_input_u32(h + 24);
+  file_size = kg_input_u32(h + 28);
   if((size_t)file_size != lx->size)
     return bad_index(path, "truncated or damaged (size differs)");
   if(off_recs % 4 || off_recs < KG_LEX_HEADER_SIZE ||
