@@ -70,13 +70,17 @@ test_fold(void)
 static void
 test_damaged(const char *path)
 {
-  char tmp[] = "/tmp/kglexXXXXXX";
-  int fd = mkstemp(tmp);
-  FILE *in = fopen(path, "rb"), *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+  char tmp[4096];
+  const char *dir = getenv("TMPDIR");
+  int fd;
+  FILE *in = fopen(path, "rb"), *out;
   char buf[4096];
   size_t n, total = 0;
   struct kg_lexicon *lx;
 
+  snprintf(tmp, sizeof tmp, "%s/kglexXXXXXX", dir && *dir ? dir : P_tmpdir);
+  fd = mkstemp(tmp);
+  out = fd >= 0 ? fdopen(fd, "wb") : NULL;
   if(!in || !out) {
     ok(0, "copy the index");
     if(in)
