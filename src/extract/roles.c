@@ -151,7 +151,9 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
       kg_evidence_fact(e, session, KG_NS_SCHEMA, "performer", pn,
                    rule_name(&rb, use->prefix, "facilitator"), la, lz, 0);
       kg_report_node_list_add(&x->secpeople[sec], pn, e->text + a, z - a);
-      if(o && orgs[r->org])
+      /* the session's organisations (carriers of what it presents) come
+       * from cue lines and lists, not from a name met in a sentence */
+      if(o && orgs[r->org] && !use->prose)
         kg_report_node_list_add(&x->secorgs[sec], orgs[r->org],
                          bl->text + from + o->name.start,
                          o->name.end - o->name.start);
