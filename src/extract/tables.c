@@ -106,6 +106,8 @@ row(struct kg_report *x, const struct kg_block *cells, size_t ncells,
         librdf_node *pn = kg_report_person(x, e->text + a, z - a, a, z);
         librdf_node *po = NULL;
 
+        kg_report_candidate(x, pn, 90);   /* a "Animé par" column: a cue */
+
         if(p.persons[i].org >= 0) {
           const struct kg_org_ref *o = &p.orgs[p.persons[i].org];
 
