@@ -316,6 +316,14 @@ kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
     return 0;
   civ = civility(v, t, j);
   j += civ;
+  /* "DUPONT Marie": a surname in capitals (unknown, or known as a surname
+   * only), then
+   * a first name (not "CCAS Marie Dupont") */
+  if(j + 1 < t->n && t->v[j].upper && !(t->v[j].lex & ~KG_LEX_SURNAME) &&
+     cap_word(t, j) &&
+     given_name(t, j + 1) && !t->v[j + 1].upper &&
+     !surname_at(v, t, j + 2, (long)j + 1, strict))
+    return j + 2 - i;
   if(j < t->n && given_name(t, j))
     g = (long)j++;
   if(!civ && g < 0)

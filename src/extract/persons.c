@@ -104,113 +104,200 @@ entry_name(const struct kg_report *x, const struct kg_ptoks *t)
   return i < t->n && kg_people_name(x->v, t, i, 0) ? (long)i : -1;
 }
 
-/* Does @bl start with a dash or a bullet (no letter, digit or bracket)? */
+/* Does text[0..len) start with a dash or a bullet? */
 static int
-starts_with_dash(const struct kg_block *bl)
+starts_with_dash(const char *text, size_t len)
 {
   int cp = 0;
 
-  if(!bl->len)
+  if(!len)
     return 0;
-  kg_text_utf8_decode(bl->text, bl->len, &cp);
+  kg_text_utf8_decode(text, len, &cp);
   return cp == '-' || cp == '*' || cp == 0x2013 || cp == 0x2014 ||
          cp == 0x2022 || cp == 0x2012 || cp == 0x2043;
 }
 
-/* Bytes of @bl's head where a list entry's name would be: up to the
- * first comma or parenthesis after a few words, at a character boundary. */
+/* Bytes of text[0..len) where a list entry's name would be, ending at a
+ * space (so at a character boundary). */
 static size_t
-entry_head(const struct kg_block *bl)
+entry_head(const char *text, size_t len)
 {
-  size_t n = bl->len < ENTRY_HEAD ? bl->len : ENTRY_HEAD;
+  size_t n = len < ENTRY_HEAD ? len : ENTRY_HEAD;
 
-  while(n < bl->len && ((unsigned char)bl->text[n] & 0xC0) == 0x80)
-    n++;
-  while(n < bl->len && bl->text[n] != ' ')
+  while(n < len && text[n] != ' ')
     n++;
   return n;
 }
 
-/* Is block @b an entry of a list of people: a list item, or a paragraph
- * that starts with a dash, whose first words are a name?  *start gets the
- * name's byte offset in the block. */
+/* A line of a paragraph or list item: text[ls, le) of block b; the list
+ * entry's name starts at byte name (when entry). */
+struct line {
+  size_t b, ls, le, name;
+  int entry;
+};
+
+struct lines {
+  struct line *v;
+  size_t n, cap;
+};
+
+/* Is the line an entry of a list of people: a list item's first line, or
+ * a line that starts with a dash, whose first words are a name? */
 static int
-list_entry(const struct kg_report *x, size_t b, size_t *start)
+list_entry(const struct kg_report *x, struct line *l)
 {
-  const struct kg_block *bl = &x->doc.blocks[b];
+  const struct kg_block *bl = &x->doc.blocks[l->b];
+  const char *text = bl->text + l->ls;
+  size_t len = l->le - l->ls;
   struct kg_ptoks t;
   long i = -1;
 
-  if(bl->kind != KG_BLK_ITEM && bl->kind != KG_BLK_PARA)
+  if(!(bl->kind == KG_BLK_ITEM && l->ls == 0) &&
+     !starts_with_dash(text, len))
     return 0;
-  if(bl->kind == KG_BLK_PARA && !starts_with_dash(bl))
-    return 0;
-  kg_people_tokenize(x->lex, bl->text, entry_head(bl), &t);
-  if(bl->kind == KG_BLK_ITEM || is_dash(&t, 0))
-    i = entry_name(x, &t);
+  kg_people_tokenize(x->lex, text, entry_head(text, len), &t);
+  i = entry_name(x, &t);
   if(i >= 0)
-    *start = t.v[i].start;
+    l->name = l->ls + t.v[i].start;
   kg_people_toks_release(&t);
   return i >= 0;
 }
 
-/* Does the block before @b say that the list after it names attendees? */
+/* The lines of every paragraph and list item not @done. */
+static void
+list_lines(const struct kg_report *x, const unsigned char *done,
+           struct lines *out)
+{
+  size_t b;
+
+  for(b = 0; b < x->doc.nblocks; b++) {
+    const struct kg_block *bl = &x->doc.blocks[b];
+    size_t ls = 0;
+
+    if(done[b] || (bl->kind != KG_BLK_ITEM && bl->kind != KG_BLK_PARA))
+      continue;
+    while(ls < bl->len) {
+      const char *nl = memchr(bl->text + ls, '\n', bl->len - ls);
+      size_t le = nl ? (size_t)(nl - bl->text) : bl->len;
+      struct line *l;
+
+      KG_GROW(out->v, out->cap, out->n + 1);
+      l = &out->v[out->n++];
+      memset(l, 0, sizeof(*l));
+      l->b = b;
+      l->ls = ls;
+      l->le = le;
+      l->entry = list_entry(x, l);
+      ls = le + 1;
+    }
+  }
+}
+
+/* Does the text just before line @l (the line above, or the block before
+ * its block) say that the list after it names attendees? */
 static int
-attendees_before(const struct kg_report *x, size_t b)
+attendees_before(const struct kg_report *x, const struct line *l)
 {
   const struct kg_block *bl;
   struct kg_ptoks t;
+  size_t a = 0, z;
   int yes;
 
-  if(!b)
+  if(l->ls > 0) {
+    bl = &x->doc.blocks[l->b];
+    z = l->ls - 1;
+    while(a < z && memchr(bl->text + a, '\n', z - a))
+      a += (size_t)((const char *)memchr(bl->text + a, '\n', z - a) -
+                    (bl->text + a)) + 1;
+  } else if(l->b > 0) {
+    bl = &x->doc.blocks[l->b - 1];
+    z = bl->len;
+  } else {
     return 0;
-  bl = &x->doc.blocks[b - 1];
-  kg_people_tokenize(NULL, bl->text, bl->len, &t);
+  }
+  kg_people_tokenize(NULL, bl->text + a, z - a, &t);
   yes = kg_people_phrase(x->v, KG_CUE_PARTICIPANTS, &t, 0) > 0;
   kg_people_toks_release(&t);
   return yes;
 }
 
-/* Speaker lists: runs of two entries or more.  Marks their blocks in
- * @done. */
-static void
-find_lists(struct kg_report *x, unsigned char *done)
+/* Does line @m follow line @l (the next line of its block, or the first
+ * of the next block)? */
+static int
+follows(const struct line *l, const struct line *m)
 {
-  size_t nb = x->doc.nblocks, b = 0, e, k;
-  size_t *start = kg_xcalloc(nb + 1, sizeof(size_t));
-  unsigned char *entry = kg_xcalloc(nb + 1, 1);
+  return (m->b == l->b && m->ls == l->le + 1) ||
+         (m->b == l->b + 1 && m->ls == 0);
+}
 
-  for(b = 0; b < nb; b++)
-    entry[b] = !done[b] && list_entry(x, b, &start[b]);
-  for(b = 0; b < nb; b = e > b ? e : b + 1) {
+/* Speaker lists: runs of two entries or more.  Their lines go in @taken. */
+static void
+find_lists(struct kg_report *x, const unsigned char *done,
+           struct lines *taken)
+{
+  struct lines all = { NULL, 0, 0 };
+  size_t i, e, k;
+
+  list_lines(x, done, &all);
+  for(i = 0; i < all.n; i = e > i ? e : i + 1) {
     struct kg_roles_use use = { KG_CUE_FACILITATOR, "list", CONF_LIST, 0 };
 
-    for(e = b; e < nb && entry[e]; e++)
+    for(e = i; e < all.n && all.v[e].entry &&
+        (e == i || follows(&all.v[e - 1], &all.v[e])); e++)
       ;
-    if(e - b < 2)
+    if(e - i < 2)
       continue;
-    if(attendees_before(x, b)) {
+    if(attendees_before(x, &all.v[i])) {
       use.role = KG_CUE_PARTICIPANTS;
       use.confidence = CONF_MENTION + 10;
     }
-    for(k = b; k < e; k++) {
-      const struct kg_block *bl = &x->doc.blocks[k];
+    for(k = i; k < e; k++) {
+      const struct line *l = &all.v[k];
 
-      kg_roles_people(x, block_section(x, k), &use, bl, start[k], bl->len, 0);
-      done[k] = 1;
+      kg_roles_people(x, block_section(x, l->b), &use, &x->doc.blocks[l->b],
+                      l->name, l->le, l->ls);
+      KG_GROW(taken->v, taken->cap, taken->n + 1);
+      taken->v[taken->n++] = *l;
     }
   }
-  free(start);
-  free(entry);
+  free(all.v);
+}
+
+/* Is line text[ls..) of block @b in @taken? */
+static int
+is_taken(const struct lines *taken, size_t b, size_t ls)
+{
+  size_t i;
+
+  for(i = 0; i < taken->n; i++)
+    if(taken->v[i].b == b && taken->v[i].ls == ls)
+      return 1;
+  return 0;
+}
+
+/* Does the sentence of token @k name a talk before it ("Présentation de
+ * …", "Atelier …")? */
+static int
+talk_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  while(k-- > 0 && !sentence_end(t, k))
+    if(kg_people_phrase(x->v, KG_CUE_PRESENTATION, t, k) ||
+       kg_people_phrase(x->v, KG_CUE_TALK_HEAD, t, k))
+      return 1;
+  return 0;
 }
 
 /* Does a speaker phrase open at token @k?  Returns its length in tokens;
- * a one-word phrase ("avec") counts only before a name. */
+ * a one-word phrase ("avec") counts only before a name, "par" only after
+ * a talk is named. */
 static size_t
 speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
 {
   size_t m = kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, k);
 
+  if(!m && kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, k) &&
+     kg_people_name(x->v, t, k + 1, 0) && talk_before(x, t, k))
+    return 1;
   if(m == 1 && !kg_people_name(x->v, t, k + 1, 0))
     return 0;
   return m;
@@ -277,6 +364,40 @@ speaker_after(const struct kg_report *x, const struct kg_ptoks *t, size_t e)
   return 0;
 }
 
+/* Same word, case aside but accents kept ("la" is not "là"). */
+static int
+same_word(const char *a, size_t alen, const char *b)
+{
+  size_t i = 0, j = 0, blen = strlen(b);
+
+  while(i < alen && j < blen) {
+    int ca, cb;
+
+    i += (size_t)kg_text_utf8_decode(a + i, alen - i, &ca);
+    j += (size_t)kg_text_utf8_decode(b + j, blen - j, &cb);
+    ca = ca == 0x2019 ? '\'' : utf8proc_tolower(ca);
+    cb = cb == 0x2019 ? '\'' : utf8proc_tolower(cb);
+    if(ca != cb)
+      return 0;
+  }
+  return i == alen && j == blen;
+}
+
+/* Is token @k a determiner ("la", "notre"; not "là")? */
+static int
+determiner(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  size_t p;
+
+  if(!is_word(t, k))
+    return 0;
+  for(p = 0; p < x->v->ncues[KG_CUE_ARTICLE]; p++)
+    if(same_word(t->text + t->v[k].start, t->v[k].end - t->v[k].start,
+                 x->v->cues[KG_CUE_ARTICLE][p].text))
+      return 1;
+  return 0;
+}
+
 /* Is the name at token @i part of a longer name: after a place noun ("rue
  * Victor Hugo", "collège Jean Moulin"), or after a capitalised word that
  * does not start a sentence ("Fondation Abbé Pierre")? */
@@ -287,9 +408,10 @@ inside_longer_name(const struct kg_report *x, const struct kg_ptoks *t,
   size_t m;
 
   for(m = 1; m <= 3 && m <= i; m++)
-    if(kg_people_phrase(x->v, KG_CUE_NAMED_AFTER, t, i - m) == m ||
-       kg_people_phrase(x->v, KG_CUE_ARTICLE, t, i - m) == m)
-      return 1;   /* "rue Victor Hugo", "la Rose Blanche" */
+    if(kg_people_phrase(x->v, KG_CUE_NAMED_AFTER, t, i - m) == m)
+      return 1;   /* "rue Victor Hugo" */
+  if(i && determiner(x, t, i - 1))
+    return 1;     /* "la Rose Blanche" */
   if(!i || !is_word(t, i - 1) || !t->v[i - 1].cap || is_dash(t, i - 1))
     return 0;
   if(i == 1 || sentence_end(t, i - 2) || clause_end(t, i - 2))
@@ -422,9 +544,10 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
   kg_people_toks_release(&t);
 }
 
-/* Lines of block @b that start with no cue (cues.c read those). */
+/* Lines of block @b that start with no cue (cues.c read those) and are
+ * in no speaker list (@taken). */
 static void
-prose_block(struct kg_report *x, size_t b)
+prose_block(struct kg_report *x, size_t b, const struct lines *taken)
 {
   const struct kg_block *bl = &x->doc.blocks[b];
   size_t ls = 0, sec = block_section(x, b);
@@ -435,7 +558,8 @@ prose_block(struct kg_report *x, size_t b)
     size_t le = nl ? (size_t)(nl - bl->text) : bl->len;
     int role;
 
-    if(!cues || !kg_roles_cue_line(x->v, bl->text + ls, le - ls, &role))
+    if((!cues || !kg_roles_cue_line(x->v, bl->text + ls, le - ls, &role)) &&
+       !is_taken(taken, b, ls))
       prose_line(x, sec, bl, ls, le);
     ls = le + 1;
   }
@@ -446,6 +570,7 @@ kg_persons_find(struct kg_report *x)
 {
   size_t nb = x->doc.nblocks, b, k;
   unsigned char *done = kg_xcalloc(nb + 1, 1);
+  struct lines taken = { NULL, 0, 0 };
 
   if(!x->lex)
     goto out;
@@ -460,10 +585,11 @@ kg_persons_find(struct kg_report *x)
       for(k = b + 1; k < nb && x->doc.blocks[k].kind == KG_BLK_ITEM; k++)
         done[k] = 1;
   }
-  find_lists(x, done);
+  find_lists(x, done, &taken);
   for(b = 0; b < nb; b++)
     if(!done[b])
-      prose_block(x, b);
+      prose_block(x, b, &taken);
 out:
   free(done);
+  free(taken.v);
 }

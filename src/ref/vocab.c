@@ -28,7 +28,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "org-territory",
   "date-range", "date-and",
   "hour-mark", "day-part", "break", "generic-heading", "programme",
-  "contents", "field-label", "common-word", "published"
+  "contents", "field-label", "common-word", "published",
+  "presented-by", "talk-head"
 };
 
 static const char *const files[] = {

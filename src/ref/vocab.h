@@ -70,6 +70,8 @@ enum kg_cue_role {
   KG_CUE_FIELD_LABEL,       /* "tags", "Date", "Lieu" before ':' in pads */
   KG_CUE_COMMON_WORD,       /* "Réunion", "Orange": a place only in context */
   KG_CUE_PUBLISHED,         /* "Publié le" before a date that is no event's */
+  KG_CUE_PRESENTED_BY,      /* "par" before a presenter's name */
+  KG_CUE_TALK_HEAD,         /* "atelier", "démonstration" before it */
   KG_CUE_ROLE_COUNT
 };
 
