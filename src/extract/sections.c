@@ -5,6 +5,7 @@
 #include "base/buf.h"
 #include "extract/doc.h"
 #include "extract/programme.h"
+#include "extract/prose_sessions.h"
 #include "extract/sections.h"
 #include "base/text.h"
 #include "ref/vocab.h"
@@ -159,6 +160,10 @@ kg_sections_find(const struct kg_doc *doc, const struct kg_vocab *v,
   if(!numbered) {
     free(s);
     n = kg_programme_find(doc, v, &s);
+  }
+  if(!n) {
+    free(s);
+    n = kg_prose_sessions_find(doc, v, &s);
   }
   for(i = 0; i < n && numbered; i++) {
     const struct kg_block *bl = &doc->blocks[s[i].block];

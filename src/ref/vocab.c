@@ -29,7 +29,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "date-range", "date-and",
   "hour-mark", "day-part", "break", "generic-heading", "programme",
   "contents", "field-label", "common-word", "published",
-  "presented-by", "talk-head"
+  "presented-by", "talk-head",
+  "session-determiner", "session-topic", "session-alone", "session-stop"
 };
 
 static const char *const files[] = {

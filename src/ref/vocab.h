@@ -72,6 +72,11 @@ enum kg_cue_role {
   KG_CUE_PUBLISHED,         /* "Publié le" before a date that is no event's */
   KG_CUE_PRESENTED_BY,      /* "par" before a presenter's name */
   KG_CUE_TALK_HEAD,         /* "atelier", "démonstration" before it */
+  /* ontology/programme.ttl: sessions named in sentences */
+  KG_CUE_SESSION_DET,       /* "une", "la première" before a session type */
+  KG_CUE_SESSION_TOPIC,     /* "sur", "consacrée à" after it */
+  KG_CUE_SESSION_ALONE,     /* "table ronde": a title with no topic */
+  KG_CUE_SESSION_STOP,      /* "animée par", "a réuni": the title ends */
   KG_CUE_ROLE_COUNT
 };
 

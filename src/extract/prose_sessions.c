@@ -1,0 +1,277 @@
+/* prose_sessions.c - sessions named in sentences (see prose_sessions.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "extract/doc.h"
+#include "extract/programme.h"
+#include "extract/prose_sessions.h"
+#include "extract/sections.h"
+#include "ref/vocab.h"
+
+#define PROSE_MAX 32        /* sessions a report may name in prose */
+#define TITLE_WORDS 16      /* a longer topic is a sentence: cut there */
+
+struct finder {
+  const struct kg_doc *doc;
+  const struct kg_vocab *v;
+  struct kg_buf title;      /* key of the report's title: its own type */
+  struct kg_section *s;
+  size_t n, cap;
+};
+
+/* ------------------------------------------------------------ words */
+
+static int
+is_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* 1 if a word starts at s[i]: after a space, an apostrophe or a bracket. */
+static int
+word_start(const char *s, size_t i)
+{
+  unsigned char c = (unsigned char)s[i];
+
+  if(!(c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+    return 0;
+  return i == 0 || is_space(s[i - 1]) || s[i - 1] == '\'' ||
+         s[i - 1] == '(' || (i >= 3 && !memcmp(s + i - 3, "\xe2\x80\x99", 3));
+}
+
+/* The longest session type word at s[i..len): its end, its key in *key. */
+static size_t
+type_at(const struct kg_vocab *v, const char *s, size_t len, size_t i,
+        const char **key)
+{
+  size_t t, w, e, best = 0;
+
+  for(t = 0; t < v->ntypes; t++)
+    for(w = 0; w < v->types[t].nwords; w++)
+      if((e = kg_text_key_prefix(s + i, len - i, v->types[t].words[w].key))
+         > best) {
+        best = e;
+        *key = v->types[t].words[w].key;
+      }
+  return best ? i + best : 0;
+}
+
+/* Start of the word that ends just before s[k] (spaces skipped), or k. */
+static size_t
+word_before(const char *s, size_t k)
+{
+  while(k > 0 && is_space(s[k - 1]))
+    k--;
+  while(k > 0 && !is_space(s[k - 1]) && s[k - 1] != '\'' && s[k - 1] != '(')
+    k--;
+  return k;
+}
+
+/* 1 if a singular determiner ends just before the type word at s[i]:
+ * "l'", "une", "cette", "la première" (cue/session-determiner). */
+static int
+determiner_before(const struct kg_vocab *v, const char *s, size_t i)
+{
+  const struct kg_phrase *d = v->cues[KG_CUE_SESSION_DET];
+  size_t n = v->ncues[KG_CUE_SESSION_DET], w1, w2, end = i;
+
+  if(i >= 2 && s[i - 1] == '\'')
+    end = i - 1;
+  else if(i >= 4 && !memcmp(s + i - 3, "\xe2\x80\x99", 3))
+    end = i - 3;
+  if(end != i)    /* elided: "l'atelier" */
+    return end >= 1 && (s[end - 1] | 0x20) == 'l' &&
+           (end == 1 || is_space(s[end - 2]) || s[end - 2] == '(');
+  while(end > 0 && is_space(s[end - 1]))
+    end--;
+  w1 = word_before(s, i);
+  if(w1 < end && kg_vocab_phrase_is(d, n, s + w1, end - w1))
+    return 1;
+  w2 = word_before(s, w1);
+  return w2 < end && kg_vocab_phrase_is(d, n, s + w2, end - w2);
+}
+
+/* ------------------------------------------------------------ titles */
+
+/* Offset just after the longest phrase of @role at s[i..len), or i. */
+static size_t
+phrase_at(const struct kg_vocab *v, enum kg_cue_role role, const char *s,
+          size_t len, size_t i)
+{
+  size_t p, best = 0, e;
+
+  for(p = 0; p < v->ncues[role]; p++)
+    if(v->cues[role][p].key[0] &&
+       (e = kg_text_key_prefix(s + i, len - i, v->cues[role][p].key)) > best)
+      best = e;
+  return i + best;
+}
+
+/* End of a quotation opened at s[i] ("« … »", "“ … ”", "\" … \""),
+ * after its closing mark; 0 if none opens there or it never closes. */
+static size_t
+quote_end(const char *s, size_t len, size_t i)
+{
+  const char *close = NULL, *p;
+
+  if(i + 1 < len && !memcmp(s + i, "\xc2\xab", 2))
+    close = "\xc2\xbb";
+  else if(i + 2 < len && !memcmp(s + i, "\xe2\x80\x9c", 3))
+    close = "\xe2\x80\x9d";
+  else if(i < len && s[i] == '"')
+    close = "\"";
+  if(!close)
+    return 0;
+  p = strstr(s + i + 1, close);
+  return p && (size_t)(p - s) < len ? (size_t)(p - s) + strlen(close) : 0;
+}
+
+/* End of the clause from s[i]: punctuation, a dash between spaces, a
+ * stop phrase ("animée par", "a réuni"), or TITLE_WORDS words. */
+static size_t
+clause_end(const struct kg_vocab *v, const char *s, size_t len, size_t i)
+{
+  size_t k, words = 0, q;
+
+  for(k = i; k < len; k++) {
+    char c = s[k];
+
+    if(c == ',' || c == '.' || c == ';' || c == '(' || c == ')' ||
+       c == '!' || c == '?' || c == ':' || c == '\n')
+      break;
+    if((q = quote_end(s, len, k)) != 0) {
+      k = q - 1;
+      continue;
+    }
+    if(k > i && is_space(s[k - 1]) && k + 1 < len &&
+       (c == '-' || !memcmp(s + k, "\xe2\x80\x93", 3)) &&
+       is_space(s[c == '-' ? k + 1 : k + 3]))
+      break;
+    if(word_start(s, k) && (phrase_at(v, KG_CUE_SESSION_STOP, s, len, k) > k
+                            || ++words > TITLE_WORDS))
+      break;
+  }
+  while(k > i && is_space(s[k - 1]))
+    k--;
+  return k;
+}
+
+/* End of the title whose type word is s[i..e), or 0 when the words after
+ * it give no topic and the type does not stand alone. */
+static size_t
+title_end(const struct kg_vocab *v, const char *s, size_t len, size_t i,
+          size_t e)
+{
+  size_t p = e, q;
+
+  while(p < len && s[p] == ' ')
+    p++;
+  if((q = quote_end(s, len, p)) != 0)
+    return q;
+  if(p < len && s[p] == ':' && p + 1 < len) {
+    q = p + 1;
+    while(q < len && s[q] == ' ')
+      q++;
+    return quote_end(s, len, q) ? quote_end(s, len, q)
+                                : clause_end(v, s, len, q);
+  }
+  if(p < len && word_start(s, p) &&
+     (q = phrase_at(v, KG_CUE_SESSION_TOPIC, s, len, p)) > p &&
+     (q = clause_end(v, s, len, q)) > p)
+    return q;
+  return kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_ALONE],
+                            v->ncues[KG_CUE_SESSION_ALONE], s + i, e - i)
+         ? e : 0;
+}
+
+/* ------------------------------------------------------------ sessions */
+
+static int
+known(const struct finder *f, const char *t, size_t off, size_t end)
+{
+  struct kg_buf a = KG_BUF_INIT, b = KG_BUF_INIT;
+  size_t i;
+  int hit = 0;
+
+  kg_text_key(t + off, end - off, &a);
+  for(i = 0; i < f->n && !hit; i++) {
+    const struct kg_block *bl = &f->doc->blocks[f->s[i].block];
+
+    kg_text_key(bl->text + f->s[i].title_off,
+                f->s[i].title_end - f->s[i].title_off, &b);
+    hit = a.len == b.len && !memcmp(a.s, b.s, a.len);
+  }
+  kg_buf_release(&a);
+  kg_buf_release(&b);
+  return hit;
+}
+
+static void
+add(struct finder *f, size_t b, size_t off, size_t end)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  struct kg_section *s;
+
+  if(f->n >= PROSE_MAX || known(f, bl->text, off, end))
+    return;
+  KG_GROW(f->s, f->cap, f->n + 1);
+  s = &f->s[f->n++];
+  memset(s, 0, sizeof(*s));
+  s->block = s->head = b;
+  s->title_off = off;
+  s->title_end = end;
+  s->parent = -1;
+  s->body_end = b + 1;
+  s->rule = "prose:session-type";
+  s->type = kg_sections_type(f->v, bl->text + off, end - off);
+}
+
+/* The sessions one paragraph or item names. */
+static void
+block(struct finder *f, size_t b)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  const char *t = bl->text, *key = NULL;
+  size_t i, e, z;
+
+  for(i = 0; i < bl->len; i++) {
+    if(!word_start(t, i) || (t[i] >= 'A' && t[i] <= 'Z') ||
+       !(e = type_at(f->v, t, bl->len, i, &key)))
+      continue;
+    if(!determiner_before(f->v, t, i) ||
+       (f->title.len && kg_text_key_contains(f->title.s, key)))
+      continue;
+    if((z = title_end(f->v, t, bl->len, i, e)) != 0) {
+      add(f, b, i, z);
+      i = z - 1;
+    }
+  }
+}
+
+size_t
+kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
+                       struct kg_section **out)
+{
+  struct finder f;
+  long title = kg_programme_title(doc, v);
+  size_t b;
+
+  memset(&f, 0, sizeof f);
+  f.doc = doc;
+  f.v = v;
+  kg_buf_init(&f.title);
+  if(title >= 0)
+    kg_text_key(doc->blocks[title].text, doc->blocks[title].len, &f.title);
+  for(b = 0; b < doc->nblocks; b++) {
+    const struct kg_block *bl = &doc->blocks[b];
+
+    if((long)b != title && (bl->kind == KG_BLK_PARA || bl->kind == KG_BLK_ITEM)
+       && !kg_sections_is_heading(bl))
+      block(&f, b);
+  }
+  kg_buf_release(&f.title);
+  *out = f.s;
+  return f.n;
+}

@@ -1,0 +1,30 @@
+/* prose_sessions.h - sessions that a report names only in its sentences.
+ *
+ * A press article or a blog post has no programme: "une table ronde sur
+ * l'accès aux droits a réuni …", "lors de l'atelier « Les aidants »".  When
+ * neither the numbering nor the layout gives a session, a singular
+ * determiner ("une", "la", "l'", "cette": cue/session-determiner) before a
+ * session type word (session-types.ttl) opens one.  Its title is the type
+ * word and its topic ("sur …", "consacrée à …", "« … »": cue/session-topic)
+ * up to the end of the clause (a comma, a full stop, cue/session-stop such
+ * as "animée par", "a réuni"); a type alone ("la table ronde") is a title
+ * only for the types of cue/session-alone.  A type word of the report's
+ * title ("Webinaire : …") names the event itself, never a session.  Plain C
+ * on struct kg_doc; every word is data of ontology/programme.ttl.
+ */
+#ifndef KG_PROSE_SESSIONS_H
+#define KG_PROSE_SESSIONS_H
+
+#include <stddef.h>
+
+struct kg_doc;
+struct kg_vocab;
+struct kg_section;
+
+/* The sessions named in the paragraphs and items of @doc, rule
+ * "prose:session-type".  *out is new (free()); returns their number. */
+size_t kg_prose_sessions_find(const struct kg_doc *doc,
+                              const struct kg_vocab *v,
+                              struct kg_section **out);
+
+#endif
