@@ -32,6 +32,7 @@ struct finder {
   int prog_level;         /* level of the open programme heading, 0 none */
   int prog_list;          /* a programme label was read: its list follows */
   long prog_item;         /* session made of the current programme item */
+  long prog_type;         /* session type the programme label named, -1 */
   int items;              /* list items read since the last paragraph */
   int generic;            /* under a heading that is no session ("Notes") */
   size_t skip;            /* a block read already as a title */
@@ -434,6 +435,61 @@ programme_label(const struct kg_vocab *v, const char *t, size_t len)
   return only_when(v, t + e + l, len - e - l);
 }
 
+/* The type whose word comes last in @key ("des temps de présentation en
+ * plénière et des temps d'ateliers": atelier), or -1. */
+static long
+last_type(const struct kg_vocab *v, const char *key)
+{
+  size_t i, j, wl;
+  const char *p, *best = NULL;
+  long type = -1;
+
+  for(i = 0; i < v->ntypes; i++)
+    for(j = 0; j < v->types[i].nwords; j++) {
+      const char *w = v->types[i].words[j].key;
+
+      if(!(wl = strlen(w)))
+        continue;
+      for(p = strstr(key, w); p; p = strstr(p + 1, w))
+        if((p == key || p[-1] == ' ') && (p[wl] == ' ' || !p[wl]) &&
+           (!best || p > best)) {
+          best = p;
+          type = (long)i;
+        }
+    }
+  return type;
+}
+
+/* A sentence that announces sessions of a type and ends with a colon
+ * ("Deux tables rondes ont clôturé la journée :", "des temps d'ateliers
+ * portant sur divers sujets :"): its type, or -1.  Not when it announces
+ * people ("Les intervenants de la table ronde :"). */
+static long
+typed_label(const struct kg_vocab *v, const char *t, size_t len)
+{
+  static const enum kg_cue_role people[] = { KG_CUE_FACILITATOR,
+                                             KG_CUE_PARTICIPANTS };
+  struct kg_buf key = KG_BUF_INIT;
+  size_t l = len, r, p;
+  long type = -1;
+
+  while(l && (t[l - 1] == ' ' || t[l - 1] == '\n'))
+    l--;
+  if(!l || t[l - 1] != ':' || l > 400 ||
+     bare_type(v, t, trimmed_len(t, l)) ||    /* "Atelier 3 :" */
+     (type = kg_sections_type(v, t, l)) < 0)
+    return -1;
+  kg_text_key(t, l, &key);
+  type = last_type(v, key.s);
+  for(r = 0; r < sizeof people / sizeof *people && type >= 0; r++)
+    for(p = 0; p < v->ncues[people[r]] && type >= 0; p++)
+      if(v->cues[people[r]][p].key[0] &&
+         kg_text_key_contains(key.s, v->cues[people[r]][p].key))
+        type = -1;
+  kg_buf_release(&key);
+  return type;
+}
+
 static long
 open_session(const struct finder *f)
 {
@@ -581,7 +637,7 @@ programme_item(struct finder *f, size_t b)
     return;
   if(bl->parent < 0) {
     f->prog_item = add(f, b, b, rest, bl->len, "programme-list",
-                       open_session(f), -1);
+                       open_session(f), f->prog_type);
     return;
   }
   if(type >= 0 && f->prog_item >= 0)
@@ -621,6 +677,11 @@ line(struct finder *f, size_t b)
       return;
     }
     if(programme_label(f->v, bl->text, len)) {
+      f->prog_list = 1;
+      f->prog_item = f->prog_type = -1;
+      return;
+    }
+    if((f->prog_type = typed_label(f->v, bl->text, bl->len)) >= 0) {
       f->prog_list = 1;
       f->prog_item = -1;
       return;
@@ -681,7 +742,7 @@ kg_programme_find(const struct kg_doc *doc, const struct kg_vocab *v,
   f.doc = doc;
   f.v = v;
   f.title = kg_programme_title(doc, v);
-  f.prog_item = -1;
+  f.prog_item = f.prog_type = -1;
   f.skip = (size_t)-1;
   for(b = 0; b < doc->nblocks; b++) {
     const struct kg_block *bl = &doc->blocks[b];

@@ -64,7 +64,8 @@ word_before(const char *s, size_t k)
 {
   while(k > 0 && is_space(s[k - 1]))
     k--;
-  while(k > 0 && !is_space(s[k - 1]) && s[k - 1] != '\'' && s[k - 1] != '(')
+  while(k > 0 && !is_space(s[k - 1]) && s[k - 1] != '\'' && s[k - 1] != '(' &&
+        !(k >= 3 && !memcmp(s + k - 3, "\xe2\x80\x99", 3)))
     k--;
   return k;
 }
