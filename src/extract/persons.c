@@ -497,10 +497,31 @@ line_may_name(const struct kg_report *x, const char *text, size_t len)
   return yes;
 }
 
-/* One line text[ls, le) of block @bl, in section @sec. */
+/* Can block @b be a signature: a one-line paragraph among the first
+ * three paragraphs of the report or the last one ("Michèle GLINATSIS"
+ * under an article, "Laurine Brun" over it)? */
+static int
+signature_block(const struct kg_report *x, size_t b)
+{
+  const struct kg_doc *d = &x->doc;
+  size_t k, before = 0;
+
+  if(d->blocks[b].kind != KG_BLK_PARA || memchr(d->blocks[b].text, '\n',
+                                                d->blocks[b].len))
+    return 0;
+  for(k = 0; k < b; k++)
+    before += d->blocks[k].kind == KG_BLK_PARA;
+  for(k = b + 1; k < d->nblocks && d->blocks[k].kind != KG_BLK_PARA &&
+      d->blocks[k].kind != KG_BLK_ITEM; k++)
+    ;
+  return before < 3 || k == d->nblocks;
+}
+
+/* One line text[ls, le) of block @bl, in section @sec; @sig: the line
+ * may be a signature (signature_block()). */
 static void
 prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
-           size_t ls, size_t le)
+           size_t ls, size_t le, int sig)
 {
   struct kg_ptoks t;
   unsigned char *scope;
@@ -515,6 +536,8 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
   scope = kg_xcalloc(t.n + 1, 1);
   speaker_scopes(x, &t, scope);
   by = byline(x, &t);
+  /* a line that is only a name, where a signature stands */
+  sig = sig && kg_people_name(x->v, &t, 0, 0) == t.n;
   while(i < t.n) {
     struct kg_roles_use use = { KG_CUE_PARTICIPANTS, "prose", CONF_MENTION, 1 };
 
@@ -527,9 +550,9 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     }
     for(e = i + n; e < t.n && !sentence_end(&t, e); e++)
       ;
-    if(by && i == by) {
+    if((by && i == by) || (sig && i == 0)) {
       use.role = KG_CUE_NOTETAKER;
-      use.prefix = "byline";
+      use.prefix = sig ? "signature" : "byline";
       use.confidence = CONF_BYLINE;
     } else if(scope[i] || speaker_after(x, &t, i + n)) {
       use.role = KG_CUE_FACILITATOR;
@@ -560,7 +583,7 @@ prose_block(struct kg_report *x, size_t b, const struct lines *taken)
 
     if((!cues || !kg_roles_cue_line(x->v, bl->text + ls, le - ls, &role)) &&
        !is_taken(taken, b, ls))
-      prose_line(x, sec, bl, ls, le);
+      prose_line(x, sec, bl, ls, le, signature_block(x, b));
     ls = le + 1;
   }
 }
