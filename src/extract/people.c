@@ -305,6 +305,54 @@ surname_at(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
   return surname_ok(v, t, j, g, strict) ? 1 : 0;
 }
 
+/* A surname in capitals goes on with the next words in capitals that are
+ * no common word ("TEIXEIRA MOURA"): tokens after @j, the last word. */
+static size_t
+caps_after(const struct kg_ptoks *t, size_t j)
+{
+  size_t k = j + 1;
+
+  while(k < t->n && t->v[k].upper && cap_word(t, k) &&
+        !(t->v[k].lex & KG_LEX_COMMON))
+    k++;
+  return k - j - 1;
+}
+
+/* "D. Chafaï": an initial, its full stop and a capitalised surname that is
+ * no common word; tokens, or 0. */
+static size_t
+initial_name(const struct kg_ptoks *t, size_t j)
+{
+  const struct kg_ptok *k = &t->v[j];
+
+  if(j + 2 >= t->n || k->end - k->start != 1 || !cap_word(t, j) ||
+     t->v[j + 1].kind != T_PUNCT || t->text[t->v[j + 1].start] != '.' ||
+     t->v[j + 1].start != k->end || !cap_word(t, j + 2) ||
+     (t->v[j + 2].lex & (KG_LEX_COMMON | KG_LEX_PROPER)))
+    return 0;
+  return 3 + (t->v[j + 2].upper ? caps_after(t, j + 2) : 0);
+}
+
+#define CAPS_AFTER_PROPER 5
+
+/* "Laroussi OUESLATI", "Francisco TEIXEIRA MOURA": a capitalised word the
+ * lexicon knows as nothing or as a proper noun only, then a surname in
+ * capitals that is no common word; tokens, or 0. */
+static size_t
+unknown_first_caps(const struct kg_ptoks *t, size_t j)
+{
+  if(j + 1 >= t->n || !cap_word(t, j) || t->v[j].upper ||
+     (t->v[j].lex & ~KG_LEX_PROPER) ||
+     !t->v[j + 1].upper || !cap_word(t, j + 1) ||
+     (t->v[j + 1].lex & KG_LEX_COMMON))
+    return 0;
+  /* after a proper noun ("Google MAP", "Paris SACLAY") an acronym is more
+   * likely than a surname: five letters or more */
+  if(t->v[j].lex && t->v[j + 1].end - t->v[j + 1].start < CAPS_AFTER_PROPER)
+    return 0;
+  return 2 + caps_after(t, j + 1);
+}
+
 size_t
 kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
                int strict)
@@ -324,6 +372,8 @@ kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
      given_name(t, j + 1) && !t->v[j + 1].upper &&
      !surname_at(v, t, j + 2, (long)j + 1, strict))
     return j + 2 - i;
+  if(!strict && ((s = initial_name(t, j)) || (s = unknown_first_caps(t, j))))
+    return j + s - i;
   if(j < t->n && given_name(t, j))
     g = (long)j++;
   if(!civ && g < 0)
@@ -334,7 +384,7 @@ kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
     return j + 1 + s - i;
   s = surname_at(v, t, j, g, strict);
   if(s)
-    return j + s - i;
+    return j + s - i + (t->v[j + s - 1].upper ? caps_after(t, j + s - 1) : 0);
   /* "Mme Martin": the civility's word was the surname */
   return civ && g >= 0 ? j - i : 0;
 }

@@ -352,6 +352,10 @@ speaker_after(const struct kg_report *x, const struct kg_ptoks *t, size_t e)
     return 0;
   if(kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, e))
     return 1;
+  /* "X et Y ont présenté": the verb after the last of two names */
+  if(e + 1 < t->n && t->v[e].kind == KG_PTOK_WORD &&
+     !strcmp(t->v[e].key, "et") && (m = kg_people_name(x->v, t, e + 1, 1)))
+    return speaker_after(x, t, e + 1 + m);
   if(t->v[e].kind != KG_PTOK_COMMA)
     return 0;
   for(p = e + 1; p < t->n && p < e + AFTER_SCAN && !clause_end(t, p); p++) {
@@ -470,6 +474,22 @@ name_word(const struct kg_report *x, const char *w, size_t len,
   return 0;
 }
 
+/* Two letters or more, all upper case (ASCII letters and UTF-8). */
+static int
+all_caps(const char *w, size_t len)
+{
+  size_t i = 0, n = 0;
+  int cp;
+
+  while(i < len) {
+    i += (size_t)kg_text_utf8_decode(w + i, len - i, &cp);
+    if(!utf8proc_isupper(cp))
+      return 0;
+    n++;
+  }
+  return n >= 2;
+}
+
 /* Does the line text[0..len) hold a word that can start a name?  A cheap
  * look before the line is read word by word. */
 static int
@@ -479,8 +499,10 @@ line_may_name(const struct kg_report *x, const char *text, size_t len)
   size_t i = 0, j;
   int yes = 0;
 
+  int prev = 0;   /* the word before was capitalised */
+
   while(i < len && !yes) {
-    int cp = 0;
+    int cp = 0, cap;
 
     while(i < len && strchr(" ,;:.()'\"!?*", text[i]))
       i++;
@@ -488,8 +510,12 @@ line_may_name(const struct kg_report *x, const char *text, size_t len)
       ;
     if(j > i) {
       kg_text_utf8_decode(text + i, j - i, &cp);
-      if(utf8proc_isupper(cp))
-        yes = name_word(x, text + i, j - i, &fold);
+      cap = utf8proc_isupper(cp);
+      /* a first name or a civility; "D. Chafaï"; "Laroussi OUESLATI" */
+      yes = cap && (name_word(x, text + i, j - i, &fold) ||
+                    (j == i + 1 && j < len && text[j] == '.') ||
+                    (prev && all_caps(text + i, j - i)));
+      prev = cap;
     }
     i = j;
   }
