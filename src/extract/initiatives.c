@@ -169,6 +169,29 @@ kg_initiatives_lookup(struct istate *st, size_t a, size_t z,
   return in;
 }
 
+/* In a title "X par Y", is Y a person ("Introduction par Monsieur Michel
+ * VAUZELLE", "… par Anne Martin") or X no name ("Introduction")?  t[0..xz)
+ * is X, t[ya..yz) is Y. */
+static int
+carrier_is_person(struct kg_report *x, const char *t, size_t xz,
+                  size_t ya, size_t yz)
+{
+  const char *c;
+  size_t p, e;
+
+  while(ya < yz && t[ya] == ' ')
+    ya++;
+  if(kg_vocab_phrase_is(x->v->cues[KG_CUE_GENERIC_HEADING],
+                        x->v->ncues[KG_CUE_GENERIC_HEADING], t, xz))
+    return 1;
+  for(p = 0; p < x->v->ncues[KG_CUE_CIVILITY]; p++)
+    if(kg_text_key_prefix(t + ya, yz - ya, x->v->cues[KG_CUE_CIVILITY][p].key))
+      return 1;
+  c = memchr(t + ya, ',', yz - ya);
+  e = c ? (size_t)(c - t) : yz;
+  return e > ya && kg_report_is_person(x, t + ya, e - ya);
+}
+
 /* "Comment repérer … : présentation de Cyber Repère", "LaCollecte.tech par
  * Emmaüs Connect : …", or a registry initiative in the title. */
 static void
@@ -234,6 +257,8 @@ title_initiatives(struct istate *st, size_t sec)
 
         if(!n || !kg_passage_first_upper(t, i) || i - 1 > 60)
           continue;
+        if(carrier_is_person(x, t, i - 1, i + n, head))
+          break;   /* "Introduction par Monsieur X": a talk and its speaker */
         while(oz > i + n && t[oz - 1] == ' ')
           oz--;
         in = initiative(st, (long)sec, kg_report_src(bl, s->title_off),

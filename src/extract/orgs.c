@@ -21,6 +21,7 @@
 #include "extract/places.h"
 #include "extract/report.h"
 #include "ref/gaz.h"
+#include "ref/lexicon.h"
 #include "ref/registry.h"
 #include "ref/vocab.h"
 
@@ -260,6 +261,50 @@ acronym_names(struct oscan *sc)
     if(kg_names_expansion_kind(&sc->lx, &sc->w, (size_t)p.v[i].flags) == 1)
       add_span(sc, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85, 0);
   free(p.v);
+}
+
+/* "d'ANEOL", "la CRESS Auvergne-Rhône-Alpes", "à l'IRIT": an acronym of
+ * three letters or more after a determiner or a preposition (cue
+ * org-acronym-before), with the capitalised words right after it; not a
+ * common word, a place, a person, a name the registry knows as something
+ * else, an acronym that names no body (cue acronym-not-org: "RGPD",
+ * "TIC"), nor one whose expansion follows (acronym_names() decides). */
+static int
+bare_acronym_at(struct oscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  const struct kg_word *a = &w->v[i];
+  struct kg_buf k = KG_BUF_INIT;
+  int known;
+
+  if(!a->acro || a->marked || a->z - a->a < 3 || w->v[i - 1].gap ||
+     w->v[i - 1].acro || (a->gap & KG_GAP_OPEN) ||
+     !phrase(sc, i - 1, KG_CUE_ORG_ACRONYM_BEFORE) ||
+     phrase(sc, i, KG_CUE_ACRONYM_NOT_ORG) ||
+     (sc->x->lex && (kg_lexicon_classes(sc->x->lex, sc->bl->text + a->a,
+                                        a->z - a->a) & KG_LEX_COMMON)))
+    return 0;
+  kg_text_key(sc->bl->text + a->a, a->z - a->a, &k);
+  known = kg_registry_lookup(sc->x->reg, k.s, -1) != NULL;
+  kg_buf_release(&k);
+  return !known;
+}
+
+static void
+bare_acronyms(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, e;
+
+  for(i = 1; i < w->n; i++) {
+    if(!bare_acronym_at(sc, i))
+      continue;
+    for(e = i + 1; e < w->n && !w->v[e - 1].gap && w->v[e].cap &&
+        !w->v[e].acro && e < i + 4; e++)
+      ;
+    if(plausible(sc, i, e, 1))
+      add_words(sc, i, e, 55);
+  }
 }
 
 /* ------------------------------------------------------------ lists */
@@ -555,6 +600,7 @@ kg_orgs_find(struct kg_report *x)
       i += head_name(&sc, i);
     territory_names(&sc);
     acronym_names(&sc);
+    bare_acronyms(&sc);
     list_names(&sc);
     agent_names(&sc);
     apposition_names(&sc);

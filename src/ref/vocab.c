@@ -30,7 +30,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "hour-mark", "day-part", "break", "generic-heading", "programme",
   "contents", "field-label", "common-word", "published",
   "presented-by", "talk-head",
-  "session-determiner", "session-topic", "session-alone", "session-stop"
+  "session-determiner", "session-topic", "session-alone", "session-stop",
+  "org-acronym-before", "acronym-not-org"
 };
 
 static const char *const files[] = {
