@@ -267,6 +267,7 @@ kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
   memset(lx, 0, sizeof(*lx));
   lx->v = v;
   kg_hash_init(&lx->roles);
+  kg_hash_init(&lx->roles_hi);
   for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
     for(p = 0; p < v->ncues[r]; p++) {
       const char *key = v->cues[r][p].key, *c;
@@ -274,7 +275,8 @@ kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
 
       if(!key[0])
         continue;
-      *kg_hash_ref(&lx->roles, key, NULL) |= (size_t)1 << r;
+      *kg_hash_ref(r < KG_NAMES_ROLE_BITS ? &lx->roles : &lx->roles_hi, key,
+                   NULL) |= (size_t)1 << (r % KG_NAMES_ROLE_BITS);
       for(c = key; *c; c++)
         words += *c == ' ';
       if(words > lx->maxwords)
@@ -286,12 +288,17 @@ void
 kg_names_lex_release(struct kg_names_lex *lx)
 {
   kg_hash_release(&lx->roles);
+  kg_hash_release(&lx->roles_hi);
 }
 
-/* Roles of the phrase made of words [i, i + m), or 0. */
-static size_t
-roles_of(const struct kg_names_lex *lx, const struct kg_words *w, size_t i,
-         size_t m, struct kg_buf *gram)
+/* every role has its bit in one of the two masks of struct kg_names_lex */
+typedef char kg_names_roles_fit[KG_CUE_ROLE_COUNT <= 2 * KG_NAMES_ROLE_BITS
+                                ? 1 : -1];
+
+/* Does the phrase made of words [i, i + m) have @role? */
+static int
+has_role(const struct kg_names_lex *lx, const struct kg_words *w, size_t i,
+         size_t m, struct kg_buf *gram, enum kg_cue_role role)
 {
   size_t k;
 
@@ -303,7 +310,9 @@ roles_of(const struct kg_names_lex *lx, const struct kg_words *w, size_t i,
       kg_buf_addc(gram, ' ');
     kg_buf_adds(gram, w->v[k].key);
   }
-  return kg_hash_value(&lx->roles, gram->s);
+  return (kg_hash_value((size_t)role < KG_NAMES_ROLE_BITS ? &lx->roles
+                                                        : &lx->roles_hi,
+                        gram->s) >> (role % KG_NAMES_ROLE_BITS)) & 1;
 }
 
 size_t
@@ -318,7 +327,7 @@ kg_names_phrase(const struct kg_names_lex *lx, const struct kg_words *w,
   for(m = 1; m <= (size_t)lx->maxwords && i + m <= w->n; m++) {
     if(m > 1 && w->v[i + m - 2].gap)
       break;
-    if(roles_of(lx, w, i, m, &gram) & ((size_t)1 << role))
+    if(has_role(lx, w, i, m, &gram, role))
       best = m;
   }
   kg_buf_release(&gram);
@@ -335,7 +344,7 @@ kg_names_phrase_before(const struct kg_names_lex *lx, const struct kg_words *w,
   for(m = 1; m <= (size_t)lx->maxwords && m <= end; m++) {
     if(m > 1 && w->v[end - m].gap)
       break;
-    if(roles_of(lx, w, end - m, m, &gram) & ((size_t)1 << role))
+    if(has_role(lx, w, end - m, m, &gram, role))
       best = end - m;
   }
   kg_buf_release(&gram);

@@ -73,9 +73,12 @@ void kg_names_spans_resolve(struct kg_names_spans *s, char *keep);
 
 /* The phrases of the vocabulary's roles by matching key, to find the one
  * that starts at a word. */
+#define KG_NAMES_ROLE_BITS 64   /* roles in one mask; two masks in all */
+
 struct kg_names_lex {
   const struct kg_vocab *v;
-  struct kg_hash roles;  /* key -> bit mask of roles */
+  struct kg_hash roles;  /* key -> bit mask of roles 0..63 */
+  struct kg_hash roles_hi;  /* key -> bit mask of roles 64..127 */
   int maxwords;
 };
 

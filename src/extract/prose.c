@@ -25,11 +25,11 @@
 #include "ref/vocab.h"
 
 enum { R_INTRO = 0, R_QUOTED, R_HASHTAG, R_APPOSITION, R_ACRONYM,
-       R_REGISTRY };
+       R_REGISTRY, R_KIND };
 
 static const char *const rules[] = {
   "prose:intro-noun", "prose:quoted", "prose:hashtag", "prose:apposition",
-  "prose:acronym", "prose:registry"
+  "prose:acronym", "prose:registry", "prose:kind-adjective"
 };
 
 /* span flags: the rule, and for a registry name its entity + 1 above */
@@ -189,6 +189,64 @@ intro_names(struct pscan *sc)
   }
 }
 
+/* Does the phrase of @role that ends at word @end (exclusive) have one
+ * word? */
+static int
+one_word_before(struct pscan *sc, size_t end, enum kg_cue_role role)
+{
+  struct kg_words *w = &sc->w;
+  unsigned gap;
+  int yes;
+
+  if(!end || (w->v[end - 1].gap & ~(unsigned)KG_GAP_QUOTE))
+    return 0;
+  gap = w->v[end - 1].gap;    /* "leur « indice …": read past the quote */
+  w->v[end - 1].gap = 0;
+  yes = kg_names_phrase_before(&sc->lx, w, end, role) == end - 1;
+  w->v[end - 1].gap = gap;
+  return yes;
+}
+
+/* End of a "de X" that closes a name at word @e: one word, then the end
+ * of the clause or "et" ("… numériques d'Angers et les …"); else @e. */
+static size_t
+closing_complement(struct pscan *sc, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+
+  if(e + 1 >= w->n || w->v[e - 1].gap ||
+     kg_names_phrase(&sc->lx, w, e, KG_CUE_NAME_CONNECTOR) != 1)
+    return e;
+  if(e + 2 == w->n || w->v[e + 1].gap || !strcmp(w->v[e + 2].key, "et"))
+    return e + 2;
+  return e;
+}
+
+/* "le plan numérique", "la feuille de route numérique", "leur indice de
+ * fragilité numérique", "Le baromètre numérique des quartiers": a
+ * determiner (cue initiative-determiner), a kind of initiative (cue
+ * initiative-kind), at most three words, an adjective of cue
+ * initiative-adjective, and a closing "de X" (closing_complement()). */
+static void
+kind_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, m, j, e;
+
+  for(i = 1; i < w->n; i++) {
+    if(!one_word_before(sc, i, KG_CUE_INITIATIVE_DET) ||
+       !(m = kg_names_phrase(&sc->lx, w, i, KG_CUE_INITIATIVE_KIND)) ||
+       (i + m < w->n && kg_names_capital(&sc->lx, w, i + m)))
+      continue;  /* "le programme Société numérique": intro_names() */
+    for(j = i + m, e = 0; j < w->n && j <= i + m + 3 && !w->v[j - 1].gap &&
+        !e; j++)
+      if(kg_names_phrase(&sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+        e = j + 1;
+    if(e)
+      add_words(sc, i, closing_complement(sc, e), 55, FLAGS(R_KIND, -1));
+  }
+}
+
 /* « Pratiques Numériques »: a quoted title anywhere, not after an
  * organisation's head noun ("le centre social « Le Part'âges »"). */
 static void
@@ -305,7 +363,8 @@ kg_prose_surname(struct istate *st, const struct kg_block *bl, size_t start,
      * that is no word of the vocabulary and starts no sentence */
     trap = kg_report_is_person(st->x, bl->text + p->a, end - p->a) ||
            (p->cap && !p->acro && !p->initial &&
-            !kg_hash_value(&lx.roles, p->key));
+            !kg_hash_value(&lx.roles, p->key) &&
+            !kg_hash_value(&lx.roles_hi, p->key));
   }
   kg_names_lex_release(&lx);
   kg_names_release(&w);
@@ -389,6 +448,7 @@ kg_prose_find(struct istate *st)
     hashtag_names(&sc);
     apposition_names(&sc);
     acronym_names(&sc);
+    kind_names(&sc);
     keep = kg_xcalloc(sc.c.n + 1, 1);
     kg_names_spans_resolve(&sc.c, keep);
     for(i = 0; i < sc.c.n; i++)

@@ -31,7 +31,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "contents", "field-label", "common-word", "published",
   "presented-by", "talk-head",
   "session-determiner", "session-topic", "session-alone", "session-stop",
-  "org-acronym-before", "acronym-not-org"
+  "org-acronym-before", "acronym-not-org",
+  "initiative-determiner", "initiative-kind", "initiative-adjective"
 };
 
 static const char *const files[] = {

@@ -79,6 +79,9 @@ enum kg_cue_role {
   KG_CUE_SESSION_STOP,      /* "animée par", "a réuni": the title ends */
   KG_CUE_ORG_ACRONYM_BEFORE, /* "l'", "de la" before a bare acronym */
   KG_CUE_ACRONYM_NOT_ORG,   /* "RGPD", "TIC": acronyms that name no body */
+  KG_CUE_INITIATIVE_DET,    /* "le", "leur" before a kind of initiative */
+  KG_CUE_INITIATIVE_KIND,   /* "plan", "baromètre", "feuille de route" */
+  KG_CUE_INITIATIVE_ADJECTIVE, /* "numérique" that makes it a name */
   KG_CUE_ROLE_COUNT
 };
 
