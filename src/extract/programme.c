@@ -79,19 +79,35 @@ skip_space(const char *s, size_t len, size_t i)
   return i;
 }
 
-/* s[0..len) opens like a session's title: a type word, maybe a number or
+/* Offset after an ordinal word that opens s[0..len) ("Première",
+ * "Deuxième") and its spaces, or 0. */
+static size_t
+ordinal_len(const struct kg_vocab *v, const char *s, size_t len)
+{
+  size_t i, p, e = 0, k;
+
+  for(i = 0; i < KG_VOCAB_ORDINALS; i++)
+    for(p = 0; p < v->nordinals[i]; p++)
+      if((k = kg_text_key_prefix(s, len, v->ordinals[i][p].key)) > e)
+        e = k;
+  return e ? skip_space(s, len, e) : 0;
+}
+
+/* s[0..len) opens like a session's title: maybe an ordinal, a type word,
+ * maybe a number or
  * a letter, then a colon, a dash or a quote ("Atelier 3 : …", "Table ronde
  * – …", "Conférence « … »"). */
 static int
 typed_title(const struct kg_vocab *v, const char *s, size_t len)
 {
-  size_t i, j, e = 0, k, num = 0;
+  size_t i, j, e = 0, k, num = 0, o = ordinal_len(v, s, len);
   int cp;
 
   for(i = 0; i < v->ntypes; i++)
     for(j = 0; j < v->types[i].nwords; j++)
-      if((k = kg_text_key_prefix(s, len, v->types[i].words[j].key)) > e)
-        e = k;
+      if((k = kg_text_key_prefix(s + o, len - o, v->types[i].words[j].key))
+         && o + k > e)
+        e = o + k;
   if(!e)
     return 0;
   e = skip_space(s, len, e);

@@ -12,6 +12,7 @@
 
 #define PROSE_MAX 32        /* sessions a report may name in prose */
 #define TITLE_WORDS 16      /* a longer topic is a sentence: cut there */
+#define TITLE_MAX 200       /* bytes: a longer first paragraph is no title */
 
 struct finder {
   const struct kg_doc *doc;
@@ -251,6 +252,28 @@ block(struct finder *f, size_t b)
   }
 }
 
+/* The words that name the event itself: the report's title and its first
+ * paragraph when short enough to be a subtitle or a title ("Restitution
+ * des échanges de la TABLE RONDE …"), keyed into @key. */
+static void
+title_key(const struct kg_doc *doc, long title, struct kg_buf *key)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t b = title >= 0 ? (size_t)title + 1 : 0;
+
+  if(title >= 0)
+    kg_text_key(doc->blocks[title].text, doc->blocks[title].len, key);
+  while(b < doc->nblocks && doc->blocks[b].kind != KG_BLK_PARA)
+    b++;
+  if(b < doc->nblocks && doc->blocks[b].len <= TITLE_MAX) {
+    kg_text_key(doc->blocks[b].text, doc->blocks[b].len, &k);
+    if(key->len)
+      kg_buf_addc(key, ' ');
+    kg_buf_add(key, k.s, k.len);
+  }
+  kg_buf_release(&k);
+}
+
 size_t
 kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
                        struct kg_section **out)
@@ -263,8 +286,7 @@ kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
   f.doc = doc;
   f.v = v;
   kg_buf_init(&f.title);
-  if(title >= 0)
-    kg_text_key(doc->blocks[title].text, doc->blocks[title].len, &f.title);
+  title_key(doc, title, &f.title);
   for(b = 0; b < doc->nblocks; b++) {
     const struct kg_block *bl = &doc->blocks[b];
 
