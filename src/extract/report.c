@@ -247,6 +247,37 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
   return kg_report_org_named(x, a, b, alias_a, alias_b, 80);
 }
 
+/* "L'Établi de Soustons (40)", "Le BetaLab (79)": a département's code in
+ * brackets right after an organisation's name (source offset @b) places
+ * it there (rule org-name:code). */
+static void
+org_code_place(struct kg_report *x, librdf_node *n, size_t b)
+{
+  const char *t = x->e.text, *p = t + b, *q;
+  char code[4];
+  struct kg_place pl;
+
+  while(*p == ' ')
+    p++;
+  if(*p != '(' || !x->gaz)
+    return;
+  for(q = p + 1; q - p <= 4 && ((*q >= '0' && *q <= '9') || *q == 'A' ||
+                                *q == 'B'); q++)
+    ;
+  if(*q != ')' || q - p < 3 || q - p > 4)
+    return;
+  memcpy(code, p + 1, (size_t)(q - p - 1));
+  code[q - p - 1] = '\0';
+  memset(&pl, 0, sizeof pl);
+  pl.terr = kg_gaz_get(x->gaz, KG_TERR_DEPARTEMENT, code);
+  pl.start = (size_t)(p - t);
+  pl.end = (size_t)(q - t) + 1;
+  pl.by_code = 1;
+  pl.confidence = 100;
+  if(pl.terr)
+    kg_report_place(x, n, &pl, "org-name:code", pl.start, pl.end);
+}
+
 librdf_node *
 kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                     size_t alias_b, int confidence)
@@ -298,6 +329,7 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
         kg_report_place(x, n, &pl.v[i], "org-name:place", a + pl.v[i].start,
                         a + pl.v[i].end);
     kg_places_release(&pl);
+    org_code_place(x, n, b);
   }
   if(!ent)
     kg_report_candidate(x, n, confidence);
