@@ -230,10 +230,39 @@ follows(const struct line *l, const struct line *m)
          (m->b == l->b + 1 && m->ls == 0);
 }
 
-/* Speaker lists: runs of two entries or more.  Their lines go in @taken. */
+/* Are the report's first heading (or, with none, its first paragraph)
+ * minutes ("Compte rendu du COPIL", "Réunion du 12 mai": cue minutes)?
+ * In minutes a list of people names who attended, not who spoke. */
+static int
+is_minutes(const struct kg_report *x)
+{
+  const struct kg_doc *d = &x->doc;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t b, p;
+  long t = -1;
+  int yes = 0;
+
+  for(b = 0; b < d->nblocks && t < 0; b++)
+    if(d->blocks[b].kind == KG_BLK_HEADING)
+      t = (long)b;
+  for(b = 0; b < d->nblocks && t < 0; b++)
+    if(d->blocks[b].kind == KG_BLK_PARA)
+      t = (long)b;
+  if(t < 0)
+    return 0;
+  kg_text_key(d->blocks[t].text, d->blocks[t].len, &key);
+  for(p = 0; p < x->v->ncues[KG_CUE_MINUTES] && !yes; p++)
+    yes = x->v->cues[KG_CUE_MINUTES][p].key[0] &&
+          kg_text_key_contains(key.s, x->v->cues[KG_CUE_MINUTES][p].key);
+  kg_buf_release(&key);
+  return yes;
+}
+
+/* Speaker lists: runs of two entries or more.  Their lines go in @taken.
+ * In minutes (@minutes) or after an attendees label they are attendees. */
 static void
 find_lists(struct kg_report *x, const unsigned char *done,
-           struct lines *taken)
+           struct lines *taken, int minutes)
 {
   struct lines all = { NULL, 0, 0 };
   size_t i, e, k;
@@ -247,7 +276,7 @@ find_lists(struct kg_report *x, const unsigned char *done,
       ;
     if(e - i < 2)
       continue;
-    if(attendees_before(x, &all.v[i])) {
+    if(minutes || attendees_before(x, &all.v[i])) {
       use.role = KG_CUE_PARTICIPANTS;
       use.confidence = CONF_MENTION + 10;
     }
@@ -634,7 +663,7 @@ kg_persons_find(struct kg_report *x)
       for(k = b + 1; k < nb && x->doc.blocks[k].kind == KG_BLK_ITEM; k++)
         done[k] = 1;
   }
-  find_lists(x, done, &taken);
+  find_lists(x, done, &taken, is_minutes(x));
   for(b = 0; b < nb; b++)
     if(!done[b])
       prose_block(x, b, &taken);

@@ -32,7 +32,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "presented-by", "talk-head",
   "session-determiner", "session-topic", "session-alone", "session-stop",
   "org-acronym-before", "acronym-not-org",
-  "initiative-determiner", "initiative-kind", "initiative-adjective"
+  "initiative-determiner", "initiative-kind", "initiative-adjective",
+  "minutes"
 };
 
 static const char *const files[] = {

@@ -82,6 +82,7 @@ enum kg_cue_role {
   KG_CUE_INITIATIVE_DET,    /* "le", "leur" before a kind of initiative */
   KG_CUE_INITIATIVE_KIND,   /* "plan", "baromètre", "feuille de route" */
   KG_CUE_INITIATIVE_ADJECTIVE, /* "numérique" that makes it a name */
+  KG_CUE_MINUTES,           /* "compte rendu", "COPIL" in a report's title */
   KG_CUE_ROLE_COUNT
 };
 
