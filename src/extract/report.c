@@ -285,9 +285,14 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
   struct kg_buf key = KG_BUF_INIT;
   const struct kg_entity *ent = NULL;
   const char *name = x->e.text + a;
-  size_t len = b - a;
+  size_t len;
   librdf_node *n;
 
+  /* "l'IRIT de profession)": a closing bracket the name never opened */
+  while(b > a && (strchr(" ,;:", x->e.text[b - 1]) ||
+                  (x->e.text[b - 1] == ')' && !memchr(name, '(', b - a))))
+    b--;
+  len = b - a;
   kg_text_key(name, len, &key);
   if(x->reg)
     ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
