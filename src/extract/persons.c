@@ -397,6 +397,24 @@ speaker_after(const struct kg_report *x, const struct kg_ptoks *t, size_t e)
   return 0;
 }
 
+/* A turn of speech in minutes or notes: a line that opens with the name
+ * at @i (@n tokens), maybe its organisation in brackets, then a colon
+ * ("Marie Dupont : nous avons…", "Paul Martin (CAF) : …"). */
+static int
+speaker_turn(const struct kg_ptoks *t, size_t i, size_t n)
+{
+  size_t p = i + n, k;
+
+  for(k = 0; k < i; k++)
+    if(t->v[k].kind == KG_PTOK_WORD)
+      return 0;
+  if(p < t->n && t->v[p].kind == KG_PTOK_OPEN)
+    while(p < t->n && t->v[p++].kind != KG_PTOK_CLOSE)
+      ;
+  return p < t->n && t->v[p].kind == KG_PTOK_PUNCT &&
+         t->text[t->v[p].start] == ':';
+}
+
 /* Same word, case aside but accents kept ("la" is not "là"). */
 static int
 same_word(const char *a, size_t alen, const char *b)
@@ -609,7 +627,8 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
       use.role = KG_CUE_NOTETAKER;
       use.prefix = sig ? "signature" : "byline";
       use.confidence = CONF_BYLINE;
-    } else if(scope[i] || speaker_after(x, &t, i + n)) {
+    } else if(scope[i] || speaker_after(x, &t, i + n) ||
+              speaker_turn(&t, i, n)) {
       use.role = KG_CUE_FACILITATOR;
       use.confidence = CONF_SPEAKER;
     }
