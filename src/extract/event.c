@@ -411,6 +411,33 @@ event_name(struct kg_report *x, const struct kg_meta *mt, long title_block)
   }
 }
 
+/* The territories the report's title names ("Rencontre des EPN
+ * Drôme-Ardèche", "NEC Dordogne (24)"): départements and régions, and a
+ * commune after a locative ("à Gap"), are the event's (title:place). */
+static void
+title_places(struct kg_report *x, long title_block)
+{
+  const struct kg_block *tb;
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t i;
+
+  if(title_block < 0)
+    return;
+  tb = &x->doc.blocks[title_block];
+  kg_places_find(x->gaz, x->v, x->reg, x->region, 1, tb->text, tb->len, &pl);
+  for(i = 0; i < pl.n; i++) {
+    const struct kg_place *p = &pl.v[i];
+
+    if(p->terr->kind == KG_TERR_EPCI ||
+       (p->terr->kind == KG_TERR_COMMUNE &&
+        !cue_before(x->v, KG_CUE_LOCATIVE, tb->text, p->start)))
+      continue;
+    kg_report_place(x, x->event, p, "title:place", kg_report_src(tb, p->start),
+                    kg_report_src_end(tb, p->end));
+  }
+  kg_places_release(&pl);
+}
+
 static int
 front_matter_venue(struct kg_report *x, const struct kg_meta *ml)
 {
@@ -449,6 +476,7 @@ kg_event_find(struct kg_report *x)
   kg_evidence_po(e, e->report, KG_NS_SCHEMA, "about",
              librdf_new_node_from_node(x->event));
   event_name(x, mt, title_block);
+  title_places(x, title_block);
   event_dates(x, kg_doc_meta(d, "date"), title_block, mt, first_sec);
   if(ml)
     have_venue = front_matter_venue(x, ml);

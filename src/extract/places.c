@@ -376,6 +376,22 @@ is_article(struct scan *sc, size_t i)
   return article;
 }
 
+/* Is word @i an acronym: two letters or more, all upper case? */
+static int
+all_caps(const struct scan *sc, size_t i)
+{
+  size_t p = sc->w[i].start;
+  int cp, n = 0;
+
+  while(p < sc->w[i].end) {
+    p += (size_t)kg_text_utf8_decode(sc->s + p, sc->w[i].end - p, &cp);
+    if(!utf8proc_isupper(cp))
+      return 0;
+    n++;
+  }
+  return n >= 2;
+}
+
 /* Whether a one-word commune name needs a locative it lacks ("à Vue"):
  * at the start of a sentence, small, or right after another capital. */
 static int
@@ -390,9 +406,12 @@ lacks_locative(struct scan *sc, size_t i, const struct kg_terr *t)
   if(t->kind == KG_TERR_COMMUNE &&
      ((sc->strict && w[i].sentence) || t->population < 2000))
     return 1;
+  /* "Body Gard"; not "Drôme-Ardèche" (a hyphen joins two names) nor "EPN
+   * Drôme" (an acronym before a département) */
   return sc->strict && !w[i].sentence && i > 0 && w[i - 1].cap &&
          !w[i - 1].digits && w[i].start == w[i - 1].end + 1 &&
-         !is_article(sc, i - 1);
+         sc->s[w[i - 1].end] == ' ' && !is_article(sc, i - 1) &&
+         (t->kind == KG_TERR_COMMUNE || !all_caps(sc, i - 1));
 }
 
 /* A one-word name that is also a common word ("Réunion plénière",
