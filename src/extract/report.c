@@ -247,6 +247,32 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
   return kg_report_org_named(x, a, b, alias_a, alias_b, 80);
 }
 
+/* Where an organisation's name text[a, b) really ends: before ", " and a
+ * job title ("MJC Étoile à Vandœuvre-lès-Nancy, Président de …"), and
+ * without a closing bracket it never opened ("l'IRIT de profession)"), a
+ * space or a comma at its end. */
+static size_t
+org_name_end(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  size_t i, p;
+
+  for(i = a; i + 2 < b; i++) {
+    if(t[i] != ',' || t[i + 1] != ' ')
+      continue;
+    for(p = 0; p < x->v->ncues[KG_CUE_JOB_TITLE]; p++)
+      if(kg_text_key_prefix(t + i + 2, b - i - 2,
+                            x->v->cues[KG_CUE_JOB_TITLE][p].key)) {
+        b = i;
+        break;
+      }
+  }
+  while(b > a && (strchr(" ,;:", t[b - 1]) ||
+                  (t[b - 1] == ')' && !memchr(t + a, '(', b - a))))
+    b--;
+  return b;
+}
+
 /* "L'Établi de Soustons (40)", "Le BetaLab (79)": a département's code in
  * brackets right after an organisation's name (source offset @b) places
  * it there (rule org-name:code). */
@@ -288,10 +314,7 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
   size_t len;
   librdf_node *n;
 
-  /* "l'IRIT de profession)": a closing bracket the name never opened */
-  while(b > a && (strchr(" ,;:", x->e.text[b - 1]) ||
-                  (x->e.text[b - 1] == ')' && !memchr(name, '(', b - a))))
-    b--;
+  b = org_name_end(x, a, b);
   len = b - a;
   kg_text_key(name, len, &key);
   if(x->reg)
