@@ -612,6 +612,8 @@ after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
     while(j < t->n && t->v[j].kind != T_CLOSE)
       j++;
     *org = add_org(out, t, i + 1, j);
+    if(*org >= 0)
+      out->orgs[*org].bracketed = 1;
     return j < t->n ? j + 1 : j;
   }
   if(t->v[i].kind == T_COMMA && title_starts(v, t, i + 1)) {

@@ -34,6 +34,7 @@ struct kg_person_ref {
 struct kg_org_ref {
   struct kg_pspan name;
   struct kg_pspan alias;  /* "(DINUM)" abbreviation, or empty */
+  int bracketed;          /* written in brackets after the name */
 };
 
 struct kg_people {

@@ -551,6 +551,41 @@ kg_places_find(const struct kg_gaz *g, const struct kg_vocab *v,
   free(sc.w);
 }
 
+const struct kg_terr *
+kg_places_whole(const struct kg_gaz *g, const struct kg_vocab *v,
+                const struct kg_registry *reg, const char *region,
+                const char *s, size_t len)
+{
+  struct scan sc;
+  struct kg_buf key = KG_BUF_INIT;
+  const struct kg_terr *t = NULL;
+  size_t i = 0, nc = 0, used;
+
+  if(!g)
+    return NULL;
+  memset(&sc, 0, sizeof sc);
+  sc.g = g;
+  sc.v = v;
+  sc.reg = reg;
+  sc.region = region;
+  sc.s = s;
+  sc.len = len;
+  sc.n = split_words(s, len, &sc.w);
+  if(sc.n > 1 && is_article(&sc, 0))
+    i = 1;   /* "Le Teil" */
+  used = i < sc.n ? longest_name(&sc, i, &key, &nc) : 0;
+  if(used && i + used == sc.n &&
+     !(reg && (kg_registry_lookup(reg, key.s, KG_ENT_INITIATIVE) ||
+               kg_registry_rejected(reg, key.s, KG_ENT_PLACE)))) {
+    t = accepted(&sc, key.s, nc);
+    if(!t)
+      t = choose(sc.cands, nc, region, 0, NULL);
+  }
+  kg_buf_release(&key);
+  free(sc.w);
+  return t;
+}
+
 void
 kg_places_release(struct kg_places *p)
 {

@@ -46,6 +46,14 @@ void kg_places_find(const struct kg_gaz *g, const struct kg_vocab *voc,
                     const struct kg_registry *reg, const char *region,
                     int strict, const char *text, size_t len,
                     struct kg_places *out);
+/* The territory that text[0..len) names as a whole, read where the layout
+ * says it is a place ("Jacques Guyot (Joyeuse)"), so that no locative is
+ * needed; homonyms resolved as above; NULL if none. */
+const struct kg_terr *kg_places_whole(const struct kg_gaz *g,
+                                      const struct kg_vocab *voc,
+                                      const struct kg_registry *reg,
+                                      const char *region, const char *text,
+                                      size_t len);
 void kg_places_release(struct kg_places *p);
 
 #endif

@@ -394,6 +394,31 @@ kg_report_is_place(struct kg_report *x, const char *t, size_t len)
   return hit;
 }
 
+int
+kg_report_locality(struct kg_report *x, librdf_node *s, size_t a, size_t b,
+                   const char *rule)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  const char *t = x->e.text + a;
+  const struct kg_terr *terr = NULL;
+
+  kg_text_key(t, b - a, &key);
+  if(!(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG)))
+    terr = kg_places_whole(x->gaz, x->v, x->reg, x->region, t, b - a);
+  kg_buf_release(&key);
+  if(!terr || terr->kind != KG_TERR_COMMUNE)
+    return 0;
+  if(s) {
+    struct kg_place pl = { 0, 0, NULL, 0, 100 };
+
+    pl.start = 0;
+    pl.end = b - a;
+    pl.terr = terr;
+    kg_report_place(x, s, &pl, rule, a, b);
+  }
+  return 1;
+}
+
 void
 kg_report_venue(struct kg_report *x, const struct kg_terr *commune, size_t va,
            size_t vz, size_t ca, size_t cz, const char *rule)

@@ -123,6 +123,11 @@ int kg_report_is_person(struct kg_report *x, const char *t, size_t len);
 /* Is text[0..len) a commune, département or région (not an EPCI), as
  * places.c resolves it near the report's région? */
 int kg_report_is_place(struct kg_report *x, const char *t, size_t len);
+/* If the source text [a, b) is all a commune's name and no known
+ * organisation's, states it as @s's dcterms:spatial (rule @rule) and
+ * returns 1: "Jacques Guyot (Joyeuse)" is a person from Joyeuse. */
+int kg_report_locality(struct kg_report *x, librdf_node *s, size_t a,
+                       size_t b, const char *rule);
 
 void kg_report_venue(struct kg_report *x, const struct kg_terr *commune,
                       size_t va, size_t vz, size_t ca, size_t cz,

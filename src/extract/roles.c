@@ -118,6 +118,11 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
       aa = kg_report_src(bl, from + o->alias.start);
       az = kg_report_src_end(bl, from + o->alias.end);
     }
+    if(o->bracketed && kg_report_locality(x, NULL,
+                                          kg_report_src(bl, from + o->name.start),
+                                          kg_report_src_end(bl, from + o->name.end),
+                                          NULL))
+      continue;   /* "Jacques Guyot (Joyeuse)": where he comes from */
     orgs[i] = kg_report_org(x, kg_report_src(bl, from + o->name.start),
                        kg_report_src_end(bl, from + o->name.end), aa, az);
   }
@@ -145,6 +150,10 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
     if(r->org >= 0 && orgs[r->org])
       kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],
                    rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
+    else if(r->org >= 0)
+      kg_report_locality(x, pn, kg_report_src(bl, from + p.orgs[r->org].name.start),
+                         kg_report_src_end(bl, from + p.orgs[r->org].name.end),
+                         rule_name(&rb, use->prefix, "locality"));
     if(role == KG_CUE_FACILITATOR) {
       const struct kg_org_ref *o = r->org >= 0 ? &p.orgs[r->org] : NULL;
 
