@@ -660,6 +660,32 @@ programme_item(struct finder *f, size_t b)
     add(f, b, b, rest, bl->len, "programme-list", f->prog_item, -1);
 }
 
+/* Does list item @b name a heading of the report?  A table of contents
+ * whose items name none lists the parts of a report that kept only its
+ * contents, or of minutes whose items are the agenda: those are sessions. */
+static int
+names_heading(const struct finder *f, size_t b)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  struct kg_buf ik = KG_BUF_INIT, hk = KG_BUF_INIT;
+  size_t h;
+  int hit = 0;
+
+  kg_text_key(bl->text, trimmed_len(bl->text, bl->len), &ik);
+  for(h = 0; h < f->doc->nblocks && !hit && ik.len; h++) {
+    const struct kg_block *hb = &f->doc->blocks[h];
+
+    if(hb->kind != KG_BLK_HEADING || (long)h == f->title)
+      continue;
+    kg_text_key(hb->text, hb->len, &hk);
+    hit = hk.len && (strstr(hk.s, ik.s) || strstr(ik.s, hk.s));
+  }
+  hit = hit || !ik.len;
+  kg_buf_release(&ik);
+  kg_buf_release(&hk);
+  return hit;
+}
+
 /* A line that opens like a session's title ("Atelier 3 : …"); alone
  * ("Atelier 3 :"), its title is the next line. */
 static void
@@ -704,8 +730,13 @@ line(struct finder *f, size_t b)
     }
   } else {
     f->items = 1;
-    if(f->toc)
+    if(f->toc) {
+      if(bl->parent < 0 && !names_heading(f, b) &&
+         !is_phrase(f->v, KG_CUE_GENERIC_HEADING, bl->text,
+                    strip_page(bl->text, 0, len)))
+        programme_item(f, b);
       return;
+    }
     if(f->prog_list) {
       programme_item(f, b);
       return;
