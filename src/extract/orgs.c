@@ -196,6 +196,9 @@ head_name(struct oscan *sc, size_t i)
       add_span(sc, w->v[i].a, w->v[i + m - 1].z, 0, 0, 60, 1);
     return m;
   }
+  /* "Ministère de l'Éducation nationale" */
+  if(end < w->n && !w->v[end - 1].gap && phrase(sc, end, KG_CUE_ORG_ADJECTIVE) == 1)
+    end++;
   if(named && !capped) {
     s = from;  /* the name itself: "Solidarnum", "La Mednum" */
   } else {

@@ -518,6 +518,12 @@ prose_org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
       j += m;
       continue;
     }
+    /* "Ministère de l'Éducation nationale" */
+    if(j > i && cap_word(t, j - 1) &&
+       (m = match_phrase(v, KG_CUE_ORG_ADJECTIVE, t, j)) > 0) {
+      j += m;
+      continue;
+    }
     break;
   }
   return j;

@@ -41,6 +41,7 @@
 #define CONF_MENTION 65    /* a name the lexicon reads, nothing more */
 
 #define AFTER_SCAN 25      /* tokens searched for a speaking verb */
+#define GROUP_SCAN 80      /* tokens searched for a plural one */
 #define ENTRY_HEAD 120     /* bytes read for the name heading an entry */
 
 /* The section whose own text holds block @b, or x->nsecs (the event). */
@@ -369,6 +370,29 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
   }
 }
 
+/* Does a plural speaking verb end the subject that the name ending before
+ * token @e belongs to ("X (…), Y et Z (…) ainsi que W du … ont animé")?
+ * Brackets are skipped whole; the sentence must not end first. */
+static int
+group_verb_after(const struct kg_report *x, const struct kg_ptoks *t,
+                 size_t e)
+{
+  size_t p;
+  int depth = 0;
+
+  for(p = e; p < t->n && p < e + GROUP_SCAN; p++) {
+    if(t->v[p].kind == KG_PTOK_OPEN)
+      depth++;
+    else if(t->v[p].kind == KG_PTOK_CLOSE && depth > 0)
+      depth--;
+    else if(!depth && sentence_end(t, p))
+      return 0;
+    else if(!depth && kg_people_phrase(x->v, KG_CUE_SPEAKER_GROUP, t, p))
+      return 1;
+  }
+  return 0;
+}
+
 /* Does a speaking verb follow the name that ends before token @e: right
  * after it, after an apposition between commas, or, for a phrase of
  * several words ("qui a déclaré"), further in the clause? */
@@ -385,6 +409,8 @@ speaker_after(const struct kg_report *x, const struct kg_ptoks *t, size_t e)
   if(e + 1 < t->n && t->v[e].kind == KG_PTOK_WORD &&
      !strcmp(t->v[e].key, "et") && (m = kg_people_name(x->v, t, e + 1, 1)))
     return speaker_after(x, t, e + 1 + m);
+  if(group_verb_after(x, t, e))
+    return 1;
   if(t->v[e].kind != KG_PTOK_COMMA)
     return 0;
   for(p = e + 1; p < t->n && p < e + AFTER_SCAN && !clause_end(t, p); p++) {

@@ -25,6 +25,8 @@
 #include "base/text.h"
 #include "ref/vocab.h"
 
+#define REGISTRY_WORDS 8   /* words a known name may run on past a cut */
+
 
 size_t
 kg_report_src(const struct kg_block *b, size_t off)
@@ -273,6 +275,36 @@ org_name_end(const struct kg_report *x, size_t a, size_t b)
   return b;
 }
 
+/* A known organisation's name that starts at @a and runs on past @b
+ * ("Conseil national du numérique" cut at its first lower-case word): the
+ * end of the longest one, within REGISTRY_WORDS words of the line; else
+ * @b. */
+static size_t
+registry_name_end(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t p = b, words = 0, best = b;
+
+  if(!x->reg)
+    return b;
+  while(t[p] && t[p] != '\n' && t[p] != '(' && t[p] != ')' &&
+        words < REGISTRY_WORDS) {
+    while(t[p] == ' ')
+      p++;
+    while(t[p] && !strchr(" \n(),;:.", t[p]))
+      p++;
+    words++;
+    kg_text_key(t + a, p - a, &key);
+    if(kg_registry_lookup(x->reg, key.s, KG_ENT_ORG))
+      best = p;
+    if(t[p] != ' ')
+      break;
+  }
+  kg_buf_release(&key);
+  return best;
+}
+
 /* "L'Établi de Soustons (40)", "Le BetaLab (79)": a département's code in
  * brackets right after an organisation's name (source offset @b) places
  * it there (rule org-name:code). */
@@ -314,7 +346,7 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
   size_t len;
   librdf_node *n;
 
-  b = org_name_end(x, a, b);
+  b = registry_name_end(x, a, org_name_end(x, a, b));
   len = b - a;
   kg_text_key(name, len, &key);
   if(x->reg)
