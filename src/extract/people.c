@@ -353,6 +353,26 @@ unknown_first_caps(const struct kg_ptoks *t, size_t j)
   return 2 + caps_after(t, j + 1);
 }
 
+/* "Garlann Nizon coordinatrice du réseau": two capitalised words the
+ * lexicon does not know (or knows as proper nouns only), then a job title
+ * in lower case; tokens, or 0. */
+static size_t
+unknown_pair_titled(const struct kg_vocab *v, const struct kg_ptoks *t,
+                    size_t j)
+{
+  size_t k;
+
+  if(j + 2 >= t->n)
+    return 0;
+  for(k = j; k < j + 2; k++)
+    if(!cap_word(t, k) || t->v[k].upper || (t->v[k].lex & ~KG_LEX_PROPER))
+      return 0;
+  if(t->v[j].lex && t->v[j + 1].lex)
+    return 0;   /* "Grand Dijon": proper nouns both */
+  return t->v[j + 2].kind == T_WORD && !t->v[j + 2].cap &&
+         match_phrase(v, KG_CUE_JOB_TITLE, t, j + 2) ? 2 : 0;
+}
+
 size_t
 kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
                int strict)
@@ -372,7 +392,8 @@ kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
      given_name(t, j + 1) && !t->v[j + 1].upper &&
      !surname_at(v, t, j + 2, (long)j + 1, strict))
     return j + 2 - i;
-  if(!strict && ((s = initial_name(t, j)) || (s = unknown_first_caps(t, j))))
+  if(!strict && ((s = initial_name(t, j)) || (s = unknown_first_caps(t, j)) ||
+                  (s = unknown_pair_titled(v, t, j))))
     return j + s - i;
   if(j < t->n && given_name(t, j))
     g = (long)j++;
@@ -444,7 +465,9 @@ person_with_affiliation(const struct kg_vocab *v, const struct kg_ptoks *t,
 
   if(n < 1 || j >= t->n)
     return 0;
-  if(match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j))
+  if(match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j) ||
+     (t->v[j].kind == T_WORD && !t->v[j].cap &&
+      match_phrase(v, KG_CUE_JOB_TITLE, t, j)))
     return 1;
   return t->v[j].kind == T_COMMA && j + 1 < t->n &&
          t->v[j + 1].kind == T_WORD && !t->v[j + 1].cap &&

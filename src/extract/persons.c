@@ -411,13 +411,14 @@ speaker_after(const struct kg_report *x, const struct kg_ptoks *t, size_t e)
     return speaker_after(x, t, e + 1 + m);
   if(group_verb_after(x, t, e))
     return 1;
-  if(t->v[e].kind != KG_PTOK_COMMA)
-    return 0;
+  /* "X, directrice de Y, a présenté"; "X coordonnateur du réseau qui
+   * pilotait la journée" (a phrase of several words, no comma needed) */
   for(p = e + 1; p < t->n && p < e + AFTER_SCAN && !clause_end(t, p); p++) {
     if(kg_people_name(x->v, t, p, 1))
       return 0;
     m = kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, p);
-    if(m >= 2 || (m && t->v[p - 1].kind == KG_PTOK_COMMA))
+    if(m >= 2 || (m && t->v[p - 1].kind == KG_PTOK_COMMA &&
+                  t->v[e].kind == KG_PTOK_COMMA))
       return 1;
   }
   return 0;
