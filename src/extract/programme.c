@@ -660,6 +660,45 @@ programme_item(struct finder *f, size_t b)
     add(f, b, b, rest, bl->len, "programme-list", f->prog_item, -1);
 }
 
+/* A sentence ending with a colon that announces the sessions ("six
+ * thématiques de travail :"): the list after it is a programme. */
+static int
+announces(const struct kg_vocab *v, const char *t, size_t len)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t l = len, p;
+  int hit = 0;
+
+  while(l && (t[l - 1] == ' ' || t[l - 1] == '\n'))
+    l--;
+  if(!l || t[l - 1] != ':' || l > 400)
+    return 0;
+  kg_text_key(t, l, &key);
+  for(p = 0; p < v->ncues[KG_CUE_PROGRAMME_ANNOUNCE] && !hit; p++)
+    hit = v->cues[KG_CUE_PROGRAMME_ANNOUNCE][p].key[0] &&
+          kg_text_key_contains(key.s, v->cues[KG_CUE_PROGRAMME_ANNOUNCE][p].key);
+  kg_buf_release(&key);
+  return hit;
+}
+
+/* "1- Comment accompagner … ?", "2) …": a paragraph numbered by hand, an
+ * item of the list a programme label announced; the offset of its text,
+ * or 0. */
+static size_t
+numbered_para(const char *t, size_t len)
+{
+  size_t i = 0;
+
+  while(i < len && i < 3 && t[i] >= '0' && t[i] <= '9')
+    i++;
+  if(!i || i >= len || !(t[i] == '-' || t[i] == ')' || t[i] == '.'))
+    return 0;
+  i++;
+  if(i >= len || t[i] != ' ')
+    return 0;
+  return i + 1;
+}
+
 /* Does list item @b name a heading of the report?  A table of contents
  * whose items name none lists the parts of a report that kept only its
  * contents, or of minutes whose items are the agenda: those are sessions. */
@@ -710,6 +749,14 @@ line(struct finder *f, size_t b)
   size_t len = trimmed_len(bl->text, bl->len), rest;
 
   if(bl->kind == KG_BLK_PARA) {
+    size_t num = f->prog_list ? numbered_para(bl->text, len) : 0;
+
+    if(num) {
+      f->items = 1;
+      f->prog_item = add(f, b, b, num, bl->len, "programme-list",
+                         open_session(f), f->prog_type);
+      return;
+    }
     if(f->items) {
       f->toc = f->prog_list = 0;
       f->items = 0;
@@ -719,6 +766,11 @@ line(struct finder *f, size_t b)
       return;
     }
     if(programme_label(f->v, bl->text, len)) {
+      f->prog_list = 1;
+      f->prog_item = f->prog_type = -1;
+      return;
+    }
+    if(announces(f->v, bl->text, bl->len)) {
       f->prog_list = 1;
       f->prog_item = f->prog_type = -1;
       return;
@@ -770,6 +822,14 @@ bodies(struct finder *f)
 
       if(bl->kind == KG_BLK_HEADING ? (!lev || bl->level <= lev)
          : (lev == 7 && kg_sections_is_heading(bl))) {
+        end = b;
+        break;
+      }
+      /* an item of a programme list ends with the list: the text after
+       * it is the report's, not the last item's */
+      if(!lev && !strcmp(s->rule, "programme-list") &&
+         bl->kind == KG_BLK_PARA && bl->parent < 0 &&
+         !numbered_para(bl->text, bl->len)) {
         end = b;
         break;
       }
