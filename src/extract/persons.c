@@ -325,6 +325,10 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
 {
   size_t m = kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, k);
 
+  /* "…, a indiqué Maurice Tubul", "», a notamment confirmé X" */
+  if(!m && k > 0 && t->v[k - 1].kind == KG_PTOK_COMMA &&
+     (m = kg_people_phrase(x->v, KG_CUE_SPEAKER_INVERTED, t, k)) > 0)
+    return kg_people_name(x->v, t, k + m, 0) ? m : 0;
   if(!m && kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, k) &&
      kg_people_name(x->v, t, k + 1, 0) && talk_before(x, t, k))
     return 1;

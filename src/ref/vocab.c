@@ -33,7 +33,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "session-determiner", "session-topic", "session-alone", "session-stop",
   "org-acronym-before", "acronym-not-org",
   "initiative-determiner", "initiative-kind", "initiative-adjective",
-  "minutes", "speaker-group", "programme-announce"
+  "minutes", "speaker-group", "programme-announce",
+  "speaker-inverted"
 };
 
 static const char *const files[] = {
