@@ -42,6 +42,7 @@ struct oscan {
 };
 
 #define BIT(r) ((size_t)1 << (r))
+#define REP_ITEM_WORDS 10   /* words of one item of a list of bodies */
 
 /* ------------------------------------------------------------ helpers */
 
@@ -357,6 +358,54 @@ list_names(struct oscan *sc)
   }
 }
 
+/* The end (exclusive) of the item of a "du X, de la Y et du Z" list that
+ * starts at word @s: before a comma, or before "et" and a connector. */
+static size_t
+item_end(struct oscan *sc, size_t s)
+{
+  const struct kg_words *w = &sc->w;
+  size_t e;
+
+  for(e = s; e + 1 < w->n && e - s < REP_ITEM_WORDS &&
+      !(w->v[e].gap & ~KG_GAP_DASH); e++)
+    if(phrase(sc, e + 1, KG_CUE_NAME_SEP) == 1 && !w->v[e + 1].gap &&
+       phrase(sc, e + 2, KG_CUE_NAME_CONNECTOR))
+      break;
+  return e + 1;
+}
+
+/* "des représentants du CRIJ, du CCAS de Meung-sur-Loire, de l'agence
+ * Adequat et du Point emploi de Beaugency": after a noun of people who
+ * represent bodies, each item that opens with "du", "de la", "de l'" and a
+ * capital or an organisation head noun. */
+static void
+representative_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t i, s, e, c;
+
+  for(i = 0; i < w->n; i++) {
+    if(!(c = phrase(sc, i, KG_CUE_ORG_REPRESENTATIVES)) ||
+       w->v[i + c - 1].gap)
+      continue;
+    for(s = i + c; s < w->n; s = e) {
+      if(!(c = phrase(sc, s, KG_CUE_NAME_CONNECTOR)) || s + c >= w->n ||
+         w->v[s + c - 1].gap || phrase(sc, s, KG_CUE_PLURAL_DET))
+        break;   /* "des CCAS": a kind of body, and the list ends */
+      s += c;
+      e = item_end(sc, s);
+      if((capital(sc, s) || head_at(sc, s, &kind)) && plausible(sc, s, e, 1))
+        add_words(sc, s, e, 60);
+      if(w->v[e - 1].gap & ~(KG_GAP_COMMA | KG_GAP_DASH))
+        break;
+      if(!(w->v[e - 1].gap & KG_GAP_COMMA))
+        e++;   /* "et" */
+    }
+    i = s;
+  }
+}
+
 /* ------------------------------------------------------------ agents */
 
 /* The organisation after an agent cue at word @k: a capitalised run, or
@@ -605,6 +654,7 @@ kg_orgs_find(struct kg_report *x)
     acronym_names(&sc);
     bare_acronyms(&sc);
     list_names(&sc);
+    representative_names(&sc);
     agent_names(&sc);
     apposition_names(&sc);
     subject_names(&sc);

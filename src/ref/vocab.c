@@ -34,7 +34,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "org-acronym-before", "acronym-not-org",
   "initiative-determiner", "initiative-kind", "initiative-adjective",
   "minutes", "speaker-group", "programme-announce",
-  "speaker-inverted"
+  "speaker-inverted", "org-representatives"
 };
 
 static const char *const files[] = {
