@@ -151,7 +151,8 @@ section_cues(struct kg_report *x, size_t sec, size_t from, size_t to)
         case KG_CUE_NOTETAKER:
           if(rest < le) {
             if(!prose_after(x->v, bl->text + rest, le - rest))
-              people_line(x, sec, role, bl, rest, le, ls);
+              people_line(x, sec, role, bl, rest,
+                          kg_roles_sentence_end(bl->text, rest, le), ls);
           } else {
             /* "Intervenants :" then one person per list item */
             for(j = b + 1; j < to && d->blocks[j].kind == KG_BLK_ITEM;

@@ -78,6 +78,11 @@ sentence_end(const struct kg_ptoks *t, size_t i)
   if(t->v[i].kind != KG_PTOK_PUNCT)
     return 0;
   c = t->text[t->v[i].start];
+  if(c == '.' && i > 0 && t->v[i - 1].kind == KG_PTOK_WORD &&
+     t->v[i - 1].end == t->v[i].start &&
+     t->v[i - 1].end - t->v[i - 1].start == 1 &&
+     t->text[t->v[i - 1].start] >= 'A' && t->text[t->v[i - 1].start] <= 'Z')
+    return 0;   /* an initial: "R. Goulais" */
   return c == '.' || c == '!' || c == '?';
 }
 
@@ -685,10 +690,13 @@ prose_block(struct kg_report *x, size_t b, const struct lines *taken)
     const char *nl = memchr(bl->text + ls, '\n', bl->len - ls);
     size_t le = nl ? (size_t)(nl - bl->text) : bl->len;
     int role;
+    size_t n = cues ? kg_roles_cue_line(x->v, bl->text + ls, le - ls, &role)
+                    : 0, s;
 
-    if((!cues || !kg_roles_cue_line(x->v, bl->text + ls, le - ls, &role)) &&
-       !is_taken(taken, b, ls))
+    if(!n && !is_taken(taken, b, ls))
       prose_line(x, sec, bl, ls, le, signature_block(x, b));
+    else if(n && (s = kg_roles_sentence_end(bl->text, ls + n, le)) < le)
+      prose_line(x, sec, bl, s + 2, le, 0);   /* the sentences after it */
     ls = le + 1;
   }
 }

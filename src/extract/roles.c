@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "base/buf.h"
 #include "base/text.h"
@@ -63,6 +64,26 @@ kg_roles_cue_line(const struct kg_vocab *v, const char *line, size_t len,
   kg_text_wordkeys_release(&wk);
   *role = n ? (int)r : -1;
   return n;
+}
+
+size_t
+kg_roles_sentence_end(const char *t, size_t from, size_t to)
+{
+  size_t i;
+  int cp;
+
+  for(i = from; i + 2 < to; i++) {
+    if((t[i] != '.' && t[i] != '!' && t[i] != '?') || t[i + 1] != ' ')
+      continue;
+    if(t[i] == '.' && i >= from + 1 && (unsigned char)t[i - 1] < 0x80 &&
+       t[i - 1] >= 'A' && t[i - 1] <= 'Z' &&
+       (i == from + 1 || t[i - 2] == ' '))
+      continue;   /* "M. Soubie", "D. Chafaï" */
+    kg_text_utf8_decode(t + i + 2, to - i - 2, &cp);
+    if(utf8proc_isupper(cp))
+      return i;
+  }
+  return to;
 }
 
 /* The rule "PREFIX:what" of a fact in @b. */

@@ -12,6 +12,12 @@ struct kg_report;
 struct kg_block;
 struct kg_vocab;
 
+/* Where the sentence that starts at @from ends in t[from..to): at a
+ * full stop, "!" or "?" followed by a space and a capital, not after an
+ * initial ("M. Soubie"); @to if the line holds one sentence.  A cue line
+ * ("L'animateur était M. Soubie. L'ANRTT était représentée par …") names
+ * its people in its first sentence; the next ones are prose. */
+size_t kg_roles_sentence_end(const char *t, size_t from, size_t to);
 /* If the line text[0..len) starts with a cue phrase (facilitator,
  * note-taker, slides, resources: enum kg_cue_role), returns the bytes it
  * takes and sets *role; else returns 0 and sets *role to -1. */
