@@ -354,21 +354,26 @@ unknown_first_caps(const struct kg_ptoks *t, size_t j)
 }
 
 /* "Garlann Nizon coordinatrice du réseau": two capitalised words the
- * lexicon does not know (or knows as proper nouns only), then a job title
- * in lower case; tokens, or 0. */
+ * lexicon does not know (or knows as proper nouns only), or a first name
+ * and a surname in capitals ("Awa BA"), then a job title in lower case;
+ * tokens, or 0. */
 static size_t
 unknown_pair_titled(const struct kg_vocab *v, const struct kg_ptoks *t,
                     size_t j)
 {
-  size_t k;
+  const struct kg_ptok *f = &t->v[j], *l = &t->v[j + 1];
 
-  if(j + 2 >= t->n)
+  if(j + 2 >= t->n || !cap_word(t, j) || !cap_word(t, j + 1) || f->upper)
     return 0;
-  for(k = j; k < j + 2; k++)
-    if(!cap_word(t, k) || t->v[k].upper || (t->v[k].lex & ~KG_LEX_PROPER))
+  if(!given_name(t, j) && (f->lex & ~KG_LEX_PROPER))
+    return 0;
+  if(l->upper) {
+    /* "Awa BA présidente": a surname in capitals, whatever else it is */
+    if(l->end - l->start < 2)
       return 0;
-  if(t->v[j].lex && t->v[j + 1].lex)
+  } else if((l->lex & ~KG_LEX_PROPER) || (f->lex && l->lex)) {
     return 0;   /* "Grand Dijon": proper nouns both */
+  }
   return t->v[j + 2].kind == T_WORD && !t->v[j + 2].cap &&
          match_phrase(v, KG_CUE_JOB_TITLE, t, j + 2) ? 2 : 0;
 }
