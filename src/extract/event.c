@@ -458,6 +458,78 @@ front_matter_venue(struct kg_report *x, const struct kg_meta *ml)
   return found;
 }
 
+/* Does "d'" or "d’" end just before t[at] ("d'Ardèche")? */
+static int
+elided_de(const char *t, size_t at)
+{
+  if(at >= 2 && t[at - 1] == '\'' && (t[at - 2] | 0x20) == 'd')
+    return at == 2 || t[at - 3] == ' ';
+  return at >= 4 && !memcmp(t + at - 3, "\xe2\x80\x99", 3) &&
+         (t[at - 4] | 0x20) == 'd' && (at == 4 || t[at - 5] == ' ');
+}
+
+/* The sentence of @bl around byte @at: [*a, *z). */
+static void
+sentence_around(const struct kg_block *bl, size_t at, size_t *a, size_t *z)
+{
+  const char *t = bl->text;
+  size_t i;
+
+  for(i = at; i > 0 && !(strchr(".!?\n", t[i - 1]) && (i == bl->len ||
+                                                      t[i] == ' '));
+      i--)
+    ;
+  *a = i;
+  for(i = at; i < bl->len && !(strchr(".!?\n", t[i]) &&
+                               (i + 1 >= bl->len || t[i + 1] == ' ' ||
+                                t[i + 1] == '\n'));
+      i++)
+    ;
+  *z = i;
+}
+
+/* The sentence that dates the event, in the first paragraph before the
+ * sessions that writes a date, names its départements and régions ("Le 19
+ * novembre aura lieu la rencontre des EPN de Drôme et d'Ardèche"):
+ * lead:place. */
+static void
+lead_places(struct kg_report *x, long title_block, size_t first_sec)
+{
+  const struct kg_doc *d = &x->doc;
+  struct kg_dates ds = { NULL, 0, 0 };
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t b, i, a, z;
+
+  for(b = 0; b < first_sec && b < d->nblocks && !ds.n; b++) {
+    const struct kg_block *bl = &d->blocks[b];
+
+    if((long)b == title_block || bl->kind != KG_BLK_PARA)
+      continue;
+    kg_dates_find(x->v, bl->text, bl->len, &ds);
+    for(i = 0; i < ds.n; i++)
+      if(ds.v[i].y && !cue_before(x->v, KG_CUE_PUBLISHED, bl->text,
+                                  ds.v[i].start))
+        break;
+    if(i == ds.n || ds.v[i].end - ds.v[i].start + 1 >= bl->len) {
+      kg_dates_release(&ds);   /* no date, or a dateline alone */
+      continue;
+    }
+    sentence_around(bl, ds.v[i].start, &a, &z);
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text + a, z - a,
+                   &pl);
+    for(i = 0; i < pl.n; i++)
+      if((pl.v[i].terr->kind == KG_TERR_DEPARTEMENT ||
+          pl.v[i].terr->kind == KG_TERR_REGION) && !pl.v[i].by_code &&
+         (cue_before(x->v, KG_CUE_LOCATIVE, bl->text, a + pl.v[i].start) ||
+          elided_de(bl->text, a + pl.v[i].start)))
+        kg_report_place(x, x->event, &pl.v[i], "lead:place",
+                        kg_report_src(bl, a + pl.v[i].start),
+                        kg_report_src_end(bl, a + pl.v[i].end));
+    kg_places_release(&pl);
+  }
+  kg_dates_release(&ds);
+}
+
 void
 kg_event_find(struct kg_report *x)
 {
@@ -477,6 +549,7 @@ kg_event_find(struct kg_report *x)
              librdf_new_node_from_node(x->event));
   event_name(x, mt, title_block);
   title_places(x, title_block);
+  lead_places(x, title_block, first_sec);
   event_dates(x, kg_doc_meta(d, "date"), title_block, mt, first_sec);
   if(ml)
     have_venue = front_matter_venue(x, ml);
