@@ -275,6 +275,24 @@ written_date(const struct scan *sc, size_t i, struct kg_date *d)
   return j;
 }
 
+/* "vendredi dernier" at token @i; returns the token after it, or 0. */
+static size_t
+last_weekday(const struct scan *sc, size_t i, struct kg_date *d)
+{
+  size_t u = 0, l;
+
+  memset(d, 0, sizeof(*d));
+  d->weekday = weekday_at(sc, i, &u);
+  if(!d->weekday || i + u >= sc->n ||
+     !(l = phrases_at(sc, sc->v->cues[KG_CUE_DATE_LAST],
+                      sc->v->ncues[KG_CUE_DATE_LAST], i + u)))
+    return 0;
+  d->last = 1;
+  d->start = sc->t[i].s;
+  d->end = sc->t[i + u + l - 1].e;
+  return i + u + l;
+}
+
 static int
 glued_punct(const struct scan *sc, size_t i, char c)
 {
@@ -373,6 +391,8 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
 
     if(!next)
       next = written_date(&sc, i, &d);
+    if(!next)
+      next = last_weekday(&sc, i, &d);
     if(!next) {
       i++;
       continue;
@@ -453,6 +473,30 @@ kg_dates_year(struct kg_date *d, int year)
   d->y = year;
   if(d->d2 && !d->y2)
     d->y2 = d->m2 < d->m ? year + 1 : year;
+  return 1;
+}
+
+int
+kg_dates_before(struct kg_date *d, const struct kg_date *anchor)
+{
+  int back, y = anchor->y, m = anchor->m, day = anchor->d;
+
+  if(!d->last || !d->weekday || !valid(y, m, day))
+    return 0;
+  back = (weekday_of(y, m, day) - d->weekday + 7) % 7;
+  if(!back)
+    back = 7;
+  day -= back;
+  if(day < 1) {
+    if(--m < 1) {
+      m = 12;
+      y--;
+    }
+    day += days_in_month(y, m);
+  }
+  d->y = y;
+  d->m = m;
+  d->d = day;
   return 1;
 }
 

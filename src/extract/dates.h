@@ -19,6 +19,9 @@ struct kg_date {
   int y, m, d;            /* first day; y == 0: the year is not written */
   int y2, m2, d2;         /* last day of a range; d2 == 0: one day */
   int weekday;            /* 1 (lundi) .. 7 written before it, else 0 */
+  int last;               /* "vendredi dernier": no day written; the last
+                             such weekday before the text's own date
+                             (kg_dates_before()) */
   size_t start, end;      /* the whole expression */
 };
 
@@ -42,6 +45,9 @@ int kg_dates_lone_year(const char *s, size_t len);
 /* Gives @d the year @year where it has none (also to its end), unless a
  * written weekday disagrees.  Returns 1 if @d then has a full date. */
 int kg_dates_year(struct kg_date *d, int year);
+/* Gives @d ("vendredi dernier", d->last) the last day of its weekday
+ * strictly before the full date @anchor.  Returns 1 if it could. */
+int kg_dates_before(struct kg_date *d, const struct kg_date *anchor);
 /* "2024-04-09" of the start (@end = 0) or the end (@end = 1) into iso[11];
  * 0 if that day is not a full date. */
 int kg_dates_iso(const struct kg_date *d, int end, char iso[11]);

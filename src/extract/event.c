@@ -192,6 +192,24 @@ date_fact(struct kg_report *x, const struct when *w, int end, int inferred)
   librdf_free_node(dn);
 }
 
+/* "vendredi dernier": the last such day before the full date written
+ * before it, the text's own date (a dateline), which is then no event's. */
+static void
+relative_dates(struct whens *w)
+{
+  size_t i, k;
+
+  for(i = 0; i < w->n; i++) {
+    if(!w->v[i].d.last)
+      continue;
+    for(k = i; k-- > 0;)
+      if(w->v[k].d.y && !w->v[k].d.last)
+        break;
+    if(k < i && kg_dates_before(&w->v[i].d, &w->v[k].d))
+      w->v[k].published = 1;
+  }
+}
+
 /* The event's dates: front matter, else the title, else the text before
  * the first session, else (nothing else) a date of a session.  A date
  * without a year takes the one year the report's other dates agree on. */
@@ -227,9 +245,10 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
     all.v[all.n++] = w.v[i].d;
   }
   year = kg_dates_one_year(&all, title_year);
+  relative_dates(&w);
   for(i = 0; i < w.n; i++) {
     struct when *o = &w.v[i];
-    int written = o->d.y != 0;
+    int written = o->d.y != 0 && !o->d.last;
 
     if(o->published || !kg_dates_year(&o->d, year))
       continue;

@@ -34,7 +34,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "org-acronym-before", "acronym-not-org",
   "initiative-determiner", "initiative-kind", "initiative-adjective",
   "minutes", "speaker-group", "programme-announce",
-  "speaker-inverted", "org-representatives"
+  "speaker-inverted", "org-representatives",
+  "date-last"
 };
 
 static const char *const files[] = {
