@@ -86,6 +86,21 @@ kg_roles_sentence_end(const char *t, size_t from, size_t to)
   return to;
 }
 
+/* Does t[0..len) hold a capital letter?  A name does. */
+static int
+has_capital(const char *t, size_t len)
+{
+  size_t i = 0;
+  int cp;
+
+  while(i < len) {
+    i += (size_t)kg_text_utf8_decode(t + i, len - i, &cp);
+    if(utf8proc_isupper(cp))
+      return 1;
+  }
+  return 0;
+}
+
 /* The rule "PREFIX:what" of a fact in @b. */
 static const char *
 rule_name(struct kg_buf *b, const char *prefix, const char *what)
@@ -139,6 +154,15 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
       aa = kg_report_src(bl, from + o->alias.start);
       az = kg_report_src_end(bl, from + o->alias.end);
     }
+    if(kg_vocab_phrase_is(x->v->cues[KG_CUE_ACRONYM_NOT_ORG],
+                          x->v->ncues[KG_CUE_ACRONYM_NOT_ORG],
+                          bl->text + from + o->name.start,
+                          o->name.end - o->name.start))
+      continue;   /* "délégué aux TIC": a field, not a body */
+    if(o->alias.end == o->alias.start &&
+       !has_capital(bl->text + from + o->name.start,
+                    o->name.end - o->name.start))
+      continue;   /* "(l'espace public numérique)": a kind or a topic */
     if(o->bracketed && kg_report_locality(x, NULL,
                                           kg_report_src(bl, from + o->name.start),
                                           kg_report_src_end(bl, from + o->name.end),
