@@ -336,6 +336,12 @@ org_code_place(struct kg_report *x, librdf_node *n, size_t b)
     kg_report_place(x, n, &pl, "org-name:code", pl.start, pl.end);
 }
 
+size_t
+kg_report_org_end(const struct kg_report *x, size_t a, size_t b)
+{
+  return registry_name_end(x, a, org_name_end(x, a, b));
+}
+
 librdf_node *
 kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                     size_t alias_b, int confidence)
@@ -346,7 +352,7 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
   size_t len;
   librdf_node *n;
 
-  b = registry_name_end(x, a, org_name_end(x, a, b));
+  b = kg_report_org_end(x, a, b);
   len = b - a;
   kg_text_key(name, len, &key);
   if(x->reg)

@@ -123,6 +123,9 @@ int kg_report_is_person(struct kg_report *x, const char *t, size_t len);
 /* Is text[0..len) a commune, département or région (not an EPCI), as
  * places.c resolves it near the report's région? */
 int kg_report_is_place(struct kg_report *x, const char *t, size_t len);
+/* Where the name of an organisation read at source [a, b) really ends
+ * (before ", " and a job title, at the longest registry name…). */
+size_t kg_report_org_end(const struct kg_report *x, size_t a, size_t b);
 /* If the source text [a, b) is all a commune's name and no known
  * organisation's, states it as @s's dcterms:spatial (rule @rule) and
  * returns 1: "Jacques Guyot (Joyeuse)" is a person from Joyeuse. */

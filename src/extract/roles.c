@@ -86,6 +86,15 @@ kg_roles_sentence_end(const char *t, size_t from, size_t to)
   return to;
 }
 
+/* Source end of organisation @o's name, as kg_report_org() cuts it. */
+static size_t
+org_src_end(const struct kg_report *x, const struct kg_block *bl, size_t from,
+            const struct kg_org_ref *o)
+{
+  return kg_report_org_end(x, kg_report_src(bl, from + o->name.start),
+                           kg_report_src_end(bl, from + o->name.end));
+}
+
 /* Does t[0..len) hold a capital letter?  A name does. */
 static int
 has_capital(const char *t, size_t len)
@@ -163,11 +172,10 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
        !has_capital(bl->text + from + o->name.start,
                     o->name.end - o->name.start))
       continue;   /* "(l'espace public numérique)": a kind or a topic */
-    if(o->bracketed && kg_report_locality(x, NULL,
-                                          kg_report_src(bl, from + o->name.start),
-                                          kg_report_src_end(bl, from + o->name.end),
-                                          NULL))
-      continue;   /* "Jacques Guyot (Joyeuse)": where he comes from */
+    if(kg_report_locality(x, NULL, kg_report_src(bl, from + o->name.start),
+                          org_src_end(x, bl, from, o), NULL))
+      continue;   /* "Jacques Guyot (Joyeuse)", "directrice à Vandœuvre":
+                     where the person works, no organisation */
     orgs[i] = kg_report_org(x, kg_report_src(bl, from + o->name.start),
                        kg_report_src_end(bl, from + o->name.end), aa, az);
   }
@@ -197,7 +205,7 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
                    rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
     else if(r->org >= 0)
       kg_report_locality(x, pn, kg_report_src(bl, from + p.orgs[r->org].name.start),
-                         kg_report_src_end(bl, from + p.orgs[r->org].name.end),
+                         org_src_end(x, bl, from, &p.orgs[r->org]),
                          rule_name(&rb, use->prefix, "locality"));
     if(role == KG_CUE_FACILITATOR) {
       const struct kg_org_ref *o = r->org >= 0 ? &p.orgs[r->org] : NULL;
