@@ -591,6 +591,51 @@ org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
   return j;
 }
 
+/* A lower-case organisation head noun at @i, then a capitalised name
+ * ("réseau Drôme-Ardèche", "médiathèque de Longvic"): the head's length
+ * in tokens, else 0. */
+static size_t
+headed_org(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
+{
+  size_t h = match_phrase(v, KG_CUE_ORG_HEAD, t, i), c;
+
+  if(!h)
+    h = match_phrase(v, KG_CUE_ORG_HEAD_WEAK, t, i);
+  if(!h || i + h >= t->n || t->v[i].cap)
+    return 0;
+  if(cap_word(t, i + h))
+    return h;
+  c = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, i + h);
+  return c && cap_word(t, i + h + c) ? h : 0;
+}
+
+/* "association EFAPO": a strong head noun right before a capitalised
+ * name is no part of it (its length in tokens, else 0); "réseau
+ * Drôme-Ardèche", "médiathèque de Longvic" keep theirs. */
+static size_t
+strong_head(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
+{
+  size_t h = match_phrase(v, KG_CUE_ORG_HEAD, t, i);
+
+  return h && !t->v[i].cap && cap_word(t, i + h) ? h : 0;
+}
+
+/* In the job title t[a, z): where an organisation named by a lower-case
+ * head noun after "du", "de la" starts and runs to the title's end
+ * ("coordinatrice du réseau Drôme-Ardèche"); @z if none. */
+static size_t
+title_org(const struct kg_vocab *v, const struct kg_ptoks *t, size_t a,
+          size_t z)
+{
+  size_t k, c;
+
+  for(k = a + 1; k < z; k++)
+    if((c = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, k)) > 0 &&
+       k + c < z && headed_org(v, t, k + c))
+      return k + c;
+  return z;
+}
+
 /* End of a job title from @j: at a title -> organisation phrase followed by
  * a capitalised word (with a lexicon) or at a comma.  *m gets the phrase's
  * length, 0 if none. */
@@ -603,7 +648,8 @@ title_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
     *m = match_phrase(v, KG_CUE_ORG_AFTER_TITLE, t, j);
     /* "à la Jeunesse" but not "à l'épanouissement"; "au sein de la
      * direction" introduces an organisation whatever its case */
-    if(*m && (*m < 3 || t->prose) && t->lx && !cap_word(t, j + *m)) {
+    if(*m && (*m < 3 || t->prose) && t->lx && !cap_word(t, j + *m) &&
+       !headed_org(v, t, j + *m)) {
       j += *m;
       *m = 0;
       continue;
@@ -638,7 +684,7 @@ static size_t
 after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
            struct kg_people *out, struct kg_person_ref *pr, long *org)
 {
-  size_t m, j, e;
+  size_t m, j, e, ts;
 
   if(t->v[i].kind == T_OPEN && (!t->prose || cap_word(t, i + 1))) {
     /* "Name (Organisation)"; not "Ulrich Tan (depuis juin…)" */
@@ -650,16 +696,29 @@ after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
       out->orgs[*org].bracketed = 1;
     return j < t->n ? j + 1 : j;
   }
-  if(t->v[i].kind == T_COMMA && title_starts(v, t, i + 1)) {
+  /* "Name, directrice …", "Awa BA présidente de …" (no comma) */
+  ts = t->v[i].kind == T_COMMA ? i + 1 : i;
+  if((ts > i && title_starts(v, t, ts)) ||
+     (ts == i && t->lx && t->v[i].kind == T_WORD && !t->v[i].cap &&
+      match_phrase(v, KG_CUE_JOB_TITLE, t, i))) {
     /* job title, then "au", "à la", "au sein de"... or ", Org" */
-    j = title_end(v, t, i + 1, &m);
-    if(!t->prose || j - (i + 1) <= MAX_PROSE_TITLE) {
-      pr->title.start = t->v[i + 1].start;
+    j = title_end(v, t, ts, &m);
+    if(!t->prose || j - ts <= MAX_PROSE_TITLE) {
+      pr->title.start = t->v[ts].start;
       pr->title.end = t->v[j - 1].end;
     }
+    if(!m && (e = title_org(v, t, ts, j)) < j) {
+      /* "coordinatrice du réseau Drôme-Ardèche" */
+      *org = add_org(out, t, e + strong_head(v, t, e), j);
+      return j;
+    }
     if(m) {
-      e = org_end(v, t, j + m);
-      *org = add_org(out, t, j + m, e);
+      size_t h = headed_org(v, t, j + m);
+
+      e = org_end(v, t, j + m + h);
+      if(h && e == j + m + h)
+        e = org_end(v, t, e + match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, e));
+      *org = add_org(out, t, j + m + (h ? strong_head(v, t, j + m) : 0), e);
       return e;
     }
     if(j + 1 < t->n && t->v[j].kind == T_COMMA && t->v[j + 1].kind == T_WORD &&
