@@ -107,7 +107,7 @@ people_line(struct kg_report *x, size_t sec, enum kg_cue_role role,
             const struct kg_block *bl, size_t from, size_t to,
             size_t line_from)
 {
-  struct kg_roles_use use = { 0, "cue", 90, 0 };
+  struct kg_roles_use use = { 0, "cue", 90, 0, 0, 0 };
 
   use.role = (int)role;
   kg_roles_people(x, sec, &use, bl, from, to, line_from);

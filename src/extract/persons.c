@@ -42,6 +42,7 @@
 
 #define AFTER_SCAN 25      /* tokens searched for a speaking verb */
 #define GROUP_SCAN 80      /* tokens searched for a plural one */
+#define GROUP_WORDS 8      /* words of an organisation before its people */
 #define ENTRY_HEAD 120     /* bytes read for the name heading an entry */
 
 /* The section whose own text holds block @b, or x->nsecs (the event). */
@@ -275,7 +276,7 @@ find_lists(struct kg_report *x, const unsigned char *done,
 
   list_lines(x, done, &all);
   for(i = 0; i < all.n; i = e > i ? e : i + 1) {
-    struct kg_roles_use use = { KG_CUE_FACILITATOR, "list", CONF_LIST, 0 };
+    struct kg_roles_use use = { KG_CUE_FACILITATOR, "list", CONF_LIST, 0, 0, 0 };
 
     for(e = i; e < all.n && all.v[e].entry &&
         (e == i || follows(&all.v[e - 1], &all.v[e])); e++)
@@ -449,6 +450,37 @@ speaker_turn(const struct kg_ptoks *t, size_t i, size_t n)
       ;
   return p < t->n && t->v[p].kind == KG_PTOK_PUNCT &&
          t->text[t->v[p].start] == ':';
+}
+
+/* "Service Culture (Yannick Lucéa, Philippe Lorreyte)": when the name at
+ * @i stands in brackets after a capitalised run that names no person, the
+ * run is the organisation of the people in the brackets; its offsets in
+ * the line go to use->group_from, group_to. */
+static void
+group_before(const struct kg_report *x, const struct kg_ptoks *t, size_t i,
+             struct kg_roles_use *use)
+{
+  size_t k = i, e, s, dot = 0;
+
+  while(k > 0 && t->v[k - 1].kind != KG_PTOK_OPEN &&
+        t->v[k - 1].kind != KG_PTOK_CLOSE && !clause_end(t, k - 1))
+    k--;
+  if(k < 2 || t->v[k - 1].kind != KG_PTOK_OPEN)
+    return;
+  e = k - 1;
+  if(t->v[e - 1].kind == KG_PTOK_PUNCT && t->text[t->v[e - 1].start] == '.')
+    dot = e--;   /* "E.S.A.B. (Nicole Pinvidic)" */
+  for(s = e; s > 0 && t->v[s - 1].kind == KG_PTOK_WORD &&
+      (t->v[s - 1].cap || (s - 1 > 0 && t->v[s - 2].kind == KG_PTOK_WORD &&
+                           t->v[s - 2].cap)) && e - s < GROUP_WORDS; s--)
+    ;
+  while(s < e && !t->v[s].cap)
+    s++;
+  if(s >= e || kg_people_name(x->v, t, s, 0))
+    return;
+  use->group_from = t->v[s].start;
+  use->group_to = dot && t->v[dot].start == t->v[e - 1].end ? t->v[dot].end
+                                                            : t->v[e - 1].end;
 }
 
 /* Same word, case aside but accents kept ("la" is not "là"). */
@@ -648,7 +680,7 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
   /* a line that is only a name, where a signature stands */
   sig = sig && kg_people_name(x->v, &t, 0, 0) == t.n;
   while(i < t.n) {
-    struct kg_roles_use use = { KG_CUE_PARTICIPANTS, "prose", CONF_MENTION, 1 };
+    struct kg_roles_use use = { KG_CUE_PARTICIPANTS, "prose", CONF_MENTION, 1, 0, 0 };
 
     if(sentence_end(&t, i))
       s0 = i + 1;
@@ -667,6 +699,11 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
               speaker_turn(&t, i, n)) {
       use.role = KG_CUE_FACILITATOR;
       use.confidence = CONF_SPEAKER;
+    }
+    group_before(x, &t, i, &use);
+    if(use.group_to > use.group_from) {
+      use.group_from += ls;
+      use.group_to += ls;
     }
     kg_roles_people(x, sec, &use, bl, ls + t.v[i].start,
                    e < t.n ? ls + t.v[e].start : le,

@@ -86,6 +86,23 @@ kg_roles_sentence_end(const char *t, size_t from, size_t to)
   return to;
 }
 
+/* The organisation whose people a passage names in brackets after it, or
+ * NULL (borrowed by the caller: free it). */
+static librdf_node *
+group_org(struct kg_report *x, const struct kg_roles_use *use,
+          const struct kg_block *bl)
+{
+  size_t a, z;
+
+  if(use->group_to <= use->group_from)
+    return NULL;
+  a = kg_report_src(bl, use->group_from);
+  z = kg_report_src_end(bl, use->group_to);
+  if(kg_report_locality(x, NULL, a, kg_report_org_end(x, a, z), NULL))
+    return NULL;
+  return kg_report_org(x, a, z, 0, 0);
+}
+
 /* Source end of organisation @o's name, as kg_report_org() cuts it. */
 static size_t
 org_src_end(const struct kg_report *x, const struct kg_block *bl, size_t from,
@@ -150,7 +167,7 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
   librdf_node *notes = NULL;
   size_t la = kg_report_src(bl, line_from), lz = kg_report_src_end(bl, to);
   size_t i;
-  librdf_node **orgs;
+  librdf_node **orgs, *group;
 
   kg_people_parse_at(x->v, x->lex, use->prose, bl->text + from, to - from,
                      &p);
@@ -179,6 +196,7 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
     orgs[i] = kg_report_org(x, kg_report_src(bl, from + o->name.start),
                        kg_report_src_end(bl, from + o->name.end), aa, az);
   }
+  group = group_org(x, use, bl);
   if(role == KG_CUE_NOTETAKER && p.npersons)
     notes = notes_node(x, session, rule_name(&rb, use->prefix, "notetaker"),
                        la, lz);
@@ -202,6 +220,9 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
     }
     if(r->org >= 0 && orgs[r->org])
       kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],
+                   rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
+    else if(r->org < 0 && group)
+      kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", group,
                    rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
     else if(r->org >= 0)
       kg_report_locality(x, pn, kg_report_src(bl, from + p.orgs[r->org].name.start),
@@ -232,6 +253,8 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
   free(orgs);
   if(notes)
     librdf_free_node(notes);
+  if(group)
+    librdf_free_node(group);
   kg_people_release(&p);
   kg_buf_release(&rb);
 }

@@ -32,6 +32,9 @@ struct kg_roles_use {
                            "cue:affiliation", "cue:job-title" */
   int confidence;       /* of the people as candidates, in hundredths */
   int prose;            /* running text: the first person only */
+  size_t group_from;    /* block offsets of an organisation whose people */
+  size_t group_to;      /* the names are, in brackets after it ("Service
+                           Culture (Yannick Lucéa, …)"); equal: none */
 };
 
 /* The people of text[from, to) of block @bl (with their job titles and
