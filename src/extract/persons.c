@@ -452,6 +452,26 @@ speaker_turn(const struct kg_ptoks *t, size_t i, size_t n)
          t->text[t->v[p].start] == ':';
 }
 
+/* "Point sur l'actualité de Coraia (Guy Pastre)": a name in the brackets
+ * that close a session's title gives the session. */
+static int
+title_speaker(const struct kg_report *x, size_t sec, const struct kg_block *bl,
+              const struct kg_ptoks *t, size_t i)
+{
+  size_t k;
+
+  if(sec >= x->nsecs || bl != &x->doc.blocks[x->secs[sec].block] || !i ||
+     t->v[i - 1].kind != KG_PTOK_OPEN)
+    return 0;
+  for(k = i; k < t->n && t->v[k].kind != KG_PTOK_CLOSE; k++)
+    if(t->v[k].kind == KG_PTOK_OPEN)
+      return 0;
+  while(++k < t->n)
+    if(t->v[k].kind != KG_PTOK_PUNCT)
+      return 0;
+  return 1;
+}
+
 /* "Service Culture (Yannick Lucéa, Philippe Lorreyte)": when the name at
  * @i stands in brackets after a capitalised run that names no person, the
  * run is the organisation of the people in the brackets; its offsets in
@@ -477,6 +497,11 @@ group_before(const struct kg_report *x, const struct kg_ptoks *t, size_t i,
   while(s < e && !t->v[s].cap)
     s++;
   if(s >= e || kg_people_name(x->v, t, s, 0))
+    return;
+  /* the run opens an item of a list: "…, Service Culture (…)", not
+   * "l'actualité de Coraia (Guy Pastre)" */
+  if(s > 0 && t->v[s - 1].kind == KG_PTOK_WORD &&
+     !kg_people_phrase(x->v, KG_CUE_NAME_SEP, t, s - 1))
     return;
   use->group_from = t->v[s].start;
   use->group_to = dot && t->v[dot].start == t->v[e - 1].end ? t->v[dot].end
@@ -696,7 +721,7 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
       use.prefix = sig ? "signature" : "byline";
       use.confidence = CONF_BYLINE;
     } else if(scope[i] || speaker_after(x, &t, i + n) ||
-              speaker_turn(&t, i, n)) {
+              speaker_turn(&t, i, n) || title_speaker(x, sec, bl, &t, i)) {
       use.role = KG_CUE_FACILITATOR;
       use.confidence = CONF_SPEAKER;
     }
