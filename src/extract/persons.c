@@ -560,8 +560,10 @@ inside_longer_name(const struct kg_report *x, const struct kg_ptoks *t,
     return 0;
   if(i == 1 || sentence_end(t, i - 2) || clause_end(t, i - 2))
     return 0;   /* "Et Sophie Arzal", "— Avec Anne …" */
+  /* "l'adjoint au Maire Michel Briand": a job title, not part of a name */
   return kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, i - 1) != 1 &&
-         kg_people_phrase(x->v, KG_CUE_BYLINE, t, i - 1) != 1;
+         kg_people_phrase(x->v, KG_CUE_BYLINE, t, i - 1) != 1 &&
+         kg_people_phrase(x->v, KG_CUE_JOB_TITLE, t, i - 1) != 1;
 }
 
 /* Is the name t[i, i+n) a known organisation or initiative? */
