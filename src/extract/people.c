@@ -297,8 +297,11 @@ surname_at(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
   /* "de", "du", "la" in lower case link a name to its organisation or
    * start a noun phrase ("Madame la Maire"); "Le Strat" is a particle */
   p = match_phrase(v, KG_CUE_PARTICLE, t, j);
+  /* after a first name, "le" in lower case is still a particle ("Pierre
+   * le Bras", "Elisabeth le Faucheur"): not after a civility ("Madame la
+   * Maire") */
   if(p && !t->v[j].cap && (match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j) ||
-                           match_phrase(v, KG_CUE_ARTICLE, t, j)))
+                           (match_phrase(v, KG_CUE_ARTICLE, t, j) && g < 0)))
     p = 0;
   if(p && cap_word(t, j + p))
     return surname_ok(v, t, j + p, g, strict) ? p + 1 : 0;

@@ -354,6 +354,20 @@ in_dashes(const struct kg_ptoks *t, size_t k)
   return 0;
 }
 
+/* Is token @k the colon of a sentence that names speakers ("Trois
+ * intervenants sont venus nous présenter … :")? */
+static int
+announced_speakers(const struct kg_report *x, const struct kg_ptoks *t,
+                   size_t k)
+{
+  if(t->v[k].kind != KG_PTOK_PUNCT || t->text[t->v[k].start] != ':')
+    return 0;
+  while(k-- > 0 && !sentence_end(t, k))
+    if(kg_people_phrase(x->v, KG_CUE_SPEAKER_NOUN, t, k))
+      return 1;
+  return 0;
+}
+
 /* Marks in @scope the tokens that follow a speaker phrase in its clause,
  * and the next clauses of a list ("X, …; Y, …").  A dash ends the scope
  * only in an aside that a dash opened. */
@@ -366,6 +380,12 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
 
   while(k < t->n) {
     m = speaker_before(x, t, k);
+    if(!m && announced_speakers(x, t, k)) {
+      /* "Trois intervenants sont venus … : X, …; Y, …" */
+      for(k++; k < t->n && !sentence_end(t, k); k++)
+        scope[k] = 1;
+      continue;
+    }
     if(!m) {
       k++;
       continue;

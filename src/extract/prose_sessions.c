@@ -180,9 +180,15 @@ title_end(const struct kg_vocab *v, const char *s, size_t len, size_t i,
                                 : clause_end(v, s, len, q);
   }
   if(p < len && word_start(s, p) &&
-     (q = phrase_at(v, KG_CUE_SESSION_TOPIC, s, len, p)) > p &&
-     (q = clause_end(v, s, len, q)) > p)
-    return q;
+     (q = phrase_at(v, KG_CUE_SESSION_TOPIC, s, len, p)) > p) {
+    size_t ts = q;
+
+    while(ts < len && s[ts] == ' ')
+      ts++;
+    /* "une table ronde sur laquelle …": a relative clause, no topic */
+    if((q = clause_end(v, s, len, ts)) > ts)
+      return q;
+  }
   return kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_ALONE],
                             v->ncues[KG_CUE_SESSION_ALONE], s + i, e - i)
          ? e : 0;
