@@ -31,6 +31,8 @@
 #include "base/text.h"
 #include "ref/vocab.h"
 
+#define PROSE_PEOPLE_MAX 2   /* known people the text of one talk may name */
+
 /* ------------------------------------------------------------ initiatives */
 
 static struct init *
@@ -541,6 +543,31 @@ body_initiatives(struct istate *st, size_t sec)
 
 /* ------------------------------------------------------------ prose people */
 
+/* How many people of the report the text of session @s names. */
+static size_t
+known_people_in(const struct kg_report *x, const struct kg_section *s)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  unsigned char *seen = kg_xcalloc(x->people.n + 1, 1);
+  size_t b, k, n = 0;
+
+  for(b = s->block + 1; b < s->body_end && b < x->doc.nblocks; b++) {
+    if(x->doc.blocks[b].kind == KG_BLK_CELL)
+      continue;
+    kg_text_key_keep_article(x->doc.blocks[b].text, x->doc.blocks[b].len,
+                             &key);
+    for(k = 0; k < x->people.n; k++)
+      if(!seen[k] && strchr(x->people.v[k].key, ' ') &&
+         kg_text_key_contains(key.s, x->people.v[k].key)) {
+        seen[k] = 1;
+        n++;
+      }
+  }
+  free(seen);
+  kg_buf_release(&key);
+  return n;
+}
+
 /* A session without a facilitator line whose text names a known person
  * ("Ulrich Tan a procédé à une démonstration d'Albert"). */
 static void
@@ -550,8 +577,9 @@ prose_people(struct istate *st, size_t sec)
   const struct kg_section *s = &x->secs[sec];
   size_t b, k;
 
-  if(x->secpeople[sec].n || s->children)
-    return;
+  if(x->secpeople[sec].n || s->children ||
+     known_people_in(x, s) > PROSE_PEOPLE_MAX)
+    return;   /* a list of those there ("Tour de table") tells no talk */
   for(b = s->block + 1; b < s->body_end && b < x->doc.nblocks; b++) {
     const struct kg_block *bl = &x->doc.blocks[b];
     struct kg_buf key = KG_BUF_INIT;

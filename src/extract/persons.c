@@ -222,6 +222,9 @@ attendees_before(const struct kg_report *x, const struct line *l)
   } else {
     return 0;
   }
+  /* "3/ Tour de table et présentation des attentes" */
+  while(a < z && (strchr("0123456789/-.) ", bl->text[a])))
+    a++;
   kg_people_tokenize(NULL, bl->text + a, z - a, &t);
   yes = kg_people_phrase(x->v, KG_CUE_PARTICIPANTS, &t, 0) > 0;
   kg_people_toks_release(&t);
@@ -391,7 +394,11 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
       continue;
     }
     aside = in_dashes(t, k);
-    for(k += m; k < t->n; k++) {
+    k += m;
+    if(k < t->n && t->v[k].kind == KG_PTOK_PUNCT &&
+       t->text[t->v[k].start] == ':')
+      k++;   /* "Atelier animé par : Isadora VERDERESI, …" */
+    for(; k < t->n; k++) {
       if(clause_end(t, k) && !(is_dash(t, k) && !aside) &&
          !(t->v[k].kind == KG_PTOK_COMMA && kg_people_name(x->v, t, k + 1, 0)))
         break;

@@ -35,6 +35,7 @@ struct finder {
   long prog_type;         /* session type the programme label named, -1 */
   int items;              /* list items read since the last paragraph */
   int generic;            /* under a heading that is no session ("Notes") */
+  int para_num;           /* number of the last paragraph numbered by hand */
   size_t skip;            /* a block read already as a title */
   long open[MAX_OPEN];    /* heading sessions still open */
   int level[MAX_OPEN];
@@ -595,6 +596,7 @@ heading(struct finder *f, size_t b)
   f->prog_list = 0;
   f->items = 0;
   f->generic = 0;
+  f->para_num = 0;
   if((long)b == f->title || !len ||
      kg_programme_field_label(f->v, bl->text, bl->len))
     return;
@@ -691,12 +693,46 @@ numbered_para(const char *t, size_t len)
 
   while(i < len && i < 3 && t[i] >= '0' && t[i] <= '9')
     i++;
-  if(!i || i >= len || !(t[i] == '-' || t[i] == ')' || t[i] == '.'))
+  if(!i || i >= len ||
+     !(t[i] == '-' || t[i] == ')' || t[i] == '.' || t[i] == '/'))
     return 0;
   i++;
   if(i >= len || t[i] != ' ')
     return 0;
   return i + 1;
+}
+
+/* The number of a paragraph numbered by hand, 0 if none. */
+static int
+para_number(const struct kg_block *bl)
+{
+  return bl->kind == KG_BLK_PARA && bl->parent < 0 &&
+         numbered_para(bl->text, bl->len) ? atoi(bl->text) : 0;
+}
+
+/* "1/ Présentation de l'atelier", "2/ Tour de table": paragraphs numbered
+ * by hand one after the other (the first needs a second after it) are an
+ * agenda; returns 1 when @b is one of its items. */
+static int
+numbered_item(struct finder *f, size_t b)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  int n = para_number(bl);
+  size_t k;
+
+  if(!n || n != f->para_num + 1)
+    return 0;
+  if(n == 1) {
+    for(k = b + 1; k < f->doc->nblocks &&
+        f->doc->blocks[k].kind != KG_BLK_PARA; k++)
+      ;
+    if(k >= f->doc->nblocks || para_number(&f->doc->blocks[k]) != 2)
+      return 0;
+  }
+  f->para_num = n;
+  add(f, b, b, numbered_para(bl->text, bl->len), bl->len,
+      "numbered-paragraph", open_session(f), -1);
+  return 1;
 }
 
 /* Does list item @b name a heading of the report?  A table of contents
@@ -757,6 +793,8 @@ line(struct finder *f, size_t b)
                          open_session(f), f->prog_type);
       return;
     }
+    if(numbered_item(f, b))
+      return;
     if(f->items) {
       f->toc = f->prog_list = 0;
       f->items = 0;
