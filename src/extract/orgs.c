@@ -384,17 +384,21 @@ representative_names(struct oscan *sc)
   const struct kg_words *w = &sc->w;
   enum head_kind kind;
   size_t i, s, e, c;
+  int first;
 
   for(i = 0; i < w->n; i++) {
     if(!(c = phrase(sc, i, KG_CUE_ORG_REPRESENTATIVES)) ||
        w->v[i + c - 1].gap)
       continue;
-    for(s = i + c; s < w->n; s = e) {
+    for(s = i + c, first = 1; s < w->n; s = e, first = 0) {
       if(!(c = phrase(sc, s, KG_CUE_NAME_CONNECTOR)) || s + c >= w->n ||
          w->v[s + c - 1].gap || phrase(sc, s, KG_CUE_PLURAL_DET))
         break;   /* "des CCAS": a kind of body, and the list ends */
       s += c;
       e = item_end(sc, s);
+      if(first && !(w->v[e - 1].gap & KG_GAP_COMMA) &&
+         !(e < w->n && phrase(sc, e, KG_CUE_NAME_SEP) == 1))
+        break;   /* one item is no list: "les membres de CRéATIF collaborent" */
       if((capital(sc, s) || head_at(sc, s, &kind)) && plausible(sc, s, e, 1))
         add_words(sc, s, e, 60);
       if(w->v[e - 1].gap & ~(KG_GAP_COMMA | KG_GAP_DASH))

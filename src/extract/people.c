@@ -536,6 +536,8 @@ prose_org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
   size_t j = i, m;
 
   while(j < t->n) {
+    if(j > i && kg_people_name(v, t, j, 1))
+      break;   /* "CDC Véronique DUGOUJON": a person starts */
     if(cap_word(t, j) || (t->v[j].kind == T_WORD && t->v[j].cap)) {
       j++;
       continue;

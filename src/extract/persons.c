@@ -576,7 +576,7 @@ static int
 inside_longer_name(const struct kg_report *x, const struct kg_ptoks *t,
                    size_t i)
 {
-  size_t m;
+  size_t m, n;
 
   for(m = 1; m <= 3 && m <= i; m++)
     if(kg_people_phrase(x->v, KG_CUE_NAMED_AFTER, t, i - m) == m)
@@ -587,6 +587,9 @@ inside_longer_name(const struct kg_report *x, const struct kg_ptoks *t,
     return 0;
   if(i == 1 || sentence_end(t, i - 2) || clause_end(t, i - 2))
     return 0;   /* "Et Sophie Arzal", "— Avec Anne …" */
+  if(t->v[i - 1].upper && (n = kg_people_name(x->v, t, i, 0)) > 1 &&
+     t->v[i + n - 1].upper)
+    return 0;   /* "…, CDC Véronique DUGOUJON, consultante" */
   /* "l'adjoint au Maire Michel Briand": a job title, not part of a name */
   return kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, i - 1) != 1 &&
          kg_people_phrase(x->v, KG_CUE_BYLINE, t, i - 1) != 1 &&
