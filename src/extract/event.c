@@ -28,6 +28,8 @@
 
 #include "extract/event.h"
 
+#define LETTER_PLACE_MAX 60   /* bytes of a letter dateline before its date */
+
 static int
 word_at(const char *s, size_t len, size_t i, size_t *ws, size_t *we)
 {
@@ -154,6 +156,25 @@ struct whens {
   size_t n, cap;
 };
 
+/* Does the text open with a letter's dateline before @ds: a capitalised
+ * place of a few words, a comma, "le" ("Toulouse, le 17 avril 2008")? */
+static int
+letter_date(const char *s, size_t ds)
+{
+  size_t i, words = 1;
+
+  if(ds < 6 || ds > LETTER_PLACE_MAX || !(s[0] >= 'A' && s[0] <= 'Z') ||
+     memcmp(s + ds - 5, ", le ", 5))
+    return 0;
+  for(i = 0; i < ds - 5; i++) {
+    if(s[i] == ' ')
+      words++;
+    if((s[i] >= '0' && s[i] <= '9') || strchr(".,;:!?\n", s[i]))
+      return 0;
+  }
+  return words <= 4;
+}
+
 static void
 whens_add(struct whens *w, const char *s, size_t len, size_t src,
           const struct kg_block *bl, const struct kg_vocab *v,
@@ -169,8 +190,10 @@ whens_add(struct whens *w, const char *s, size_t len, size_t src,
     KG_GROW(w->v, w->cap, w->n + 1);
     o = &w->v[w->n++];
     o->d = ds.v[i];
-    /* "Publié le 15 avril 2024": a year for the others, no event's date */
-    o->published = cue_before(v, KG_CUE_PUBLISHED, s, ds.v[i].start);
+    /* "Publié le 15 avril 2024": a year for the others, no event's date;
+     * "Toulouse, le 17 avril 2008" opening a letter is its writing's */
+    o->published = cue_before(v, KG_CUE_PUBLISHED, s, ds.v[i].start) ||
+                   letter_date(s, ds.v[i].start);
     o->a = bl ? kg_report_src(bl, ds.v[i].start) : src + ds.v[i].start;
     o->z = bl ? kg_report_src_end(bl, ds.v[i].end) : src + ds.v[i].end;
     o->rule = rule;
@@ -385,6 +408,9 @@ venue_in(struct kg_report *x, const struct kg_block *bl)
     if(vs == p->start && !cue_before(x->v, KG_CUE_VENUE, bl->text, p->start) &&
        !dateline_place(bl->text, bl->len, p->start, k))
       continue;
+    if(p->start == 0 && p->end + 5 <= bl->len &&
+       letter_date(bl->text, p->end + 5))
+      continue;   /* "Toulouse, le 17 avril 2008": where a letter was written */
     if(!unambiguous(x, p->terr, bl->text + p->start, p->end - p->start))
       continue;
     kg_report_venue(x, p->terr, kg_report_src(bl, vs),
