@@ -336,10 +336,37 @@ org_code_place(struct kg_report *x, librdf_node *n, size_t b)
     kg_report_place(x, n, &pl, "org-name:code", pl.start, pl.end);
 }
 
+/* A commune's name that starts at @a and runs on past @b in lower-case
+ * words ("Digne" cut from "Digne les Bains"): its end, else @b. */
+static size_t
+commune_name_end(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  const struct kg_terr *terr;
+  size_t p = b, words = 0, best = b;
+
+  if(!x->gaz || b <= a || !(t[b] == ' ' || t[b] == '-'))
+    return b;
+  while(t[p] && t[p] != '\n' && words < REGISTRY_WORDS) {
+    while(t[p] == ' ' || t[p] == '-')
+      p++;
+    while(t[p] && !strchr(" -\n(),;:.", t[p]))
+      p++;
+    words++;
+    terr = kg_places_whole(x->gaz, x->v, x->reg, x->region, t + a, p - a);
+    if(terr && terr->kind == KG_TERR_COMMUNE)
+      best = p;
+    if(t[p] != ' ' && t[p] != '-')
+      break;
+  }
+  return best;
+}
+
 size_t
 kg_report_org_end(const struct kg_report *x, size_t a, size_t b)
 {
-  return registry_name_end(x, a, org_name_end(x, a, b));
+  b = registry_name_end(x, a, org_name_end(x, a, b));
+  return commune_name_end(x, a, b);
 }
 
 librdf_node *
