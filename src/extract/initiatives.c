@@ -514,8 +514,11 @@ body_initiatives(struct istate *st, size_t sec)
       if(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG))
         is_org = 1;
       for(k = 0; k < x->people.n && !is_org; k++)
-        if(!strcmp(x->people.v[k].key, key.s))
-          is_org = 1;  /* "Hélène Fabre : le collectif publiera…" */
+        if(!strcmp(x->people.v[k].key, key.s) ||
+           (strchr(x->people.v[k].key, ' ') &&
+            kg_text_key_contains(key.s, x->people.v[k].key)))
+          is_org = 1;  /* "Hélène Fabre : le collectif publiera…", "CRIJ -
+                          Claude Rigouste : …" */
       for(k = 0; k < x->secorgs[sec].n && !is_org; k++)
         if(!strcmp(x->secorgs[sec].v[k].key, key.s))
           is_org = 1;
