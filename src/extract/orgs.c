@@ -608,31 +608,70 @@ emit_block(struct oscan *sc)
 
 /* "le Département" is the report's "Département d'Ille-et-Vilaine" when
  * that is the only such name; else an organisation of its own. */
+/* The report's organisations whose name starts with the words of @key
+ * ("Département" → "Département de la Vendée"): how many, the last in
+ * *only. */
+static size_t
+fuller_names(const struct kg_report *x, const char *key, librdf_node **only)
+{
+  size_t k, n = strlen(key), found = 0;
+
+  for(k = 0; k < x->orgs.n; k++)
+    if(!strncmp(x->orgs.v[k].key, key, n) && x->orgs.v[k].key[n] == ' ') {
+      *only = x->orgs.v[k].node;
+      found++;
+    }
+  return found;
+}
+
+/* The other name of the authority @key names alone ("conseil
+ * departemental" → "departement", cue/org-same), keyed into @out; 0 if
+ * none. */
+static int
+same_name(const struct kg_vocab *v, const char *key, struct kg_buf *out)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t p;
+  int hit = 0;
+
+  for(p = 0; p < v->ncues[KG_CUE_ORG_SAME] && !hit; p++) {
+    const char *t = v->cues[KG_CUE_ORG_SAME][p].text, *eq = strchr(t, '=');
+
+    if(!eq)
+      continue;
+    kg_text_key(t, (size_t)(eq - t), &k);
+    if(strcmp(k.s, key))
+      continue;
+    kg_text_key(eq + 1, strlen(eq + 1), out);
+    hit = out->len > 0;
+  }
+  kg_buf_release(&k);
+  return hit;
+}
+
 static void
 emit_standalone(struct oscan *sc)
 {
   struct kg_report *x = sc->x;
-  struct kg_buf key = KG_BUF_INIT;
-  size_t i, k;
+  struct kg_buf key = KG_BUF_INIT, other = KG_BUF_INIT;
+  size_t i;
 
   for(i = 0; i < sc->nlater; i++) {
     const struct later *l = &sc->later[i];
     librdf_node *only = NULL;
-    size_t found = 0, n;
+    size_t found;
 
     kg_text_key(x->e.text + l->a, l->z - l->a, &key);
-    n = key.len;
-    for(k = 0; k < x->orgs.n; k++)
-      if(!strncmp(x->orgs.v[k].key, key.s, n) && x->orgs.v[k].key[n] == ' ') {
-        only = x->orgs.v[k].node;
-        found++;
-      }
+    found = fuller_names(x, key.s, &only);
+    if(!found && same_name(x->v, key.s, &other))
+      found = fuller_names(x, other.s, &only);
     if(found == 1)
       kg_evidence_mention(&x->e, only, l->a, l->z);
     else
       librdf_free_node(kg_report_org_named(x, l->a, l->z, 0, 0, l->conf));
   }
   kg_buf_release(&key);
+  kg_buf_release(&other);
 }
 
 void

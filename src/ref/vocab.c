@@ -35,7 +35,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "initiative-determiner", "initiative-kind", "initiative-adjective",
   "minutes", "speaker-group", "programme-announce",
   "speaker-inverted", "org-representatives",
-  "date-last", "speaker-noun"
+  "date-last", "speaker-noun", "org-same"
 };
 
 static const char *const files[] = {
