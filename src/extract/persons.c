@@ -509,6 +509,22 @@ group_before(const struct kg_report *x, const struct kg_ptoks *t, size_t i,
 {
   size_t k = i, e, s, dot = 0;
 
+  if(i >= 2 && is_dash(t, i - 1)) {
+    /* "CRIJ - Claude Rigouste : …", an item's head: the words before the
+     * dash, from the line's start */
+    for(s = 0; s < i - 1 && !is_word(t, s); s++)
+      ;
+    for(e = s; e < i - 1 && t->v[e].kind == KG_PTOK_WORD &&
+        (t->v[e].cap || kg_people_phrase(x->v, KG_CUE_NAME_CONNECTOR, t, e));
+        e++)
+      ;
+    if(e == i - 1 && s < e && e - s <= GROUP_WORDS && t->v[s].cap &&
+       !kg_people_name(x->v, t, s, 0)) {
+      use->group_from = t->v[s].start;
+      use->group_to = t->v[e - 1].end;
+    }
+    return;
+  }
   while(k > 0 && t->v[k - 1].kind != KG_PTOK_OPEN &&
         t->v[k - 1].kind != KG_PTOK_CLOSE && !clause_end(t, k - 1))
     k--;
