@@ -374,6 +374,21 @@ item_end(struct oscan *sc, size_t s)
   return e + 1;
 }
 
+/* A head noun followed by a name ("agence Adequat", "médiathèque de
+ * Longvic"), not by a verb ("l'association se sont retrouvés"). */
+static int
+named_head(struct oscan *sc, size_t s, enum head_kind *kind)
+{
+  size_t h = head_at(sc, s, kind), c;
+
+  if(!h || s + h >= sc->w.n)
+    return 0;
+  if(capital(sc, s + h))
+    return 1;
+  c = phrase(sc, s + h, KG_CUE_NAME_CONNECTOR);
+  return c && s + h + c < sc->w.n && capital(sc, s + h + c);
+}
+
 /* "des représentants du CRIJ, du CCAS de Meung-sur-Loire, de l'agence
  * Adequat et du Point emploi de Beaugency": after a noun of people who
  * represent bodies, each item that opens with "du", "de la", "de l'" and a
@@ -399,7 +414,8 @@ representative_names(struct oscan *sc)
       if(first && !(w->v[e - 1].gap & KG_GAP_COMMA) &&
          !(e < w->n && phrase(sc, e, KG_CUE_NAME_SEP) == 1))
         break;   /* one item is no list: "les membres de CRéATIF collaborent" */
-      if((capital(sc, s) || head_at(sc, s, &kind)) && plausible(sc, s, e, 1))
+      if((capital(sc, s) || named_head(sc, s, &kind)) &&
+         plausible(sc, s, e, 1))
         add_words(sc, s, e, 60);
       if(w->v[e - 1].gap & ~(KG_GAP_COMMA | KG_GAP_DASH))
         break;

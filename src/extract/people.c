@@ -727,7 +727,8 @@ after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
       return e;
     }
     if(j + 1 < t->n && t->v[j].kind == T_COMMA && t->v[j + 1].kind == T_WORD &&
-       t->v[j + 1].cap && !person_with_affiliation(v, t, j + 1)) {
+       t->v[j + 1].cap && !person_with_affiliation(v, t, j + 1) &&
+       !(t->lx && kg_people_name(v, t, j + 1, 0))) {
       e = org_end(v, t, j + 1);
       *org = add_org(out, t, j + 1, e);
       return e;
