@@ -25,15 +25,17 @@
 #include "ref/vocab.h"
 
 enum { R_INTRO = 0, R_QUOTED, R_HASHTAG, R_APPOSITION, R_ACRONYM,
-       R_REGISTRY, R_KIND };
+       R_REGISTRY, R_KIND, R_SERIES };
 
 static const char *const rules[] = {
   "prose:intro-noun", "prose:quoted", "prose:hashtag", "prose:apposition",
-  "prose:acronym", "prose:registry", "prose:kind-adjective"
+  "prose:acronym", "prose:registry", "prose:kind-adjective",
+  "prose:event-series"
 };
 
 /* span flags: the rule, and for a registry name its entity + 1 above */
 #define FLAGS(rule, ent) ((rule) | (int)(((ent) + 1) << 4))
+#define SERIES_WORDS 4     /* words of a series name's complement */
 
 struct pscan {
   struct istate *st;
@@ -249,6 +251,59 @@ kind_names(struct pscan *sc)
 
 /* « Pratiques Numériques »: a quoted title anywhere, not after an
  * organisation's head noun ("le centre social « Le Part'âges »"). */
+/* The end of the words that follow a series noun ending at @j: at most
+ * two adjectives ("nationales"), then "de" and at most SERIES_WORDS words
+ * of the clause that end no name ("des EPN", "du numérique", "de
+ * l'inclusion numérique"); @j when neither follows. */
+static size_t
+series_end(struct pscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t adj = 0, c, k, e;
+
+  while(j < w->n && adj < 2 && !w->v[j - 1].gap &&
+        (kg_names_phrase(&sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1 ||
+         kg_names_phrase(&sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)) {
+    j++;
+    adj++;
+  }
+  if(j >= w->n || w->v[j - 1].gap ||
+     !(c = kg_names_phrase(&sc->lx, w, j, KG_CUE_NAME_CONNECTOR)) ||
+     j + c >= w->n || w->v[j + c - 1].gap)
+    return j;
+  k = j + c;
+  if(kg_names_capital(&sc->lx, w, k))
+    return kg_names_run(&sc->lx, w, k, SERIES_WORDS);   /* "des EPN" */
+  if(kg_names_phrase(&sc->lx, w, k, KG_CUE_NAME_STOP))
+    return j;
+  /* "du numérique", "de l'inclusion numérique": a noun, its adjectives */
+  for(e = k + 1; e < w->n && e < k + SERIES_WORDS && !w->v[e - 1].gap &&
+      (kg_names_phrase(&sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1 ||
+       kg_names_phrase(&sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
+      e++)
+    ;
+  return e;
+}
+
+/* "les Rencontres nationales des EPN", "le Carrefour de l'inclusion
+ * numérique": a capitalised series noun with an adjective or a complement
+ * (0.60). */
+static void
+series_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, m, e;
+
+  for(i = 0; i < w->n; i++) {
+    if(!w->v[i].cap ||
+       !(m = kg_names_phrase(&sc->lx, w, i, KG_CUE_EVENT_SERIES)) ||
+       (e = series_end(sc, i + m)) == i + m)
+      continue;
+    add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
+    i = e - 1;
+  }
+}
+
 static void
 quoted_names(struct pscan *sc)
 {
@@ -449,6 +504,7 @@ kg_prose_find(struct istate *st)
     apposition_names(&sc);
     acronym_names(&sc);
     kind_names(&sc);
+    series_names(&sc);
     keep = kg_xcalloc(sc.c.n + 1, 1);
     kg_names_spans_resolve(&sc.c, keep);
     for(i = 0; i < sc.c.n; i++)

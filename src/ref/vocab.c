@@ -35,7 +35,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "initiative-determiner", "initiative-kind", "initiative-adjective",
   "minutes", "speaker-group", "programme-announce",
   "speaker-inverted", "org-representatives",
-  "date-last", "speaker-noun", "org-same"
+  "date-last", "speaker-noun", "org-same",
+  "event-series"
 };
 
 static const char *const files[] = {

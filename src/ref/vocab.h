@@ -90,6 +90,7 @@ enum kg_cue_role {
   KG_CUE_DATE_LAST,         /* "dernier" after a weekday: before the text's date */
   KG_CUE_SPEAKER_NOUN,      /* "intervenants" in a sentence before ':' */
   KG_CUE_ORG_SAME,          /* "Conseil départemental = Département" */
+  KG_CUE_EVENT_SERIES,      /* "Rencontres", "Assises": a recurring event */
   KG_CUE_ROLE_COUNT
 };
 
