@@ -469,6 +469,24 @@ accepted(struct scan *sc, const char *key, size_t nc)
   return e && k < nc ? sc->cands[k] : NULL;
 }
 
+/* Words of a former région's name at word @i ("Rhône-Alpes"), 0 if none. */
+static size_t
+former_region(struct scan *sc, size_t i)
+{
+  size_t p, best = 0, n, j;
+
+  for(p = 0; p < sc->v->ncues[KG_CUE_FORMER_REGION]; p++)
+    if((n = kg_text_key_prefix(sc->s + sc->w[i].start, sc->len - sc->w[i].start,
+                               sc->v->cues[KG_CUE_FORMER_REGION][p].key)) >
+       best)
+      best = n;
+  if(!best)
+    return 0;
+  for(j = i; j < sc->n && sc->w[j].start < sc->w[i].start + best; j++)
+    ;
+  return j - i;
+}
+
 /* A place name starting at the capitalised word @i; returns how many words
  * to move on. */
 static size_t
@@ -479,7 +497,10 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
   const char *dep_code = NULL;
   char code[3];
   int weak = 0;
+  size_t former = former_region(sc, i);
 
+  if(former)
+    return former;
   if(!used ||
      (sc->reg && (kg_registry_lookup(sc->reg, key->s, KG_ENT_INITIATIVE) ||
                   kg_registry_rejected(sc->reg, key->s, KG_ENT_PLACE))))

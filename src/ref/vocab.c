@@ -36,7 +36,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "minutes", "speaker-group", "programme-announce",
   "speaker-inverted", "org-representatives",
   "date-last", "speaker-noun", "org-same",
-  "event-series"
+  "event-series", "former-region"
 };
 
 static const char *const files[] = {

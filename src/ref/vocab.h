@@ -91,6 +91,7 @@ enum kg_cue_role {
   KG_CUE_SPEAKER_NOUN,      /* "intervenants" in a sentence before ':' */
   KG_CUE_ORG_SAME,          /* "Conseil départemental = Département" */
   KG_CUE_EVENT_SERIES,      /* "Rencontres", "Assises": a recurring event */
+  KG_CUE_FORMER_REGION,     /* "Rhône-Alpes": no territory of today */
   KG_CUE_ROLE_COUNT
 };
 
