@@ -282,7 +282,7 @@ title_key(const struct kg_doc *doc, long title, struct kg_buf *key)
 
 size_t
 kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
-                       struct kg_section **out)
+                       const unsigned char *skip, struct kg_section **out)
 {
   struct finder f;
   long title = kg_programme_title(doc, v);
@@ -297,7 +297,7 @@ kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
     const struct kg_block *bl = &doc->blocks[b];
 
     if((long)b != title && (bl->kind == KG_BLK_PARA || bl->kind == KG_BLK_ITEM)
-       && !kg_sections_is_heading(bl))
+       && !kg_sections_is_heading(bl) && !(skip && skip[b]))
       block(&f, b);
   }
   kg_buf_release(&f.title);

@@ -22,9 +22,12 @@ struct kg_vocab;
 struct kg_section;
 
 /* The sessions named in the paragraphs and items of @doc, rule
- * "prose:session-type".  *out is new (free()); returns their number. */
+ * "prose:session-type", but in no block @skip marks (NULL: none; the
+ * blocks of the sessions the layout found).  *out is new (free());
+ * returns their number. */
 size_t kg_prose_sessions_find(const struct kg_doc *doc,
                               const struct kg_vocab *v,
+                              const unsigned char *skip,
                               struct kg_section **out);
 
 #endif

@@ -131,6 +131,85 @@ kg_sections_is_heading(const struct kg_block *b)
   return 0;
 }
 
+/* "Les intervenants de la table ronde :" after "Première table ronde :
+ * …" names it again: a prose session that is a bare type word that the
+ * title of one of the @n sessions of @s holds is dropped from the @m of
+ * @p; returns how many remain. */
+static size_t
+drop_anaphora(const struct kg_doc *doc, const struct kg_vocab *v,
+              const struct kg_section *s, size_t n, struct kg_section *p,
+              size_t m)
+{
+  struct kg_buf pk = KG_BUF_INIT, sk = KG_BUF_INIT;
+  size_t i, j, k = 0;
+
+  for(j = 0; j < m; j++) {
+    const struct kg_block *bl = &doc->blocks[p[j].block];
+    int again = 0;
+
+    if(kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_ALONE],
+                          v->ncues[KG_CUE_SESSION_ALONE],
+                          bl->text + p[j].title_off,
+                          p[j].title_end - p[j].title_off)) {
+      kg_text_key(bl->text + p[j].title_off, p[j].title_end - p[j].title_off,
+                  &pk);
+      for(i = 0; i < n && !again; i++) {
+        const struct kg_block *sb = &doc->blocks[s[i].block];
+
+        kg_text_key(sb->text + s[i].title_off,
+                    s[i].title_end - s[i].title_off, &sk);
+        again = kg_text_key_contains(sk.s, pk.s);
+      }
+    }
+    if(!again)
+      p[k++] = p[j];
+  }
+  kg_buf_release(&pk);
+  kg_buf_release(&sk);
+  return k;
+}
+
+/* Adds to the @n sessions of *s (sorted by block) those that the
+ * paragraphs outside them name in sentences ("La cérémonie d'ouverture …
+ * a eu lieu"), in the order of the text; returns the new count. */
+static size_t
+with_prose(const struct kg_doc *doc, const struct kg_vocab *v,
+           struct kg_section **s, size_t n)
+{
+  unsigned char *skip = kg_xcalloc(doc->nblocks + 1, 1);
+  struct kg_section *p = NULL, *all;
+  long *map;
+  size_t m, i, j, k, b;
+
+  for(i = 0; i < n; i++)
+    for(b = (*s)[i].head; b < (*s)[i].body_end && b < doc->nblocks; b++)
+      skip[b] = 1;
+  m = kg_prose_sessions_find(doc, v, n ? skip : NULL, &p);
+  free(skip);
+  m = drop_anaphora(doc, v, *s, n, p, m);
+  if(!m) {
+    free(p);
+    return n;
+  }
+  all = kg_xcalloc(n + m, sizeof(*all));
+  map = kg_xcalloc(n + 1, sizeof(*map));
+  for(i = j = k = 0; k < n + m; k++)
+    if(j >= m || (i < n && (*s)[i].head <= p[j].head)) {
+      map[i] = (long)k;
+      all[k] = (*s)[i++];
+    } else {
+      all[k] = p[j++];
+    }
+  for(k = 0; k < n + m; k++)
+    if(all[k].parent >= 0 && strcmp(all[k].rule, "prose:session-type"))
+      all[k].parent = map[all[k].parent];
+  free(map);
+  free(p);
+  free(*s);
+  *s = all;
+  return n + m;
+}
+
 size_t
 kg_sections_find(const struct kg_doc *doc, const struct kg_vocab *v,
                  struct kg_section **out)
@@ -160,10 +239,7 @@ kg_sections_find(const struct kg_doc *doc, const struct kg_vocab *v,
   if(!numbered) {
     free(s);
     n = kg_programme_find(doc, v, &s);
-  }
-  if(!n) {
-    free(s);
-    n = kg_prose_sessions_find(doc, v, &s);
+    n = with_prose(doc, v, &s, n);
   }
   for(i = 0; i < n && numbered; i++) {
     const struct kg_block *bl = &doc->blocks[s[i].block];
