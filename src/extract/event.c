@@ -575,12 +575,26 @@ lead_places(struct kg_report *x, long title_block, size_t first_sec)
   kg_dates_release(&ds);
 }
 
+/* The first block of the first session the layout found: the text before
+ * it introduces the event (sessions named in its sentences, "La cérémonie
+ * d'ouverture … a eu lieu mardi à Basse-Terre", are part of it). */
+static size_t
+first_laid_out(const struct kg_report *x)
+{
+  size_t i;
+
+  for(i = 0; i < x->nsecs; i++)
+    if(!x->secs[i].rule || strcmp(x->secs[i].rule, "prose:session-type"))
+      return x->secs[i].head;
+  return x->doc.nblocks;
+}
+
 void
 kg_event_find(struct kg_report *x)
 {
   struct kg_emit *e = &x->e;
   const struct kg_doc *d = &x->doc;
-  size_t first_sec = x->nsecs ? x->secs[0].head : d->nblocks;
+  size_t first_sec = first_laid_out(x);
   size_t b;
   const struct kg_meta *mt = kg_doc_meta(d, "title");
   const struct kg_meta *ml = kg_doc_meta(d, "lieu");
