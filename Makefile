@@ -6,7 +6,7 @@
 #   make valgrind   the golden suite under valgrind
 #   make bench      benchmarks (never part of check)
 
-PKGS    = redland raptor2 rasqal md4c libutf8proc jansson
+PKGS    = redland raptor2 rasqal md4c libutf8proc jansson gmp nettle icu-uc
 BUILD  ?= build
 CFLAGS ?= -O2 -g
 WARN    = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
@@ -27,7 +27,8 @@ KG      = $(abspath $(BUILD)/mednum-kg)
 # Debian 12 packages the build and the tests need (make deps installs them).
 DEB_PKGS = gcc make pkg-config librdf0-dev librasqal3-dev libraptor2-dev \
            raptor2-utils rasqal-utils redland-utils libmd4c-dev \
-           libutf8proc-dev libjansson-dev libmicrohttpd-dev ca-certificates \
+           libutf8proc-dev libjansson-dev libmicrohttpd-dev libgmp-dev \
+           nettle-dev libicu-dev libpcre2-dev ca-certificates \
            valgrind python3 groff-base
 
 all: $(BUILD)/mednum-kg

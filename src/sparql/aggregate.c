@@ -1,8 +1,8 @@
 /* aggregate.c - COUNT, SUM, AVG, MIN, MAX, SAMPLE, GROUP_CONCAT computed
  * in C over the rows of a group (rasqal's own COUNT(DISTINCT) over-counts
  * and its GROUP_CONCAT ignores the separator).  Over no rows: COUNT, SUM
- * and AVG give 0, the others nothing.  Arithmetic is rasqal's, so numeric
- * types promote as SPARQL says. */
+ * and AVG give 0, the others nothing.  Arithmetic and order are those of
+ * value.c (exact integers and decimals, numeric promotion). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,11 +10,12 @@
 #include "base/hash.h"
 #include "sparql/eval.h"
 #include "sparql/term.h"
+#include "sparql/value.h"
 
 /* One aggregate being computed. */
 struct agg {
   rasqal_expression *e;
-  rasqal_literal *acc;      /* SUM, AVG, MIN, MAX, SAMPLE */
+  struct kg_value acc;      /* SUM, AVG, MIN, MAX, SAMPLE */
   long count;
   struct kg_buf out;        /* GROUP_CONCAT */
   int first;
@@ -29,20 +30,21 @@ kg_aggregate_is_op(rasqal_op op)
     op == RASQAL_EXPR_SAMPLE || op == RASQAL_EXPR_GROUP_CONCAT;
 }
 
-rasqal_literal *
-kg_aggregate_value(struct kg_eval *ev, rasqal_expression *e, int *found)
+int
+kg_aggregate_value(struct kg_eval *ev, rasqal_expression *e,
+                   struct kg_value *out)
 {
   struct kg_aggs *a = ev->aggs;
   int i;
 
-  *found = 0;
+  memset(out, 0, sizeof(*out));
   for(i = 0; a && i < a->n; i++) {
     if(a->e[i] == e) {
-      *found = 1;
-      return a->v[i] ? rasqal_new_literal_from_literal(a->v[i]) : NULL;
+      kg_value_copy(out, &a->v[i]);
+      return out->kind == KG_VALUE_NONE ? -1 : 0;
     }
   }
-  return NULL;
+  return -1;
 }
 
 void
@@ -59,7 +61,7 @@ kg_aggregate_collect(struct kg_aggs *a, rasqal_expression *e)
     a->e = kg_xrealloc(a->e, (size_t)(a->n + 1) * sizeof(*a->e));
     a->v = kg_xrealloc(a->v, (size_t)(a->n + 1) * sizeof(*a->v));
     a->e[a->n] = e;
-    a->v[a->n] = NULL;
+    memset(&a->v[a->n], 0, sizeof(a->v[a->n]));
     a->n++;
     return;
   }
@@ -78,44 +80,16 @@ kg_aggregate_release(struct kg_aggs *a)
   int i;
 
   for(i = 0; i < a->n; i++)
-    if(a->v[i])
-      rasqal_free_literal(a->v[i]);
+    kg_value_release(&a->v[i]);
   free(a->e);
   free(a->v);
   memset(a, 0, sizeof(*a));
 }
 
-/* @a @op @b by rasqal (numeric promotion); NULL on error. */
-static rasqal_literal *
-num_op(struct kg_eval *ev, rasqal_op op, rasqal_literal *a, rasqal_literal *b)
-{
-  rasqal_expression *x;
-  rasqal_literal *r;
-  int err = 0;
-  rasqal_evaluation_context *ec;
-
-  x = rasqal_new_2op_expression(ev->rw, op,
-        rasqal_new_literal_expression(ev->rw,
-                                      rasqal_new_literal_from_literal(a)),
-        rasqal_new_literal_expression(ev->rw,
-                                      rasqal_new_literal_from_literal(b)));
-  if(!x)
-    return NULL;
-  ec = rasqal_new_evaluation_context(ev->rw, NULL, RASQAL_COMPARE_XQUERY);
-  r = rasqal_expression_evaluate2(x, ec, &err);
-  rasqal_free_evaluation_context(ec);
-  rasqal_free_expression(x);
-  if(err && r) {
-    rasqal_free_literal(r);
-    r = NULL;
-  }
-  return r;
-}
-
 /* COUNT(*) and COUNT(DISTINCT *) over rows @idx of @rows. */
-static rasqal_literal *
+static int
 count_rows(struct kg_eval *ev, int distinct, struct kg_rows *rows,
-           size_t *idx, size_t n)
+           size_t *idx, size_t n, struct kg_value *out)
 {
   struct kg_hash seen;
   struct kg_buf b = KG_BUF_INIT;
@@ -141,16 +115,17 @@ count_rows(struct kg_eval *ev, int distinct, struct kg_rows *rows,
   kg_buf_release(&b);
   free(cols);
   if(ev->failed)
-    return NULL;
-  return rasqal_new_integer_literal(ev->rw, RASQAL_LITERAL_INTEGER,
-                                    (int)count);
+    return -1;
+  kg_numeric_set_integer(out, count);
+  return 0;
 }
 
 /* Adds value @v (borrowed) to @g. */
 static void
-accumulate(struct kg_eval *ev, struct agg *g, rasqal_literal *v)
+accumulate(struct agg *g, const struct kg_value *v)
 {
   rasqal_expression *e = g->e;
+  struct kg_value s;
 
   g->count++;
   switch(e->op) {
@@ -158,48 +133,44 @@ accumulate(struct kg_eval *ev, struct agg *g, rasqal_literal *v)
       break;
     case RASQAL_EXPR_SUM:
     case RASQAL_EXPR_AVG:
-      if(!kg_term_is_numeric(v)) {
+      if(kg_numeric_arith(&s, &g->acc, v, '+')) {
         g->error = 1;
       } else {
-        rasqal_literal *s = num_op(ev, RASQAL_EXPR_PLUS, g->acc, v);
-
-        rasqal_free_literal(g->acc);
+        kg_value_release(&g->acc);
         g->acc = s;
-        if(!g->acc)
-          g->error = 1;
       }
       break;
     case RASQAL_EXPR_MIN:
     case RASQAL_EXPR_MAX:
-      if(!g->acc) {
-        g->acc = rasqal_new_literal_from_literal(v);
+      if(g->acc.kind == KG_VALUE_NONE) {
+        kg_value_copy(&g->acc, v);
       } else {
-        int c = kg_order_compare(v, g->acc);
+        int c = kg_value_order(v, &g->acc);
 
         if((e->op == RASQAL_EXPR_MIN && c < 0) ||
            (e->op == RASQAL_EXPR_MAX && c > 0)) {
-          rasqal_free_literal(g->acc);
-          g->acc = rasqal_new_literal_from_literal(v);
+          kg_value_release(&g->acc);
+          kg_value_copy(&g->acc, v);
         }
       }
       break;
     case RASQAL_EXPR_SAMPLE:
-      if(!g->acc)
-        g->acc = rasqal_new_literal_from_literal(v);
+      if(g->acc.kind == KG_VALUE_NONE)
+        kg_value_copy(&g->acc, v);
       break;
     case RASQAL_EXPR_GROUP_CONCAT: {
       const char *sep = " ";
 
       if(e->literal && e->literal->string)
         sep = (const char *)e->literal->string;
-      if(v->type == RASQAL_LITERAL_URI || v->type == RASQAL_LITERAL_BLANK) {
+      if(!kg_value_is_literal(v)) {
         g->error = 1;
         break;
       }
       if(!g->first)
         kg_buf_adds(&g->out, sep);
       g->first = 0;
-      kg_buf_add(&g->out, v->string, v->string_len);
+      kg_buf_add(&g->out, v->lex, v->len);
       break;
     }
     default:
@@ -207,43 +178,45 @@ accumulate(struct kg_eval *ev, struct agg *g, rasqal_literal *v)
   }
 }
 
-/* The value of @g once every row is in (takes its accumulator). */
-static rasqal_literal *
-finish(struct kg_eval *ev, struct agg *g)
+/* The value of @g once every row is in, into @out (takes the
+ * accumulator). */
+static int
+finish(struct agg *g, struct kg_value *out)
 {
-  rasqal_literal *c;
-  rasqal_literal *r;
+  struct kg_value c;
+  int rc;
 
   switch(g->e->op) {
     case RASQAL_EXPR_COUNT:
-      return rasqal_new_integer_literal(ev->rw, RASQAL_LITERAL_INTEGER,
-                                        (int)g->count);
+      kg_numeric_set_integer(out, g->count);
+      return 0;
     case RASQAL_EXPR_AVG:
       if(g->count == 0) {
-        rasqal_free_literal(g->acc);
-        return rasqal_new_integer_literal(ev->rw, RASQAL_LITERAL_INTEGER, 0);
+        kg_value_release(&g->acc);
+        kg_numeric_set_integer(out, 0);
+        return 0;
       }
-      c = rasqal_new_integer_literal(ev->rw, RASQAL_LITERAL_INTEGER,
-                                     (int)g->count);
-      r = num_op(ev, RASQAL_EXPR_SLASH, g->acc, c);
-      rasqal_free_literal(c);
-      rasqal_free_literal(g->acc);
-      return r;
+      kg_numeric_set_integer(&c, g->count);
+      rc = kg_numeric_arith(out, &g->acc, &c, '/');
+      kg_value_release(&c);
+      kg_value_release(&g->acc);
+      return rc;
     case RASQAL_EXPR_GROUP_CONCAT:
-      return rasqal_new_string_literal(ev->rw,
-               kg_term_dup(g->out.s ? g->out.s : "", g->out.len), NULL, NULL,
-               NULL);
+      kg_value_set_string(out, g->out.s ? g->out.s : "", g->out.len, NULL);
+      return 0;
     default:
-      return g->acc;
+      *out = g->acc;
+      memset(&g->acc, 0, sizeof(g->acc));
+      return out->kind == KG_VALUE_NONE ? -1 : 0;
   }
 }
 
 /* 1 if @v (borrowed) was seen before in @seen (DISTINCT). */
 static int
 seen_value(struct kg_eval *ev, struct kg_hash *seen, struct kg_buf *b,
-           rasqal_literal *v)
+           const struct kg_value *v)
 {
-  librdf_node *nd = kg_term_from_literal(ev->world, v);
+  librdf_node *nd = kg_value_to_node(ev->world, v);
   size_t vv = 0;
 
   kg_buf_reset(b);
@@ -253,37 +226,37 @@ seen_value(struct kg_eval *ev, struct kg_hash *seen, struct kg_buf *b,
   return kg_hash_put(seen, b->s, b->len, &vv);
 }
 
-rasqal_literal *
+int
 kg_aggregate_compute(struct kg_eval *ev, rasqal_expression *e,
-                     struct kg_rows *rows, size_t *idx, size_t n)
+                     struct kg_rows *rows, size_t *idx, size_t n,
+                     struct kg_value *out)
 {
   int distinct = (e->flags & RASQAL_EXPR_FLAG_DISTINCT) != 0;
   rasqal_expression *arg = e->arg1;
   struct kg_hash seen;
   struct kg_buf b = KG_BUF_INIT;
-  rasqal_literal *r = NULL;
   struct agg g;
   size_t i;
+  int rc = -1;
 
+  memset(out, 0, sizeof(*out));
   if(e->op == RASQAL_EXPR_GROUP_CONCAT && !arg && e->args &&
      raptor_sequence_size(e->args) > 0)
     arg = raptor_sequence_get_at(e->args, 0);
   if(e->op == RASQAL_EXPR_COUNT && (!arg || arg->op == RASQAL_EXPR_VARSTAR))
-    return count_rows(ev, distinct, rows, idx, n);
+    return count_rows(ev, distinct, rows, idx, n, out);
   memset(&g, 0, sizeof(g));
   g.e = e;
   g.first = 1;
   kg_hash_init(&seen);
   if(e->op == RASQAL_EXPR_SUM || e->op == RASQAL_EXPR_AVG)
-    g.acc = rasqal_new_integer_literal(ev->rw, RASQAL_LITERAL_INTEGER, 0);
+    kg_numeric_set_integer(&g.acc, 0);
   for(i = 0; i < n && !g.error; i++) {
-    int err = 0;
-    rasqal_literal *v = kg_expr_eval(ev, arg, kg_rows_at(rows, idx[i]),
-                                     &err);
+    struct kg_value v;
 
-    if(ev->failed)
-      break;
-    if(!v) {
+    if(kg_expr_eval(ev, arg, kg_rows_at(rows, idx[i]), &v)) {
+      if(ev->failed)
+        break;
       /* an error: skipped by COUNT, SAMPLE, MIN and MAX */
       if(e->op == RASQAL_EXPR_COUNT || e->op == RASQAL_EXPR_SAMPLE ||
          e->op == RASQAL_EXPR_MIN || e->op == RASQAL_EXPR_MAX)
@@ -291,18 +264,15 @@ kg_aggregate_compute(struct kg_eval *ev, rasqal_expression *e,
       g.error = 1;
       break;
     }
-    if(!distinct || !seen_value(ev, &seen, &b, v))
-      accumulate(ev, &g, v);
-    rasqal_free_literal(v);
+    if(!distinct || !seen_value(ev, &seen, &b, &v))
+      accumulate(&g, &v);
+    kg_value_release(&v);
   }
   kg_hash_release(&seen);
   kg_buf_release(&b);
-  if(g.error || ev->failed) {
-    if(g.acc)
-      rasqal_free_literal(g.acc);
-  } else {
-    r = finish(ev, &g);
-  }
+  if(!g.error && !ev->failed)
+    rc = finish(&g, out);
+  kg_value_release(&g.acc);
   kg_buf_release(&g.out);
-  return r;
+  return rc;
 }

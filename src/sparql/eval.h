@@ -32,6 +32,7 @@
 #include "sparql/plan.h"
 #include "sparql/rewrite.h"
 #include "sparql/rows.h"
+#include "sparql/value.h"
 
 struct kg_sparql_opts;
 
@@ -39,7 +40,7 @@ struct kg_sparql_opts;
  * values on it (expr.c looks them up by expression). */
 struct kg_aggs {
   rasqal_expression **e;
-  rasqal_literal **v;           /* owned; NULL = error or unbound */
+  struct kg_value *v;           /* owned; KG_VALUE_NONE = error */
   int n;
 };
 
@@ -245,7 +246,7 @@ struct kg_order;
  * comparator (which has no context argument). */
 struct kg_order_item {
   const struct kg_order *o;
-  rasqal_literal **keys;    /* owned */
+  struct kg_value *keys;    /* owned */
   size_t seq;
 };
 
@@ -265,8 +266,6 @@ void kg_order_add(struct kg_eval *ev, struct kg_order *o, librdf_node **row,
                   size_t seq);
 /* Sorts @rows by the keys added (all of them, or none). */
 void kg_order_sort(struct kg_order *o, struct kg_rows *rows);
-/* SPARQL ORDER BY comparison of two values (NULL = unbound). */
-int kg_order_compare(rasqal_literal *a, rasqal_literal *b);
 
 /* ---------------------------------------------------------------- group.c */
 
@@ -282,15 +281,15 @@ int kg_aggregate_is_op(rasqal_op op);
 /* Adds the aggregates of @e to @a (once each). */
 void kg_aggregate_collect(struct kg_aggs *a, rasqal_expression *e);
 void kg_aggregate_release(struct kg_aggs *a);
-/* Aggregate @e over rows @idx (@n of them) of @rows: new literal, or NULL
- * (error). */
-rasqal_literal *kg_aggregate_compute(struct kg_eval *ev, rasqal_expression *e,
-                                     struct kg_rows *rows, size_t *idx,
-                                     size_t n);
-/* The value of aggregate @e on the current group (new literal, or NULL);
- * *found says whether @e is an aggregate of the current SELECT. */
-rasqal_literal *kg_aggregate_value(struct kg_eval *ev, rasqal_expression *e,
-                                   int *found);
+/* Aggregate @e over rows @idx (@n of them) of @rows into @out
+ * (uninitialised): 0, or -1 (error; @out NONE). */
+int kg_aggregate_compute(struct kg_eval *ev, rasqal_expression *e,
+                         struct kg_rows *rows, size_t *idx, size_t n,
+                         struct kg_value *out);
+/* The value of aggregate @e on the current group, copied into @out: 0, or
+ * -1 (error, or @e not an aggregate of the current SELECT). */
+int kg_aggregate_value(struct kg_eval *ev, rasqal_expression *e,
+                       struct kg_value *out);
 
 /* -------------------------------------------------------------- project.c */
 
@@ -331,12 +330,14 @@ int kg_construct_describe(struct kg_eval *ev, rasqal_query *q,
 
 /* ----------------------------------------------------------------- expr.c */
 
-/* Evaluates @e on @row: a new literal, or NULL with *err set (SPARQL
- * error: unbound, type error). */
-rasqal_literal *kg_expr_eval(struct kg_eval *ev, rasqal_expression *e,
-                             librdf_node **row, int *err);
-/* Effective boolean value: 1, 0, or -1 (type error). */
-int kg_expr_ebv(rasqal_literal *l);
+/* Evaluates @e on @row into @out (uninitialised; release with
+ * kg_value_release): 0, or -1 with @out NONE (SPARQL error: unbound,
+ * type error; a refusal also sets ev->failed). */
+int kg_expr_eval(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+                 struct kg_value *out);
+/* The value of @e on @row as a new node, or NULL (error). */
+librdf_node *kg_expr_node(struct kg_eval *ev, rasqal_expression *e,
+                          librdf_node **row);
 /* Checks before evaluation: 0, or -1 after refusing (unsupported). */
 int kg_expr_check(struct kg_eval *ev, rasqal_expression *e);
 void kg_expr_release(struct kg_eval *ev);
@@ -347,13 +348,14 @@ void kg_expr_release(struct kg_eval *ev);
  * refused (reported, ev->failed) or not compilable. */
 regex_t *kg_regex_get(struct kg_eval *ev, const char *pat, const char *flags,
                       int for_replace);
-/* REGEX(@t, @p, @f) and REPLACE(@t, @p, @rep, @f) (@f may be NULL): new
- * literal, or NULL (error). */
-rasqal_literal *kg_regex_match(struct kg_eval *ev, rasqal_literal *t,
-                               rasqal_literal *p, rasqal_literal *f);
-rasqal_literal *kg_regex_replace(struct kg_eval *ev, rasqal_literal *t,
-                                 rasqal_literal *p, rasqal_literal *rep,
-                                 rasqal_literal *f);
+/* REGEX(@t, @p, @f) and REPLACE(@t, @p, @rep, @f) (@f may be NULL) into
+ * @r: 0, or -1 (error). */
+int kg_regex_match(struct kg_eval *ev, const struct kg_value *t,
+                   const struct kg_value *p, const struct kg_value *f,
+                   struct kg_value *r);
+int kg_regex_replace(struct kg_eval *ev, const struct kg_value *t,
+                     const struct kg_value *p, const struct kg_value *rep,
+                     const struct kg_value *f, struct kg_value *r);
 void kg_regex_release(struct kg_regex_cache *c);
 
 #endif

@@ -1,20 +1,23 @@
-/* expr.c - SPARQL expressions on our own rows.
+/* expr.c - SPARQL expressions on our own rows, evaluated on the values of
+ * value.c.
  *
- * Most operators go to rasqal_expression_evaluate2 after the variables are
- * set from the row.  We do ourselves what rasqal 0.9.33 gets wrong: &&, ||
- * and ! (errors), the effective boolean value, IF/COALESCE, LCASE/UCASE
- * (Unicode, utf8proc), CONCAT (language tags), REGEX and REPLACE
- * (regex.c), xsd:integer() of decimals, LANG, IRI(<iri>), aggregates
- * (values computed by group.c) and EXISTS.  An operator over a nested
- * function of ours is rebuilt with the values of its arguments.
+ * Native: variables and constants, &&, ||, !, IF, COALESCE, IN, NOT IN
+ * (errors as SPARQL says), = != < > <= >=, + - * / and unary minus,
+ * ABS, ROUND, CEIL, FLOOR, casts, the date/time accessors, STR, LANG,
+ * DATATYPE, BOUND, isIRI, isBlank, isLiteral, isNumeric, sameTerm,
+ * STRDT, STRLANG, IRI(<iri>), the string functions (strfn.c), REGEX and
+ * REPLACE (regex.c), aggregates (values computed by group.c) and EXISTS.
+ * Everything else (IRI of a string, BNODE(), UUID, STRUUID, NOW, RAND)
+ * goes to rasqal_expression_evaluate2 with the values of its arguments
+ * as constants.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "base/buf.h"
 #include "sparql/eval.h"
+#include "sparql/strfn.h"
 #include "sparql/term.h"
 
 void
@@ -24,35 +27,6 @@ kg_expr_release(struct kg_eval *ev)
     rasqal_free_evaluation_context(ev->ectx);
   ev->ectx = NULL;
   kg_regex_release(&ev->rx);
-}
-
-int
-kg_expr_ebv(rasqal_literal *l)
-{
-  if(!l)
-    return -1;
-  if(l->valid == 0)
-    return 0;
-  switch(l->type) {
-    case RASQAL_LITERAL_BOOLEAN:
-    case RASQAL_LITERAL_INTEGER:
-    case RASQAL_LITERAL_INTEGER_SUBTYPE:
-      return l->value.integer != 0;
-    case RASQAL_LITERAL_DOUBLE:
-    case RASQAL_LITERAL_FLOAT:
-      return !(l->value.floating != l->value.floating) &&
-        l->value.floating != 0.0;
-    case RASQAL_LITERAL_DECIMAL:
-      return !rasqal_xsd_decimal_is_zero(l->value.decimal);
-    case RASQAL_LITERAL_STRING:
-      if(l->datatype)
-        return -1;
-      return l->string_len > 0;
-    case RASQAL_LITERAL_XSD_STRING:
-      return l->string_len > 0;
-    default:
-      return -1;
-  }
 }
 
 static int
@@ -66,47 +40,6 @@ exists_index(rasqal_expression *e)
   if(strncmp(n, KG_REWRITE_EXISTS_NS, strlen(KG_REWRITE_EXISTS_NS)))
     return -1;
   return atoi(n + strlen(KG_REWRITE_EXISTS_NS));
-}
-
-static int
-is_special(rasqal_op op)
-{
-  switch(op) {
-    case RASQAL_EXPR_AND:
-    case RASQAL_EXPR_OR:
-    case RASQAL_EXPR_BANG:
-    case RASQAL_EXPR_IF:
-    case RASQAL_EXPR_COALESCE:
-    case RASQAL_EXPR_LCASE:
-    case RASQAL_EXPR_UCASE:
-    case RASQAL_EXPR_REGEX:
-    case RASQAL_EXPR_REPLACE:
-    case RASQAL_EXPR_CONCAT:
-    case RASQAL_EXPR_FUNCTION:
-    case RASQAL_EXPR_LANG:
-      return 1;
-    default:
-      return kg_aggregate_is_op(op);
-  }
-}
-
-static int
-has_special(rasqal_expression *e)
-{
-  int i;
-
-  if(!e)
-    return 0;
-  if(is_special(e->op))
-    return 1;
-  if(has_special(e->arg1) || has_special(e->arg2) || has_special(e->arg3) ||
-     has_special(e->arg4))
-    return 1;
-  if(e->args)
-    for(i = 0; i < raptor_sequence_size(e->args); i++)
-      if(has_special(raptor_sequence_get_at(e->args, i)))
-        return 1;
-  return 0;
 }
 
 int
@@ -148,9 +81,10 @@ kg_expr_check(struct kg_eval *ev, rasqal_expression *e)
       rasqal_expression *fe = e->op == RASQAL_EXPR_REGEX ? e->arg3 : e->arg4;
 
       if(pe && pe->op == RASQAL_EXPR_LITERAL &&
-         kg_term_is_simple(pe->literal) &&
+         kg_term_is_string(pe->literal) && !pe->literal->language &&
          (!fe || (fe->op == RASQAL_EXPR_LITERAL &&
-                  kg_term_is_simple(fe->literal))) &&
+                  kg_term_is_string(fe->literal) &&
+                  !fe->literal->language)) &&
          !kg_regex_get(ev, (const char *)pe->literal->string,
                        fe ? (const char *)fe->literal->string : "",
                        e->op == RASQAL_EXPR_REPLACE) && ev->failed)
@@ -159,16 +93,6 @@ kg_expr_check(struct kg_eval *ev, rasqal_expression *e)
     }
     default:
       break;
-  }
-  if(e->args && !is_special(e->op) && e->op != RASQAL_EXPR_IN &&
-     e->op != RASQAL_EXPR_NOT_IN) {
-    for(i = 0; i < raptor_sequence_size(e->args); i++)
-      if(has_special(raptor_sequence_get_at(e->args, i))) {
-        kg_eval_refuse(ev, NULL, "expression '%s' over a nested '%s' is not "
-                       "supported", rasqal_expression_op_label(e->op),
-                       "function");
-        return -1;
-      }
   }
   if(kg_expr_check(ev, e->arg1) || kg_expr_check(ev, e->arg2) ||
      kg_expr_check(ev, e->arg3) || kg_expr_check(ev, e->arg4))
@@ -180,42 +104,19 @@ kg_expr_check(struct kg_eval *ev, rasqal_expression *e)
   return 0;
 }
 
-static void
-set_vars(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-         int on)
+static int
+fail(struct kg_value *out)
 {
-  int i;
-
-  if(!e)
-    return;
-  if(e->op == RASQAL_EXPR_LITERAL) {
-    rasqal_variable *v = rasqal_literal_as_variable(e->literal);
-    int vi = kg_eval_var_index(v);
-
-    if(v && vi >= 0) {
-      if(on && row[vi])
-        rasqal_variable_set_value(v, kg_term_to_literal(ev->rw, row[vi]));
-      else if(v->value)
-        rasqal_variable_set_value(v, NULL);
-    }
-    return;
-  }
-  set_vars(ev, e->arg1, row, on);
-  set_vars(ev, e->arg2, row, on);
-  set_vars(ev, e->arg3, row, on);
-  set_vars(ev, e->arg4, row, on);
-  if(e->args)
-    for(i = 0; i < raptor_sequence_size(e->args); i++)
-      set_vars(ev, raptor_sequence_get_at(e->args, i), row, on);
+  memset(out, 0, sizeof(*out));
+  return -1;
 }
 
-static rasqal_literal *
-rasqal_eval(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-            int *err)
-{
-  rasqal_literal *r;
-  int error = 0;
+/* Evaluates argument @e into @v; -1 on error (@v NONE). */
+#define ARG(e, v) kg_expr_eval(ev, (e), row, (v))
 
+static rasqal_evaluation_context *
+eval_context(struct kg_eval *ev)
+{
   if(!ev->ectx) {
     ev->ectx = rasqal_new_evaluation_context(ev->rw, NULL,
                                              RASQAL_COMPARE_XQUERY);
@@ -229,414 +130,477 @@ rasqal_eval(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
       }
     }
   }
-  set_vars(ev, e, row, 1);
-  r = rasqal_expression_evaluate2(e, ev->ectx, &error);
-  set_vars(ev, e, row, 0);
-  if(error || !r) {
-    if(r)
-      rasqal_free_literal(r);
-    *err = 1;
-    return NULL;
-  }
-  /* a variable result is a reference to a variable, not a value */
-  if(rasqal_literal_as_variable(r)) {
-    rasqal_free_literal(r);
-    *err = 1;
-    return NULL;
-  }
-  return r;
+  return ev->ectx;
 }
 
-static rasqal_literal *
-case_map(struct kg_eval *ev, rasqal_literal *l, int upper)
-{
-  struct kg_buf b = KG_BUF_INIT;
-  const utf8proc_uint8_t *s = l->string;
-  utf8proc_ssize_t len = (utf8proc_ssize_t)l->string_len;
-  utf8proc_ssize_t i = 0;
-  rasqal_literal *r;
-
-  while(i < len) {
-    utf8proc_int32_t cp;
-    utf8proc_uint8_t enc[4];
-    utf8proc_ssize_t n = utf8proc_iterate(s + i, len - i, &cp);
-    utf8proc_ssize_t m;
-
-    if(n <= 0) {
-      kg_buf_release(&b);
-      return NULL;
-    }
-    cp = upper ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
-    m = utf8proc_encode_char(cp, enc);
-    kg_buf_add(&b, enc, (size_t)m);
-    i += n;
-  }
-  r = kg_term_string_like(ev->rw, l, b.s ? b.s : "", b.len);
-  kg_buf_release(&b);
-  return r;
-}
-
-static rasqal_literal *
-rebuild_eval(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-             int *err)
+/* @e rebuilt with the values of its arguments as constants, then
+ * evaluated by rasqal. */
+static int
+eval_rasqal(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+            struct kg_value *out)
 {
   rasqal_world *rw = ev->rw;
-  rasqal_literal *a[4] = { NULL, NULL, NULL, NULL };
   rasqal_expression *src[4];
   rasqal_expression *x[4] = { NULL, NULL, NULL, NULL };
   rasqal_expression *ne = NULL;
   rasqal_literal *r = NULL;
+  int error = 0;
+  int i;
+
+  memset(out, 0, sizeof(*out));
+  src[0] = e->arg1;
+  src[1] = e->arg2;
+  src[2] = e->arg3;
+  src[3] = e->arg4;
+  for(i = 0; i < 4; i++) {
+    struct kg_value v;
+    rasqal_literal *l;
+
+    if(!src[i])
+      continue;
+    if(ARG(src[i], &v))
+      goto done;
+    l = kg_value_to_literal(rw, &v);
+    kg_value_release(&v);
+    if(!l)
+      goto done;
+    x[i] = rasqal_new_literal_expression(rw, l);
+  }
+  if(e->args)
+    goto done;
+  if(src[2])
+    ne = rasqal_new_3op_expression(rw, e->op, x[0], x[1], x[2]);
+  else if(src[1])
+    ne = rasqal_new_2op_expression(rw, e->op, x[0], x[1]);
+  else if(src[0])
+    ne = rasqal_new_1op_expression(rw, e->op, x[0]);
+  else
+    ne = rasqal_new_0op_expression(rw, e->op);
+  x[0] = x[1] = x[2] = NULL;
+  if(!ne || src[3])
+    goto done;
+  r = rasqal_expression_evaluate2(ne, eval_context(ev), &error);
+  if(r && !error && !rasqal_literal_as_variable(r))
+    kg_value_from_literal(out, r);
+done:
+  if(r)
+    rasqal_free_literal(r);
+  if(ne)
+    rasqal_free_expression(ne);
+  for(i = 0; i < 4; i++)
+    if(x[i])
+      rasqal_free_expression(x[i]);
+  return out->kind == KG_VALUE_NONE ? -1 : 0;
+}
+
+/* The effective boolean value of @e on @row: 1, 0, or -1 for an error. */
+static int
+eval_ebv(struct kg_eval *ev, rasqal_expression *e, librdf_node **row)
+{
+  struct kg_value v;
+  int x;
+
+  if(ARG(e, &v))
+    return -1;
+  x = kg_value_ebv(&v);
+  kg_value_release(&v);
+  return x;
+}
+
+/* && and || with SPARQL's errors: an error is absorbed by the value that
+ * decides. */
+static int
+eval_andor(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+           struct kg_value *out)
+{
+  int is_and = e->op == RASQAL_EXPR_AND;
+  int x = eval_ebv(ev, e->arg1, row);
+  int y;
+
+  if(x == (is_and ? 0 : 1)) {
+    kg_value_set_boolean(out, x);
+    return 0;
+  }
+  y = eval_ebv(ev, e->arg2, row);
+  if(y == (is_and ? 0 : 1)) {
+    kg_value_set_boolean(out, y);
+    return 0;
+  }
+  if(x < 0 || y < 0)
+    return fail(out);
+  kg_value_set_boolean(out, is_and ? (x && y) : (x || y));
+  return 0;
+}
+
+/* IN / NOT IN: true as soon as a member is equal; an error from a member
+ * that is not equal makes the result an error (SPARQL 17.4.1.9). */
+static int
+eval_in(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+        struct kg_value *out)
+{
+  struct kg_value a;
+  int found = 0;
+  int erred = 0;
+  int i;
+
+  if(ARG(e->arg1, &a))
+    return fail(out);
+  for(i = 0; !found && e->args && i < raptor_sequence_size(e->args); i++) {
+    struct kg_value b;
+    int c = -1;
+
+    if(!ARG(raptor_sequence_get_at(e->args, i), &b)) {
+      c = kg_value_compare(&a, &b, '=');
+      kg_value_release(&b);
+    }
+    if(c < 0)
+      erred = 1;
+    else if(c)
+      found = 1;
+  }
+  kg_value_release(&a);
+  if(!found && erred)
+    return fail(out);
+  kg_value_set_boolean(out, e->op == RASQAL_EXPR_IN ? found : !found);
+  return 0;
+}
+
+static int
+compare_op(rasqal_op op)
+{
+  switch(op) {
+    case RASQAL_EXPR_EQ: return '=';
+    case RASQAL_EXPR_NEQ: return '!';
+    case RASQAL_EXPR_LT: return '<';
+    case RASQAL_EXPR_GT: return '>';
+    case RASQAL_EXPR_LE: return 'l';
+    case RASQAL_EXPR_GE: return 'g';
+    case RASQAL_EXPR_PLUS: return '+';
+    case RASQAL_EXPR_MINUS: return '-';
+    case RASQAL_EXPR_STAR: return '*';
+    case RASQAL_EXPR_SLASH: return '/';
+    default: return 0;
+  }
+}
+
+/* Two-argument operators: comparisons, arithmetic, sameTerm. */
+static int
+eval_binary(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+            struct kg_value *out)
+{
+  struct kg_value a;
+  struct kg_value b;
+  int op = compare_op(e->op);
+  int rc = -1;
+  int c;
+
+  memset(out, 0, sizeof(*out));
+  if(ARG(e->arg1, &a))
+    return -1;
+  if(ARG(e->arg2, &b)) {
+    kg_value_release(&a);
+    return -1;
+  }
+  if(e->op == RASQAL_EXPR_SAMETERM) {
+    kg_value_set_boolean(out, kg_value_same_term(&a, &b));
+    rc = 0;
+  } else if(op == '+' || op == '-' || op == '*' || op == '/') {
+    rc = kg_numeric_arith(out, &a, &b, op);
+  } else {
+    c = kg_value_compare(&a, &b, op);
+    if(c >= 0) {
+      kg_value_set_boolean(out, c);
+      rc = 0;
+    }
+  }
+  kg_value_release(&a);
+  kg_value_release(&b);
+  return rc;
+}
+
+static int
+unary_code(rasqal_op op)
+{
+  switch(op) {
+    case RASQAL_EXPR_UMINUS: return '-';
+    case RASQAL_EXPR_ABS: return 'a';
+    case RASQAL_EXPR_ROUND: return 'r';
+    case RASQAL_EXPR_CEIL: return 'c';
+    case RASQAL_EXPR_FLOOR: return 'f';
+    case RASQAL_EXPR_YEAR: return 'Y';
+    case RASQAL_EXPR_MONTH: return 'M';
+    case RASQAL_EXPR_DAY: return 'D';
+    case RASQAL_EXPR_HOURS: return 'h';
+    case RASQAL_EXPR_MINUTES: return 'm';
+    case RASQAL_EXPR_SECONDS: return 's';
+    case RASQAL_EXPR_TIMEZONE: return 'z';
+    case RASQAL_EXPR_TZ: return 't';
+    default: return 0;
+  }
+}
+
+/* STR, LANG, DATATYPE and the term tests on value @a. */
+static int
+term_function(rasqal_op op, const struct kg_value *a, struct kg_value *out)
+{
+  int lit = kg_value_is_literal(a);
+
+  switch(op) {
+    case RASQAL_EXPR_STR:
+      if(a->kind == KG_VALUE_BLANK)
+        return fail(out);
+      kg_value_set_string(out, a->lex, a->len, NULL);
+      return 0;
+    case RASQAL_EXPR_LANG:
+      if(!lit)
+        return fail(out);
+      kg_value_set_string(out, a->lang ? a->lang : "",
+                          a->lang ? strlen(a->lang) : 0, NULL);
+      return 0;
+    case RASQAL_EXPR_DATATYPE:
+      if(!lit)
+        return fail(out);
+      kg_value_set_iri(out, kg_value_datatype(a));
+      return 0;
+    case RASQAL_EXPR_ISURI:
+      kg_value_set_boolean(out, a->kind == KG_VALUE_IRI);
+      return 0;
+    case RASQAL_EXPR_ISBLANK:
+      kg_value_set_boolean(out, a->kind == KG_VALUE_BLANK);
+      return 0;
+    case RASQAL_EXPR_ISLITERAL:
+      kg_value_set_boolean(out, lit);
+      return 0;
+    default: /* ISNUMERIC */
+      kg_value_set_boolean(out, KG_VALUE_IS_NUMERIC(a->kind));
+      return 0;
+  }
+}
+
+/* One-argument operators: numeric functions, accessors, casts, terms. */
+static int
+eval_unary(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+           struct kg_value *out)
+{
+  struct kg_value a;
+  int code = unary_code(e->op);
+  int rc;
+
+  if(ARG(e->arg1, &a))
+    return fail(out);
+  if(e->op == RASQAL_EXPR_CAST)
+    rc = kg_value_cast(out, &a, (const char *)raptor_uri_as_string(e->name));
+  else if(code && strchr("-acrf", code))
+    rc = kg_numeric_unary(out, &a, code);
+  else if(code)
+    rc = kg_datetime_part(out, &a, code);
+  else
+    rc = term_function(e->op, &a, out);
+  kg_value_release(&a);
+  return rc;
+}
+
+/* BOUND(?v), IRI(<iri>), STRDT, STRLANG. */
+static int
+eval_term(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+          struct kg_value *out)
+{
+  struct kg_value a;
+  struct kg_value b;
+  int rc = -1;
+
+  memset(out, 0, sizeof(*out));
+  if(e->op == RASQAL_EXPR_BOUND) {
+    rasqal_variable *v = e->arg1 && e->arg1->op == RASQAL_EXPR_LITERAL ?
+      rasqal_literal_as_variable(e->arg1->literal) : NULL;
+    int vi = v ? kg_eval_var_index(v) : -1;
+
+    kg_value_set_boolean(out, vi >= 0 && row[vi] != NULL);
+    return 0;
+  }
+  if(ARG(e->arg1, &a))
+    return -1;
+  if(e->op == RASQAL_EXPR_IRI || e->op == RASQAL_EXPR_URI) {
+    if(a.kind == KG_VALUE_IRI) {
+      *out = a;
+      return 0;
+    }
+    kg_value_release(&a);
+    return eval_rasqal(ev, e, row, out);
+  }
+  if(!ARG(e->arg2, &b)) {
+    if(a.kind == KG_VALUE_STRING && e->op == RASQAL_EXPR_STRDT &&
+       b.kind == KG_VALUE_IRI) {
+      kg_value_set_literal(out, a.lex, a.len, NULL, b.lex);
+      rc = 0;
+    } else if(a.kind == KG_VALUE_STRING && e->op == RASQAL_EXPR_STRLANG &&
+              b.kind == KG_VALUE_STRING && b.len > 0) {
+      kg_value_set_string(out, a.lex, a.len, b.lex);
+      rc = 0;
+    }
+    kg_value_release(&b);
+  }
+  kg_value_release(&a);
+  return rc;
+}
+
+/* REGEX, REPLACE: arguments evaluated, then regex.c. */
+static int
+eval_regex(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+           struct kg_value *out)
+{
+  struct kg_value a[4];
+  rasqal_expression *src[4];
+  int ok = 1;
+  int rc = -1;
   int i;
 
   src[0] = e->arg1;
   src[1] = e->arg2;
   src[2] = e->arg3;
   src[3] = e->arg4;
-  for(i = 0; i < 4; i++) {
-    if(!src[i])
-      continue;
-    a[i] = kg_expr_eval(ev, src[i], row, err);
-    if(!a[i])
-      goto fail;
-    x[i] = rasqal_new_literal_expression(rw, a[i]);
-    a[i] = NULL;
-  }
-  if(e->args) {
-    raptor_sequence *seq;
-
-    if(e->op != RASQAL_EXPR_IN && e->op != RASQAL_EXPR_NOT_IN)
-      goto fail;
-    seq = raptor_new_sequence((raptor_data_free_handler)rasqal_free_expression,
-                              NULL);
-    for(i = 0; i < raptor_sequence_size(e->args); i++)
-      raptor_sequence_push(seq, rasqal_new_expression_from_expression(
-                                  raptor_sequence_get_at(e->args, i)));
-    ne = rasqal_new_set_expression(rw, e->op, x[0], seq);
-    x[0] = NULL;
-  } else if(e->op == RASQAL_EXPR_CAST) {
-    ne = rasqal_new_cast_expression(rw, raptor_uri_copy(e->name), x[0]);
-    x[0] = NULL;
-  } else if(src[3]) {
-    ne = rasqal_new_4op_expression(rw, e->op, x[0], x[1], x[2], x[3]);
-    x[0] = x[1] = x[2] = x[3] = NULL;
-  } else if(src[2]) {
-    ne = rasqal_new_3op_expression(rw, e->op, x[0], x[1], x[2]);
-    x[0] = x[1] = x[2] = NULL;
-  } else if(src[1]) {
-    ne = rasqal_new_2op_expression(rw, e->op, x[0], x[1]);
-    x[0] = x[1] = NULL;
-  } else if(src[0]) {
-    ne = rasqal_new_1op_expression(rw, e->op, x[0]);
-    x[0] = NULL;
-  }
-  if(!ne)
-    goto fail;
-  r = rasqal_eval(ev, ne, row, err);
-  rasqal_free_expression(ne);
-  return r;
-fail:
+  memset(a, 0, sizeof(a));
+  memset(out, 0, sizeof(*out));
   for(i = 0; i < 4; i++)
-    if(x[i])
-      rasqal_free_expression(x[i]);
-  *err = 1;
-  return NULL;
-}
-
-/* The effective boolean value of @e on @row: 1, 0, or -1 for an error. */
-static int
-eval_ebv(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-         int *err)
-{
-  rasqal_literal *l = kg_expr_eval(ev, e, row, err);
-  int x = l ? kg_expr_ebv(l) : -1;
-
-  if(l)
-    rasqal_free_literal(l);
-  return x;
-}
-
-/* xsd:integer() of a decimal or double (rasqal fails: we truncate),
- * LANG(?v) (rasqal would give the tag lower-cased), IRI(<iri>) (rasqal
- * gives an error): 1 and the value in *out, or 0 to go on. */
-static int
-eval_fixed(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-           int *err, rasqal_literal **out)
-{
-  rasqal_world *rw = ev->rw;
-  rasqal_literal *a;
-
-  *out = NULL;
-  if(e->op == RASQAL_EXPR_CAST && e->name &&
-     !strcmp((const char *)raptor_uri_as_string(e->name),
-             "http://www.w3.org/2001/XMLSchema#integer")) {
-    a = kg_expr_eval(ev, e->arg1, row, err);
-    if(a && a->valid && (a->type == RASQAL_LITERAL_DECIMAL ||
-                         a->type == RASQAL_LITERAL_DOUBLE ||
-                         a->type == RASQAL_LITERAL_FLOAT)) {
-      double dv = strtod((const char *)a->string, NULL);
-      char num[64];
-
-      rasqal_free_literal(a);
-      if(!(dv == dv) || dv > 9.2e18 || dv < -9.2e18) {
-        *err = 1;
-        return 1;
-      }
-      snprintf(num, sizeof num, "%lld", (long long)dv);
-      *out = rasqal_new_string_literal(rw, kg_term_dup(num, strlen(num)),
-                                       NULL, raptor_uri_copy(e->name), NULL);
-      return 1;
-    }
-    if(a)
-      rasqal_free_literal(a);
-  }
-  if(e->op == RASQAL_EXPR_LANG && e->arg1 &&
-     e->arg1->op == RASQAL_EXPR_LITERAL &&
-     rasqal_literal_as_variable(e->arg1->literal)) {
-    int vi = kg_eval_var_index(rasqal_literal_as_variable(e->arg1->literal));
-    librdf_node *n = vi >= 0 ? row[vi] : NULL;
-    const char *lang;
-
-    if(!n || !librdf_node_is_literal(n)) {
-      *err = 1;
-      return 1;
-    }
-    lang = librdf_node_get_literal_value_language(n);
-    *out = rasqal_new_string_literal(rw, kg_term_dup(lang ? lang : "",
-                                                     lang ? strlen(lang) : 0),
-                                     NULL, NULL, NULL);
-    return 1;
-  }
-  if((e->op == RASQAL_EXPR_IRI || e->op == RASQAL_EXPR_URI) && e->arg1) {
-    a = kg_expr_eval(ev, e->arg1, row, err);
-    if(a && a->type == RASQAL_LITERAL_URI) {
-      *out = a;
-      return 1;
-    }
-    if(a)
-      rasqal_free_literal(a);
-  }
-  return 0;
-}
-
-/* && and || with SPARQL's errors: an error is absorbed by the value that
- * decides. */
-static rasqal_literal *
-eval_andor(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-           int *err)
-{
-  int is_and = e->op == RASQAL_EXPR_AND;
-  int x = eval_ebv(ev, e->arg1, row, err);
-  int y;
-
-  if(x == (is_and ? 0 : 1))
-    return rasqal_new_boolean_literal(ev->rw, x);
-  y = eval_ebv(ev, e->arg2, row, err);
-  *err = 0;
-  if(y == (is_and ? 0 : 1))
-    return rasqal_new_boolean_literal(ev->rw, y);
-  if(x < 0 || y < 0) {
-    *err = 1;
-    return NULL;
-  }
-  return rasqal_new_boolean_literal(ev->rw, is_and ? (x && y) : (x || y));
-}
-
-/* CONCAT: the common language tag is kept, xsd:string if all are. */
-static rasqal_literal *
-eval_concat(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-            int *err)
-{
-  rasqal_world *rw = ev->rw;
-  struct kg_buf buf = KG_BUF_INIT;
-  rasqal_literal *r = NULL;
-  char *lang = NULL;
-  int same_lang = 1;
-  int all_xsd = 1;
-  int ok = 1;
-  int i;
-
-  for(i = 0; ok && e->args && i < raptor_sequence_size(e->args); i++) {
-    rasqal_literal *l = kg_expr_eval(ev, raptor_sequence_get_at(e->args, i),
-                                     row, err);
-
-    if(!l || !kg_term_is_string(l)) {
+    if(src[i] && ok && ARG(src[i], &a[i]))
       ok = 0;
-    } else {
-      if(l->type != RASQAL_LITERAL_XSD_STRING)
-        all_xsd = 0;
-      if(i == 0)
-        lang = l->language ? kg_xstrdup(l->language) : NULL;
-      else if(!lang || !l->language || strcmp(lang, l->language))
-        same_lang = 0;
-      if(i > 0 && !lang && l->language)
-        same_lang = 0;
-      kg_buf_add(&buf, l->string, l->string_len);
-    }
-    if(l)
-      rasqal_free_literal(l);
-  }
-  if(ok) {
-    int n = e->args ? raptor_sequence_size(e->args) : 0;
-    raptor_uri *dt = NULL;
-    const char *lg = (same_lang && lang && n > 0) ? lang : NULL;
-
-    if(all_xsd && n > 0)
-      dt = raptor_new_uri(rasqal_world_get_raptor(rw),
-             (const unsigned char *)"http://www.w3.org/2001/XMLSchema#string");
-    r = rasqal_new_string_literal(rw,
-          kg_term_dup(buf.s ? buf.s : "", buf.len),
-          lg ? (const char *)kg_term_dup(lg, strlen(lg)) : NULL, dt, NULL);
-  }
-  free(lang);
-  kg_buf_release(&buf);
-  *err = r == NULL;
-  return r;
+  if(ok && e->op == RASQAL_EXPR_REGEX)
+    rc = kg_regex_match(ev, &a[0], &a[1], src[2] ? &a[2] : NULL, out);
+  else if(ok && src[2])
+    rc = kg_regex_replace(ev, &a[0], &a[1], &a[2], src[3] ? &a[3] : NULL,
+                          out);
+  for(i = 0; i < 4; i++)
+    kg_value_release(&a[i]);
+  return rc;
 }
 
-/* LCASE, UCASE, REGEX, REPLACE: arguments evaluated, then our own code. */
-static rasqal_literal *
-eval_text(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-          int *err)
+/* Functions over a list of arguments: CONCAT and the string functions of
+ * strfn.c; COALESCE. */
+static int
+eval_list(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+          struct kg_value *out)
 {
-  rasqal_literal *a = NULL;
-  rasqal_literal *b = NULL;
-  rasqal_literal *c = NULL;
-  rasqal_literal *d = NULL;
-  rasqal_literal *r = NULL;
-
-  switch(e->op) {
-    case RASQAL_EXPR_LCASE:
-    case RASQAL_EXPR_UCASE:
-      a = kg_expr_eval(ev, e->arg1, row, err);
-      if(a && kg_term_is_string(a))
-        r = case_map(ev, a, e->op == RASQAL_EXPR_UCASE);
-      break;
-    case RASQAL_EXPR_REGEX:
-      a = kg_expr_eval(ev, e->arg1, row, err);
-      b = kg_expr_eval(ev, e->arg2, row, err);
-      if(e->arg3)
-        c = kg_expr_eval(ev, e->arg3, row, err);
-      if(a && b && (!e->arg3 || c))
-        r = kg_regex_match(ev, a, b, c);
-      break;
-    case RASQAL_EXPR_REPLACE:
-      a = kg_expr_eval(ev, e->arg1, row, err);
-      b = kg_expr_eval(ev, e->arg2, row, err);
-      c = kg_expr_eval(ev, e->arg3, row, err);
-      if(e->arg4)
-        d = kg_expr_eval(ev, e->arg4, row, err);
-      if(a && b && c && (!e->arg4 || d))
-        r = kg_regex_replace(ev, a, b, c, d);
-      break;
-    default:
-      break;
-  }
-  if(a)
-    rasqal_free_literal(a);
-  if(b)
-    rasqal_free_literal(b);
-  if(c)
-    rasqal_free_literal(c);
-  if(d)
-    rasqal_free_literal(d);
-  *err = r == NULL;
-  return r;
-}
-
-/* The operators that are ours (has_special). */
-static rasqal_literal *
-eval_special(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-             int *err)
-{
-  rasqal_literal *r;
-  int x;
+  struct kg_value a[3];
+  rasqal_expression *src[3];
+  int n = 0;
+  int rc = -1;
   int i;
+
+  memset(out, 0, sizeof(*out));
+  if(e->op == RASQAL_EXPR_COALESCE) {
+    for(i = 0; e->args && i < raptor_sequence_size(e->args); i++)
+      if(!ARG(raptor_sequence_get_at(e->args, i), out))
+        return 0;
+    return -1;
+  }
+  if(e->op == RASQAL_EXPR_CONCAT)
+    return kg_strfn_concat(ev, e, row, out);
+  src[0] = e->arg1;
+  src[1] = e->arg2;
+  src[2] = e->arg3;
+  memset(a, 0, sizeof(a));
+  for(i = 0; i < 3 && src[i]; i++, n++)
+    if(ARG(src[i], &a[i]))
+      goto done;
+  rc = kg_strfn_call(e->op, a, n, out);
+done:
+  for(i = 0; i < 3; i++)
+    kg_value_release(&a[i]);
+  return rc;
+}
+
+static int
+eval_op(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
+        struct kg_value *out)
+{
+  int x;
 
   switch(e->op) {
     case RASQAL_EXPR_AND:
     case RASQAL_EXPR_OR:
-      return eval_andor(ev, e, row, err);
+      return eval_andor(ev, e, row, out);
     case RASQAL_EXPR_BANG:
-      x = eval_ebv(ev, e->arg1, row, err);
-      if(x < 0) {
-        *err = 1;
-        return NULL;
-      }
-      return rasqal_new_boolean_literal(ev->rw, !x);
+      x = eval_ebv(ev, e->arg1, row);
+      if(x < 0)
+        return fail(out);
+      kg_value_set_boolean(out, !x);
+      return 0;
     case RASQAL_EXPR_IF:
-      x = eval_ebv(ev, e->arg1, row, err);
-      if(x < 0) {
-        *err = 1;
-        return NULL;
-      }
-      return kg_expr_eval(ev, x ? e->arg2 : e->arg3, row, err);
-    case RASQAL_EXPR_COALESCE:
-      for(i = 0; e->args && i < raptor_sequence_size(e->args); i++) {
-        r = kg_expr_eval(ev, raptor_sequence_get_at(e->args, i), row, err);
-        if(r) {
-          *err = 0;
-          return r;
-        }
-      }
-      *err = 1;
-      return NULL;
-    case RASQAL_EXPR_CONCAT:
-      return eval_concat(ev, e, row, err);
-    case RASQAL_EXPR_LCASE:
-    case RASQAL_EXPR_UCASE:
-    case RASQAL_EXPR_REGEX:
-    case RASQAL_EXPR_REPLACE:
-      return eval_text(ev, e, row, err);
+      x = eval_ebv(ev, e->arg1, row);
+      if(x < 0)
+        return fail(out);
+      return ARG(x ? e->arg2 : e->arg3, out);
+    case RASQAL_EXPR_IN:
+    case RASQAL_EXPR_NOT_IN:
+      return eval_in(ev, e, row, out);
     case RASQAL_EXPR_FUNCTION:
       x = exists_index(e);
       if(x >= 0)
         x = kg_eval_exists(ev, x, row);
-      if(x < 0) {
-        *err = 1;
-        return NULL;
-      }
-      return rasqal_new_boolean_literal(ev->rw, x);
+      if(x < 0)
+        return fail(out);
+      kg_value_set_boolean(out, x);
+      return 0;
+    case RASQAL_EXPR_REGEX:
+    case RASQAL_EXPR_REPLACE:
+      return eval_regex(ev, e, row, out);
+    case RASQAL_EXPR_BOUND:
+    case RASQAL_EXPR_IRI:
+    case RASQAL_EXPR_URI:
+    case RASQAL_EXPR_STRDT:
+    case RASQAL_EXPR_STRLANG:
+      return eval_term(ev, e, row, out);
     default:
-      return rebuild_eval(ev, e, row, err);
+      break;
   }
+  if(compare_op(e->op) || e->op == RASQAL_EXPR_SAMETERM)
+    return eval_binary(ev, e, row, out);
+  if(unary_code(e->op) || e->op == RASQAL_EXPR_CAST ||
+     e->op == RASQAL_EXPR_STR || e->op == RASQAL_EXPR_LANG ||
+     e->op == RASQAL_EXPR_DATATYPE || e->op == RASQAL_EXPR_ISURI ||
+     e->op == RASQAL_EXPR_ISBLANK || e->op == RASQAL_EXPR_ISLITERAL ||
+     e->op == RASQAL_EXPR_ISNUMERIC)
+    return eval_unary(ev, e, row, out);
+  if(e->op == RASQAL_EXPR_COALESCE || e->op == RASQAL_EXPR_CONCAT ||
+     kg_strfn_is_op(e->op))
+    return eval_list(ev, e, row, out);
+  return eval_rasqal(ev, e, row, out);
 }
 
-rasqal_literal *
+int
 kg_expr_eval(struct kg_eval *ev, rasqal_expression *e, librdf_node **row,
-             int *err)
+             struct kg_value *out)
 {
-  rasqal_literal *r;
-
-  *err = 0;
-  if(!e) {
-    *err = 1;
-    return NULL;
-  }
+  memset(out, 0, sizeof(*out));
+  if(!e)
+    return -1;
   if(e->op == RASQAL_EXPR_LITERAL) {
     rasqal_variable *v = rasqal_literal_as_variable(e->literal);
 
     if(v) {
       int vi = kg_eval_var_index(v);
 
-      if(vi < 0 || !row[vi]) {
-        *err = 1;
-        return NULL;
-      }
-      return kg_term_to_literal(ev->rw, row[vi]);
+      if(vi < 0 || !row[vi])
+        return -1;
+      kg_value_from_node(out, row[vi]);
+      return 0;
     }
-    return rasqal_new_literal_from_literal(e->literal);
+    return kg_value_from_literal(out, e->literal);
   }
-  if(kg_aggregate_is_op(e->op)) {
-    int found;
+  if(kg_aggregate_is_op(e->op))
+    return kg_aggregate_value(ev, e, out);
+  return eval_op(ev, e, row, out);
+}
 
-    r = kg_aggregate_value(ev, e, &found);
-    if(!r)
-      *err = 1;
-    return r;
-  }
-  if(eval_fixed(ev, e, row, err, &r))
-    return r;
-  if(!has_special(e))
-    return rasqal_eval(ev, e, row, err);
-  return eval_special(ev, e, row, err);
+librdf_node *
+kg_expr_node(struct kg_eval *ev, rasqal_expression *e, librdf_node **row)
+{
+  struct kg_value v;
+  librdf_node *n;
+
+  if(kg_expr_eval(ev, e, row, &v))
+    return NULL;
+  n = kg_value_to_node(ev->world, &v);
+  kg_value_release(&v);
+  return n;
 }

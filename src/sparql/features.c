@@ -47,25 +47,26 @@ static const struct feature features[] = {
   { "Property path !p, !(p|^q)", "rewritten", "negated property sets" },
   { "Property path p{n}, p{n,m}", "refused", "not SPARQL 1.1 (draft syntax)" },
   { "Variables or relative IRIs inside a path", "refused", "relative IRI without BASE; undeclared prefix" },
-  { "Operators = != < > <= >= + - * /, IN, NOT IN", "native", "rasqal" },
+  { "Operators = != < > <= >= + - * /, IN, NOT IN", "native", "our own (value.c, numeric.c): integer < decimal < float < double promotion; integer/integer is a decimal; decimal division by zero is an error, double division gives INF, -INF, NaN; NaN != NaN; booleans, IRIs, blank nodes, language-tagged strings and unknown datatypes are not ordered (type error); = between literals of two different known types is false (SPARQL: a type error; FILTER results are the same), with an ill-typed or unknown-datatype literal an error unless the same term; IN / NOT IN: a member that errs makes the result an error unless another member is equal" },
   { "&&, ||, !, IF, COALESCE, BOUND", "native", "our own (errors follow SPARQL)" },
-  { "Effective boolean value", "native", "our own (rasqal treats decimals as errors)" },
-  { "STR, LANG, DATATYPE, isIRI, isBlank, isLiteral, isNumeric, sameTerm, langMatches", "native", "rasqal; LANG returns lower-cased tags" },
-  { "STRLEN, SUBSTR, STRSTARTS, STRENDS, CONTAINS, STRBEFORE, STRAFTER, ENCODE_FOR_URI", "native", "rasqal (character-based on UTF-8)" },
-  { "LCASE, UCASE", "native", "our own, Unicode (utf8proc); rasqal maps ASCII only" },
-  { "CONCAT", "native", "our own: keeps a common language tag" },
+  { "Effective boolean value", "native", "our own; an ill-typed boolean or number is false" },
+  { "STR, LANG, DATATYPE, isIRI, isBlank, isLiteral, isNumeric, sameTerm, langMatches, BOUND, STRDT, STRLANG", "native", "our own; STR of a blank node is a type error; DATATYPE of a tagged literal is rdf:langString; \"x\"^^xsd:string and \"x\" are one value in expressions (RDF 1.1; triple patterns still match them as written); LANG returns lower-cased tags" },
+  { "STRLEN, SUBSTR, STRSTARTS, STRENDS, CONTAINS, STRBEFORE, STRAFTER, ENCODE_FOR_URI", "native", "our own (strfn.c), on code points; SUBSTR as XPath fn:substring (start 0, length 0, start past the end); argument compatibility of 17.4.3.1.3 (type error otherwise)" },
+  { "LCASE, UCASE", "native", "our own, ICU full case mapping (UCASE(\"Straße\") = \"STRASSE\")" },
+  { "CONCAT", "native", "our own: keeps a common language tag; CONCAT() is \"\" (rewritten: rasqal's grammar wants an argument)" },
   { "REGEX", "native", "our own: XPath \\d \\w \\s (and \\D \\W \\S) translated to POSIX classes; flags i (Unicode folding under C.UTF-8) and s" },
   { "REGEX flags m, x, q; \\p{..}, back-references, (?...) groups", "refused", "named in the message" },
   { "REPLACE", "native", "our own, same regex translation; $0-$9 in the replacement; a pattern matching \"\" is an error" },
   { "IRI, URI (relative to BASE), BNODE(), STRDT, STRLANG, UUID, STRUUID", "native", "rasqal; IRI(<iri>) by us" },
   { "BNODE(string)", "refused", "rasqal shares the node across solutions" },
-  { "ABS, ROUND, CEIL, FLOOR, RAND", "native", "rasqal" },
-  { "NOW, YEAR, MONTH, DAY, HOURS, MINUTES, SECONDS, TIMEZONE, TZ", "native", "rasqal" },
-  { "MD5, SHA1, SHA256, SHA384, SHA512", "native", "rasqal" },
-  { "Casts xsd:integer(...) etc.", "native", "rasqal; xsd:integer() of decimals and doubles by us (rasqal fails)" },
+  { "ABS, ROUND, CEIL, FLOOR", "native", "our own: exact on decimals (ROUND(2.675*100) = 268), ROUND half toward positive infinity" },
+  { "RAND, NOW, UUID, STRUUID, BNODE(), IRI(string)", "native", "rasqal, with the values of the arguments" },
+  { "YEAR, MONTH, DAY, HOURS, MINUTES, SECONDS, TIMEZONE, TZ", "native", "our own (datetime.c) on xsd:dateTime; extension: YEAR, MONTH, DAY, TIMEZONE, TZ also on xsd:date (HOURS, MINUTES, SECONDS of a date are type errors); comparisons of dateTimes with and without timezone per XSD 1.1 (indeterminate: error)" },
+  { "MD5, SHA1, SHA256, SHA384, SHA512", "native", "our own (nettle); simple literals and xsd:string only (a tagged literal is a type error)" },
+  { "Casts xsd:integer, xsd:decimal, xsd:double, xsd:float, xsd:boolean, xsd:string, xsd:dateTime, xsd:date", "native", "our own, XSD rules: to integer truncates, NaN and INF to integer or decimal are errors, a string must be in the lexical space; casts to derived integer types are type errors" },
   { "BIND, OPTIONAL or MINUS alone in a nested group { ... }", "refused", "rasqal merges the group into its parent, which changes the meaning" },
   { "BIND to a variable in scope, (expr AS ?v) with ?v in scope or twice", "refused", "syntax errors rasqal does not report" },
-  { "Numeric results", "native", "value-exact; lexical forms are rasqal's (e.g. \"3.0\" for a decimal, \"2.1E3\" for a double)" },
+  { "Numeric results", "native", "our own: xsd:integer unbounded (GMP; no overflow, stays xsd:integer), xsd:decimal exact (GMP; a quotient keeps 18 fractional digits, truncated), doubles and floats IEEE; computed numbers in XSD 1.1 canonical form (\"3\" for an integer or an integral decimal, \"2.5\", \"1.0E100\", \"-1.25E1\", \"INF\", \"NaN\"), values from the data as written; an integer constant of the query beyond 32 bits is read as xsd:integer (rasqal types it xsd:decimal; so \"3\"^^xsd:decimal written without a point is read as an integer)" },
   { "Extension functions <iri>(...)", "refused", "rasqal evaluates them to false" },
   { "Language tags (\"x\"@en-GB)", "native", "compared in lower case: rasqal lower-cases query tags and the loaders lower-case data tags" },
   { "SPARQL Update", "refused", "not a query" },
@@ -81,8 +82,9 @@ kg_features_markdown(FILE *out)
   fputs("# SPARQL support\n\n"
         "Generated from src/sparql/features.c by"
         " `kg_sparql_features_markdown()`; do not edit.\n\n"
-        "mednum-kg uses rasqal 0.9.33 only to parse queries and to evaluate"
-        " most expression operators; it evaluates the query itself over the"
+        "mednum-kg uses rasqal 0.9.33 to parse queries and to evaluate a"
+        " few functions (RAND, NOW, UUID, STRUUID, BNODE(), IRI of a"
+        " string); it evaluates the query and its expressions itself over the"
         " librdf model.  *native*: parsed by rasqal, evaluated by mednum-kg;"
         " *rewritten*: a text pass turns it into something rasqal parses;"
         " *refused*: the query stops with a one-line message naming the"

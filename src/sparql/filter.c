@@ -11,14 +11,13 @@
 int
 kg_filter_ok(struct kg_eval *ev, rasqal_expression *e, librdf_node **row)
 {
-  int err = 0;
-  rasqal_literal *l = kg_expr_eval(ev, e, row, &err);
+  struct kg_value v;
   int b;
 
-  if(!l)
+  if(kg_expr_eval(ev, e, row, &v))
     return 0;
-  b = kg_expr_ebv(l);
-  rasqal_free_literal(l);
+  b = kg_value_ebv(&v);
+  kg_value_release(&v);
   return b == 1;
 }
 

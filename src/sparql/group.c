@@ -106,13 +106,7 @@ group_key(struct kg_eval *ev, struct kg_plan_sel *s, librdf_node **row,
       kn = row[kg_eval_var_index(v)] ?
         librdf_new_node_from_node(row[kg_eval_var_index(v)]) : NULL;
     } else {
-      int err = 0;
-      rasqal_literal *l = kg_expr_eval(ev, v ? v->expression : e, row, &err);
-
-      if(l) {
-        kn = kg_term_from_literal(ev->world, l);
-        rasqal_free_literal(l);
-      }
+      kn = kg_expr_node(ev, v ? v->expression : e, row);
       if(v)
         kg_rows_set(row, kg_eval_var_index(v), kn);
     }
@@ -175,10 +169,9 @@ group_row(struct kg_eval *ev, struct kg_plan_sel *s, struct kg_rows *rows,
   int i;
 
   for(i = 0; i < ev->aggs->n; i++) {
-    if(ev->aggs->v[i])
-      rasqal_free_literal(ev->aggs->v[i]);
-    ev->aggs->v[i] = kg_aggregate_compute(ev, ev->aggs->e[i], rows,
-                                          gs->members[j], gs->nmem[j]);
+    kg_value_release(&ev->aggs->v[i]);
+    kg_aggregate_compute(ev, ev->aggs->e[i], rows, gs->members[j],
+                         gs->nmem[j], &ev->aggs->v[i]);
   }
   memset(tmp, 0, (size_t)ev->nvars * sizeof(*tmp));
   if(gs->nmem[j]) {

@@ -31,8 +31,7 @@ kg_order_release(struct kg_order *o)
 
   for(j = 0; j < o->nitems; j++) {
     for(i = 0; i < o->n; i++)
-      if(o->items[j].keys[i])
-        rasqal_free_literal(o->items[j].keys[i]);
+      kg_value_release(&o->items[j].keys[i]);
     free(o->items[j].keys);
   }
   free(o->items);
@@ -54,12 +53,11 @@ kg_order_add(struct kg_eval *ev, struct kg_order *o, librdf_node **row,
   it = &o->items[o->nitems++];
   it->o = o;
   it->seq = seq;
-  it->keys = kg_xcalloc((size_t)o->n, sizeof(rasqal_literal *));
+  it->keys = kg_xcalloc((size_t)o->n + 1, sizeof(struct kg_value));
   for(i = 0; i < o->n; i++) {
-    int err = 0;
     rasqal_expression *oe = raptor_sequence_get_at(o->conds, i);
 
-    it->keys[i] = kg_expr_eval(ev, oe->arg1, row, &err);
+    kg_expr_eval(ev, oe->arg1, row, &it->keys[i]);
   }
 }
 
@@ -73,7 +71,7 @@ item_cmp(const void *a, const void *b)
   int i;
 
   for(i = 0; i < x->o->n; i++) {
-    int c = kg_order_compare(x->keys[i], y->keys[i]);
+    int c = kg_value_order(&x->keys[i], &y->keys[i]);
 
     if(c)
       return x->o->desc[i] ? -c : c;
@@ -94,59 +92,4 @@ kg_order_sort(struct kg_order *o, struct kg_rows *rows)
   for(j = 0; j < o->nitems; j++)
     kg_rows_add(&sorted, kg_rows_at(rows, o->items[j].seq));
   kg_rows_move(rows, &sorted);
-}
-
-static int
-term_rank(rasqal_literal *l)
-{
-  if(!l)
-    return 0;
-  if(l->type == RASQAL_LITERAL_BLANK)
-    return 1;
-  if(l->type == RASQAL_LITERAL_URI)
-    return 2;
-  return 3;
-}
-
-int
-kg_order_compare(rasqal_literal *a, rasqal_literal *b)
-{
-  int ra = term_rank(a);
-  int rb = term_rank(b);
-  int c;
-  int err = 0;
-  raptor_uri *da;
-  raptor_uri *db;
-
-  if(ra != rb)
-    return ra < rb ? -1 : 1;
-  if(ra == 0)
-    return 0;
-  if(ra == 1)
-    return strcmp((const char *)a->string, (const char *)b->string);
-  if(ra == 2)
-    return strcmp((const char *)raptor_uri_as_string(a->value.uri),
-                  (const char *)raptor_uri_as_string(b->value.uri));
-  if((kg_term_is_numeric(a) && kg_term_is_numeric(b)) ||
-     (a->type == b->type && (a->type == RASQAL_LITERAL_DATETIME ||
-                             a->type == RASQAL_LITERAL_DATE ||
-                             a->type == RASQAL_LITERAL_BOOLEAN))) {
-    c = rasqal_literal_compare(a, b, RASQAL_COMPARE_XQUERY, &err);
-    if(!err && c)
-      return c < 0 ? -1 : 1;
-    if(!err)
-      return 0;
-  }
-  /* strings, then anything else: lexical form, language, datatype */
-  c = strcmp(a->string ? (const char *)a->string : "",
-             b->string ? (const char *)b->string : "");
-  if(c)
-    return c < 0 ? -1 : 1;
-  c = strcmp(a->language ? a->language : "", b->language ? b->language : "");
-  if(c)
-    return c < 0 ? -1 : 1;
-  da = rasqal_literal_datatype(a);
-  db = rasqal_literal_datatype(b);
-  return strcmp(da ? (const char *)raptor_uri_as_string(da) : "",
-                db ? (const char *)raptor_uri_as_string(db) : "");
 }

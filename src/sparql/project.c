@@ -13,14 +13,10 @@ void
 kg_project_assign(struct kg_eval *ev, rasqal_expression *e,
                   librdf_node **row, int var)
 {
-  int err = 0;
-  rasqal_literal *l = kg_expr_eval(ev, e, row, &err);
+  librdf_node *n = kg_expr_node(ev, e, row);
 
   kg_rows_set(row, var, NULL);
-  if(l) {
-    row[var] = kg_term_from_literal(ev->world, l);
-    rasqal_free_literal(l);
-  }
+  row[var] = n;
 }
 
 void
@@ -131,8 +127,6 @@ kg_project_bind(struct kg_eval *ev, struct kg_rows *cur, struct kg_plan_gp *bg)
   kg_rows_init(&res, ev->nvars);
   for(i = 0; i < cur->n; i++) {
     librdf_node **l = kg_rows_at(cur, i);
-    int err = 0;
-    rasqal_literal *v;
     librdf_node *n = NULL;
     rasqal_expression *e = bg->expr;
 
@@ -142,14 +136,12 @@ kg_project_bind(struct kg_eval *ev, struct kg_rows *cur, struct kg_plan_gp *bg)
 
       n = vi >= 0 && l[vi] ? librdf_new_node_from_node(l[vi]) : NULL;
     } else {
-      v = kg_expr_eval(ev, e, l, &err);
+      n = kg_expr_node(ev, e, l);
       if(ev->failed) {
+        if(n)
+          librdf_free_node(n);
         kg_rows_release(&res);
         return -1;
-      }
-      if(v) {
-        n = kg_term_from_literal(ev->world, v);
-        rasqal_free_literal(v);
       }
     }
     if(l[bg->var]) {

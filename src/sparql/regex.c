@@ -268,21 +268,25 @@ kg_regex_release(struct kg_regex_cache *c)
   c->n = 0;
 }
 
-rasqal_literal *
-kg_regex_match(struct kg_eval *ev, rasqal_literal *t, rasqal_literal *p,
-               rasqal_literal *f)
+#define IS_TEXT(v) ((v)->kind == KG_VALUE_STRING || \
+                    (v)->kind == KG_VALUE_LANG)
+
+int
+kg_regex_match(struct kg_eval *ev, const struct kg_value *t,
+               const struct kg_value *p, const struct kg_value *f,
+               struct kg_value *r)
 {
   regex_t *re;
 
-  if(!kg_term_is_string(t) || !kg_term_is_simple(p) ||
-     (f && !kg_term_is_simple(f)))
-    return NULL;
-  re = kg_regex_get(ev, (const char *)p->string,
-                    f ? (const char *)f->string : "", 0);
+  memset(r, 0, sizeof(*r));
+  if(!IS_TEXT(t) || p->kind != KG_VALUE_STRING ||
+     (f && f->kind != KG_VALUE_STRING))
+    return -1;
+  re = kg_regex_get(ev, p->lex, f ? f->lex : "", 0);
   if(!re)
-    return NULL;
-  return rasqal_new_boolean_literal(ev->rw,
-           regexec(re, (const char *)t->string, 0, NULL, 0) == 0);
+    return -1;
+  kg_value_set_boolean(r, regexec(re, t->lex, 0, NULL, 0) == 0);
+  return 0;
 }
 
 /* Appends replacement @r for match @m of @s ($0-$9, \$ and \\); -1 on a
@@ -312,38 +316,38 @@ replacement(struct kg_buf *b, const char *r, const char *s,
   return 0;
 }
 
-rasqal_literal *
-kg_regex_replace(struct kg_eval *ev, rasqal_literal *t, rasqal_literal *p,
-                 rasqal_literal *rep, rasqal_literal *f)
+int
+kg_regex_replace(struct kg_eval *ev, const struct kg_value *t,
+                 const struct kg_value *p, const struct kg_value *rep,
+                 const struct kg_value *f, struct kg_value *r)
 {
   regex_t *re;
   regmatch_t m[10];
   const char *s;
   struct kg_buf b = KG_BUF_INIT;
   int eflags = 0;
-  rasqal_literal *res;
 
-  if(!kg_term_is_string(t) || !kg_term_is_simple(p) ||
-     !kg_term_is_simple(rep) || (f && !kg_term_is_simple(f)))
-    return NULL;
-  re = kg_regex_get(ev, (const char *)p->string,
-                    f ? (const char *)f->string : "", 1);
+  memset(r, 0, sizeof(*r));
+  if(!IS_TEXT(t) || p->kind != KG_VALUE_STRING ||
+     rep->kind != KG_VALUE_STRING || (f && f->kind != KG_VALUE_STRING))
+    return -1;
+  re = kg_regex_get(ev, p->lex, f ? f->lex : "", 1);
   if(!re)
-    return NULL;
+    return -1;
   if(regexec(re, "", 1, m, 0) == 0)
-    return NULL;        /* a pattern that matches "" is an error */
-  s = (const char *)t->string;
+    return -1;          /* a pattern that matches "" is an error */
+  s = t->lex;
   while(*s && regexec(re, s, 10, m, eflags) == 0) {
     kg_buf_add(&b, s, (size_t)m[0].rm_so);
-    if(replacement(&b, (const char *)rep->string, s, m)) {
+    if(replacement(&b, rep->lex, s, m)) {
       kg_buf_release(&b);
-      return NULL;
+      return -1;
     }
     s += m[0].rm_eo;
     eflags = REG_NOTBOL;
   }
   kg_buf_adds(&b, s);
-  res = kg_term_string_like(ev->rw, t, b.s ? b.s : "", b.len);
+  kg_value_set_string(r, b.s ? b.s : "", b.len, t->lang);
   kg_buf_release(&b);
-  return res;
+  return 0;
 }

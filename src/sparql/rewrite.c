@@ -619,6 +619,20 @@ parse_values(struct rw *r)
   return 0;
 }
 
+/* CONCAT() with no argument is "" (rasqal's grammar wants one). */
+static void
+concat_empty(struct rw *r)
+{
+  struct kg_lex *l = &r->lx;
+  int i;
+
+  for(i = 0; i + 2 < l->ntok; i++)
+    if(kg_lex_is_kw(l, &l->toks[i], "CONCAT") &&
+       kg_lex_is(l, &l->toks[i + 1], "(") &&
+       kg_lex_is(l, &l->toks[i + 2], ")"))
+      add_edit(r, l->toks[i].s, l->toks[i + 2].e, "\"\"");
+}
+
 /* Query body (top level, or a sub-SELECT from its SELECT keyword up to and
  * including the closing '}' of the enclosing group). */
 static int
@@ -749,6 +763,7 @@ kg_rewrite_run(const char *text, const char *source, int line_offset,
   r.out = out;
   r.cur_group = -1;
   kg_lex_prologue(&r.lx);
+  concat_empty(&r);
   if(scan_select(&r, 0) || r.lx.failed) {
     if(r.lx.soft) {
       /* give rasqal the original text */
