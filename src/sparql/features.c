@@ -29,6 +29,7 @@ static const struct feature features[] = {
   { "BIND", "native", "" },
   { "VALUES (parenthesised form, in a group or after the query)", "native", "rows read through the private-layout mirror of rasqal 0.9.33 (version-checked; refused otherwise)" },
   { "VALUES ?x { a b } (one-variable short form)", "rewritten", "to VALUES (?x) { (a) (b) } (rasqal mis-parses it: wrong rows or a crash)" },
+  { "VALUES () { () () } (no variable)", "rewritten", "to a hidden variable, always unbound (rasqal crashes on it)" },
   { "Sub-SELECT (with DISTINCT, GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET)", "native", "modifiers read through the private-layout mirror (version-checked; refused otherwise); evaluated independently, then joined" },
   { "GRAPH <iri> / GRAPH ?g", "native", "over the model's contexts; an unknown graph gives no rows" },
   { "Default graph", "native", "without FROM: the union of all graphs of the model (librdf behaviour), named graphs included; a triple in several graphs counts once" },

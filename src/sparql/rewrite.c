@@ -566,6 +566,33 @@ data_value_end(struct rw *r)
   return 0;
 }
 
+/* At "( )" after VALUES: no variable, each "( )" one empty solution;
+ * rasqal 0.9.33 crashes on it, so a hidden variable always unbound:
+ * VALUES (?_kgxv) { (UNDEF) (UNDEF) }. */
+static int
+values_empty(struct rw *r)
+{
+  struct kg_lex *l = &r->lx;
+
+  add_edit(r, kg_lex_cur(l)->s, l->toks[l->i + 1].e,
+           "(?" KG_REWRITE_PLACEHOLDER_VAR "v)");
+  l->i += 2;
+  if(!kg_lex_at(l, "{"))
+    return 0;
+  l->i++;
+  while(!kg_lex_at(l, "}")) {
+    if(kg_lex_cur(l)->t == KG_TOK_END)
+      return 0;
+    if(kg_lex_at(l, "(") && kg_lex_is(l, &l->toks[l->i + 1], ")")) {
+      add_edit(r, kg_lex_cur(l)->s, l->toks[l->i + 1].e, "(UNDEF)");
+      l->i++;
+    }
+    l->i++;
+  }
+  l->i++;
+  return 0;
+}
+
 /* At VALUES: rewrites the one-variable short form. */
 static int
 parse_values(struct rw *r)
@@ -604,7 +631,9 @@ parse_values(struct rw *r)
     l->i++;
     return 0;
   }
-  /* ( ?a ?b ) { ( … ) … } or () {} : skip */
+  if(kg_lex_at(l, "(") && kg_lex_is(l, &l->toks[l->i + 1], ")"))
+    return values_empty(r);
+  /* ( ?a ?b ) { ( … ) … } : skip */
   while(!kg_lex_at(l, "{")) {
     if(kg_lex_cur(l)->t == KG_TOK_END)
       return 0;
