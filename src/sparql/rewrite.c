@@ -399,6 +399,25 @@ struct group {
   int nelems;
 };
 
+/* The group that opened at token @open and just closed holds one BIND:
+ * "{ BIND(e AS ?v) }" becomes "{ SELECT (e AS ?v) WHERE {} }", the same
+ * solution (e on the empty row), which rasqal does not merge away.
+ * 1 if rewritten. */
+static int
+bind_alone(struct rw *r, int open)
+{
+  struct kg_lex *l = &r->lx;
+  struct kg_lex_tok *kw = &l->toks[open + 1];
+  struct kg_lex_tok *close = &l->toks[l->i - 2];
+
+  if(l->i - open < 5 || !kg_lex_is_kw(l, kw, "BIND") ||
+     !kg_lex_is(l, &l->toks[open + 2], "(") || !kg_lex_is(l, close, ")"))
+    return 0;
+  add_edit(r, kw->s, kw->e, "SELECT");
+  add_edit(r, close->e, close->e, " WHERE {}");
+  return 1;
+}
+
 /* At a '{' inside the group @g. */
 static int
 nested_group(struct rw *r, struct group *g)
@@ -406,9 +425,12 @@ nested_group(struct rw *r, struct group *g)
   struct kg_lex *l = &r->lx;
   int line = kg_lex_cur(l)->line;
   int plain = g->prev_kw == EL_NONE;
+  int open = l->i;
 
   if(parse_group(r, g->opt_next ? 1 : g->kind == 1 ? 2 : 0))
     return -1;
+  if(plain && r->last_single == EL_BIND && bind_alone(r, open))
+    r->last_single = EL_NONE;
   /* rasqal replaces a group holding one element by that element: for
    * BIND, OPTIONAL and MINUS that changes what they apply to */
   if(plain && !kg_lex_at_kw(l, "UNION") &&
