@@ -6,7 +6,8 @@
 #   make valgrind   the golden suite under valgrind
 #   make bench      benchmarks (never part of check)
 
-PKGS    = redland raptor2 rasqal md4c libutf8proc jansson gmp nettle icu-uc
+PKGS    = redland raptor2 rasqal md4c libutf8proc jansson gmp nettle icu-uc \
+          libpcre2-8
 BUILD  ?= build
 CFLAGS ?= -O2 -g
 WARN    = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \

@@ -25,7 +25,8 @@
 #ifndef KG_SPARQL_EVAL_H
 #define KG_SPARQL_EVAL_H
 
-#include <regex.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <stddef.h>
 #include <redland.h>
 
@@ -47,13 +48,14 @@ struct kg_aggs {
 /* Compiled REGEX / REPLACE patterns (regex.c). */
 struct kg_regex {
   char *key;                    /* for_replace, flags, pattern */
-  regex_t re;
-  int ok;                       /* regcomp succeeded */
+  pcre2_code *re;               /* NULL: not compilable */
 };
 
 struct kg_regex_cache {
   struct kg_regex *v;
   int n;
+  pcre2_match_data *md;         /* made on first use */
+  pcre2_match_context *mc;      /* the match limits */
 };
 
 struct kg_eval {
@@ -346,7 +348,8 @@ void kg_expr_release(struct kg_eval *ev);
 
 /* The compiled form of XPath pattern @pat with @flags (cached), or NULL:
  * refused (reported, ev->failed) or not compilable. */
-regex_t *kg_regex_get(struct kg_eval *ev, const char *pat, const char *flags,
+pcre2_code *kg_regex_get(struct kg_eval *ev, const char *pat,
+                         const char *flags,
                       int for_replace);
 /* REGEX(@t, @p, @f) and REPLACE(@t, @p, @rep, @f) (@f may be NULL) into
  * @r: 0, or -1 (error). */

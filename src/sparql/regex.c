@@ -1,202 +1,140 @@
-/* regex.c - REGEX and REPLACE on POSIX regular expressions: XPath/XSD
- * patterns translated to POSIX ERE (\d \w \s and their negations as
- * classes, '.' not matching a newline unless flag s), flag i as
- * REG_ICASE (Unicode case folding under the C.UTF-8 locale).  What cannot
- * be translated exactly is refused, naming why.  Compiled patterns are
- * cached in the evaluator. */
-#include <regex.h>
+/* regex.c - REGEX and REPLACE on PCRE2 (UTF, UCP, JIT), with XPath
+ * semantics: \w is [\p{L}\p{M}\p{N}\p{S}] and \s is [ \t\n\r] as XSD
+ * says; \d, \p{..} and \P{..} are Unicode's (UCP); '.' matches neither
+ * \n nor \r unless flag s; '$' is the end of the text unless flag m;
+ * flags i, m, s, x (whitespace outside classes dropped) and q (literal).
+ * What PCRE2 would read otherwise is refused, naming why: block names
+ * \p{IsX}, \i \c, class subtraction, (?...) groups other than (?:...).
+ * A match that exceeds KG_REGEX_MATCH_LIMIT steps refuses the query (a
+ * pattern that backtracks exponentially cannot hang it).  Compiled
+ * patterns are cached in the evaluator. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "sparql/eval.h"
-#include "sparql/term.h"
 
-/* \d \D \w \W \s \S (@inside brackets: the negated ones cannot be).
+#define KG_REGEX_MATCH_LIMIT 10000000
+
+/* \d \D \w \W \s \S (@inside brackets: \S cannot be).
  * 0 translated, 1 not a class escape, -1 unsupported. */
 static int
 xlate_class(char c, struct kg_buf *o, int inside)
 {
   switch(c) {
-    case 'd': kg_buf_adds(o, inside ? "0-9" : "[0-9]"); return 0;
-    case 'D': if(inside) return -1; kg_buf_adds(o, "[^0-9]"); return 0;
-    case 'w': kg_buf_adds(o, inside ? "[:alnum:]_" : "[[:alnum:]_]"); return 0;
-    case 'W': if(inside) return -1; kg_buf_adds(o, "[^[:alnum:]_]"); return 0;
-    case 's': kg_buf_adds(o, inside ? " \t\n\r" : "[ \t\n\r]"); return 0;
-    case 'S': if(inside) return -1; kg_buf_adds(o, "[^ \t\n\r]"); return 0;
+    case 'd': kg_buf_adds(o, "\\d"); return 0;
+    case 'D': kg_buf_adds(o, "\\D"); return 0;
+    case 'w':
+      kg_buf_adds(o, inside ? "\\p{L}\\p{M}\\p{N}\\p{S}"
+                            : "[\\p{L}\\p{M}\\p{N}\\p{S}]");
+      return 0;
+    case 'W':
+      kg_buf_adds(o, inside ? "\\p{P}\\p{Z}\\p{C}" : "[\\p{P}\\p{Z}\\p{C}]");
+      return 0;
+    case 's': kg_buf_adds(o, inside ? " \\t\\n\\r" : "[ \\t\\n\\r]"); return 0;
+    case 'S': if(inside) return -1; kg_buf_adds(o, "[^ \\t\\n\\r]"); return 0;
     default: return 1;
   }
 }
 
-/* The escape \@d outside brackets: 0, or -1 (unsupported: *why). */
-static int
-xlate_escape(char d, struct kg_buf *o, const char **why)
+/* The escape at p (a backslash): appended; returns its length, or 0
+ * (unsupported: *why). */
+static size_t
+xlate_escape(const char *p, struct kg_buf *o, int inside, const char **why)
 {
+  char d = p[1];
   int r;
 
   if(!d) {
     *why = "trailing backslash";
-    return -1;
+    return 0;
   }
-  r = xlate_class(d, o, 0);
-  if(r <= 0)
-    return r;
-  if(d == 'n')
-    kg_buf_addc(o, '\n');
-  else if(d == 't')
-    kg_buf_addc(o, '\t');
-  else if(d == 'r')
-    kg_buf_addc(o, '\r');
-  else if(strchr(".*+?()[]{}|^$\\", d)) {
-    kg_buf_addc(o, '\\');
-    kg_buf_addc(o, d);
-  } else if(d == '-') {
-    kg_buf_addc(o, '-');
-  } else {
-    *why = "escape not supported";
-    return -1;
-  }
-  return 0;
-}
-
-/* The escape \@d inside brackets, added to @items (or noted: *rbr for ],
- * *dash for -): 0, or -1 (unsupported: *why). */
-static int
-xlate_bracket_escape(char d, struct kg_buf *items, int *rbr, int *dash,
-                     const char **why)
-{
-  int r = xlate_class(d, items, 1);
-
+  r = xlate_class(d, o, inside);
   if(r < 0) {
-    *why = "negated class escape inside brackets";
-    return -1;
+    *why = "\\S inside brackets";
+    return 0;
   }
   if(r == 0)
-    return 0;
-  if(d == ']')
-    *rbr = 1;
-  else if(d == '-')
-    *dash = 1;
-  else if(d == 'n')
-    kg_buf_addc(items, '\n');
-  else if(d == 't')
-    kg_buf_addc(items, '\t');
-  else if(d == 'r')
-    kg_buf_addc(items, '\r');
-  else if(d == '^')
-    kg_buf_adds(items, "^");
-  else if(strchr(".*+?(){}|$\\[", d))
-    kg_buf_addc(items, d);
-  else {
-    *why = "escape not supported";
-    return -1;
+    return 2;
+  if(d == 'p' || d == 'P') {
+    const char *e = strchr(p, '}');
+
+    if(p[2] != '{' || !e || !strncmp(p + 3, "Is", 2)) {
+      *why = "Unicode block names";
+      return 0;
+    }
+    kg_buf_add(o, p, (size_t)(e - p + 1));
+    return (size_t)(e - p + 1);
   }
+  if(strchr("nrt\\|.-^?*+{}()[]$", d) || (d >= '1' && d <= '9')) {
+    kg_buf_add(o, p, 2);
+    return 2;
+  }
+  *why = "escape not supported";
   return 0;
 }
 
-/* The bracket expression at p[*i] ('['): POSIX wants ']' first and '-'
- * last, and has no escapes inside brackets.  Advances *i past its ']'.
- * 0, or -1 (unsupported: *why). */
+/* The bracket expression at p[*i] ('['); advances *i past its ']'.  0, or
+ * -1 (unsupported: *why). */
 static int
-xlate_bracket(const char *p, size_t n, size_t *i, struct kg_buf *o,
-              const char **why)
+xlate_bracket(const char *p, size_t *i, struct kg_buf *o, const char **why)
 {
-  struct kg_buf items = KG_BUF_INIT;
-  int neg = 0;
-  int rbr = 0;
-  int dash = 0;
   size_t k = *i + 1;
 
-  if(p[k] == '^') {
-    neg = 1;
-    k++;
-  }
+  kg_buf_addc(o, '[');
+  if(p[k] == '^')
+    kg_buf_addc(o, p[k++]);
   if(p[k] == ']') {
-    rbr = 1;
+    kg_buf_adds(o, "\\]");
     k++;
   }
-  while(k < n && p[k] != ']') {
+  while(p[k] && p[k] != ']') {
     if(p[k] == '[') {
-      *why = "nested character class";
-      goto fail;
+      *why = p[k - 1] == '-' ? "class subtraction" : "nested character class";
+      return -1;
     }
     if(p[k] == '\\') {
-      if(xlate_bracket_escape(p[k + 1], &items, &rbr, &dash, why))
-        goto fail;
-      k += 2;
+      size_t n = xlate_escape(p + k, o, 1, why);
+
+      if(!n)
+        return -1;
+      k += n;
       continue;
     }
-    if(p[k] == '-' && (p[k + 1] == ']' || items.len == 0)) {
-      dash = 1;
-      k++;
-      continue;
-    }
-    if(p[k] == '-' && p[k + 1] == '[') {
-      *why = "class subtraction";
-      goto fail;
-    }
-    kg_buf_addc(&items, p[k]);
-    k++;
+    kg_buf_addc(o, p[k++]);
   }
-  if(k >= n) {
+  if(!p[k]) {
     *why = "unterminated character class";
-    goto fail;
+    return -1;
   }
-  *i = k + 1;
-  kg_buf_addc(o, '[');
-  if(neg)
-    kg_buf_addc(o, '^');
-  if(rbr)
-    kg_buf_addc(o, ']');
-  if(items.len && items.s[0] == '^' && !neg && !rbr) {
-    /* a literal ^ must not come first */
-    kg_buf_add(o, items.s + 1, items.len - 1);
-    kg_buf_addc(o, '^');
-  } else if(items.len) {
-    kg_buf_add(o, items.s, items.len);
-  }
-  if(dash)
-    kg_buf_addc(o, '-');
   kg_buf_addc(o, ']');
-  kg_buf_release(&items);
+  *i = k + 1;
   return 0;
-fail:
-  kg_buf_release(&items);
-  return -1;
 }
 
-/* XPath/XSD regex -> POSIX ERE.  Returns 0, or -1 (unsupported: *why). */
+/* XPath/XSD regex -> PCRE2.  @ext: flag x.  0, or -1 (*why). */
 static int
-xlate_regex(const char *p, int dotall, int for_replace, struct kg_buf *o,
-            const char **why)
+xlate_regex(const char *p, int ext, struct kg_buf *o, const char **why)
 {
   size_t i = 0;
-  size_t n = strlen(p);
 
-  while(i < n) {
+  while(p[i]) {
     char c = p[i];
 
-    if(c == '\\') {
-      if(xlate_escape(p[i + 1], o, why))
-        return -1;
-      i += 2;
-    } else if(c == '[') {
-      if(xlate_bracket(p, n, &i, o, why))
-        return -1;
-    } else if(c == '.' && !dotall) {
-      kg_buf_adds(o, "[^\n]");
+    if(ext && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
       i++;
-    } else if(c == '(' && p[i + 1] == '?') {
+    } else if(c == '\\') {
+      size_t n = xlate_escape(p + i, o, 0, why);
+
+      if(!n)
+        return -1;
+      i += n;
+    } else if(c == '[') {
+      if(xlate_bracket(p, &i, o, why))
+        return -1;
+    } else if(c == '(' && p[i + 1] == '?' && p[i + 2] != ':') {
       *why = "group modifiers";
       return -1;
-    } else if((c == '*' || c == '+' || c == '?' || c == '}') &&
-              p[i + 1] == '?') {
-      if(for_replace) {
-        *why = "reluctant quantifier";
-        return -1;
-      }
-      kg_buf_addc(o, c);
-      i += 2;
     } else {
       kg_buf_addc(o, c);
       i++;
@@ -205,41 +143,73 @@ xlate_regex(const char *p, int dotall, int for_replace, struct kg_buf *o,
   return 0;
 }
 
-regex_t *
+/* PCRE2 options for XPath @flags; -1 for an unknown flag (*bad). */
+static int
+flag_options(const char *flags, uint32_t *opt, int *ext, char *bad)
+{
+  const char *f;
+
+  *opt = PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY;
+  *ext = 0;
+  for(f = flags ? flags : ""; *f; f++) {
+    switch(*f) {
+      case 'i': *opt |= PCRE2_CASELESS; break;
+      case 's': *opt |= PCRE2_DOTALL; break;
+      case 'm': *opt = (*opt | PCRE2_MULTILINE) & ~PCRE2_DOLLAR_ENDONLY; break;
+      case 'q': *opt |= PCRE2_LITERAL; break;
+      case 'x': *ext = 1; break;
+      default: *bad = *f; return -1;
+    }
+  }
+  return 0;
+}
+
+static pcre2_code *
+compile(const char *pat, size_t len, uint32_t opt)
+{
+  pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+  pcre2_code *re;
+  int err;
+  PCRE2_SIZE off;
+
+  pcre2_set_newline(cc, PCRE2_NEWLINE_ANYCRLF);
+  re = pcre2_compile((PCRE2_SPTR)pat, len, opt, &err, &off, cc);
+  pcre2_compile_context_free(cc);
+  if(re)
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);  /* else interpreted */
+  return re;
+}
+
+pcre2_code *
 kg_regex_get(struct kg_eval *ev, const char *pat, const char *flags,
              int for_replace)
 {
   struct kg_regex_cache *x = &ev->rx;
   struct kg_buf key = KG_BUF_INIT;
   struct kg_buf tr = KG_BUF_INIT;
-  int i;
-  int icase = 0;
-  int dotall = 0;
   const char *why = NULL;
-  const char *f;
   struct kg_regex *en;
+  uint32_t opt;
+  int ext;
+  char bad = 0;
+  int i;
 
   kg_buf_addf(&key, "%d%s\x01%s", for_replace, flags ? flags : "", pat);
   for(i = 0; i < x->n; i++)
     if(!strcmp(x->v[i].key, key.s)) {
       kg_buf_release(&key);
-      return x->v[i].ok ? &x->v[i].re : NULL;
+      return x->v[i].re;
     }
-  for(f = flags ? flags : ""; *f; f++) {
-    if(*f == 'i')
-      icase = 1;
-    else if(*f == 's')
-      dotall = 1;
-    else {
-      kg_eval_refuse(ev, "REGEX", "regex flag '%c' is not supported", *f);
-      kg_buf_release(&key);
-      return NULL;
-    }
+  if(flag_options(flags, &opt, &ext, &bad)) {
+    kg_eval_refuse(ev, "REGEX", "regex flag '%c' is not supported", bad);
+    kg_buf_release(&key);
+    return NULL;
   }
-  if(xlate_regex(pat, dotall, for_replace, &tr, &why)) {
+  if(opt & PCRE2_LITERAL)
+    kg_buf_adds(&tr, pat);
+  else if(xlate_regex(pat, ext, &tr, &why)) {
     kg_eval_refuse(ev, for_replace ? "REPLACE" : "REGEX",
-                   "regular expression '%s' is not supported (%s)", pat,
-                   why ? why : "class not supported");
+                   "regular expression '%s' is not supported (%s)", pat, why);
     kg_buf_release(&key);
     kg_buf_release(&tr);
     return NULL;
@@ -247,10 +217,9 @@ kg_regex_get(struct kg_eval *ev, const char *pat, const char *flags,
   x->v = kg_xrealloc(x->v, (size_t)(x->n + 1) * sizeof(*x->v));
   en = &x->v[x->n++];
   en->key = kg_buf_detach(&key);
-  en->ok = regcomp(&en->re, tr.s ? tr.s : "", REG_EXTENDED |
-                   (icase ? REG_ICASE : 0)) == 0;
+  en->re = compile(tr.s ? tr.s : "", tr.len, opt);
   kg_buf_release(&tr);
-  return en->ok ? &en->re : NULL;
+  return en->re;
 }
 
 void
@@ -259,13 +228,41 @@ kg_regex_release(struct kg_regex_cache *c)
   int i;
 
   for(i = 0; i < c->n; i++) {
-    if(c->v[i].ok)
-      regfree(&c->v[i].re);
+    pcre2_code_free(c->v[i].re);
     free(c->v[i].key);
   }
   free(c->v);
-  c->v = NULL;
-  c->n = 0;
+  pcre2_match_data_free(c->md);
+  pcre2_match_context_free(c->mc);
+  memset(c, 0, sizeof(*c));
+}
+
+/* One match of @re in @s (@len bytes) from @start: 1, 0 (none), -1
+ * (error: invalid UTF-8), -2 (refused: the match limit). */
+static int
+run(struct kg_eval *ev, pcre2_code *re, const char *s, size_t len,
+    size_t start)
+{
+  struct kg_regex_cache *x = &ev->rx;
+  int rc;
+
+  if(!x->md) {
+    x->md = pcre2_match_data_create(10, NULL);
+    x->mc = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(x->mc, KG_REGEX_MATCH_LIMIT);
+  }
+  rc = pcre2_match(re, (PCRE2_SPTR)s, len, start, 0, x->md, x->mc);
+  if(rc >= 0)
+    return 1;
+  if(rc == PCRE2_ERROR_NOMATCH)
+    return 0;
+  if(rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+     rc == PCRE2_ERROR_HEAPLIMIT) {
+    kg_eval_refuse(ev, "REGEX", "regular expression too costly on a value "
+                   "(more than %d steps)", KG_REGEX_MATCH_LIMIT);
+    return -2;
+  }
+  return -1;
 }
 
 #define IS_TEXT(v) ((v)->kind == KG_VALUE_STRING || \
@@ -276,7 +273,8 @@ kg_regex_match(struct kg_eval *ev, const struct kg_value *t,
                const struct kg_value *p, const struct kg_value *f,
                struct kg_value *r)
 {
-  regex_t *re;
+  pcre2_code *re;
+  int m;
 
   memset(r, 0, sizeof(*r));
   if(!IS_TEXT(t) || p->kind != KG_VALUE_STRING ||
@@ -285,15 +283,18 @@ kg_regex_match(struct kg_eval *ev, const struct kg_value *t,
   re = kg_regex_get(ev, p->lex, f ? f->lex : "", 0);
   if(!re)
     return -1;
-  kg_value_set_boolean(r, regexec(re, t->lex, 0, NULL, 0) == 0);
+  m = run(ev, re, t->lex, t->len, 0);
+  if(m < 0)
+    return -1;
+  kg_value_set_boolean(r, m);
   return 0;
 }
 
-/* Appends replacement @r for match @m of @s ($0-$9, \$ and \\); -1 on a
- * stray $ or \. */
+/* Appends replacement @r for the match in @ov of @s ($0-$9, \$ and \\);
+ * -1 on a stray $ or \. */
 static int
 replacement(struct kg_buf *b, const char *r, const char *s,
-            const regmatch_t *m)
+            const PCRE2_SIZE *ov, int ngroups)
 {
   const char *q;
 
@@ -304,8 +305,8 @@ replacement(struct kg_buf *b, const char *r, const char *s,
     } else if(*q == '$' && q[1] >= '0' && q[1] <= '9') {
       int g = q[1] - '0';
 
-      if(m[g].rm_so >= 0)
-        kg_buf_add(b, s + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));
+      if(g < ngroups && ov[2 * g] != PCRE2_UNSET)
+        kg_buf_add(b, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
       q++;
     } else if(*q == '$' || *q == '\\') {
       return -1;
@@ -321,32 +322,42 @@ kg_regex_replace(struct kg_eval *ev, const struct kg_value *t,
                  const struct kg_value *p, const struct kg_value *rep,
                  const struct kg_value *f, struct kg_value *r)
 {
-  regex_t *re;
-  regmatch_t m[10];
-  const char *s;
+  pcre2_code *re;
   struct kg_buf b = KG_BUF_INIT;
-  int eflags = 0;
+  size_t at = 0;
+  size_t done = 0;
+  int m = 0;
 
   memset(r, 0, sizeof(*r));
   if(!IS_TEXT(t) || p->kind != KG_VALUE_STRING ||
      rep->kind != KG_VALUE_STRING || (f && f->kind != KG_VALUE_STRING))
     return -1;
   re = kg_regex_get(ev, p->lex, f ? f->lex : "", 1);
-  if(!re)
-    return -1;
-  if(regexec(re, "", 1, m, 0) == 0)
+  if(!re || run(ev, re, "", 0, 0) != 0)
     return -1;          /* a pattern that matches "" is an error */
-  s = t->lex;
-  while(*s && regexec(re, s, 10, m, eflags) == 0) {
-    kg_buf_add(&b, s, (size_t)m[0].rm_so);
-    if(replacement(&b, rep->lex, s, m)) {
+  while(at <= t->len && (m = run(ev, re, t->lex, t->len, at)) == 1) {
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ev->rx.md);
+    int ng = (int)pcre2_get_ovector_count(ev->rx.md);
+
+    kg_buf_add(&b, t->lex + done, ov[0] - done);
+    if(replacement(&b, rep->lex, t->lex, ov, ng)) {
       kg_buf_release(&b);
       return -1;
     }
-    s += m[0].rm_eo;
-    eflags = REG_NOTBOL;
+    done = ov[1];
+    at = ov[1];
+    if(ov[1] == ov[0]) {
+      /* an empty match: go on from the next code point */
+      at++;
+      while(at < t->len && ((unsigned char)t->lex[at] & 0xC0) == 0x80)
+        at++;
+    }
   }
-  kg_buf_adds(&b, s);
+  if(m < 0) {
+    kg_buf_release(&b);
+    return -1;
+  }
+  kg_buf_add(&b, t->lex + done, t->len - done);
   kg_value_set_string(r, b.s ? b.s : "", b.len, t->lang);
   kg_buf_release(&b);
   return 0;
