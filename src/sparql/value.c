@@ -299,6 +299,7 @@ kg_value_ebv(const struct kg_value *v)
     case KG_VALUE_BOOLEAN:
       return v->b;
     case KG_VALUE_STRING:
+    case KG_VALUE_LANG:       /* a "plain literal" of SPARQL 17.2.2 */
       return v->len > 0;
     case KG_VALUE_INTEGER:
     case KG_VALUE_DECIMAL:
