@@ -122,7 +122,7 @@ term_from_literal(struct kg_eval *ev, rasqal_literal *l,
     t->var = kg_eval_var_index(v);
     return t->var >= 0 ? 0 : -1;
   }
-  t->node = kg_term_from_literal(ev->world, l);
+  t->node = kg_value_literal_node(ev->world, l);
   if(!t->node) {
     kg_eval_refuse(ev, NULL, "unsupported term in a triple pattern");
     return -1;
@@ -169,7 +169,7 @@ rows_from_values(struct kg_eval *ev, struct kg_plan_gp *g,
     }
     for(j = 0; j < size; j++)
       g->vcells[(size_t)i * (size_t)g->nvv + (size_t)j] =
-        vals[j] ? kg_term_from_literal(ev->world, vals[j]) : NULL;
+        vals[j] ? kg_value_literal_node(ev->world, vals[j]) : NULL;
   }
   return 0;
 }

@@ -56,6 +56,7 @@ struct kg_regex_cache {
   int n;
   pcre2_match_data *md;         /* made on first use */
   pcre2_match_context *mc;      /* the match limits */
+  int nset;                     /* pairs set by the last match */
 };
 
 struct kg_eval {

@@ -252,6 +252,7 @@ run(struct kg_eval *ev, pcre2_code *re, const char *s, size_t len,
     pcre2_set_match_limit(x->mc, KG_REGEX_MATCH_LIMIT);
   }
   rc = pcre2_match(re, (PCRE2_SPTR)s, len, start, 0, x->md, x->mc);
+  x->nset = rc == 0 ? 10 : rc;   /* 0: more groups than pairs */
   if(rc >= 0)
     return 1;
   if(rc == PCRE2_ERROR_NOMATCH)
@@ -337,7 +338,7 @@ kg_regex_replace(struct kg_eval *ev, const struct kg_value *t,
     return -1;          /* a pattern that matches "" is an error */
   while(at <= t->len && (m = run(ev, re, t->lex, t->len, at)) == 1) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ev->rx.md);
-    int ng = (int)pcre2_get_ovector_count(ev->rx.md);
+    int ng = ev->rx.nset;   /* groups past it did not take part */
 
     kg_buf_add(&b, t->lex + done, ov[0] - done);
     if(replacement(&b, rep->lex, t->lex, ov, ng)) {

@@ -170,6 +170,27 @@ kg_value_from_node(struct kg_value *v, librdf_node *n)
   }
 }
 
+/* rasqal 0.9.33 writes the timezone of a dateTime constant wrongly when
+ * it has minutes ("-03:30" -> "-03:3\""): the offset is rewritten from
+ * the parsed value. */
+static int
+datetime_constant(struct kg_value *v, const char *s,
+                  const rasqal_xsd_datetime *d)
+{
+  char buf[128];
+  const char *t = strchr(s, 'T');
+  size_t n = t ? strcspn(t, "+-Z") : 0;
+  int tz = d->timezone_minutes;
+
+  if(t && d->have_tz == 'Y' && t[n]) {
+    snprintf(buf, sizeof buf, "%.*s%c%02d:%02d", (int)(t - s + n), s,
+             tz < 0 ? '-' : '+', abs(tz) / 60, abs(tz) % 60);
+    s = buf;
+  }
+  kg_value_set_literal(v, s, strlen(s), NULL, KG_XSD "dateTime");
+  return 0;
+}
+
 int
 kg_value_from_literal(struct kg_value *v, rasqal_literal *l)
 {
@@ -193,16 +214,30 @@ kg_value_from_literal(struct kg_value *v, rasqal_literal *l)
     return 0;
   }
   dt = rasqal_literal_datatype(l);
+  if(l->type == RASQAL_LITERAL_DATETIME && l->value.datetime)
+    return datetime_constant(v, s, l->value.datetime);
   /* rasqal's parser types an integer beyond 32 bits as xsd:decimal */
   if(l->type == RASQAL_LITERAL_DECIMAL && !strchr(s, '.') &&
      !strpbrk(s, "eE")) {
     kg_value_set_literal(v, s, strlen(s), NULL, KG_XSD "integer");
     return 0;
   }
-  kg_value_set_literal(v, s, l->string ? l->string_len : strlen(s),
-                       l->language,
+  kg_value_set_literal(v, s, strlen(s), l->language,
                        dt ? (const char *)raptor_uri_as_string(dt) : NULL);
   return 0;
+}
+
+librdf_node *
+kg_value_literal_node(librdf_world *w, rasqal_literal *l)
+{
+  struct kg_value v;
+  librdf_node *n;
+
+  if(kg_value_from_literal(&v, l))
+    return NULL;
+  n = kg_value_to_node(w, &v);
+  kg_value_release(&v);
+  return n;
 }
 
 void

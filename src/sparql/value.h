@@ -82,6 +82,9 @@ void kg_value_from_node(struct kg_value *v, librdf_node *n);
 /* Sets @v (uninitialised) to the constant @l (a rasqal literal from the
  * parsed query; borrowed).  -1: no RDF term (variable). */
 int kg_value_from_literal(struct kg_value *v, rasqal_literal *l);
+/* A new node for the constant @l of the parsed query (as
+ * kg_value_from_literal reads it), or NULL (variable, no term). */
+librdf_node *kg_value_literal_node(librdf_world *w, rasqal_literal *l);
 /* Sets @v (uninitialised) to a literal with lexical form @s (@len bytes),
  * language @lang or datatype IRI @dt (both may be NULL), classified. */
 void kg_value_set_literal(struct kg_value *v, const char *s, size_t len,
