@@ -218,7 +218,7 @@ canon_double(struct kg_value *v, int is_float)
   *e = '\0';
   m = tmp;
   k = strlen(m);
-  while(k > 0 && m[k - 1] == '0')
+  while(strchr(m, '.') && m[k - 1] == '0')
     m[--k] = '\0';
   if(m[k - 1] == '.') {
     m[k++] = '0';

@@ -205,8 +205,11 @@ kg_regex_get(struct kg_eval *ev, const char *pat, const char *flags,
     kg_buf_release(&key);
     return NULL;
   }
-  if(opt & PCRE2_LITERAL)
+  if(opt & PCRE2_LITERAL) {
+    /* PCRE2 takes few options with LITERAL: not UCP, not DOLLAR_ENDONLY */
+    opt &= PCRE2_LITERAL | PCRE2_UTF | PCRE2_CASELESS;
     kg_buf_adds(&tr, pat);
+  }
   else if(xlate_regex(pat, ext, &tr, &why)) {
     kg_eval_refuse(ev, for_replace ? "REPLACE" : "REGEX",
                    "regular expression '%s' is not supported (%s)", pat, why);
