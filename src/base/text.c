@@ -382,6 +382,73 @@ kg_text_key_prefix(const char *s, size_t len, const char *key)
   return *k ? 0 : end;
 }
 
+void
+kg_text_words_init(struct kg_text_words *w, const char *s, size_t len)
+{
+  struct kg_buf wk = KG_BUF_INIT;
+  size_t i = 0, ws;
+
+  memset(w, 0, sizeof(*w));
+  while(next_word(s, len, &i, &ws)) {
+    KG_GROW(w->v, w->cap, w->n + 1);
+    w->v[w->n].a = ws;
+    w->v[w->n].z = i;
+    w->v[w->n++].key = kg_xstrdup(kg_text_key_keep_article(s + ws, i - ws,
+                                                           &wk));
+  }
+  kg_buf_release(&wk);
+}
+
+void
+kg_text_words_release(struct kg_text_words *w)
+{
+  size_t i;
+
+  for(i = 0; i < w->n; i++)
+    free(w->v[i].key);
+  free(w->v);
+  memset(w, 0, sizeof(*w));
+}
+
+size_t
+kg_text_words_at(const struct kg_text_words *w, size_t at)
+{
+  size_t lo = 0, hi = w->n;
+
+  /* the first word that ends after @at */
+  while(lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+
+    if(w->v[mid].z <= at)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < w->n && w->v[lo].a < at ? (size_t)-1 : lo;
+}
+
+size_t
+kg_text_words_prefix(const struct kg_text_words *w, size_t i, const char *key)
+{
+  const char *k = key;
+  size_t end = 0;
+
+  /* word by word, as kg_text_key_prefix() compares them */
+  for(; *k && i < w->n; i++) {
+    const char *sp = strchr(k, ' ');
+    size_t kl = sp ? (size_t)(sp - k) : strlen(k);
+
+    if((kl && w->v[i].key[0] != k[0]) || strlen(w->v[i].key) != kl ||
+       memcmp(w->v[i].key, k, kl))
+      break;
+    k += kl;
+    if(*k == ' ')
+      k++;
+    end = w->v[i].z;
+  }
+  return *k ? 0 : end;
+}
+
 int
 kg_text_key_contains(const char *key, const char *word)
 {

@@ -23,6 +23,7 @@ struct tok {
   size_t s, e;
   int val;               /* T_NUM: its value (at most 4 digits kept) */
   int glued;             /* no space between this token and the previous */
+  size_t word;           /* kg_text_words_at() of its start (T_NUM, T_WORD) */
 };
 
 struct scan {
@@ -31,6 +32,7 @@ struct scan {
   size_t len;
   struct tok *t;
   size_t n, cap;
+  struct kg_text_words words;  /* the words' keys, once for every phrase */
 };
 
 static int
@@ -88,6 +90,19 @@ tokenize(struct scan *sc)
   }
 }
 
+/* Where the text from token @i stops matching @key, as kg_text_key_prefix()
+ * says, but with the keys of the words computed once. */
+static size_t
+key_end(const struct scan *sc, size_t i, const char *key)
+{
+  size_t at = sc->t[i].s, e;
+
+  if(sc->t[i].word == (size_t)-1)
+    return kg_text_key_prefix(sc->s + at, sc->len - at, key);
+  e = kg_text_words_prefix(&sc->words, sc->t[i].word, key);
+  return e ? e - at : 0;
+}
+
 /* Tokens that phrase @ph matches from token @i (0: none). */
 static size_t
 phrase_at(const struct scan *sc, const struct kg_phrase *ph, size_t i)
@@ -104,7 +119,7 @@ phrase_at(const struct scan *sc, const struct kg_phrase *ph, size_t i)
   }
   if(sc->t[i].k == T_PUNCT)
     return 0;
-  end = kg_text_key_prefix(sc->s + sc->t[i].s, sc->len - sc->t[i].s, ph->key);
+  end = key_end(sc, i, ph->key);
   if(!end)
     return 0;
   for(j = i; j < sc->n && sc->t[j].e <= sc->t[i].s + end; j++)
@@ -385,6 +400,10 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
   sc.s = s;
   sc.len = len;
   tokenize(&sc);
+  kg_text_words_init(&sc.words, s, len);
+  for(i = 0; i < sc.n; i++)
+    sc.t[i].word = kg_text_words_at(&sc.words, sc.t[i].s);
+  i = 0;
   while(i < sc.n) {
     struct kg_date d;
     size_t next = numeric_date(&sc, i, &d);
@@ -406,6 +425,7 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
     out->v[out->n++] = d;
     i = next;
   }
+  kg_text_words_release(&sc.words);
   free(sc.t);
 }
 
