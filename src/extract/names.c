@@ -201,8 +201,11 @@ word_shape(struct kg_word *w, const char *t)
   w->acro = upper >= 2 && !lower;
 }
 
+static void phrases_index(const struct kg_names_lex *lx, struct kg_words *w);
+
 void
-kg_names_split(const char *t, size_t len, struct kg_words *out)
+kg_names_split(const struct kg_names_lex *lx, const char *t, size_t len,
+               struct kg_words *out)
 {
   struct kg_buf key = KG_BUF_INIT;
   size_t i = 0, k;
@@ -244,6 +247,7 @@ kg_names_split(const char *t, size_t len, struct kg_words *out)
                             KG_GAP_QUOTE));
   }
   kg_buf_release(&key);
+  phrases_index(lx, out);
 }
 
 void
@@ -254,6 +258,7 @@ kg_names_release(struct kg_words *w)
   for(i = 0; i < w->n; i++)
     free(w->v[i].key);
   free(w->v);
+  free(w->roles);
   memset(w, 0, sizeof(*w));
 }
 
@@ -295,72 +300,93 @@ kg_names_lex_release(struct kg_names_lex *lx)
 typedef char kg_names_roles_fit[KG_CUE_ROLE_COUNT <= 2 * KG_NAMES_ROLE_BITS
                                 ? 1 : -1];
 
-/* Does the phrase made of words [i, i + m) have @role? */
-static int
-has_role(const struct kg_names_lex *lx, const struct kg_words *w, size_t i,
-         size_t m, struct kg_buf *gram, enum kg_cue_role role)
+/* The role masks of the phrase of words [i, i + m): looked up once per
+ * word and length by phrases_index(), then read by every recogniser. */
+static const size_t *
+masks(const struct kg_words *w, size_t i, size_t m)
 {
-  size_t k;
+  return &w->roles[(i * w->maxw + m - 1) * 2];
+}
 
-  kg_buf_reset(gram);
-  for(k = i; k < i + m; k++) {
-    if(k > i && w->v[k - 1].gap)
-      return 0;
-    if(k > i)
-      kg_buf_addc(gram, ' ');
-    kg_buf_adds(gram, w->v[k].key);
+static int
+has_role(const struct kg_words *w, size_t i, size_t m, enum kg_cue_role role)
+{
+  return (masks(w, i, m)[(size_t)role / KG_NAMES_ROLE_BITS] >>
+          ((size_t)role % KG_NAMES_ROLE_BITS)) & 1;
+}
+
+/* Fills w->roles: each phrase of words with no punctuation inside. */
+static void
+phrases_index(const struct kg_names_lex *lx, struct kg_words *w)
+{
+  struct kg_buf gram = KG_BUF_INIT;
+  size_t i, m;
+
+  w->maxw = (size_t)lx->maxwords;
+  w->roles = kg_xcalloc(w->n * w->maxw * 2 + 1, sizeof(size_t));
+  for(i = 0; i < w->n; i++) {
+    kg_buf_reset(&gram);
+    for(m = 1; m <= w->maxw && i + m <= w->n; m++) {
+      size_t *r = &w->roles[(i * w->maxw + m - 1) * 2];
+
+      if(m > 1 && w->v[i + m - 2].gap)
+        break;
+      if(m > 1)
+        kg_buf_addc(&gram, ' ');
+      kg_buf_adds(&gram, w->v[i + m - 1].key);
+      r[0] = kg_hash_value(&lx->roles, gram.s);
+      r[1] = kg_hash_value(&lx->roles_hi, gram.s);
+    }
   }
-  return (kg_hash_value((size_t)role < KG_NAMES_ROLE_BITS ? &lx->roles
-                                                        : &lx->roles_hi,
-                        gram->s) >> (role % KG_NAMES_ROLE_BITS)) & 1;
+  kg_buf_release(&gram);
+}
+
+int
+kg_names_vocab_word(const struct kg_words *w, size_t i)
+{
+  return i < w->n && w->maxw && (masks(w, i, 1)[0] || masks(w, i, 1)[1]);
 }
 
 size_t
 kg_names_phrase(const struct kg_names_lex *lx, const struct kg_words *w,
                 size_t i, enum kg_cue_role role)
 {
-  struct kg_buf gram = KG_BUF_INIT;
-  size_t m, best = 0;
+  size_t m;
 
-  if(i >= w->n)
-    return 0;
-  for(m = 1; m <= (size_t)lx->maxwords && i + m <= w->n; m++) {
-    if(m > 1 && w->v[i + m - 2].gap)
-      break;
-    if(has_role(lx, w, i, m, &gram, role))
-      best = m;
-  }
-  kg_buf_release(&gram);
-  return best;
+  (void)lx;
+  for(m = w->maxw; m > 0; m--)
+    if(i + m <= w->n && has_role(w, i, m, role))
+      return m;
+  return 0;
 }
 
 size_t
 kg_names_phrase_before(const struct kg_names_lex *lx, const struct kg_words *w,
                        size_t end, enum kg_cue_role role)
 {
-  struct kg_buf gram = KG_BUF_INIT;
-  size_t m, best = end;
+  size_t m;
 
-  for(m = 1; m <= (size_t)lx->maxwords && m <= end; m++) {
-    if(m > 1 && w->v[end - m].gap)
-      break;
-    if(has_role(lx, w, end - m, m, &gram, role))
-      best = end - m;
-  }
-  kg_buf_release(&gram);
-  return best;
+  (void)lx;
+  for(m = w->maxw; m > 0; m--)
+    if(m <= end && has_role(w, end - m, m, role))
+      return end - m;
+  return end;
 }
 
 /* ------------------------------------------------------------ runs */
 
 static int
-grammatical(const struct kg_names_lex *lx, const char *key)
+grammatical_roles(size_t r)
 {
-  size_t r = kg_hash_value(&lx->roles, key);
-
   return (r & (((size_t)1 << KG_CUE_NAME_STOP) |
                ((size_t)1 << KG_CUE_ARTICLE) |
                ((size_t)1 << KG_CUE_NAME_CONNECTOR))) != 0;
+}
+
+static int
+grammatical(const struct kg_names_lex *lx, const char *key)
+{
+  return grammatical_roles(kg_hash_value(&lx->roles, key));
 }
 
 int
@@ -368,15 +394,17 @@ kg_names_capital(const struct kg_names_lex *lx, const struct kg_words *w,
                  size_t i)
 {
   const struct kg_word *x = &w->v[i < w->n ? i : 0];
+  size_t r;
 
+  (void)lx;
   if(i >= w->n || !(x->cap || x->acro || x->mixed || x->marked))
     return 0;
+  r = w->maxw ? masks(w, i, 1)[0] : 0;  /* the roles of its key alone */
   /* "Est Ensemble": a capital inside a sentence is a name's, but "Le",
    * "De" and a sentence's first word are not */
-  return x->acro || !grammatical(lx, x->key) ||
-         (!x->initial && !(kg_hash_value(&lx->roles, x->key) &
-                           (((size_t)1 << KG_CUE_ARTICLE) |
-                            ((size_t)1 << KG_CUE_NAME_CONNECTOR))));
+  return x->acro || !grammatical_roles(r) ||
+         (!x->initial && !(r & (((size_t)1 << KG_CUE_ARTICLE) |
+                                ((size_t)1 << KG_CUE_NAME_CONNECTOR))));
 }
 
 size_t

@@ -42,13 +42,25 @@ struct kg_words {
   size_t len;
   struct kg_word *v;
   size_t n, cap;
+  size_t *roles;         /* per word i and length m (1..maxw): the two role
+                            masks of the vocabulary phrase of words
+                            [i, i + m), 0 when it is none or has punctuation
+                            inside; at ((i * maxw) + m - 1) * 2 (+1: roles
+                            64..127) */
+  size_t maxw;           /* the lexicon's maxwords */
 };
+
+struct kg_names_lex;
 
 /* Splits t[0..len) into words: letters and digits, joined by - ' ’ & @ . #
  * / + inside a word ("Tiers-Lieux", "Sew&Laine", "SWITCH#3"); an elided
- * article is a word of its own ("l'", "d'"); "Commun(s)" is one word. */
-void kg_names_split(const char *t, size_t len, struct kg_words *out);
+ * article is a word of its own ("l'", "d'"); "Commun(s)" is one word.
+ * Looks up once the vocabulary phrases of @lx that start at each word. */
+void kg_names_split(const struct kg_names_lex *lx, const char *t, size_t len,
+                    struct kg_words *out);
 void kg_names_release(struct kg_words *w);
+/* 1 if word @i alone is a phrase of some role of the vocabulary. */
+int kg_names_vocab_word(const struct kg_words *w, size_t i);
 
 /* Names proposed by the shapes of a recogniser in one block: the best of
  * overlapping spans is kept. */
