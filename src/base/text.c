@@ -206,13 +206,79 @@ is_word_cp(utf8proc_int32_t c)
   }
 }
 
+/* Appends the key's form of one code point of a decomposition. */
+static void
+fold_cp(utf8proc_int32_t c, struct kg_buf *tmp)
+{
+  utf8proc_uint8_t u[4];
+
+  if(c < 0x80) {                   /* as the ASCII path of key_common() */
+    int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '@';
+
+    kg_buf_addc(tmp, ok ? c : ' ');
+  } else if(c == 0x153) {                 /* oe ligature */
+    kg_buf_adds(tmp, "oe");
+  } else if(c == 0xE6) {           /* ae ligature */
+    kg_buf_adds(tmp, "ae");
+  } else if(c == '@') {            /* Rur@linette: keep the at sign */
+    kg_buf_addc(tmp, '@');
+  } else if(c == 0x2BC) {          /* modifier apostrophe: a letter (Lm) */
+    kg_buf_addc(tmp, ' ');         /* to Unicode, an apostrophe here */
+  } else if(is_word_cp(c)) {
+    kg_buf_add(tmp, u, (size_t)utf8proc_encode_char(c, u));
+  } else {
+    kg_buf_addc(tmp, ' ');
+  }
+}
+
+/* Compatibility decomposition, marks stripped, case folded, then fold_cp(),
+ * into @tmp; -1 on invalid UTF-8.  The same as utf8proc_map() with these
+ * options, one code point at a time and with no allocation: the canonical
+ * reordering that utf8proc_map() adds moves only combining marks, and
+ * STRIPMARK has removed them. */
+static int
+fold(const char *s, size_t len, struct kg_buf *tmp)
+{
+  const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT |
+    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
+  utf8proc_int32_t small[32], *d;
+  size_t i = 0;
+  int bound = UTF8PROC_BOUNDCLASS_START;
+
+  while(i < len) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k, n, j;
+
+    k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                         (utf8proc_ssize_t)(len - i), &c);
+    if(k < 0 || c < 0)
+      return -1;
+    i += (size_t)k;
+    if(c < 0x80) {                 /* no decomposition; folding is ASCII's */
+      fold_cp(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c, tmp);
+      continue;
+    }
+    d = small;
+    n = utf8proc_decompose_char(c, d, 32, opt, &bound);
+    if(n > 32) {
+      d = kg_xmalloc((size_t)n * sizeof(*d));
+      n = utf8proc_decompose_char(c, d, n, opt, &bound);
+    }
+    for(j = 0; j < n; j++)
+      fold_cp(d[j], tmp);
+    if(d != small)
+      free(d);
+    if(n < 0)
+      return -1;
+  }
+  return 0;
+}
+
 static const char *
 key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
 {
-  utf8proc_uint8_t *res = NULL;
-  utf8proc_ssize_t n, i = 0;
   struct kg_buf tmp = KG_BUF_INIT;
-  char *tok, *save = NULL, *buf;
+  char *tok, *end, *buf;
   char small[128];
   int first = 1;
 
@@ -245,52 +311,39 @@ key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
       goto tokens;
     }
   }
-  n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &res,
-                   UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                   UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-  if(n < 0)
-    return out->s;
   kg_buf_init(&tmp);
-  while(i < n) {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate(res + i, n - i, &c);
-
-    if(k <= 0)
-      break;
-    if(c == 0x153) {               /* oe ligature */
-      kg_buf_adds(&tmp, "oe");
-    } else if(c == 0xE6) {         /* ae ligature */
-      kg_buf_adds(&tmp, "ae");
-    } else if(c == '@') {          /* Rur@linette: keep the at sign */
-      kg_buf_addc(&tmp, '@');
-    } else if(c == 0x2BC) {        /* modifier apostrophe: a letter (Lm) */
-      kg_buf_addc(&tmp, ' ');      /* to Unicode, an apostrophe here */
-    } else if(is_word_cp(c)) {
-      kg_buf_add(&tmp, res + i, (size_t)k);
-    } else {
-      kg_buf_addc(&tmp, ' ');
-    }
-    i += k;
+  if(fold(s, len, &tmp)) {
+    kg_buf_release(&tmp);
+    return out->s;
   }
-  free(res);
   buf = tmp.s;
 tokens:
-  for(tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+  /* the words between spaces, as strtok() would give them */
+  for(tok = buf; ; tok = end) {
+    size_t tl;
+
+    while(*tok == ' ')
+      tok++;
+    if(!*tok)
+      break;
+    for(end = tok; *end && *end != ' '; end++)
+      ;
+    tl = (size_t)(end - tok);
     if(first && drop_article &&
-       (!strcmp(tok, "le") || !strcmp(tok, "la") || !strcmp(tok, "les") ||
-        !strcmp(tok, "l"))) {
+       ((tl == 2 && tok[0] == 'l' && (tok[1] == 'e' || tok[1] == 'a')) ||
+        (tl == 3 && !memcmp(tok, "les", 3)) || (tl == 1 && tok[0] == 'l'))) {
       first = 0;
       continue;
     }
     first = 0;
     if(out->len)
       kg_buf_addc(out, ' ');
-    if(!strcmp(tok, "st"))
+    if(tl == 2 && !memcmp(tok, "st", 2))
       kg_buf_adds(out, "saint");
-    else if(!strcmp(tok, "ste"))
+    else if(tl == 3 && !memcmp(tok, "ste", 3))
       kg_buf_adds(out, "sainte");
     else
-      kg_buf_adds(out, tok);
+      kg_buf_add(out, tok, tl);
   }
   kg_buf_release(&tmp);
   return kg_buf_str(out);
