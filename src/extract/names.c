@@ -273,6 +273,7 @@ kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
   lx->v = v;
   kg_hash_init(&lx->roles);
   kg_hash_init(&lx->roles_hi);
+  kg_hash_init(&lx->stems);
   for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
     for(p = 0; p < v->ncues[r]; p++) {
       const char *key = v->cues[r][p].key, *c;
@@ -283,7 +284,14 @@ kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
       *kg_hash_ref(r < KG_NAMES_ROLE_BITS ? &lx->roles : &lx->roles_hi, key,
                    NULL) |= (size_t)1 << (r % KG_NAMES_ROLE_BITS);
       for(c = key; *c; c++)
-        words += *c == ' ';
+        if(*c == ' ') {
+          struct kg_buf stem = KG_BUF_INIT;
+
+          kg_buf_add(&stem, key, (size_t)(c - key));
+          kg_hash_add(&lx->stems, stem.s);
+          kg_buf_release(&stem);
+          words++;
+        }
       if(words > lx->maxwords)
         lx->maxwords = words;
     }
@@ -294,6 +302,7 @@ kg_names_lex_release(struct kg_names_lex *lx)
 {
   kg_hash_release(&lx->roles);
   kg_hash_release(&lx->roles_hi);
+  kg_hash_release(&lx->stems);
 }
 
 /* every role has its bit in one of the two masks of struct kg_names_lex */
@@ -315,7 +324,8 @@ has_role(const struct kg_words *w, size_t i, size_t m, enum kg_cue_role role)
           ((size_t)role % KG_NAMES_ROLE_BITS)) & 1;
 }
 
-/* Fills w->roles: each phrase of words with no punctuation inside. */
+/* Fills w->roles: each phrase of words with no punctuation inside, as
+ * long as the words so far begin a longer key. */
 static void
 phrases_index(const struct kg_names_lex *lx, struct kg_words *w)
 {
@@ -336,6 +346,8 @@ phrases_index(const struct kg_names_lex *lx, struct kg_words *w)
       kg_buf_adds(&gram, w->v[i + m - 1].key);
       r[0] = kg_hash_value(&lx->roles, gram.s);
       r[1] = kg_hash_value(&lx->roles_hi, gram.s);
+      if(!kg_hash_has(&lx->stems, gram.s))
+        break;                     /* no longer phrase begins so */
     }
   }
   kg_buf_release(&gram);

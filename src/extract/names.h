@@ -91,6 +91,7 @@ struct kg_names_lex {
   const struct kg_vocab *v;
   struct kg_hash roles;  /* key -> bit mask of roles 0..63 */
   struct kg_hash roles_hi;  /* key -> bit mask of roles 64..127 */
+  struct kg_hash stems;  /* set: the first words of the longer keys */
   int maxwords;
 };
 
