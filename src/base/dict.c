@@ -116,8 +116,12 @@ struct word {
 static int
 wordc(int cp)
 {
-  utf8proc_category_t c = utf8proc_category(cp);
+  utf8proc_category_t c;
 
+  if(cp < 0x80)  /* ASCII's only letters and digits: no table lookup */
+    return cp == '@' || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  c = utf8proc_category(cp);
   return cp == '@' || (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
          c == UTF8PROC_CATEGORY_MN;

@@ -12,6 +12,10 @@ kg_text_utf8_decode(const char *s, size_t len, int *cp)
   utf8proc_int32_t c;
   utf8proc_ssize_t n;
 
+  if(!((unsigned char)s[0] & 0x80)) {  /* ASCII, as utf8proc_iterate() */
+    *cp = (unsigned char)s[0];
+    return 1;
+  }
   n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
   if(n <= 0) {
     *cp = (unsigned char)s[0];
@@ -193,8 +197,12 @@ kg_text_cpindex_cp(const struct kg_cpindex *ix, size_t off)
 static int
 is_word_cp(utf8proc_int32_t c)
 {
-  utf8proc_category_t cat = utf8proc_category(c);
+  utf8proc_category_t cat;
 
+  if(c >= 0 && c < 0x80)  /* ASCII's only letters and digits */
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  cat = utf8proc_category(c);
   switch(cat) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
