@@ -496,11 +496,14 @@ kg_text_words_prefix(const struct kg_text_words *w, size_t i, const char *key)
 
   /* word by word, as kg_text_key_prefix() compares them */
   for(; *k && i < w->n; i++) {
-    const char *sp = strchr(k, ' ');
-    size_t kl = sp ? (size_t)(sp - k) : strlen(k);
+    const char *sp;
+    size_t kl;
 
-    if((kl && w->v[i].key[0] != k[0]) || strlen(w->v[i].key) != kl ||
-       memcmp(w->v[i].key, k, kl))
+    if(*k != ' ' && w->v[i].key[0] != *k)
+      break;                       /* the first letters differ */
+    sp = strchr(k, ' ');
+    kl = sp ? (size_t)(sp - k) : strlen(k);
+    if(strlen(w->v[i].key) != kl || memcmp(w->v[i].key, k, kl))
       break;
     k += kl;
     if(*k == ' ')
