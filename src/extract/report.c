@@ -768,8 +768,7 @@ kg_report_release(struct kg_report *x)
     librdf_free_node(x->event);
   kg_hash_release(&x->described);
   kg_hash_release(&x->roles);
-  kg_hash_release(&x->e.seen);
-  kg_buf_release(&x->e.keybuf);
+  kg_evidence_release(&x->e);
   kg_text_cpindex_free(x->e.cp);
   if(x->e.report)
     librdf_free_node(x->e.report);
