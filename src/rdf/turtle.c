@@ -16,10 +16,16 @@ struct prefix {
   size_t len;
 };
 
+#define SEEN_IRIS 256   /* a power of two */
+
 struct writer {
   FILE *out;
   struct prefix p[MAX_PREFIXES];
   size_t np;
+  /* the prefix chosen for an IRI seen lately (raptor keeps one raptor_uri
+   * per IRI string), by its address: predicates and classes recur */
+  raptor_uri *seen[SEEN_IRIS];
+  size_t seen_best[SEEN_IRIS];
 };
 
 static int
@@ -44,17 +50,33 @@ iri_escaped(unsigned char c)
          c == '}' || c == '|' || c == '^' || c == '`' || c == '\\';
 }
 
-static void
-write_iri(struct writer *w, raptor_uri *u)
+/* The longest prefix of IRI s[0..len) whose rest is a local name, the
+ * first declared among equals; MAX_PREFIXES if none. */
+static size_t
+best_prefix(const struct writer *w, const unsigned char *s, size_t len)
 {
-  size_t len, i, best = MAX_PREFIXES;
-  const unsigned char *s = raptor_uri_as_counted_string(u, &len);
+  size_t i, best = MAX_PREFIXES;
 
   for(i = 0; i < w->np; i++)
     if(len > w->p[i].len && !memcmp(s, w->p[i].iri, w->p[i].len) &&
        local_ok(s + w->p[i].len, len - w->p[i].len) &&
        (best == MAX_PREFIXES || w->p[i].len > w->p[best].len))
       best = i;
+  return best;
+}
+
+static void
+write_iri(struct writer *w, raptor_uri *u)
+{
+  size_t len, i, best;
+  const unsigned char *s = raptor_uri_as_counted_string(u, &len);
+  size_t h = ((size_t)u >> 4) & (SEEN_IRIS - 1);
+
+  if(w->seen[h] != u) {
+    w->seen[h] = u;
+    w->seen_best[h] = best_prefix(w, s, len);
+  }
+  best = w->seen_best[h];
   if(best != MAX_PREFIXES) {
     fputs(w->p[best].name, w->out);
     fputc(':', w->out);
