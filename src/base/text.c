@@ -552,8 +552,11 @@ kg_text_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len)
 size_t
 kg_text_wordkeys_prefix(const struct kg_wordkeys *w, const char *key)
 {
-  size_t kl = strlen(key), i;
+  size_t kl, i;
 
+  if(key[0] != w->all.s[0])        /* the first letters differ */
+    return 0;
+  kl = strlen(key);
   if(!kl || kl > w->all.len || memcmp(w->all.s, key, kl))
     return 0;
   for(i = 0; i < w->n; i++)

@@ -175,6 +175,19 @@ gap_of(const char *t, size_t a, size_t z)
   return g;
 }
 
+/* utf8proc_isupper() and utf8proc_islower(), ASCII without a lookup */
+static int
+upper_cp(int cp)
+{
+  return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : utf8proc_isupper(cp);
+}
+
+static int
+lower_cp(int cp)
+{
+  return cp < 0x80 ? cp >= 'a' && cp <= 'z' : utf8proc_islower(cp);
+}
+
 static void
 word_shape(struct kg_word *w, const char *t)
 {
@@ -184,13 +197,13 @@ word_shape(struct kg_word *w, const char *t)
   while(i < w->z) {
     int cp, k = kg_text_utf8_decode(t + i, w->z - i, &cp);
 
-    if(utf8proc_isupper(cp)) {
+    if(upper_cp(cp)) {
       upper++;
       if(seen_lower)
         w->mixed = 1;
       if(first)
         w->cap = 1;
-    } else if(utf8proc_islower(cp)) {
+    } else if(lower_cp(cp)) {
       lower++;
       seen_lower = 1;
     }
