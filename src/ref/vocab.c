@@ -203,6 +203,7 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
   struct kg_triples t = { NULL, 0, 0 };
   size_t caps[KG_CUE_ROLE_COUNT];
   size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS], wcaps[7];
+  struct kg_hash roles;   /* role name -> 1 + role */
   size_t i, r;
   int bad = 0;
 
@@ -224,6 +225,9 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
     kg_vocab_free(v);
     return NULL;
   }
+  kg_hash_init(&roles);
+  for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
+    *kg_hash_ref(&roles, role_names[r], NULL) = r + 1;
   for(i = 0; i < t.n; i++) {
     const struct kg_triple *x = &t.v[i];
     const char *pre = KG_NS_MNC "cue/";
@@ -231,11 +235,11 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
     if(!x->o_is_lit || strcmp(x->p, KG_NS_MN "cueText") ||
        strncmp(x->s, pre, strlen(pre)))
       continue;
-    for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
-      if(!strcmp(x->s + strlen(pre), role_names[r])) {
-        KG_GROW(v->cues[r], caps[r], v->ncues[r] + 1);
-        phrase_init(&v->cues[r][v->ncues[r]++], x->o);
-      }
+    if((r = kg_hash_value(&roles, x->s + strlen(pre))) > 0) {
+      r--;
+      KG_GROW(v->cues[r], caps[r], v->ncues[r] + 1);
+      phrase_init(&v->cues[r][v->ncues[r]++], x->o);
+    }
     add_numbered(x->s + strlen(pre), "month-", v->months, v->nmonths, 12,
                  mcaps, x->o);
     add_numbered(x->s + strlen(pre), "ordinal-", v->ordinals, v->nordinals,
@@ -243,6 +247,7 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
     add_numbered(x->s + strlen(pre), "weekday-", v->weekdays, v->nweekdays,
                  7, wcaps, x->o);
   }
+  kg_hash_release(&roles);
   v->triples = t;  /* kept: the reference graph copies concepts from it */
   index_subjects(v);
   collect_scheme(v, KG_NS_MNC "type-session", &v->types, &v->ntypes);
