@@ -99,11 +99,13 @@ tokenize(struct scan *sc)
 static size_t
 key_end(const struct scan *sc, size_t i, const char *key)
 {
-  size_t at = sc->t[i].s, e;
+  size_t at = sc->t[i].s, w = sc->t[i].word, e;
 
-  if(sc->t[i].word == (size_t)-1)
+  if(w == (size_t)-1)
     return kg_text_key_prefix(sc->s + at, sc->len - at, key);
-  e = kg_text_words_prefix(&sc->words, sc->t[i].word, key);
+  if(w >= sc->words.n || (key[0] != ' ' && sc->words.v[w].key[0] != key[0]))
+    return 0;                    /* no word left, or another first letter */
+  e = kg_text_words_prefix(&sc->words, w, key);
   return e ? e - at : 0;
 }
 
