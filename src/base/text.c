@@ -430,7 +430,13 @@ kg_text_key_prefix(const char *s, size_t len, const char *key)
   while(*k && next_word(s, len, &i, &ws)) {
     const char *sp = strchr(k, ' ');
     size_t kl = sp ? (size_t)(sp - k) : strlen(k);
+    unsigned char c = (unsigned char)s[ws];
 
+    /* a word that starts with an ASCII letter, digit or '@' has that
+     * character, lower-cased, first in its key */
+    if(kl && c < 0x80 && (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) !=
+                         (unsigned char)*k)
+      break;
     kg_text_key_keep_article(s + ws, i - ws, &wk);
     if(wk.len != kl || memcmp(wk.s, k, kl))
       break;
