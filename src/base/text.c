@@ -449,21 +449,45 @@ kg_text_key_prefix(const char *s, size_t len, const char *key)
   return *k ? 0 : end;
 }
 
+/* The key of word @i, folded on first use. */
+static const char *
+word_key(struct kg_text_words *w, size_t i)
+{
+  struct kg_text_word *x = &w->v[i];
+
+  if(!x->key) {
+    struct kg_buf wk = KG_BUF_INIT;
+
+    x->key = kg_xstrdup(kg_text_key_keep_article(w->s + x->a, x->z - x->a,
+                                                 &wk));
+    kg_buf_release(&wk);
+  }
+  return x->key;
+}
+
 void
 kg_text_words_init(struct kg_text_words *w, const char *s, size_t len)
 {
-  struct kg_buf wk = KG_BUF_INIT;
   size_t i = 0, ws;
 
   memset(w, 0, sizeof(*w));
+  w->s = s;
   while(next_word(s, len, &i, &ws)) {
+    struct kg_text_word *x;
+    unsigned char f = (unsigned char)s[ws];
+
     KG_GROW(w->v, w->cap, w->n + 1);
-    w->v[w->n].a = ws;
-    w->v[w->n].z = i;
-    w->v[w->n++].key = kg_xstrdup(kg_text_key_keep_article(s + ws, i - ws,
-                                                           &wk));
+    x = &w->v[w->n++];
+    x->a = ws;
+    x->z = i;
+    x->key = NULL;
+    /* a word that begins with an ASCII letter, digit or '@' has it first
+     * in its key, lower-cased: no need to fold it yet */
+    if(f < 0x80)
+      x->first = (char)(f >= 'A' && f <= 'Z' ? f - 'A' + 'a' : f);
+    else
+      x->first = word_key(w, w->n - 1)[0];
   }
-  kg_buf_release(&wk);
 }
 
 void
@@ -495,7 +519,7 @@ kg_text_words_at(const struct kg_text_words *w, size_t at)
 }
 
 size_t
-kg_text_words_prefix(const struct kg_text_words *w, size_t i, const char *key)
+kg_text_words_prefix(struct kg_text_words *w, size_t i, const char *key)
 {
   const char *k = key;
   size_t end = 0;
@@ -505,11 +529,11 @@ kg_text_words_prefix(const struct kg_text_words *w, size_t i, const char *key)
     const char *sp;
     size_t kl;
 
-    if(*k != ' ' && w->v[i].key[0] != *k)
+    if(*k != ' ' && w->v[i].first != *k)
       break;                       /* the first letters differ */
     sp = strchr(k, ' ');
     kl = sp ? (size_t)(sp - k) : strlen(k);
-    if(strlen(w->v[i].key) != kl || memcmp(w->v[i].key, k, kl))
+    if(strlen(word_key(w, i)) != kl || memcmp(word_key(w, i), k, kl))
       break;
     k += kl;
     if(*k == ' ')

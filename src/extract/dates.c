@@ -32,7 +32,7 @@ struct scan {
   size_t len;
   struct tok *t;
   size_t n, cap;
-  struct kg_text_words words;  /* the words' keys, once for every phrase */
+  struct kg_text_words *words;  /* their keys, once for every phrase */
 };
 
 static int
@@ -103,9 +103,9 @@ key_end(const struct scan *sc, size_t i, const char *key)
 
   if(w == (size_t)-1)
     return kg_text_key_prefix(sc->s + at, sc->len - at, key);
-  if(w >= sc->words.n || (key[0] != ' ' && sc->words.v[w].key[0] != key[0]))
+  if(w >= sc->words->n || (key[0] != ' ' && sc->words->v[w].first != key[0]))
     return 0;                    /* no word left, or another first letter */
-  e = kg_text_words_prefix(&sc->words, w, key);
+  e = kg_text_words_prefix(sc->words, w, key);
   return e ? e - at : 0;
 }
 
@@ -399,16 +399,18 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
               struct kg_dates *out)
 {
   struct scan sc;
+  struct kg_text_words words;
   size_t i = 0;
 
   memset(&sc, 0, sizeof sc);
+  sc.words = &words;
   sc.v = v;
   sc.s = s;
   sc.len = len;
   tokenize(&sc);
-  kg_text_words_init(&sc.words, s, len);
+  kg_text_words_init(&words, s, len);
   for(i = 0; i < sc.n; i++)
-    sc.t[i].word = kg_text_words_at(&sc.words, sc.t[i].s);
+    sc.t[i].word = kg_text_words_at(&words, sc.t[i].s);
   i = 0;
   while(i < sc.n) {
     struct kg_date d;
@@ -431,7 +433,7 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
     out->v[out->n++] = d;
     i = next;
   }
-  kg_text_words_release(&sc.words);
+  kg_text_words_release(&words);
   free(sc.t);
 }
 
