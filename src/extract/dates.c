@@ -33,6 +33,8 @@ struct scan {
   struct tok *t;
   size_t n, cap;
   struct kg_text_words *words;  /* their keys, once for every phrase */
+  unsigned char wd_first[256];  /* first letters of the weekdays' keys */
+  int wd_all;                   /* a weekday phrase that has none */
 };
 
 static int
@@ -103,7 +105,8 @@ key_end(const struct scan *sc, size_t i, const char *key)
 
   if(w == (size_t)-1)
     return kg_text_key_prefix(sc->s + at, sc->len - at, key);
-  if(w >= sc->words->n || (key[0] != ' ' && sc->words->v[w].first != key[0]))
+  if(w >= sc->words->n ||
+     (key[0] != ' ' && sc->words->v[w].first != key[0]))
     return 0;                    /* no word left, or another first letter */
   e = kg_text_words_prefix(sc->words, w, key);
   return e ? e - at : 0;
@@ -242,11 +245,48 @@ piece(const struct scan *sc, size_t i, struct kg_date *d)
   return j;
 }
 
+/* The first letters of the weekday phrases, to pass most tokens by. */
+static void
+weekday_firsts(struct scan *sc)
+{
+  size_t w, p;
+
+  for(w = 0; w < 7; w++)
+    for(p = 0; p < sc->v->nweekdays[w]; p++) {
+      const char *k = sc->v->weekdays[w][p].key;
+
+      if(!k[0] || k[0] == ' ')
+        sc->wd_all = 1;
+      else
+        sc->wd_first[(unsigned char)k[0]] = 1;
+    }
+}
+
+/* 0 when no weekday phrase can match at token @i: punctuation, or a word
+ * whose key begins with no weekday's first letter (see key_end()). */
+static int
+weekday_may(const struct scan *sc, size_t i)
+{
+  size_t w;
+
+  if(sc->wd_all)
+    return 1;
+  if(i >= sc->n || sc->t[i].k == T_PUNCT)
+    return 0;
+  w = sc->t[i].word;
+  return w == (size_t)-1 ||
+         (w < sc->words->n &&
+          sc->wd_first[(unsigned char)sc->words->v[w].first]);
+}
+
 static int
 weekday_at(const struct scan *sc, size_t i, size_t *used)
 {
   int w;
 
+  *used = 0;
+  if(!weekday_may(sc, i))
+    return 0;
   for(w = 0; w < 7; w++)
     if((*used = phrases_at(sc, sc->v->weekdays[w], sc->v->nweekdays[w], i)))
       return w + 1;
@@ -409,6 +449,7 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
   sc.len = len;
   tokenize(&sc);
   kg_text_words_init(&words, s, len);
+  weekday_firsts(&sc);
   for(i = 0; i < sc.n; i++)
     sc.t[i].word = kg_text_words_at(&words, sc.t[i].s);
   i = 0;
