@@ -281,6 +281,20 @@ kg_names_release(struct kg_words *w)
 
 /* ------------------------------------------------------------ phrases */
 
+/* The entry of @key in lx->grams, added (empty) if new. */
+static struct kg_names_gram *
+gram_of(struct kg_names_lex *lx, const char *key)
+{
+  size_t *slot = kg_hash_ref(&lx->grams, key, NULL);
+
+  if(!*slot) {
+    KG_GROW(lx->gram, lx->capgram, lx->ngram + 1);
+    memset(&lx->gram[lx->ngram], 0, sizeof(lx->gram[0]));
+    *slot = ++lx->ngram;
+  }
+  return &lx->gram[*slot - 1];
+}
+
 void
 kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
 {
@@ -290,7 +304,7 @@ kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
   lx->v = v;
   kg_hash_init(&lx->roles);
   kg_hash_init(&lx->roles_hi);
-  kg_hash_init(&lx->stems);
+  kg_hash_init(&lx->grams);
   for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
     for(p = 0; p < v->ncues[r]; p++) {
       const char *key = v->cues[r][p].key, *c;
@@ -300,12 +314,14 @@ kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
         continue;
       *kg_hash_ref(r < KG_NAMES_ROLE_BITS ? &lx->roles : &lx->roles_hi, key,
                    NULL) |= (size_t)1 << (r % KG_NAMES_ROLE_BITS);
+      gram_of(lx, key)->roles[r / KG_NAMES_ROLE_BITS] |=
+        (size_t)1 << (r % KG_NAMES_ROLE_BITS);
       for(c = key; *c; c++)
         if(*c == ' ') {
           struct kg_buf stem = KG_BUF_INIT;
 
           kg_buf_add(&stem, key, (size_t)(c - key));
-          kg_hash_add(&lx->stems, stem.s);
+          gram_of(lx, stem.s)->stem = 1;
           kg_buf_release(&stem);
           words++;
         }
@@ -319,7 +335,8 @@ kg_names_lex_release(struct kg_names_lex *lx)
 {
   kg_hash_release(&lx->roles);
   kg_hash_release(&lx->roles_hi);
-  kg_hash_release(&lx->stems);
+  kg_hash_release(&lx->grams);
+  free(lx->gram);
 }
 
 /* every role has its bit in one of the two masks of struct kg_names_lex */
@@ -347,7 +364,7 @@ static void
 phrases_index(const struct kg_names_lex *lx, struct kg_words *w)
 {
   struct kg_buf gram = KG_BUF_INIT;
-  size_t i, m;
+  size_t i, m, g;
 
   w->maxw = (size_t)lx->maxwords;
   w->roles = kg_xcalloc(w->n * w->maxw * 2 + 1, sizeof(size_t));
@@ -361,10 +378,12 @@ phrases_index(const struct kg_names_lex *lx, struct kg_words *w)
       if(m > 1)
         kg_buf_addc(&gram, ' ');
       kg_buf_adds(&gram, w->v[i + m - 1].key);
-      r[0] = kg_hash_value(&lx->roles, gram.s);
-      r[1] = kg_hash_value(&lx->roles_hi, gram.s);
-      if(!kg_hash_has(&lx->stems, gram.s))
-        break;                     /* no longer phrase begins so */
+      if(!(g = kg_hash_value(&lx->grams, gram.s)))
+        break;                     /* no key is or begins so */
+      r[0] = lx->gram[g - 1].roles[0];
+      r[1] = lx->gram[g - 1].roles[1];
+      if(!lx->gram[g - 1].stem)
+        break;                     /* no longer key begins so */
     }
   }
   kg_buf_release(&gram);

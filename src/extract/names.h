@@ -87,11 +87,19 @@ void kg_names_spans_resolve(struct kg_names_spans *s, char *keep);
  * that starts at a word. */
 #define KG_NAMES_ROLE_BITS 64   /* roles in one mask; two masks in all */
 
+struct kg_names_gram {
+  size_t roles[2];       /* bit masks of roles 0..63 and 64..127 */
+  int stem;              /* the first words of a longer key */
+};
+
 struct kg_names_lex {
   const struct kg_vocab *v;
   struct kg_hash roles;  /* key -> bit mask of roles 0..63 */
   struct kg_hash roles_hi;  /* key -> bit mask of roles 64..127 */
-  struct kg_hash stems;  /* set: the first words of the longer keys */
+  struct kg_hash grams;  /* a key, or a longer key's first words -> 1 +
+                            index in gram: one lookup per n-gram */
+  struct kg_names_gram *gram;
+  size_t ngram, capgram;
   int maxwords;
 };
 
