@@ -222,23 +222,31 @@ kg_turtle_uses_namespace(raptor_statement **v, size_t n, const char *ns)
   return 0;
 }
 
-/* Marks in @used the namespaces of @c that term @t is in. */
+/* Marks in @used the namespaces of @c that term @t is in; an IRI marked
+ * lately (@seen, by address) has nothing more to mark. */
 static void
-mark_used(raptor_term *t, const struct prefix *c, size_t nc, char *used)
+mark_used(raptor_term *t, const struct prefix *c, size_t nc, char *used,
+          raptor_uri **seen)
 {
-  const unsigned char *u;
-  size_t ul, k;
+  const unsigned char *s;
+  raptor_uri *u;
+  size_t ul, k, h;
 
   if(!t)
     return;
   if(t->type == RAPTOR_TERM_TYPE_LITERAL && t->value.literal.datatype)
-    u = raptor_uri_as_counted_string(t->value.literal.datatype, &ul);
+    u = t->value.literal.datatype;
   else if(t->type == RAPTOR_TERM_TYPE_URI)
-    u = raptor_uri_as_counted_string(t->value.uri, &ul);
+    u = t->value.uri;
   else
     return;
+  h = ((size_t)u >> 4) & (SEEN_IRIS - 1);
+  if(seen[h] == u)
+    return;
+  seen[h] = u;
+  s = raptor_uri_as_counted_string(u, &ul);
   for(k = 0; k < nc; k++)
-    if(!used[k] && ul > c[k].len && !memcmp(u, c[k].iri, c[k].len))
+    if(!used[k] && ul > c[k].len && !memcmp(s, c[k].iri, c[k].len))
       used[k] = 1;
 }
 
@@ -251,25 +259,21 @@ is_rdf_type(raptor_term *t)
 
 /* Declares, in the order of @c, the prefixes the statements use: in an
  * IRI subject or object, a datatype, or a predicate other than rdf:type
- * (written 'a').  One pass over the statements; a subject repeated from
- * the statement before is not looked at again. */
+ * (written 'a').  One pass over the statements; an IRI met lately is not
+ * looked at again. */
 static void
 declare_prefixes(struct writer *w, raptor_statement **v, size_t n,
                  const struct prefix *c, size_t nc)
 {
   char *used = kg_xcalloc(nc + 1, 1);
+  raptor_uri **seen = kg_xcalloc(SEEN_IRIS, sizeof(*seen));
   size_t i, k;
 
   for(i = 0; i < n; i++) {
-    raptor_term *s = v[i]->subject;
-
-    if(!(i && s && v[i - 1]->subject && s->type == RAPTOR_TERM_TYPE_URI &&
-         v[i - 1]->subject->type == RAPTOR_TERM_TYPE_URI &&
-         s->value.uri == v[i - 1]->subject->value.uri))
-      mark_used(s, c, nc, used);
+    mark_used(v[i]->subject, c, nc, used, seen);
     if(!is_rdf_type(v[i]->predicate))
-      mark_used(v[i]->predicate, c, nc, used);
-    mark_used(v[i]->object, c, nc, used);
+      mark_used(v[i]->predicate, c, nc, used, seen);
+    mark_used(v[i]->object, c, nc, used, seen);
   }
   for(k = 0; k < nc; k++)
     if(used[k] && w->np < MAX_PREFIXES) {
@@ -277,6 +281,7 @@ declare_prefixes(struct writer *w, raptor_statement **v, size_t n,
       fprintf(w->out, "@prefix %s: <%s> .\n", c[k].name, c[k].iri);
     }
   free(used);
+  free(seen);
 }
 
 static void
