@@ -382,6 +382,8 @@ phrases_index(const struct kg_names_lex *lx, struct kg_words *w)
         break;                     /* no key is or begins so */
       r[0] = lx->gram[g - 1].roles[0];
       r[1] = lx->gram[g - 1].roles[1];
+      if(r[0] || r[1])
+        w->v[i].top = m;
       if(!lx->gram[g - 1].stem)
         break;                     /* no longer key begins so */
     }
@@ -402,8 +404,8 @@ kg_names_phrase(const struct kg_names_lex *lx, const struct kg_words *w,
   size_t m;
 
   (void)lx;
-  for(m = w->maxw; m > 0; m--)
-    if(i + m <= w->n && has_role(w, i, m, role))
+  for(m = i < w->n ? w->v[i].top : 0; m > 0; m--)
+    if(has_role(w, i, m, role))
       return m;
   return 0;
 }
@@ -416,7 +418,7 @@ kg_names_phrase_before(const struct kg_names_lex *lx, const struct kg_words *w,
 
   (void)lx;
   for(m = w->maxw; m > 0; m--)
-    if(m <= end && has_role(w, end - m, m, role))
+    if(m <= end && m <= w->v[end - m].top && has_role(w, end - m, m, role))
       return end - m;
   return end;
 }

@@ -35,6 +35,8 @@ struct kg_word {
   int mixed;             /* a capital after a small letter ("PorTReA") */
   int marked;            /* @ & # < > + inside ("b<>com", "Sew&Laine") */
   int initial;           /* first word of a sentence, line or item */
+  size_t top;            /* words of the longest vocabulary phrase starting
+                            here (any role), 0 if none */
 };
 
 struct kg_words {
