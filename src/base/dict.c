@@ -110,14 +110,18 @@ kg_dict_get(const struct kg_dict *d, const char *key, size_t *n)
 
 struct word {
   size_t start, end;
-  char *key;
+  size_t key;           /* offset of its key in the scan's key buffer */
 };
 
 static int
 wordc(int cp)
 {
-  utf8proc_category_t c = utf8proc_category(cp);
+  utf8proc_category_t c;
 
+  if(cp < 0x80)  /* ASCII's only letters and digits: no table lookup */
+    return cp == '@' || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  c = utf8proc_category(cp);
   return cp == '@' || (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
          c == UTF8PROC_CATEGORY_MN;
@@ -129,7 +133,7 @@ kg_dict_scan(const struct kg_dict *d, const char *s, size_t len,
 {
   struct word *w = NULL;
   size_t nw = 0, capw = 0, i = 0;
-  struct kg_buf key = KG_BUF_INIT, gram = KG_BUF_INIT;
+  struct kg_buf key = KG_BUF_INIT, keys = KG_BUF_INIT, gram = KG_BUF_INIT;
 
   while(i < len) {
     int cp, k = kg_text_utf8_decode(s + i, len - i, &cp);
@@ -150,7 +154,8 @@ kg_dict_scan(const struct kg_dict *d, const char *s, size_t len,
     w[nw].start = st;
     w[nw].end = i;
     kg_text_key_keep_article(s + st, i - st, &key);
-    w[nw].key = kg_xstrdup(key.s);
+    w[nw].key = keys.len;   /* the keys one after the other, NUL-ended */
+    kg_buf_add(&keys, key.s, key.len + 1);
     nw++;
   }
   for(i = 0; i < nw;) {
@@ -159,21 +164,20 @@ kg_dict_scan(const struct kg_dict *d, const char *s, size_t len,
 
     kg_buf_reset(&gram);
     for(m = 0; i + m < nw && (int)m < d->maxwords; m++) {
-      const struct kg_dict_entry *e;
-      size_t ne;
+      const char *wk = keys.s + w[i + m].key;
+      const struct slot *sl;
 
-      if(!w[i + m].key[0])
+      if(!wk[0])
         break;
       if(m)
         kg_buf_addc(&gram, ' ');
-      kg_buf_adds(&gram, w[i + m].key);
-      if(!find(d, gram.s))
+      kg_buf_adds(&gram, wk);
+      if(!(sl = find(d, gram.s)))
         break;
-      e = kg_dict_get(d, gram.s, &ne);
-      if(e) {
+      if(sl->ne) {             /* what kg_dict_get() gives */
         best = m + 1;
-        be = e;
-        bn = ne;
+        be = sl->e;
+        bn = sl->ne;
       }
     }
     if(!best) {
@@ -188,10 +192,9 @@ kg_dict_scan(const struct kg_dict *d, const char *s, size_t len,
     out->n++;
     i += best;
   }
-  for(i = 0; i < nw; i++)
-    free(w[i].key);
   free(w);
   kg_buf_release(&key);
+  kg_buf_release(&keys);
   kg_buf_release(&gram);
 }
 

@@ -96,24 +96,35 @@ kg_hash_get(const struct kg_hash *h, const char *key, size_t len,
   return 1;
 }
 
-int
-kg_hash_put(struct kg_hash *h, const char *key, size_t len, size_t *val)
+/* The slot of @key, inserted with *val when absent (*had says which). */
+static size_t
+put_at(struct kg_hash *h, const char *key, size_t len, size_t val, int *had)
 {
   size_t i, hv = kg_hash_bytes(key, len);
 
   if((h->n + 1) * 2 > h->cap)
     grow(h);
   i = slot(h, key, len, hv);
-  if(h->keys[i]) {
-    *val = h->vals[i];
-    return 1;
-  }
+  *had = h->keys[i] != NULL;
+  if(*had)
+    return i;
   h->keys[i] = kg_xstrndup(key, len);
   h->klen[i] = len;
   h->hv[i] = hv;
-  h->vals[i] = *val;
+  h->vals[i] = val;
   h->n++;
-  return 0;
+  return i;
+}
+
+int
+kg_hash_put(struct kg_hash *h, const char *key, size_t len, size_t *val)
+{
+  int had;
+  size_t i = put_at(h, key, len, *val, &had);
+
+  if(had)
+    *val = h->vals[i];
+  return had;
 }
 
 int
@@ -133,12 +144,12 @@ kg_hash_has(const struct kg_hash *h, const char *str)
 size_t *
 kg_hash_ref(struct kg_hash *h, const char *key, int *created)
 {
-  size_t len = strlen(key), v = 0;
-  int had = kg_hash_put(h, key, len, &v);
+  int had;
+  size_t i = put_at(h, key, strlen(key), 0, &had);
 
   if(created)
     *created = !had;
-  return &h->vals[slot(h, key, len, kg_hash_bytes(key, len))];
+  return &h->vals[i];
 }
 
 size_t

@@ -12,6 +12,10 @@ kg_text_utf8_decode(const char *s, size_t len, int *cp)
   utf8proc_int32_t c;
   utf8proc_ssize_t n;
 
+  if(!((unsigned char)s[0] & 0x80)) {  /* ASCII, as utf8proc_iterate() */
+    *cp = (unsigned char)s[0];
+    return 1;
+  }
   n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
   if(n <= 0) {
     *cp = (unsigned char)s[0];
@@ -193,8 +197,12 @@ kg_text_cpindex_cp(const struct kg_cpindex *ix, size_t off)
 static int
 is_word_cp(utf8proc_int32_t c)
 {
-  utf8proc_category_t cat = utf8proc_category(c);
+  utf8proc_category_t cat;
 
+  if(c >= 0 && c < 0x80)  /* ASCII's only letters and digits */
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  cat = utf8proc_category(c);
   switch(cat) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
@@ -206,13 +214,79 @@ is_word_cp(utf8proc_int32_t c)
   }
 }
 
+/* Appends the key's form of one code point of a decomposition. */
+static void
+fold_cp(utf8proc_int32_t c, struct kg_buf *tmp)
+{
+  utf8proc_uint8_t u[4];
+
+  if(c < 0x80) {                   /* as the ASCII path of key_common() */
+    int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '@';
+
+    kg_buf_addc(tmp, ok ? c : ' ');
+  } else if(c == 0x153) {                 /* oe ligature */
+    kg_buf_adds(tmp, "oe");
+  } else if(c == 0xE6) {           /* ae ligature */
+    kg_buf_adds(tmp, "ae");
+  } else if(c == '@') {            /* Rur@linette: keep the at sign */
+    kg_buf_addc(tmp, '@');
+  } else if(c == 0x2BC) {          /* modifier apostrophe: a letter (Lm) */
+    kg_buf_addc(tmp, ' ');         /* to Unicode, an apostrophe here */
+  } else if(is_word_cp(c)) {
+    kg_buf_add(tmp, u, (size_t)utf8proc_encode_char(c, u));
+  } else {
+    kg_buf_addc(tmp, ' ');
+  }
+}
+
+/* Compatibility decomposition, marks stripped, case folded, then fold_cp(),
+ * into @tmp; -1 on invalid UTF-8.  The same as utf8proc_map() with these
+ * options, one code point at a time and with no allocation: the canonical
+ * reordering that utf8proc_map() adds moves only combining marks, and
+ * STRIPMARK has removed them. */
+static int
+fold(const char *s, size_t len, struct kg_buf *tmp)
+{
+  const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPAT |
+    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
+  utf8proc_int32_t small[32], *d;
+  size_t i = 0;
+  int bound = UTF8PROC_BOUNDCLASS_START;
+
+  while(i < len) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k, n, j;
+
+    k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                         (utf8proc_ssize_t)(len - i), &c);
+    if(k < 0 || c < 0)
+      return -1;
+    i += (size_t)k;
+    if(c < 0x80) {                 /* no decomposition; folding is ASCII's */
+      fold_cp(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c, tmp);
+      continue;
+    }
+    d = small;
+    n = utf8proc_decompose_char(c, d, 32, opt, &bound);
+    if(n > 32) {
+      d = kg_xmalloc((size_t)n * sizeof(*d));
+      n = utf8proc_decompose_char(c, d, n, opt, &bound);
+    }
+    for(j = 0; j < n; j++)
+      fold_cp(d[j], tmp);
+    if(d != small)
+      free(d);
+    if(n < 0)
+      return -1;
+  }
+  return 0;
+}
+
 static const char *
 key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
 {
-  utf8proc_uint8_t *res = NULL;
-  utf8proc_ssize_t n, i = 0;
   struct kg_buf tmp = KG_BUF_INIT;
-  char *tok, *save = NULL, *buf;
+  char *tok, *end, *buf;
   char small[128];
   int first = 1;
 
@@ -245,52 +319,39 @@ key_common(const char *s, size_t len, struct kg_buf *out, int drop_article)
       goto tokens;
     }
   }
-  n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &res,
-                   UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                   UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-  if(n < 0)
-    return out->s;
   kg_buf_init(&tmp);
-  while(i < n) {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate(res + i, n - i, &c);
-
-    if(k <= 0)
-      break;
-    if(c == 0x153) {               /* oe ligature */
-      kg_buf_adds(&tmp, "oe");
-    } else if(c == 0xE6) {         /* ae ligature */
-      kg_buf_adds(&tmp, "ae");
-    } else if(c == '@') {          /* Rur@linette: keep the at sign */
-      kg_buf_addc(&tmp, '@');
-    } else if(c == 0x2BC) {        /* modifier apostrophe: a letter (Lm) */
-      kg_buf_addc(&tmp, ' ');      /* to Unicode, an apostrophe here */
-    } else if(is_word_cp(c)) {
-      kg_buf_add(&tmp, res + i, (size_t)k);
-    } else {
-      kg_buf_addc(&tmp, ' ');
-    }
-    i += k;
+  if(fold(s, len, &tmp)) {
+    kg_buf_release(&tmp);
+    return out->s;
   }
-  free(res);
   buf = tmp.s;
 tokens:
-  for(tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+  /* the words between spaces, as strtok() would give them */
+  for(tok = buf; ; tok = end) {
+    size_t tl;
+
+    while(*tok == ' ')
+      tok++;
+    if(!*tok)
+      break;
+    for(end = tok; *end && *end != ' '; end++)
+      ;
+    tl = (size_t)(end - tok);
     if(first && drop_article &&
-       (!strcmp(tok, "le") || !strcmp(tok, "la") || !strcmp(tok, "les") ||
-        !strcmp(tok, "l"))) {
+       ((tl == 2 && tok[0] == 'l' && (tok[1] == 'e' || tok[1] == 'a')) ||
+        (tl == 3 && !memcmp(tok, "les", 3)) || (tl == 1 && tok[0] == 'l'))) {
       first = 0;
       continue;
     }
     first = 0;
     if(out->len)
       kg_buf_addc(out, ' ');
-    if(!strcmp(tok, "st"))
+    if(tl == 2 && !memcmp(tok, "st", 2))
       kg_buf_adds(out, "saint");
-    else if(!strcmp(tok, "ste"))
+    else if(tl == 3 && !memcmp(tok, "ste", 3))
       kg_buf_adds(out, "sainte");
     else
-      kg_buf_adds(out, tok);
+      kg_buf_add(out, tok, tl);
   }
   kg_buf_release(&tmp);
   return kg_buf_str(out);
@@ -369,7 +430,13 @@ kg_text_key_prefix(const char *s, size_t len, const char *key)
   while(*k && next_word(s, len, &i, &ws)) {
     const char *sp = strchr(k, ' ');
     size_t kl = sp ? (size_t)(sp - k) : strlen(k);
+    unsigned char c = (unsigned char)s[ws];
 
+    /* a word that starts with an ASCII letter, digit or '@' has that
+     * character, lower-cased, first in its key */
+    if(kl && c < 0x80 && (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) !=
+                         (unsigned char)*k)
+      break;
     kg_text_key_keep_article(s + ws, i - ws, &wk);
     if(wk.len != kl || memcmp(wk.s, k, kl))
       break;
@@ -379,6 +446,100 @@ kg_text_key_prefix(const char *s, size_t len, const char *key)
     end = i;
   }
   kg_buf_release(&wk);
+  return *k ? 0 : end;
+}
+
+/* The key of word @i, folded on first use. */
+static const char *
+word_key(struct kg_text_words *w, size_t i)
+{
+  struct kg_text_word *x = &w->v[i];
+
+  if(!x->key) {
+    struct kg_buf wk = KG_BUF_INIT;
+
+    x->key = kg_xstrdup(kg_text_key_keep_article(w->s + x->a, x->z - x->a,
+                                                 &wk));
+    kg_buf_release(&wk);
+  }
+  return x->key;
+}
+
+void
+kg_text_words_init(struct kg_text_words *w, const char *s, size_t len)
+{
+  size_t i = 0, ws;
+
+  memset(w, 0, sizeof(*w));
+  w->s = s;
+  while(next_word(s, len, &i, &ws)) {
+    struct kg_text_word *x;
+    unsigned char f = (unsigned char)s[ws];
+
+    KG_GROW(w->v, w->cap, w->n + 1);
+    x = &w->v[w->n++];
+    x->a = ws;
+    x->z = i;
+    x->key = NULL;
+    /* a word that begins with an ASCII letter, digit or '@' has it first
+     * in its key, lower-cased: no need to fold it yet */
+    if(f < 0x80)
+      x->first = (char)(f >= 'A' && f <= 'Z' ? f - 'A' + 'a' : f);
+    else
+      x->first = word_key(w, w->n - 1)[0];
+  }
+}
+
+void
+kg_text_words_release(struct kg_text_words *w)
+{
+  size_t i;
+
+  for(i = 0; i < w->n; i++)
+    free(w->v[i].key);
+  free(w->v);
+  memset(w, 0, sizeof(*w));
+}
+
+size_t
+kg_text_words_at(const struct kg_text_words *w, size_t at)
+{
+  size_t lo = 0, hi = w->n;
+
+  /* the first word that ends after @at */
+  while(lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+
+    if(w->v[mid].z <= at)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < w->n && w->v[lo].a < at ? (size_t)-1 : lo;
+}
+
+size_t
+kg_text_words_prefix(struct kg_text_words *w, size_t i, const char *key)
+{
+  const char *k = key;
+  size_t end = 0;
+
+  /* word by word, as kg_text_key_prefix() compares them */
+  for(; *k && i < w->n; i++) {
+    const char *sp;
+    size_t kl;
+
+    if(*k != ' ' && w->v[i].first != *k)
+      break;                       /* the first letters differ */
+    sp = strchr(k, ' ');
+    kl = sp ? (size_t)(sp - k) : strlen(k);
+    if(strlen(word_key(w, i)) != kl || memcmp(word_key(w, i), k, kl))
+      break;
+    k += kl;
+    if(*k == ' ')
+      k++;
+    end = w->v[i].z;
+  }
   return *k ? 0 : end;
 }
 
@@ -421,8 +582,11 @@ kg_text_wordkeys_init(struct kg_wordkeys *w, const char *s, size_t len)
 size_t
 kg_text_wordkeys_prefix(const struct kg_wordkeys *w, const char *key)
 {
-  size_t kl = strlen(key), i;
+  size_t kl, i;
 
+  if(key[0] != w->all.s[0])        /* the first letters differ */
+    return 0;
+  kl = strlen(key);
   if(!kl || kl > w->all.len || memcmp(w->all.s, key, kl))
     return 0;
   for(i = 0; i < w->n; i++)

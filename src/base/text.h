@@ -47,6 +47,31 @@ const char *kg_text_key_keep_article(const char *s, size_t len,
  * punctuation do not matter. */
 size_t kg_text_key_prefix(const char *s, size_t len, const char *key);
 
+/* Every word of a text (as kg_text_key_prefix() cuts it) with its key,
+ * computed once, when first needed, so that many phrases can be tried at
+ * many places of the text (dates.c). */
+struct kg_text_word {
+  size_t a, z;                   /* byte offsets of the word */
+  char *key;                     /* kg_text_key_keep_article() of it, or
+                                    NULL until a phrase needs it */
+  char first;                    /* the first byte of the key, always set */
+};
+struct kg_text_words {
+  const char *s;                 /* SHARED: the text */
+  struct kg_text_word *v;
+  size_t n, cap;
+};
+void kg_text_words_init(struct kg_text_words *w, const char *s, size_t len);
+void kg_text_words_release(struct kg_text_words *w);
+/* The first word kg_text_key_prefix(s + at, ...) would read: its index
+ * (w->n when none is left), or (size_t)-1 when @at is inside a word. */
+size_t kg_text_words_at(const struct kg_text_words *w, size_t at);
+/* kg_text_key_prefix() from word @i (from kg_text_words_at()): the byte
+ * offset in the text just after the last word matched by @key, or 0.
+ * Folds the words it has to compare, once. */
+size_t kg_text_words_prefix(struct kg_text_words *w, size_t i,
+                            const char *key);
+
 /* The first words of a line with their keys, computed once so that many
  * phrases can be tried against it (cue detection). */
 #define KG_WORDKEYS_MAX 12

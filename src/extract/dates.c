@@ -23,6 +23,7 @@ struct tok {
   size_t s, e;
   int val;               /* T_NUM: its value (at most 4 digits kept) */
   int glued;             /* no space between this token and the previous */
+  size_t word;           /* kg_text_words_at() of its start (T_NUM, T_WORD) */
 };
 
 struct scan {
@@ -31,13 +32,20 @@ struct scan {
   size_t len;
   struct tok *t;
   size_t n, cap;
+  struct kg_text_words *words;  /* their keys, once for every phrase */
+  unsigned char wd_first[256];  /* first letters of the weekdays' keys */
+  int wd_all;                   /* a weekday phrase that has none */
 };
 
 static int
 is_alnum_cp(int cp)
 {
-  utf8proc_category_t c = utf8proc_category(cp);
+  utf8proc_category_t c;
 
+  if(cp < 0x80)  /* ASCII's only letters and digits: no table lookup */
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9');
+  c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_MN;
 }
@@ -88,6 +96,22 @@ tokenize(struct scan *sc)
   }
 }
 
+/* Where the text from token @i stops matching @key, as kg_text_key_prefix()
+ * says, but with the keys of the words computed once. */
+static size_t
+key_end(const struct scan *sc, size_t i, const char *key)
+{
+  size_t at = sc->t[i].s, w = sc->t[i].word, e;
+
+  if(w == (size_t)-1)
+    return kg_text_key_prefix(sc->s + at, sc->len - at, key);
+  if(w >= sc->words->n ||
+     (key[0] != ' ' && sc->words->v[w].first != key[0]))
+    return 0;                    /* no word left, or another first letter */
+  e = kg_text_words_prefix(sc->words, w, key);
+  return e ? e - at : 0;
+}
+
 /* Tokens that phrase @ph matches from token @i (0: none). */
 static size_t
 phrase_at(const struct scan *sc, const struct kg_phrase *ph, size_t i)
@@ -104,7 +128,7 @@ phrase_at(const struct scan *sc, const struct kg_phrase *ph, size_t i)
   }
   if(sc->t[i].k == T_PUNCT)
     return 0;
-  end = kg_text_key_prefix(sc->s + sc->t[i].s, sc->len - sc->t[i].s, ph->key);
+  end = key_end(sc, i, ph->key);
   if(!end)
     return 0;
   for(j = i; j < sc->n && sc->t[j].e <= sc->t[i].s + end; j++)
@@ -221,11 +245,48 @@ piece(const struct scan *sc, size_t i, struct kg_date *d)
   return j;
 }
 
+/* The first letters of the weekday phrases, to pass most tokens by. */
+static void
+weekday_firsts(struct scan *sc)
+{
+  size_t w, p;
+
+  for(w = 0; w < 7; w++)
+    for(p = 0; p < sc->v->nweekdays[w]; p++) {
+      const char *k = sc->v->weekdays[w][p].key;
+
+      if(!k[0] || k[0] == ' ')
+        sc->wd_all = 1;
+      else
+        sc->wd_first[(unsigned char)k[0]] = 1;
+    }
+}
+
+/* 0 when no weekday phrase can match at token @i: punctuation, or a word
+ * whose key begins with no weekday's first letter (see key_end()). */
+static int
+weekday_may(const struct scan *sc, size_t i)
+{
+  size_t w;
+
+  if(sc->wd_all)
+    return 1;
+  if(i >= sc->n || sc->t[i].k == T_PUNCT)
+    return 0;
+  w = sc->t[i].word;
+  return w == (size_t)-1 ||
+         (w < sc->words->n &&
+          sc->wd_first[(unsigned char)sc->words->v[w].first]);
+}
+
 static int
 weekday_at(const struct scan *sc, size_t i, size_t *used)
 {
   int w;
 
+  *used = 0;
+  if(!weekday_may(sc, i))
+    return 0;
   for(w = 0; w < 7; w++)
     if((*used = phrases_at(sc, sc->v->weekdays[w], sc->v->nweekdays[w], i)))
       return w + 1;
@@ -378,13 +439,20 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
               struct kg_dates *out)
 {
   struct scan sc;
+  struct kg_text_words words;
   size_t i = 0;
 
   memset(&sc, 0, sizeof sc);
+  sc.words = &words;
   sc.v = v;
   sc.s = s;
   sc.len = len;
   tokenize(&sc);
+  kg_text_words_init(&words, s, len);
+  weekday_firsts(&sc);
+  for(i = 0; i < sc.n; i++)
+    sc.t[i].word = kg_text_words_at(&words, sc.t[i].s);
+  i = 0;
   while(i < sc.n) {
     struct kg_date d;
     size_t next = numeric_date(&sc, i, &d);
@@ -406,6 +474,7 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
     out->v[out->n++] = d;
     i = next;
   }
+  kg_text_words_release(&words);
   free(sc.t);
 }
 

@@ -42,7 +42,40 @@ kg_evidence_id(struct kg_emit *e, const char *fmt, ...)
 librdf_node *
 kg_evidence_iri(struct kg_emit *e, const char *ns, const char *local)
 {
-  return kg_rdf_iri(e->world, ns, local);
+  char key[256];
+  size_t a = strlen(ns), b = local ? strlen(local) : 0, *slot;
+
+  if(a + b >= sizeof key)
+    return kg_rdf_iri(e->world, ns, local);
+  memcpy(key, ns, a);
+  if(b)
+    memcpy(key + a, local, b);
+  key[a + b] = '\0';
+  /* a few predicates and classes over and over: made once, then copied */
+  slot = kg_hash_ref(&e->iris, key, NULL);
+  if(!*slot) {
+    librdf_node *n = kg_rdf_iri(e->world, ns, local);
+
+    if(!n)
+      return NULL;
+    KG_GROW(e->irin, e->capiri, e->niri + 1);
+    e->irin[e->niri++] = n;
+    *slot = e->niri;
+  }
+  return librdf_new_node_from_node(e->irin[*slot - 1]);
+}
+
+void
+kg_evidence_release(struct kg_emit *e)
+{
+  size_t i;
+
+  kg_hash_release(&e->seen);
+  kg_buf_release(&e->keybuf);
+  for(i = 0; i < e->niri; i++)
+    librdf_free_node(e->irin[i]);
+  free(e->irin);
+  kg_hash_release(&e->iris);
 }
 
 librdf_node *

@@ -30,9 +30,15 @@ struct kg_emit {
   struct kg_cpindex *cp;    /* byte -> code point */
   struct kg_hash seen;    /* statements already added */
   struct kg_buf keybuf;     /* scratch for de-duplication keys */
+  struct kg_hash iris;      /* kg_evidence_iri(): IRI -> 1 + index in irin */
+  librdf_node **irin;       /* one node per vocabulary IRI, copied out */
+  size_t niri, capiri;
   int failed;               /* set when an add failed (reported) */
   size_t added;
 };
+
+/* Frees what @e holds itself (not the statements it added). */
+void kg_evidence_release(struct kg_emit *e);
 
 /* New IRI node: base + printf-style relative path. */
 librdf_node *kg_evidence_id(struct kg_emit *e, const char *fmt, ...)

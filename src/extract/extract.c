@@ -206,12 +206,11 @@ add_concept(struct kg_ref *ref, const struct kg_vocab *v, const char *iri,
 {
   size_t i;
 
-  for(i = 0; i < v->triples.n; i++) {
+  for(i = kg_vocab_about(v, iri); i != (size_t)-1;
+      i = kg_vocab_about_next(v, i)) {
     const struct kg_triple *t = &v->triples.v[i];
     librdf_node *o;
 
-    if(strcmp(t->s, iri))
-      continue;
     o = t->o_is_lit ? kg_rdf_lit(ref->w->world, t->o, t->lang)
                     : kg_rdf_iri(ref->w->world, t->o, NULL);
     if(kg_rdf_stmts_add(l, kg_rdf_iri(ref->w->world, t->s, NULL),

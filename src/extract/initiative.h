@@ -95,11 +95,10 @@ struct init *kg_initiatives_lookup(struct istate *st, size_t a, size_t z,
 
 /* prose.c: initiatives named anywhere in the prose. */
 void kg_prose_find(struct istate *st);
-/* 1 if the known name at plain [start, end) of @bl is a person's surname
- * ("Marie Albert"): a known person, or a capitalised word before it that
- * is no word of the vocabulary and starts no sentence. */
-int kg_prose_surname(struct istate *st, const struct kg_block *bl,
-                     size_t start, size_t end);
+/* 1 if the known name at plain [start, end) of block @b is a person's
+ * surname ("Marie Albert"): a known person, or a capitalised word before it
+ * that is no word of the vocabulary and starts no sentence. */
+int kg_prose_surname(struct istate *st, size_t b, size_t start, size_t end);
 
 /* carrier.c: carrier, presentation, themes, places, figures of @in. */
 void kg_carrier_relations(struct istate *st, struct init *in);

@@ -648,7 +648,7 @@ prose_initiatives(struct istate *st, size_t sec)
       struct init *known;
 
       if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
-         kg_prose_surname(st, bl, hits->v[i].start, hits->v[i].end))
+         kg_prose_surname(st, b, hits->v[i].start, hits->v[i].end))
         continue;
       kg_buf_addf(&key, "reg:%s", x->reg->ents[de->index].rel);
       known = find_init(st, key.s);

@@ -27,8 +27,12 @@ find_str(const char *s, size_t len, const char *pat)
 static int
 letter(int cp)
 {
-  utf8proc_category_t c = utf8proc_category(cp);
+  utf8proc_category_t c;
 
+  if(cp < 0x80)  /* ASCII's only letters and digits: no table lookup */
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9');
+  c = utf8proc_category(cp);
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
          (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
          (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
@@ -171,6 +175,19 @@ gap_of(const char *t, size_t a, size_t z)
   return g;
 }
 
+/* utf8proc_isupper() and utf8proc_islower(), ASCII without a lookup */
+static int
+upper_cp(int cp)
+{
+  return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : utf8proc_isupper(cp);
+}
+
+static int
+lower_cp(int cp)
+{
+  return cp < 0x80 ? cp >= 'a' && cp <= 'z' : utf8proc_islower(cp);
+}
+
 static void
 word_shape(struct kg_word *w, const char *t)
 {
@@ -180,13 +197,13 @@ word_shape(struct kg_word *w, const char *t)
   while(i < w->z) {
     int cp, k = kg_text_utf8_decode(t + i, w->z - i, &cp);
 
-    if(utf8proc_isupper(cp)) {
+    if(upper_cp(cp)) {
       upper++;
       if(seen_lower)
         w->mixed = 1;
       if(first)
         w->cap = 1;
-    } else if(utf8proc_islower(cp)) {
+    } else if(lower_cp(cp)) {
       lower++;
       seen_lower = 1;
     }
@@ -201,8 +218,11 @@ word_shape(struct kg_word *w, const char *t)
   w->acro = upper >= 2 && !lower;
 }
 
+static void phrases_index(const struct kg_names_lex *lx, struct kg_words *w);
+
 void
-kg_names_split(const char *t, size_t len, struct kg_words *out)
+kg_names_split(const struct kg_names_lex *lx, const char *t, size_t len,
+               struct kg_words *out)
 {
   struct kg_buf key = KG_BUF_INIT;
   size_t i = 0, k;
@@ -244,6 +264,7 @@ kg_names_split(const char *t, size_t len, struct kg_words *out)
                             KG_GAP_QUOTE));
   }
   kg_buf_release(&key);
+  phrases_index(lx, out);
 }
 
 void
@@ -254,10 +275,25 @@ kg_names_release(struct kg_words *w)
   for(i = 0; i < w->n; i++)
     free(w->v[i].key);
   free(w->v);
+  free(w->roles);
   memset(w, 0, sizeof(*w));
 }
 
 /* ------------------------------------------------------------ phrases */
+
+/* The entry of @key in lx->grams, added (empty) if new. */
+static struct kg_names_gram *
+gram_of(struct kg_names_lex *lx, const char *key)
+{
+  size_t *slot = kg_hash_ref(&lx->grams, key, NULL);
+
+  if(!*slot) {
+    KG_GROW(lx->gram, lx->capgram, lx->ngram + 1);
+    memset(&lx->gram[lx->ngram], 0, sizeof(lx->gram[0]));
+    *slot = ++lx->ngram;
+  }
+  return &lx->gram[*slot - 1];
+}
 
 void
 kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
@@ -268,6 +304,7 @@ kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
   lx->v = v;
   kg_hash_init(&lx->roles);
   kg_hash_init(&lx->roles_hi);
+  kg_hash_init(&lx->grams);
   for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
     for(p = 0; p < v->ncues[r]; p++) {
       const char *key = v->cues[r][p].key, *c;
@@ -277,8 +314,17 @@ kg_names_lex_init(struct kg_names_lex *lx, const struct kg_vocab *v)
         continue;
       *kg_hash_ref(r < KG_NAMES_ROLE_BITS ? &lx->roles : &lx->roles_hi, key,
                    NULL) |= (size_t)1 << (r % KG_NAMES_ROLE_BITS);
+      gram_of(lx, key)->roles[r / KG_NAMES_ROLE_BITS] |=
+        (size_t)1 << (r % KG_NAMES_ROLE_BITS);
       for(c = key; *c; c++)
-        words += *c == ' ';
+        if(*c == ' ') {
+          struct kg_buf stem = KG_BUF_INIT;
+
+          kg_buf_add(&stem, key, (size_t)(c - key));
+          gram_of(lx, stem.s)->stem = 1;
+          kg_buf_release(&stem);
+          words++;
+        }
       if(words > lx->maxwords)
         lx->maxwords = words;
     }
@@ -289,78 +335,108 @@ kg_names_lex_release(struct kg_names_lex *lx)
 {
   kg_hash_release(&lx->roles);
   kg_hash_release(&lx->roles_hi);
+  kg_hash_release(&lx->grams);
+  free(lx->gram);
 }
 
 /* every role has its bit in one of the two masks of struct kg_names_lex */
 typedef char kg_names_roles_fit[KG_CUE_ROLE_COUNT <= 2 * KG_NAMES_ROLE_BITS
                                 ? 1 : -1];
 
-/* Does the phrase made of words [i, i + m) have @role? */
-static int
-has_role(const struct kg_names_lex *lx, const struct kg_words *w, size_t i,
-         size_t m, struct kg_buf *gram, enum kg_cue_role role)
+/* The role masks of the phrase of words [i, i + m): looked up once per
+ * word and length by phrases_index(), then read by every recogniser. */
+static const size_t *
+masks(const struct kg_words *w, size_t i, size_t m)
 {
-  size_t k;
+  return &w->roles[(i * w->maxw + m - 1) * 2];
+}
 
-  kg_buf_reset(gram);
-  for(k = i; k < i + m; k++) {
-    if(k > i && w->v[k - 1].gap)
-      return 0;
-    if(k > i)
-      kg_buf_addc(gram, ' ');
-    kg_buf_adds(gram, w->v[k].key);
+static int
+has_role(const struct kg_words *w, size_t i, size_t m, enum kg_cue_role role)
+{
+  return (masks(w, i, m)[(size_t)role / KG_NAMES_ROLE_BITS] >>
+          ((size_t)role % KG_NAMES_ROLE_BITS)) & 1;
+}
+
+/* Fills w->roles: each phrase of words with no punctuation inside, as
+ * long as the words so far begin a longer key. */
+static void
+phrases_index(const struct kg_names_lex *lx, struct kg_words *w)
+{
+  struct kg_buf gram = KG_BUF_INIT;
+  size_t i, m, g;
+
+  w->maxw = (size_t)lx->maxwords;
+  w->roles = kg_xcalloc(w->n * w->maxw * 2 + 1, sizeof(size_t));
+  for(i = 0; i < w->n; i++) {
+    kg_buf_reset(&gram);
+    for(m = 1; m <= w->maxw && i + m <= w->n; m++) {
+      size_t *r = &w->roles[(i * w->maxw + m - 1) * 2];
+
+      if(m > 1 && w->v[i + m - 2].gap)
+        break;
+      if(m > 1)
+        kg_buf_addc(&gram, ' ');
+      kg_buf_adds(&gram, w->v[i + m - 1].key);
+      if(!(g = kg_hash_value(&lx->grams, gram.s)))
+        break;                     /* no key is or begins so */
+      r[0] = lx->gram[g - 1].roles[0];
+      r[1] = lx->gram[g - 1].roles[1];
+      if(r[0] || r[1])
+        w->v[i].top = m;
+      if(!lx->gram[g - 1].stem)
+        break;                     /* no longer key begins so */
+    }
   }
-  return (kg_hash_value((size_t)role < KG_NAMES_ROLE_BITS ? &lx->roles
-                                                        : &lx->roles_hi,
-                        gram->s) >> (role % KG_NAMES_ROLE_BITS)) & 1;
+  kg_buf_release(&gram);
+}
+
+int
+kg_names_vocab_word(const struct kg_words *w, size_t i)
+{
+  return i < w->n && w->maxw && (masks(w, i, 1)[0] || masks(w, i, 1)[1]);
 }
 
 size_t
 kg_names_phrase(const struct kg_names_lex *lx, const struct kg_words *w,
                 size_t i, enum kg_cue_role role)
 {
-  struct kg_buf gram = KG_BUF_INIT;
-  size_t m, best = 0;
+  size_t m;
 
-  if(i >= w->n)
-    return 0;
-  for(m = 1; m <= (size_t)lx->maxwords && i + m <= w->n; m++) {
-    if(m > 1 && w->v[i + m - 2].gap)
-      break;
-    if(has_role(lx, w, i, m, &gram, role))
-      best = m;
-  }
-  kg_buf_release(&gram);
-  return best;
+  (void)lx;
+  for(m = i < w->n ? w->v[i].top : 0; m > 0; m--)
+    if(has_role(w, i, m, role))
+      return m;
+  return 0;
 }
 
 size_t
 kg_names_phrase_before(const struct kg_names_lex *lx, const struct kg_words *w,
                        size_t end, enum kg_cue_role role)
 {
-  struct kg_buf gram = KG_BUF_INIT;
-  size_t m, best = end;
+  size_t m;
 
-  for(m = 1; m <= (size_t)lx->maxwords && m <= end; m++) {
-    if(m > 1 && w->v[end - m].gap)
-      break;
-    if(has_role(lx, w, end - m, m, &gram, role))
-      best = end - m;
-  }
-  kg_buf_release(&gram);
-  return best;
+  (void)lx;
+  for(m = w->maxw; m > 0; m--)
+    if(m <= end && m <= w->v[end - m].top && has_role(w, end - m, m, role))
+      return end - m;
+  return end;
 }
 
 /* ------------------------------------------------------------ runs */
 
 static int
-grammatical(const struct kg_names_lex *lx, const char *key)
+grammatical_roles(size_t r)
 {
-  size_t r = kg_hash_value(&lx->roles, key);
-
   return (r & (((size_t)1 << KG_CUE_NAME_STOP) |
                ((size_t)1 << KG_CUE_ARTICLE) |
                ((size_t)1 << KG_CUE_NAME_CONNECTOR))) != 0;
+}
+
+static int
+grammatical(const struct kg_names_lex *lx, const char *key)
+{
+  return grammatical_roles(kg_hash_value(&lx->roles, key));
 }
 
 int
@@ -368,15 +444,17 @@ kg_names_capital(const struct kg_names_lex *lx, const struct kg_words *w,
                  size_t i)
 {
   const struct kg_word *x = &w->v[i < w->n ? i : 0];
+  size_t r;
 
+  (void)lx;
   if(i >= w->n || !(x->cap || x->acro || x->mixed || x->marked))
     return 0;
+  r = w->maxw ? masks(w, i, 1)[0] : 0;  /* the roles of its key alone */
   /* "Est Ensemble": a capital inside a sentence is a name's, but "Le",
    * "De" and a sentence's first word are not */
-  return x->acro || !grammatical(lx, x->key) ||
-         (!x->initial && !(kg_hash_value(&lx->roles, x->key) &
-                           (((size_t)1 << KG_CUE_ARTICLE) |
-                            ((size_t)1 << KG_CUE_NAME_CONNECTOR))));
+  return x->acro || !grammatical_roles(r) ||
+         (!x->initial && !(r & (((size_t)1 << KG_CUE_ARTICLE) |
+                                ((size_t)1 << KG_CUE_NAME_CONNECTOR))));
 }
 
 size_t

@@ -35,6 +35,8 @@ struct kg_word {
   int mixed;             /* a capital after a small letter ("PorTReA") */
   int marked;            /* @ & # < > + inside ("b<>com", "Sew&Laine") */
   int initial;           /* first word of a sentence, line or item */
+  size_t top;            /* words of the longest vocabulary phrase starting
+                            here (any role), 0 if none */
 };
 
 struct kg_words {
@@ -42,13 +44,25 @@ struct kg_words {
   size_t len;
   struct kg_word *v;
   size_t n, cap;
+  size_t *roles;         /* per word i and length m (1..maxw): the two role
+                            masks of the vocabulary phrase of words
+                            [i, i + m), 0 when it is none or has punctuation
+                            inside; at ((i * maxw) + m - 1) * 2 (+1: roles
+                            64..127) */
+  size_t maxw;           /* the lexicon's maxwords */
 };
+
+struct kg_names_lex;
 
 /* Splits t[0..len) into words: letters and digits, joined by - ' ’ & @ . #
  * / + inside a word ("Tiers-Lieux", "Sew&Laine", "SWITCH#3"); an elided
- * article is a word of its own ("l'", "d'"); "Commun(s)" is one word. */
-void kg_names_split(const char *t, size_t len, struct kg_words *out);
+ * article is a word of its own ("l'", "d'"); "Commun(s)" is one word.
+ * Looks up once the vocabulary phrases of @lx that start at each word. */
+void kg_names_split(const struct kg_names_lex *lx, const char *t, size_t len,
+                    struct kg_words *out);
 void kg_names_release(struct kg_words *w);
+/* 1 if word @i alone is a phrase of some role of the vocabulary. */
+int kg_names_vocab_word(const struct kg_words *w, size_t i);
 
 /* Names proposed by the shapes of a recogniser in one block: the best of
  * overlapping spans is kept. */
@@ -75,10 +89,19 @@ void kg_names_spans_resolve(struct kg_names_spans *s, char *keep);
  * that starts at a word. */
 #define KG_NAMES_ROLE_BITS 64   /* roles in one mask; two masks in all */
 
+struct kg_names_gram {
+  size_t roles[2];       /* bit masks of roles 0..63 and 64..127 */
+  int stem;              /* the first words of a longer key */
+};
+
 struct kg_names_lex {
   const struct kg_vocab *v;
   struct kg_hash roles;  /* key -> bit mask of roles 0..63 */
   struct kg_hash roles_hi;  /* key -> bit mask of roles 64..127 */
+  struct kg_hash grams;  /* a key, or a longer key's first words -> 1 +
+                            index in gram: one lookup per n-gram */
+  struct kg_names_gram *gram;
+  size_t ngram, capgram;
   int maxwords;
 };
 

@@ -32,7 +32,7 @@ struct later {            /* a standalone name, resolved at the end */
 
 struct oscan {
   struct kg_report *x;
-  struct kg_names_lex lx;
+  const struct kg_names_lex *lx;  /* SHARED: the report's */
   struct kg_dict *dict;   /* registry organisation names */
   const struct kg_block *bl;
   struct kg_words w;
@@ -64,13 +64,13 @@ add_words(struct oscan *sc, size_t i, size_t j, int conf)
 static size_t
 phrase(struct oscan *sc, size_t i, enum kg_cue_role role)
 {
-  return i < sc->w.n ? kg_names_phrase(&sc->lx, &sc->w, i, role) : 0;
+  return i < sc->w.n ? kg_names_phrase(sc->lx, &sc->w, i, role) : 0;
 }
 
 static int
 capital(struct oscan *sc, size_t i)
 {
-  return i < sc->w.n && kg_names_capital(&sc->lx, &sc->w, i);
+  return i < sc->w.n && kg_names_capital(sc->lx, &sc->w, i);
 }
 
 
@@ -129,7 +129,7 @@ generic(struct oscan *sc, size_t i)
   size_t k;
 
   for(k = i; k > 0 && i - k < 2 && !w->v[k - 1].gap; k--)
-    if(kg_names_phrase_before(&sc->lx, w, k, KG_CUE_PLURAL_DET) < k)
+    if(kg_names_phrase_before(sc->lx, w, k, KG_CUE_PLURAL_DET) < k)
       return 1;
   return 0;
 }
@@ -140,7 +140,7 @@ static int
 inside_name(struct oscan *sc, size_t i)
 {
   const struct kg_words *w = &sc->w;
-  size_t c = kg_names_phrase_before(&sc->lx, w, i, KG_CUE_NAME_CONNECTOR);
+  size_t c = kg_names_phrase_before(sc->lx, w, i, KG_CUE_NAME_CONNECTOR);
 
   return c < i && c > 0 && !w->v[i - 1].gap && !w->v[c - 1].gap &&
          capital(sc, c - 1) && !w->v[c - 1].initial;
@@ -162,7 +162,7 @@ complement(struct oscan *sc, size_t j, int allow_name, size_t *from,
     return j;
   c = phrase(sc, j, KG_CUE_NAME_CONNECTOR);
   if(c && j + c < w->n && !w->v[j + c - 1].gap && capital(sc, j + c))
-    return kg_names_run(&sc->lx, w, j + c, 8);
+    return kg_names_run(sc->lx, w, j + c, 8);
   if(!allow_name)
     return j;
   if(w->v[j].cap && phrase(sc, j, KG_CUE_ARTICLE) == 1 && !w->v[j].gap)
@@ -170,7 +170,7 @@ complement(struct oscan *sc, size_t j, int allow_name, size_t *from,
   if(!capital(sc, k))
     return j;
   *named = 1;
-  return kg_names_run(&sc->lx, w, k, 6);
+  return kg_names_run(sc->lx, w, k, 6);
 }
 
 /* "la médiathèque de Landujan", "l'association Solidarnum", "le Hub
@@ -260,9 +260,9 @@ acronym_names(struct oscan *sc)
   struct kg_names_spans p = { NULL, 0, 0 };
   size_t i;
 
-  kg_names_acronyms(&sc->lx, &sc->w, &p);
+  kg_names_acronyms(sc->lx, &sc->w, &p);
   for(i = 0; i < p.n; i++)
-    if(kg_names_expansion_kind(&sc->lx, &sc->w, (size_t)p.v[i].flags) == 1)
+    if(kg_names_expansion_kind(sc->lx, &sc->w, (size_t)p.v[i].flags) == 1)
       add_span(sc, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85, 0);
   free(p.v);
 }
@@ -439,13 +439,13 @@ agent_object(struct oscan *sc, size_t k)
 
   if(!capital(sc, k))
     return k;
-  e = kg_names_run(&sc->lx, w, k, 6);
+  e = kg_names_run(sc->lx, w, k, 6);
   while(e < w->n && e - k < 6 && w->v[e - 1].gap == KG_GAP_DASH &&
         capital(sc, e))
-    e = kg_names_run(&sc->lx, w, e, 6);  /* "Grand Paris - Grand Est" */
+    e = kg_names_run(sc->lx, w, e, 6);  /* "Grand Paris - Grand Est" */
   for(j = e; j < w->n && j - k < 6 && !w->v[j - 1].gap; j++)
     if(!capital(sc, j) && !phrase(sc, j, KG_CUE_NAME_SEP) &&
-       (kg_hash_value(&sc->lx.roles, w->v[j].key) &
+       (kg_hash_value(&sc->lx->roles, w->v[j].key) &
         (BIT(KG_CUE_NAME_STOP) | BIT(KG_CUE_ARTICLE))))
       break;
   if(j > e && (j == w->n || w->v[j - 1].gap) && capital(sc, j - 1))
@@ -480,7 +480,7 @@ agent_names(struct oscan *sc)
     }
     if(!m || k >= w->n || w->v[k - 1].gap)
       continue;
-    a = kg_names_skip_article(&sc->lx, w, k);
+    a = kg_names_skip_article(sc->lx, w, k);
     if(a >= w->n || (a > k && w->v[a - 1].gap) || head_at(sc, a, &kind))
       continue;  /* a head noun: head_name() reads it */
     e = agent_object(sc, a);
@@ -502,11 +502,11 @@ apposition_names(struct oscan *sc)
   for(i = 0; i + 1 < w->n; i++) {
     if(w->v[i].gap != KG_GAP_COMMA)
       continue;
-    h = kg_names_skip_article(&sc->lx, w, i + 1);
+    h = kg_names_skip_article(sc->lx, w, i + 1);
     if(h >= w->n || (h > i + 1 && w->v[h - 1].gap) || !head_at(sc, h, &kind) ||
        w->v[h].cap)
       continue;
-    s = kg_names_run_back(&sc->lx, w, i + 1, 5);
+    s = kg_names_run_back(sc->lx, w, i + 1, 5);
     if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
                  !w->v[s].mixed) ||
        head_at(sc, s, &kind) || !plausible(sc, s, i + 1, 0))
@@ -526,9 +526,9 @@ subject_names(struct oscan *sc)
   for(i = 1; i < w->n; i++) {
     if(!phrase(sc, i, KG_CUE_ORG_VERB) || w->v[i - 1].gap)
       continue;
-    s = kg_names_run_back(&sc->lx, w, i, 4);
+    s = kg_names_run_back(sc->lx, w, i, 4);
     if(s == i || s == 0 || w->v[s - 1].gap ||
-       kg_names_phrase_before(&sc->lx, w, s, KG_CUE_ARTICLE) == s ||
+       kg_names_phrase_before(sc->lx, w, s, KG_CUE_ARTICLE) == s ||
        head_at(sc, s, &kind) || !plausible(sc, s, i, 1))
       continue;
     add_words(sc, s, i, 55);
@@ -698,13 +698,13 @@ kg_orgs_find(struct kg_report *x)
 
   memset(&sc, 0, sizeof sc);
   sc.x = x;
-  kg_names_lex_init(&sc.lx, x->v);
+  sc.lx = kg_report_names(x);
   sc.dict = registry_dict(x->reg);
   for(b = 0; b < x->doc.nblocks; b++) {
     sc.bl = &x->doc.blocks[b];
     if(sc.bl->kind == KG_BLK_CODE)
       continue;
-    kg_names_split(sc.bl->text, sc.bl->len, &sc.w);
+    sc.w = *kg_report_words(x, b);  /* SHARED: the report keeps it */
     sc.c.n = 0;
     registry_names(&sc);
     for(i = 0; i < sc.w.n;)
@@ -718,11 +718,9 @@ kg_orgs_find(struct kg_report *x)
     apposition_names(&sc);
     subject_names(&sc);
     emit_block(&sc);
-    kg_names_release(&sc.w);
   }
   emit_standalone(&sc);
   free(sc.c.v);
   free(sc.later);
   kg_dict_free(sc.dict);
-  kg_names_lex_release(&sc.lx);
 }

@@ -175,9 +175,12 @@ match_phrase(const struct kg_vocab *v, enum kg_cue_role role,
       continue;
     }
     while(*k && j < t->n && t->v[j].kind == T_WORD) {
-      size_t kl = strlen(t->v[j].key);
+      size_t kl;
 
-      if(!kl || strncmp(k, t->v[j].key, kl) || (k[kl] && k[kl] != ' '))
+      if(t->v[j].key[0] != k[0])   /* also an empty key: *k is not NUL */
+        break;
+      kl = strlen(t->v[j].key);
+      if(strncmp(k, t->v[j].key, kl) || (k[kl] && k[kl] != ' '))
         break;
       k += kl;
       if(*k == ' ')

@@ -22,11 +22,15 @@ struct word {
 static int
 is_wordc(int cp)
 {
-  return utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO &&
-         utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
-         utf8proc_category(cp) != UTF8PROC_CATEGORY_MN &&
-         utf8proc_category(cp) != UTF8PROC_CATEGORY_MC &&
-         utf8proc_category(cp) != UTF8PROC_CATEGORY_ME;
+  utf8proc_category_t c;
+
+  if(cp < 0x80)  /* ASCII's only letters and digits: no table lookup */
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9');
+  c = utf8proc_category(cp);
+  return c <= UTF8PROC_CATEGORY_NO && c >= UTF8PROC_CATEGORY_LU &&
+         c != UTF8PROC_CATEGORY_MN && c != UTF8PROC_CATEGORY_MC &&
+         c != UTF8PROC_CATEGORY_ME;
 }
 
 static size_t

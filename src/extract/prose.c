@@ -40,7 +40,7 @@ static const char *const rules[] = {
 struct pscan {
   struct istate *st;
   struct kg_report *x;
-  struct kg_names_lex lx;
+  const struct kg_names_lex *lx;  /* SHARED: the report's */
   const struct kg_block *bl;
   size_t b;
   long sec;               /* the session whose text this is, or -1 */
@@ -107,7 +107,7 @@ title_words(struct pscan *sc, size_t s, size_t e)
 {
   size_t k;
 
-  if(!kg_names_capital(&sc->lx, &sc->w, s))
+  if(!kg_names_capital(sc->lx, &sc->w, s))
     return 0;
   for(k = s; k <= e; k++) {
     const struct kg_word *x = &sc->w.v[k];
@@ -135,7 +135,7 @@ plausible(struct pscan *sc, size_t i, size_t j, int named)
   ok = key.len && !kg_report_is_person(x, t, len) &&
        !kg_report_is_place(x, t, len) &&
        !(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG)) &&
-       (named || kg_names_expansion_kind(&sc->lx, &sc->w, i) != 1);
+       (named || kg_names_expansion_kind(sc->lx, &sc->w, i) != 1);
   for(k = 0; k < x->orgs.n && ok; k++)
     ok = strcmp(x->orgs.v[k].key, key.s) != 0;
   kg_buf_release(&key);
@@ -161,14 +161,14 @@ intro_names(struct pscan *sc)
   size_t i, j, e, k;
 
   for(i = 0; i < w->n; i++) {
-    size_t m = kg_names_phrase(&sc->lx, w, i, KG_CUE_INITIATIVE_INTRO);
+    size_t m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_INTRO);
 
     if(!m || w->v[i].acro ||
         (i && !w->v[i - 1].gap &&
-         kg_names_phrase_before(&sc->lx, w, i, KG_CUE_PLURAL_DET) < i))
+         kg_names_phrase_before(sc->lx, w, i, KG_CUE_PLURAL_DET) < i))
       continue;  /* "PARCOURS DONATEUR": a heading in capitals */
     for(j = i + m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
-        kg_names_phrase(&sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1; j++, k++)
+        kg_names_phrase(sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1; j++, k++)
       ;
     if(j >= w->n)
       continue;
@@ -179,13 +179,13 @@ intro_names(struct pscan *sc)
         add_words(sc, j, e + 1, 75, FLAGS(R_INTRO, -1));
       continue;
     }
-    if(w->v[j - 1].gap || !kg_names_capital(&sc->lx, w, j) || w->v[j].initial)
+    if(w->v[j - 1].gap || !kg_names_capital(sc->lx, w, j) || w->v[j].initial)
       continue;
-    e = kg_names_run(&sc->lx, w, j, 6);
+    e = kg_names_run(sc->lx, w, j, 6);
     /* "Société numérique": adjectives after a one-word name */
     for(k = 0; e == j + 1 && !w->v[j].acro && k < 2 && e < w->n &&
         !w->v[e - 1].gap &&
-        kg_names_phrase(&sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1; k++)
+        kg_names_phrase(sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1; k++)
       e++;
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
   }
@@ -204,7 +204,7 @@ one_word_before(struct pscan *sc, size_t end, enum kg_cue_role role)
     return 0;
   gap = w->v[end - 1].gap;    /* "leur « indice …": read past the quote */
   w->v[end - 1].gap = 0;
-  yes = kg_names_phrase_before(&sc->lx, w, end, role) == end - 1;
+  yes = kg_names_phrase_before(sc->lx, w, end, role) == end - 1;
   w->v[end - 1].gap = gap;
   return yes;
 }
@@ -217,7 +217,7 @@ closing_complement(struct pscan *sc, size_t e)
   const struct kg_words *w = &sc->w;
 
   if(e + 1 >= w->n || w->v[e - 1].gap ||
-     kg_names_phrase(&sc->lx, w, e, KG_CUE_NAME_CONNECTOR) != 1)
+     kg_names_phrase(sc->lx, w, e, KG_CUE_NAME_CONNECTOR) != 1)
     return e;
   if(e + 2 == w->n || w->v[e + 1].gap || !strcmp(w->v[e + 2].key, "et"))
     return e + 2;
@@ -237,12 +237,12 @@ kind_names(struct pscan *sc)
 
   for(i = 1; i < w->n; i++) {
     if(!one_word_before(sc, i, KG_CUE_INITIATIVE_DET) ||
-       !(m = kg_names_phrase(&sc->lx, w, i, KG_CUE_INITIATIVE_KIND)) ||
-       (i + m < w->n && kg_names_capital(&sc->lx, w, i + m)))
+       !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_KIND)) ||
+       (i + m < w->n && kg_names_capital(sc->lx, w, i + m)))
       continue;  /* "le programme Société numérique": intro_names() */
     for(j = i + m, e = 0; j < w->n && j <= i + m + 3 && !w->v[j - 1].gap &&
         !e; j++)
-      if(kg_names_phrase(&sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+      if(kg_names_phrase(sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
         e = j + 1;
     if(e)
       add_words(sc, i, closing_complement(sc, e), 55, FLAGS(R_KIND, -1));
@@ -262,24 +262,24 @@ series_end(struct pscan *sc, size_t j)
   size_t adj = 0, c, k, e;
 
   while(j < w->n && adj < 2 && !w->v[j - 1].gap &&
-        (kg_names_phrase(&sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1 ||
-         kg_names_phrase(&sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)) {
+        (kg_names_phrase(sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1 ||
+         kg_names_phrase(sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)) {
     j++;
     adj++;
   }
   if(j >= w->n || w->v[j - 1].gap ||
-     !(c = kg_names_phrase(&sc->lx, w, j, KG_CUE_NAME_CONNECTOR)) ||
+     !(c = kg_names_phrase(sc->lx, w, j, KG_CUE_NAME_CONNECTOR)) ||
      j + c >= w->n || w->v[j + c - 1].gap)
     return j;
   k = j + c;
-  if(kg_names_capital(&sc->lx, w, k))
-    return kg_names_run(&sc->lx, w, k, SERIES_WORDS);   /* "des EPN" */
-  if(kg_names_phrase(&sc->lx, w, k, KG_CUE_NAME_STOP))
+  if(kg_names_capital(sc->lx, w, k))
+    return kg_names_run(sc->lx, w, k, SERIES_WORDS);   /* "des EPN" */
+  if(kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_STOP))
     return j;
   /* "du numérique", "de l'inclusion numérique": a noun, its adjectives */
   for(e = k + 1; e < w->n && e < k + SERIES_WORDS && !w->v[e - 1].gap &&
-      (kg_names_phrase(&sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1 ||
-       kg_names_phrase(&sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
+      (kg_names_phrase(sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1 ||
+       kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
       e++)
     ;
   return e;
@@ -296,7 +296,7 @@ series_names(struct pscan *sc)
 
   for(i = 0; i < w->n; i++) {
     if(!w->v[i].cap ||
-       !(m = kg_names_phrase(&sc->lx, w, i, KG_CUE_EVENT_SERIES)) ||
+       !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES)) ||
        (e = series_end(sc, i + m)) == i + m)
       continue;
     add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
@@ -320,10 +320,10 @@ quoted_names(struct pscan *sc)
     e = quoted_end(sc, s, 6);
     if(e + 1 <= s + 1 || !title_words(sc, s, e))
       continue;  /* one quoted word is a notion more often than a name */
-    if(s && (kg_names_phrase_before(&sc->lx, w, s, KG_CUE_ORG_HEAD) < s ||
-             kg_names_phrase_before(&sc->lx, w, s, KG_CUE_ORG_HEAD_WEAK) < s))
+    if(s && (kg_names_phrase_before(sc->lx, w, s, KG_CUE_ORG_HEAD) < s ||
+             kg_names_phrase_before(sc->lx, w, s, KG_CUE_ORG_HEAD_WEAK) < s))
       continue;
-    if(s && kg_names_phrase_before(&sc->lx, w, s, KG_CUE_PRESENTATION) < s)
+    if(s && kg_names_phrase_before(sc->lx, w, s, KG_CUE_PRESENTATION) < s)
       conf = 75;
     add_words(sc, s, e + 1, conf, FLAGS(R_QUOTED, -1));
     s = e;
@@ -351,8 +351,8 @@ hashtag_names(struct pscan *sc)
       continue;
     if(h > t ? h[1] >= '0' && h[1] <= '9' :
        i && !w->v[i - 1].gap &&
-       (kg_names_phrase_before(&sc->lx, w, i, KG_CUE_INITIATIVE_INTRO) < i ||
-        kg_names_phrase_before(&sc->lx, w, i, KG_CUE_PRESENTATION) < i))
+       (kg_names_phrase_before(sc->lx, w, i, KG_CUE_INITIATIVE_INTRO) < i ||
+        kg_names_phrase_before(sc->lx, w, i, KG_CUE_PRESENTATION) < i))
       add_words(sc, i, i + 1, 70, FLAGS(R_HASHTAG, -1));
   }
 }
@@ -368,11 +368,11 @@ apposition_names(struct pscan *sc)
   for(i = 0; i + 1 < w->n; i++) {
     if(w->v[i].gap != KG_GAP_COMMA)
       continue;
-    h = kg_names_skip_article(&sc->lx, w, i + 1);
+    h = kg_names_skip_article(sc->lx, w, i + 1);
     if(h >= w->n || (h > i + 1 && w->v[h - 1].gap) || w->v[h].cap ||
-       !kg_names_phrase(&sc->lx, w, h, KG_CUE_INITIATIVE_INTRO))
+       !kg_names_phrase(sc->lx, w, h, KG_CUE_INITIATIVE_INTRO))
       continue;
-    s = kg_names_run_back(&sc->lx, w, i + 1, 5);
+    s = kg_names_run_back(sc->lx, w, i + 1, 5);
     if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
                  !w->v[s].mixed) ||
        kg_names_person_shaped(w, s, i + 1))
@@ -388,9 +388,9 @@ acronym_names(struct pscan *sc)
   struct kg_names_spans p = { NULL, 0, 0 };
   size_t i;
 
-  kg_names_acronyms(&sc->lx, &sc->w, &p);
+  kg_names_acronyms(sc->lx, &sc->w, &p);
   for(i = 0; i < p.n; i++)
-    if(kg_names_expansion_kind(&sc->lx, &sc->w, (size_t)p.v[i].flags) == 2)
+    if(kg_names_expansion_kind(sc->lx, &sc->w, (size_t)p.v[i].flags) == 2)
       kg_names_span_add(&sc->c, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85,
                         FLAGS(R_ACRONYM, -1));
   free(p.v);
@@ -399,30 +399,24 @@ acronym_names(struct pscan *sc)
 /* ------------------------------------------------------------ registry */
 
 int
-kg_prose_surname(struct istate *st, const struct kg_block *bl, size_t start,
-                 size_t end)
+kg_prose_surname(struct istate *st, size_t b, size_t start, size_t end)
 {
-  struct kg_words w;
-  struct kg_names_lex lx;
+  const struct kg_words *w = kg_report_words(st->x, b);  /* SHARED */
+  const struct kg_block *bl = &st->x->doc.blocks[b];
   size_t k;
   int trap = 0;
 
-  kg_names_split(bl->text, bl->len, &w);
-  kg_names_lex_init(&lx, st->x->v);
-  for(k = 0; k < w.n && w.v[k].a < start; k++)
+  for(k = 0; k < w->n && w->v[k].a < start; k++)
     ;
-  if(k > 0 && k < w.n && w.v[k].a == start && !w.v[k - 1].gap) {
-    const struct kg_word *p = &w.v[k - 1];
+  if(k > 0 && k < w->n && w->v[k].a == start && !w->v[k - 1].gap) {
+    const struct kg_word *p = &w->v[k - 1];
 
     /* "Marie Albert": a person the report knows, or a capitalised word
      * that is no word of the vocabulary and starts no sentence */
     trap = kg_report_is_person(st->x, bl->text + p->a, end - p->a) ||
            (p->cap && !p->acro && !p->initial &&
-            !kg_hash_value(&lx.roles, p->key) &&
-            !kg_hash_value(&lx.roles_hi, p->key));
+            !kg_names_vocab_word(w, k - 1));
   }
-  kg_names_lex_release(&lx);
-  kg_names_release(&w);
   return trap;
 }
 
@@ -442,7 +436,7 @@ registry_names(struct pscan *sc)
                                                          KG_DICT_INITIATIVE);
 
     if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
-       kg_prose_surname(sc->st, sc->bl, hits->v[i].start, hits->v[i].end))
+       kg_prose_surname(sc->st, sc->b, hits->v[i].start, hits->v[i].end))
       continue;
     kg_names_span_add(&sc->c, hits->v[i].start, hits->v[i].end, 0, 0, 100,
                       FLAGS(R_REGISTRY, (int)de->index));
@@ -487,7 +481,7 @@ kg_prose_find(struct istate *st)
   memset(&sc, 0, sizeof sc);
   sc.st = st;
   sc.x = st->x;
-  kg_names_lex_init(&sc.lx, st->x->v);
+  sc.lx = kg_report_names(st->x);
   for(sc.b = 0; sc.b < sc.x->doc.nblocks; sc.b++) {
     char *keep;
 
@@ -495,7 +489,7 @@ kg_prose_find(struct istate *st)
     if(sc.bl->kind == KG_BLK_CODE)
       continue;
     sc.sec = owner(sc.x, sc.b);
-    kg_names_split(sc.bl->text, sc.bl->len, &sc.w);
+    sc.w = *kg_report_words(sc.x, sc.b);  /* SHARED: the report keeps it */
     sc.c.n = 0;
     registry_names(&sc);
     intro_names(&sc);
@@ -511,8 +505,6 @@ kg_prose_find(struct istate *st)
       if(keep[i])
         emit(&sc, &sc.c.v[i]);
     free(keep);
-    kg_names_release(&sc.w);
   }
   free(sc.c.v);
-  kg_names_lex_release(&sc.lx);
 }

@@ -11,6 +11,7 @@
 #include "extract/doc.h"
 #include "extract/evidence.h"
 #include "extract/extract.h"
+#include "extract/names.h"
 #include "extract/report.h"
 #include "ref/gaz.h"
 #include "base/input.h"
@@ -693,11 +694,47 @@ kg_report_candidates_emit(struct kg_report *x)
   }
 }
 
+const struct kg_names_lex *
+kg_report_names(struct kg_report *x)
+{
+  if(!x->names) {
+    x->names = kg_xcalloc(1, sizeof(*x->names));
+    kg_names_lex_init(x->names, x->v);
+  }
+  return x->names;
+}
+
+const struct kg_words *
+kg_report_words(struct kg_report *x, size_t b)
+{
+  const struct kg_block *bl = &x->doc.blocks[b];
+
+  if(!x->words)
+    x->words = kg_xcalloc(x->doc.nblocks + 1, sizeof(*x->words));
+  if(!x->words[b].roles)  /* not split yet: roles is set even with no word */
+    kg_names_split(kg_report_names(x), bl->text, bl->len, &x->words[b]);
+  return &x->words[b];
+}
+
+static void
+names_release(struct kg_report *x)
+{
+  size_t b;
+
+  for(b = 0; x->words && b < x->doc.nblocks; b++)
+    kg_names_release(&x->words[b]);
+  free(x->words);
+  if(x->names)
+    kg_names_lex_release(x->names);
+  free(x->names);
+}
+
 void
 kg_report_release(struct kg_report *x)
 {
   size_t i;
 
+  names_release(x);
   for(i = 0; i < x->ncand; i++)
     librdf_free_node(x->candv[i].node);
   free(x->candv);
@@ -731,8 +768,7 @@ kg_report_release(struct kg_report *x)
     librdf_free_node(x->event);
   kg_hash_release(&x->described);
   kg_hash_release(&x->roles);
-  kg_hash_release(&x->e.seen);
-  kg_buf_release(&x->e.keybuf);
+  kg_evidence_release(&x->e);
   kg_text_cpindex_free(x->e.cp);
   if(x->e.report)
     librdf_free_node(x->e.report);

@@ -21,6 +21,8 @@ struct kg_lexicon;
 struct kg_section;
 struct kg_terr;
 struct kg_buf;
+struct kg_names_lex;
+struct kg_words;
 
 struct kg_spatial_ref {
   librdf_node *s;
@@ -74,6 +76,8 @@ struct kg_report {
   struct kg_candidate *weakv;     /* places found by a weak rule only */
   size_t nweak, capweak;
   struct kg_hash sure;            /* place statements a sure rule found */
+  struct kg_names_lex *names;     /* vocabulary phrases by key (lazily) */
+  struct kg_words *words;         /* per block, its words (lazily) */
 };
 
 /* An entity the registry does not know, and the highest confidence (in
@@ -150,6 +154,12 @@ void kg_report_candidate(struct kg_report *x, librdf_node *n, int confidence);
  * with all its evidence and relations (kg_evidence_drop).  Call once,
  * after every recogniser. */
 void kg_report_candidates_emit(struct kg_report *x);
+/* The vocabulary phrases that names.c looks up, built on first use.
+ * SHARED: valid until kg_report_release(). */
+const struct kg_names_lex *kg_report_names(struct kg_report *x);
+/* The words of block @b (kg_names_split()), split on first use and kept
+ * for every recogniser.  SHARED: valid until kg_report_release(). */
+const struct kg_words *kg_report_words(struct kg_report *x, size_t b);
 /* Frees what the extraction of one report holds. */
 void kg_report_release(struct kg_report *x);
 

@@ -42,17 +42,18 @@ on_statement(void *user_data, raptor_statement *st)
     ls->failed = 1;
 }
 
-int
-kg_read_file(raptor_world *rw, const char *path, const char *syntax,
-                librdf_node *graph, struct kg_stmts *l)
+/* Parses @path as @syntax, giving each statement to @handler(@ud).
+ * Returns KG_EXIT_OK, or KG_EXIT_DATA / KG_EXIT_SYS after reporting
+ * (*failed, set by the handler, says it could not keep a statement). */
+static int
+parse_with(raptor_world *rw, const char *path, const char *syntax,
+           raptor_statement_handler handler, void *ud, const int *failed)
 {
-  struct load_state ls;
   struct stat sb;
   raptor_parser *p = NULL;
   raptor_uri *uri = NULL;
   unsigned char *us = NULL;
   FILE *fh;
-  size_t first = l->n, i;
   int rc = KG_EXIT_SYS, before = kg_diag_error_count();
 
   if(stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
@@ -69,9 +70,6 @@ kg_read_file(raptor_world *rw, const char *path, const char *syntax,
 
     syntax = f ? f->parser : "turtle";
   }
-  memset(&ls, 0, sizeof ls);
-  ls.l = l;
-  ls.graph = graph;
   p = raptor_new_parser(rw, syntax);
   us = raptor_uri_filename_to_uri_string(path);
   uri = us ? raptor_new_uri(rw, us) : NULL;
@@ -79,25 +77,20 @@ kg_read_file(raptor_world *rw, const char *path, const char *syntax,
     kg_error("cannot set up a %s parser for '%s'", syntax, path);
     goto out;
   }
-  raptor_parser_set_statement_handler(p, &ls, on_statement);
+  raptor_parser_set_statement_handler(p, ud, handler);
   kg_diag_source(path);
   if(raptor_parser_parse_file_stream(p, fh, (const char *)us, uri) ||
      kg_diag_error_count() != before) {
     if(kg_diag_error_count() == before)
       kg_error("%s: not valid %s", path, syntax);
     rc = KG_EXIT_DATA;
-  } else if(ls.failed) {
+  } else if(*failed) {
     rc = KG_EXIT_SYS;
   } else {
     rc = KG_EXIT_OK;
   }
   kg_diag_source(NULL);
 out:
-  if(rc != KG_EXIT_OK) {
-    for(i = first; i < l->n; i++)
-      raptor_free_statement(l->v[i]);
-    l->n = first;
-  }
   fclose(fh);
   if(us)
     raptor_free_memory(us);
@@ -105,6 +98,26 @@ out:
     raptor_free_uri(uri);
   if(p)
     raptor_free_parser(p);
+  return rc;
+}
+
+int
+kg_read_file(raptor_world *rw, const char *path, const char *syntax,
+                librdf_node *graph, struct kg_stmts *l)
+{
+  struct load_state ls;
+  size_t first = l->n, i;
+  int rc;
+
+  memset(&ls, 0, sizeof ls);
+  ls.l = l;
+  ls.graph = graph;
+  rc = parse_with(rw, path, syntax, on_statement, &ls, &ls.failed);
+  if(rc != KG_EXIT_OK) {
+    for(i = first; i < l->n; i++)
+      raptor_free_statement(l->v[i]);
+    l->n = first;
+  }
   return rc;
 }
 
@@ -131,27 +144,55 @@ term_str(raptor_term *t)
   }
 }
 
+struct triples_state {
+  struct kg_triples *out;
+  int failed;             /* never set: allocation failure exits */
+};
+
+/* A statement straight into strings, with no copy of its terms. */
+static void
+on_triple(void *user_data, raptor_statement *st)
+{
+  struct triples_state *ts = user_data;
+  struct kg_triple *t;
+
+  KG_GROW(ts->out->v, ts->out->cap, ts->out->n + 1);
+  t = &ts->out->v[ts->out->n++];
+  t->s = term_str(st->subject);
+  t->p = term_str(st->predicate);
+  t->o = term_str(st->object);
+  t->o_is_lit = st->object->type == RAPTOR_TERM_TYPE_LITERAL;
+  t->lang = NULL;
+  if(t->o_is_lit && st->object->value.literal.language) {
+    char *c;
+
+    /* lower-cased, as kg_read_file() keeps language tags */
+    t->lang = kg_xstrdup((const char *)st->object->value.literal.language);
+    for(c = t->lang; *c; c++)
+      *c = (char)tolower((unsigned char)*c);
+  }
+}
+
 int
 kg_read_triples(raptor_world *rw, const char *path, struct kg_triples *out)
 {
-  struct kg_stmts l = { NULL, 0, 0 };
-  size_t i;
-  int rc = kg_read_file(rw, path, "turtle", NULL, &l);
+  struct triples_state ts;
+  size_t first = out->n, i;
+  int rc;
 
-  for(i = 0; rc == KG_EXIT_OK && i < l.n; i++) {
-    raptor_statement *st = l.v[i];
-    struct kg_triple *t;
-
-    KG_GROW(out->v, out->cap, out->n + 1);
-    t = &out->v[out->n++];
-    t->s = term_str(st->subject);
-    t->p = term_str(st->predicate);
-    t->o = term_str(st->object);
-    t->o_is_lit = st->object->type == RAPTOR_TERM_TYPE_LITERAL;
-    t->lang = (t->o_is_lit && st->object->value.literal.language)
-      ? kg_xstrdup((const char *)st->object->value.literal.language) : NULL;
+  ts.out = out;
+  ts.failed = 0;
+  rc = parse_with(rw, path, "turtle", on_triple, &ts, &ts.failed);
+  if(rc != KG_EXIT_OK) {
+    /* nothing of a file that does not parse */
+    for(i = first; i < out->n; i++) {
+      free(out->v[i].s);
+      free(out->v[i].p);
+      free(out->v[i].o);
+      free(out->v[i].lang);
+    }
+    out->n = first;
   }
-  kg_rdf_stmts_release(&l);
   return rc;
 }
 

@@ -94,9 +94,10 @@ concept_add_word(struct kg_concept *c, size_t *cap, const char *text)
 
 /* Concepts of scheme @scheme into *arr. */
 static void
-collect_scheme(const struct kg_triples *t, const char *scheme,
+collect_scheme(const struct kg_vocab *v, const char *scheme,
                struct kg_concept **arr, size_t *n)
 {
+  const struct kg_triples *t = &v->triples;
   size_t i, j, cap = 0;
 
   for(i = 0; i < t->n; i++)
@@ -107,10 +108,11 @@ collect_scheme(const struct kg_triples *t, const char *scheme,
     size_t wcap = 0, bcap = 0;
 
     /* prefLabel first so words[0] is the label */
-    for(i = 0; i < t->n; i++) {
+    for(i = kg_vocab_about(v, c->iri); i != (size_t)-1;
+        i = kg_vocab_about_next(v, i)) {
       const struct kg_triple *x = &t->v[i];
 
-      if(strcmp(x->s, c->iri) || !x->o_is_lit)
+      if(!x->o_is_lit)
         continue;
       if(!strcmp(x->p, KG_NS_SKOS "prefLabel") &&
          (!x->lang || !strcmp(x->lang, "fr")) && !c->label) {
@@ -118,11 +120,10 @@ collect_scheme(const struct kg_triples *t, const char *scheme,
         concept_add_word(c, &wcap, x->o);
       }
     }
-    for(i = 0; i < t->n; i++) {
+    for(i = kg_vocab_about(v, c->iri); i != (size_t)-1;
+        i = kg_vocab_about_next(v, i)) {
       const struct kg_triple *x = &t->v[i];
 
-      if(strcmp(x->s, c->iri))
-        continue;
       if(x->o_is_lit && (!x->lang || !strcmp(x->lang, "fr")) &&
          (!strcmp(x->p, KG_NS_SKOS "altLabel") ||
           !strcmp(x->p, KG_NS_SKOS "hiddenLabel")))
@@ -135,6 +136,34 @@ collect_scheme(const struct kg_triples *t, const char *scheme,
     if(!c->label)
       c->label = kg_xstrdup(c->slug);
   }
+}
+
+/* The subject index of v->triples, chained in file order. */
+static void
+index_subjects(struct kg_vocab *v)
+{
+  size_t i;
+
+  kg_hash_init(&v->about);
+  v->about_next = kg_xcalloc(v->triples.n + 1, sizeof(size_t));
+  for(i = v->triples.n; i-- > 0;) {
+    size_t *first = kg_hash_ref(&v->about, v->triples.v[i].s, NULL);
+
+    v->about_next[i] = *first;
+    *first = i + 1;
+  }
+}
+
+size_t
+kg_vocab_about(const struct kg_vocab *v, const char *iri)
+{
+  return kg_hash_value(&v->about, iri) - 1;
+}
+
+size_t
+kg_vocab_about_next(const struct kg_vocab *v, size_t i)
+{
+  return v->about_next[i] - 1;
 }
 
 /* "month-04" -> arr[3] */
@@ -174,6 +203,7 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
   struct kg_triples t = { NULL, 0, 0 };
   size_t caps[KG_CUE_ROLE_COUNT];
   size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS], wcaps[7];
+  struct kg_hash roles;   /* role name -> 1 + role */
   size_t i, r;
   int bad = 0;
 
@@ -195,6 +225,9 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
     kg_vocab_free(v);
     return NULL;
   }
+  kg_hash_init(&roles);
+  for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
+    *kg_hash_ref(&roles, role_names[r], NULL) = r + 1;
   for(i = 0; i < t.n; i++) {
     const struct kg_triple *x = &t.v[i];
     const char *pre = KG_NS_MNC "cue/";
@@ -202,11 +235,11 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
     if(!x->o_is_lit || strcmp(x->p, KG_NS_MN "cueText") ||
        strncmp(x->s, pre, strlen(pre)))
       continue;
-    for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
-      if(!strcmp(x->s + strlen(pre), role_names[r])) {
-        KG_GROW(v->cues[r], caps[r], v->ncues[r] + 1);
-        phrase_init(&v->cues[r][v->ncues[r]++], x->o);
-      }
+    if((r = kg_hash_value(&roles, x->s + strlen(pre))) > 0) {
+      r--;
+      KG_GROW(v->cues[r], caps[r], v->ncues[r] + 1);
+      phrase_init(&v->cues[r][v->ncues[r]++], x->o);
+    }
     add_numbered(x->s + strlen(pre), "month-", v->months, v->nmonths, 12,
                  mcaps, x->o);
     add_numbered(x->s + strlen(pre), "ordinal-", v->ordinals, v->nordinals,
@@ -214,11 +247,13 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
     add_numbered(x->s + strlen(pre), "weekday-", v->weekdays, v->nweekdays,
                  7, wcaps, x->o);
   }
-  collect_scheme(&t, KG_NS_MNC "type-session", &v->types, &v->ntypes);
-  collect_scheme(&t, KG_NS_MNC "theme", &v->themes, &v->nthemes);
-  collect_scheme(&t, KG_NS_MNC "public", &v->publics, &v->npublics);
-  collect_scheme(&t, KG_NS_MNC "itinerance", &v->itinerance, &v->nitinerance);
+  kg_hash_release(&roles);
   v->triples = t;  /* kept: the reference graph copies concepts from it */
+  index_subjects(v);
+  collect_scheme(v, KG_NS_MNC "type-session", &v->types, &v->ntypes);
+  collect_scheme(v, KG_NS_MNC "theme", &v->themes, &v->nthemes);
+  collect_scheme(v, KG_NS_MNC "public", &v->publics, &v->npublics);
+  collect_scheme(v, KG_NS_MNC "itinerance", &v->itinerance, &v->nitinerance);
   for(r = 0; r < KG_CUE_ROLE_COUNT; r++)
     if(!v->ncues[r]) {
       kg_error("ontology/cues.ttl: no cue phrase for role '%s'",
@@ -268,6 +303,8 @@ kg_vocab_free(struct kg_vocab *v)
   concepts_free(v->types, v->ntypes);
   concepts_free(v->themes, v->nthemes);
   kg_read_triples_release(&v->triples);
+  kg_hash_release(&v->about);
+  free(v->about_next);
   concepts_free(v->publics, v->npublics);
   concepts_free(v->itinerance, v->nitinerance);
   free(v);

@@ -9,6 +9,7 @@
 #define KG_VOCAB_H
 
 #include <stddef.h>
+#include "base/hash.h"
 #include "rdf/read.h"
 
 #include <raptor2.h>
@@ -133,6 +134,9 @@ struct kg_vocab {
   size_t nitinerance;
   struct kg_triples triples;      /* every triple read, for the reference
                                      graph of a report */
+  struct kg_hash about;           /* subject -> 1 + its first triple */
+  size_t *about_next;             /* per triple: 1 + the next triple with
+                                     the same subject, 0 after the last */
 };
 
 /* Loads the ontology files. Returns new vocab or NULL after reporting. */
@@ -143,6 +147,12 @@ void kg_vocab_free(struct kg_vocab *v);
  * key (case, accents and punctuation folded). */
 int kg_vocab_phrase_is(const struct kg_phrase *ph, size_t n, const char *s,
                        size_t len);
+
+/* The triples of v->triples whose subject is @iri, in the order of the
+ * files: the index of the first, then of the one after @i; (size_t)-1 when
+ * there is no more. */
+size_t kg_vocab_about(const struct kg_vocab *v, const char *iri);
+size_t kg_vocab_about_next(const struct kg_vocab *v, size_t i);
 
 /* Theme by slug or label key; SHARED or NULL. */
 const struct kg_concept *kg_vocab_theme(const struct kg_vocab *v,
