@@ -266,7 +266,9 @@ kg_numeric_to_double(const struct kg_value *a)
     char *t;
     double d;
 
-    if(a->scale == 0)
+    /* Through strtod, which rounds to nearest; mpz_get_d truncates
+     * (9223372036854775807 gave 9.223372036854775E18). */
+    if(a->scale == 0 && mpz_sizeinbase(a->z, 2) <= 53)
       return mpz_get_d(a->z);
     s = mpz_get_str(NULL, 10, a->z);
     t = kg_xmalloc(strlen(s) + 16);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <math.h>
 
 #include "base/buf.h"
 #include "sparql/value.h"
@@ -486,7 +487,10 @@ kg_value_order(const struct kg_value *a, const struct kg_value *b)
   c = typed_cmp(a, b);
   if(c == -1 || c == 1)
     return c;
-  if(c == 0 && a->kind == b->kind)
+  /* Equal numbers tie whatever their types (0 and "0"^^xsd:float): "<"
+   * does not order them (SPARQL 1.1 15.1), so the next key decides. */
+  if(c == 0 && (a->kind == b->kind ||
+                (KG_VALUE_IS_NUMERIC(a->kind) && KG_VALUE_IS_NUMERIC(b->kind))))
     return 0;
   /* anything else: lexical form, language, datatype */
   c = bytes_cmp(a, b);
@@ -500,6 +504,62 @@ kg_value_order(const struct kg_value *a, const struct kg_value *b)
 
 /* ----------------------------------------------------------------- casts */
 
+/* XPath F&O 3.1 19.1.2 (casting xs:double or xs:float to xs:string): a
+ * value of absolute value in [1e-6, 1e6) is written as the xs:decimal it
+ * converts to ("1", "0.1", "-12.5"), zero as "0" or "-0"; other values
+ * keep the canonical mantissa-E-exponent form.  @lex is the canonical form
+ * ("-1.25E1"); the decimal form, if it applies, goes into @out (room for
+ * 64 bytes) and 1 is returned. */
+static int
+double_string_as_decimal(const char *lex, double d, char *out)
+{
+  char digits[40];
+  size_t nd = 0;
+  const char *p = lex;
+  long e;
+  char *o = out;
+  long i;
+
+  if(d != d || d == HUGE_VAL || d == -HUGE_VAL)
+    return 0;
+  if(d == 0) {
+    strcpy(out, signbit(d) ? "-0" : "0");
+    return 1;
+  }
+  if(fabs(d) < 1e-6 || fabs(d) >= 1e6)
+    return 0;
+  if(*p == '-')
+    *o++ = *p++;
+  for(; *p && *p != 'E' && *p != 'e'; p++)
+    if(*p >= '0' && *p <= '9' && nd < sizeof(digits))
+      digits[nd++] = *p;
+  if(*p != 'E' && *p != 'e')
+    return 0;
+  e = strtol(p + 1, NULL, 10);       /* value = d0.d1d2... * 10^e */
+  while(nd > 1 && digits[nd - 1] == '0')
+    nd--;
+  if(e < -7 || e > 6)
+    return 0;
+  if(e < 0) {
+    *o++ = '0';
+    *o++ = '.';
+    for(i = -1; i > e; i--)
+      *o++ = '0';
+    memcpy(o, digits, nd);
+    o += nd;
+  } else {
+    for(i = 0; i <= e; i++)
+      *o++ = (size_t)i < nd ? digits[i] : '0';
+    if((size_t)e + 1 < nd) {
+      *o++ = '.';
+      memcpy(o, digits + e + 1, nd - (size_t)e - 1);
+      o += nd - (size_t)e - 1;
+    }
+  }
+  *o = '\0';
+  return 1;
+}
+
 static int
 cast_to_string(struct kg_value *r, const struct kg_value *a)
 {
@@ -507,10 +567,15 @@ cast_to_string(struct kg_value *r, const struct kg_value *a)
     return -1;
   if(KG_VALUE_IS_NUMERIC(a->kind)) {
     struct kg_value c;
+    char dec[64];
 
     kg_value_copy(&c, a);
     kg_numeric_canonical(&c);
-    kg_value_set_string(r, c.lex, c.len, NULL);
+    if((c.kind == KG_VALUE_DOUBLE || c.kind == KG_VALUE_FLOAT) &&
+       c.len < 40 && double_string_as_decimal(c.lex, c.d, dec))
+      kg_value_set_string(r, dec, strlen(dec), NULL);
+    else
+      kg_value_set_string(r, c.lex, c.len, NULL);
     kg_value_release(&c);
     return 0;
   }
