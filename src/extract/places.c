@@ -540,6 +540,22 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
   return used;
 }
 
+/* A scan of s[0..len) cut into words (free sc->w). */
+static void
+scan_init(struct scan *sc, const struct kg_gaz *g, const struct kg_vocab *v,
+          const struct kg_registry *reg, const char *region, const char *s,
+          size_t len)
+{
+  memset(sc, 0, sizeof(*sc));
+  sc->g = g;
+  sc->v = v;
+  sc->reg = reg;
+  sc->region = region;
+  sc->s = s;
+  sc->len = len;
+  sc->n = split_words(s, len, &sc->w);
+}
+
 void
 kg_places_find(const struct kg_gaz *g, const struct kg_vocab *v,
                const struct kg_registry *reg, const char *region,
@@ -551,16 +567,9 @@ kg_places_find(const struct kg_gaz *g, const struct kg_vocab *v,
 
   if(!g)
     return;
-  memset(&sc, 0, sizeof sc);
-  sc.g = g;
-  sc.v = v;
-  sc.reg = reg;
-  sc.region = region;
+  scan_init(&sc, g, v, reg, region, s, len);
   sc.strict = strict;
-  sc.s = s;
-  sc.len = len;
   sc.out = out;
-  sc.n = split_words(s, len, &sc.w);
   for(i = 0; i < sc.n;) {
     code_in_word(&sc, i);
     if(sc.w[i].digits) {
@@ -588,14 +597,7 @@ kg_places_whole(const struct kg_gaz *g, const struct kg_vocab *v,
 
   if(!g)
     return NULL;
-  memset(&sc, 0, sizeof sc);
-  sc.g = g;
-  sc.v = v;
-  sc.reg = reg;
-  sc.region = region;
-  sc.s = s;
-  sc.len = len;
-  sc.n = split_words(s, len, &sc.w);
+  scan_init(&sc, g, v, reg, region, s, len);
   if(sc.n > 1 && is_article(&sc, 0))
     i = 1;   /* "Le Teil" */
   used = i < sc.n ? longest_name(&sc, i, &key, &nc) : 0;
