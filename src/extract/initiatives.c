@@ -546,24 +546,32 @@ body_initiatives(struct istate *st, size_t sec)
 
 /* ------------------------------------------------------------ prose people */
 
-/* How many people of the report the text of session @s names. */
+/* The people of the report that the text of session @s names, in the
+ * order of its blocks: (block, person) pairs in *out (free()).  Returns the
+ * number of pairs; *distinct gets the number of different people. */
 static size_t
-known_people_in(const struct kg_report *x, const struct kg_section *s)
+known_people_in(const struct kg_report *x, const struct kg_section *s,
+                size_t (**out)[2], size_t *distinct)
 {
   struct kg_buf key = KG_BUF_INIT;
   unsigned char *seen = kg_xcalloc(x->people.n + 1, 1);
-  size_t b, k, n = 0;
+  size_t b, k, n = 0, cap = 0;
 
+  *out = NULL;
+  *distinct = 0;
   for(b = s->block + 1; b < s->body_end && b < x->doc.nblocks; b++) {
     if(x->doc.blocks[b].kind == KG_BLK_CELL)
-      continue;
+      continue;  /* a programme table names other sessions' people */
     kg_text_key_keep_article(x->doc.blocks[b].text, x->doc.blocks[b].len,
                              &key);
     for(k = 0; k < x->people.n; k++)
-      if(!seen[k] && strchr(x->people.v[k].key, ' ') &&
+      if(strchr(x->people.v[k].key, ' ') &&
          kg_text_key_contains(key.s, x->people.v[k].key)) {
-        seen[k] = 1;
-        n++;
+        KG_GROW(*out, cap, n + 1);
+        (*out)[n][0] = b;
+        (*out)[n++][1] = k;
+        if(!seen[k]++)
+          (*distinct)++;
       }
   }
   free(seen);
@@ -578,48 +586,41 @@ prose_people(struct istate *st, size_t sec)
 {
   struct kg_report *x = st->x;
   const struct kg_section *s = &x->secs[sec];
-  size_t b, k;
+  size_t (*m)[2] = NULL, n, distinct, i, j;
 
-  if(x->secpeople[sec].n || s->children ||
-     known_people_in(x, s) > PROSE_PEOPLE_MAX)
-    return;   /* a list of those there ("Tour de table") tells no talk */
-  for(b = s->block + 1; b < s->body_end && b < x->doc.nblocks; b++) {
-    const struct kg_block *bl = &x->doc.blocks[b];
-    struct kg_buf key = KG_BUF_INIT;
+  if(x->secpeople[sec].n || s->children)
+    return;
+  n = known_people_in(x, s, &m, &distinct);
+  if(distinct > PROSE_PEOPLE_MAX)
+    n = 0;   /* a list of those there ("Tour de table") tells no talk */
+  for(i = 0; i < n; i++) {
+    const struct kg_block *bl = &x->doc.blocks[m[i][0]];
+    size_t k = m[i][1];
+    const char *pk = x->people.v[k].key;
 
-    if(bl->kind == KG_BLK_CELL)
-      continue;  /* a programme table names other sessions' people */
-    kg_text_key_keep_article(bl->text, bl->len, &key);
-    for(k = 0; k < x->people.n; k++) {
-      const char *pk = x->people.v[k].key;
-      size_t j;
+    kg_evidence_fact(&x->e, x->snodes[sec], KG_NS_SCHEMA, "performer",
+                 x->people.v[k].node, "prose:known-person",
+                 kg_report_src(bl, 0), kg_report_src_end(bl, bl->len), 1);
+    kg_report_node_list_add(&x->secpeople[sec], x->people.v[k].node, pk,
+                     strlen(pk));
+    /* and the person's organisation, as stated elsewhere in the report */
+    for(j = 0; j < x->e.out->n; j++) {
+      raptor_statement *t = x->e.out->v[j];
 
-      if(!strchr(pk, ' ') || !kg_text_key_contains(key.s, pk))
-        continue;
-      kg_evidence_fact(&x->e, x->snodes[sec], KG_NS_SCHEMA, "performer",
-                   x->people.v[k].node, "prose:known-person",
-                   kg_report_src(bl, 0), kg_report_src_end(bl, bl->len), 1);
-      kg_report_node_list_add(&x->secpeople[sec], x->people.v[k].node, pk,
-                       strlen(pk));
-      /* and the person's organisation, as stated elsewhere in the report */
-      for(j = 0; j < x->e.out->n; j++) {
-        raptor_statement *t = x->e.out->v[j];
+      if(raptor_term_equals(t->subject, x->people.v[k].node) &&
+         t->predicate->type == RAPTOR_TERM_TYPE_URI &&
+         !strcmp((const char *)raptor_uri_as_string(t->predicate->value.uri),
+                 KG_NS_SCHEMA "affiliation")) {
+        size_t o;
 
-        if(raptor_term_equals(t->subject, x->people.v[k].node) &&
-           t->predicate->type == RAPTOR_TERM_TYPE_URI &&
-           !strcmp((const char *)raptor_uri_as_string(t->predicate->value.uri),
-                   KG_NS_SCHEMA "affiliation")) {
-          size_t o;
-
-          for(o = 0; o < x->orgs.n; o++)
-            if(librdf_node_equals(x->orgs.v[o].node, t->object))
-              kg_report_node_list_add(&x->secorgs[sec], x->orgs.v[o].node,
-                               x->orgs.v[o].key, strlen(x->orgs.v[o].key));
-        }
+        for(o = 0; o < x->orgs.n; o++)
+          if(librdf_node_equals(x->orgs.v[o].node, t->object))
+            kg_report_node_list_add(&x->secorgs[sec], x->orgs.v[o].node,
+                             x->orgs.v[o].key, strlen(x->orgs.v[o].key));
       }
     }
-    kg_buf_release(&key);
   }
+  free(m);
 }
 
 /* Known initiatives that a session only names in passing ("participation à
