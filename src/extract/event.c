@@ -308,6 +308,31 @@ unambiguous(const struct kg_report *x, const struct kg_terr *t, const char *s,
   return ok;
 }
 
+/* The commune named @s that lies in a département the same text
+ * names (@pl: "la rencontre … du Lot à Gourdon"), or NULL. */
+static const struct kg_terr *
+homonym_in_named_dep(const struct kg_report *x, const struct kg_places *pl,
+                     const char *s, size_t len)
+{
+  const struct kg_terr *c[32], *found = NULL;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t n, i, k;
+
+  kg_text_key(s, len, &key);
+  n = kg_gaz_lookup(x->gaz, key.s, c, 32);
+  kg_buf_release(&key);
+  for(i = 0; i < n; i++)
+    for(k = 0; k < pl->n; k++)
+      if(c[i]->kind == KG_TERR_COMMUNE && c[i]->departement &&
+         pl->v[k].terr->kind == KG_TERR_DEPARTEMENT &&
+         !strcmp(pl->v[k].terr->code, c[i]->departement)) {
+        if(found && found != c[i])
+          return NULL;
+        found = c[i];
+      }
+  return found;
+}
+
 /* Does block @bl open with a facilitator cue ("Avec les interventions
  * de …")?  The communes of a speaker list are the speakers'. */
 static int
@@ -388,6 +413,7 @@ venue_in(struct kg_report *x, const struct kg_block *bl)
   kg_places_find(x->gaz, x->v, x->reg, NULL, 0, bl->text, bl->len, &pl);
   for(i = 0; i < pl.n && !found; i++) {
     const struct kg_place *p = &pl.v[i];
+    const struct kg_terr *t = p->terr;
     size_t vs, k;
 
     if(p->terr->kind != KG_TERR_COMMUNE)
@@ -411,9 +437,11 @@ venue_in(struct kg_report *x, const struct kg_block *bl)
     if(p->start == 0 && p->end + 5 <= bl->len &&
        letter_date(bl->text, p->end + 5))
       continue;   /* "Toulouse, le 17 avril 2008": where a letter was written */
-    if(!unambiguous(x, p->terr, bl->text + p->start, p->end - p->start))
+    if(!unambiguous(x, t, bl->text + p->start, p->end - p->start) &&
+       !(t = homonym_in_named_dep(x, &pl, bl->text + p->start,
+                                  p->end - p->start)))
       continue;
-    kg_report_venue(x, p->terr, kg_report_src(bl, vs),
+    kg_report_venue(x, t, kg_report_src(bl, vs),
                     kg_report_src_end(bl, p->end), kg_report_src(bl, p->start),
                     kg_report_src_end(bl, p->end), "text:venue");
     found = 1;
@@ -513,66 +541,107 @@ elided_de(const char *t, size_t at)
          (t[at - 4] | 0x20) == 'd' && (at == 4 || t[at - 5] == ' ');
 }
 
-/* The sentence of @bl around byte @at: [*a, *z). */
-static void
-sentence_around(const struct kg_block *bl, size_t at, size_t *a, size_t *z)
+/* Is the place at t[ms] written after a locative or a département word
+ * ("du Lot", "de la Sarthe", "dans la Meuse", "la région Pays de la Loire",
+ * "d'Ardèche"), or in a list that one opens ("de Loire-Atlantique, Sarthe
+ * et Vendée": @listed)? */
+static int
+locative_place(const struct kg_vocab *v, const char *t, size_t ms, int listed)
 {
-  const char *t = bl->text;
-  size_t i;
+  size_t e = ms;
 
-  for(i = at; i > 0 && !(strchr(".!?\n", t[i - 1]) && (i == bl->len ||
-                                                      t[i] == ' '));
-      i--)
-    ;
-  *a = i;
-  for(i = at; i < bl->len && !(strchr(".!?\n", t[i]) &&
-                               (i + 1 >= bl->len || t[i + 1] == ' ' ||
-                                t[i + 1] == '\n'));
-      i++)
-    ;
-  *z = i;
+  if(cue_before(v, KG_CUE_LOCATIVE, t, ms) ||
+     cue_before(v, KG_CUE_DEPT_WORD, t, ms) || elided_de(t, ms))
+    return 1;
+  while(e > 0 && t[e - 1] == ' ')
+    e--;
+  /* "la région Pays de la Loire", not "la Région Bretagne" (its council) */
+  if(e >= 7 && !memcmp(t + e - 7, "r\xc3\xa9gion", 7) &&
+     (e == 7 || t[e - 8] == ' '))
+    return 1;
+  if(listed && e > 0 && t[e - 1] == ',')
+    return 1;
+  return listed && e >= 3 && !memcmp(t + e - 3, " et", 3);
 }
 
-/* The sentence that dates the event, in the first paragraph before the
- * sessions that writes a date, names its départements and régions ("Le 19
- * novembre aura lieu la rencontre des EPN de Drôme et d'Ardèche"):
- * lead:place. */
+/* Is the word before the locative that ends before t[ms] a job title or
+ * an organisation's head noun ("Sénatrice du Nord", "maire de Metz", "le
+ * lycée du Nord")?  The place is then a person's or an organisation's. */
+static int
+title_or_org_before(const struct kg_vocab *v, const char *t, size_t ms)
+{
+  size_t z = ms, a, k;
+  static const enum kg_cue_role roles[] = {
+    KG_CUE_JOB_TITLE, KG_CUE_ORG_HEAD, KG_CUE_ORG_HEAD_WEAK
+  };
+
+  for(k = 0; k < 3; k++) {   /* "de la", "du", "d'": up to two words */
+    while(z > 0 && t[z - 1] == ' ')
+      z--;
+    if(z > 0 && (t[z - 1] == '\'' || !memcmp(t + (z >= 3 ? z - 3 : 0),
+                                             "\xe2\x80\x99", 3)))
+      z -= t[z - 1] == '\'' ? 1 : 3;
+    a = z;
+    while(a > 0 && t[a - 1] != ' ' && t[a - 1] != ',' && t[a - 1] != '\n' &&
+          t[a - 1] != '(')
+      a--;
+    if(a == z)
+      return 0;
+    if(!kg_vocab_phrase_is(v->cues[KG_CUE_LOCATIVE], v->ncues[KG_CUE_LOCATIVE],
+                           t + a, z - a) &&
+       !kg_vocab_phrase_is(v->cues[KG_CUE_ARTICLE], v->ncues[KG_CUE_ARTICLE],
+                           t + a, z - a)) {
+      size_t r;
+
+      for(r = 0; r < sizeof roles / sizeof roles[0]; r++)
+        if(kg_vocab_phrase_is(v->cues[roles[r]], v->ncues[roles[r]], t + a,
+                              z - a))
+          return 1;
+      return 0;
+    }
+    z = a;
+  }
+  return 0;
+}
+
+/* The sentences of the paragraphs that introduce the event (before its
+ * first session) name its départements and régions after a locative ("la
+ * rencontre des conseillers numériques du Lot", "des médiateurs de la
+ * région Pays de la Loire", "de Loire-Atlantique, Sarthe et Vendée"):
+ * lead:place.  Not a date line alone, not a speaker line, not a place
+ * given by its code ("APF45"). */
 static void
 lead_places(struct kg_report *x, long title_block, size_t first_sec)
 {
   const struct kg_doc *d = &x->doc;
-  struct kg_dates ds = { NULL, 0, 0 };
   struct kg_places pl = { NULL, 0, 0 };
-  size_t b, i, a, z;
+  size_t b, i;
 
-  for(b = 0; b < first_sec && b < d->nblocks && !ds.n; b++) {
+  for(b = 0; b < first_sec && b < d->nblocks; b++) {
     const struct kg_block *bl = &d->blocks[b];
+    int listed = 0;
 
-    if((long)b == title_block || bl->kind != KG_BLK_PARA)
+    if((long)b == title_block || bl->kind != KG_BLK_PARA ||
+       speaker_line(x->v, bl))
       continue;
-    kg_dates_find(x->v, bl->text, bl->len, &ds);
-    for(i = 0; i < ds.n; i++)
-      if(ds.v[i].y && !cue_before(x->v, KG_CUE_PUBLISHED, bl->text,
-                                  ds.v[i].start))
-        break;
-    if(i == ds.n || ds.v[i].end - ds.v[i].start + 1 >= bl->len) {
-      kg_dates_release(&ds);   /* no date, or a dateline alone */
-      continue;
-    }
-    sentence_around(bl, ds.v[i].start, &a, &z);
-    kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text + a, z - a,
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
                    &pl);
-    for(i = 0; i < pl.n; i++)
-      if((pl.v[i].terr->kind == KG_TERR_DEPARTEMENT ||
-          pl.v[i].terr->kind == KG_TERR_REGION) && !pl.v[i].by_code &&
-         (cue_before(x->v, KG_CUE_LOCATIVE, bl->text, a + pl.v[i].start) ||
-          elided_de(bl->text, a + pl.v[i].start)))
-        kg_report_place(x, x->event, &pl.v[i], "lead:place",
-                        kg_report_src(bl, a + pl.v[i].start),
-                        kg_report_src_end(bl, a + pl.v[i].end));
+    for(i = 0; i < pl.n; i++) {
+      const struct kg_place *p = &pl.v[i];
+      int ok = (p->terr->kind == KG_TERR_DEPARTEMENT ||
+                p->terr->kind == KG_TERR_REGION) && !p->by_code &&
+               locative_place(x->v, bl->text, p->start, listed) &&
+               !title_or_org_before(x->v, bl->text, p->start);
+
+      if(ok)
+        kg_report_place(x, x->event, p, "lead:place",
+                        kg_report_src(bl, p->start),
+                        kg_report_src_end(bl, p->end));
+      listed = ok && i + 1 < pl.n &&
+               !memchr(bl->text + p->end, '.', pl.v[i + 1].start - p->end);
+    }
     kg_places_release(&pl);
   }
-  kg_dates_release(&ds);
 }
 
 /* The first block of the first session the layout found: the text before

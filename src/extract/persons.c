@@ -326,6 +326,17 @@ talk_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
   return 0;
 }
 
+/* Is token @k a closing quotation mark ("»", "”")? */
+static int
+closing_quote(const struct kg_ptoks *t, size_t k)
+{
+  const char *s = t->text + t->v[k].start;
+  size_t n = t->v[k].end - t->v[k].start;
+
+  return (n == 2 && !memcmp(s, "\xc2\xbb", 2)) ||
+         (n == 3 && !memcmp(s, "\xe2\x80\x9d", 3));
+}
+
 /* Does a speaker phrase open at token @k?  Returns its length in tokens;
  * a one-word phrase ("avec") counts only before a name, "par" only after
  * a talk is named. */
@@ -334,8 +345,10 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
 {
   size_t m = kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, k);
 
-  /* "…, a indiqué Maurice Tubul", "», a notamment confirmé X" */
-  if(!m && k > 0 && t->v[k - 1].kind == KG_PTOK_COMMA &&
+  /* "…, a indiqué Maurice Tubul", "», a notamment confirmé X", "… ! »
+   * raconte X" */
+  if(!m && k > 0 && (t->v[k - 1].kind == KG_PTOK_COMMA ||
+                     closing_quote(t, k - 1)) &&
      (m = kg_people_phrase(x->v, KG_CUE_SPEAKER_INVERTED, t, k)) > 0)
     return kg_people_name(x->v, t, k + m, 0) ? m : 0;
   if(!m && kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, k) &&
@@ -379,7 +392,7 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
                unsigned char *scope)
 {
   size_t k = 0, m;
-  int aside;
+  int aside, listed;
 
   while(k < t->n) {
     m = speaker_before(x, t, k);
@@ -395,12 +408,16 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
     }
     aside = in_dashes(t, k);
     k += m;
-    if(k < t->n && t->v[k].kind == KG_PTOK_PUNCT &&
-       t->text[t->v[k].start] == ':')
+    listed = k < t->n && t->v[k].kind == KG_PTOK_PUNCT &&
+             t->text[t->v[k].start] == ':';
+    if(listed)
       k++;   /* "Atelier animé par : Isadora VERDERESI, …" */
     for(; k < t->n; k++) {
+      /* after a colon, entries may end with a full stop: "Avec la
+       * participation de : X, conseiller régional. Y, adjoint au maire." */
       if(clause_end(t, k) && !(is_dash(t, k) && !aside) &&
-         !(t->v[k].kind == KG_PTOK_COMMA && kg_people_name(x->v, t, k + 1, 0)))
+         !(t->v[k].kind == KG_PTOK_COMMA && kg_people_name(x->v, t, k + 1, 0)) &&
+         !(listed && sentence_end(t, k) && kg_people_name(x->v, t, k + 1, 0)))
         break;
       scope[k] = 1;
     }

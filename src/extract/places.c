@@ -126,8 +126,11 @@ choose(const struct kg_terr **c, size_t n, const char *region, int code_dep,
   }
   if(best && region && !code_dep && best_score < 50 &&
      (best->kind == KG_TERR_COMMUNE || best->kind == KG_TERR_EPCI) &&
-     best->population < 100000)
-    return NULL;  /* a small place far from the report's région: a homonym */
+     best->population < 100000 &&
+     (n > 1 || best->population < 2000 || !strpbrk(best->name, " -")))
+    return NULL;  /* a small place far from the report's région, or one of
+                     several: a homonym; a town whose name is its own
+                     ("Digne-les-Bains") is itself */
   if(best && region && n > 1 && best_score < 50 && !code_dep) {
     /* ambiguous name, none of it in the report's région */
     size_t dups = 0;
