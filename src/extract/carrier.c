@@ -219,14 +219,16 @@ kg_carrier_relations(struct istate *st, struct init *in)
       librdf_free_node(in2);
     }
   }
-  /* territories stated in the passage; else the carrier's */
+  /* territories stated in the passage; else the carrier's; none for a
+   * national programme named in passing */
   for(k = 0; k < in->npass; k++)
     for(b = in->pass[k].b0; b < in->pass[k].b1 && b < x->doc.nblocks; b++) {
       const struct kg_block *bl = &x->doc.blocks[b];
       struct kg_places pl = { NULL, 0, 0 };
 
-      kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
-                     &pl);
+      if(!in->national)
+        kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
+                       &pl);
       for(i = 0; i < pl.n; i++) {
         size_t a = kg_report_src(bl, pl.v[i].start);
         size_t z = kg_report_src_end(bl, pl.v[i].end);
@@ -240,7 +242,7 @@ kg_carrier_relations(struct istate *st, struct init *in)
       kg_places_release(&pl);
       kg_passage_figures(st, in, bl);
     }
-  if(!spatial && in->porteur) {
+  if(!spatial && in->porteur && !in->national) {
     size_t n0 = x->nspatial;
 
     for(i = 0; i < n0; i++)

@@ -61,6 +61,30 @@ add_passage(struct init *in, size_t b0, size_t b1)
 }
 
 /* An initiative named text[a, z) (source bytes). */
+/* The registry's other classes of @ent on @node ("mn:NationalProgramme"). */
+static void
+registry_types(struct kg_report *x, librdf_node *node,
+               const struct kg_entity *ent)
+{
+  size_t k;
+
+  for(k = 0; ent && k < ent->ntypes; k++)
+    kg_evidence_po(&x->e, node, KG_NS_RDF, "type",
+                   kg_evidence_iri(&x->e, ent->types[k], NULL));
+}
+
+/* Is @ent a national programme (mn:NationalProgramme in the registry)? */
+static int
+is_national(const struct kg_entity *ent)
+{
+  size_t k;
+
+  for(k = 0; ent && k < ent->ntypes; k++)
+    if(!strcmp(ent->types[k], KG_NS_MN "NationalProgramme"))
+      return 1;
+  return 0;
+}
+
 static struct init *
 initiative(struct istate *st, long sec, size_t a, size_t z,
            const struct kg_entity *ent, const char *rule, size_t b0, size_t b1,
@@ -128,7 +152,9 @@ initiative(struct istate *st, long sec, size_t a, size_t z,
         kg_report_candidate(x, in->node, st->cand_conf ? st->cand_conf : 80);
       else
         kg_report_alternate_names(x, in->node, ent);
+      registry_types(x, in->node, ent);
     }
+    in->national = is_national(ent);
   }
   if(!strncmp(rule, "title:", 6) && in->title_sec < 0)
     in->title_sec = sec;

@@ -153,7 +153,8 @@ add_words(struct pscan *sc, size_t i, size_t j, int conf, int flags)
 /* ------------------------------------------------------------ shapes */
 
 /* "le dispositif PANEL", "le programme Société numérique", "le projet
- * « Centres Sociaux Connectés 2.0 »". */
+ * « Centres Sociaux Connectés 2.0 »", "une étude nommée « CAPUNI »" (cue
+ * initiative-naming). */
 static void
 intro_names(struct pscan *sc)
 {
@@ -165,11 +166,17 @@ intro_names(struct pscan *sc)
 
     if(!m || w->v[i].acro ||
         (i && !w->v[i - 1].gap &&
-         kg_names_phrase_before(sc->lx, w, i, KG_CUE_PLURAL_DET) < i))
-      continue;  /* "PARCOURS DONATEUR": a heading in capitals */
+         kg_names_phrase_before(sc->lx, w, i, KG_CUE_PLURAL_DET) < i &&
+         !(i + m < w->n &&
+           kg_names_phrase(sc->lx, w, i + m, KG_CUE_INITIATIVE_NAMING) == 1)))
+      continue;  /* "PARCOURS DONATEUR": a heading in capitals; "un projet
+                    de …", but "un projet nommé « … »" */
     for(j = i + m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
         kg_names_phrase(sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1; j++, k++)
       ;
+    if(j + 1 < w->n && !w->v[j - 1].gap &&
+       kg_names_phrase(sc->lx, w, j, KG_CUE_INITIATIVE_NAMING) == 1)
+      j++;   /* "un projet nommé « LABAcces »" */
     if(j >= w->n)
       continue;
     if((w->v[j - 1].gap & KG_GAP_QUOTE) &&
@@ -285,9 +292,60 @@ series_end(struct pscan *sc, size_t j)
   return e;
 }
 
+/* Is word @i the ordinal of a second or later edition ("deuxième", cue
+ * ordinal; "4ème", "4e", "2nd": digits other than 1 and a suffix)?  A
+ * first edition is an event, not yet a series. */
+static int
+ordinal(struct pscan *sc, size_t i)
+{
+  const char *k = sc->w.v[i].key;
+  static const char *const suffix[] = { "e", "eme", "nd", "nde", "es",
+                                        "emes", NULL };
+  size_t d = strspn(k, "0123456789"), j;
+
+  if(kg_names_phrase(sc->lx, &sc->w, i, KG_CUE_ORDINAL) == 1)
+    return 1;
+  for(j = 0; d && !(d == 1 && k[0] == '1') && suffix[j]; j++)
+    if(!strcmp(k + d, suffix[j]))
+      return 1;
+  return 0;
+}
+
+/* After an ordinal, the end of a series noun's words in lower case: at
+ * most two adjectives of any kind ("rencontre virtuelle"), then a
+ * complement that series_end() reads with a capital or an adjective of
+ * cue initiative-adjective in it, and a closing "du Lot", "des Fabriques
+ * de territoire" (a capitalised run); @j when no such complement follows
+ * ("la deuxième rencontre régionale de l'année"). */
+static size_t
+ordinal_series_end(struct pscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k, e, c;
+
+  for(k = j; k < w->n && k < j + 2 && !w->v[k - 1].gap &&
+      !w->v[k].cap && !kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_CONNECTOR);
+      k++)
+    ;
+  if((e = series_end(sc, k)) == k)
+    return j;
+  for(c = 0; k < e && !c; k++)   /* "de l'année": no series named */
+    c = w->v[k].cap ||
+        kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1;
+  if(!c)
+    return j;
+  if(e + 1 < w->n && !w->v[e - 1].gap &&
+     (c = kg_names_phrase(sc->lx, w, e, KG_CUE_NAME_CONNECTOR)) != 0 &&
+     e + c < w->n && !w->v[e + c - 1].gap &&
+     kg_names_capital(sc->lx, w, e + c))
+    e = kg_names_run(sc->lx, w, e + c, SERIES_WORDS);
+  return e;
+}
+
 /* "les Rencontres nationales des EPN", "le Carrefour de l'inclusion
- * numérique": a capitalised series noun with an adjective or a complement
- * (0.60). */
+ * numérique": a capitalised series noun with an adjective or a complement;
+ * "la 4ème rencontre des conseillers numériques du Lot": a series noun in
+ * lower case after an ordinal, without the ordinal (0.60). */
 static void
 series_names(struct pscan *sc)
 {
@@ -295,6 +353,13 @@ series_names(struct pscan *sc)
   size_t i, m, e;
 
   for(i = 0; i < w->n; i++) {
+    if(!w->v[i].cap && i > 0 && !w->v[i - 1].gap && ordinal(sc, i - 1) &&
+       (m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES_LOWER)) &&
+       (e = ordinal_series_end(sc, i + m)) > i + m) {
+      add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
+      i = e - 1;
+      continue;
+    }
     if(!w->v[i].cap ||
        !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES)) ||
        (e = series_end(sc, i + m)) == i + m)

@@ -36,7 +36,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "minutes", "speaker-group", "programme-announce",
   "speaker-inverted", "org-representatives",
   "date-last", "speaker-noun", "org-same",
-  "event-series", "former-region"
+  "event-series", "former-region", "ordinal",
+  "event-series-lower", "initiative-naming"
 };
 
 static const char *const files[] = {

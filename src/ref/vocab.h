@@ -93,6 +93,9 @@ enum kg_cue_role {
   KG_CUE_ORG_SAME,          /* "Conseil départemental = Département" */
   KG_CUE_EVENT_SERIES,      /* "Rencontres", "Assises": a recurring event */
   KG_CUE_FORMER_REGION,     /* "Rhône-Alpes": no territory of today */
+  KG_CUE_ORDINAL,           /* "deuxième" rencontre: a series' edition */
+  KG_CUE_EVENT_SERIES_LOWER, /* "rencontre" after an ordinal */
+  KG_CUE_INITIATIVE_NAMING, /* "un projet nommé « X »" */
   KG_CUE_ROLE_COUNT
 };
 
