@@ -469,8 +469,9 @@ kg_names_run(const struct kg_names_lex *lx, const struct kg_words *w, size_t i,
   while(j < w->n && j - i < max && !w->v[j - 1].gap) {
     size_t m;
 
-    if(kg_names_capital(lx, w, j)) {
-      j++;
+    if(kg_names_capital(lx, w, j) &&
+       !kg_names_phrase(lx, w, j, KG_CUE_NAME_DATE_STOP)) {
+      j++;       /* not "… Midi-Pyrénées Jeudi 3 avril" */
       continue;
     }
     m = kg_names_phrase(lx, w, j, KG_CUE_NAME_CONNECTOR);

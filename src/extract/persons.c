@@ -516,16 +516,55 @@ title_speaker(const struct kg_report *x, size_t sec, const struct kg_block *bl,
   return 1;
 }
 
+/* "- Sup Agro Florac: Christian Resche (formateur), Hélène Laxenaire": in
+ * a list item, a capitalised head of at most GROUP_WORDS words before the
+ * item's first colon, which names no person and no cue ("Présents :",
+ * "Animation :"), is the organisation of the people after the colon.  The
+ * head's token end, or 0. */
+static size_t
+item_head(const struct kg_report *x, const struct kg_ptoks *t, size_t i)
+{
+  static const enum kg_cue_role cues[] = {
+    KG_CUE_PARTICIPANTS, KG_CUE_FIELD_LABEL, KG_CUE_FACILITATOR,
+    KG_CUE_NOTETAKER, KG_CUE_GENERIC_HEADING, KG_CUE_SPEAKER_BEFORE
+  };
+  size_t s, e, r, m;
+
+  for(s = 0; s < t->n && !is_word(t, s); s++)
+    ;
+  for(e = s; e < i && t->v[e].kind == KG_PTOK_WORD; e += m) {
+    m = t->v[e].cap ? 1 : kg_people_phrase(x->v, KG_CUE_NAME_CONNECTOR, t, e);
+    if(!m)
+      break;   /* "de l'": a connector of two tokens */
+  }
+  if(e >= i || e == s || e - s > GROUP_WORDS || !t->v[s].cap ||
+     t->v[e].kind != KG_PTOK_PUNCT || t->text[t->v[e].start] != ':' ||
+     kg_people_name(x->v, t, s, 0))
+    return 0;
+  for(r = 0; r < sizeof cues / sizeof cues[0]; r++)
+    if(kg_people_phrase(x->v, cues[r], t, s))
+      return 0;
+  return e;
+}
+
 /* "Service Culture (Yannick Lucéa, Philippe Lorreyte)": when the name at
  * @i stands in brackets after a capitalised run that names no person, the
  * run is the organisation of the people in the brackets; its offsets in
- * the line go to use->group_from, group_to. */
+ * the line go to use->group_from, group_to.  In a list item (@item), the
+ * head before the first colon (item_head()) is too. */
 static void
 group_before(const struct kg_report *x, const struct kg_ptoks *t, size_t i,
-             struct kg_roles_use *use)
+             int item, struct kg_roles_use *use)
 {
   size_t k = i, e, s, dot = 0;
 
+  if(item && (e = item_head(x, t, i)) != 0) {
+    for(s = 0; !is_word(t, s); s++)
+      ;
+    use->group_from = t->v[s].start;
+    use->group_to = t->v[e - 1].end;
+    return;
+  }
   if(i >= 2 && is_dash(t, i - 1)) {
     /* "CRIJ - Claude Rigouste : …", an item's head: the words before the
      * dash, from the line's start */
@@ -790,7 +829,7 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
       use.role = KG_CUE_FACILITATOR;
       use.confidence = CONF_SPEAKER;
     }
-    group_before(x, &t, i, &use);
+    group_before(x, &t, i, bl->kind == KG_BLK_ITEM, &use);
     if(use.group_to > use.group_from) {
       use.group_from += ls;
       use.group_to += ls;

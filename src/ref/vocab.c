@@ -37,7 +37,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "speaker-inverted", "org-representatives",
   "date-last", "speaker-noun", "org-same",
   "event-series", "former-region", "ordinal",
-  "event-series-lower", "initiative-naming"
+  "event-series-lower", "initiative-naming",
+  "name-date-stop"
 };
 
 static const char *const files[] = {

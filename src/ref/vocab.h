@@ -96,6 +96,7 @@ enum kg_cue_role {
   KG_CUE_ORDINAL,           /* "deuxième" rencontre: a series' edition */
   KG_CUE_EVENT_SERIES_LOWER, /* "rencontre" after an ordinal */
   KG_CUE_INITIATIVE_NAMING, /* "un projet nommé « X »" */
+  KG_CUE_NAME_DATE_STOP,    /* "Jeudi" after a name: a date, not the name */
   KG_CUE_ROLE_COUNT
 };
 
