@@ -157,7 +157,8 @@ struct whens {
 };
 
 /* Does the text open with a letter's dateline before @ds: a capitalised
- * place of a few words, a comma, "le" ("Toulouse, le 17 avril 2008")? */
+ * place of a few words, a comma, "le" ("Toulouse, le 17 avril 2008")?
+ * (0xC3 0x80..0x9F: "É", "À" and the other capitals with accents.) */
 static int
 letter_date(const char *s, size_t ds)
 {
@@ -167,8 +168,19 @@ letter_date(const char *s, size_t ds)
      memcmp(s + ds - 5, ", le ", 5))
     return 0;
   for(i = 0; i < ds - 5; i++) {
-    if(s[i] == ' ')
+    if(s[i] == ' ') {
+      size_t k = i + 1;
+
       words++;
+      while(k < ds - 5 && s[k] != ' ')
+        k++;
+      /* every word a capital's, but short joining words ("Aix en
+       * Provence"): not "Elle a adopté, le 25 avril" */
+      if(!(s[i + 1] >= 'A' && s[i + 1] <= 'Z') &&
+         !((unsigned char)s[i + 1] == 0xC3 && k > i + 2 &&
+           (unsigned char)s[i + 2] < 0xA0) && k - i - 1 > 3)
+        return 0;
+    }
     if((s[i] >= '0' && s[i] <= '9') || strchr(".,;:!?\n", s[i]))
       return 0;
   }
@@ -233,9 +245,28 @@ relative_dates(struct whens *w)
   }
 }
 
+/* The year of a date @d written without one, from the page's own date
+ * ("Édition du vendredi 27 avril 2001" … "le 25 avril": 2001; "le 3
+ * décembre" in a page of 10 janvier 2020: 2019), or 0 when the page has
+ * none. */
+static int
+published_year(const struct whens *w, const struct kg_date *d)
+{
+  size_t i;
+
+  for(i = 0; i < w->n; i++) {
+    const struct kg_date *p = &w->v[i].d;
+
+    if(w->v[i].published && p->y && p->m && d->m)
+      return d->m > p->m || (d->m == p->m && d->d > p->d) ? p->y - 1 : p->y;
+  }
+  return 0;
+}
+
 /* The event's dates: front matter, else the title, else the text before
  * the first session, else (nothing else) a date of a session.  A date
- * without a year takes the one year the report's other dates agree on. */
+ * without a year takes the one year the report's other dates agree on,
+ * else the page's own date's (published_year()). */
 static void
 event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
             const struct kg_meta *mt, size_t first_sec)
@@ -273,7 +304,8 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
     struct when *o = &w.v[i];
     int written = o->d.y != 0 && !o->d.last;
 
-    if(o->published || !kg_dates_year(&o->d, year))
+    if(o->published ||
+       !kg_dates_year(&o->d, year ? year : published_year(&w, &o->d)))
       continue;
     date_fact(x, o, 0, !written);
     if(o->d.d2)
