@@ -809,8 +809,9 @@ line(struct finder *f, size_t b)
       return;
     }
     if(announces(f->v, bl->text, bl->len)) {
-      f->prog_list = 1;
-      f->prog_item = f->prog_type = -1;
+      f->prog_list = 1;   /* "Deux tables rondes ont clôturé … :" typed */
+      f->prog_item = -1;
+      f->prog_type = typed_label(f->v, bl->text, bl->len);
       return;
     }
     if((f->prog_type = typed_label(f->v, bl->text, bl->len)) >= 0) {
