@@ -36,6 +36,14 @@ on_statement(void *user_data, raptor_statement *st)
     for(p = o->value.literal.language; *p; p++)
       *p = (unsigned char)tolower(*p);
   }
+  if(o && o->type == RAPTOR_TERM_TYPE_LITERAL && o->value.literal.datatype &&
+     !strcmp((const char *)raptor_uri_as_string(o->value.literal.datatype),
+             "http://www.w3.org/2001/XMLSchema#string")) {
+    /* RDF 1.1 Concepts 3.3: "x"^^xsd:string is the simple literal "x";
+     * one form in the store, so a pattern 'x' matches it */
+    raptor_free_uri(o->value.literal.datatype);
+    o->value.literal.datatype = NULL;
+  }
   g = st->graph ? st->graph : ls->graph;
   if(kg_rdf_stmts_add(ls->l, raptor_term_copy(st->subject),
                   raptor_term_copy(st->predicate), o, g))

@@ -64,18 +64,31 @@ sort_unique(struct kg_batch *b)
   b->n = k;
 }
 
-/* A copy of literal @o with its language tag in lower case (what rasqal
- * compares with), or NULL if it needs no change. */
+/* A copy of literal @o in its one form: its language tag in lower case
+ * (what rasqal compares with), "x"^^xsd:string as the simple literal "x"
+ * (RDF 1.1 Concepts 3.3: one term, so a pattern 'x' matches it); NULL if
+ * it needs no change. */
 static librdf_node *
-lower_lang(librdf_world *w, librdf_node *o)
+canonical_literal(librdf_world *w, librdf_node *o)
 {
   char *lang;
   char tmp[64];
   size_t i, n;
   int upper = 0;
+  librdf_uri *dt;
 
   if(!librdf_node_is_literal(o))
     return NULL;
+  dt = librdf_node_get_literal_value_datatype_uri(o);
+  if(dt && !strcmp((const char *)librdf_uri_as_string(dt),
+                   "http://www.w3.org/2001/XMLSchema#string")) {
+    size_t len;
+    const unsigned char *v =
+      librdf_node_get_literal_value_as_counted_string(o, &len);
+
+    return librdf_new_node_from_typed_counted_literal(w, v, len, NULL, 0,
+                                                      NULL);
+  }
   lang = librdf_node_get_literal_value_language(o);
   if(!lang)
     return NULL;
@@ -102,7 +115,7 @@ fill(librdf_world *w, struct kg_batch *b, librdf_stream *s, size_t max)
 
   for(; got < max && !librdf_stream_end(s); librdf_stream_next(s), got++) {
     librdf_statement *t = librdf_stream_get_object(s);   /* SHARED */
-    librdf_node *lo = lower_lang(w, librdf_statement_get_object(t));
+    librdf_node *lo = canonical_literal(w, librdf_statement_get_object(t));
     librdf_statement *c;
 
     if(lo)
