@@ -40,7 +40,7 @@
 #define CONF_BYLINE 80     /* "Par Prénom Nom" */
 #define CONF_MENTION 65    /* a name the lexicon reads, nothing more */
 
-#define AFTER_SCAN 25      /* tokens searched for a speaking verb */
+#define AFTER_SCAN 40      /* tokens searched for a speaking verb */
 #define GROUP_SCAN 80      /* tokens searched for a plural one */
 #define GROUP_WORDS 8      /* words of an organisation before its people */
 #define ENTRY_HEAD 120     /* bytes read for the name heading an entry */
@@ -468,6 +468,14 @@ speaker_after(const struct kg_report *x, const struct kg_ptoks *t, size_t e)
   /* "X, directrice de Y, a présenté"; "X coordonnateur du réseau qui
    * pilotait la journée" (a phrase of several words, no comma needed) */
   for(p = e + 1; p < t->n && p < e + AFTER_SCAN && !clause_end(t, p); p++) {
+    if(t->v[p].kind == KG_PTOK_OPEN) {   /* "(Docelles, 88)": read past */
+      while(p + 1 < t->n && t->v[p + 1].kind != KG_PTOK_CLOSE &&
+            !sentence_end(t, p + 1))
+        p++;
+      if(p + 1 < t->n && t->v[p + 1].kind == KG_PTOK_CLOSE)
+        p++;
+      continue;
+    }
     if(kg_people_name(x->v, t, p, 1))
       return 0;
     m = kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, p);
