@@ -636,12 +636,34 @@ title_or_org_before(const struct kg_vocab *v, const char *t, size_t ms)
   return 0;
 }
 
+/* Does a capitalised word end right before t[at] ("Agence Landaise": the
+ * adjective is part of a name, the organisation's place)? */
+static int
+capital_before(const char *t, size_t at)
+{
+  size_t e = at, a;
+
+  while(e > 0 && t[e - 1] == ' ')
+    e--;
+  if(e == at)
+    return 0;
+  for(a = e; a > 0 && t[a - 1] != ' ' && t[a - 1] != '\n' &&
+      t[a - 1] != '\'' && !(a >= 3 && !memcmp(t + a - 3, "\xe2\x80\x99", 3));
+      a--)
+    ;   /* "l'Agence": the word after the elision */
+  return a < e && ((t[a] >= 'A' && t[a] <= 'Z') ||
+                   ((unsigned char)t[a] == 0xC3 && a + 1 < e &&
+                    (unsigned char)t[a + 1] < 0xA0));
+}
+
 /* The sentences of the paragraphs that introduce the event (before its
  * first session) name its départements and régions after a locative ("la
  * rencontre des conseillers numériques du Lot", "des médiateurs de la
  * région Pays de la Loire", "de Loire-Atlantique, Sarthe et Vendée"):
  * lead:place.  Not a date line alone, not a speaker line, not a place
- * given by its code ("APF45"). */
+ * given by its code ("APF45").  A département's adjective after a word in
+ * lower case ("le territoire ardéchois", "aux Lotois") too:
+ * lead:adjective. */
 static void
 lead_places(struct kg_report *x, long title_block, size_t first_sec)
 {
@@ -672,6 +694,13 @@ lead_places(struct kg_report *x, long title_block, size_t first_sec)
       listed = ok && i + 1 < pl.n &&
                !memchr(bl->text + p->end, '.', pl.v[i + 1].start - p->end);
     }
+    pl.n = 0;
+    kg_places_adjectives(x->gaz, x->v, bl->text, bl->len, &pl);
+    for(i = 0; i < pl.n; i++)
+      if(!capital_before(bl->text, pl.v[i].start))
+        kg_report_place(x, x->event, &pl.v[i], "lead:adjective",
+                        kg_report_src(bl, pl.v[i].start),
+                        kg_report_src_end(bl, pl.v[i].end));
     kg_places_release(&pl);
   }
 }

@@ -616,6 +616,54 @@ kg_places_whole(const struct kg_gaz *g, const struct kg_vocab *v,
   return t;
 }
 
+#define ADJ_WORDS 4   /* words of an adjective: "loir-et-chérien" */
+
+/* Is the gap between words @a and @b a joining hyphen or apostrophe? */
+static int
+joined(const char *s, const struct word *a, const struct word *b)
+{
+  size_t g = b->start - a->end;
+
+  return (g == 1 && (s[a->end] == '-' || s[a->end] == '\'')) ||
+         (g == 3 && !memcmp(s + a->end, "\xe2\x80\x99", 3));
+}
+
+void
+kg_places_adjectives(const struct kg_gaz *g, const struct kg_vocab *v,
+                     const char *s, size_t len, struct kg_places *out)
+{
+  struct word *w = NULL;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t n, i, k, best, hit;
+
+  if(!g || !v->nterradj)
+    return;
+  n = split_words(s, len, &w);
+  for(i = 0; i < n; i = best ? best : i + 1) {
+    const struct kg_terr *t;
+
+    best = 0;
+    hit = 0;
+    for(k = i; k < n && k < i + ADJ_WORDS; k++) {
+      size_t r;
+
+      if(k > i && !joined(s, &w[k - 1], &w[k]))
+        break;
+      kg_buf_reset(&key);
+      kg_text_key_keep_article(s + w[i].start, w[k].end - w[i].start, &key);
+      if((r = kg_hash_value(&v->terradj_keys, key.s)) != 0) {
+        best = k + 1;
+        hit = r;
+      }
+    }
+    if(hit &&
+       (t = kg_gaz_get(g, KG_TERR_DEPARTEMENT, v->terradj[hit - 1].code)))
+      add(out, w[i].start, w[best - 1].end, t, 0);
+  }
+  kg_buf_release(&key);
+  free(w);
+}
+
 void
 kg_places_release(struct kg_places *p)
 {

@@ -54,6 +54,12 @@ const struct kg_terr *kg_places_whole(const struct kg_gaz *g,
                                       const struct kg_registry *reg,
                                       const char *region, const char *text,
                                       size_t len);
+/* Appends to @out the départements that adjectives of text[0..len) name
+ * ("le territoire ardéchois", "l'Agence Landaise", "aux Lotois", "haute-
+ * savoyarde": the data of ontology/territory-adjectives.ttl), sure. */
+void kg_places_adjectives(const struct kg_gaz *g, const struct kg_vocab *voc,
+                          const char *text, size_t len,
+                          struct kg_places *out);
 void kg_places_release(struct kg_places *p);
 
 #endif

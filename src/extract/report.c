@@ -422,6 +422,11 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
       if(report_name_place_ok(x->v, name, len, &pl.v[i]))
         kg_report_place(x, n, &pl.v[i], "org-name:place", a + pl.v[i].start,
                         a + pl.v[i].end);
+    pl.n = 0;   /* "Agence Landaise", "Fédération ardéchoise des …" */
+    kg_places_adjectives(x->gaz, x->v, name, len, &pl);
+    for(i = 0; i < pl.n; i++)
+      kg_report_place(x, n, &pl.v[i], "org-name:adjective",
+                      a + pl.v[i].start, a + pl.v[i].end);
     kg_places_release(&pl);
     org_code_place(x, n, b);
   }

@@ -45,7 +45,7 @@ static const char *const files[] = {
   "ontology/cues.ttl", "ontology/lexicon.ttl", "ontology/session-types.ttl",
   "ontology/themes.ttl", "ontology/mednum-lieux.ttl", "ontology/persons.ttl",
   "ontology/organisations.ttl", "ontology/initiatives.ttl",
-  "ontology/programme.ttl", NULL
+  "ontology/programme.ttl", "ontology/territory-adjectives.ttl", NULL
 };
 
 static void
@@ -168,6 +168,21 @@ kg_vocab_about_next(const struct kg_vocab *v, size_t i)
   return v->about_next[i] - 1;
 }
 
+/* "territory-adjective-07" -> v->terradj, with its code */
+static void
+add_terradj(struct kg_vocab *v, const char *local, size_t *cap,
+            const char *text)
+{
+  const char *pre = "territory-adjective-";
+  size_t len = strlen(pre);
+
+  if(strncmp(local, pre, len) || !local[len] || strlen(local + len) > 3)
+    return;
+  KG_GROW(v->terradj, *cap, v->nterradj + 1);
+  phrase_init(&v->terradj[v->nterradj].ph, text);
+  strcpy(v->terradj[v->nterradj++].code, local + len);
+}
+
 /* "month-04" -> arr[3] */
 static void
 add_numbered(const char *local, const char *prefix, struct kg_phrase **arr,
@@ -204,7 +219,7 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
   struct kg_vocab *v = kg_xcalloc(1, sizeof(*v));
   struct kg_triples t = { NULL, 0, 0 };
   size_t caps[KG_CUE_ROLE_COUNT];
-  size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS], wcaps[7];
+  size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS], wcaps[7], tcap = 0;
   struct kg_hash roles;   /* role name -> 1 + role */
   size_t i, r;
   int bad = 0;
@@ -248,8 +263,12 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
                  KG_VOCAB_ORDINALS, ocaps, x->o);
     add_numbered(x->s + strlen(pre), "weekday-", v->weekdays, v->nweekdays,
                  7, wcaps, x->o);
+    add_terradj(v, x->s + strlen(pre), &tcap, x->o);
   }
   kg_hash_release(&roles);
+  kg_hash_init(&v->terradj_keys);
+  for(r = 0; r < v->nterradj; r++)
+    *kg_hash_ref(&v->terradj_keys, v->terradj[r].ph.key, NULL) = r + 1;
   v->triples = t;  /* kept: the reference graph copies concepts from it */
   index_subjects(v);
   collect_scheme(v, KG_NS_MNC "type-session", &v->types, &v->ntypes);
@@ -302,6 +321,12 @@ kg_vocab_free(struct kg_vocab *v)
     phrases_free(v->ordinals[r], v->nordinals[r]);
   for(r = 0; r < 7; r++)
     phrases_free(v->weekdays[r], v->nweekdays[r]);
+  for(r = 0; r < v->nterradj; r++) {
+    free(v->terradj[r].ph.text);
+    free(v->terradj[r].ph.key);
+  }
+  free(v->terradj);
+  kg_hash_release(&v->terradj_keys);
   concepts_free(v->types, v->ntypes);
   concepts_free(v->themes, v->nthemes);
   kg_read_triples_release(&v->triples);

@@ -119,6 +119,13 @@ struct kg_concept {
 
 #define KG_VOCAB_ORDINALS 10
 
+/* An adjective of a département ("ardéchoise"): cue/territory-adjective-07
+ * of ontology/territory-adjectives.ttl. */
+struct kg_terradj {
+  struct kg_phrase ph;
+  char code[4];             /* the département's INSEE code */
+};
+
 struct kg_vocab {
   struct kg_phrase *cues[KG_CUE_ROLE_COUNT];
   size_t ncues[KG_CUE_ROLE_COUNT];
@@ -128,6 +135,9 @@ struct kg_vocab {
   size_t nordinals[KG_VOCAB_ORDINALS];
   struct kg_phrase *weekdays[7];          /* weekday-1 (lundi) .. -7 */
   size_t nweekdays[7];
+  struct kg_terradj *terradj;             /* territory-adjective-CODE */
+  size_t nterradj;
+  struct kg_hash terradj_keys;            /* phrase key -> 1 + index */
   struct kg_concept *types;     /* session types */
   size_t ntypes;
   struct kg_concept *themes;
