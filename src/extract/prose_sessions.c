@@ -245,8 +245,18 @@ block(struct finder *f, size_t b)
   size_t i, e, z;
 
   for(i = 0; i < bl->len; i++) {
-    if(!word_start(t, i) || (t[i] >= 'A' && t[i] <= 'Z') ||
-       !(e = type_at(f->v, t, bl->len, i, &key)))
+    int capital = (t[i] >= 'A' && t[i] <= 'Z') ||
+                  ((unsigned char)t[i] == 0xC3 && i + 1 < bl->len &&
+                   (unsigned char)t[i + 1] < 0xA0);
+
+    if(!word_start(t, i) || !(e = type_at(f->v, t, bl->len, i, &key)))
+      continue;
+    /* "le Forum Numérique" names an event; "l'Assemblée Générale
+     * d'ARSENIC" is a session: a capital only for a type that stands
+     * alone (cue/session-alone) */
+    if(capital && !kg_vocab_phrase_is(f->v->cues[KG_CUE_SESSION_ALONE],
+                                      f->v->ncues[KG_CUE_SESSION_ALONE],
+                                      t + i, e - i))
       continue;
     if(!determiner_before(f->v, t, i) ||
        (f->title.len && kg_text_key_contains(f->title.s, key)))

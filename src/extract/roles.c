@@ -103,6 +103,20 @@ group_org(struct kg_report *x, const struct kg_roles_use *use,
   return kg_report_org(x, a, z, 0, 0);
 }
 
+/* Does s[0..len) open with a job title (cue job-title: "Directrice",
+ * "Conseillère départementale en charge du numérique")? */
+static int
+job_title_first(const struct kg_vocab *v, const char *s, size_t len)
+{
+  size_t p, k;
+
+  for(p = 0; p < v->ncues[KG_CUE_JOB_TITLE]; p++)
+    if((k = kg_text_key_prefix(s, len, v->cues[KG_CUE_JOB_TITLE][p].key)) &&
+       (k == len || !((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')))
+      return 1;
+  return 0;
+}
+
 /* Source end of organisation @o's name, as kg_report_org() cuts it. */
 static size_t
 org_src_end(const struct kg_report *x, const struct kg_block *bl, size_t from,
@@ -185,6 +199,9 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
                           bl->text + from + o->name.start,
                           o->name.end - o->name.start))
       continue;   /* "délégué aux TIC": a field, not a body */
+    if(job_title_first(x->v, bl->text + from + o->name.start,
+                       o->name.end - o->name.start))
+      continue;   /* "Hélène Deriu (Directrice)": a function, not a body */
     if(o->alias.end == o->alias.start &&
        !has_capital(bl->text + from + o->name.start,
                     o->name.end - o->name.start))
@@ -221,13 +238,15 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
     if(r->org >= 0 && orgs[r->org])
       kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],
                    rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
-    else if(r->org < 0 && group)
+    else if(r->org >= 0 &&
+            kg_report_locality(x, pn,
+                               kg_report_src(bl, from + p.orgs[r->org].name.start),
+                               org_src_end(x, bl, from, &p.orgs[r->org]),
+                               rule_name(&rb, use->prefix, "locality")))
+      ;   /* "Jacques Guyot (Joyeuse)": where the person works */
+    else if(group)   /* no body of one's own, or a job title in brackets */
       kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", group,
                    rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
-    else if(r->org >= 0)
-      kg_report_locality(x, pn, kg_report_src(bl, from + p.orgs[r->org].name.start),
-                         org_src_end(x, bl, from, &p.orgs[r->org]),
-                         rule_name(&rb, use->prefix, "locality"));
     if(role == KG_CUE_FACILITATOR) {
       const struct kg_org_ref *o = r->org >= 0 ? &p.orgs[r->org] : NULL;
 
