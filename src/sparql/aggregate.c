@@ -163,7 +163,9 @@ accumulate(struct agg *g, const struct kg_value *v)
 
       if(e->literal && e->literal->string)
         sep = (const char *)e->literal->string;
-      if(!kg_value_is_literal(v)) {
+      /* §18.5.1.7 joins with CONCAT, which takes string literals only:
+       * a number or a date makes the aggregate an error (STR() it) */
+      if(v->kind != KG_VALUE_STRING && v->kind != KG_VALUE_LANG) {
         g->error = 1;
         break;
       }

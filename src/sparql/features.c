@@ -39,7 +39,7 @@ static const struct feature features[] = {
   { "GROUP BY (variables and expressions, AS ?v)", "native", "" },
   { "COUNT, SUM, AVG, MIN, MAX, SAMPLE", "native", "computed in C; over no rows: COUNT 0, SUM 0, AVG 0, others unbound" },
   { "COUNT(DISTINCT ...), COUNT(*)", "native", "rasqal's own COUNT(DISTINCT) over-counts" },
-  { "GROUP_CONCAT (DISTINCT, separator=)", "native", "rasqal ignores the separator" },
+  { "GROUP_CONCAT (DISTINCT, separator=)", "native", "rasqal ignores the separator; over a number, date or other non-string literal the aggregate is an error (no value), as CONCAT is (SPARQL 1.1 18.5.1.7): GROUP_CONCAT(STR(?v)) joins them" },
   { "HAVING", "native", "" },
   { "ORDER BY ASC/DESC", "native", "unbound < blank node < IRI < literal; numbers and dates by value, strings by code point" },
   { "DISTINCT, REDUCED (as DISTINCT), LIMIT, OFFSET", "native", "" },
