@@ -384,6 +384,28 @@ unknown_pair_titled(const struct kg_vocab *v, const struct kg_ptoks *t,
          match_phrase(v, KG_CUE_JOB_TITLE, t, j + 2) ? 2 : 0;
 }
 
+/* "le maire Marib Hanaffi", "la présidente Zouhourya Mouayad Ben": after
+ * a job title in lower case that ends right before @j, two or three
+ * capitalised words the lexicon does not know (or knows as proper nouns
+ * only), the last followed by no capitalised word; tokens, or 0. */
+static size_t
+unknown_after_title(const struct kg_vocab *v, const struct kg_ptoks *t,
+                    size_t j)
+{
+  size_t k, n;
+  int titled = 0;
+
+  for(n = 0; j + n < t->n && n < 4 && cap_word(t, j + n) &&
+      !t->v[j + n].upper && !(t->v[j + n].lex & ~KG_LEX_PROPER); n++)
+    ;
+  if(n < 2 || n > 3 || cap_word(t, j + n) || !j || t->v[j - 1].cap)
+    return 0;   /* the cheap tests first: the title's are costly */
+  for(k = j > 3 ? j - 3 : 0; k < j && !titled; k++)
+    titled = t->v[k].kind == T_WORD && !t->v[k].cap &&
+             match_phrase(v, KG_CUE_JOB_TITLE, t, k) == j - k;
+  return titled ? n : 0;
+}
+
 size_t
 kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
                int strict)
@@ -404,7 +426,8 @@ kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
      !surname_at(v, t, j + 2, (long)j + 1, strict))
     return j + 2 - i;
   if(!strict && ((s = initial_name(t, j)) || (s = unknown_first_caps(t, j)) ||
-                  (s = unknown_pair_titled(v, t, j))))
+                  (s = unknown_pair_titled(v, t, j)) ||
+                  (!civ && (s = unknown_after_title(v, t, j)))))
     return j + s - i;
   if(j < t->n && given_name(t, j))
     g = (long)j++;

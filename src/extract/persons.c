@@ -26,6 +26,7 @@
 #include "base/text.h"
 #include "extract/roles.h"
 #include "extract/doc.h"
+#include "extract/names.h"
 #include "extract/people.h"
 #include "extract/persons.h"
 #include "extract/report.h"
@@ -742,16 +743,40 @@ all_caps(const char *w, size_t len)
   return n >= 2;
 }
 
+/* Is the one word s[0..len) a job title of cue job-title ("maire")? */
+static int
+title_word(struct kg_report *x, const char *s, size_t len, struct kg_buf *fold)
+{
+  const struct kg_names_lex *lx = kg_report_names(x);
+  char word[24];
+  size_t k;
+
+  if(len < 3 || len >= sizeof word)
+    return 0;
+  for(k = 0; k < len && s[k] >= 'a' && s[k] <= 'z'; k++)
+    word[k] = s[k];
+  word[k] = '\0';
+  if(k < len) {   /* not plain ASCII letters: fold it ("préfète") */
+    kg_buf_reset(fold);
+    kg_text_key(s, len, fold);
+    if(!fold->len || fold->len >= sizeof word)
+      return 0;
+    memcpy(word, fold->s, fold->len + 1);
+  }
+  return (kg_hash_value(&lx->roles, word) >> KG_CUE_JOB_TITLE) & 1;
+}
+
 /* Does the line text[0..len) hold a word that can start a name?  A cheap
  * look before the line is read word by word. */
 static int
-line_may_name(const struct kg_report *x, const char *text, size_t len)
+line_may_name(struct kg_report *x, const char *text, size_t len)
 {
   struct kg_buf fold = KG_BUF_INIT;
   size_t i = 0, j;
   int yes = 0;
 
   int prev = 0;   /* the word before was capitalised */
+  size_t pa = 0, pz = 0;   /* the word before */
 
   while(i < len && !yes) {
     int cp = 0, cap;
@@ -763,11 +788,19 @@ line_may_name(const struct kg_report *x, const char *text, size_t len)
     if(j > i) {
       kg_text_utf8_decode(text + i, j - i, &cp);
       cap = utf8proc_isupper(cp);
-      /* a first name or a civility; "D. Chafaï"; "Laroussi OUESLATI" */
+      /* a first name or a civility; "D. Chafaï"; "Laroussi OUESLATI";
+       * a word the lexicon does not know after a job title in lower case
+       * ("le maire Marib …") */
       yes = cap && (name_word(x, text + i, j - i, &fold) ||
                     (j == i + 1 && j < len && text[j] == '.') ||
-                    (prev && all_caps(text + i, j - i)));
+                    (prev && all_caps(text + i, j - i)) ||
+                    (!prev && pz > pa &&
+                     !(kg_lexicon_classes(x->lex, text + i, j - i) &
+                       ~KG_LEX_PROPER) &&
+                     title_word(x, text + pa, pz - pa, &fold)));
       prev = cap;
+      pa = i;
+      pz = j;
     }
     i = j;
   }

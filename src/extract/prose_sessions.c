@@ -249,11 +249,13 @@ block(struct finder *f, size_t b)
                   ((unsigned char)t[i] == 0xC3 && i + 1 < bl->len &&
                    (unsigned char)t[i + 1] < 0xA0);
 
-    if(!word_start(t, i) || !(e = type_at(f->v, t, bl->len, i, &key)))
-      continue;
     /* "le Forum Numérique" names an event; "l'Assemblée Générale
      * d'ARSENIC" is a session: a capital only for a type that stands
      * alone (cue/session-alone) */
+    if(!word_start(t, i) ||
+       (capital && phrase_at(f->v, KG_CUE_SESSION_ALONE, t, bl->len, i) == i) ||
+       !(e = type_at(f->v, t, bl->len, i, &key)))
+      continue;
     if(capital && !kg_vocab_phrase_is(f->v->cues[KG_CUE_SESSION_ALONE],
                                       f->v->ncues[KG_CUE_SESSION_ALONE],
                                       t + i, e - i))
