@@ -97,9 +97,11 @@ struct init *kg_initiatives_lookup(struct istate *st, size_t a, size_t z,
 
 /* prose.c: initiatives named anywhere in the prose. */
 void kg_prose_find(struct istate *st);
-/* 1 if the known name at plain [start, end) of block @b is a person's
- * surname ("Marie Albert"): a known person, or a capitalised word before it
- * that is no word of the vocabulary and starts no sentence. */
+/* 1 if the known name at plain [start, end) of block @b is part of a
+ * person's name: a surname ("Marie Albert": a known person, or a
+ * capitalised word before it that is no word of the vocabulary and starts
+ * no sentence), or the first name of a person the report knows ("Albert
+ * Le Gall"). */
 int kg_prose_surname(struct istate *st, size_t b, size_t start, size_t end);
 
 /* carrier.c: carrier, presentation, themes, places, figures of @in. */

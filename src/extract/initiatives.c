@@ -197,6 +197,28 @@ kg_initiatives_lookup(struct istate *st, size_t a, size_t z,
   return in;
 }
 
+/* Where the body's name starts in t[0..len) (what follows "par"): its
+ * capital, after an article ("l'ANCT", "le SIVU", "Emmaüs Connect"); len
+ * when no capital opens it ("par le numérique"). */
+static size_t
+carrier_start(struct kg_report *x, const char *t, size_t len)
+{
+  size_t a = 0, p, k;
+
+  while(a < len && t[a] == ' ')
+    a++;
+  for(p = 0; p < x->v->ncues[KG_CUE_ARTICLE]; p++)
+    if((k = kg_text_key_prefix(t + a, len - a, x->v->cues[KG_CUE_ARTICLE][p].key))
+       && (a + k >= len || t[a + k] == ' ' || t[a + k - 1] == '\'' ||
+           (unsigned char)t[a + k - 1] == 0x99)) {
+      a += k;
+      break;
+    }
+  while(a < len && t[a] == ' ')
+    a++;
+  return a < len && kg_passage_first_upper(t + a, len - a) ? a : len;
+}
+
 /* In a title "X par Y", is Y a person ("Introduction par Monsieur Michel
  * VAUZELLE", "… par Anne Martin") or X no name ("Introduction")?  t[0..xz)
  * is X, t[ya..yz) is Y. */
@@ -280,23 +302,22 @@ title_initiatives(struct istate *st, size_t sec)
       for(p = 0; p < x->v->ncues[KG_CUE_CARRIER]; p++) {
         size_t n = kg_text_key_prefix(t + i, head - i,
                                       x->v->cues[KG_CUE_CARRIER][p].key);
-        size_t oz = head;
+        size_t oz = head, oa;
         struct init *in;
 
-        if(!n || !kg_passage_first_upper(t, i) || i - 1 > 60)
-          continue;
+        if(!n || !kg_passage_first_upper(t, i) || i - 1 > 60 ||
+           (oa = i + n + carrier_start(x, t + i + n, head - i - n)) >= head)
+          continue;   /* "… mise en capacité par le numérique": no body */
         if(carrier_is_person(x, t, i - 1, i + n, head))
           break;   /* "Introduction par Monsieur X": a talk and its speaker */
+        for(oz = i + n; oz < head && !strchr("(.,;", t[oz]); oz++)
+          ;   /* "par le SIVU (Bernard) Pour le moment, …": the name only */
         while(oz > i + n && t[oz - 1] == ' ')
           oz--;
         in = initiative(st, (long)sec, kg_report_src(bl, s->title_off),
                         kg_report_src_end(bl, s->title_off + i - 1), NULL,
                         "title:carrier", b0, b1, -1);
-        if(in && !in->porteur && oz > i + n + 1) {
-          size_t oa = i + n;
-
-          while(t[oa] == ' ')
-            oa++;
+        if(in && !in->porteur && oz > oa) {
           in->porteur = kg_report_org(x, kg_report_src(bl, s->title_off + oa),
                                  kg_report_src_end(bl, s->title_off + oz), 0, 0);
           in->por_rule = "title:carrier";

@@ -361,8 +361,8 @@ unknown_first_caps(const struct kg_ptoks *t, size_t j)
 
 /* "Garlann Nizon coordinatrice du réseau": two capitalised words the
  * lexicon does not know (or knows as proper nouns only), or a first name
- * and a surname in capitals ("Awa BA"), then a job title in lower case;
- * tokens, or 0. */
+ * and a surname in capitals ("Awa BA"), then (after a comma at most) a job
+ * title in lower case; tokens, or 0. */
 static size_t
 unknown_pair_titled(const struct kg_vocab *v, const struct kg_ptoks *t,
                     size_t j)
@@ -380,6 +380,8 @@ unknown_pair_titled(const struct kg_vocab *v, const struct kg_ptoks *t,
   } else if((l->lex & ~KG_LEX_PROPER) || (f->lex && l->lex)) {
     return 0;   /* "Grand Dijon": proper nouns both */
   }
+  if(t->v[j + 2].kind == T_COMMA && j + 3 < t->n)
+    j++;   /* "Franckie Trichet, adjoint au maire de Nantes" */
   return t->v[j + 2].kind == T_WORD && !t->v[j + 2].cap &&
          match_phrase(v, KG_CUE_JOB_TITLE, t, j + 2) ? 2 : 0;
 }
@@ -406,6 +408,23 @@ unknown_after_title(const struct kg_vocab *v, const struct kg_ptoks *t,
   return titled ? n : 0;
 }
 
+/* "Arnaudon Bernard (SIVU)": at the start of a line, a capitalised word
+ * that is no first name nor a common word, then a first name, then a
+ * bracket, a comma or the end of the line: a surname written first, as
+ * attendance lists do; tokens, or 0. */
+static size_t
+surname_first(const struct kg_ptoks *t, size_t j)
+{
+  const struct kg_ptok *f = &t->v[j];
+
+  if(j != 0 || j + 1 >= t->n || !cap_word(t, j) || f->upper ||
+     (f->lex & (KG_LEX_FIRST_NAME | KG_LEX_COMMON)) ||
+     !given_name(t, j + 1) || t->v[j + 1].upper)
+    return 0;
+  return j + 2 == t->n || t->v[j + 2].kind == T_OPEN ||
+         t->v[j + 2].kind == T_COMMA ? 2 : 0;
+}
+
 size_t
 kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
                int strict)
@@ -427,7 +446,8 @@ kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
     return j + 2 - i;
   if(!strict && ((s = initial_name(t, j)) || (s = unknown_first_caps(t, j)) ||
                   (s = unknown_pair_titled(v, t, j)) ||
-                  (!civ && (s = unknown_after_title(v, t, j)))))
+                  (!civ && (s = unknown_after_title(v, t, j))) ||
+                  (!civ && (s = surname_first(t, j)))))
     return j + s - i;
   if(j < t->n && given_name(t, j))
     g = (long)j++;

@@ -221,7 +221,7 @@ range_word(const struct kg_vocab *v, const char *s, size_t len, size_t i)
 }
 
 /* A time slot opening s[0..len): "9h30 – ", "10h00 – 10h45 : ", "[14h] ",
- * "14h : ".  Returns the offset of what follows it (len: nothing), or 0
+ * "14h : ", "-10h00 à 12h00 : ".  Returns the offset of what follows it (len: nothing), or 0
  * when the text does not open with a slot. */
 static size_t
 slot_at(const struct kg_vocab *v, const char *s, size_t len)
@@ -231,6 +231,8 @@ slot_at(const struct kg_vocab *v, const char *s, size_t len)
 
   if(i < len && (s[i] == '[' || s[i] == '('))
     i++;
+  else if(i + 1 < len && s[i] == '-' && s[i + 1] >= '0' && s[i + 1] <= '9')
+    i++;   /* "-10h00 à 12h00 : …", a dash stuck to the time */
   /* "De 14h à 15h30" */
   if((e = opens_with(v, KG_CUE_LOCATIVE, s + i, len - i)) != 0 &&
      time_at(v, s, len, skip_space(s, len, i + e)))
@@ -434,6 +436,20 @@ trimmed_len(const char *t, size_t len)
   return len;
 }
 
+/* "MATIN :", "Après-midi :": a paragraph that is a part of the day and a
+ * colon announces the list of that part's sessions. */
+static int
+day_part_label(const struct kg_vocab *v, const char *t, size_t len)
+{
+  size_t e = opens_with(v, KG_CUE_DAY_PART, t, len);
+
+  if(!e || !memchr(t, ':', len))
+    return 0;
+  while(e < len && (t[e] == ' ' || t[e] == ':' || t[e] == '\n'))
+    e++;   /* opens_with() may have read the colon already */
+  return e == len;
+}
+
 /* A label that opens a programme ("Au programme :", "Déroulé de la
  * journée") or a table of contents ("Sommaire"). */
 static int
@@ -604,7 +620,8 @@ heading(struct finder *f, size_t b)
     f->toc = 1;
     return;
   }
-  if(programme_label(f->v, bl->text, len)) {
+  if(programme_label(f->v, bl->text, len) ||
+     day_part_label(f->v, bl->text, bl->len)) {
     f->prog_level = lev;
     f->prog_list = 1;
     return;
@@ -803,7 +820,8 @@ line(struct finder *f, size_t b)
       f->toc = 1;
       return;
     }
-    if(programme_label(f->v, bl->text, len)) {
+    if(programme_label(f->v, bl->text, len) ||
+       day_part_label(f->v, bl->text, bl->len)) {
       f->prog_list = 1;
       f->prog_item = f->prog_type = -1;
       return;

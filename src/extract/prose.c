@@ -468,7 +468,7 @@ kg_prose_surname(struct istate *st, size_t b, size_t start, size_t end)
 {
   const struct kg_words *w = kg_report_words(st->x, b);  /* SHARED */
   const struct kg_block *bl = &st->x->doc.blocks[b];
-  size_t k;
+  size_t k, e;
   int trap = 0;
 
   for(k = 0; k < w->n && w->v[k].a < start; k++)
@@ -482,6 +482,10 @@ kg_prose_surname(struct istate *st, size_t b, size_t start, size_t end)
            (p->cap && !p->acro && !p->initial &&
             !kg_names_vocab_word(w, k - 1));
   }
+  /* "Albert Le Gall": the first name of a person the report knows */
+  for(e = k; !trap && k < w->n && w->v[k].a == start && e + 1 < w->n &&
+      e < k + 3 && !w->v[e].gap; e++)
+    trap = kg_report_is_person(st->x, bl->text + start, w->v[e + 1].z - start);
   return trap;
 }
 
