@@ -247,6 +247,10 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
     else if(group)   /* no body of one's own, or a job title in brackets */
       kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", group,
                    rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
+    else if(use->group_to > use->group_from)   /* "- Guilers : Michel …" */
+      kg_report_locality(x, pn, kg_report_src(bl, use->group_from),
+                         kg_report_src_end(bl, use->group_to),
+                         rule_name(&rb, use->prefix, "locality"));
     if(role == KG_CUE_FACILITATOR) {
       const struct kg_org_ref *o = r->org >= 0 ? &p.orgs[r->org] : NULL;
 
