@@ -828,6 +828,36 @@ signature_block(const struct kg_report *x, size_t b)
   return before < 3 || k == d->nblocks;
 }
 
+/* A first name alone at token @i: known as one, and no capitalised word
+ * after it ("Stéphanie & Manon", "(David - Alban)"). */
+static int
+lone_first_name(const struct kg_ptoks *t, size_t i)
+{
+  return t->v[i].kind == KG_PTOK_WORD && t->v[i].cap && !t->v[i].upper &&
+         (t->v[i].lex & KG_LEX_FIRST_NAME) &&
+         !(i + 1 < t->n && t->v[i + 1].kind == KG_PTOK_WORD &&
+           t->v[i + 1].cap);
+}
+
+/* Is token @i inside brackets of the title of section @sec ("Bilan des
+ * rencontres de Lille (David - Alban)")? */
+static int
+in_title_brackets(const struct kg_report *x, size_t sec,
+                  const struct kg_block *bl, const struct kg_ptoks *t,
+                  size_t i)
+{
+  size_t k;
+
+  if(sec >= x->nsecs || bl != &x->doc.blocks[x->secs[sec].block])
+    return 0;
+  for(k = i; k-- > 0;)
+    if(t->v[k].kind == KG_PTOK_CLOSE)
+      return 0;
+    else if(t->v[k].kind == KG_PTOK_OPEN)
+      return 1;
+  return 0;
+}
+
 /* One line text[ls, le) of block @bl, in section @sec; @sig: the line
  * may be a signature (signature_block()). */
 static void
@@ -855,6 +885,10 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     if(sentence_end(&t, i))
       s0 = i + 1;
     n = kg_people_name(x->v, &t, i, strict && !scope[i] && i != by);
+    if(!n && lone_first_name(&t, i) &&
+       (scope[i] || in_title_brackets(x, sec, bl, &t, i)))
+      kg_roles_first_name(x, sec, bl, ls + t.v[i].start, ls + t.v[i].end,
+                          s0 < t.n ? ls + t.v[s0].start : ls, le);
     if(!n || inside_longer_name(x, &t, i) || registry_name(x, &t, i, n)) {
       i += n ? n : 1;
       continue;

@@ -282,3 +282,37 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
   kg_buf_release(&rb);
 }
 
+int
+kg_roles_first_name(struct kg_report *x, size_t sec, const struct kg_block *bl,
+                    size_t a, size_t z, size_t line_from, size_t to)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  librdf_node *session = sec < x->nsecs ? x->snodes[sec] : x->event;
+  const struct kg_named_node *one = NULL;
+  size_t i, sa = kg_report_src(bl, a), sz = kg_report_src_end(bl, z);
+  int several = 0;
+
+  kg_text_key(bl->text + a, z - a, &k);
+  for(i = 0; i < x->people.n && !several && k.len; i++) {
+    const char *pk = x->people.v[i].key;
+    size_t pl = strlen(pk);
+
+    /* "david delva", or "delva david" in a list written surname first */
+    if((pl > k.len && pk[k.len] == ' ' && !strncmp(pk, k.s, k.len)) ||
+       (pl > k.len && pk[pl - k.len - 1] == ' ' &&
+        !strcmp(pk + pl - k.len, k.s))) {
+      several = one != NULL;
+      one = &x->people.v[i];
+    }
+  }
+  kg_buf_release(&k);
+  if(!one || several)
+    return 0;
+  kg_evidence_mention(&x->e, one->node, sa, sz);
+  kg_evidence_fact(&x->e, session, KG_NS_SCHEMA, "performer", one->node,
+                   "prose:facilitator-first-name", kg_report_src(bl, line_from),
+                   kg_report_src_end(bl, to), 0);
+  kg_report_node_list_add(&x->secpeople[sec], one->node,
+                          x->e.text + sa, sz - sa);
+  return 1;
+}

@@ -45,4 +45,13 @@ void kg_roles_people(struct kg_report *x, size_t sec,
                      const struct kg_block *bl, size_t from, size_t to,
                      size_t line_from);
 
+/* "présentée par Stéphanie & Manon", "(David - Alban)": the first name at
+ * block offsets [a, z) of @bl names the one person of the report whose
+ * name starts with it; that person performs section @sec (or the event),
+ * with [line_from, to) as passage.  1 if stated, 0 when no person or
+ * several have that first name. */
+int kg_roles_first_name(struct kg_report *x, size_t sec,
+                        const struct kg_block *bl, size_t a, size_t z,
+                        size_t line_from, size_t to);
+
 #endif
