@@ -173,6 +173,33 @@ complement(struct oscan *sc, size_t j, int allow_name, size_t *from,
   return kg_names_run(sc->lx, w, k, 6);
 }
 
+/* "Association des maires ruraux", "Fédération départementale des centres
+ * sociaux", "Association des maires de l'Isère": after a capitalised head,
+ * a connector, one to three words in lower case that end no name, and a
+ * closing "de X" in capitals; the end, or @j when none follows. */
+static size_t
+common_complement(struct oscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c, k, n = 0;
+
+  if(j >= w->n || w->v[j - 1].gap ||
+     !(c = phrase(sc, j, KG_CUE_NAME_CONNECTOR)))
+    return j;
+  for(k = j + c; k < w->n && n < 3 && !w->v[k - 1].gap && !w->v[k].cap &&
+      !phrase(sc, k, KG_CUE_NAME_STOP) &&
+      !phrase(sc, k, KG_CUE_NAME_CONNECTOR) &&
+      w->v[k].z - w->v[k].a >= 3; k++, n++)
+    ;
+  if(!n)
+    return j;
+  if(k + 1 < w->n && !w->v[k - 1].gap &&
+     (c = phrase(sc, k, KG_CUE_NAME_CONNECTOR)) && k + c < w->n &&
+     !w->v[k + c - 1].gap && capital(sc, k + c))
+    k = kg_names_run(sc->lx, w, k + c, 4);   /* "… de l'Isère" */
+  return k;
+}
+
 /* "la médiathèque de Landujan", "l'association Solidarnum", "le Hub
  * RhinOcc", "Football Club de Lens", "le Département". */
 static size_t
@@ -195,7 +222,10 @@ head_name(struct oscan *sc, size_t i)
   if(end == j) {
     if(kind == HEAD_STANDALONE && !w->v[i].initial)
       add_span(sc, w->v[i].a, w->v[i + m - 1].z, 0, 0, 60, 1);
-    return m;
+    else if(kind == HEAD_STRONG && w->v[i].cap && !w->v[i].initial &&
+            (end = common_complement(sc, j)) > j)
+      add_words(sc, i, end, 65);
+    return end > j ? end - i : m;
   }
   /* "Ministère de l'Éducation nationale" */
   if(end < w->n && !w->v[end - 1].gap && phrase(sc, end, KG_CUE_ORG_ADJECTIVE) == 1)
