@@ -26,6 +26,17 @@ kg_text_utf8_decode(const char *s, size_t len, int *cp)
 }
 
 int
+kg_text_upper_at(const char *s, size_t len)
+{
+  int cp;
+
+  if(!len)
+    return 0;
+  kg_text_utf8_decode(s, len, &cp);
+  return utf8proc_isupper(cp);
+}
+
+int
 kg_text_utf8_check(const char *s, size_t len, size_t *bad)
 {
   size_t i = 0;

@@ -157,8 +157,7 @@ struct whens {
 };
 
 /* Does the text open with a letter's dateline before @ds: a capitalised
- * place of a few words, a comma, "le" ("Toulouse, le 17 avril 2008")?
- * (0xC3 0x80..0x9F: "É", "À" and the other capitals with accents.) */
+ * place of a few words, a comma, "le" ("Toulouse, le 17 avril 2008")? */
 static int
 letter_date(const char *s, size_t ds)
 {
@@ -176,9 +175,7 @@ letter_date(const char *s, size_t ds)
         k++;
       /* every word a capital's, but short joining words ("Aix en
        * Provence"): not "Elle a adopté, le 25 avril" */
-      if(!(s[i + 1] >= 'A' && s[i + 1] <= 'Z') &&
-         !((unsigned char)s[i + 1] == 0xC3 && k > i + 2 &&
-           (unsigned char)s[i + 2] < 0xA0) && k - i - 1 > 3)
+      if(!kg_text_upper_at(s + i + 1, k - i - 1) && k - i - 1 > 3)
         return 0;
     }
     if((s[i] >= '0' && s[i] <= '9') || strchr(".,;:!?\n", s[i]))
@@ -651,9 +648,7 @@ capital_before(const char *t, size_t at)
       t[a - 1] != '\'' && !(a >= 3 && !memcmp(t + a - 3, "\xe2\x80\x99", 3));
       a--)
     ;   /* "l'Agence": the word after the elision */
-  return a < e && ((t[a] >= 'A' && t[a] <= 'Z') ||
-                   ((unsigned char)t[a] == 0xC3 && a + 1 < e &&
-                    (unsigned char)t[a + 1] < 0xA0));
+  return kg_text_upper_at(t + a, e - a);
 }
 
 /* The sentences of the paragraphs that introduce the event (before its

@@ -103,12 +103,8 @@ kg_passage_skip_marks(const char *t, size_t len, size_t i)
 int
 kg_passage_first_upper(const char *t, size_t len)
 {
-  int cp;
-
-  if(!len)
-    return 0;
-  kg_text_utf8_decode(t, len, &cp);
-  return utf8proc_isupper(cp) || cp == '#' || (cp >= '0' && cp <= '9');
+  return kg_text_upper_at(t, len) ||
+         (len && (t[0] == '#' || (t[0] >= '0' && t[0] <= '9')));
 }
 
 /* Typographic marks of a name: @ ' . inside a word, inner capitals, #. */

@@ -245,20 +245,15 @@ block(struct finder *f, size_t b)
   size_t i, e, z;
 
   for(i = 0; i < bl->len; i++) {
-    int capital = (t[i] >= 'A' && t[i] <= 'Z') ||
-                  ((unsigned char)t[i] == 0xC3 && i + 1 < bl->len &&
-                   (unsigned char)t[i + 1] < 0xA0);
-
     /* "le Forum Numérique" names an event; "l'Assemblée Générale
      * d'ARSENIC" is a session: a capital only for a type that stands
-     * alone (cue/session-alone) */
-    if(!word_start(t, i) ||
-       (capital && phrase_at(f->v, KG_CUE_SESSION_ALONE, t, bl->len, i) == i) ||
-       !(e = type_at(f->v, t, bl->len, i, &key)))
-      continue;
-    if(capital && !kg_vocab_phrase_is(f->v->cues[KG_CUE_SESSION_ALONE],
-                                      f->v->ncues[KG_CUE_SESSION_ALONE],
-                                      t + i, e - i))
+     * alone (cue/session-alone), the whole type */
+    int capital = kg_text_upper_at(t + i, bl->len - i);
+    size_t alone = capital
+                   ? phrase_at(f->v, KG_CUE_SESSION_ALONE, t, bl->len, i) : i;
+
+    if(!word_start(t, i) || (capital && alone == i) ||
+       !(e = type_at(f->v, t, bl->len, i, &key)) || (capital && e != alone))
       continue;
     if(!determiner_before(f->v, t, i) ||
        (f->title.len && kg_text_key_contains(f->title.s, key)))

@@ -11,6 +11,7 @@
 #include "base/diag.h"
 #include "rdf/rdf.h"
 #include "rdf/format.h"
+#include "rdf/ns.h"
 #include "rdf/read.h"
 
 struct load_state {
@@ -38,7 +39,7 @@ on_statement(void *user_data, raptor_statement *st)
   }
   if(o && o->type == RAPTOR_TERM_TYPE_LITERAL && o->value.literal.datatype &&
      !strcmp((const char *)raptor_uri_as_string(o->value.literal.datatype),
-             "http://www.w3.org/2001/XMLSchema#string")) {
+             KG_NS_XSD "string")) {
     /* RDF 1.1 Concepts 3.3: "x"^^xsd:string is the simple literal "x";
      * one form in the store, so a pattern 'x' matches it */
     raptor_free_uri(o->value.literal.datatype);

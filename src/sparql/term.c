@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "rdf/ns.h"
 #include "sparql/term.h"
 
 static void
@@ -143,7 +144,7 @@ kg_term_from_literal(librdf_world *w, rasqal_literal *l)
       /* RDF 1.1: "x"^^xsd:string is the simple literal "x", one node */
       if(l->type == RASQAL_LITERAL_XSD_STRING ||
          (dt && !strcmp((const char *)raptor_uri_as_string(dt),
-                        "http://www.w3.org/2001/XMLSchema#string")))
+                        KG_NS_XSD "string")))
         dt = NULL;
       return librdf_new_node_from_typed_counted_literal(w, s, len,
                l->language, l->language ? strlen(l->language) : 0,

@@ -14,6 +14,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "rdf/ns.h"
 #include "store/store_int.h"
 
 void
@@ -81,7 +82,7 @@ canonical_literal(librdf_world *w, librdf_node *o)
     return NULL;
   dt = librdf_node_get_literal_value_datatype_uri(o);
   if(dt && !strcmp((const char *)librdf_uri_as_string(dt),
-                   "http://www.w3.org/2001/XMLSchema#string")) {
+                   KG_NS_XSD "string")) {
     size_t len;
     const unsigned char *v =
       librdf_node_get_literal_value_as_counted_string(o, &len);
