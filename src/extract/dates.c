@@ -198,8 +198,24 @@ year_at(const struct scan *sc, size_t i)
   return 0;
 }
 
-/* One month's days: "4", "4 et 5", "2 au 4", then the month and a year.
- * Fills d (first day, last day in d2) and returns the token after it. */
+static int weekday_at(const struct scan *sc, size_t i, size_t *used);
+
+/* Tokens of "le vendredi" or "vendredi" at token @i, after the "et" of
+ * "le jeudi 21 et le vendredi 22 juin": an article, then a weekday (0:
+ * none). */
+static size_t
+weekday_after_and(const struct scan *sc, size_t i)
+{
+  size_t a = phrases_at(sc, sc->v->cues[KG_CUE_ARTICLE],
+                        sc->v->ncues[KG_CUE_ARTICLE], i), u = 0;
+
+  if(i + a < sc->n && weekday_at(sc, i + a, &u))
+    return a + u;
+  return 0;
+}
+
+/* One month's days: "4", "4 et 5", "2 au 4", "21 et le vendredi 22", then
+ * the month and a year.  Fills d (first day, last day in d2) and returns the token after it. */
 static size_t
 piece(const struct scan *sc, size_t i, struct kg_date *d)
 {
@@ -220,6 +236,9 @@ piece(const struct scan *sc, size_t i, struct kg_date *d)
       w = phrases_at(sc, sc->v->cues[KG_CUE_DATE_RANGE],
                      sc->v->ncues[KG_CUE_DATE_RANGE], j);
     if(!w || j + w >= sc->n)
+      break;
+    w += weekday_after_and(sc, j + w);
+    if(j + w >= sc->n)
       break;
     next = day_at(sc, j + w, &u2);
     if(!next || next <= last)

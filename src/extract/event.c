@@ -149,6 +149,7 @@ struct when {
   size_t a, z;            /* source span */
   const char *rule;
   int published;          /* the date the page was published */
+  int alone;              /* the whole of its block ("27 juin 2012") */
 };
 
 struct whens {
@@ -203,6 +204,8 @@ whens_add(struct whens *w, const char *s, size_t len, size_t src,
      * "Toulouse, le 17 avril 2008" opening a letter is its writing's */
     o->published = cue_before(v, KG_CUE_PUBLISHED, s, ds.v[i].start) ||
                    letter_date(s, ds.v[i].start);
+    o->alone = bl && ds.v[i].start == 0 &&
+               strspn(s + ds.v[i].end, " \t\n") == len - ds.v[i].end;
     o->a = bl ? kg_report_src(bl, ds.v[i].start) : src + ds.v[i].start;
     o->z = bl ? kg_report_src_end(bl, ds.v[i].end) : src + ds.v[i].end;
     o->rule = rule;
@@ -239,6 +242,32 @@ relative_dates(struct whens *w)
         break;
     if(k < i && kg_dates_before(&w->v[i].d, &w->v[k].d))
       w->v[k].published = 1;
+  }
+}
+
+/* A date alone on its line, then a full date before it in time, written
+ * after it in the text ("27 juin 2012" … "Le jeudi 21 et le vendredi 22
+ * juin 2012 ont eu lieu"): the line is the page's own date. */
+static void
+lone_datelines(struct whens *w)
+{
+  size_t i, k;
+
+  for(i = 0; i < w->n; i++) {
+    const struct kg_date *p = &w->v[i].d;
+
+    if(!w->v[i].alone || w->v[i].published || !p->y)
+      continue;
+    for(k = i + 1; k < w->n; k++) {
+      const struct kg_date *e = &w->v[k].d;
+
+      if(!w->v[k].published && e->y && e->m &&
+         e->y * 10000 + e->m * 100 + e->d < p->y * 10000 + p->m * 100 + p->d &&
+         (e->y == p->y || (e->y + 1 == p->y && e->m > p->m))) {
+        w->v[i].published = 1;
+        break;
+      }
+    }
   }
 }
 
@@ -297,6 +326,7 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
   }
   year = kg_dates_one_year(&all, title_year);
   relative_dates(&w);
+  lone_datelines(&w);
   for(i = 0; i < w.n; i++) {
     struct when *o = &w.v[i];
     int written = o->d.y != 0 && !o->d.last;

@@ -34,8 +34,9 @@ struct init {
   size_t por_a, por_z;
   int por_inferred;
   long head_block;        /* list item whose head names it, -1 */
-  int national;           /* a registry mn:NationalProgramme: its passages
-                             do not place it */
+  int national;           /* a registry mn:NationalProgramme or
+                             mn:DigitalService: its passages do not
+                             place it */
 };
 
 struct istate {

@@ -73,14 +73,16 @@ registry_types(struct kg_report *x, librdf_node *node,
                    kg_evidence_iri(&x->e, ent->types[k], NULL));
 }
 
-/* Is @ent a national programme (mn:NationalProgramme in the registry)? */
+/* Is @ent used beyond any one territory (mn:NationalProgramme or
+ * mn:DigitalService in the registry), so that a passage does not place it? */
 static int
 is_national(const struct kg_entity *ent)
 {
   size_t k;
 
   for(k = 0; ent && k < ent->ntypes; k++)
-    if(!strcmp(ent->types[k], KG_NS_MN "NationalProgramme"))
+    if(!strcmp(ent->types[k], KG_NS_MN "NationalProgramme") ||
+       !strcmp(ent->types[k], KG_NS_MN "DigitalService"))
       return 1;
   return 0;
 }
@@ -331,6 +333,7 @@ title_initiatives(struct istate *st, size_t sec)
   }
   /* known initiatives named in the title */
   kg_dict_scan(st->dict, t, len, &hits);
+  kg_report_registry_hits_check(st->x, t, &hits);
   for(i = 0; i < hits.n; i++) {
     const struct kg_dict_entry *de = kg_passage_hit_kind(&hits.v[i], KG_DICT_INITIATIVE);
 

@@ -43,6 +43,7 @@ struct oscan {
 
 #define BIT(r) ((size_t)1 << (r))
 #define REP_ITEM_WORDS 10   /* words of one item of a list of bodies */
+#define COMPANION_WORDS 4   /* words of a body named among known ones */
 
 /* ------------------------------------------------------------ helpers */
 
@@ -565,6 +566,103 @@ subject_names(struct oscan *sc)
   }
 }
 
+/* ------------------------------------------------------------ companions */
+
+/* Does a candidate already found lie within words [s, e)? */
+static int
+found_within(const struct oscan *sc, size_t s, size_t e)
+{
+  size_t k;
+
+  for(k = 0; k < sc->c.n; k++)
+    if(sc->c.v[k].a >= sc->w.v[s].a && sc->c.v[k].z <= sc->w.v[e - 1].z)
+      return 1;
+  return 0;
+}
+
+/* The end (exclusive) of the enumeration item that starts at word @s:
+ * before a comma's word boundary or an "et" / "ou". */
+static size_t
+companion_item_end(struct oscan *sc, size_t s)
+{
+  const struct kg_words *w = &sc->w;
+  size_t e;
+
+  for(e = s; e + 1 < w->n && !w->v[e].gap; e++)
+    if(phrase(sc, e + 1, KG_CUE_NAME_SEP) == 1)
+      break;
+  return e + 1;
+}
+
+/* Items [s, e) of the enumeration from word @i: *n items into it[][2]
+ * (at most @max), up to a gap other than a comma.  The word after it. */
+static size_t
+companion_items(struct oscan *sc, size_t i, size_t it[][2], size_t max,
+                size_t *n)
+{
+  const struct kg_words *w = &sc->w;
+  size_t s = i, e;
+
+  *n = 0;
+  while(s < w->n) {
+    e = companion_item_end(sc, s);
+    if(*n < max) {
+      it[*n][0] = s;
+      it[(*n)++][1] = e;
+    }
+    if(e >= w->n || (w->v[e - 1].gap & ~KG_GAP_COMMA))
+      return e;
+    s = e + (w->v[e - 1].gap ? 0 : phrase(sc, e, KG_CUE_NAME_SEP));
+  }
+  return w->n;
+}
+
+/* Are words [a, e) shaped like a body's short name: capitalised words
+ * and connectors, not opening with a first name, and, alone, not a
+ * common word ("Insertion")? */
+static int
+companion_shape(struct oscan *sc, size_t a, size_t e)
+{
+  const struct kg_word *v = sc->w.v;
+  const char *t = sc->bl->text;
+  unsigned cls = sc->x->lex ? kg_lexicon_classes(sc->x->lex, t + v[a].a,
+                                                 v[a].z - v[a].a) : 0;
+  size_t k;
+
+  if(e - a > COMPANION_WORDS || !capital(sc, a) || !capital(sc, e - 1) ||
+     (!v[a].acro && (cls & KG_LEX_FIRST_NAME)) ||
+     (e - a == 1 && !v[a].acro && !v[a].mixed && (cls & KG_LEX_COMMON)))
+    return 0;
+  for(k = a; k < e; k++)
+    if(!capital(sc, k) && !phrase(sc, k, KG_CUE_NAME_CONNECTOR))
+      return 0;
+  return plausible(sc, a, e, 0);
+}
+
+/* "(SDSeI, CAF, CARSAT, MSA, Pôle Emploi, Secours Catholique, ALB
+ * Formation…)": in an enumeration of which two items or more are already
+ * organisations, each other item that is a short capitalised name is one
+ * too (0.55): not a place, a person or a name shaped like a person's. */
+static void
+companion_names(struct oscan *sc)
+{
+  size_t it[32][2], n, i = 0, k, known, a;
+
+  while(i < sc->w.n) {
+    size_t next = companion_items(sc, i, it, 32, &n);
+
+    for(k = known = 0; k < n; k++)
+      known += found_within(sc, it[k][0], it[k][1]);
+    for(k = 0; known >= 2 && n >= 3 && k < n; k++) {
+      a = kg_names_skip_article(sc->lx, &sc->w, it[k][0]);
+      if(a < it[k][1] && !found_within(sc, it[k][0], it[k][1]) &&
+         companion_shape(sc, a, it[k][1]))
+        add_words(sc, a, it[k][1], 55);
+    }
+    i = next > i ? next : i + 1;
+  }
+}
+
 /* ------------------------------------------------------------ registry */
 
 static struct kg_dict *
@@ -606,6 +704,7 @@ registry_names(struct oscan *sc)
   size_t i, k;
 
   kg_dict_scan(sc->dict, sc->bl->text, sc->bl->len, &hits);
+  kg_report_registry_hits_check(sc->x, sc->bl->text, &hits);
   for(i = 0; i < hits.n; i++) {
     int org = 0, init = 0;
 
@@ -747,6 +846,7 @@ kg_orgs_find(struct kg_report *x)
     agent_names(&sc);
     apposition_names(&sc);
     subject_names(&sc);
+    companion_names(&sc);
     emit_block(&sc);
   }
   emit_standalone(&sc);

@@ -76,6 +76,7 @@ kg_passage_block_hits(struct istate *st, size_t b)
     const struct kg_block *bl = &st->x->doc.blocks[b];
 
     kg_dict_scan(st->dict, bl->text, bl->len, &st->bhits[b]);
+    kg_report_registry_hits_check(st->x, bl->text, &st->bhits[b]);
     st->bdone[b] = 1;
   }
   return &st->bhits[b];

@@ -42,6 +42,8 @@
 #define CONF_MENTION 65    /* a name the lexicon reads, nothing more */
 
 #define AFTER_SCAN 40      /* tokens searched for a speaking verb */
+#define INVERTED_TITLE_MAX 12 /* tokens of a title between an inverted
+                                 speaking verb and the name */
 #define GROUP_SCAN 80      /* tokens searched for a plural one */
 #define GROUP_WORDS 8      /* words of an organisation before its people */
 #define ENTRY_HEAD 120     /* bytes read for the name heading an entry */
@@ -338,6 +340,23 @@ closing_quote(const struct kg_ptoks *t, size_t k)
          (n == 3 && !memcmp(s, "\xe2\x80\x9d", 3));
 }
 
+/* Is there a name at token @k, or after a few words and a comma in the
+ * same sentence ("la présidente du Conseil départemental, Sophie B.")? */
+static int
+name_after_title(const struct kg_report *x, const struct kg_ptoks *t,
+                 size_t k)
+{
+  size_t j;
+
+  if(kg_people_name(x->v, t, k, 0))
+    return 1;
+  for(j = k; j < t->n && j < k + INVERTED_TITLE_MAX && !sentence_end(t, j);
+      j++)
+    if(t->v[j].kind == KG_PTOK_COMMA)
+      return kg_people_name(x->v, t, j + 1, 0) != 0;
+  return 0;
+}
+
 /* Does a speaker phrase open at token @k?  Returns its length in tokens;
  * a one-word phrase ("avec") counts only before a name, "par" only after
  * a talk is named. */
@@ -347,11 +366,11 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
   size_t m = kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, k);
 
   /* "…, a indiqué Maurice Tubul", "», a notamment confirmé X", "… ! »
-   * raconte X" */
+   * raconte X", "» a débuté la présidente du Département, Sophie B." */
   if(!m && k > 0 && (t->v[k - 1].kind == KG_PTOK_COMMA ||
                      closing_quote(t, k - 1)) &&
      (m = kg_people_phrase(x->v, KG_CUE_SPEAKER_INVERTED, t, k)) > 0)
-    return kg_people_name(x->v, t, k + m, 0) ? m : 0;
+    return name_after_title(x, t, k + m) ? m : 0;
   if(!m && kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, k) &&
      kg_people_name(x->v, t, k + 1, 0) && talk_before(x, t, k))
     return 1;

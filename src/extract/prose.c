@@ -541,6 +541,56 @@ emit(struct pscan *sc, const struct kg_names_span *c)
   }
 }
 
+/* Is span @i a known initiative strictly inside another candidate, after
+ * its first word ("la 4ème rencontre des conseillers numériques du Lot";
+ * not "NEC Dordogne", an edition of the known one)? */
+static int
+inner_known(const struct kg_names_spans *c, size_t i)
+{
+  size_t j;
+
+  if((c->v[i].flags & 15) != R_REGISTRY)
+    return 0;
+  for(j = 0; j < c->n; j++)
+    if((c->v[j].flags & 15) != R_REGISTRY && c->v[j].a < c->v[i].a &&
+       c->v[i].z <= c->v[j].z && c->v[j].z - c->v[j].a > c->v[i].z - c->v[i].a)
+      return 1;
+  return 0;
+}
+
+/* Chooses among overlapping candidates (kg_names_spans_resolve()), except
+ * that a known initiative inside a longer candidate does not compete with
+ * it: the longer name is chosen on its own merits, and the known one is
+ * named too when the chosen candidate holds it or nothing chosen overlaps
+ * it.  Reorders c->v; keep[i] says whether c->v[i] is kept. */
+static void
+resolve(struct kg_names_spans *c, char *keep)
+{
+  size_t i, j, n = 0, all = c->n;
+
+  for(i = 0; i < all; i++)          /* the inner known ones go last */
+    if(!inner_known(c, i)) {
+      struct kg_names_span t = c->v[n];
+
+      c->v[n++] = c->v[i];
+      c->v[i] = t;
+    }
+  c->n = n;
+  kg_names_spans_resolve(c, keep);
+  c->n = all;
+  for(i = n; i < all; i++) {
+    int holds = 0, overlaps = 0;
+
+    for(j = 0; j < n; j++) {
+      if(!keep[j] || c->v[j].z <= c->v[i].a || c->v[i].z <= c->v[j].a)
+        continue;
+      overlaps = 1;
+      holds |= c->v[j].a <= c->v[i].a && c->v[i].z <= c->v[j].z;
+    }
+    keep[i] = holds || !overlaps;
+  }
+}
+
 void
 kg_prose_find(struct istate *st)
 {
@@ -569,7 +619,7 @@ kg_prose_find(struct istate *st)
     kind_names(&sc);
     series_names(&sc);
     keep = kg_xcalloc(sc.c.n + 1, 1);
-    kg_names_spans_resolve(&sc.c, keep);
+    resolve(&sc.c, keep);
     for(i = 0; i < sc.c.n; i++)
       if(keep[i])
         emit(&sc, &sc.c.v[i]);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/dict.h"
 #include "rdf/world.h"
 #include "ref/ref.h"
 #include "base/diag.h"
@@ -14,6 +15,7 @@
 #include "extract/names.h"
 #include "extract/report.h"
 #include "ref/gaz.h"
+#include "ref/lexicon.h"
 #include "base/input.h"
 #include "rdf/ns.h"
 #include "extract/people.h"
@@ -463,6 +465,80 @@ kg_report_is_place(struct kg_report *x, const char *t, size_t len)
         pl.v[0].terr->kind != KG_TERR_EPCI;
   kg_places_release(&pl);
   return hit;
+}
+
+/* Is t[start, end) written exactly as one of @e's spellings that is in
+ * capitals ("NEC", "CNR")? */
+static int
+acronym_spelling(const struct kg_entity *e, const char *t, size_t start,
+                 size_t end)
+{
+  size_t i, len = end - start;
+
+  for(i = 0; i <= e->naliases; i++) {
+    const char *s = i < e->naliases ? e->aliases[i] : e->name;
+    size_t k;
+
+    if(!s || strlen(s) != len || memcmp(s, t + start, len))
+      continue;
+    for(k = 0; k < len && !(s[k] >= 'a' && s[k] <= 'z'); k++)
+      ;
+    if(k == len)
+      return 1;
+  }
+  return 0;
+}
+
+/* Is the registry hit @h of t a name?  A name whose key is one common
+ * French word ("Zoom", "La Poste") is one only when written with its
+ * capital and not as a sentence's first word ("un zoom sur", a heading
+ * "Zoom sur les ateliers"), unless it is written as an acronym the
+ * registry gives ("NEC"). */
+static int
+registry_hit_stands(const struct kg_report *x, const char *t,
+                    const struct kg_dict_hit *h)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t start = h->start, end = h->end, w = end, p, i;
+  int common;
+
+  kg_text_key(t + start, end - start, &k);
+  common = k.len && !strchr(k.s, ' ') &&
+           (kg_lexicon_classes(x->lex, k.s, k.len) & KG_LEX_COMMON);
+  kg_buf_release(&k);
+  if(!common)
+    return 1;
+  for(i = 0; i < h->ne; i++)
+    if(acronym_spelling(&x->reg->ents[h->e[i].index], t, start, end))
+      return 1;
+  while(w > start && t[w - 1] != ' ' && t[w - 1] != '\'' &&
+        !(w - start >= 3 && !memcmp(t + w - 3, "\xE2\x80\x99", 3)))
+    w--;
+  if(!kg_text_upper_at(t + w, end - w))
+    return 0;
+  if(w > start)
+    return 1;                       /* "L'État", "La Poste" */
+  for(p = w; p > 0 && strchr(" *_#>-", t[p - 1]); p--)
+    ;
+  return p > 0 && !strchr(".!?:", t[p - 1]);
+}
+
+void
+kg_report_registry_hits_check(const struct kg_report *x, const char *t,
+                              struct kg_dict_hits *h)
+{
+  size_t i, n = 0, k;
+
+  for(i = 0; i < h->n; i++) {
+    int other = 0;
+
+    for(k = 0; k < h->v[i].ne; k++)
+      other |= h->v[i].e[k].kind != KG_DICT_ORG &&
+               h->v[i].e[k].kind != KG_DICT_INITIATIVE;
+    if(other || registry_hit_stands(x, t, &h->v[i]))
+      h->v[n++] = h->v[i];
+  }
+  h->n = n;
 }
 
 int

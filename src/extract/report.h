@@ -124,6 +124,13 @@ void kg_report_alternate_names(struct kg_report *x, librdf_node *n,
 
 /* Is text[0..len) the name of a person of the report? */
 int kg_report_is_person(struct kg_report *x, const char *t, size_t len);
+/* Drops from @h (a kg_dict_scan() of t) the registry hits that are no
+ * name: a one-word key that is a common French word, in lower case or
+ * opening a sentence ("l'état des lieux", "État des lieux").  Hits that
+ * also carry a theme or an audience are kept. */
+struct kg_dict_hits;
+void kg_report_registry_hits_check(const struct kg_report *x, const char *t,
+                                   struct kg_dict_hits *h);
 /* Is text[0..len) a commune, département or région (not an EPCI), as
  * places.c resolves it near the report's région? */
 int kg_report_is_place(struct kg_report *x, const char *t, size_t len);
