@@ -195,6 +195,19 @@ EOF
 counts refused.json > refused.tot 2>&1
 same "refused report: totals are micro-averaged over both" refused.tot.want refused.tot
 
+# ---- 5b. codes of one territory given as alternatives are one found item -------
+# The frozen graph places things in the département 23 and in the région 75;
+# a gold that gives "23 | 75" as one territory counts the two as one found
+# place (found 6 -> 5, tp 4); the right gold, which lists 23 alone, keeps 6.
+setup alt-codes "$EV/$R.gold.tsv"
+sed -i 's/^place	23	Creuse$/place	23 | 75	Creuse/' "alt-codes/$R.gold.tsv"
+check "alternative codes: the gold was changed" grep -q "^place	23 | 75	" "alt-codes/$R.gold.tsv"
+score alt-codes alt-codes
+counts alt-codes.json $R | grep '^place ' > alt-codes.got 2>&1
+echo "place 4 5 4 0.8000 1.0000" > alt-codes.want
+same "alternative codes: 23 and 75 are one found place" alt-codes.want alt-codes.got
+check "alternative codes: counts consistent with the details" consistent alt-codes.json
+
 # ---- 6. the matching: one to one, of maximum size; days ------------------------
 # Not a report: a graph and a gold made for the matcher.  The two gold
 # sessions are both held in the one found session (word overlap under 0.6):

@@ -56,7 +56,10 @@ paths; the candidate pairs of each gold item are tried best first):
     the found person matched to them in "person" has that same role; found =
     the found people with role performer or notetaker;
   * place: equal INSEE codes (a region and a departement with the same code,
-    e.g. 76, are not told apart: the gold format has the code only);
+    e.g. 76, are not told apart: the gold format has the code only); the
+    codes of one territory that the gold gives as alternatives ("972 | 02":
+    Martinique, département and région) are one found item when the graph
+    has several of them (merge_places());
   * date: same kind (start/end) and same day.
 Precision = tp / found, recall = tp / gold (shown as "-" when the
 denominator is 0); totals are micro-averaged (sums of tp, found, gold).
@@ -437,6 +440,22 @@ def how(g, f):
     return {0: "equal", 1: "containment", 2: "overlap %.2f" % (-r[1])}[r[0]]
 
 
+def merge_places(gold, found):
+    """Found places whose codes are alternatives of one gold item (the
+    département and the région of one territory, "972 | 02") as one item."""
+    out, used = [], set()
+    for g in gold:
+        if len(g.keys) < 2:
+            continue
+        group = [i for i, f in enumerate(found)
+                 if i not in used and set(f.keys) <= set(g.keys)]
+        if len(group) >= 2:
+            used.update(group)
+            out.append(Found("place", [n for i in group for n in found[i].names],
+                             [k for i in group for k in found[i].keys]))
+    return out + [f for i, f in enumerate(found) if i not in used]
+
+
 def score_report(gold_items, found):
     """Per category: tp, found, gold, false positives/negatives (labels)."""
     out = {}
@@ -446,6 +465,8 @@ def score_report(gold_items, found):
         if cat == "person-role":
             continue
         gl, fl = gold_by[cat], found.get(cat, [])
+        if cat == "place":
+            fl = merge_places(gl, fl)
         m = match(gl, fl, RANKS.get(cat, equal_rank))
         pairs[cat] = m
         matched_f = set(m.values())
