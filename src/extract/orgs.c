@@ -566,6 +566,71 @@ subject_names(struct oscan *sc)
   }
 }
 
+/* ------------------------------------------------------------ municipalities */
+
+/* The word index just after the commune whose name starts at word @s in
+ * @pl, or @s when none starts there. */
+static size_t
+commune_at(const struct oscan *sc, const struct kg_places *pl, size_t s)
+{
+  size_t i, e;
+
+  for(i = 0; i < pl->n; i++) {
+    if(pl->v[i].start != sc->w.v[s].a ||
+       pl->v[i].terr->kind != KG_TERR_COMMUNE)
+      continue;
+    for(e = s; e < sc->w.n && sc->w.v[e].z < pl->v[i].end; e++)
+      ;
+    return e < sc->w.n && sc->w.v[e].z == pl->v[i].end ? e + 1 : s;
+  }
+  return s;
+}
+
+/* Does the body at words [i, e) act: a hosting or organising verb right
+ * after it, or an agent cue ("organisé par", "à l'initiative de") right
+ * before its article? */
+static int
+acts(struct oscan *sc, size_t i, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  size_t a = kg_names_phrase_before(sc->lx, w, i, KG_CUE_ARTICLE);
+
+  if(e < w->n && !w->v[e - 1].gap &&
+     (phrase(sc, e, KG_CUE_ORG_VERB) || phrase(sc, e, KG_CUE_ORG_HOST_VERB)))
+    return 1;
+  return a > 0 && !w->v[a - 1].gap &&
+         (kg_names_phrase_before(sc->lx, w, a, KG_CUE_ORG_AGENT) < a ||
+          kg_names_phrase_before(sc->lx, w, a, KG_CUE_ORG_AGENT_BY) < a);
+}
+
+/* "la ville de Lagny-sur-Marne a accueilli …", "organisé par la commune de
+ * Gourdon": a municipal noun in lower case, "de" and a commune name the
+ * municipality when it acts (0.70); "la ville de Brest compte 140 000
+ * habitants" names a town, no body. */
+static void
+municipal_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t i, m, c, e;
+  int looked = 0;
+
+  for(i = 0; i + 2 < w->n; i++) {
+    if(w->v[i].cap || !(m = phrase(sc, i, KG_CUE_ORG_MUNICIPAL)) ||
+       w->v[i + m - 1].gap ||
+       !(c = phrase(sc, i + m, KG_CUE_NAME_CONNECTOR)) ||
+       i + m + c >= w->n || w->v[i + m + c - 1].gap)
+      continue;
+    if(!looked++)
+      kg_places_find(sc->x->gaz, sc->x->v, sc->x->reg, sc->x->region, 0,
+                     sc->bl->text, sc->bl->len, &pl);
+    e = commune_at(sc, &pl, i + m + c);
+    if(e > i + m + c && acts(sc, i, e))
+      add_words(sc, i, e, 70);
+  }
+  kg_places_release(&pl);
+}
+
 /* ------------------------------------------------------------ companions */
 
 /* Does a candidate already found lie within words [s, e)? */
@@ -846,6 +911,7 @@ kg_orgs_find(struct kg_report *x)
     agent_names(&sc);
     apposition_names(&sc);
     subject_names(&sc);
+    municipal_names(&sc);
     companion_names(&sc);
     emit_block(&sc);
   }

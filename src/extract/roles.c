@@ -12,9 +12,11 @@
 #include "base/text.h"
 #include "extract/doc.h"
 #include "extract/people.h"
+#include "extract/places.h"
 #include "extract/report.h"
 #include "extract/roles.h"
 #include "rdf/ns.h"
+#include "ref/gaz.h"
 #include "ref/vocab.h"
 
 /* Longest cue of @role at the start of the line whose first words are @w
@@ -88,6 +90,26 @@ kg_roles_sentence_end(const char *t, size_t from, size_t to)
 
 /* The organisation whose people a passage names in brackets after it, or
  * NULL (borrowed by the caller: free it). */
+/* "conseiller municipal à Digne les Bains", "adjointe au maire de
+ * Martigues": a territory that the job title at source [ta, tz) names
+ * with a locative places the person (rule @rule); a one-word name with no
+ * locative does not. */
+static void
+title_places(struct kg_report *x, librdf_node *pn, size_t ta, size_t tz,
+             const char *rule)
+{
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t i;
+
+  kg_places_find(x->gaz, x->v, x->reg, x->region, 1, x->e.text + ta,
+                 tz - ta, &pl);
+  for(i = 0; i < pl.n; i++)
+    if(pl.v[i].confidence >= 100 && pl.v[i].terr->kind != KG_TERR_EPCI)
+      kg_report_place(x, pn, &pl.v[i], rule, ta + pl.v[i].start,
+                      ta + pl.v[i].end);
+  kg_places_release(&pl);
+}
+
 static librdf_node *
 group_org(struct kg_report *x, const struct kg_roles_use *use,
           const struct kg_block *bl)
@@ -234,6 +256,7 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
                        rule_name(&rb, use->prefix, "job-title"),
                    la, lz, 0);
       librdf_free_node(jt);
+      title_places(x, pn, ta, tz, rule_name(&rb, use->prefix, "title-place"));
     }
     if(r->org >= 0 && orgs[r->org])
       kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],

@@ -38,7 +38,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "date-last", "speaker-noun", "org-same",
   "event-series", "former-region", "ordinal",
   "event-series-lower", "initiative-naming",
-  "name-date-stop"
+  "name-date-stop", "org-municipal", "org-host-verb"
 };
 
 static const char *const files[] = {

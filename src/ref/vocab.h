@@ -97,6 +97,8 @@ enum kg_cue_role {
   KG_CUE_EVENT_SERIES_LOWER, /* "rencontre" after an ordinal */
   KG_CUE_INITIATIVE_NAMING, /* "un projet nommé « X »" */
   KG_CUE_NAME_DATE_STOP,    /* "Jeudi" after a name: a date, not the name */
+  KG_CUE_ORG_MUNICIPAL,     /* "ville" de X: the municipality when it acts */
+  KG_CUE_ORG_HOST_VERB,     /* "a accueilli" after a body that hosts */
   KG_CUE_ROLE_COUNT
 };
 
