@@ -104,6 +104,31 @@ kg_term_to_literal(rasqal_world *rw, librdf_node *n)
   }
 }
 
+const char *
+kg_term_lexical(rasqal_literal *l, struct kg_buf *b, size_t *len)
+{
+  const char *s = (const char *)(l->string ? l->string
+                                           : rasqal_literal_as_string(l));
+  size_t neg, digits;
+
+  if(!s)
+    return NULL;
+  *len = l->string ? l->string_len : strlen(s);
+  if(l->type != RASQAL_LITERAL_DATE)
+    return s;
+  neg = s[0] == '-';
+  digits = strspn(s + neg, "0123456789");
+  if(digits >= 4 || s[neg + digits] != '-')
+    return s;
+  kg_buf_reset(b);
+  kg_buf_add(b, s, neg);
+  for(; digits < 4; digits++)
+    kg_buf_addc(b, '0');
+  kg_buf_adds(b, s + neg);
+  *len = b->len;
+  return b->s;
+}
+
 librdf_node *
 kg_term_from_literal(librdf_world *w, rasqal_literal *l)
 {
@@ -131,24 +156,27 @@ kg_term_from_literal(librdf_world *w, rasqal_literal *l)
     case RASQAL_LITERAL_DATE:
     case RASQAL_LITERAL_UDT:
     case RASQAL_LITERAL_INTEGER_SUBTYPE: {
-      const unsigned char *s = l->string;
-      size_t len = l->string_len;
+      struct kg_buf lex = KG_BUF_INIT;
+      size_t len = 0;
+      const unsigned char *s =
+        (const unsigned char *)kg_term_lexical(l, &lex, &len);
+      librdf_node *n;
 
       if(!s) {
-        s = rasqal_literal_as_string(l);
-        len = s ? strlen((const char *)s) : 0;
-      }
-      if(!s)
+        kg_buf_release(&lex);
         return NULL;
+      }
       dt = rasqal_literal_datatype(l);
       /* RDF 1.1: "x"^^xsd:string is the simple literal "x", one node */
       if(l->type == RASQAL_LITERAL_XSD_STRING ||
          (dt && !strcmp((const char *)raptor_uri_as_string(dt),
                         KG_NS_XSD "string")))
         dt = NULL;
-      return librdf_new_node_from_typed_counted_literal(w, s, len,
-               l->language, l->language ? strlen(l->language) : 0,
-               (l->language || !dt) ? NULL : (librdf_uri *)dt);
+      n = librdf_new_node_from_typed_counted_literal(w, s, len,
+            l->language, l->language ? strlen(l->language) : 0,
+            (l->language || !dt) ? NULL : (librdf_uri *)dt);
+      kg_buf_release(&lex);
+      return n;
     }
     default:
       return NULL;

@@ -20,6 +20,13 @@ librdf_node *kg_term_from_literal(librdf_world *w, rasqal_literal *l);
  * allocator (what rasqal's literal constructors take ownership of). */
 unsigned char *kg_term_dup(const char *s, size_t len);
 
+/* The lexical form of @l as the query wrote it, its length in *len:
+ * rasqal prints an xsd:date constant's year with fewer than four digits
+ * ("999-01-01" for '0999-01-01'^^xsd:date), which is no xsd:date; such a
+ * year is padded back to four in @b.  Other literals: their own string
+ * (SHARED with @l).  NULL when @l has no string. */
+const char *kg_term_lexical(rasqal_literal *l, struct kg_buf *b, size_t *len);
+
 /* 1 if @l is a string: simple, language-tagged or xsd:string. */
 int kg_term_is_string(rasqal_literal *l);
 /* 1 if @l is a simple literal (no language, no datatype). */

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "base/buf.h"
+#include "sparql/term.h"
 #include "sparql/value.h"
 
 static const char *const integer_types[] = {
@@ -208,6 +209,17 @@ kg_value_from_literal(struct kg_value *v, rasqal_literal *l)
   s = (const char *)(l->string ? l->string : rasqal_literal_as_string(l));
   if(!s)
     return -1;
+  if(l->type == RASQAL_LITERAL_DATE) {
+    struct kg_buf lex = KG_BUF_INIT;
+    size_t len = 0;
+    const char *d = kg_term_lexical(l, &lex, &len);
+
+    dt = rasqal_literal_datatype(l);
+    kg_value_set_literal(v, d, len, NULL,
+                         dt ? (const char *)raptor_uri_as_string(dt) : NULL);
+    kg_buf_release(&lex);
+    return 0;
+  }
   if(l->type == RASQAL_LITERAL_BLANK) {
     v->kind = KG_VALUE_BLANK;
     v->lex = kg_xstrdup(s);
