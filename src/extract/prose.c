@@ -119,6 +119,17 @@ title_words(struct pscan *sc, size_t s, size_t e)
   return 1;
 }
 
+/* Do quoted words [s, e] open with a kind of initiative and go on in
+ * lower case ("une « charte commune »", "un \" passeport pour l'Internet
+ * et le multimédia \"")?  A kind alone is a notion. */
+static int
+kind_first(struct pscan *sc, size_t s, size_t e)
+{
+  size_t m = kg_names_phrase(sc->lx, &sc->w, s, KG_CUE_INITIATIVE_KIND);
+
+  return m && s + m <= e && !sc->w.v[s].cap;
+}
+
 /* Words [i, j) could name an initiative: not a person, a place or a known
  * organisation, nor (unless @named: an initiative noun came before) a name
  * that begins with an organisation's head noun. */
@@ -383,7 +394,8 @@ quoted_names(struct pscan *sc)
        !gap_holds(sc, before, opening))
       continue;
     e = quoted_end(sc, s, 6);
-    if(e + 1 <= s + 1 || !title_words(sc, s, e))
+    if(e + 1 <= s + 1 ||
+       !(title_words(sc, s, e) || kind_first(sc, s, e)))
       continue;  /* one quoted word is a notion more often than a name */
     if(s && (kg_names_phrase_before(sc->lx, w, s, KG_CUE_ORG_HEAD) < s ||
              kg_names_phrase_before(sc->lx, w, s, KG_CUE_ORG_HEAD_WEAK) < s))
