@@ -35,6 +35,7 @@ static const char *const rules[] = {
 
 /* span flags: the rule, and for a registry name its entity + 1 above */
 #define FLAGS(rule, ent) ((rule) | (int)(((ent) + 1) << 4))
+#define KIND_NAME_WORDS 8     /* words of "Schéma Territorial du Numérique" */
 #define SERIES_WORDS 4     /* words of a series name's complement */
 
 struct pscan {
@@ -247,6 +248,31 @@ closing_complement(struct pscan *sc, size_t e)
  * determiner (cue initiative-determiner), a kind of initiative (cue
  * initiative-kind), at most three words, an adjective of cue
  * initiative-adjective, and a closing "de X" (closing_complement()). */
+/* "les orientations du Schéma Territorial du Numérique", "le Plan
+ * Départemental du Numérique": a kind of initiative with its capital
+ * inside a sentence, then capitalised words holding an adjective of cue
+ * initiative-adjective (0.60). */
+static void
+capital_kind_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, m, k, e;
+
+  for(i = 1; i < w->n; i++) {
+    if(!w->v[i].cap || w->v[i].initial ||
+       !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_KIND)) ||
+       (e = kg_names_run(sc->lx, w, i, KIND_NAME_WORDS)) <= i + m)
+      continue;
+    for(k = i + m; k < e; k++)
+      if(kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+        break;
+    if(k == e)
+      continue;
+    add_words(sc, i, e, 60, FLAGS(R_KIND, -1));
+    i = e - 1;
+  }
+}
+
 static void
 kind_names(struct pscan *sc)
 {
@@ -629,6 +655,7 @@ kg_prose_find(struct istate *st)
     apposition_names(&sc);
     acronym_names(&sc);
     kind_names(&sc);
+    capital_kind_names(&sc);
     series_names(&sc);
     keep = kg_xcalloc(sc.c.n + 1, 1);
     resolve(&sc.c, keep);
