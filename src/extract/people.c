@@ -408,6 +408,24 @@ unknown_after_title(const struct kg_vocab *v, const struct kg_ptoks *t,
   return titled ? n : 0;
 }
 
+/* "les parlementaires Georges Patient et Lénaick Adam": after a first
+ * name, a capitalised word and "et", a capitalised word the lexicon does
+ * not know (or knows as a proper noun only) and a capitalised word that is
+ * no common word, not followed by a capitalised word: the next name of the
+ * same list; tokens, or 0. */
+static size_t
+unknown_after_name(const struct kg_vocab *v, const struct kg_ptoks *t,
+                   size_t j)
+{
+  if(j < 3 || j + 1 >= t->n || !cap_word(t, j) || t->v[j].upper ||
+     (t->v[j].lex & ~KG_LEX_PROPER) || !cap_word(t, j + 1) ||
+     t->v[j + 1].upper || (t->v[j + 1].lex & KG_LEX_COMMON) ||
+     cap_word(t, j + 2) || !given_name(t, j - 3) || !cap_word(t, j - 2) ||
+     t->v[j - 1].kind != T_WORD || match_phrase(v, KG_CUE_NAME_SEP, t, j - 1) != 1)
+    return 0;
+  return 2;
+}
+
 /* "Arnaudon Bernard (SIVU)": at the start of a line, a capitalised word
  * that is no first name nor a common word, then a first name, then a
  * bracket, a comma or the end of the line: a surname written first, as
@@ -447,6 +465,7 @@ kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
   if(!strict && ((s = initial_name(t, j)) || (s = unknown_first_caps(t, j)) ||
                   (s = unknown_pair_titled(v, t, j)) ||
                   (!civ && (s = unknown_after_title(v, t, j))) ||
+                  (!civ && (s = unknown_after_name(v, t, j))) ||
                   (!civ && (s = surname_first(t, j)))))
     return j + s - i;
   if(j < t->n && given_name(t, j))
