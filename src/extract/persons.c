@@ -877,6 +877,33 @@ in_title_brackets(const struct kg_report *x, size_t sec,
   return 0;
 }
 
+/* Is the name at token @i the only one of its sentence [s0, e),
+ * and does the next sentence open with a pronoun (cue speaker-pronoun)
+ * and hold a speaking verb before any other name ("… Joël M., élu au
+ * Grand Dijon, qui accueillait le groupe.  Il a participé à la journée et
+ * a présenté le réseau")? */
+static int
+pronoun_speaker(const struct kg_report *x, const struct kg_ptoks *t,
+                size_t s0, size_t i, size_t e)
+{
+  size_t k, m;
+
+  for(k = s0; k < e; k++)
+    if(k != i && kg_people_name(x->v, t, k, 1))
+      return 0;
+  if(e + 1 >= t->n ||
+     !(m = kg_people_phrase(x->v, KG_CUE_SPEAKER_PRONOUN, t, e + 1)))
+    return 0;
+  for(k = e + 1 + m; k < t->n && k < e + 1 + AFTER_SCAN &&
+      !sentence_end(t, k); k++) {
+    if(kg_people_name(x->v, t, k, 1))
+      return 0;
+    if(kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, k))
+      return 1;
+  }
+  return 0;
+}
+
 /* One line text[ls, le) of block @bl, in section @sec; @sig: the line
  * may be a signature (signature_block()). */
 static void
@@ -919,7 +946,8 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
       use.prefix = sig ? "signature" : "byline";
       use.confidence = CONF_BYLINE;
     } else if(scope[i] || speaker_after(x, &t, i + n) ||
-              speaker_turn(&t, i, n) || title_speaker(x, sec, bl, &t, i)) {
+              speaker_turn(&t, i, n) || title_speaker(x, sec, bl, &t, i) ||
+              pronoun_speaker(x, &t, s0, i, e)) {
       use.role = KG_CUE_FACILITATOR;
       use.confidence = CONF_SPEAKER;
     }

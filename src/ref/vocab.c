@@ -38,7 +38,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "date-last", "speaker-noun", "org-same",
   "event-series", "former-region", "ordinal",
   "event-series-lower", "initiative-naming",
-  "name-date-stop", "org-municipal", "org-host-verb"
+  "name-date-stop", "org-municipal", "org-host-verb",
+  "speaker-pronoun"
 };
 
 static const char *const files[] = {
