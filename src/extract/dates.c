@@ -215,7 +215,8 @@ weekday_after_and(const struct scan *sc, size_t i)
 }
 
 /* One month's days: "4", "4 et 5", "2 au 4", "21 et le vendredi 22", then
- * the month and a year.  Fills d (first day, last day in d2) and returns the token after it. */
+ * the month and a year.  Fills d (first day, last day in d2) and returns
+ * the token after it. */
 static size_t
 piece(const struct scan *sc, size_t i, struct kg_date *d)
 {

@@ -37,6 +37,7 @@ struct oscan {
   const struct kg_block *bl;
   struct kg_words w;
   struct kg_names_spans c;  /* flags: 1 for a standalone name */
+  struct kg_places pl;    /* the block's territories, read once */
   struct later *later;
   size_t nlater, caplater;
 };
@@ -254,15 +255,11 @@ head_name(struct oscan *sc, size_t i)
 static void
 territory_names(struct oscan *sc)
 {
-  struct kg_report *x = sc->x;
   const struct kg_words *w = &sc->w;
-  struct kg_places pl = { NULL, 0, 0 };
   size_t i, k;
 
-  kg_places_find(x->gaz, x->v, x->reg, x->region, 0, sc->bl->text,
-                 sc->bl->len, &pl);
-  for(i = 0; i < pl.n; i++) {
-    const struct kg_place *p = &pl.v[i];
+  for(i = 0; i < sc->pl.n; i++) {
+    const struct kg_place *p = &sc->pl.v[i];
     size_t m;
 
     if(p->terr->kind == KG_TERR_EPCI) {
@@ -277,7 +274,6 @@ territory_names(struct oscan *sc)
     if(m && (!w->v[k].gap || (w->v[k].gap == KG_GAP_COMMA && m > 1)))
       add_span(sc, p->start, w->v[k + m].z, 0, 0, 75, 0);
   }
-  kg_places_release(&pl);
 }
 
 /* ------------------------------------------------------------ acronyms */
@@ -568,11 +564,12 @@ subject_names(struct oscan *sc)
 
 /* ------------------------------------------------------------ municipalities */
 
-/* The word index just after the commune whose name starts at word @s in
- * @pl, or @s when none starts there. */
+/* The word index just after the commune of the block whose name starts
+ * at word @s, or @s when none starts there. */
 static size_t
-commune_at(const struct oscan *sc, const struct kg_places *pl, size_t s)
+commune_at(const struct oscan *sc, size_t s)
 {
+  const struct kg_places *pl = &sc->pl;
   size_t i, e;
 
   for(i = 0; i < pl->n; i++) {
@@ -611,9 +608,7 @@ static void
 municipal_names(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
-  struct kg_places pl = { NULL, 0, 0 };
   size_t i, m, c, e;
-  int looked = 0;
 
   for(i = 0; i + 2 < w->n; i++) {
     if(w->v[i].cap || !(m = phrase(sc, i, KG_CUE_ORG_MUNICIPAL)) ||
@@ -621,14 +616,10 @@ municipal_names(struct oscan *sc)
        !(c = phrase(sc, i + m, KG_CUE_NAME_CONNECTOR)) ||
        i + m + c >= w->n || w->v[i + m + c - 1].gap)
       continue;
-    if(!looked++)
-      kg_places_find(sc->x->gaz, sc->x->v, sc->x->reg, sc->x->region, 0,
-                     sc->bl->text, sc->bl->len, &pl);
-    e = commune_at(sc, &pl, i + m + c);
+    e = commune_at(sc, i + m + c);
     if(e > i + m + c && acts(sc, i, e))
       add_words(sc, i, e, 70);
   }
-  kg_places_release(&pl);
 }
 
 /* ------------------------------------------------------------ companions */
@@ -900,6 +891,8 @@ kg_orgs_find(struct kg_report *x)
       continue;
     sc.w = *kg_report_words(x, b);  /* SHARED: the report keeps it */
     sc.c.n = 0;
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, sc.bl->text,
+                   sc.bl->len, &sc.pl);
     registry_names(&sc);
     for(i = 0; i < sc.w.n;)
       i += head_name(&sc, i);
@@ -914,6 +907,7 @@ kg_orgs_find(struct kg_report *x)
     municipal_names(&sc);
     companion_names(&sc);
     emit_block(&sc);
+    kg_places_release(&sc.pl);
   }
   emit_standalone(&sc);
   free(sc.c.v);

@@ -421,7 +421,8 @@ unknown_after_name(const struct kg_vocab *v, const struct kg_ptoks *t,
      (t->v[j].lex & ~KG_LEX_PROPER) || !cap_word(t, j + 1) ||
      t->v[j + 1].upper || (t->v[j + 1].lex & KG_LEX_COMMON) ||
      cap_word(t, j + 2) || !given_name(t, j - 3) || !cap_word(t, j - 2) ||
-     t->v[j - 1].kind != T_WORD || match_phrase(v, KG_CUE_NAME_SEP, t, j - 1) != 1)
+     t->v[j - 1].kind != T_WORD ||
+     match_phrase(v, KG_CUE_NAME_SEP, t, j - 1) != 1)
     return 0;
   return 2;
 }

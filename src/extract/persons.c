@@ -888,12 +888,13 @@ pronoun_speaker(const struct kg_report *x, const struct kg_ptoks *t,
 {
   size_t k, m;
 
-  for(k = s0; k < e; k++)
-    if(k != i && kg_people_name(x->v, t, k, 1))
-      return 0;
+  /* the pronoun first: it is rare, the names of the sentence are not */
   if(e + 1 >= t->n ||
      !(m = kg_people_phrase(x->v, KG_CUE_SPEAKER_PRONOUN, t, e + 1)))
     return 0;
+  for(k = s0; k < e; k++)
+    if(k != i && kg_people_name(x->v, t, k, 1))
+      return 0;
   for(k = e + 1 + m; k < t->n && k < e + 1 + AFTER_SCAN &&
       !sentence_end(t, k); k++) {
     if(kg_people_name(x->v, t, k, 1))

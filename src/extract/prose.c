@@ -243,11 +243,6 @@ closing_complement(struct pscan *sc, size_t e)
   return e;
 }
 
-/* "le plan numérique", "la feuille de route numérique", "leur indice de
- * fragilité numérique", "Le baromètre numérique des quartiers": a
- * determiner (cue initiative-determiner), a kind of initiative (cue
- * initiative-kind), at most three words, an adjective of cue
- * initiative-adjective, and a closing "de X" (closing_complement()). */
 /* "les orientations du Schéma Territorial du Numérique", "le Plan
  * Départemental du Numérique": a kind of initiative with its capital
  * inside a sentence, then capitalised words holding an adjective of cue
@@ -273,6 +268,11 @@ capital_kind_names(struct pscan *sc)
   }
 }
 
+/* "le plan numérique", "la feuille de route numérique", "leur indice de
+ * fragilité numérique", "Le baromètre numérique des quartiers": a
+ * determiner (cue initiative-determiner), a kind of initiative (cue
+ * initiative-kind), at most three words, an adjective of cue
+ * initiative-adjective, and a closing "de X" (closing_complement()). */
 static void
 kind_names(struct pscan *sc)
 {

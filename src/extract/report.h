@@ -126,8 +126,9 @@ void kg_report_alternate_names(struct kg_report *x, librdf_node *n,
 int kg_report_is_person(struct kg_report *x, const char *t, size_t len);
 /* Drops from @h (a kg_dict_scan() of t) the registry hits that are no
  * name: a one-word key that is a common French word, in lower case or
- * opening a sentence ("l'état des lieux", "État des lieux").  Hits that
- * also carry a theme or an audience are kept. */
+ * opening a sentence ("un zoom sur", a heading "Zoom sur les ateliers"),
+ * unless written as a registry acronym ("NEC").  Hits that also carry a
+ * theme or an audience are kept. */
 struct kg_dict_hits;
 void kg_report_registry_hits_check(const struct kg_report *x, const char *t,
                                    struct kg_dict_hits *h);

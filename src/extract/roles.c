@@ -88,8 +88,6 @@ kg_roles_sentence_end(const char *t, size_t from, size_t to)
   return to;
 }
 
-/* The organisation whose people a passage names in brackets after it, or
- * NULL (borrowed by the caller: free it). */
 /* "conseiller municipal à Digne les Bains", "adjointe au maire de
  * Martigues": a territory that the job title at source [ta, tz) names
  * with a locative places the person (rule @rule); a one-word name with no
@@ -110,6 +108,8 @@ title_places(struct kg_report *x, librdf_node *pn, size_t ta, size_t tz,
   kg_places_release(&pl);
 }
 
+/* The organisation whose people a passage names in brackets after it, or
+ * NULL (borrowed by the caller: free it). */
 static librdf_node *
 group_org(struct kg_report *x, const struct kg_roles_use *use,
           const struct kg_block *bl)

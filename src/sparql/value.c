@@ -196,7 +196,9 @@ datetime_constant(struct kg_value *v, const char *s,
 int
 kg_value_from_literal(struct kg_value *v, rasqal_literal *l)
 {
+  struct kg_buf lex = KG_BUF_INIT;
   const char *s;
+  size_t len;
   raptor_uri *dt;
 
   memset(v, 0, sizeof(*v));
@@ -206,20 +208,9 @@ kg_value_from_literal(struct kg_value *v, rasqal_literal *l)
     kg_value_set_iri(v, (const char *)raptor_uri_as_string(l->value.uri));
     return 0;
   }
-  s = (const char *)(l->string ? l->string : rasqal_literal_as_string(l));
+  s = kg_term_lexical(l, &lex, &len);  /* in @lex for an xsd:date only */
   if(!s)
     return -1;
-  if(l->type == RASQAL_LITERAL_DATE) {
-    struct kg_buf lex = KG_BUF_INIT;
-    size_t len = 0;
-    const char *d = kg_term_lexical(l, &lex, &len);
-
-    dt = rasqal_literal_datatype(l);
-    kg_value_set_literal(v, d, len, NULL,
-                         dt ? (const char *)raptor_uri_as_string(dt) : NULL);
-    kg_buf_release(&lex);
-    return 0;
-  }
   if(l->type == RASQAL_LITERAL_BLANK) {
     v->kind = KG_VALUE_BLANK;
     v->lex = kg_xstrdup(s);
@@ -237,6 +228,7 @@ kg_value_from_literal(struct kg_value *v, rasqal_literal *l)
   }
   kg_value_set_literal(v, s, strlen(s), l->language,
                        dt ? (const char *)raptor_uri_as_string(dt) : NULL);
+  kg_buf_release(&lex);
   return 0;
 }
 
