@@ -150,8 +150,8 @@ phrase_before(const struct kg_vocab *v, enum kg_cue_role role,
 {
   size_t p, k;
 
-  /* one or two words before word i */
-  for(k = 1; k <= 2 && k <= i; k++) {
+  /* one to three words before word i */
+  for(k = 1; k <= 3 && k <= i; k++) {
     struct kg_buf key = KG_BUF_INIT;
 
     kg_text_key_keep_article(s + w[i - k].start, w[i - 1].end - w[i - k].start,
@@ -221,8 +221,25 @@ has_euro(const char *t, size_t n)
   return 0;
 }
 
+/* Is word @i a weekday's name ("jeudi" of "le jeudi 21 et …")? */
+static int
+is_weekday(const struct kg_vocab *v, const char *s, const struct word *w)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t d, p;
+  int hit = 0;
+
+  kg_text_key_keep_article(s + w->start, w->end - w->start, &key);
+  for(d = 0; d < 7 && !hit; d++)
+    for(p = 0; p < v->nweekdays[d] && !hit; p++)
+      hit = !strcmp(key.s, v->weekdays[d][p].key);
+  kg_buf_release(&key);
+  return hit;
+}
+
 /* Is word @i (two digits) a département code in context?  A count ("21
- * communes", "36 km", "30 %", "30 K€", "50 000") is not. */
+ * communes", "36 km", "30 %", "30 K€", "50 000") is not, nor a day after
+ * its weekday ("jeudi 21"). */
 static int
 code_context(const char *s, size_t len, const struct word *w, size_t n,
              size_t i, const struct kg_vocab *v)
@@ -252,7 +269,7 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
   }
   if(i > 0 && phrase_before(v, KG_CUE_DEPT_WORD, s, w, i))
     return 1;
-  if(i == 0 || w[i - 1].digits)
+  if(i == 0 || w[i - 1].digits || is_weekday(v, s, &w[i - 1]))
     return 0;
   /* a count before a plural noun: "des 12 Structures", "nos 36 Participants" */
   if(!w[i - 1].cap && i + 1 < n && w[i + 1].start > w[i].end &&
@@ -494,6 +511,28 @@ former_region(struct scan *sc, size_t i)
   return j - i;
 }
 
+/* Whether the département or région @t named by the @used words at @i is
+ * no territory there: a river after a landform ("Val de Loire"), or a
+ * compass word ("Quartiers Nord", "Lycée du Nord" in Mayotte) with no
+ * locative before it or far from the report's région. */
+static int
+not_territory(struct scan *sc, size_t i, size_t used, const struct kg_terr *t)
+{
+  const char *r;
+
+  if(t->kind != KG_TERR_DEPARTEMENT && t->kind != KG_TERR_REGION)
+    return 0;
+  if(phrase_before(sc->v, KG_CUE_LANDFORM, sc->s, sc->w, i))
+    return 1;
+  if(used != 1 || !word_is(sc->v, KG_CUE_DISTRICT, sc->s, &sc->w[i]))
+    return 0;
+  if(!phrase_before(sc->v, KG_CUE_LOCATIVE, sc->s, sc->w, i) &&
+     !phrase_before(sc->v, KG_CUE_DEPT_WORD, sc->s, sc->w, i))
+    return 1;
+  r = t->kind == KG_TERR_REGION ? t->code : t->region;
+  return sc->region && r && strcmp(r, sc->region) != 0;
+}
+
 /* A place name starting at the capitalised word @i; returns how many words
  * to move on. */
 static size_t
@@ -526,8 +565,9 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
     add(sc->out, sc->w[i].start, sc->w[j - 1].end, t, 0);
     return used + 1;
   }
-  if(t && !sure && used == 1 &&
-     (lacks_locative(sc, i, t) || common_word(sc, i)))
+  if(t && !sure && (not_territory(sc, i, used, t) ||
+                    (used == 1 &&
+                     (lacks_locative(sc, i, t) || common_word(sc, i)))))
     t = NULL;
   if(!t)
     return 1;
