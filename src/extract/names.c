@@ -607,8 +607,8 @@ kg_names_acronyms(const struct kg_names_lex *lx, const struct kg_words *w,
   for(i = 0; i + 1 < w->n; i++) {
     if(w->v[i].gap != KG_GAP_OPEN)
       continue;
-    if(w->v[i].acro) {
-      /* ACRO (Expansion …) */
+    if(w->v[i].acro || w->v[i].mixed) {
+      /* ACRO (Expansion …), "CoRAIA (Coordination Rhône-Alpes …)" */
       for(e = i + 1; e < w->n && !w->v[e].gap && e - i < 14; e++)
         ;
       if(e < w->n && (w->v[e].gap & KG_GAP_CLOSE) && e > i + 1 &&
@@ -618,7 +618,8 @@ kg_names_acronyms(const struct kg_names_lex *lx, const struct kg_words *w,
       continue;
     }
     /* Expansion … (ACRO) */
-    if(!w->v[i + 1].acro || !(w->v[i + 1].gap & KG_GAP_CLOSE))
+    if(!(w->v[i + 1].acro || w->v[i + 1].mixed) ||
+       !(w->v[i + 1].gap & KG_GAP_CLOSE))
       continue;
     for(s = i + 1; s > 0 && i + 1 - s < 14; s--) {
       if(s <= i && w->v[s - 1].gap)
@@ -645,7 +646,8 @@ kg_names_expansion_kind(const struct kg_names_lex *lx,
     if(kg_names_phrase(lx, w, i, org[r]))
       return 1;
   if(kg_names_phrase(lx, w, i, KG_CUE_INITIATIVE_INTRO) ||
-     kg_names_phrase(lx, w, i, KG_CUE_INITIATIVE_NOUN))
+     kg_names_phrase(lx, w, i, KG_CUE_INITIATIVE_NOUN) ||
+     kg_names_phrase(lx, w, i, KG_CUE_INITIATIVE_KIND))
     return 2;
   return 0;
 }

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "base/buf.h"
 #include "base/dict.h"
 #include "base/text.h"
@@ -294,12 +296,26 @@ acronym_names(struct oscan *sc)
   free(p.v);
 }
 
-/* "d'ANEOL", "la CRESS Auvergne-Rhône-Alpes", "à l'IRIT": an acronym of
+/* "d'ANEOL", "la CRESS Auvergne-Rhône-Alpes", "à l'IRIT", "la CoRAIA": an acronym of
  * three letters or more after a determiner or a preposition (cue
  * org-acronym-before), with the capitalised words right after it; not a
  * common word, a place, a person, a name the registry knows as something
  * else, an acronym that names no body (cue acronym-not-org: "RGPD",
  * "TIC"), nor one whose expansion follows (acronym_names() decides). */
+/* Capital letters in t[0, len) ("CoRAIA": 5). */
+static int
+capitals(const char *t, size_t len)
+{
+  size_t p = 0;
+  int cp, n = 0;
+
+  while(p < len) {
+    p += (size_t)kg_text_utf8_decode(t + p, len - p, &cp);
+    n += utf8proc_isupper(cp) != 0;
+  }
+  return n;
+}
+
 static int
 bare_acronym_at(struct oscan *sc, size_t i)
 {
@@ -308,7 +324,10 @@ bare_acronym_at(struct oscan *sc, size_t i)
   struct kg_buf k = KG_BUF_INIT;
   int known;
 
-  if(!a->acro || a->marked || a->z - a->a < 3 || w->v[i - 1].gap ||
+  /* "la CoRAIA": a mixed-case acronym of three capitals or more */
+  if(!(a->acro ||
+       (a->mixed && capitals(sc->bl->text + a->a, a->z - a->a) >= 3)) ||
+     a->marked || a->z - a->a < 3 || w->v[i - 1].gap ||
      w->v[i - 1].acro || (a->gap & KG_GAP_OPEN) ||
      !phrase(sc, i - 1, KG_CUE_ORG_ACRONYM_BEFORE) ||
      phrase(sc, i, KG_CUE_ACRONYM_NOT_ORG) ||

@@ -372,6 +372,20 @@ kg_report_org_end(const struct kg_report *x, size_t a, size_t b)
   return commune_name_end(x, a, b);
 }
 
+/* The organisation an earlier passage gave the acronym @key with its
+ * expansion ("CoRAIA (Coordination Rhône-Alpes …)", then "la CoRAIA"), as
+ * a new reference, or NULL. */
+static librdf_node *
+acronym_org(const struct kg_report *x, const char *key)
+{
+  size_t i;
+
+  for(i = 0; i < x->org_acronyms.n; i++)
+    if(!strcmp(x->org_acronyms.v[i].key, key))
+      return librdf_new_node_from_node(x->org_acronyms.v[i].node);
+  return NULL;
+}
+
 librdf_node *
 kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                     size_t alias_b, int confidence)
@@ -391,7 +405,12 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
     kg_text_key(x->e.text + alias_a, alias_b - alias_a, &key);
     ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
   }
-  n = entity_node(x, ent, "org", name, len);
+  n = ent ? NULL : acronym_org(x, key.s);
+  if(!n)
+    n = entity_node(x, ent, "org", name, len);
+  if(!ent && alias_b > alias_a)
+    kg_report_node_list_add(&x->org_acronyms, n, x->e.text + alias_a,
+                            alias_b - alias_a);
   if(kg_report_first(x, n)) {
     struct kg_places pl = { NULL, 0, 0 };
     size_t i;
@@ -840,6 +859,7 @@ kg_report_release(struct kg_report *x)
   free(x->secpeople);
   kg_report_node_list_release(&x->people);
   kg_report_node_list_release(&x->orgs);
+  kg_report_node_list_release(&x->org_acronyms);
   free(x->snodes);
   free(x->secs);
   for(i = 0; i < x->nspatial; i++)

@@ -65,6 +65,7 @@ struct kg_report {
   struct kg_node_list *secpeople; /* per section: facilitators */
   struct kg_node_list people;     /* every person of the report */
   struct kg_node_list orgs;       /* every organisation of the report */
+  struct kg_node_list org_acronyms; /* the acronyms given with their names */
   unsigned char *cueblocks;       /* per block, set by cues.c: KG_CUE_LINE
                                      (a line starts with a cue),
                                      KG_CUE_BARE (its last is a bare cue,
