@@ -693,7 +693,9 @@ strong_head(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
 
 /* In the job title t[a, z): where an organisation named by a lower-case
  * head noun after "du", "de la" starts and runs to the title's end
- * ("coordinatrice du réseau Drôme-Ardèche"); @z if none. */
+ * ("coordinatrice du réseau Drôme-Ardèche"), or by a capitalised word
+ * that is no common word nor first name ("co-fondateur de Telecoop", not
+ * "chargée de Mission"), with a lexicon; @z if none. */
 static size_t
 title_org(const struct kg_vocab *v, const struct kg_ptoks *t, size_t a,
           size_t z)
@@ -703,6 +705,12 @@ title_org(const struct kg_vocab *v, const struct kg_ptoks *t, size_t a,
   for(k = a + 1; k < z; k++)
     if((c = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, k)) > 0 &&
        k + c < z && headed_org(v, t, k + c))
+      return k + c;
+  for(k = a + 1; t->lx && k < z; k++)
+    if((c = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, k)) > 0 &&
+       k + c < z && cap_word(t, k + c) &&
+       !(t->v[k + c].lex & (KG_LEX_COMMON | KG_LEX_FIRST_NAME)) &&
+       !match_phrase(v, KG_CUE_JOB_TITLE, t, k + c))
       return k + c;
   return z;
 }
@@ -779,8 +787,14 @@ after_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
       pr->title.end = t->v[j - 1].end;
     }
     if(!m && (e = title_org(v, t, ts, j)) < j) {
-      /* "coordinatrice du réseau Drôme-Ardèche" */
-      *org = add_org(out, t, e + strong_head(v, t, e), j);
+      /* "coordinatrice du réseau Drôme-Ardèche"; "co-fondateur de
+       * Telecoop" ends with its capitalised words */
+      int headed = headed_org(v, t, e) != 0;
+      size_t oe = headed ? j : prose_org_end(v, t, e);
+
+      *org = add_org(out, t, e + strong_head(v, t, e), oe < j ? oe : j);
+      if(*org >= 0 && !headed)
+        out->orgs[*org].in_title = 1;
       return j;
     }
     if(m) {

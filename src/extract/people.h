@@ -35,6 +35,7 @@ struct kg_org_ref {
   struct kg_pspan name;
   struct kg_pspan alias;  /* "(DINUM)" abbreviation, or empty */
   int bracketed;          /* written in brackets after the name */
+  int in_title;           /* a capitalised name closing a job title */
 };
 
 struct kg_people {

@@ -228,6 +228,10 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
        !has_capital(bl->text + from + o->name.start,
                     o->name.end - o->name.start))
       continue;   /* "(l'espace public numérique)": a kind or a topic */
+    if(o->in_title &&
+       kg_report_is_place(x, bl->text + from + o->name.start,
+                          o->name.end - o->name.start))
+      continue;   /* "préfet de la Vendée": the title's territory */
     if(kg_report_locality(x, NULL, kg_report_src(bl, from + o->name.start),
                           org_src_end(x, bl, from, o), NULL))
       continue;   /* "Jacques Guyot (Joyeuse)", "directrice à Vandœuvre":
@@ -261,7 +265,7 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
     if(r->org >= 0 && orgs[r->org])
       kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],
                    rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
-    else if(r->org >= 0 &&
+    else if(r->org >= 0 && !p.orgs[r->org].in_title &&
             kg_report_locality(x, pn,
                                kg_report_src(bl, from + p.orgs[r->org].name.start),
                                org_src_end(x, bl, from, &p.orgs[r->org]),
