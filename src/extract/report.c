@@ -351,13 +351,17 @@ commune_name_end(const struct kg_report *x, size_t a, size_t b)
   if(!x->gaz || b <= a || !(t[b] == ' ' || t[b] == '-'))
     return b;
   while(t[p] && t[p] != '\n' && words < REGISTRY_WORDS) {
+    size_t q;
+
     while(t[p] == ' ' || t[p] == '-')
       p++;
-    while(t[p] && !strchr(" -\n(),;:.", t[p]))
-      p++;
+    for(q = p; t[p] && !strchr(" -\n(),;:.", t[p]); p++)
+      ;
+    if(p == q)
+      break;
     words++;
     terr = kg_places_whole(x->gaz, x->v, x->reg, x->region, t + a, p - a);
-    if(terr && terr->kind == KG_TERR_COMMUNE)
+    if(terr && (terr->kind == KG_TERR_COMMUNE || terr->kind == KG_TERR_EPCI))
       best = p;
     if(t[p] != ' ' && t[p] != '-')
       break;

@@ -265,7 +265,7 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
     if(r->org >= 0 && orgs[r->org])
       kg_evidence_fact(e, pn, KG_NS_SCHEMA, "affiliation", orgs[r->org],
                    rule_name(&rb, use->prefix, "affiliation"), la, lz, 0);
-    else if(r->org >= 0 && !p.orgs[r->org].in_title &&
+    else if(r->org >= 0 &&
             kg_report_locality(x, pn,
                                kg_report_src(bl, from + p.orgs[r->org].name.start),
                                org_src_end(x, bl, from, &p.orgs[r->org]),

@@ -276,6 +276,27 @@ add_key(struct build *b, const char *key, uint32_t r)
   b->nkeys++;
 }
 
+/* "Communauté de communes de Dronne et Belle" for "CC Dronne et Belle":
+ * the expanded form with "de" (or "d'" before a vowel) before a rest that
+ * has no article or preposition of its own. */
+static void
+add_of_forms(struct build *b, struct kg_buf *var, const char *full,
+             const char *rest, uint32_t r)
+{
+  static const char *const own[] = { "de ", "du ", "des ", "d ", "la ", "le ",
+                                     "les ", "l ", "en ", NULL };
+  int i;
+
+  for(i = 0; own[i]; i++)
+    if(!strncmp(rest, own[i], strlen(own[i])))
+      return;
+  kg_buf_reset(var);
+  kg_buf_adds(var, full);
+  kg_buf_adds(var, strchr("aeiouyh", rest[0]) ? " d " : " de ");
+  kg_buf_adds(var, rest);
+  add_key(b, var->s, r);
+}
+
 static void
 add_keys(struct build *b, int kind, uint32_t r, const char *name)
 {
@@ -297,6 +318,8 @@ add_keys(struct build *b, int kind, uint32_t r, const char *name)
         kg_buf_adds(&var, to);
         kg_buf_adds(&var, key.s + n);
         add_key(b, var.s, r);
+        if(dir == 0)
+          add_of_forms(b, &var, to, key.s + n + 1, r);
       }
       from = epci_forms[i].full;
       to = epci_forms[i].abbr;
