@@ -222,7 +222,13 @@ head_name(struct oscan *sc, size_t i)
   for(j = i + m; j < w->n && adj < 2 && !w->v[j - 1].gap &&
       phrase(sc, j, KG_CUE_ORG_ADJECTIVE) == 1; j++)
     adj++;
-  end = complement(sc, j, kind == HEAD_STRONG || capped, &from, &named);
+  /* "du réseau SoLozère": a weak head after an article names one in mixed
+   * case or capitals (not "un outil d'observatoire SENAX") */
+  end = complement(sc, j, kind == HEAD_STRONG || capped ||
+                   (kind == HEAD_WEAK && j < w->n &&
+                    (w->v[j].acro || w->v[j].mixed) &&
+                    kg_names_phrase_before(sc->lx, w, i, KG_CUE_ARTICLE) < i),
+                   &from, &named);
   if(end == j) {
     if(kind == HEAD_STANDALONE && !w->v[i].initial)
       add_span(sc, w->v[i].a, w->v[i + m - 1].z, 0, 0, 60, 1);
@@ -234,8 +240,9 @@ head_name(struct oscan *sc, size_t i)
   /* "Ministère de l'Éducation nationale" */
   if(end < w->n && !w->v[end - 1].gap && phrase(sc, end, KG_CUE_ORG_ADJECTIVE) == 1)
     end++;
-  if(named && !capped) {
-    s = from;  /* the name itself: "Solidarnum", "La Mednum" */
+  if(named && !capped && kind != HEAD_WEAK) {
+    s = from;  /* the name itself: "Solidarnum", "La Mednum"; a weak head
+                  stays in it: "réseau SoLozère" */
   } else {
     /* capitals before a capitalised head: "Football Club de Lens" */
     while(capped && s > 0 && i - s < 2 && !w->v[s - 1].gap &&
@@ -561,6 +568,33 @@ apposition_names(struct oscan *sc)
   }
 }
 
+/* Is word @k an acronym, in capitals or mixed case ("PQN-A", "CoRAIA")? */
+static int
+acronym_word(const struct oscan *sc, size_t k)
+{
+  const struct kg_word *v = &sc->w.v[k];
+
+  return v->acro || (v->mixed && capitals(sc->bl->text + v->a, v->z - v->a) >= 3);
+}
+
+/* "PQN-A et Hubikoop ont organisé": two subjects joined by "et" before the
+ * verb, each one word; an acronym among them is an organisation. */
+static void
+joint_subjects(struct oscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k;
+
+  if(i < 3 || w->v[i - 1].gap || w->v[i - 3].gap || w->v[i - 2].gap ||
+     phrase(sc, i - 2, KG_CUE_NAME_SEP) != 1 ||
+     (i > 3 && !w->v[i - 4].gap &&
+      kg_names_phrase_before(sc->lx, w, i - 3, KG_CUE_ARTICLE) != i - 3))
+    return;
+  for(k = i - 3; k < i; k += 2)
+    if(acronym_word(sc, k) && plausible(sc, k, k + 1, 1))
+      add_words(sc, k, k + 1, 55);
+}
+
 /* "la Souris Grise organisait un webinaire": article, name, verb. */
 static void
 subject_names(struct oscan *sc)
@@ -572,6 +606,7 @@ subject_names(struct oscan *sc)
   for(i = 1; i < w->n; i++) {
     if(!phrase(sc, i, KG_CUE_ORG_VERB) || w->v[i - 1].gap)
       continue;
+    joint_subjects(sc, i);
     s = kg_names_run_back(sc->lx, w, i, 4);
     if(s == i || s == 0 || w->v[s - 1].gap ||
        kg_names_phrase_before(sc->lx, w, s, KG_CUE_ARTICLE) == s ||
