@@ -245,6 +245,7 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
              size_t i, const struct kg_vocab *v)
 {
   size_t k = w[i].end;
+  int lower_next = 0;
 
   while(k < len && s[k] == ' ')
     k++;
@@ -253,6 +254,7 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
     size_t e = k;
 
     kg_text_utf8_decode(s + k, len - k, &cp);
+    lower_next = utf8proc_islower(cp);
     if(utf8proc_islower(cp) && i + 1 < n && w[i + 1].start == k &&
        (word_is(v, KG_CUE_NAME_SEP, s, &w[i + 1]) ||
         word_is(v, KG_CUE_LOCATIVE, s, &w[i + 1])) &&
@@ -274,6 +276,9 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
   /* a count before a plural noun: "des 12 Structures", "nos 36 Participants" */
   if(!w[i - 1].cap && i + 1 < n && w[i + 1].start > w[i].end &&
      strchr("sxSX", s[w[i + 1].end - 1]))
+    return 0;
+  /* between two words in lower case, a count: "ils étaient donc 70 à" */
+  if(!w[i - 1].cap && lower_next)
     return 0;
   /* right after a name: "Le Blanc 36", "Ligue 37", "Place du numérique 28" */
   return w[i].start - w[i - 1].end == 1 && s[w[i - 1].end] == ' ';

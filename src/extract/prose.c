@@ -37,6 +37,7 @@ static const char *const rules[] = {
 #define FLAGS(rule, ent) ((rule) | (int)(((ent) + 1) << 4))
 #define KIND_NAME_WORDS 8     /* words of "Schéma Territorial du Numérique" */
 #define SERIES_WORDS 4     /* words of a series name's complement */
+#define SERIES_CHAIN 12    /* words of its nouns joined by "de" */
 
 struct pscan {
   struct istate *st;
@@ -295,6 +296,44 @@ kind_names(struct pscan *sc)
 
 /* « Pratiques Numériques »: a quoted title anywhere, not after an
  * organisation's head noun ("le centre social « Le Part'âges »"). */
+/* From the noun at word @k of a series' complement: its adjectives ("du
+ * numérique", "de l'inclusion numérique"), then more nouns joined by
+ * "de", "des" ("des acteurs de la médiation numérique"), each with at
+ * most two words in lower case when a "de" follows them ("des espaces
+ * publics multimédia du Lot"), and a closing capitalised run; at most
+ * SERIES_CHAIN words, never a date ("du 11 juin").  The end. */
+static size_t
+complement_chain(struct pscan *sc, size_t k)
+{
+  const struct kg_words *w = &sc->w;
+  size_t e = k + 1, c, x;
+
+  while(e < w->n && e < k + SERIES_CHAIN && !w->v[e - 1].gap) {
+    if(kg_names_phrase(sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1 ||
+       kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1) {
+      e++;
+      continue;
+    }
+    for(x = e; x < w->n && x < e + 2 && !w->v[x - 1].gap && !w->v[x].cap &&
+        !kg_names_phrase(sc->lx, w, x, KG_CUE_NAME_STOP) &&
+        !kg_names_phrase(sc->lx, w, x, KG_CUE_NAME_CONNECTOR); x++)
+      ;
+    if(x >= w->n || w->v[x - 1].gap ||
+       !(c = kg_names_phrase(sc->lx, w, x, KG_CUE_NAME_CONNECTOR)) ||
+       x + c >= w->n || w->v[x + c - 1].gap)
+      break;
+    if(w->v[x + c].key[0] >= '0' && w->v[x + c].key[0] <= '9')
+      break;   /* "du 11 juin": a date */
+    if(kg_names_capital(sc->lx, w, x + c))
+      return kg_names_run(sc->lx, w, x + c, SERIES_WORDS);
+    if(w->v[x + c].cap ||
+       kg_names_phrase(sc->lx, w, x + c, KG_CUE_NAME_STOP))
+      break;
+    e = x + c + 1;
+  }
+  return e;
+}
+
 /* The end of the words that follow a series noun ending at @j: at most
  * two adjectives ("nationales"), then "de" and at most SERIES_WORDS words
  * of the clause that end no name ("des EPN", "du numérique", "de
@@ -303,7 +342,7 @@ static size_t
 series_end(struct pscan *sc, size_t j)
 {
   const struct kg_words *w = &sc->w;
-  size_t adj = 0, c, k, e;
+  size_t adj = 0, c, k, e, a;
 
   while(j < w->n && adj < 2 && !w->v[j - 1].gap &&
         (kg_names_phrase(sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1 ||
@@ -320,13 +359,17 @@ series_end(struct pscan *sc, size_t j)
     return kg_names_run(sc->lx, w, k, SERIES_WORDS);   /* "des EPN" */
   if(kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_STOP))
     return j;
-  /* "du numérique", "de l'inclusion numérique": a noun, its adjectives */
+  /* "du numérique", "de l'inclusion numérique": a noun, its adjectives;
+   * when they name nothing yet ("des acteurs"), the nouns chained to it */
   for(e = k + 1; e < w->n && e < k + SERIES_WORDS && !w->v[e - 1].gap &&
       (kg_names_phrase(sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1 ||
        kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
       e++)
     ;
-  return e;
+  for(a = k; a < e; a++)
+    if(kg_names_phrase(sc->lx, w, a, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+      return e;
+  return complement_chain(sc, k);
 }
 
 /* Is word @i the ordinal of a second or later edition ("deuxième", cue
