@@ -795,13 +795,14 @@ line_may_name(struct kg_report *x, const char *text, size_t len)
   int yes = 0;
 
   int prev = 0;   /* the word before was capitalised */
+  int unknown = 0;   /* … and unknown to the lexicon (or a proper noun) */
   size_t pa = 0, pz = 0;   /* the word before */
 
   while(i < len && !yes) {
-    int cp = 0, cap;
+    int cp = 0, cap, comma = 0;
 
     while(i < len && strchr(" ,;:.()'\"!?*", text[i]))
-      i++;
+      comma |= text[i++] == ',';
     for(j = i; j < len && !strchr(" ,;:.()'\"!?*", text[j]); j++)
       ;
     if(j > i) {
@@ -817,6 +818,12 @@ line_may_name(struct kg_report *x, const char *text, size_t len)
                      !(kg_lexicon_classes(x->lex, text + i, j - i) &
                        ~KG_LEX_PROPER) &&
                      title_word(x, text + pa, pz - pa, &fold)));
+      /* "Lysiane Bonicel, chargée de mission": an unknown capitalised
+       * word, a comma, a job title in lower case */
+      yes = yes || (!cap && comma && unknown &&
+                    title_word(x, text + i, j - i, &fold));
+      unknown = cap && !(kg_lexicon_classes(x->lex, text + i, j - i) &
+                         ~KG_LEX_PROPER);
       prev = cap;
       pa = i;
       pz = j;
