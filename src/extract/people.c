@@ -715,9 +715,26 @@ title_org(const struct kg_vocab *v, const struct kg_ptoks *t, size_t a,
   return z;
 }
 
+/* Does a title -> organisation phrase with a body after it ("à la
+ * communauté d'agglomération …") come later in the title, after @j and
+ * before its comma? */
+static int
+later_body(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j)
+{
+  size_t k, m;
+
+  for(k = j + 1; k < t->n && t->v[k].kind != T_COMMA; k++)
+    if((m = match_phrase(v, KG_CUE_ORG_AFTER_TITLE, t, k)) > 0 &&
+       headed_org(v, t, k + m))
+      return 1;
+  return 0;
+}
+
 /* End of a job title from @j: at a title -> organisation phrase followed by
  * a capitalised word (with a lexicon) or at a comma.  *m gets the phrase's
- * length, 0 if none. */
+ * length, 0 if none.  "Vice-Président à la Cohésion territoriale à la
+ * communauté d'agglomération …": a common word with a capital names the
+ * portfolio when a body follows. */
 static size_t
 title_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
           size_t *m)
@@ -725,6 +742,13 @@ title_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t j,
   *m = 0;
   while(j < t->n) {
     *m = match_phrase(v, KG_CUE_ORG_AFTER_TITLE, t, j);
+    if(*m && t->lx && cap_word(t, j + *m) &&
+       (t->v[j + *m].lex & KG_LEX_COMMON) && !headed_org(v, t, j + *m) &&
+       later_body(v, t, j + *m)) {
+      j += *m;
+      *m = 0;
+      continue;
+    }
     /* "à la Jeunesse" but not "à l'épanouissement"; "au sein de la
      * direction" introduces an organisation whatever its case */
     if(*m && (*m < 3 || t->prose) && t->lx && !cap_word(t, j + *m) &&

@@ -570,6 +570,11 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
     add(sc->out, sc->w[i].start, sc->w[j - 1].end, t, 0);
     return used + 1;
   }
+  if(t && !sure && used == 1 && t->kind == KG_TERR_COMMUNE &&
+     t->population < 2000 && j < sc->n && sc->w[j].cap && !sc->w[j].digits &&
+     sc->w[j].start == sc->w[j - 1].end + 1 && sc->s[sc->w[j - 1].end] == ' ' &&
+     !district(sc, j))
+    t = NULL;   /* "du Grand Périgueux": a village's name starting a longer one */
   if(t && !sure && (not_territory(sc, i, used, t) ||
                     (used == 1 &&
                      (lacks_locative(sc, i, t) || common_word(sc, i)))))

@@ -29,6 +29,7 @@
 #include "ref/vocab.h"
 
 #define REGISTRY_WORDS 8   /* words a known name may run on past a cut */
+#define KG_REPORT_CITY 100000   /* inhabitants of a city named in a body's name */
 
 
 size_t
@@ -201,10 +202,11 @@ report_phrase_before(const struct kg_vocab *v, enum kg_cue_role role,
 }
 
 /* A commune in an organisation's name is its territory when the name
- * begins with it ("Brest Ville et Métropole") or a locative comes before it
- * ("Bibliothèque de Tours"), but not right after a head noun ("Fondation
- * Orange" is not in Orange), nor in the name of an intercommunal body
- * ("Métropole de Lille" covers more than Lille). */
+ * begins with it ("Brest Ville et Métropole"), a locative comes before it
+ * ("Bibliothèque de Tours") or it is a city ("Supagro Montpellier",
+ * "Université Bordeaux Montaigne"), but not a small one right after a head
+ * noun ("Fondation Orange" is not in Orange), nor in the name of an
+ * intercommunal body ("Métropole de Lille" covers more than Lille). */
 static int
 report_name_place_ok(const struct kg_vocab *v, const char *name, size_t len,
                      const struct kg_place *p)
@@ -214,7 +216,7 @@ report_name_place_ok(const struct kg_vocab *v, const char *name, size_t len,
   if(p->terr->kind != KG_TERR_COMMUNE || p->start == 0 || p->by_code)
     return 1;
   if(!report_phrase_before(v, KG_CUE_LOCATIVE, name, p->start))
-    return 0;
+    return p->terr->population >= KG_REPORT_CITY;
   for(k = 0; k < p->start && k < len; k++)
     if(name[k] == ' ' &&
        report_phrase_is(v, KG_CUE_ORG_INTERCOMMUNAL, name, k))
@@ -417,6 +419,7 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                             alias_b - alias_a);
   if(kg_report_first(x, n)) {
     struct kg_places pl = { NULL, 0, 0 };
+    const struct kg_terr *whole;
     size_t i;
 
     kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
@@ -440,6 +443,16 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
         kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
                    kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
                                 NULL));
+    }
+    /* an intercommunal body the gazetteer holds, whatever its case
+     * ("communauté d'Agglomération du Grand Périgueux") */
+    whole = kg_places_whole(x->gaz, x->v, x->reg, x->region, name, len);
+    if(whole && whole->kind == KG_TERR_EPCI) {
+      struct kg_place wp = { 0, 0, NULL, 0, 100 };
+
+      wp.end = len;
+      wp.terr = whole;
+      kg_report_place(x, n, &wp, "org-name:place", a, b);
     }
     /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
     kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name, len, &pl);

@@ -278,13 +278,13 @@ add_key(struct build *b, const char *key, uint32_t r)
 
 /* "Communauté de communes de Dronne et Belle" for "CC Dronne et Belle":
  * the expanded form with "de" (or "d'" before a vowel) before a rest that
- * has no article or preposition of its own. */
+ * has no preposition of its own, "du" and "des" for its "le" and "les". */
 static void
 add_of_forms(struct build *b, struct kg_buf *var, const char *full,
              const char *rest, uint32_t r)
 {
-  static const char *const own[] = { "de ", "du ", "des ", "d ", "la ", "le ",
-                                     "les ", "l ", "en ", NULL };
+  static const char *const own[] = { "de ", "du ", "des ", "d ", "la ", "l ",
+                                     "en ", NULL };
   int i;
 
   for(i = 0; own[i]; i++)
@@ -292,8 +292,15 @@ add_of_forms(struct build *b, struct kg_buf *var, const char *full,
       return;
   kg_buf_reset(var);
   kg_buf_adds(var, full);
-  kg_buf_adds(var, strchr("aeiouyh", rest[0]) ? " d " : " de ");
-  kg_buf_adds(var, rest);
+  if(!strncmp(rest, "le ", 3) || !strncmp(rest, "les ", 4)) {
+    /* "CA Le Grand Périgueux": "Communauté d'agglomération du Grand
+     * Périgueux" */
+    kg_buf_adds(var, rest[2] == ' ' ? " du " : " des ");
+    kg_buf_adds(var, rest + (rest[2] == ' ' ? 3 : 4));
+  } else {
+    kg_buf_adds(var, strchr("aeiouyh", rest[0]) ? " d " : " de ");
+    kg_buf_adds(var, rest);
+  }
   add_key(b, var->s, r);
 }
 
