@@ -104,6 +104,7 @@ head_at(struct oscan *sc, size_t i, enum head_kind *kind)
 {
   static const struct { enum kg_cue_role role; enum head_kind kind; int cap; }
   k[] = { { KG_CUE_ORG_STANDALONE, HEAD_STANDALONE, 1 },
+          { KG_CUE_ORG_INSTITUTION, HEAD_STANDALONE, 0 },
           { KG_CUE_ORG_HEAD, HEAD_STRONG, 0 },
           { KG_CUE_ORG_HEAD_WEAK, HEAD_WEAK, 0 },
           { KG_CUE_ORG_HEAD_PROPER, HEAD_PROPER, 1 } };
@@ -138,15 +139,17 @@ generic(struct oscan *sc, size_t i)
   return 0;
 }
 
-/* "Quartiers Politique de la Ville de Tours": a head after a connector
- * that follows a capitalised word is inside a longer name. */
+/* "Quartiers Politique de la Ville de Tours": a capitalised head after a
+ * connector that follows a capitalised word is inside a longer name (not
+ * "Anne-Claire Dubreuil du conseil général"). */
 static int
 inside_name(struct oscan *sc, size_t i)
 {
   const struct kg_words *w = &sc->w;
   size_t c = kg_names_phrase_before(sc->lx, w, i, KG_CUE_NAME_CONNECTOR);
 
-  return c < i && c > 0 && !w->v[i - 1].gap && !w->v[c - 1].gap &&
+  return w->v[i].cap && c < i && c > 0 && !w->v[i - 1].gap &&
+         !w->v[c - 1].gap &&
          capital(sc, c - 1) && !w->v[c - 1].initial;
 }
 

@@ -39,7 +39,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "event-series", "former-region", "ordinal",
   "event-series-lower", "initiative-naming",
   "name-date-stop", "org-municipal", "org-host-verb",
-  "speaker-pronoun", "landform"
+  "speaker-pronoun", "landform", "org-institution"
 };
 
 static const char *const files[] = {
