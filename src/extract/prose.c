@@ -202,10 +202,13 @@ intro_names(struct pscan *sc)
     if(w->v[j - 1].gap || !kg_names_capital(sc->lx, w, j) || w->v[j].initial)
       continue;
     e = kg_names_run(sc->lx, w, j, 6);
-    /* "Société numérique": adjectives after a one-word name */
-    for(k = 0; e == j + 1 && !w->v[j].acro && k < 2 && e < w->n &&
-        !w->v[e - 1].gap &&
-        kg_names_phrase(sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1; k++)
+    /* "Société numérique": adjectives after a one-word name; "Parlons
+     * Inclusion numérique": an adjective of initiative after any */
+    for(k = 0; k < 2 && e < w->n && !w->v[e - 1].gap &&
+        ((e == j + 1 && !w->v[j].acro &&
+          kg_names_phrase(sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1) ||
+         kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
+        k++)
       e++;
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
   }
