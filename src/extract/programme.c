@@ -36,6 +36,8 @@ struct finder {
   int items;              /* list items read since the last paragraph */
   int generic;            /* under a heading that is no session ("Notes") */
   int para_num;           /* number of the last paragraph numbered by hand */
+  int cue_level;          /* level of a heading that cue lines made a
+                             session: its siblings are sessions too, 0 none */
   size_t skip;            /* a block read already as a title */
   long open[MAX_OPEN];    /* heading sessions still open */
   int level[MAX_OPEN];
@@ -595,6 +597,18 @@ when_line(struct finder *f, size_t b)
   return 1;
 }
 
+/* Words of s[0..len). */
+static size_t
+words(const char *s, size_t len)
+{
+  size_t i, n = 0;
+
+  for(i = 0; i < len; i++)
+    if(s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+      n++;
+  return n;
+}
+
 static void
 heading(struct finder *f, size_t b)
 {
@@ -608,6 +622,8 @@ heading(struct finder *f, size_t b)
     f->nopen--;
   if(f->prog_level && lev <= f->prog_level)
     f->prog_level = 0;
+  if(f->cue_level && lev < f->cue_level - 1)
+    f->cue_level = 0;   /* out of the part those sessions are in */
   f->toc = 0;
   f->prog_list = 0;
   f->items = 0;
@@ -638,12 +654,19 @@ heading(struct finder *f, size_t b)
   }
   if(kg_sections_type(f->v, bl->text, len) < 0 ||
      (bl->text[len - 1] == '?' && !type_opens(f->v, bl->text, len))) {
-    if(kg_sections_has_cue(f->doc, f->v, b + 1, f->doc->nblocks))
+    if(kg_sections_has_cue(f->doc, f->v, b + 1, f->doc->nblocks)) {
       rule = "heading:cue";
-    else if(f->prog_level)
+      f->cue_level = lev;
+    } else if(f->prog_level) {
       rule = "heading:programme";
-    else
+    } else if(f->cue_level == lev && words(bl->text, len) >= 3) {
+      /* "### Repenser le numérique …" had its speakers, "###
+       * Dématérialisation et service public …" (cut short) is its sibling;
+       * not a label of a word or two ("### Pistes") */
+      rule = "heading:sibling";
+    } else {
       return;
+    }
   }
   if(bare_type(f->v, bl->text, len) && len < bl->len && next_title(f, b) &&
      f->doc->blocks[b + 1].kind != KG_BLK_HEADING) {
