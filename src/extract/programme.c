@@ -473,12 +473,13 @@ programme_label(const struct kg_vocab *v, const char *t, size_t len)
 /* The type whose word comes last in @key ("des temps de présentation en
  * plénière et des temps d'ateliers": atelier), or -1. */
 static long
-last_type(const struct kg_vocab *v, const char *key)
+last_type(const struct kg_vocab *v, const char *key, int *plural)
 {
   size_t i, j, wl;
   const char *p, *best = NULL;
   long type = -1;
 
+  *plural = 0;
   for(i = 0; i < v->ntypes; i++)
     for(j = 0; j < v->types[i].nwords; j++) {
       const char *w = v->types[i].words[j].key;
@@ -490,23 +491,28 @@ last_type(const struct kg_vocab *v, const char *key)
            (!best || p > best)) {
           best = p;
           type = (long)i;
+          *plural = w[wl - 1] == 's' || w[wl - 1] == 'x';
         }
     }
   return type;
 }
 
-/* A sentence that announces sessions of a type and ends with a colon
- * ("Deux tables rondes ont clôturé la journée :", "des temps d'ateliers
- * portant sur divers sujets :"): its type, or -1.  Not when it announces
- * people ("Les intervenants de la table ronde :"). */
+/* A sentence that announces sessions of a type, in the plural, and ends
+ * with a colon ("Deux tables rondes ont clôturé la journée :", "des temps
+ * d'ateliers portant sur divers sujets :"): its type, or -1.  Not when it
+ * announces people ("Les intervenants de la table ronde :", "Une
+ * table-ronde réunira :") nor one session's content ("une table ronde a
+ * permis de confronter deux expériences :"). */
 static long
 typed_label(const struct kg_vocab *v, const char *t, size_t len)
 {
   static const enum kg_cue_role people[] = { KG_CUE_FACILITATOR,
-                                             KG_CUE_PARTICIPANTS };
+                                             KG_CUE_PARTICIPANTS,
+                                             KG_CUE_SPEAKER_NOUN };
   struct kg_buf key = KG_BUF_INIT;
   size_t l = len, r, p;
   long type = -1;
+  int plural;
 
   while(l && (t[l - 1] == ' ' || t[l - 1] == '\n'))
     l--;
@@ -515,7 +521,9 @@ typed_label(const struct kg_vocab *v, const char *t, size_t len)
      (type = kg_sections_type(v, t, l)) < 0)
     return -1;
   kg_text_key(t, l, &key);
-  type = last_type(v, key.s);
+  type = last_type(v, key.s, &plural);
+  if(!plural)
+    type = -1;   /* "une table ronde a permis de confronter … :" its content */
   for(r = 0; r < sizeof people / sizeof *people && type >= 0; r++)
     for(p = 0; p < v->ncues[people[r]] && type >= 0; p++)
       if(v->cues[people[r]][p].key[0] &&
