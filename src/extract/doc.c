@@ -24,6 +24,7 @@ struct parse_state {
   long item_stack[64];    /* first block of each open list item */
   int item_depth;
   int list_ordered[64];
+  int list_next[64];      /* number of the next item of an ordered list */
   int list_depth;
   int table;              /* current table index, -1 none */
   int ntables;
@@ -134,8 +135,11 @@ on_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
       break;
     case MD_BLOCK_UL:
     case MD_BLOCK_OL:
-      if(ps->list_depth < 63)
+      if(ps->list_depth < 63) {
         ps->list_ordered[ps->list_depth] = type == MD_BLOCK_OL;
+        ps->list_next[ps->list_depth] =
+          type == MD_BLOCK_OL ? (int)((MD_BLOCK_OL_DETAIL *)detail)->start : 0;
+      }
       ps->list_depth++;
       ps->cur = -1;
       break;
@@ -144,6 +148,8 @@ on_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 
       b->ordered = ps->list_depth > 0 && ps->list_depth <= 64 &&
                    ps->list_ordered[ps->list_depth - 1];
+      if(b->ordered && ps->list_next[ps->list_depth - 1] < 100000)
+        b->number = ps->list_next[ps->list_depth - 1]++;
       if(ps->item_depth < 64)
         ps->item_stack[ps->item_depth] = ps->cur;
       ps->item_depth++;

@@ -39,6 +39,7 @@ struct kg_block {
   enum kg_block_kind kind;
   int level;             /* heading level; list depth for items (1 = top) */
   int ordered;           /* item of an ordered list */
+  int number;            /* its number ("2." is 2), 0 otherwise */
   int row, col;          /* table cell position (row 0 = header) */
   int table;             /* index of the table (cells), -1 otherwise */
   long parent;           /* enclosing item block, -1 if none */

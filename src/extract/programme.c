@@ -701,6 +701,8 @@ programme_item(struct finder *f, size_t b)
 
   if(!l || kg_programme_is_break(f->v, bl->text + rest, l))
     return;
+  if(bl->parent < 0 && bl->ordered)
+    f->para_num = bl->number;
   if(bl->parent < 0) {
     f->prog_item = add(f, b, b, rest, bl->len, "programme-list",
                        open_session(f), f->prog_type);
@@ -770,9 +772,10 @@ numbered_item(struct finder *f, size_t b)
 
   if(!n || n != f->para_num + 1)
     return 0;
-  if(n == 1) {
+  if(n == 1) {   /* the next numbered paragraph, text between, is "2." */
     for(k = b + 1; k < f->doc->nblocks &&
-        f->doc->blocks[k].kind != KG_BLK_PARA; k++)
+        f->doc->blocks[k].kind != KG_BLK_HEADING &&
+        !para_number(&f->doc->blocks[k]); k++)
       ;
     if(k >= f->doc->nblocks || para_number(&f->doc->blocks[k]) != 2)
       return 0;
@@ -780,6 +783,22 @@ numbered_item(struct finder *f, size_t b)
   f->para_num = n;
   add(f, b, b, numbered_para(bl->text, bl->len), bl->len,
       "numbered-paragraph", open_session(f), -1);
+  return 1;
+}
+
+/* "1. Tour de table …", some text, then "2. Semaine de l'emploi": an
+ * item of an ordered list at the top level whose number follows the last
+ * numbered item of the agenda is its next item; 1 when @b is one. */
+static int
+agenda_item(struct finder *f, size_t b)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+
+  if(!bl->ordered || bl->parent >= 0 || !f->para_num ||
+     bl->number != f->para_num + 1)
+    return 0;
+  f->para_num = bl->number;
+  add(f, b, b, 0, bl->len, "numbered-paragraph", open_session(f), -1);
   return 1;
 }
 
@@ -837,6 +856,7 @@ line(struct finder *f, size_t b)
 
     if(num) {
       f->items = 1;
+      f->para_num = atoi(bl->text);   /* "2." may come after some text */
       f->prog_item = add(f, b, b, num, bl->len, "programme-list",
                          open_session(f), f->prog_type);
       return;
@@ -881,6 +901,8 @@ line(struct finder *f, size_t b)
       programme_item(f, b);
       return;
     }
+    if(agenda_item(f, b))
+      return;
   }
   if((rest = slot_at(f->v, bl->text, bl->len)) != 0)
     slot(f, b, rest, open_session(f) >= 0 && !f->prog_level);
