@@ -271,6 +271,24 @@ is_minutes(const struct kg_report *x)
   return yes;
 }
 
+/* Do the lines from @from (an end of attendees, 0: none) to @to run on
+ * as items of one list ("- Aïfa Lanani (Annonay)", a name no entry
+ * reads, between two runs of attendees)? */
+static int
+same_list(const struct kg_report *x, const struct lines *all, size_t from,
+          size_t to)
+{
+  size_t k;
+
+  if(!from || to < from)
+    return 0;
+  for(k = from; k <= to; k++)
+    if(x->doc.blocks[all->v[k].b].kind != KG_BLK_ITEM ||
+       !follows(&all->v[k - 1], &all->v[k]))
+      return 0;
+  return 1;
+}
+
 /* Speaker lists: runs of two entries or more.  Their lines go in @taken.
  * In minutes (@minutes) or after an attendees label they are attendees. */
 static void
@@ -278,7 +296,7 @@ find_lists(struct kg_report *x, const unsigned char *done,
            struct lines *taken, int minutes)
 {
   struct lines all = { NULL, 0, 0 };
-  size_t i, e, k;
+  size_t i, e, k, att_end = 0;
 
   list_lines(x, done, &all);
   for(i = 0; i < all.n; i = e > i ? e : i + 1) {
@@ -289,7 +307,9 @@ find_lists(struct kg_report *x, const unsigned char *done,
       ;
     if(e - i < 2)
       continue;
-    if(minutes || attendees_before(x, &all.v[i])) {
+    if(minutes || attendees_before(x, &all.v[i]) ||
+       same_list(x, &all, att_end, i)) {
+      att_end = e;
       use.role = KG_CUE_PARTICIPANTS;
       use.confidence = CONF_MENTION + 10;
     }
