@@ -354,7 +354,7 @@ static void
 bare_acronyms(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
-  size_t i, e;
+  size_t i, e, c;
 
   for(i = 1; i < w->n; i++) {
     if(!bare_acronym_at(sc, i))
@@ -362,6 +362,11 @@ bare_acronyms(struct oscan *sc)
     for(e = i + 1; e < w->n && !w->v[e - 1].gap && w->v[e].cap &&
         !w->v[e].acro && e < i + 4; e++)
       ;
+    /* "le SCD du Mans", "du SCD de l'UBO": its place or its parent body */
+    if(e == i + 1 && e < w->n && !w->v[i].gap &&
+       (c = phrase(sc, e, KG_CUE_NAME_CONNECTOR)) != 0 && e + c < w->n &&
+       !w->v[e + c - 1].gap && capital(sc, e + c))
+      e = kg_names_run(sc->lx, w, e + c, 3);
     if(plausible(sc, i, e, 1))
       add_words(sc, i, e, 55);
   }
