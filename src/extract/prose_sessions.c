@@ -236,6 +236,33 @@ add(struct finder *f, size_t b, size_t off, size_t end)
   s->type = kg_sections_type(f->v, bl->text + off, end - off);
 }
 
+/* '"Quel humanisme à l'ère du numérique ?" L'accélération …': a
+ * paragraph that opens with a quoted question of at most TITLE_WORDS words
+ * and goes on after it with a new sentence announces a talk; the end of
+ * the question's words, or 0. */
+static size_t
+quoted_question(const char *t, size_t len)
+{
+  size_t q = quote_end(t, len, 0), open, k, i, words = 1;
+
+  if(!q || q >= len)
+    return 0;
+  for(i = q; i < len && t[i] == ' '; i++)
+    ;
+  if(i == len || !kg_text_upper_at(t + i, len - i))
+    return 0;   /* '« Comment faire ? » demande Marie': a speaker's words */
+  open = t[0] == '"' ? 1 : (unsigned char)t[0] == 0xc2 ? 2 : 3;
+  k = q - (t[q - 1] == '"' ? 1 : (unsigned char)t[q - 1] == 0xbb ? 2 : 3);
+  while(k > open && t[k - 1] == ' ')
+    k--;
+  if(k <= open || t[k - 1] != '?')
+    return 0;
+  for(i = open; i < k; i++)
+    if(t[i] == ' ' && t[i + 1] != ' ' && t[i + 1] != '?')
+      words++;
+  return words <= TITLE_WORDS ? k : 0;
+}
+
 /* The sessions one paragraph or item names. */
 static void
 block(struct finder *f, size_t b)
@@ -244,7 +271,18 @@ block(struct finder *f, size_t b)
   const char *t = bl->text, *key = NULL;
   size_t i, e, z;
 
-  for(i = 0; i < bl->len; i++) {
+  i = 0;
+  if(bl->kind == KG_BLK_PARA && (z = quoted_question(t, bl->len)) != 0) {
+    size_t a = t[0] == '"' ? 1 : (unsigned char)t[0] == 0xc2 ? 2 : 3, n = f->n;
+
+    while(a < z && t[a] == ' ')
+      a++;
+    add(f, b, a, z);
+    if(f->n > n)
+      f->s[n].rule = "prose:quoted-question";
+    i = z;
+  }
+  for(; i < bl->len; i++) {
     /* "le Forum Numérique" names an event; "l'Assemblée Générale
      * d'ARSENIC" is a session: a capital only for a type that stands
      * alone (cue/session-alone), the whole type */
