@@ -235,7 +235,9 @@ head_name(struct oscan *sc, size_t i)
   if(end == j) {
     if(kind == HEAD_STANDALONE && !w->v[i].initial)
       add_span(sc, w->v[i].a, w->v[i + m - 1].z, 0, 0, 60, 1);
-    else if(kind == HEAD_STRONG && w->v[i].cap && !w->v[i].initial &&
+    else if((kind == HEAD_STRONG ||
+             (kind == HEAD_PROPER && phrase(sc, i, KG_CUE_ORG_MINISTRY))) &&
+            w->v[i].cap && !w->v[i].initial &&
             (end = common_complement(sc, j)) > j)
       add_words(sc, i, end, 65);
     return end > j ? end - i : m;

@@ -39,7 +39,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "event-series", "former-region", "ordinal",
   "event-series-lower", "initiative-naming",
   "name-date-stop", "org-municipal", "org-host-verb",
-  "speaker-pronoun", "landform", "org-institution"
+  "speaker-pronoun", "landform", "org-institution", "org-ministry"
 };
 
 static const char *const files[] = {
