@@ -618,7 +618,10 @@ kg_names_acronyms(const struct kg_names_lex *lx, const struct kg_words *w,
       continue;
     }
     /* Expansion … (ACRO) */
-    if(!(w->v[i + 1].acro || w->v[i + 1].mixed) ||
+    /* "(ANCT)", "(CoRAIA)", or a press style "(Ansa)" of six letters at
+     * most, when the words before spell it */
+    if(!(w->v[i + 1].acro || w->v[i + 1].mixed ||
+         (w->v[i + 1].cap && w->v[i + 1].z - w->v[i + 1].a <= 6)) ||
        !(w->v[i + 1].gap & KG_GAP_CLOSE))
       continue;
     for(s = i + 1; s > 0 && i + 1 - s < 14; s--) {
