@@ -308,12 +308,6 @@ acronym_names(struct oscan *sc)
   free(p.v);
 }
 
-/* "d'ANEOL", "la CRESS Auvergne-Rhône-Alpes", "à l'IRIT", "la CoRAIA": an acronym of
- * three letters or more after a determiner or a preposition (cue
- * org-acronym-before), with the capitalised words right after it; not a
- * common word, a place, a person, a name the registry knows as something
- * else, an acronym that names no body (cue acronym-not-org: "RGPD",
- * "TIC"), nor one whose expansion follows (acronym_names() decides). */
 /* Capital letters in t[0, len) ("CoRAIA": 5). */
 static int
 capitals(const char *t, size_t len)
@@ -328,6 +322,22 @@ capitals(const char *t, size_t len)
   return n;
 }
 
+/* Is word @k an acronym, in capitals or mixed case with three capitals or
+ * more ("PQN-A", "CoRAIA")? */
+static int
+acronym_word(const struct oscan *sc, size_t k)
+{
+  const struct kg_word *v = &sc->w.v[k];
+
+  return v->acro || (v->mixed && capitals(sc->bl->text + v->a, v->z - v->a) >= 3);
+}
+
+/* "d'ANEOL", "la CRESS Auvergne-Rhône-Alpes", "à l'IRIT", "la CoRAIA": an acronym of
+ * three letters or more after a determiner or a preposition (cue
+ * org-acronym-before), with the capitalised words right after it; not a
+ * common word, a place, a person, a name the registry knows as something
+ * else, an acronym that names no body (cue acronym-not-org: "RGPD",
+ * "TIC"), nor one whose expansion follows (acronym_names() decides). */
 static int
 bare_acronym_at(struct oscan *sc, size_t i)
 {
@@ -336,10 +346,7 @@ bare_acronym_at(struct oscan *sc, size_t i)
   struct kg_buf k = KG_BUF_INIT;
   int known;
 
-  /* "la CoRAIA": a mixed-case acronym of three capitals or more */
-  if(!(a->acro ||
-       (a->mixed && capitals(sc->bl->text + a->a, a->z - a->a) >= 3)) ||
-     a->marked || a->z - a->a < 3 || w->v[i - 1].gap ||
+  if(!acronym_word(sc, i) || a->marked || a->z - a->a < 3 || w->v[i - 1].gap ||
      w->v[i - 1].acro || (a->gap & KG_GAP_OPEN) ||
      !phrase(sc, i - 1, KG_CUE_ORG_ACRONYM_BEFORE) ||
      phrase(sc, i, KG_CUE_ACRONYM_NOT_ORG) ||
@@ -576,15 +583,6 @@ apposition_names(struct oscan *sc)
       continue;
     add_words(sc, s, i + 1, 65);
   }
-}
-
-/* Is word @k an acronym, in capitals or mixed case ("PQN-A", "CoRAIA")? */
-static int
-acronym_word(const struct oscan *sc, size_t k)
-{
-  const struct kg_word *v = &sc->w.v[k];
-
-  return v->acro || (v->mixed && capitals(sc->bl->text + v->a, v->z - v->a) >= 3);
 }
 
 /* "PQN-A et Hubikoop ont organisé": two subjects joined by "et" before the

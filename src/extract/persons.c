@@ -826,24 +826,24 @@ line_may_name(struct kg_report *x, const char *text, size_t len)
     for(j = i; j < len && !strchr(" ,;:.()'\"!?*", text[j]); j++)
       ;
     if(j > i) {
+      unsigned cls;
+
       kg_text_utf8_decode(text + i, j - i, &cp);
       cap = utf8proc_isupper(cp);
+      cls = cap ? kg_lexicon_classes(x->lex, text + i, j - i) : 0;
       /* a first name or a civility; "D. Chafaï"; "Laroussi OUESLATI";
        * a word the lexicon does not know after a job title in lower case
        * ("le maire Marib …") */
       yes = cap && (name_word(x, text + i, j - i, &fold) ||
                     (j == i + 1 && j < len && text[j] == '.') ||
                     (prev && all_caps(text + i, j - i)) ||
-                    (!prev && pz > pa &&
-                     !(kg_lexicon_classes(x->lex, text + i, j - i) &
-                       ~KG_LEX_PROPER) &&
+                    (!prev && pz > pa && !(cls & ~KG_LEX_PROPER) &&
                      title_word(x, text + pa, pz - pa, &fold)));
       /* "Lysiane Bonicel, chargée de mission": an unknown capitalised
        * word, a comma, a job title in lower case */
       yes = yes || (!cap && comma && unknown &&
                     title_word(x, text + i, j - i, &fold));
-      unknown = cap && !(kg_lexicon_classes(x->lex, text + i, j - i) &
-                         ~KG_LEX_PROPER);
+      unknown = cap && !(cls & ~KG_LEX_PROPER);
       prev = cap;
       pa = i;
       pz = j;

@@ -221,22 +221,6 @@ has_euro(const char *t, size_t n)
   return 0;
 }
 
-/* Is word @i a weekday's name ("jeudi" of "le jeudi 21 et …")? */
-static int
-is_weekday(const struct kg_vocab *v, const char *s, const struct word *w)
-{
-  struct kg_buf key = KG_BUF_INIT;
-  size_t d, p;
-  int hit = 0;
-
-  kg_text_key_keep_article(s + w->start, w->end - w->start, &key);
-  for(d = 0; d < 7 && !hit; d++)
-    for(p = 0; p < v->nweekdays[d] && !hit; p++)
-      hit = !strcmp(key.s, v->weekdays[d][p].key);
-  kg_buf_release(&key);
-  return hit;
-}
-
 /* Is word @i (two digits) a département code in context?  A count ("21
  * communes", "36 km", "30 %", "30 K€", "50 000") is not, nor a day after
  * its weekday ("jeudi 21"). */
@@ -271,7 +255,8 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
   }
   if(i > 0 && phrase_before(v, KG_CUE_DEPT_WORD, s, w, i))
     return 1;
-  if(i == 0 || w[i - 1].digits || is_weekday(v, s, &w[i - 1]))
+  if(i == 0 || w[i - 1].digits ||
+     kg_vocab_weekday_len(v, s + w[i - 1].start, w[i].start - w[i - 1].start))
     return 0;
   /* a count before a plural noun: "des 12 Structures", "nos 36 Participants" */
   if(!w[i - 1].cap && i + 1 < n && w[i + 1].start > w[i].end &&

@@ -257,18 +257,6 @@ slot_at(const struct kg_vocab *v, const char *s, size_t len)
   return utf8proc_isupper(cp) || cp == 0xAB || cp == '"' ? i : 0;
 }
 
-static size_t
-weekday_len(const struct kg_vocab *v, const char *s, size_t len)
-{
-  size_t w, p, e;
-
-  for(w = 0; w < 7; w++)
-    for(p = 0; p < v->nweekdays[w]; p++)
-      if((e = kg_text_key_prefix(s, len, v->weekdays[w][p].key)))
-        return e;
-  return 0;
-}
-
 /* s[0..len) says when and nothing else: dates, weekdays, times, parts of
  * the day ("LUNDI 7 septembre matin", "Jeudi après-midi"). */
 static int
@@ -291,7 +279,7 @@ only_when(const struct kg_vocab *v, const char *s, size_t len)
     else if((e = time_at(v, s, len, i)) != 0)
       i = e;
     else if((e = opens_with(v, KG_CUE_DAY_PART, s + i, len - i)) != 0 ||
-            (e = weekday_len(v, s + i, len - i)) != 0)
+            (e = kg_vocab_weekday_len(v, s + i, len - i)) != 0)
       i += e;
     else if(!strncmp(s + i, "\xe2\x80\x93", 3) ||
             !strncmp(s + i, "\xe2\x80\x94", 3))

@@ -239,9 +239,9 @@ add(struct finder *f, size_t b, size_t off, size_t end)
 /* '"Quel humanisme à l'ère du numérique ?" L'accélération …': a
  * paragraph that opens with a quoted question of at most TITLE_WORDS words
  * and goes on after it with a new sentence announces a talk; the end of
- * the question's words, or 0. */
+ * the question's words, or 0, and in *start where they begin. */
 static size_t
-quoted_question(const char *t, size_t len)
+quoted_question(const char *t, size_t len, size_t *start)
 {
   size_t q = quote_end(t, len, 0), open, k, i, words = 1;
 
@@ -260,6 +260,9 @@ quoted_question(const char *t, size_t len)
   for(i = open; i < k; i++)
     if(t[i] == ' ' && t[i + 1] != ' ' && t[i + 1] != '?')
       words++;
+  while(open < k && t[open] == ' ')
+    open++;
+  *start = open;
   return words <= TITLE_WORDS ? k : 0;
 }
 
@@ -272,12 +275,10 @@ block(struct finder *f, size_t b)
   size_t i, e, z;
 
   i = 0;
-  if(bl->kind == KG_BLK_PARA && (z = quoted_question(t, bl->len)) != 0) {
-    size_t a = t[0] == '"' ? 1 : (unsigned char)t[0] == 0xc2 ? 2 : 3, n = f->n;
+  if(bl->kind == KG_BLK_PARA && (z = quoted_question(t, bl->len, &e)) != 0) {
+    size_t n = f->n;
 
-    while(a < z && t[a] == ' ')
-      a++;
-    add(f, b, a, z);
+    add(f, b, e, z);
     if(f->n > n)
       f->s[n].rule = "prose:quoted-question";
     i = z;

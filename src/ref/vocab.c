@@ -359,6 +359,18 @@ kg_vocab_theme(const struct kg_vocab *v, const char *s)
   return found;
 }
 
+size_t
+kg_vocab_weekday_len(const struct kg_vocab *v, const char *s, size_t len)
+{
+  size_t w, p, e;
+
+  for(w = 0; w < 7; w++)
+    for(p = 0; p < v->nweekdays[w]; p++)
+      if((e = kg_text_key_prefix(s, len, v->weekdays[w][p].key)))
+        return e;
+  return 0;
+}
+
 int
 kg_vocab_phrase_is(const struct kg_phrase *ph, size_t n, const char *s,
                    size_t len)

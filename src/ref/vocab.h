@@ -168,6 +168,11 @@ void kg_vocab_free(struct kg_vocab *v);
 int kg_vocab_phrase_is(const struct kg_phrase *ph, size_t n, const char *s,
                        size_t len);
 
+/* Byte length of the weekday's name ("jeudi", cue weekday-N) that
+ * s[0..len) opens with, or 0. */
+size_t kg_vocab_weekday_len(const struct kg_vocab *v, const char *s,
+                            size_t len);
+
 /* The triples of v->triples whose subject is @iri, in the order of the
  * files: the index of the first, then of the one after @i; (size_t)-1 when
  * there is no more. */
