@@ -6,7 +6,7 @@
 #   make valgrind   the golden suite under valgrind
 #   make bench      benchmarks (never part of check)
 
-PKGS    = redland raptor2 rasqal md4c libutf8proc jansson gmp nettle icu-uc \
+PKGS    = redland raptor2 rasqal md4c libutf8proc jansson gmp nettle icu-uc lmdb \
           libpcre2-8
 BUILD  ?= build
 CFLAGS ?= -O2 -g
@@ -29,7 +29,7 @@ KG      = $(abspath $(BUILD)/mednum-kg)
 DEB_PKGS = gcc make pkg-config librdf0-dev librasqal3-dev libraptor2-dev \
            raptor2-utils rasqal-utils redland-utils libmd4c-dev \
            libutf8proc-dev libjansson-dev libmicrohttpd-dev libgmp-dev \
-           nettle-dev libicu-dev libpcre2-dev ca-certificates \
+           nettle-dev libicu-dev libpcre2-dev liblmdb-dev lmdb-utils ca-certificates \
            valgrind python3 groff-base
 
 all: $(BUILD)/mednum-kg

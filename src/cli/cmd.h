@@ -22,6 +22,7 @@ int cmd_query(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_queries(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_load(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_unload(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_store(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_stats(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_candidates(int argc, char **argv, struct kg_ctx *ctx);

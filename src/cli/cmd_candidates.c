@@ -119,7 +119,7 @@ cmd_candidates(int argc, char **argv, struct kg_ctx *ctx)
 out:
   kg_candidates_release(&c);
   if(store)
-    kg_store_close(store);
+    rc = kg_store_end(store, rc);
   else if(model)
     librdf_free_model(model);
   if(storage)

@@ -167,7 +167,7 @@ decide(struct kg_ctx *ctx, const struct curate_args *a,
   if(!rc)
     rc = kg_curate_decide(&a->rq, have ? &c : NULL, reg, ctx->w.base, cur);
   kg_candidates_release(&c);
-  kg_store_close(store);
+  rc = kg_store_end(store, rc);
   if(!rc)
     rc = kg_curation_write(cur, &ctx->w);
   return rc;

@@ -281,7 +281,7 @@ cmd_export(int argc, char **argv, struct kg_ctx *ctx)
   else
     code = write_all(ctx, st, &o, stdout) ? KG_EXIT_SYS : KG_EXIT_OK;
 out:
-  kg_store_close(st);
+  code = kg_store_end(st, code);
   kg_dcat_opts_release(&o.d);
   return code;
 }

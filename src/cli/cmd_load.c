@@ -44,12 +44,6 @@ cmd_load(int argc, char **argv, struct kg_ctx *ctx)
                            &code);
   if(!st)
     return code;
-  /* say first which graphs go: a large store is then rebuilt without them
-   * rather than deleted from in place */
-  for(i = first; i < argc; i++)
-    kg_store_plan(st, argv[i]);
-  if(!no_ref)
-    kg_store_plan_reference(st);
   for(i = first; i < argc; i++) {
     code = kg_store_load(st, argv[i], NULL);
     if(code != KG_EXIT_OK) {

@@ -287,7 +287,7 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
 out:
   kg_result_free(res);
   if(store)
-    kg_store_close(store);
+    rc = kg_store_end(store, rc);
   else if(model)
     librdf_free_model(model);
   if(storage)

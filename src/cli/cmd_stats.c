@@ -225,6 +225,5 @@ cmd_stats(int argc, char **argv, struct kg_ctx *ctx)
       print_table(ctx, &gs);
   }
   kg_stats_release(&gs);
-  kg_store_close(st);
-  return code;
+  return kg_store_end(st, code);
 }

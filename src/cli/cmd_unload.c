@@ -41,8 +41,6 @@ cmd_unload(int argc, char **argv, struct kg_ctx *ctx)
                            &code);
   if(!st)
     return code;
-  if(!no_ref)
-    kg_store_plan_reference(st);
   for(i = first; i < argc; i++) {
     code = kg_store_unload(st, argv[i]);
     if(code != KG_EXIT_OK) {

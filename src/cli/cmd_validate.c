@@ -333,7 +333,7 @@ cmd_validate(int argc, char **argv, struct kg_ctx *ctx)
     kg_info("%lu rules passed", (unsigned long)nrules);
   }
 out:
-  kg_store_close(st);
+  code = kg_store_end(st, code);
   rules_free(rules, nrules);
   free(dir);
   return code;

@@ -189,7 +189,10 @@ kg_load_release(struct kg_load *ld)
     librdf_free_uri(ld->uri);
   if(ld->graph)
     librdf_free_node(ld->graph);
-  kg_store_free_model(ld->tmp, ld->tmp_storage);
+  if(ld->tmp)
+    librdf_free_model(ld->tmp);
+  if(ld->tmp_storage)
+    librdf_free_storage(ld->tmp_storage);
   free(ld->iri);
   memset(ld, 0, sizeof(*ld));
 }
@@ -218,25 +221,22 @@ extract_report(struct kg_store *st, struct kg_load *ld)
 }
 
 /* Two files of one command that name the same graph: says which wins, and
- * records this one.  1 if an earlier file named it. */
-static int
+ * records this one. */
+static void
 note_done(struct kg_store *st, const char *iri, const char *path)
 {
   size_t i, len = strlen(iri);
   struct kg_buf rec = KG_BUF_INIT;
-  int refilled = 0;
 
   for(i = 0; i < st->ndone; i++) {
     if(!strncmp(st->done[i], iri, len) && st->done[i][len] == '\t') {
       kg_warn("'%s' replaces '%s': both name the graph <%s>", path,
               st->done[i] + len + 1, iri);
-      refilled = 1;
     }
   }
   kg_buf_addf(&rec, "%s\t%s", iri, path);
   KG_GROW(st->done, st->done_cap, st->ndone + 1);
   st->done[st->ndone++] = kg_buf_detach(&rec);
-  return refilled;
 }
 
 int
@@ -271,7 +271,7 @@ kg_load_name(struct kg_store *st, struct kg_load *ld)
     kg_error("'%s': the graph name 'reference' is reserved", ld->path);
     return code;
   }
-  ld->refilled = note_done(st, ld->iri, ld->path);
+  note_done(st, ld->iri, ld->path);
   return KG_EXIT_OK;
 }
 
@@ -280,7 +280,7 @@ kg_load_open(struct kg_store *st, struct kg_load *ld)
 {
   /* the statements: parsed or extracted, streamed into the new graph
    * (a parse error leaves part of it there: the caller then throws the
-   * whole new generation away) */
+   * whole write transaction away) */
   ld->before = kg_diag_error_count();
   if(kg_load_is_report(ld->fmt)) {
     ld->s = librdf_model_as_stream(ld->tmp);
@@ -296,17 +296,23 @@ kg_load_open(struct kg_store *st, struct kg_load *ld)
 int
 kg_load_fill(struct kg_store *st, struct kg_load *ld)
 {
+  uint32_t id;
   long n;
 
   ld->graph = kg_world_iri(st->w, ld->iri);
-  if(!ld->graph || kg_rebuild_remove(st, ld->iri, !ld->refilled))
+  if(!ld->graph ||
+     librdf_model_context_remove_statements(st->model, ld->graph))
     return KG_EXIT_SYS;
   kg_diag_source(ld->path);
   n = kg_batch_transfer(st->w->world, st->model, ld->s, ld->graph);
   kg_diag_source(NULL);
-  if(kg_diag_error_count() != ld->before)
-    return KG_EXIT_DATA;
   if(n < 0)
+    return KG_EXIT_SYS;         /* the store failed (reported) */
+  if(kg_diag_error_count() != ld->before)
+    return KG_EXIT_DATA;        /* the input did not parse */
+  if(kg_storage_graph_id(st->lm, ld->graph, 1, &id) < 0 ||
+     (n = kg_quads_graph_size(&st->lm->quads, id)) < 0 ||
+     kg_reference_note(st, ld->graph))
     return KG_EXIT_SYS;
   kg_meta_set(&st->meta, ld->iri, ld->path, n, kg_store_now());
   st->meta.modified = kg_store_now();

@@ -1,8 +1,8 @@
-/* lock.c - the store's flock on DIR/lock, with a wait for a busy store.
+/* lock.c - the writers' flock on DIR/lock, with a wait for a busy store.
  *
- * Readers take it shared, writers exclusive.  A busy store is retried
- * every 50 ms until the wait runs out; then the message says whether a
- * reader or a writer holds it.
+ * Writers take it exclusive, so they write in turn (LMDB would make a
+ * second writer wait without end); readers take none.  A busy store is
+ * retried every 50 ms until the wait runs out.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -42,13 +42,13 @@ monotonic(void)
 }
 
 int
-kg_lock_take(const char *dir, int fd, int exclusive, double wait, int *code)
+kg_lock_take(const char *dir, int fd, double wait, int *code)
 {
   double deadline = monotonic() + wait_seconds(wait);
   struct timespec nap = { 0, 50 * 1000 * 1000 };
 
   for(;;) {
-    if(!flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB))
+    if(!flock(fd, LOCK_EX | LOCK_NB))
       return 0;
     if(errno == EINTR)
       continue;
@@ -61,15 +61,8 @@ kg_lock_take(const char *dir, int fd, int exclusive, double wait, int *code)
       break;
     nanosleep(&nap, NULL);
   }
-  /* a writer refused while only readers hold the lock: say so */
-  if(exclusive && !flock(fd, LOCK_SH | LOCK_NB)) {
-    flock(fd, LOCK_UN);
-    kg_error("store '%s' is busy (another mednum-kg is reading it); "
-             "try again", dir);
-  } else {
-    kg_error("store '%s' is busy (another mednum-kg is writing); try again",
-             dir);
-  }
+  kg_error("store '%s' is busy (another mednum-kg is writing); try again",
+           dir);
   *code = KG_EXIT_SYS;
   return -1;
 }

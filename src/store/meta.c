@@ -1,23 +1,26 @@
-/* meta.c - the generation's meta file: its times and the graphs loaded.
+/* meta.c - what the store records about itself: its first and last load
+ * and, per graph, where it came from, its size and when it was loaded.
  *
- * GEN/meta is text, one record a line, fields separated by tabs:
- *   # mednum-kg store 1
- *   issued<TAB>SECONDS
- *   modified<TAB>SECONDS
- *   graph<TAB>IRI<TAB>TRIPLES<TAB>LOADED<TAB>SOURCE
- * In memory it is a struct kg_meta, the graphs sorted by IRI.
+ * In memory a struct kg_meta, the graphs sorted by IRI; in the store the
+ * info table ("issued", "modified") and the graphs table (graph id ->
+ * "IRI\0source\0triples\0loaded").  A writer saves only the graphs it
+ * changed, so a load costs the same in a store of ten or ten thousand
+ * reports.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
 #include "store/store_int.h"
 
-#define KG_STORE_META_MAGIC "# mednum-kg store 1"
+void
+kg_meta_init(struct kg_meta *m)
+{
+  memset(m, 0, sizeof(*m));
+  kg_hash_init(&m->touched);
+}
 
 void
 kg_meta_release(struct kg_meta *m)
@@ -29,8 +32,110 @@ kg_meta_release(struct kg_meta *m)
     free(m->graphs[i].source);
   }
   free(m->graphs);
-  m->graphs = NULL;
-  m->n = m->cap = 0;
+  kg_hash_release(&m->touched);
+  kg_meta_init(m);
+}
+
+/* Index of @iri, or of where it would go (*found says which). */
+static size_t
+position(const struct kg_meta *m, const char *iri, int *found)
+{
+  size_t lo = 0, hi = m->n;
+
+  *found = 0;
+  while(lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(m->graphs[mid].iri, iri);
+
+    if(!c) {
+      *found = 1;
+      return mid;
+    }
+    if(c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+struct kg_store_graph *
+kg_meta_find(struct kg_meta *m, const char *iri)
+{
+  int found;
+  size_t i = position(m, iri, &found);
+
+  return found ? &m->graphs[i] : NULL;
+}
+
+void
+kg_meta_set(struct kg_meta *m, const char *iri, const char *source,
+            long triples, long long loaded)
+{
+  int found;
+  size_t i = position(m, iri, &found);
+  struct kg_store_graph *g;
+
+  if(!found) {
+    KG_GROW(m->graphs, m->cap, m->n + 1);
+    memmove(&m->graphs[i + 1], &m->graphs[i],
+            (m->n - i) * sizeof(*m->graphs));
+    m->n++;
+    m->graphs[i].iri = kg_xstrdup(iri);
+  } else {
+    free(m->graphs[i].source);
+  }
+  g = &m->graphs[i];
+  g->source = kg_xstrdup(source ? source : "");
+  g->triples = triples;
+  g->loaded = loaded;
+  kg_hash_add(&m->touched, iri);
+}
+
+int
+kg_meta_remove(struct kg_meta *m, const char *iri)
+{
+  int found;
+  size_t i = position(m, iri, &found);
+
+  if(!found)
+    return -1;
+  free(m->graphs[i].iri);
+  free(m->graphs[i].source);
+  memmove(&m->graphs[i], &m->graphs[i + 1],
+          (m->n - i - 1) * sizeof(*m->graphs));
+  m->n--;
+  kg_hash_add(&m->touched, iri);
+  return 0;
+}
+
+/* ------------------------------------------------------------ in the store */
+
+/* Adds the record @v (@n bytes) to @m.  0, or -1 when malformed. */
+static int
+read_record(struct kg_meta *m, const char *v, size_t n)
+{
+  const char *f[4];
+  const char *p = v, *end = v + n;
+  int k;
+
+  for(k = 0; k < 4 && p < end; k++) {
+    const char *z = memchr(p, '\0', (size_t)(end - p));
+
+    if(!z)
+      return -1;
+    f[k] = p;
+    p = z + 1;
+  }
+  if(k < 4)
+    return -1;
+  KG_GROW(m->graphs, m->cap, m->n + 1);       /* sorted by the caller */
+  m->graphs[m->n].iri = kg_xstrdup(f[0]);
+  m->graphs[m->n].source = kg_xstrdup(f[1]);
+  m->graphs[m->n].triples = strtol(f[2], NULL, 10);
+  m->graphs[m->n].loaded = strtoll(f[3], NULL, 10);
+  m->n++;
+  return 0;
 }
 
 static int
@@ -41,148 +146,96 @@ graph_cmp(const void *a, const void *b)
   return strcmp(x->iri, y->iri);
 }
 
-struct kg_store_graph *
-kg_meta_find(struct kg_meta *m, const char *iri)
+static long long
+info_time(struct kg_kv *kv, const char *key, int *err)
 {
-  size_t i;
+  char v[32];
+  int rc = kg_kv_get_info(kv, key, v, sizeof v);
 
-  for(i = 0; i < m->n; i++)
-    if(!strcmp(m->graphs[i].iri, iri))
-      return &m->graphs[i];
-  return NULL;
+  if(rc < 0)
+    *err = 1;
+  return rc ? 0 : strtoll(v, NULL, 10);
 }
 
-void
-kg_meta_set(struct kg_meta *m, const char *iri, const char *source,
-            long triples, long long loaded)
+int
+kg_meta_load(struct kg_meta *m, struct kg_storage *s)
 {
-  struct kg_store_graph *g = kg_meta_find(m, iri);
-  char *src = kg_xstrdup(source ? source : "");
-  char *p;
+  MDB_cursor *c;
+  MDB_val k, v;
+  int err = 0;
+  int rc;
 
-  /* the meta file is tab-separated, one record a line */
-  for(p = src; *p; p++)
-    if(*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-  if(!g) {
-    KG_GROW(m->graphs, m->cap, m->n + 1);
-    g = &m->graphs[m->n++];
-    g->iri = kg_xstrdup(iri);
-  } else {
-    free(g->source);
+  m->issued = info_time(s->kv, "issued", &err);
+  m->modified = info_time(s->kv, "modified", &err);
+  if(err)
+    return -1;
+  rc = mdb_cursor_open(s->kv->txn, s->kv->graphs, &c);
+  if(rc)
+    return kg_kv_fail(s->kv, rc, "read the graphs");
+  for(rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); !rc;
+      rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+    if(read_record(m, v.mv_data, v.mv_size)) {
+      mdb_cursor_close(c);
+      kg_error("store '%s' is damaged: a graph record cannot be read",
+               s->kv->dir);
+      return -1;
+    }
   }
-  g->source = src;
-  g->triples = triples;
-  g->loaded = loaded;
+  mdb_cursor_close(c);
   qsort(m->graphs, m->n, sizeof(*m->graphs), graph_cmp);
+  return rc == MDB_NOTFOUND ? 0 : kg_kv_fail(s->kv, rc, "read the graphs");
 }
 
-int
-kg_meta_remove(struct kg_meta *m, const char *iri)
-{
-  struct kg_store_graph *g = kg_meta_find(m, iri);
-  size_t i;
-
-  if(!g)
-    return -1;
-  i = (size_t)(g - m->graphs);
-  free(g->iri);
-  free(g->source);
-  memmove(&m->graphs[i], &m->graphs[i + 1],
-          (m->n - i - 1) * sizeof(*m->graphs));
-  m->n--;
-  return 0;
-}
-
-/* Reads one "graph" record (the line after "graph\t", changed in place).
- * 0, or -1 when it has fewer than four fields. */
+/* Writes or deletes the record of graph @iri.  0, or -1 reported. */
 static int
-read_graph(struct kg_meta *m, char *p)
+save_graph(struct kg_meta *m, struct kg_storage *s, const char *iri)
 {
-  /* graph IRI triples loaded source */
-  char *f[4];
-  int k;
+  const struct kg_store_graph *g = kg_meta_find(m, iri);
+  librdf_node *node = librdf_new_node_from_uri_string(
+    s->world, (const unsigned char *)iri);
+  struct kg_buf rec = KG_BUF_INIT;
+  uint32_t id = 0;
+  MDB_val k, v;
+  int rc;
 
-  for(k = 0; k < 4; k++) {
-    f[k] = p;
-    if(k < 3) {
-      p = strchr(p, '\t');
-      if(!p)
-        break;
-      *p++ = '\0';
-    }
-  }
-  if(k < 4)
+  if(!node)
     return -1;
-  kg_meta_set(m, f[0], f[3], strtol(f[1], NULL, 10),
-              strtoll(f[2], NULL, 10));
-  return 0;
+  rc = kg_storage_graph_id(s, node, g != NULL, &id);
+  librdf_free_node(node);
+  if(rc <= 0)
+    return rc;
+  k.mv_data = &id;
+  k.mv_size = sizeof(id);
+  if(!g) {
+    rc = mdb_del(s->kv->txn, s->kv->graphs, &k, NULL);
+    return rc && rc != MDB_NOTFOUND ? kg_kv_fail(s->kv, rc, "record a graph")
+                                    : 0;
+  }
+  kg_buf_add(&rec, g->iri, strlen(g->iri) + 1);
+  kg_buf_add(&rec, g->source, strlen(g->source) + 1);
+  kg_buf_addf(&rec, "%ld", g->triples);
+  kg_buf_addc(&rec, '\0');
+  kg_buf_addf(&rec, "%lld", g->loaded);
+  kg_buf_addc(&rec, '\0');
+  v.mv_data = rec.s;
+  v.mv_size = rec.len;
+  rc = mdb_put(s->kv->txn, s->kv->graphs, &k, &v, 0);
+  kg_buf_release(&rec);
+  return rc ? kg_kv_fail(s->kv, rc, "record a graph") : 0;
 }
 
 int
-kg_meta_read(struct kg_meta *m, const char *gen_path)
+kg_meta_save(struct kg_meta *m, struct kg_storage *s)
 {
-  char *path = kg_files_path_join(gen_path, "meta");
-  FILE *fh = fopen(path, "r");
-  struct kg_buf line = KG_BUF_INIT;
-  int c, rc = 0;
-
-  if(!fh) {
-    /* a generation written before its first commit has none yet */
-    free(path);
-    return 0;
-  }
-  for(;;) {
-    kg_buf_reset(&line);
-    while((c = getc(fh)) != EOF && c != '\n')
-      kg_buf_addc(&line, c);
-    if(!line.len && c == EOF)
-      break;
-    if(!strncmp(line.s, "issued\t", 7))
-      m->issued = strtoll(line.s + 7, NULL, 10);
-    else if(!strncmp(line.s, "modified\t", 9))
-      m->modified = strtoll(line.s + 9, NULL, 10);
-    else if(!strncmp(line.s, "graph\t", 6) && read_graph(m, line.s + 6)) {
-      kg_error("'%s': malformed record", path);
-      rc = -1;
-      break;
-    }
-    if(c == EOF)
-      break;
-  }
-  fclose(fh);
-  kg_buf_release(&line);
-  free(path);
-  return rc;
-}
-
-int
-kg_meta_write(const struct kg_meta *m, const char *gen_path)
-{
-  char *path = kg_files_path_join(gen_path, "meta");
-  FILE *fh = fopen(path, "w");
+  char t[32];
   size_t i;
-  int rc = 0;
 
-  if(!fh) {
-    kg_error("cannot create '%s': %s", path, strerror(errno));
-    free(path);
+  for(i = 0; i < m->touched.cap; i++)
+    if(m->touched.keys[i] && save_graph(m, s, m->touched.keys[i]))
+      return -1;
+  snprintf(t, sizeof t, "%lld", m->issued);
+  if(kg_kv_put_info(s->kv, "issued", t))
     return -1;
-  }
-  fprintf(fh, "%s\nissued\t%lld\nmodified\t%lld\n", KG_STORE_META_MAGIC,
-          m->issued, m->modified);
-  for(i = 0; i < m->n; i++)
-    fprintf(fh, "graph\t%s\t%ld\t%lld\t%s\n", m->graphs[i].iri,
-            m->graphs[i].triples, m->graphs[i].loaded,
-            m->graphs[i].source);
-  if(fflush(fh) || ferror(fh) || fsync(fileno(fh))) {
-    kg_error("cannot write '%s': %s", path, strerror(errno));
-    rc = -1;
-  }
-  if(fclose(fh) && !rc) {
-    kg_error("cannot write '%s': %s", path, strerror(errno));
-    rc = -1;
-  }
-  free(path);
-  return rc;
+  snprintf(t, sizeof t, "%lld", m->modified);
+  return kg_kv_put_info(s->kv, "modified", t);
 }

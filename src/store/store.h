@@ -1,21 +1,20 @@
-/* store.h - the persistent embedded store (librdf hashes on BDB).
+/* store.h - the persistent embedded store: LMDB under a librdf storage
+ * module.
  *
- * One named graph per report.  Writers take an exclusive flock, readers a
- * shared one; a write builds the new state beside the old and swaps it in
- * with rename(), so a killed load leaves the previous graph whole.
- *
- * On disk (DIR = the store directory, --store):
- *   DIR/lock          the flock target (never replaced, never removed)
- *   DIR/CURRENT       one line: the name of the live generation ("gen-000007"),
- *                     replaced with rename()
- *   DIR/gen-NNNNNN/   one generation: kg-{sp2o,po2s,so2p,p2so,contexts}.db
- *                     (librdf hashes, hash-type bdb, contexts, predicate
- *                     index) and `meta` (times and the loaded graphs)
- * A writer makes gen-(N+1) from the live generation (a file copy, or on a
- * large store a rebuild that leaves out the graphs it replaces), changes
- * it, syncs and closes it, fsyncs, then renames CURRENT.tmp over CURRENT.
- * Any other gen-* directory is debris of a killed writer and is removed by
- * the next one.
+ * One named graph per report.  On disk (DIR = the store directory,
+ * --store), one directory:
+ *   DIR/data.mdb   every table of the store (kv.h lists them): the term
+ *                  dictionary, the quads in six index orders, the graphs
+ *                  and what they name, the store's times and format
+ *   DIR/lock.mdb   LMDB's reader table (rebuilt when missing)
+ *   DIR/lock       the writers' flock (never replaced, never removed)
+ * A writer takes the flock, then writes in one LMDB write transaction
+ * that kg_store_commit() makes durable; killed before, the store holds
+ * what it held.  Readers take no lock: each reads one version, the one
+ * committed when it opened, while a writer writes.  A copy of data.mdb
+ * taken while no writer commits (or with `mdb_copy DIR`, any time) is a
+ * backup.  A store of the first format (DIR/CURRENT, gen-*) is refused
+ * until `store upgrade` converts it (kg_store_upgrade).
  */
 #ifndef KG_STORE_H
 #define KG_STORE_H
@@ -39,7 +38,7 @@ struct kg_store_reader {
   void *arg;
 };
 
-/* One loaded graph, as recorded in the generation's meta file. */
+/* One loaded graph, as the store records it. */
 struct kg_store_graph {
   char *iri;          /* graph IRI */
   char *source;       /* the path given to load ("" for the reference) */
@@ -47,19 +46,18 @@ struct kg_store_graph {
   long long loaded;   /* when (seconds since the epoch) */
 };
 
-/* Opens the store @dir for reading under a shared lock, waiting for a
- * busy store $MEDNUM_KG_WAIT seconds, else 2.  NULL after reporting (no
- * store yet, busy, unreadable).  *code receives the exit status to use on
- * failure. */
+/* Opens the store @dir for reading (no lock: one read transaction, the
+ * version committed last).  NULL after reporting (no store yet, first
+ * format, damaged).  *code receives the exit status to use on failure. */
 struct kg_store *kg_store_open_read(struct kg_world *w, const char *dir,
                                    int *code);
 
 /* Opens the store @dir for writing under an exclusive lock, creating the
- * store if needed: returns a new generation, a copy of the live one, that
- * becomes live only with kg_store_commit().  NULL after reporting.  @rd
- * (borrowed, may be NULL) reads reports and describes the reference.
- * @wait: how long to wait for a busy store before giving up, in seconds
- * (< 0: $MEDNUM_KG_WAIT, else 2; 0 fails at once). */
+ * store if needed: one write transaction that only kg_store_commit() makes
+ * live.  NULL after reporting.  @rd (borrowed, may be NULL) reads reports
+ * and describes the reference.  @wait: how long to wait for a busy store
+ * before giving up, in seconds (< 0: $MEDNUM_KG_WAIT, else 2; 0 fails at
+ * once). */
 struct kg_store *kg_store_open_write(struct kg_world *w, const char *dir,
                                     const struct kg_store_reader *rd,
                                     double wait, int *code);
@@ -68,16 +66,8 @@ struct kg_store *kg_store_open_write(struct kg_world *w, const char *dir,
  * kg_store_commit(). */
 librdf_model *kg_store_model(struct kg_store *st);
 
-/* 1 if a store exists at @dir. */
+/* 1 if a store (of either format) exists at @dir. */
 int kg_store_exists(const char *dir);
-
-/* Before loading or unloading: says that @path (a file to load) will
- * replace its graph, or that the reference graph will be rebuilt.  On a
- * large store the new generation is then rebuilt without those graphs
- * (deleting in place from librdf's BDB indexes is very slow) instead of
- * copied.  Optional: without it, graphs are deleted in place. */
-void kg_store_plan(struct kg_store *st, const char *path);
-void kg_store_plan_reference(struct kg_store *st);
 
 /* Loads one file into a writable store: a report (.md, .markdown) through
  * the reader's report(), or RDF (.ttl Turtle, .nt N-Triples) into the graph
@@ -93,11 +83,12 @@ int kg_store_load(struct kg_store *st, const char *path,
  * nothing matches (reported). */
 int kg_store_unload(struct kg_store *st, const char *what);
 
-/* Rebuilds mnid:graph/reference (the reader's reference()) from the report
- * graphs.  0 or -1 after reporting. */
+/* Rebuilds mnid:graph/reference (the reader's reference()) for the
+ * concepts and territories the report graphs name, when they changed
+ * since it was built.  0 or -1 after reporting. */
 int kg_store_refresh_reference(struct kg_store *st);
 
-/* Makes the written generation live (sync, fsync, rename) and releases the
+/* Commits the write transaction (durable on return) and releases the
  * store.  Returns KG_EXIT_OK or KG_EXIT_SYS (reported); the store is
  * closed in both cases. */
 int kg_store_commit(struct kg_store *st);
@@ -105,6 +96,16 @@ int kg_store_commit(struct kg_store *st);
 /* Releases the lock and the model; an uncommitted write is thrown away.
  * kg_store_close(NULL) does nothing. */
 void kg_store_close(struct kg_store *st);
+
+/* kg_store_close() for a command that read the store: returns @code, or
+ * KG_EXIT_SYS when reading it met damage or an I/O error on the way
+ * (already reported; librdf's streams cannot say so themselves). */
+int kg_store_end(struct kg_store *st, int code);
+
+/* Converts the first-format store in @dir (BDB generations) into an LMDB
+ * store, under the writers' lock; see legacy.c.  Returns an exit status
+ * (reported); *code receives it too. */
+int kg_store_upgrade(struct kg_world *w, const char *dir, int *code);
 
 /* Loaded graphs, sorted by IRI.  SHARED, valid until close. */
 size_t kg_store_graph_count(const struct kg_store *st);

@@ -1,6 +1,7 @@
-/* store_int.h - state shared by the store's files (store.c, files.c,
- * meta.c, lock.c, load.c, batch.c, digest.c, rebuild.c).  Not a public
- * interface: callers use store.h.
+/* store_int.h - state shared by the store's files (store.c, meta.c,
+ * load.c, batch.c, reference.c, legacy.c, files.c, lock.c).  Not a public
+ * interface: callers use store.h.  The engine below them is kv.h (LMDB),
+ * terms.h, quads.h and storage.h (the librdf storage module).
  */
 #ifndef KG_STORE_INT_H
 #define KG_STORE_INT_H
@@ -10,32 +11,26 @@
 #include <redland.h>
 
 #include "base/hash.h"
+#include "store/storage.h"
 #include "store/store.h"
 
 struct kg_world;
 struct kg_format;
 
-/* librdf's identifier of the hashes of a generation (kg-sp2o.db, …). */
-#define KG_STORE_IDENT "kg"
-
-/* Statements a load (or a rebuild) sorts and adds at once.  An input
- * larger than one batch is sorted and added batch by batch, so a large
- * N-Triples file is never held whole; duplicates across batches are then
- * caught by a set of 128-bit digests (digest.c). */
-#define KG_LOAD_BATCH 200000
-
 /* ------------------------------------------------------------ meta.c */
 
-/* The generation's meta file in memory: its times and its graphs. */
+/* The store's times and graphs, as read at open and changed since. */
 struct kg_meta {
   struct kg_store_graph *graphs;  /* sorted by IRI */
   size_t n;
   size_t cap;
   long long issued;
   long long modified;
+  struct kg_hash touched;         /* IRIs set or removed since the load */
 };
 
-/* Frees the graphs; @m is then empty (times kept). */
+void kg_meta_init(struct kg_meta *m);
+/* Frees the graphs; @m is then empty. */
 void kg_meta_release(struct kg_meta *m);
 /* The graph @iri, SHARED (valid until @m changes), or NULL. */
 struct kg_store_graph *kg_meta_find(struct kg_meta *m, const char *iri);
@@ -44,11 +39,12 @@ void kg_meta_set(struct kg_meta *m, const char *iri, const char *source,
                  long triples, long long loaded);
 /* Removes graph @iri.  0, or -1 when absent. */
 int kg_meta_remove(struct kg_meta *m, const char *iri);
-/* Reads GEN_PATH/meta into @m (none yet: nothing read).  0 or -1
- * reported. */
-int kg_meta_read(struct kg_meta *m, const char *gen_path);
-/* Writes @m to GEN_PATH/meta and syncs it.  0 or -1 reported. */
-int kg_meta_write(const struct kg_meta *m, const char *gen_path);
+/* Reads the times and graphs of the store @s into the empty @m.  0, or
+ * -1 reported. */
+int kg_meta_load(struct kg_meta *m, struct kg_storage *s);
+/* Writes the times and the graphs changed since kg_meta_load() (write
+ * transaction).  0, or -1 reported. */
+int kg_meta_save(struct kg_meta *m, struct kg_storage *s);
 
 /* ------------------------------------------------------------ store.c */
 
@@ -56,29 +52,17 @@ struct kg_store {
   struct kg_world *w;           /* borrowed */
   const struct kg_store_reader *rd;  /* borrowed; NULL: RDF files only */
   char *dir;                    /* the store directory */
-  char *gen;                    /* open generation: "gen-000007" */
-  char *gen_path;               /* DIR/gen-000007 */
-  char *old_gen;                /* writer: the generation it replaces */
-  int lock_fd;
+  int lock_fd;                  /* writer: DIR/lock, flock held */
   int writable;
-  librdf_storage *storage;      /* owned */
+  librdf_storage *storage;      /* owned ("mednum-lmdb") */
   librdf_model *model;          /* owned */
-  struct kg_meta meta;          /* times and graphs of the generation */
+  struct kg_storage *lm;        /* SHARED: storage's instance */
+  struct kg_meta meta;          /* times and graphs */
   char *last_graph;             /* IRI of the last load (for callers) */
-  struct kg_hash drop;          /* writer: graphs left out of the new one */
   char **done;                  /* writer: "IRI\tpath" loaded by this command */
   size_t ndone;
   size_t done_cap;
 };
-
-/* Opens the librdf hashes of the generation in @path with @mode
- * ("write='no'", "new='yes'", …) into *storage and *model (new; the
- * caller frees both, also on failure).  0, or -1 reported. */
-int kg_store_open_model(struct kg_world *w, const char *path,
-                        const char *mode, librdf_storage **storage,
-                        librdf_model **model);
-/* Frees @model, then @storage (either may be NULL). */
-void kg_store_free_model(librdf_model *model, librdf_storage *storage);
 
 /* ------------------------------------------------------------ files.c */
 
@@ -86,69 +70,30 @@ void kg_store_free_model(librdf_model *model, librdf_storage *storage);
 char *kg_files_path_join(const char *a, const char *b);
 /* fsync(2) of a file or a directory.  0 or -1 (errno set, not reported). */
 int kg_files_fsync(const char *path, int is_dir);
-/* Syncs every file of the flat directory @dir, then @dir.  0 or -1
- * reported. */
-int kg_files_sync_dir(const char *dir);
-/* Writes @line and a newline to a new file @path and syncs it.  0 or -1
- * reported. */
-int kg_files_write_line(const char *path, const char *line);
-/* Removes a flat directory (a generation) and its files. */
+/* Removes a flat directory and its files. */
 void kg_files_remove_tree(const char *path);
-/* Copies every file of directory @from into the directory @to.  0 or -1
- * reported. */
-int kg_files_copy_dir(const char *from, const char *to);
-/* Reads DIR/CURRENT: returns a new "gen-NNNNNN" string, or NULL when
- * there is none (*err set to 1 when the file exists but is not valid). */
+/* Reads DIR/CURRENT of a first-format store: returns a new "gen-NNNNNN"
+ * string, or NULL when there is none (*err set to 1 when the file exists
+ * but is not valid). */
 char *kg_files_read_current(const char *dir, int *err);
-/* NNNNNN of "gen-NNNNNN". */
-unsigned long kg_files_gen_number(const char *gen);
-/* Removes every gen-* of @dir that is not @keep, and CURRENT.tmp: what a
- * killed writer left.  Returns the highest generation number seen.  Call
- * under the exclusive lock only. */
-unsigned long kg_files_clean_debris(const char *dir, const char *keep);
+/* Removes the first format's files from @dir: CURRENT, CURRENT.tmp and
+ * the gen-* directories. */
+void kg_files_remove_legacy(const char *dir);
 
 /* ------------------------------------------------------------ lock.c */
 
-/* Takes the flock on @fd (of store @dir), retrying for @wait seconds
- * (< 0: $MEDNUM_KG_WAIT, else 2).  0, or -1 after reporting (*code
- * set). */
-int kg_lock_take(const char *dir, int fd, int exclusive, double wait,
-                 int *code);
-
-/* ------------------------------------------------------------ digest.c */
-
-/* A set of 128-bit statement digests. */
-struct kg_digest_set {
-  uint64_t *v;        /* pairs; (0, 0) = empty slot */
-  size_t cap;         /* slots, power of two */
-  size_t n;
-};
-
-/* The digest (*h1, *h2) of statement @t (its three terms). */
-void kg_digest_statement(const librdf_statement *t, uint64_t *h1,
-                         uint64_t *h2);
-/* 1 if (a, b) was added, 0 if it was there. */
-int kg_digest_add(struct kg_digest_set *d, uint64_t a, uint64_t b);
-void kg_digest_release(struct kg_digest_set *d);
+/* Takes the writers' flock on @fd (of store @dir), retrying for @wait
+ * seconds (< 0: $MEDNUM_KG_WAIT, else 2).  0, or -1 after reporting
+ * (*code set). */
+int kg_lock_take(const char *dir, int fd, double wait, int *code);
 
 /* ------------------------------------------------------------ batch.c */
 
-/* Statements of one load, owned copies. */
-struct kg_batch {
-  librdf_statement **v;
-  size_t n;
-  size_t cap;
-};
-
-/* Appends @t; takes ownership of @t. */
-void kg_batch_add(struct kg_batch *b, librdf_statement *t);
-/* Frees the statements; @b is then empty. */
-void kg_batch_release(struct kg_batch *b);
-/* Adds every statement of @s to @model in @graph, in sorted batches,
- * without duplicates, advancing @s.  Returns the number added, or -1
- * after reporting. */
-long kg_batch_transfer(librdf_world *w, librdf_model *model,
-                       librdf_stream *s, librdf_node *graph);
+/* Adds every statement of @s to @model in @graph, each literal in its
+ * one form (language tag in lower case, "x"^^xsd:string as "x"),
+ * advancing @s.  0, or -1 after reporting. */
+int kg_batch_transfer(librdf_world *w, librdf_model *model, librdf_stream *s,
+                      librdf_node *graph);
 
 /* ------------------------------------------------------------ load.c */
 
@@ -174,7 +119,6 @@ struct kg_load {
   librdf_stream *s;             /* owned: the statements to add */
   librdf_node *graph;           /* owned: the graph they go to */
   char *iri;                    /* owned: its IRI */
-  int refilled;                 /* an earlier file of this command named it */
   int before;                   /* error count when the statements began */
 };
 
@@ -190,23 +134,15 @@ int kg_load_open(struct kg_store *st, struct kg_load *ld);
  * meta (st->last_graph takes ld->iri).  An exit status (reported). */
 int kg_load_fill(struct kg_store *st, struct kg_load *ld);
 
-/* ------------------------------------------------------------ rebuild.c */
+/* ------------------------------------------------------------ reference.c */
 
-/* Makes the writer's new generation: empty for a new store, a copy of the
- * live one, or a rebuild of it without the graphs of st->drop.  0 or -1
- * reported. */
-int kg_rebuild_make(struct kg_store *st);
-/* Adds @iri to the graphs the new generation leaves out, if the store is
- * large enough for that to pay.  1 if added. */
-int kg_rebuild_plan(struct kg_store *st, const char *iri);
-/* Removes graph @iri from the new generation, unless the rebuild already
- * left it out (@fresh: no file of this command has filled it since).
- * 0 or -1. */
-int kg_rebuild_remove(struct kg_store *st, const char *iri, int fresh);
-/* Makes graph @g of the store equal to graph @g of @from by difference
- * (@empty: the store's graph is known to be empty).  Returns the size of
- * the graph, or -1 after reporting. */
-long kg_rebuild_update(struct kg_store *st, librdf_model *from,
-                       librdf_node *g, int empty);
+/* Records which concepts and territories graph @g names (after it was
+ * filled; a graph that is gone names none).  0, or -1 reported. */
+int kg_reference_note(struct kg_store *st, librdf_node *g);
+
+/* ------------------------------------------------------------ legacy.c */
+
+/* 1 if @dir holds a store of the first format (BDB generations). */
+int kg_legacy_exists(const char *dir);
 
 #endif

@@ -1,0 +1,330 @@
+/* terms.c - the store's term dictionary (see terms.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <nettle/sha2.h>
+
+#include "base/diag.h"
+#include "store/terms.h"
+
+void
+kg_terms_init(struct kg_terms *t, struct kg_kv *kv, librdf_world *w)
+{
+  memset(t, 0, sizeof(*t));
+  t->kv = kv;
+  t->world = w;
+  kg_hash_init(&t->cache);
+  kg_buf_init(&t->enc);
+  t->slots = kg_xcalloc(KG_TERMS_NODES, sizeof(*t->slots));
+}
+
+static void
+clear_slots(struct kg_terms *t)
+{
+  size_t i;
+
+  for(i = 0; i < KG_TERMS_NODES; i++) {
+    if(t->slots[i].node)
+      librdf_free_node(t->slots[i].node);
+    t->slots[i].node = NULL;
+    t->slots[i].id = 0;
+  }
+}
+
+void
+kg_terms_forget(struct kg_terms *t)
+{
+  kg_hash_release(&t->cache);
+  kg_hash_init(&t->cache);
+  clear_slots(t);
+  t->next = 0;
+}
+
+void
+kg_terms_release(struct kg_terms *t)
+{
+  if(t->slots)
+    clear_slots(t);
+  free(t->slots);
+  kg_hash_release(&t->cache);
+  kg_buf_release(&t->enc);
+  memset(t, 0, sizeof(*t));
+}
+
+static void
+add_u32(struct kg_buf *b, uint32_t v)
+{
+  unsigned char x[4];
+
+  x[0] = (unsigned char)(v >> 24);
+  x[1] = (unsigned char)(v >> 16);
+  x[2] = (unsigned char)(v >> 8);
+  x[3] = (unsigned char)v;
+  kg_buf_add(b, x, 4);
+}
+
+/* t->enc = the encoding of @node.  0, or -1 for a node of no known kind. */
+static int
+encode(struct kg_terms *t, librdf_node *node, uint32_t graph)
+{
+  struct kg_buf *b = &t->enc;
+  unsigned char *s;
+  size_t len;
+
+  kg_buf_reset(b);
+  if(librdf_node_is_resource(node)) {
+    s = librdf_uri_as_counted_string(librdf_node_get_uri(node), &len);
+    kg_buf_addc(b, 'U');
+    kg_buf_add(b, s, len);
+  } else if(librdf_node_is_blank(node)) {
+    char pre[24];
+
+    s = librdf_node_get_counted_blank_identifier(node, &len);
+    kg_buf_addc(b, 'B');
+    snprintf(pre, sizeof pre, "g%lu_", (unsigned long)graph);
+    if(graph && strncmp((const char *)s, pre, strlen(pre)))
+      kg_buf_adds(b, pre);
+    kg_buf_add(b, s, len);
+  } else if(librdf_node_is_literal(node)) {
+    const char *lang = librdf_node_get_literal_value_language(node);
+    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(node);
+
+    s = librdf_node_get_literal_value_as_counted_string(node, &len);
+    kg_buf_addc(b, 'L');
+    kg_buf_addc(b, lang && *lang ? '@' : dt ? '^' : '-');
+    add_u32(b, (uint32_t)len);
+    kg_buf_add(b, s, len);
+    if(lang && *lang)
+      kg_buf_adds(b, lang);
+    else if(dt)
+      kg_buf_adds(b, (const char *)librdf_uri_as_string(dt));
+  } else {
+    return -1;
+  }
+  return 0;
+}
+
+/* The t2i key of the encoding in t->enc, in @key (at least 17 bytes
+ * when long). */
+static MDB_val
+t2i_key(struct kg_terms *t, unsigned char *digest)
+{
+  MDB_val k;
+
+  if(t->enc.len <= KG_TERMS_INLINE) {
+    k.mv_data = t->enc.s;
+    k.mv_size = t->enc.len;
+  } else {
+    struct sha256_ctx h;
+    unsigned char d[SHA256_DIGEST_SIZE];
+
+    sha256_init(&h);
+    sha256_update(&h, t->enc.len, (const uint8_t *)t->enc.s);
+    sha256_digest(&h, sizeof d, d);
+    digest[0] = '#';
+    memcpy(digest + 1, d, 16);
+    k.mv_data = digest;
+    k.mv_size = 17;
+  }
+  return k;
+}
+
+/* 1 if id @id's encoding is t->enc.  -1 reported. */
+static int
+same_term(struct kg_terms *t, uint32_t id)
+{
+  MDB_val k, v;
+  int rc;
+
+  k.mv_data = &id;
+  k.mv_size = sizeof(id);
+  rc = mdb_get(t->kv->txn, t->kv->i2t, &k, &v);
+  if(rc)
+    return kg_kv_fail(t->kv, rc, "read a term");
+  return v.mv_size == t->enc.len && !memcmp(v.mv_data, t->enc.s, v.mv_size);
+}
+
+/* Looks t->enc up in t2i.  1 and *id, 0 absent, -1 reported. */
+static int
+lookup(struct kg_terms *t, uint32_t *id)
+{
+  unsigned char digest[17];
+  MDB_val k = t2i_key(t, digest);
+  MDB_cursor *c;
+  MDB_val v;
+  int rc, found = 0;
+
+  rc = mdb_cursor_open(t->kv->txn, t->kv->t2i, &c);
+  if(rc)
+    return kg_kv_fail(t->kv, rc, "read the terms");
+  rc = mdb_cursor_get(c, &k, &v, MDB_SET_KEY);
+  while(!rc && !found) {
+    uint32_t cand;
+
+    memcpy(&cand, v.mv_data, sizeof(cand));
+    found = k.mv_size == 17 && *(unsigned char *)k.mv_data == '#'
+      ? same_term(t, cand) : 1;
+    if(found == 1)
+      *id = cand;
+    else if(found == 0)
+      rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_DUP);
+  }
+  mdb_cursor_close(c);
+  if(found < 0)
+    return -1;
+  if(rc && rc != MDB_NOTFOUND)
+    return kg_kv_fail(t->kv, rc, "read the terms");
+  return found;
+}
+
+int
+kg_terms_find(struct kg_terms *t, librdf_node *node, uint32_t graph,
+              uint32_t *id)
+{
+  size_t v;
+
+  if(encode(t, node, graph))
+    return 0;
+  if(kg_hash_get(&t->cache, t->enc.s, t->enc.len, &v)) {
+    *id = (uint32_t)v;
+    return 1;
+  }
+  return lookup(t, id);
+}
+
+/* Writes t->enc as the new term *id.  0, or -1 reported. */
+static int
+insert(struct kg_terms *t, uint32_t *id)
+{
+  unsigned char digest[17];
+  MDB_val k, v;
+  int rc;
+
+  if(!t->next)
+    t->next = kg_kv_last_id(t->kv, t->kv->i2t) + 1;
+  if(t->next == UINT32_MAX) {
+    kg_error("store '%s' holds the most terms it can (%lu)", t->kv->dir,
+             (unsigned long)UINT32_MAX - 1);
+    return -1;
+  }
+  *id = t->next;
+  k.mv_data = id;
+  k.mv_size = sizeof(*id);
+  v.mv_data = t->enc.s;
+  v.mv_size = t->enc.len;
+  rc = mdb_put(t->kv->txn, t->kv->i2t, &k, &v, MDB_APPEND);
+  if(!rc) {
+    k = t2i_key(t, digest);
+    v.mv_data = id;
+    v.mv_size = sizeof(*id);
+    rc = mdb_put(t->kv->txn, t->kv->t2i, &k, &v, 0);
+  }
+  if(rc)
+    return kg_kv_fail(t->kv, rc, "add a term");
+  t->next++;
+  return 0;
+}
+
+int
+kg_terms_intern(struct kg_terms *t, librdf_node *node, uint32_t graph,
+                uint32_t *id)
+{
+  size_t v;
+  int rc;
+
+  if(encode(t, node, graph)) {
+    kg_error("cannot store a term of unknown kind");
+    return -1;
+  }
+  if(kg_hash_get(&t->cache, t->enc.s, t->enc.len, &v)) {
+    *id = (uint32_t)v;
+    return 0;
+  }
+  rc = lookup(t, id);
+  if(rc < 0)
+    return -1;
+  if(!rc && insert(t, id))
+    return -1;
+  if(t->cache.n >= KG_TERMS_CACHE) {
+    kg_hash_release(&t->cache);
+    kg_hash_init(&t->cache);
+  }
+  v = *id;
+  kg_hash_put(&t->cache, t->enc.s, t->enc.len, &v);
+  return 0;
+}
+
+static uint32_t
+get_u32(const unsigned char *p)
+{
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+         p[3];
+}
+
+/* A new node from encoding @p (@n bytes), or NULL. */
+static librdf_node *
+decode(struct kg_terms *t, const unsigned char *p, size_t n)
+{
+  if(n >= 1 && p[0] == 'U')
+    return librdf_new_node_from_counted_uri_string(t->world, p + 1, n - 1);
+  if(n >= 1 && p[0] == 'B')
+    return librdf_new_node_from_counted_blank_identifier(t->world, p + 1,
+                                                         n - 1);
+  if(n >= 6 && p[0] == 'L') {
+    uint32_t len = get_u32(p + 2);
+    const unsigned char *rest = p + 6 + len;
+    size_t nrest;
+    librdf_uri *dt = NULL;
+    librdf_node *node;
+    char lang[64];
+
+    if(len > n - 6)
+      return NULL;
+    nrest = n - 6 - len;
+    /* librdf 1.0.17 reads the tag up to its NUL, whatever its length */
+    if(p[1] == '@' && nrest >= sizeof lang)
+      return NULL;
+    memcpy(lang, rest, p[1] == '@' ? nrest : 0);
+    lang[p[1] == '@' ? nrest : 0] = '\0';
+    if(p[1] == '^' && !(dt = librdf_new_uri2(t->world, rest, nrest)))
+      return NULL;
+    node = librdf_new_node_from_typed_counted_literal(
+      t->world, p + 6, len, p[1] == '@' ? lang : NULL,
+      p[1] == '@' ? nrest : 0, dt);
+    if(dt)
+      librdf_free_uri(dt);
+    return node;
+  }
+  return NULL;
+}
+
+librdf_node *
+kg_terms_node(struct kg_terms *t, uint32_t id)
+{
+  struct kg_terms_slot *s = &t->slots[id & (KG_TERMS_NODES - 1)];
+  librdf_node *node;
+  MDB_val k, v;
+  int rc;
+
+  if(s->node && s->id == id)
+    return librdf_new_node_from_node(s->node);
+  k.mv_data = &id;
+  k.mv_size = sizeof(id);
+  rc = mdb_get(t->kv->txn, t->kv->i2t, &k, &v);
+  if(rc) {
+    kg_kv_fail(t->kv, rc == MDB_NOTFOUND ? MDB_CORRUPTED : rc, "read a term");
+    return NULL;
+  }
+  node = decode(t, v.mv_data, v.mv_size);
+  if(!node) {
+    kg_error("store '%s' is damaged: term %lu cannot be read", t->kv->dir,
+             (unsigned long)id);
+    t->kv->failed = 1;
+    return NULL;
+  }
+  if(s->node)
+    librdf_free_node(s->node);
+  s->id = id;
+  s->node = node;
+  return librdf_new_node_from_node(node);
+}

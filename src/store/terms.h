@@ -1,0 +1,62 @@
+/* terms.h - the store's term dictionary: RDF terms <-> 32-bit ids.
+ *
+ * A term is written once, as its encoding (kind byte, then: 'U' the IRI;
+ * 'B' the blank node label; 'L' a literal: '-' plain, '@' tagged or '^'
+ * typed, the value's length on 4 bytes big-endian, the value, then the
+ * tag or the datatype IRI).  t2i maps the encoding (or, above
+ * KG_TERMS_INLINE bytes, '#' and the first 16 bytes of its SHA-256) to
+ * the id; i2t maps the id back.  Ids start at 1 and are never reused.
+ * Blank nodes added to a graph are renamed "g<graph id>_<label>", so
+ * that two files' "_:b0" stay two nodes.
+ *
+ * Two caches make repeated terms cheap: the writer's encoding -> id map
+ * (bounded: emptied past KG_TERMS_CACHE entries) and a direct-mapped
+ * id -> node table for readers.
+ */
+#ifndef KG_TERMS_H
+#define KG_TERMS_H
+
+#include <stdint.h>
+#include <redland.h>
+
+#include "base/buf.h"
+#include "base/hash.h"
+#include "store/kv.h"
+
+#define KG_TERMS_INLINE 400
+#define KG_TERMS_CACHE 2000000
+#define KG_TERMS_NODES 65536          /* slots of the id -> node table */
+
+struct kg_terms_slot {
+  uint32_t id;
+  librdf_node *node;                  /* owned */
+};
+
+struct kg_terms {
+  struct kg_kv *kv;                   /* borrowed */
+  librdf_world *world;                /* borrowed */
+  uint32_t next;                      /* writer: the next new id (0: unknown) */
+  struct kg_hash cache;               /* writer: encoding -> id */
+  struct kg_buf enc;                  /* scratch */
+  struct kg_terms_slot *slots;        /* KG_TERMS_NODES of them */
+};
+
+void kg_terms_init(struct kg_terms *t, struct kg_kv *kv, librdf_world *w);
+void kg_terms_release(struct kg_terms *t);
+/* Forgets the writer's cache (after an abort: its ids may not exist). */
+void kg_terms_forget(struct kg_terms *t);
+
+/* The id of @node (@graph: the id of the graph a blank node belongs to,
+ * 0 for none).  1 and *id when known, 0 when the store has no such term,
+ * -1 reported. */
+int kg_terms_find(struct kg_terms *t, librdf_node *node, uint32_t graph,
+                  uint32_t *id);
+/* The id of @node, added when new (write transaction).  0, or -1
+ * reported. */
+int kg_terms_intern(struct kg_terms *t, librdf_node *node, uint32_t graph,
+                    uint32_t *id);
+/* A new node for @id, or NULL reported (an id the store does not hold:
+ * damage). */
+librdf_node *kg_terms_node(struct kg_terms *t, uint32_t id);
+
+#endif
