@@ -20,3 +20,12 @@ bench: $(BUILD)/mednum-kg
 	  RUNS=$(BENCH_RUNS) QRUNS=$(BENCH_QRUNS) sh bench/store_bench.sh
 
 .PHONY: bench
+
+# `make bench-store`: the store engine on 300, 1,000 and 10,000 reports,
+# with the first store format (BDB_KG=binary of mednum-kg 0.x) and
+# Virtuoso's bulk loader when installed (bench/store_engine.sh).
+bench-store: $(BUILD)/mednum-kg
+	@test -x /usr/bin/time || { echo "make bench-store: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
+	KG=$(KG) TOP=$(CURDIR) sh bench/store_engine.sh
+
+.PHONY: bench-store

@@ -12,26 +12,36 @@
 #include "store/kv.h"
 
 /* Address space reserved for the map when $MEDNUM_KG_MAP_SIZE (in MB) is
- * not set: the largest the store may grow to.  Only what is written takes
- * disk. */
-#define KG_KV_MAP_MB_DEFAULT (64UL * 1024)
+ * not set: the largest the store may grow to in one command, or twice
+ * its size when that is more.  Only what is written takes disk.  (32 GB:
+ * valgrind maps no more.) */
+#define KG_KV_MAP_MB_DEFAULT (32UL * 1024)
 
 static const char *const order_names[KG_NORDERS] = {
   "spog", "posg", "ospg", "gspo", "gpos", "gosp"
 };
 
+/* The map size for the store in @dir (NULL: the limit only). */
 static size_t
-map_size(void)
+map_size(const char *dir)
 {
   const char *env = getenv("MEDNUM_KG_MAP_SIZE");
   unsigned long mb = KG_KV_MAP_MB_DEFAULT;
+  struct kg_buf p = KG_BUF_INIT;
+  struct stat sb;
 
   if(env && *env) {
     char *end;
     unsigned long v = strtoul(env, &end, 10);
 
     if(!*end && v >= 1)
-      mb = v;
+      return (size_t)v << 20;
+  }
+  if(dir) {
+    kg_buf_addf(&p, "%s/data.mdb", dir);
+    if(!stat(p.s, &sb) && (unsigned long)(sb.st_size >> 19) > mb)
+      mb = (unsigned long)(sb.st_size >> 19);    /* twice the file, in MB */
+    kg_buf_release(&p);
   }
   return (size_t)mb << 20;
 }
@@ -57,7 +67,7 @@ kg_kv_fail(struct kg_kv *kv, int rc, const char *what)
   if(rc == MDB_MAP_FULL)
     kg_error("cannot %s in store '%s': the store reached its size limit "
              "(%lu MB; set MEDNUM_KG_MAP_SIZE, in MB, to allow more)", what,
-             dir, (unsigned long)(map_size() >> 20));
+             dir, (unsigned long)(map_size(kv ? kv->dir : NULL) >> 20));
   else if(rc == ENOSPC || (rc == EIO && disk_full(dir)))
     kg_error("cannot %s in store '%s': no space left on the device "
              "(nothing was changed)", what, dir);
@@ -202,7 +212,7 @@ open_env(struct kg_kv *kv)
   if(!rc)
     rc = mdb_env_set_maxdbs(kv->env, 16);
   if(!rc)
-    rc = mdb_env_set_mapsize(kv->env, map_size());
+    rc = mdb_env_set_mapsize(kv->env, map_size(kv->dir));
   if(!rc)
     rc = mdb_env_open(kv->env, kv->dir,
                       MDB_NOTLS | (kv->write ? 0 : MDB_RDONLY), 0666);
@@ -230,6 +240,8 @@ kg_kv_open(const char *dir, int write, int *code)
     goto fail;
   mdb_reader_check(kv->env, &dead);     /* slots of killed readers */
   rc = mdb_txn_begin(kv->env, NULL, write ? 0 : MDB_RDONLY, &kv->txn);
+  if(rc == MDB_MAP_RESIZED && !mdb_env_set_mapsize(kv->env, 0))
+    rc = mdb_txn_begin(kv->env, NULL, write ? 0 : MDB_RDONLY, &kv->txn);
   if(rc) {
     kg_kv_fail(kv, rc, "begin a transaction");
     kv->txn = NULL;

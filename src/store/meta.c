@@ -182,7 +182,8 @@ kg_meta_load(struct kg_meta *m, struct kg_storage *s)
     }
   }
   mdb_cursor_close(c);
-  qsort(m->graphs, m->n, sizeof(*m->graphs), graph_cmp);
+  if(m->n)
+    qsort(m->graphs, m->n, sizeof(*m->graphs), graph_cmp);
   return rc == MDB_NOTFOUND ? 0 : kg_kv_fail(s->kv, rc, "read the graphs");
 }
 

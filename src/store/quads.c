@@ -100,12 +100,32 @@ sort_cmp(const void *a, const void *b)
   return 0;
 }
 
+/* The last entry of the order under cursor @c, as a sort key (all 0
+ * when the order is empty). */
+static void
+last_entry(MDB_cursor *c, struct sort_key *last)
+{
+  MDB_val k, v;
+
+  memset(last, 0, sizeof(*last));
+  if(mdb_cursor_get(c, &k, &v, MDB_LAST))
+    return;
+  memcpy(&last->k[0], k.mv_data, sizeof(uint32_t));
+  last->k[1] = get_u32(v.mv_data);
+  last->k[2] = get_u32((const unsigned char *)v.mv_data + 4);
+  last->k[3] = get_u32((const unsigned char *)v.mv_data + 8);
+}
+
 /* Writes the buffer into order @o, sorted in that order (@tmp: npend
- * scratch keys).  0, or -1 reported. */
+ * scratch keys).  What sorts after the order's last entry is appended
+ * (LMDB then fills its pages instead of splitting them in half): a new
+ * graph in the g-first orders, new subjects and objects in the others.
+ * 0, or -1 reported. */
 static int
 flush_order(struct kg_quads *q, int o, struct sort_key *tmp)
 {
   MDB_cursor *c = NULL;
+  struct sort_key last;
   size_t i, j;
   int rc;
 
@@ -114,12 +134,17 @@ flush_order(struct kg_quads *q, int o, struct sort_key *tmp)
       tmp[i].k[j] = q->pend[i].t[perm[o][j]];
   qsort(tmp, q->npend, sizeof(*tmp), sort_cmp);
   rc = mdb_cursor_open(q->kv->txn, q->kv->idx[o], &c);
+  if(!rc)
+    last_entry(c, &last);
   for(i = 0; !rc && i < q->npend; i++) {
     unsigned char dup[12];
+    unsigned flags = MDB_NODUPDATA;
     MDB_val k, v;
 
     if(i && !sort_cmp(&tmp[i], &tmp[i - 1]))
       continue;
+    if(sort_cmp(&tmp[i], &last) > 0)
+      flags = tmp[i].k[0] == last.k[0] ? MDB_APPENDDUP : MDB_APPEND;
     put_u32(dup, tmp[i].k[1]);
     put_u32(dup + 4, tmp[i].k[2]);
     put_u32(dup + 8, tmp[i].k[3]);
@@ -127,9 +152,11 @@ flush_order(struct kg_quads *q, int o, struct sort_key *tmp)
     k.mv_size = sizeof(uint32_t);
     v.mv_data = dup;
     v.mv_size = sizeof dup;
-    rc = mdb_cursor_put(c, &k, &v, MDB_NODUPDATA);
+    rc = mdb_cursor_put(c, &k, &v, flags);
     if(rc == MDB_KEYEXIST)
       rc = 0;
+    else if(!rc && flags != MDB_NODUPDATA)
+      last = tmp[i];
   }
   if(c)
     mdb_cursor_close(c);
@@ -345,19 +372,17 @@ kg_scan_graphs(struct kg_scan *sc, struct kg_quads *q)
 static int
 first(struct kg_scan *sc, MDB_val *k, MDB_val *v)
 {
-  uint32_t key = sc->pat.t[perm[sc->order][0]];
-  unsigned char probe[12];
-
-  if(!key || (sc->any_graph && perm[sc->order][0] == KG_G))
+  sc->key = sc->pat.t[perm[sc->order][0]];
+  if(!sc->key || (sc->any_graph && perm[sc->order][0] == KG_G))
     return mdb_cursor_get(sc->cur, k, v, MDB_FIRST);
-  k->mv_data = &key;
-  k->mv_size = sizeof(key);
+  k->mv_data = &sc->key;
+  k->mv_size = sizeof(sc->key);
   if(!sc->nprefix)
     return mdb_cursor_get(sc->cur, k, v, MDB_SET_KEY);
-  memset(probe, 0, sizeof probe);
-  memcpy(probe, sc->prefix, sc->nprefix);
-  v->mv_data = probe;
-  v->mv_size = sizeof probe;
+  memset(sc->probe, 0, sizeof sc->probe);
+  memcpy(sc->probe, sc->prefix, sc->nprefix);
+  v->mv_data = sc->probe;
+  v->mv_size = sizeof sc->probe;
   return mdb_cursor_get(sc->cur, k, v, MDB_GET_BOTH_RANGE);
 }
 

@@ -63,6 +63,8 @@ struct kg_scan {
   int distinct_graphs;            /* graphs only (get_contexts) */
   unsigned char prefix[12];       /* bound ids after the key */
   size_t nprefix;                 /* bytes of prefix */
+  uint32_t key;                   /* the bound key, as LMDB may point at it */
+  unsigned char probe[12];        /* the prefix, padded (the same) */
   int started;
   int done;
   struct kg_quad cur_quad;        /* the current match */
