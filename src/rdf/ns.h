@@ -8,6 +8,10 @@
 
 #define KG_NS_MN      "https://w3id.org/mednum-kg/def#"
 #define KG_NS_MNC     "https://w3id.org/mednum-kg/concept/"
+/* A librdf storage feature: "1" when every triple pattern, with or
+ * without a graph, is an index range, and patterns without a graph give
+ * each triple once (the LMDB store, store/storage.c). */
+#define KG_FEATURE_QUAD_INDEXES "https://w3id.org/mednum-kg/feature/quad-indexes"
 #define KG_NS_SCHEMA  "http://schema.org/"
 #define KG_NS_DCTERMS "http://purl.org/dc/terms/"
 #define KG_NS_SKOS    "http://www.w3.org/2004/02/skos/core#"

@@ -94,6 +94,7 @@ struct kg_eval {
   int preds_given;          /* preds borrowed from opts */
   librdf_node *default_ctx; /* opts->default_context (SHARED) */
   int nscans;               /* unindexed scans done before loading preds */
+  int indexed;              /* the storage has KG_FEATURE_QUAD_INDEXES */
   int has_dataset;          /* FROM / FROM NAMED given */
   librdf_node **from;       /* FROM graphs: the default graph is their merge */
   int nfrom;

@@ -7,8 +7,10 @@
  * loaded: fetching is refused.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/buf.h"
+#include "rdf/ns.h"
 #include "sparql/eval.h"
 #include "sparql/sparql.h"
 
@@ -180,12 +182,36 @@ kg_graph_dataset(struct kg_eval *ev, rasqal_query *q,
   return 0;
 }
 
+/* 1 if the model's storage has every index and merges its graphs
+ * itself. */
+static int
+quad_indexes(struct kg_eval *ev)
+{
+  librdf_uri *f = librdf_new_uri(ev->world,
+    (const unsigned char *)KG_FEATURE_QUAD_INDEXES);
+  librdf_node *v = f ? librdf_model_get_feature(ev->model, f) : NULL;
+  int yes = v && librdf_node_is_literal(v) &&
+            !strcmp((const char *)librdf_node_get_literal_value(v), "1");
+
+  if(v)
+    librdf_free_node(v);
+  if(f)
+    librdf_free_uri(f);
+  return yes;
+}
+
 void
 kg_graph_init(struct kg_eval *ev)
 {
-  librdf_iterator *it = librdf_model_get_contexts(ev->model);
+  librdf_iterator *it;
   int nctx = 0;
 
+  ev->indexed = quad_indexes(ev);
+  if(ev->indexed && !ev->default_ctx) {
+    ev->dedupe = 0;             /* the storage gives each triple once */
+    return;
+  }
+  it = librdf_model_get_contexts(ev->model);
   for(; it && !librdf_iterator_end(it); librdf_iterator_next(it)) {
     librdf_node *c = librdf_iterator_get_object(it);
 

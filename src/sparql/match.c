@@ -1,9 +1,12 @@
 /* match.c - triple patterns and basic graph patterns over the store.
  *
- * kg_match_find picks an access path for one pattern: librdf's indexes
- * for (s p ?), (? p o), (s ? o)...; (s ? ?) and (? ? o) by one lookup per
- * predicate of the model after the first scans; the default graph merged
- * from the FROM graphs; duplicates across graphs removed.  kg_match_bgp
+ * kg_match_find picks an access path for one pattern.  On the store
+ * (KG_FEATURE_QUAD_INDEXES) every pattern is one index range and the
+ * storage merges the graphs itself.  On librdf's memory hashes (query
+ * --data): its indexes for (s p ?), (? p o), (s ? o)...; (s ? ?) and
+ * (? ? o) by one lookup per predicate of the model after the first scans;
+ * duplicates across graphs removed here.  The default graph is merged
+ * from the FROM graphs either way.  kg_match_bgp
  * joins the patterns of a BGP by nested loops, choosing at each step the
  * most selective pattern given what is bound (bindings pushed into the
  * lookups), and checks the group's pushed FILTERs as soon as it can.
@@ -139,7 +142,7 @@ drop_stream_refs(librdf_node *const *q, const int *usage,
   }
 }
 
-/* Picks an indexed access path for the hashes store. */
+/* Picks an indexed access path (see the top of the file). */
 int
 kg_match_find(struct kg_eval *ev, librdf_node *s, librdf_node *p,
               librdf_node *o, librdf_node *ctx, struct kg_matches *out)
@@ -163,7 +166,7 @@ kg_match_find(struct kg_eval *ev, librdf_node *s, librdf_node *p,
       dedupe_matches(out, f0);
     return 0;
   }
-  if(!ctx && !p && (s || o)) {
+  if(!ctx && !p && (s || o) && !ev->indexed) {
     /* (s ? ?), (? ? o) have no index: the first two are one scan each,
      * then one indexed lookup per predicate of the model */
     if(s && o)
@@ -182,7 +185,7 @@ direct:
   q[0] = s;
   q[1] = p;
   q[2] = o;
-  if(!ctx && s && p && o)
+  if(!ctx && s && p && o && !ev->indexed)
     q[2] = NULL;    /* (s p o) is a scan: use (s p ?) and compare */
   pat = librdf_new_statement_from_nodes(ev->world,
           q[0] ? librdf_new_node_from_node(q[0]) : NULL,

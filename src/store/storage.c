@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "rdf/ns.h"
 #include "store/storage.h"
 
 #include <rdf_storage_module.h>     /* after redland.h, which it needs */
@@ -483,7 +484,8 @@ st_get_feature(librdf_storage *storage, librdf_uri *feature)
 {
   const char *f = (const char *)librdf_uri_as_string(feature);
 
-  if(strcmp(f, LIBRDF_MODEL_FEATURE_CONTEXTS))
+  if(strcmp(f, LIBRDF_MODEL_FEATURE_CONTEXTS) &&
+     strcmp(f, KG_FEATURE_QUAD_INDEXES))
     return NULL;
   return librdf_new_node_from_typed_literal(librdf_storage_get_world(storage),
                                             (const unsigned char *)"1", NULL,

@@ -24,7 +24,7 @@
 #include "store/kv.h"
 
 #define KG_TERMS_INLINE 400
-#define KG_TERMS_CACHE 2000000
+#define KG_TERMS_CACHE 262144
 #define KG_TERMS_NODES 65536          /* slots of the id -> node table */
 
 struct kg_terms_slot {

@@ -8,8 +8,7 @@ set -u
 fail() { echo "FAIL: $*"; exit 1; }
 
 # two versions of the same graph (same file name -> same graph IRI):
-# A = 40,000 triples, B = 50,000 triples; a load takes a few tenths of a
-# second, a removal a few hundredths
+# A = 40,000 triples, B = 50,000 triples
 awk 'BEGIN { for(i = 0; i < 40000; i++)
   printf "<http://ex.org/a/s%d> <http://ex.org/p%d> \"A %d é\"@fr .\n", i / 4, i % 4, i }' >A.nt
 awk 'BEGIN { for(i = 0; i < 50000; i++)
@@ -30,24 +29,33 @@ $KG --store st load --no-reference big.nt small.nt || fail "first load"
 state=$(count)
 [ "$state" = 40000 ] || fail "first load gave $state triples"
 
+# how long an unkilled replacement and removal take here (a sanitizer
+# build is several times slower): the kills are spread over 1.3 times that
+ms_of() { t0=$(date +%s%N); "$@" || fail "calibration: $*"; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
+cp B.nt big.nt; t_rep=$(ms_of $KG --store st load --no-reference big.nt)
+t_rm=$(ms_of $KG --store st unload --no-reference big.nt)
+cp A.nt big.nt; t_load=$(ms_of $KG --store st load --no-reference big.nt)
+echo "replace ${t_rep} ms, remove ${t_rm} ms, load ${t_load} ms"
+state=$(count)
+
 # 100 writers, each killed after a random delay (reproducible): with the
 # graph there, it is replaced by the other version or removed; without
 # it, it is loaded
-delays=$(awk 'BEGIN { srand(42); for(i = 0; i < 100; i++) printf "%.3f %d\n", rand(), int(rand() * 3) }')
+delays=$(awk 'BEGIN { srand(42); for(i = 0; i < 100; i++) printf "%.3f %d\n", rand() * 1.3, int(rand() * 3) }')
 old=0 new=0 i=0
 echo "$delays" | {
   while read -r r op; do
     i=$((i + 1))
     if [ "$state" = none ]; then
-      cp A.nt big.nt; want=40000; what=load; d=$(awk -v r="$r" 'BEGIN { printf "%.3f", r * 0.45 }')
+      cp A.nt big.nt; want=40000; what=load; d=$(awk -v r="$r" -v t="$t_load" 'BEGIN { printf "%.3f", r * t / 1000 }')
       set -- load --no-reference big.nt
     elif [ "$op" = 0 ]; then
-      want=none; what=unload; d=$(awk -v r="$r" 'BEGIN { printf "%.3f", r * 0.1 }')
+      want=none; what=unload; d=$(awk -v r="$r" -v t="$t_rm" 'BEGIN { printf "%.3f", r * t / 1000 }')
       set -- unload --no-reference big.nt
     else
       if [ "$state" = 40000 ]; then cp B.nt big.nt; want=50000
       else cp A.nt big.nt; want=40000; fi
-      what=replace; d=$(awk -v r="$r" 'BEGIN { printf "%.3f", r * 0.6 }')
+      what=replace; d=$(awk -v r="$r" -v t="$t_rep" 'BEGIN { printf "%.3f", r * t / 1000 }')
       set -- load --no-reference big.nt
     fi
     $KG --store st "$@" 2>w.err &
