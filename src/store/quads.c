@@ -26,12 +26,20 @@ kg_quads_init(struct kg_quads *q, struct kg_kv *kv)
 void
 kg_quads_forget(struct kg_quads *q)
 {
+  int o;
+
   q->npend = 0;
+  for(o = 0; o < KG_NORDERS; o++) {
+    if(q->spare[o])
+      mdb_cursor_close(q->spare[o]);
+    q->spare[o] = NULL;
+  }
 }
 
 void
 kg_quads_release(struct kg_quads *q)
 {
+  kg_quads_forget(q);
   free(q->pend);
   memset(q, 0, sizeof(*q));
 }
@@ -348,7 +356,10 @@ kg_scan_open(struct kg_scan *sc, struct kg_quads *q, const struct kg_quad *pat,
   sc->nprefix = n > 1 ? 4 * (size_t)(n - 1) : 0;
   if(!n)
     sc->prefix[0] = 0;
-  rc = mdb_cursor_open(q->kv->txn, q->kv->idx[sc->order], &sc->cur);
+  sc->cur = q->spare[sc->order];
+  q->spare[sc->order] = NULL;
+  rc = sc->cur ? 0 : mdb_cursor_open(q->kv->txn, q->kv->idx[sc->order],
+                                     &sc->cur);
   if(rc) {
     sc->cur = NULL;
     return kg_kv_fail(q->kv, rc, "read the statements");
@@ -455,7 +466,9 @@ kg_scan_next(struct kg_scan *sc)
 void
 kg_scan_close(struct kg_scan *sc)
 {
-  if(sc->cur)
+  if(sc->cur && !sc->q->spare[sc->order])
+    sc->q->spare[sc->order] = sc->cur;       /* kept for the next scan */
+  else if(sc->cur)
     mdb_cursor_close(sc->cur);
   sc->cur = NULL;
 }

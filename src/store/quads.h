@@ -31,11 +31,13 @@ struct kg_quads {
   struct kg_quad *pend;           /* adds not yet written */
   size_t npend;
   size_t cap;
+  MDB_cursor *spare[KG_NORDERS];  /* a closed scan's cursor, for the next */
 };
 
 void kg_quads_init(struct kg_quads *q, struct kg_kv *kv);
 void kg_quads_release(struct kg_quads *q);
-/* Drops the buffered adds (after an abort). */
+/* Drops the buffered adds and the spare cursors: before the transaction
+ * ends (commit or abort). */
 void kg_quads_forget(struct kg_quads *q);
 
 /* Adds a quad (write transaction); a quad already there stays one.

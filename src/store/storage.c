@@ -89,6 +89,7 @@ kg_storage_commit(struct kg_storage *s)
     kg_storage_abort(s);
     return -1;
   }
+  kg_quads_forget(&s->quads);   /* its cursors go before the transaction */
   if(kg_kv_commit(s->kv)) {
     kg_terms_forget(&s->terms);
     return -1;
@@ -99,8 +100,8 @@ kg_storage_commit(struct kg_storage *s)
 void
 kg_storage_abort(struct kg_storage *s)
 {
+  kg_quads_forget(&s->quads);   /* its cursors go before the transaction */
   kg_kv_abort(s->kv);
-  kg_quads_forget(&s->quads);
   kg_terms_forget(&s->terms);
 }
 

@@ -16,6 +16,34 @@ kg_terms_init(struct kg_terms *t, struct kg_kv *kv, librdf_world *w)
   kg_hash_init(&t->cache);
   kg_buf_init(&t->enc);
   t->slots = kg_xcalloc(KG_TERMS_NODES, sizeof(*t->slots));
+  t->back = kg_xcalloc(KG_TERMS_NODES, sizeof(*t->back));
+}
+
+/* The back slot of node address @n. */
+static struct kg_terms_slot *
+back_slot(struct kg_terms *t, const librdf_node *n)
+{
+  uintptr_t h = (uintptr_t)n;
+
+  h ^= h >> 17;
+  h *= 0x9e3779b1u;
+  return &t->back[(h >> 7) & (KG_TERMS_NODES - 1)];
+}
+
+/* Frees the node of slot @s and forgets its address. */
+static void
+drop_slot(struct kg_terms *t, struct kg_terms_slot *s)
+{
+  struct kg_terms_slot *b;
+
+  if(!s->node)
+    return;
+  b = back_slot(t, s->node);
+  if(b->node == s->node)
+    b->node = NULL;
+  librdf_free_node(s->node);
+  s->node = NULL;
+  s->id = 0;
 }
 
 static void
@@ -23,12 +51,8 @@ clear_slots(struct kg_terms *t)
 {
   size_t i;
 
-  for(i = 0; i < KG_TERMS_NODES; i++) {
-    if(t->slots[i].node)
-      librdf_free_node(t->slots[i].node);
-    t->slots[i].node = NULL;
-    t->slots[i].id = 0;
-  }
+  for(i = 0; i < KG_TERMS_NODES; i++)
+    drop_slot(t, &t->slots[i]);
 }
 
 void
@@ -46,6 +70,7 @@ kg_terms_release(struct kg_terms *t)
   if(t->slots)
     clear_slots(t);
   free(t->slots);
+  free(t->back);
   kg_hash_release(&t->cache);
   kg_buf_release(&t->enc);
   memset(t, 0, sizeof(*t));
@@ -177,19 +202,41 @@ lookup(struct kg_terms *t, uint32_t *id)
   return found;
 }
 
+/* Remembers encoding t->enc as term @id. */
+static void
+remember(struct kg_terms *t, uint32_t id)
+{
+  size_t v = id;
+
+  if(t->cache.n >= KG_TERMS_CACHE) {
+    kg_hash_release(&t->cache);
+    kg_hash_init(&t->cache);
+  }
+  kg_hash_put(&t->cache, t->enc.s, t->enc.len, &v);
+}
+
 int
 kg_terms_find(struct kg_terms *t, librdf_node *node, uint32_t graph,
               uint32_t *id)
 {
+  struct kg_terms_slot *b = back_slot(t, node);
   size_t v;
+  int rc;
 
+  if(b->node == node) {
+    *id = b->id;
+    return 1;
+  }
   if(encode(t, node, graph))
     return 0;
   if(kg_hash_get(&t->cache, t->enc.s, t->enc.len, &v)) {
     *id = (uint32_t)v;
     return 1;
   }
-  return lookup(t, id);
+  rc = lookup(t, id);
+  if(rc == 1)
+    remember(t, *id);
+  return rc;
 }
 
 /* Writes t->enc as the new term *id.  0, or -1 reported. */
@@ -245,12 +292,7 @@ kg_terms_intern(struct kg_terms *t, librdf_node *node, uint32_t graph,
     return -1;
   if(!rc && insert(t, id))
     return -1;
-  if(t->cache.n >= KG_TERMS_CACHE) {
-    kg_hash_release(&t->cache);
-    kg_hash_init(&t->cache);
-  }
-  v = *id;
-  kg_hash_put(&t->cache, t->enc.s, t->enc.len, &v);
+  remember(t, *id);
   return 0;
 }
 
@@ -322,9 +364,9 @@ kg_terms_node(struct kg_terms *t, uint32_t id)
     t->kv->failed = 1;
     return NULL;
   }
-  if(s->node)
-    librdf_free_node(s->node);
+  drop_slot(t, s);
   s->id = id;
   s->node = node;
+  *back_slot(t, node) = *s;
   return librdf_new_node_from_node(node);
 }

@@ -9,9 +9,10 @@
  * Blank nodes added to a graph are renamed "g<graph id>_<label>", so
  * that two files' "_:b0" stay two nodes.
  *
- * Two caches make repeated terms cheap: the writer's encoding -> id map
- * (bounded: emptied past KG_TERMS_CACHE entries) and a direct-mapped
- * id -> node table for readers.
+ * Caches make repeated terms cheap: an encoding -> id map (bounded:
+ * emptied past KG_TERMS_CACHE entries), a direct-mapped id -> node table,
+ * and the same nodes by address, so that a node a query got from the
+ * store is looked up again without being encoded.
  */
 #ifndef KG_TERMS_H
 #define KG_TERMS_H
@@ -39,6 +40,9 @@ struct kg_terms {
   struct kg_hash cache;               /* writer: encoding -> id */
   struct kg_buf enc;                  /* scratch */
   struct kg_terms_slot *slots;        /* KG_TERMS_NODES of them */
+  struct kg_terms_slot *back;         /* the same nodes by address: a node
+                                       * the store gave is found without
+                                       * encoding it (node SHARED) */
 };
 
 void kg_terms_init(struct kg_terms *t, struct kg_kv *kv, librdf_world *w);

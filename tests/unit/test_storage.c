@@ -245,6 +245,21 @@ main(void)
   ok(librdf_model_size(m) == 14, "size: 14 quads");
   close_model(m, s, 0);
 
+  /* a store of another format is refused, never misread */
+  {
+    int code;
+    struct kg_kv *kv = kg_kv_open(dir, 1, &code);
+
+    ok(kv && !kg_kv_put_info(kv, "format", "mednum-kg store 99") &&
+       !kg_kv_commit(kv), "record another format");
+    kg_kv_free(kv);
+    printf("# the next line is the expected refusal\n");
+    fflush(stdout);
+    kv = kg_kv_open(dir, 0, &code);
+    ok(!kv && code == KG_EXIT_DATA, "a store of another format is refused");
+    kg_kv_free(kv);
+  }
+
   librdf_free_node(g1);
   librdf_free_world(world);
   {
