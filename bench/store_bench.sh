@@ -162,17 +162,7 @@ fi
 
 # ---------------------------------------------------------------- queries
 "$KG" queries >"$TMP/queries" 2>/dev/null
-# one line per query: NAME [--param k=v]...; the value of each parameter is
-# the first example that `queries` gives in its parentheses
-awk '
-  /^[^ \t-]/ { if(line != "") print line; line = $1; next }
-  /--param/ {
-    n = $0; sub(/.*--param /, "", n); sub(/=.*/, "", n)
-    ex = $0; sub(/.*\(/, "", ex); sub(/\)[^)]*$/, "", ex); sub(/, .*/, "", ex)
-    gsub(/"/, "", ex)
-    line = line "\t--param\t" n "=" ex
-  }
-  END { if(line != "") print line }' "$TMP/queries" >"$TMP/qlines"
+awk -f "$TOP/bench/query_lines.awk" "$TMP/queries" >"$TMP/qlines"
 while IFS= read -r qline; do
   q=${qline%%"$(printf '\t')"*}
   # split on tabs into positional parameters (values may hold spaces)

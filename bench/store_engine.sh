@@ -88,15 +88,7 @@ triples_of() { "$1" --store "$2" stats -f tsv | awk -F'\t' '$1 == "total" && $2 
 
 # queries: NAME<TAB>--param<TAB>k=v... lines, from `queries`
 "$KG" queries >"$TMP/queries" 2>/dev/null
-awk '
-  /^[^ \t-]/ { if(line != "") print line; line = $1; next }
-  /--param/ {
-    n = $0; sub(/.*--param /, "", n); sub(/=.*/, "", n)
-    ex = $0; sub(/.*\(/, "", ex); sub(/\)[^)]*$/, "", ex); sub(/, .*/, "", ex)
-    gsub(/"/, "", ex)
-    line = line "\t--param\t" n "=" ex
-  }
-  END { if(line != "") print line }' "$TMP/queries" >"$TMP/qlines"
+awk -f "$TOP/bench/query_lines.awk" "$TMP/queries" >"$TMP/qlines"
 
 # engine NAME BIN SIZE DIR: every measure of one engine on one size
 engine() {
