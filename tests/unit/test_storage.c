@@ -194,11 +194,14 @@ count_contexts(librdf_model *m)
 int
 main(void)
 {
-  char dir[] = "/tmp/kg-storage-XXXXXX";
+  const char *tmp = getenv("TMPDIR");
+  char dir[512];
   librdf_storage *s;
   librdf_model *m;
   librdf_node *g1;
 
+  snprintf(dir, sizeof dir, "%s/kg-storage-XXXXXX",
+           tmp && *tmp ? tmp : P_tmpdir);
   memset(long_value, 'x', sizeof long_value - 1);
   world = librdf_new_world();
   librdf_world_open(world);
@@ -263,7 +266,7 @@ main(void)
   librdf_free_node(g1);
   librdf_free_world(world);
   {
-    char cmd[128];
+    char cmd[600];
 
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if(system(cmd))
