@@ -21,14 +21,13 @@ static const char *const order_names[KG_NORDERS] = {
   "spog", "posg", "ospg", "gspo", "gpos", "gosp"
 };
 
-/* The map size for the store in @dir (NULL: the limit only). */
+/* The map size for a store whose data.mdb has @file_size bytes (0: new
+ * or unknown). */
 static size_t
-map_size(const char *dir)
+map_size(long long file_size)
 {
   const char *env = getenv("MEDNUM_KG_MAP_SIZE");
   unsigned long mb = KG_KV_MAP_MB_DEFAULT;
-  struct kg_buf p = KG_BUF_INIT;
-  struct stat sb;
 
   if(env && *env) {
     char *end;
@@ -37,12 +36,8 @@ map_size(const char *dir)
     if(!*end && v >= 1)
       return (size_t)v << 20;
   }
-  if(dir) {
-    kg_buf_addf(&p, "%s/data.mdb", dir);
-    if(!stat(p.s, &sb) && (unsigned long)(sb.st_size >> 19) > mb)
-      mb = (unsigned long)(sb.st_size >> 19);    /* twice the file, in MB */
-    kg_buf_release(&p);
-  }
+  if((unsigned long long)(file_size >> 19) > mb)
+    mb = (unsigned long)(file_size >> 19);      /* twice the file, in MB */
   return (size_t)mb << 20;
 }
 
@@ -67,7 +62,7 @@ kg_kv_fail(struct kg_kv *kv, int rc, const char *what)
   if(rc == MDB_MAP_FULL)
     kg_error("cannot %s in store '%s': the store reached its size limit "
              "(%lu MB; set MEDNUM_KG_MAP_SIZE, in MB, to allow more)", what,
-             dir, (unsigned long)(map_size(kv ? kv->dir : NULL) >> 20));
+             dir, (unsigned long)(map_size(kv ? kv->file_size : 0) >> 20));
   else if(rc == ENOSPC || (rc == EIO && disk_full(dir)))
     kg_error("cannot %s in store '%s': no space left on the device "
              "(nothing was changed)", what, dir);
@@ -198,6 +193,7 @@ open_env(struct kg_kv *kv)
   kg_buf_addf(&p, "%s/data.mdb", kv->dir);
   rc = stat(p.s, &sb);
   kg_buf_release(&p);
+  kv->file_size = rc ? 0 : (long long)sb.st_size;
   if(!rc && sb.st_size < 2 * 4096) {
     kg_error("store '%s' is damaged: data.mdb is %lld bytes (a truncated "
              "copy?)", kv->dir, (long long)sb.st_size);
@@ -212,7 +208,7 @@ open_env(struct kg_kv *kv)
   if(!rc)
     rc = mdb_env_set_maxdbs(kv->env, 16);
   if(!rc)
-    rc = mdb_env_set_mapsize(kv->env, map_size(kv->dir));
+    rc = mdb_env_set_mapsize(kv->env, map_size(kv->file_size));
   if(!rc)
     rc = mdb_env_open(kv->env, kv->dir,
                       MDB_NOTLS | (kv->write ? 0 : MDB_RDONLY), 0666);

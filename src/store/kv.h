@@ -42,6 +42,7 @@ struct kg_kv {
   MDB_dbi info, t2i, i2t, graphs, uses, usedby;
   MDB_dbi idx[KG_NORDERS];
   int failed;            /* an LMDB error was reported */
+  long long file_size;   /* of data.mdb when opened (0: new) */
 };
 
 /* Opens the environment in @dir and begins its transaction (a write
