@@ -1,6 +1,6 @@
 /* eval.c - the evaluator's state, its messages, and the walk over a
  * pattern: a group joins its members in order (FILTERs pushed into its
- * BGPs, then applied at its end), UNION adds up its branches, a
+ * BGPs, then applied once the members that bind them are joined), UNION adds up its branches, a
  * sub-SELECT is evaluated alone and joined; EXISTS evaluates its group
  * with the row substituted. */
 #include <ctype.h>
@@ -194,22 +194,27 @@ kg_eval_pattern(struct kg_eval *ev, struct kg_plan_gp *g, struct kg_rows *in,
   return rc;
 }
 
-/* A group: its members joined in order, then its FILTERs (unless
- * @skip_filters). */
+/* A group: its members joined in order, each FILTER (unless
+ * @skip_filters) after the last member that can bind its variables. */
 static int
 eval_group(struct kg_eval *ev, struct kg_plan_gp *g, struct kg_rows *in,
            librdf_node *ctx, int skip_filters, struct kg_rows *out)
 {
   struct kg_rows cur;
   struct kg_filter_push push;
+  int *at = NULL;
   int rc = 0;
   int i;
 
   kg_rows_init(&cur, ev->nvars);
   kg_rows_append(&cur, in);
   memset(&push, 0, sizeof(push));
-  if(!skip_filters)
+  if(!skip_filters) {
     kg_filter_push_init(ev, g, &push);
+    at = kg_xcalloc((size_t)g->nkids + 1, sizeof(*at));
+    kg_filter_place(ev, g, at);
+    rc = kg_filter_after(ev, g, at, -1, &cur);
+  }
   for(i = 0; !rc && i < g->nkids; i++) {
     struct kg_plan_gp *k = g->kids[i];
 
@@ -237,12 +242,13 @@ eval_group(struct kg_eval *ev, struct kg_plan_gp *g, struct kg_rows *in,
                              k->op == KG_GP_BGP ? &push : NULL);
         break;
     }
+    if(!rc && at)
+      rc = kg_filter_after(ev, g, at, i, &cur);
     if(ev->failed)
       rc = -1;
   }
   kg_filter_push_release(&push);
-  if(!rc && !skip_filters)
-    rc = kg_filter_group(ev, g, &cur);
+  free(at);
   if(!rc)
     kg_rows_append(out, &cur);
   kg_rows_release(&cur);

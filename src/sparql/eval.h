@@ -232,9 +232,12 @@ void kg_filter_collect(struct kg_plan_gp *g, rasqal_expression ***fs,
 void kg_filter_push_init(struct kg_eval *ev, struct kg_plan_gp *g,
                          struct kg_filter_push *push);
 void kg_filter_push_release(struct kg_filter_push *push);
-/* Keeps the rows of @cur on which every FILTER of group @g is true. */
-int kg_filter_group(struct kg_eval *ev, struct kg_plan_gp *g,
-                    struct kg_rows *cur);
+/* Where each FILTER of group @g is checked: at[f] = the member after
+ * which FILTER g->kids[f] applies (-1: on the group's input rows). */
+void kg_filter_place(struct kg_eval *ev, struct kg_plan_gp *g, int *at);
+/* Keeps the rows of @cur that pass the FILTERs placed after member @i. */
+int kg_filter_after(struct kg_eval *ev, struct kg_plan_gp *g, const int *at,
+                    int i, struct kg_rows *cur);
 
 /* --------------------------------------------------------------- select.c */
 
