@@ -40,16 +40,42 @@ TMP=$(mktemp -d) || exit 2
 trap 'rm -rf "$TMP" "$OUT/work"' EXIT
 log() { echo "store_engine: $*" >&2; }
 
-# timed CMD...: one run; T_US (wall µs), T_KB (max RSS), T_RC
+# timed CMD...: one run; T_US (wall µs), T_KB (max RSS, which counts the
+# store's pages the process mapped), T_RC; with SAMPLE=1, T_ANON (peak
+# anonymous memory, KB: the process's own, sampled every 0.1 s by a
+# second process, so not for the timed queries)
+SAMPLE=0
 timed() {
   t0=$(date +%s%N)
-  "$TIME" -f %M -o "$TMP/rss" "$@" >/dev/null 2>"$TMP/err"
+  "$TIME" -f %M -o "$TMP/rss" "$@" >/dev/null 2>"$TMP/err" &
+  tp=$!
+  echo 0 >"$TMP/anon"
+  [ "$SAMPLE" = 1 ] && { anon_peak "$tp" >"$TMP/anon" & }
+  sp=$!
+  wait "$tp"
   T_RC=$?
   t1=$(date +%s%N)
+  [ "$SAMPLE" = 1 ] && wait "$sp"
   T_US=$(( (t1 - t0) / 1000 ))
   T_KB=$(tail -n 1 "$TMP/rss")
+  T_ANON=$(cat "$TMP/anon")
   case $T_KB in *[!0-9]*|'') T_KB=0 ;; esac
   [ "$T_RC" = 0 ] || log "$*: exit $T_RC: $(head -c 300 "$TMP/err")"
+}
+# anon_peak PID: the largest RssAnon of PID's children (and theirs) while
+# PID runs
+anon_peak() {
+  peak=0
+  while kill -0 "$1" 2>/dev/null; do
+    for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+      for d in "$c" $(cat /proc/"$c"/task/*/children 2>/dev/null); do
+        a=$(awk '/^RssAnon:/ { print $2 }' /proc/"$d"/status 2>/dev/null)
+        [ -n "$a" ] && [ "$a" -gt "$peak" ] && peak=$a
+      done
+    done
+    sleep 0.1
+  done
+  echo "$peak"
 }
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$RAW"; }
 
@@ -95,16 +121,21 @@ engine() {
   name=$1 bin=$2 size=$3 dir=$4 st=$OUT/work/$1.store
   rm -rf "$st"
   log "$name, $size reports: load"
+  SAMPLE=1
   timed "$bin" --store "$st" load --no-reference "$dir"/*.nt
   t=$(triples_of "$bin" "$st")
   bytes=$(du -sb "$st" | cut -f1)
   record "$name-$size-load" "$T_US" "$T_KB" "$t"
+  record "$name-$size-load-anon" "$T_ANON" 0 0
   record "$name-$size-bytes" "$bytes" 0 "$t"
   # one report, as a user adds it: extract, store, reference graph
   timed "$bin" --store "$st" load "$SEEDMD"
   record "$name-$size-add" "$T_US" "$T_KB" "$T_RC"
+  record "$name-$size-add-anon" "$T_ANON" 0 0
   timed "$bin" --store "$st" load "$SEEDMD"
   record "$name-$size-replace" "$T_US" "$T_KB" "$T_RC"
+  record "$name-$size-replace-anon" "$T_ANON" 0 0
+  SAMPLE=0
   timed "$bin" --store "$st" unload "$SEEDMD"
   record "$name-$size-remove" "$T_US" "$T_KB" "$T_RC"
   timed "$bin" --store "$st" load "$SEEDMD"
@@ -173,8 +204,11 @@ bpt() { [ -n "$1" ] && awk -v b="$1" -v n="$2" 'BEGIN { if(n > 0) printf "%.0f",
   echo "(\`load --no-reference FILES\`, one graph per file).  One report = the seed report,"
   echo "extracted and stored with the reference graph.  Queries: p50 / max of $QRUNS runs."
   echo
-  echo "| engine | reports | triples | load s | triples/s | peak MB | bytes/triple | add ms | replace ms | remove ms | add peak MB |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "Peak MB: max RSS (with the store's pages the process mapped) / peak anonymous"
+  echo "memory (the process's own, sampled every 0.1 s)."
+  echo
+  echo "| engine | reports | triples | load s | triples/s | peak MB | bytes/triple | add ms | replace ms | remove ms | add peak MB | replace peak MB |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   for size in $SIZES; do
     for e in lmdb bdb virtuoso; do
       lu=$(get "$e-$size-load" 2)
@@ -182,7 +216,7 @@ bpt() { [ -n "$1" ] && awk -v b="$1" -v n="$2" 'BEGIN { if(n > 0) printf "%.0f",
       t=$(get "$e-$size-load" 4)
       pk=$(get "$e-$size-load" 3)
       [ "$e" = virtuoso ] && pk=      # a server: not measured
-      echo "| $e | $size | $t | $(awk -v u="$lu" 'BEGIN { printf "%.1f", u / 1e6 }') | $(rate "$t" "$lu") | $(mb "$pk") | $(bpt "$(get "$e-$size-bytes" 2)" "$t") | $(ms "$(get "$e-$size-add" 2)") | $(ms "$(get "$e-$size-replace" 2)") | $(ms "$(get "$e-$size-remove" 2)") | $(mb "$(get "$e-$size-add" 3)") |"
+      echo "| $e | $size | $t | $(awk -v u="$lu" 'BEGIN { printf "%.1f", u / 1e6 }') | $(rate "$t" "$lu") | $(mb "$pk") / $(mb "$(get "$e-$size-load-anon" 2)") | $(bpt "$(get "$e-$size-bytes" 2)" "$t") | $(ms "$(get "$e-$size-add" 2)") | $(ms "$(get "$e-$size-replace" 2)") | $(ms "$(get "$e-$size-remove" 2)") | $(mb "$(get "$e-$size-add" 3)") / $(mb "$(get "$e-$size-add-anon" 2)") | $(mb "$(get "$e-$size-replace" 3)") / $(mb "$(get "$e-$size-replace-anon" 2)") |"
     done
   done
   echo

@@ -215,7 +215,9 @@ eval_group(struct kg_eval *ev, struct kg_plan_gp *g, struct kg_rows *in,
     kg_filter_place(ev, g, at);
     rc = kg_filter_after(ev, g, at, -1, &cur);
   }
-  for(i = 0; !rc && i < g->nkids; i++) {
+  /* no row left: every later member keeps it so (joins, OPTIONAL,
+   * MINUS, BIND, VALUES, FILTER of nothing are nothing) */
+  for(i = 0; !rc && i < g->nkids && cur.n > 0; i++) {
     struct kg_plan_gp *k = g->kids[i];
 
     switch(k->op) {

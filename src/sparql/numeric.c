@@ -447,6 +447,10 @@ kg_numeric_cmp(const struct kg_value *a, const struct kg_value *b)
     mpz_t y;
     int c;
 
+    if(a->scale == b->scale) {   /* the common case: no rescaled copies */
+      c = mpz_cmp(a->z, b->z);
+      return c < 0 ? -1 : c > 0;
+    }
     mpz_init(x);
     mpz_init(y);
     dec_rescale(x, a->z, a->scale, sc);

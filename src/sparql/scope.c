@@ -73,6 +73,7 @@ static int
 compute_safe(struct kg_eval *ev, struct kg_plan_gp *g, int skip_filters)
 {
   unsigned char *cert;
+  unsigned char *before;
   unsigned char *used;
   int i;
   int ok = 1;
@@ -89,6 +90,7 @@ compute_safe(struct kg_eval *ev, struct kg_plan_gp *g, int skip_filters)
       return compute_safe(ev, g->kids[0], 0);
     case KG_GP_GROUP:
       cert = kg_xcalloc((size_t)ev->nvars + 1, 1);
+      before = kg_xcalloc((size_t)ev->nvars + 1, 1);
       used = kg_xcalloc((size_t)ev->nvars + 1, 1);
       kg_scope_certain(g, cert);
       for(i = 0; ok && i < g->nkids; i++) {
@@ -96,7 +98,18 @@ compute_safe(struct kg_eval *ev, struct kg_plan_gp *g, int skip_filters)
         int special = 0;
         int j;
 
-        if(k->op == KG_GP_FILTER) {
+        if(k->op == KG_GP_BIND) {
+          /* exact when its expression sees only what the members before
+           * it certainly bind (a row's binding of its variable is then
+           * kept only if equal: kg_project_bind) */
+          memset(used, 0, (size_t)ev->nvars + 1);
+          kg_scope_expr_vars(k->expr, used, &special);
+          if(special)
+            ok = 0;
+          for(j = 0; ok && j < ev->nvars; j++)
+            if(used[j] && !before[j])
+              ok = 0;
+        } else if(k->op == KG_GP_FILTER) {
           if(skip_filters)
             continue;
           memset(used, 0, (size_t)ev->nvars + 1);
@@ -109,11 +122,14 @@ compute_safe(struct kg_eval *ev, struct kg_plan_gp *g, int skip_filters)
         } else if(k->op == KG_GP_BGP || k->op == KG_GP_UNION ||
                   k->op == KG_GP_GRAPH || k->op == KG_GP_GROUP) {
           ok = compute_safe(ev, k, 0);
+          if(k->op != KG_GP_UNION)
+            kg_scope_certain(k, before);
         } else {
           ok = 0;
         }
       }
       free(cert);
+      free(before);
       free(used);
       return ok;
     default:

@@ -46,13 +46,16 @@ drop_slot(struct kg_terms *t, struct kg_terms_slot *s)
   s->id = 0;
 }
 
+/* Drops the nodes of the slots ever filled (not the whole table: a
+ * command that read ten terms does not walk a million slots). */
 static void
 clear_slots(struct kg_terms *t)
 {
   size_t i;
 
-  for(i = 0; i < KG_TERMS_NODES; i++)
-    drop_slot(t, &t->slots[i]);
+  for(i = 0; i < t->nfilled; i++)
+    drop_slot(t, &t->slots[t->filled[i]]);
+  t->nfilled = 0;
 }
 
 void
@@ -71,6 +74,7 @@ kg_terms_release(struct kg_terms *t)
     clear_slots(t);
   free(t->slots);
   free(t->back);
+  free(t->filled);
   kg_hash_release(&t->cache);
   kg_buf_release(&t->enc);
   memset(t, 0, sizeof(*t));
@@ -364,7 +368,12 @@ kg_terms_node(struct kg_terms *t, uint32_t id)
     t->kv->failed = 1;
     return NULL;
   }
-  drop_slot(t, s);
+  if(s->node) {
+    drop_slot(t, s);
+  } else {
+    KG_GROW(t->filled, t->filled_cap, t->nfilled + 1);
+    t->filled[t->nfilled++] = (uint32_t)(s - t->slots);
+  }
   s->id = id;
   s->node = node;
   *back_slot(t, node) = *s;

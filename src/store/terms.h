@@ -26,7 +26,10 @@
 
 #define KG_TERMS_INLINE 400
 #define KG_TERMS_CACHE 262144
-#define KG_TERMS_NODES 65536          /* slots of the id -> node table */
+#define KG_TERMS_NODES 1048576   /* slots of the id -> node table: a query
+                                  * over 10,000 reports reads about a
+                                  * million terms (programme: 6.1 s with
+                                  * 65,536 slots, 4.3 s with these) */
 
 struct kg_terms_slot {
   uint32_t id;
@@ -43,6 +46,8 @@ struct kg_terms {
   struct kg_terms_slot *back;         /* the same nodes by address: a node
                                        * the store gave is found without
                                        * encoding it (node SHARED) */
+  uint32_t *filled;                   /* slots ever filled, for clearing */
+  size_t nfilled, filled_cap;
 };
 
 void kg_terms_init(struct kg_terms *t, struct kg_kv *kv, librdf_world *w);
