@@ -15,8 +15,9 @@ kg_terms_init(struct kg_terms *t, struct kg_kv *kv, librdf_world *w)
   t->world = w;
   kg_hash_init(&t->cache);
   kg_buf_init(&t->enc);
-  t->slots = kg_xcalloc(KG_TERMS_NODES, sizeof(*t->slots));
-  t->back = kg_xcalloc(KG_TERMS_NODES, sizeof(*t->back));
+  t->nslots = KG_TERMS_NODES_MIN;
+  t->slots = kg_xcalloc(t->nslots, sizeof(*t->slots));
+  t->back = kg_xcalloc(t->nslots, sizeof(*t->back));
 }
 
 /* The back slot of node address @n. */
@@ -27,7 +28,7 @@ back_slot(struct kg_terms *t, const librdf_node *n)
 
   h ^= h >> 17;
   h *= 0x9e3779b1u;
-  return &t->back[(h >> 7) & (KG_TERMS_NODES - 1)];
+  return &t->back[(h >> 7) & (t->nslots - 1)];
 }
 
 /* Frees the node of slot @s and forgets its address. */
@@ -56,6 +57,56 @@ clear_slots(struct kg_terms *t)
   for(i = 0; i < t->nfilled; i++)
     drop_slot(t, &t->slots[t->filled[i]]);
   t->nfilled = 0;
+}
+
+/* Slot @s (maybe filled) now holds @node (owned) for @id. */
+static void
+fill_slot(struct kg_terms *t, struct kg_terms_slot *s, uint32_t id,
+          librdf_node *node)
+{
+  if(s->node) {
+    drop_slot(t, s);
+  } else {
+    KG_GROW(t->filled, t->filled_cap, t->nfilled + 1);
+    t->filled[t->nfilled++] = (uint32_t)(s - t->slots);
+  }
+  s->id = id;
+  s->node = node;
+  *back_slot(t, node) = *s;
+}
+
+/* Four times as many slots, when more nodes were evicted than an eighth
+ * of the slots: a query that reads a million terms gets a table its size, one
+ * that reads a thousand does not touch 32 MB. */
+static void
+grow_slots(struct kg_terms *t)
+{
+  struct kg_terms_slot *old = t->slots;
+  uint32_t *filled = t->filled;
+  size_t n = t->nfilled;
+  size_t i;
+
+  free(t->back);
+  t->nslots *= 4;
+  t->slots = kg_xcalloc(t->nslots, sizeof(*t->slots));
+  t->back = kg_xcalloc(t->nslots, sizeof(*t->back));
+  t->filled = NULL;
+  t->nfilled = t->filled_cap = 0;
+  t->evicted = 0;
+  for(i = 0; i < n; i++) {
+    struct kg_terms_slot *o = &old[filled[i]];
+    struct kg_terms_slot *s;
+
+    if(!o->node)
+      continue;
+    s = &t->slots[o->id & (t->nslots - 1)];
+    if(s->node)
+      librdf_free_node(o->node);     /* two ids met again: keep one */
+    else
+      fill_slot(t, s, o->id, o->node);
+  }
+  free(old);
+  free(filled);
 }
 
 void
@@ -347,7 +398,7 @@ decode(struct kg_terms *t, const unsigned char *p, size_t n)
 librdf_node *
 kg_terms_node(struct kg_terms *t, uint32_t id)
 {
-  struct kg_terms_slot *s = &t->slots[id & (KG_TERMS_NODES - 1)];
+  struct kg_terms_slot *s = &t->slots[id & (t->nslots - 1)];
   librdf_node *node;
   MDB_val k, v;
   int rc;
@@ -368,14 +419,10 @@ kg_terms_node(struct kg_terms *t, uint32_t id)
     t->kv->failed = 1;
     return NULL;
   }
-  if(s->node) {
-    drop_slot(t, s);
-  } else {
-    KG_GROW(t->filled, t->filled_cap, t->nfilled + 1);
-    t->filled[t->nfilled++] = (uint32_t)(s - t->slots);
+  if(s->node && ++t->evicted > t->nslots / 8 && t->nslots < KG_TERMS_NODES_MAX) {
+    grow_slots(t);
+    s = &t->slots[id & (t->nslots - 1)];
   }
-  s->id = id;
-  s->node = node;
-  *back_slot(t, node) = *s;
+  fill_slot(t, s, id, node);
   return librdf_new_node_from_node(node);
 }

@@ -26,10 +26,10 @@
 
 #define KG_TERMS_INLINE 400
 #define KG_TERMS_CACHE 262144
-#define KG_TERMS_NODES 1048576   /* slots of the id -> node table: a query
-                                  * over 10,000 reports reads about a
-                                  * million terms (programme: 6.1 s with
-                                  * 65,536 slots, 4.3 s with these) */
+#define KG_TERMS_NODES_MIN 65536      /* slots of the id -> node table */
+#define KG_TERMS_NODES_MAX 1048576    /* a query over 10,000 reports reads
+                                       * about a million terms (programme:
+                                       * 6.1 s with 65,536 slots, 4.1 s) */
 
 struct kg_terms_slot {
   uint32_t id;
@@ -42,7 +42,9 @@ struct kg_terms {
   uint32_t next;                      /* writer: the next new id (0: unknown) */
   struct kg_hash cache;               /* writer: encoding -> id */
   struct kg_buf enc;                  /* scratch */
-  struct kg_terms_slot *slots;        /* KG_TERMS_NODES of them */
+  struct kg_terms_slot *slots;        /* nslots of them (a power of 2) */
+  size_t nslots;
+  size_t evicted;                     /* nodes dropped for another id */
   struct kg_terms_slot *back;         /* the same nodes by address: a node
                                        * the store gave is found without
                                        * encoding it (node SHARED) */

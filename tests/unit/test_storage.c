@@ -2,11 +2,13 @@
  * every triple pattern with and without a graph, the union of the graphs
  * (a triple in two graphs is one triple), terms of every kind (tagged,
  * typed, long literals, blank nodes per graph), removal of one statement
- * and of a graph, commit and abort, and a reopened store. */
+ * and of a graph, commit and abort, a reopened store, and 200,000 terms
+ * read back through the id -> node table while it grows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "base/diag.h"
 #include "store/kv.h"
@@ -178,6 +180,64 @@ check_patterns(librdf_model *m, const char *when)
   librdf_free_node(lv);
 }
 
+#define MANY 100000
+
+/* MANY triples (s<i> p "v<i>"): every one read back with its own value,
+ * twice (the second time from the node table the first one filled). */
+static void
+check_many(const char *dir)
+{
+  librdf_storage *s;
+  librdf_model *m = open_model(dir, 1, &s);
+  librdf_node *p = iri("p");
+  int i;
+  int pass;
+
+  for(i = 0; m && i < MANY; i++) {
+    char a[32];
+    char b[32];
+
+    snprintf(a, sizeof a, "s%d", i);
+    snprintf(b, sizeof b, "v%d", i);
+    add(m, iri(a), librdf_new_node_from_node(p), lit(b, NULL, NULL), "big");
+  }
+  if(m)
+    close_model(m, s, 1);
+  for(pass = 1; pass <= 2; pass++) {
+    librdf_statement *pat;
+    librdf_stream *str;
+    int n = 0;
+    int right = 0;
+    char d[96];
+
+    m = open_model(dir, 0, &s);
+    if(!m)
+      break;
+    pat = librdf_new_statement_from_nodes(world, NULL,
+                                          librdf_new_node_from_node(p), NULL);
+    str = librdf_model_find_statements(m, pat);
+    for(; str && !librdf_stream_end(str); librdf_stream_next(str)) {
+      librdf_statement *st = librdf_stream_get_object(str);
+      librdf_uri *su = librdf_node_get_uri(librdf_statement_get_subject(st));
+      const char *sv = (const char *)librdf_uri_as_string(su);
+      const char *ov = (const char *)librdf_node_get_literal_value(
+                         librdf_statement_get_object(st));
+
+      n++;
+      if(strlen(sv) > 14 && ov && ov[0] == 'v' && !strcmp(sv + 15, ov + 1))
+        right++;
+    }
+    if(str)
+      librdf_free_stream(str);
+    librdf_free_statement(pat);
+    snprintf(d, sizeof d, "%d terms read back right (pass %d)", 2 * MANY,
+             pass);
+    ok(n == MANY && right == MANY, d);
+    close_model(m, s, 0);
+  }
+  librdf_free_node(p);
+}
+
 static int
 count_contexts(librdf_model *m)
 {
@@ -264,6 +324,14 @@ main(void)
   }
 
   librdf_free_node(g1);
+  {
+    char many[600];
+
+    snprintf(many, sizeof many, "%s/many", dir);
+    if(mkdir(many, 0700))
+      return 99;
+    check_many(many);
+  }
   librdf_free_world(world);
   {
     char cmd[600];
