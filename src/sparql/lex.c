@@ -167,7 +167,7 @@ tokenize(struct kg_lex *l)
       while(i > s + 2 && p[i - 1] == '.')
         i--;
       add_tok(l, KG_TOK_BNODE, s, i, line);
-    } else if(name_char(c) || c == ':') {
+    } else if((name_char(c) && c != '-') || c == ':') {
       i = lex_name(l, s, n, line);
     } else {
       if((c == '^' && p[i + 1] == '^') || (c == '&' && p[i + 1] == '&') ||

@@ -171,7 +171,43 @@ skip_token(struct rw *r)
   return x < 0 ? -1 : 0;
 }
 
-/* At '(': skips to the matching ')', handling EXISTS inside. */
+/* 1 if token @t ends an operand of an expression. */
+static int
+operand_end(const struct kg_lex *l, const struct kg_lex_tok *t)
+{
+  switch(t->t) {
+    case KG_TOK_NUM: case KG_TOK_STR: case KG_TOK_VAR: case KG_TOK_IRI:
+    case KG_TOK_PNAME: case KG_TOK_LANG: case KG_TOK_NAME:
+      return 1;
+    default:
+      return kg_lex_is(l, t, ")");
+  }
+}
+
+/* The number at the cursor is signed ("+1", "-1" written together) and
+ * follows an operand: rasqal reads the pair as one signed literal added
+ * to the operand, and gets it wrong three ways (docs/SPARQL.md): "5 -1"
+ * is 6, "5 +2*3" is 21, and two such terms in a row overflow the heap
+ * (raptor_sequence_join writes past its array after
+ * raptor_sequence_shift).  A space after the sign makes it the binary
+ * operator, which rasqal reads right. */
+static void
+split_signed_number(struct rw *r)
+{
+  struct kg_lex *l = &r->lx;
+  struct kg_lex_tok *t = kg_lex_cur(l);
+  struct kg_lex_tok *sign;
+
+  if(t->t != KG_TOK_NUM || l->i < 2)
+    return;
+  sign = &l->toks[l->i - 1];
+  if((kg_lex_is(l, sign, "+") || kg_lex_is(l, sign, "-")) &&
+     sign->e == t->s && operand_end(l, &l->toks[l->i - 2]))
+    add_edit(r, sign->e, sign->e, " ");
+}
+
+/* At '(': skips to the matching ')', handling EXISTS inside (and signed
+ * numbers after an operand, see split_signed_number). */
 static int
 scan_parens(struct rw *r)
 {
@@ -185,6 +221,7 @@ scan_parens(struct rw *r)
       kg_lex_fail(l, t->line, "unbalanced parentheses");
       return -1;
     }
+    split_signed_number(r);
     if(kg_lex_is(l, t, "("))
       depth++;
     else if(kg_lex_is(l, t, ")"))
