@@ -1,7 +1,11 @@
 /* diag.c - diagnostics: one writer to stderr, Redland log bridge. */
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
 #include <redland.h>
 
 #include "base/diag.h"
@@ -9,6 +13,9 @@
 static int verbosity;
 static int error_count;
 static const char *current_source;
+/* the deadline's line and exit status: a signal handler reads them */
+static char deadline_line[512];
+static volatile sig_atomic_t deadline_code;
 
 void
 kg_diag_set_verbosity(int v)
@@ -146,4 +153,52 @@ void
 kg_diag_install_redland(struct librdf_world_s *world)
 {
   librdf_world_set_logger(world, NULL, redland_logger);
+}
+
+static void
+deadline_hit(int sig)
+{
+  ssize_t w;
+
+  (void)sig;
+  w = write(STDERR_FILENO, deadline_line, strlen(deadline_line));
+  (void)w;
+  _exit(deadline_code);
+}
+
+void
+kg_diag_deadline(double seconds, int code, const char *fmt, ...)
+{
+  struct itimerval it;
+  struct sigaction sa;
+  va_list ap;
+  int n;
+
+  n = snprintf(deadline_line, sizeof deadline_line, "mednum-kg: ");
+  va_start(ap, fmt);
+  vsnprintf(deadline_line + n, sizeof deadline_line - (size_t)n - 1, fmt,
+            ap);
+  va_end(ap);
+  strcat(deadline_line, "\n");
+  deadline_code = code;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = deadline_hit;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGALRM, &sa, NULL);
+  memset(&it, 0, sizeof it);
+  it.it_value.tv_sec = (time_t)seconds;
+  it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) *
+                                      1e6);
+  if(!it.it_value.tv_sec && !it.it_value.tv_usec)
+    it.it_value.tv_usec = 1;
+  setitimer(ITIMER_REAL, &it, NULL);
+}
+
+void
+kg_diag_deadline_cancel(void)
+{
+  struct itimerval it;
+
+  memset(&it, 0, sizeof it);
+  setitimer(ITIMER_REAL, &it, NULL);
 }

@@ -48,6 +48,15 @@ void kg_diag_source(const char *name);
 
 struct librdf_world_s;
 /* Route every librdf / raptor / rasqal message through diag. */
+/* A last stop for work that cannot watch its own clock (a library call
+ * that runs long): after @seconds, the message (formatted now) is written
+ * as one "mednum-kg: " line and the process exits with @code, from a
+ * SIGALRM handler.  One deadline at a time; kg_diag_deadline_cancel()
+ * disarms it. */
+void kg_diag_deadline(double seconds, int code, const char *fmt, ...)
+  __attribute__((format(printf, 3, 4)));
+void kg_diag_deadline_cancel(void);
+
 void kg_diag_install_redland(struct librdf_world_s *world);
 
 #endif

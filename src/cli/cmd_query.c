@@ -17,6 +17,7 @@
 static const char usage[] =
   "usage: mednum-kg query [--data FILE]... [--named IRI=FILE]...\n"
   "                       [-f FORMAT] [--param NAME=VALUE]... [--allow-remote]\n"
+  "                       [--timeout SECONDS] [--max-rows N] [--max-memory MB]\n"
   "                       (QUERY.rq | -e TEXT | NAME)\n"
   "\n"
   "Runs a SPARQL query, or a named query of queries/ (see 'mednum-kg queries'),\n"
@@ -30,9 +31,20 @@ static const char usage[] =
   "                      and DESCRIBE: turtle (default), ntriples\n"
   "  --param NAME=VALUE  value of a named query's parameter; repeatable\n"
   "  --allow-remote      let SERVICE and FROM <http...> fetch (refused otherwise)\n"
+  "  --timeout SECONDS   stop a query that runs longer (default 120; 0: none)\n"
+  "  --max-rows N        stop a query that holds more than N solutions in one\n"
+  "                      table, intermediate or final (default 10000000; 0: none)\n"
+  "  --max-memory MB     stop a query that grows the heap by more than MB\n"
+  "                      megabytes (default 4096; 0: none)\n"
   "\n"
-  "Exit status: 0 answered, 1 ASK answered false, 2 usage, 3 bad query or data,\n"
+  "Exit status: 0 answered, 1 ASK answered false, 2 usage, 3 bad query or data\n"
+  "or a limit reached (the message names it; no partial answer is printed),\n"
   "4 I/O (missing file, busy store).\n";
+
+/* Default limits of a query (docs/mednum-kg.1, README "Limits"). */
+#define KG_QUERY_TIMEOUT 120.0
+#define KG_QUERY_MAX_ROWS 10000000.0
+#define KG_QUERY_MAX_MEMORY_MB 4096.0
 
 struct query_args {
   const char **data;
@@ -45,6 +57,9 @@ struct query_args {
   const char *expr;
   const char *target;
   int allow_remote;
+  double timeout;               /* seconds */
+  double max_rows;
+  double max_memory;            /* megabytes */
 };
 
 /* What the query engine may know of the loaded data. */
@@ -144,18 +159,53 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
   return rc;
 }
 
+/* Sets *@v to the value of limit option @o, a number from 0 to 10^12 (a
+ * whole one when @whole).  KG_EXIT_OK or a usage error. */
+static int
+parse_limit(const char *o, const char *val, int whole, double *v)
+{
+  char *end;
+  double x = strtod(val, &end);
+
+  if(!*val || *end || !(x >= 0) || x > 1e12 ||
+     (whole && x != (double)(long long)x))
+    return kg_usage_error("option '%s' wants %s 0 or more, not '%s'", o,
+                          whole ? "a whole number" : "a number", val);
+  *v = x;
+  return KG_EXIT_OK;
+}
+
+/* A second --param for the name of @p (NAME=VALUE): a usage error. */
+static int
+param_repeated(const struct query_args *a, const char *p)
+{
+  size_t n = strcspn(p, "=");
+  size_t i;
+
+  for(i = 0; i < a->nparams; i++)
+    if(!strncmp(a->params[i], p, n) && a->params[i][n] == '=' && p[n] == '=')
+      return kg_usage_error("query: --param %.*s given twice", (int)n, p);
+  return KG_EXIT_OK;
+}
+
 static int
 parse_args(int argc, char **argv, struct query_args *a)
 {
   int i;
 
+  a->timeout = KG_QUERY_TIMEOUT;
+  a->max_rows = KG_QUERY_MAX_ROWS;
+  a->max_memory = KG_QUERY_MAX_MEMORY_MB;
   for(i = 1; i < argc; i++) {
     const char *o = argv[i];
     const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 
     if(!strcmp(o, "--data") || !strcmp(o, "--named") || !strcmp(o, "-f") ||
        !strcmp(o, "--format") || !strcmp(o, "-e") || !strcmp(o, "--expr") ||
-       !strcmp(o, "--param")) {
+       !strcmp(o, "--param") || !strcmp(o, "--timeout") ||
+       !strcmp(o, "--max-rows") || !strcmp(o, "--max-memory")) {
+      int rc = KG_EXIT_OK;
+
       if(!val)
         return kg_usage_error("option '%s' needs a value", o);
       i++;
@@ -169,7 +219,15 @@ parse_args(int argc, char **argv, struct query_args *a)
           return kg_usage_error("--named wants IRI=FILE, not '%s'", val);
         a->named = kg_xrealloc(a->named, (a->nnamed + 1) * sizeof(char *));
         a->named[a->nnamed++] = argv[i];
+      } else if(!strcmp(o, "--timeout")) {
+        rc = parse_limit(o, val, 0, &a->timeout);
+      } else if(!strcmp(o, "--max-rows")) {
+        rc = parse_limit(o, val, 1, &a->max_rows);
+      } else if(!strcmp(o, "--max-memory")) {
+        rc = parse_limit(o, val, 1, &a->max_memory);
       } else if(!strcmp(o, "--param")) {
+        if((rc = param_repeated(a, val)))
+          return rc;
         a->params = kg_xrealloc(a->params, (a->nparams + 1) * sizeof(char *));
         a->params[a->nparams++] = argv[i];
       } else if(o[1] == 'f' || !strcmp(o, "--format")) {
@@ -177,6 +235,8 @@ parse_args(int argc, char **argv, struct query_args *a)
       } else {
         a->expr = val;
       }
+      if(rc)
+        return rc;
     } else if(!strcmp(o, "--allow-remote")) {
       a->allow_remote = 1;
     } else if(o[0] == '-' && o[1]) {
@@ -234,6 +294,9 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
   }
   memset(&opts, 0, sizeof opts);
   opts.allow_remote = a.allow_remote;
+  opts.timeout = a.timeout;
+  opts.max_rows = (size_t)a.max_rows;
+  opts.max_memory = (size_t)a.max_memory << 20;
   if(a.expr) {
     if(a.nparams) {
       rc = kg_usage_error("query: --param needs a named query or a query file");
@@ -273,7 +336,14 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
       goto out;
     model = kg_store_model(store);
   }
+  /* the evaluator stops itself at the timeout; this stops what it cannot
+   * watch (rasqal preparing a query, one long scan of the store) */
+  if(a.timeout > 0)
+    kg_diag_deadline(a.timeout * 1.05 + 1, KG_EXIT_DATA, "%s: the query "
+                     "ran out of time: it was stopped after %g s (--timeout)",
+                     opts.source, a.timeout);
   rc = kg_sparql_exec(&ctx->w, model, text, &opts, &res);
+  kg_diag_deadline_cancel();
   if(rc)
     goto out;
   format = a.format ? a.format

@@ -35,6 +35,7 @@ kg_eval_init(struct kg_eval *ev, librdf_world *world, librdf_model *model,
     ev->preds_done = ev->preds_given = 1;
   }
   ev->default_ctx = opts ? opts->default_context : NULL;
+  kg_limit_start(&ev->limit, opts);
   kg_graph_init(ev);
 }
 
@@ -265,6 +266,8 @@ eval_union(struct kg_eval *ev, struct kg_plan_gp *g, struct kg_rows *in,
   int i;
 
   for(i = 0; !rc && i < g->nkids; i++) {
+    if((rc = kg_limit_tick(ev, out->n)))
+      break;
     if(g->kids[i]->op == KG_GP_BGP || g->kids[i]->safe) {
       rc = kg_eval_pattern(ev, g->kids[i], in, ctx, 0, out);
     } else {
@@ -302,7 +305,7 @@ eval_in(struct kg_eval *ev, struct kg_plan_gp *g, struct kg_rows *in,
       kg_rows_init(&sr, ev->nvars);
       rc = kg_select_eval(ev, g->sel, ctx, &sr);
       if(!rc)
-        kg_join_rows(ev, in, &sr, out);
+        rc = kg_join_rows(ev, in, &sr, out);
       kg_rows_release(&sr);
       return rc;
     case KG_GP_GROUP:

@@ -17,6 +17,7 @@
  *   slice.c      DISTINCT, REDUCED, OFFSET, LIMIT
  *   construct.c  CONSTRUCT, DESCRIBE
  *   expr.c       expressions (regex.c: REGEX, REPLACE)
+ *   limit.c      the query's time, row and memory limits
  * Operators take rows in (struct kg_rows) and add rows out.  They return
  * 0, or -1 once a refusal or error is reported (ev->failed is then set);
  * what cannot be answered exactly is refused, naming the construct and
@@ -57,6 +58,24 @@ struct kg_regex_cache {
   pcre2_match_data *md;         /* made on first use */
   pcre2_match_context *mc;      /* the match limits */
   int nset;                     /* pairs set by the last match */
+};
+
+/* The limits of one query (limit.c); zero: no limit. */
+enum kg_limit_hit {
+  KG_LIMIT_NONE = 0,
+  KG_LIMIT_TIME,
+  KG_LIMIT_ROWS,
+  KG_LIMIT_MEMORY
+};
+
+struct kg_limit {
+  double timeout;           /* seconds */
+  size_t max_rows;          /* rows of one table */
+  size_t max_memory;        /* bytes of heap grown since the start */
+  double start;             /* monotonic clock at the start */
+  size_t heap_base;         /* heap in use at the start */
+  unsigned long ticks;
+  enum kg_limit_hit hit;    /* the first limit reached */
 };
 
 struct kg_eval {
@@ -108,6 +127,7 @@ struct kg_eval {
   struct kg_aggs *aggs;     /* the SELECT being evaluated; NULL outside */
   rasqal_evaluation_context *ectx;  /* expr.c, made on first use */
   struct kg_regex_cache rx;
+  struct kg_limit limit;
   int failed;               /* refusal or system error reported */
   int sys;                  /* system error */
 };
@@ -139,6 +159,18 @@ int kg_eval_pattern(struct kg_eval *ev, struct kg_plan_gp *g,
 int kg_eval_exists(struct kg_eval *ev, int idx, librdf_node **row);
 /* Notes that the EXISTS placeholder @idx reached the parsed tree. */
 void kg_eval_exists_seen(struct kg_eval *ev, int idx);
+
+/* ---------------------------------------------------------------- limit.c */
+
+/* Starts the clock of @l with the limits of @opts (NULL: none). */
+void kg_limit_start(struct kg_limit *l, const struct kg_sparql_opts *opts);
+/* The limit @l is over with a table of @rows rows, or KG_LIMIT_NONE (the
+ * clock and the heap are read every few thousand calls). */
+enum kg_limit_hit kg_limit_check(struct kg_limit *l, size_t rows);
+/* Called by the operators once per row read or added, with the size of
+ * the table they are filling: 0, or -1 once a limit is reached (reported
+ * once, naming the limit and its option; @ev is then failed). */
+int kg_limit_tick(struct kg_eval *ev, size_t rows);
 
 /* ---------------------------------------------------------------- match.c */
 
@@ -180,8 +212,9 @@ int kg_path_match(struct kg_eval *ev, struct kg_path *p, librdf_node *s,
 
 /* ----------------------------------------------------------------- join.c */
 
-/* @a joined with @b, evaluated independently, added to @out. */
-void kg_join_rows(struct kg_eval *ev, struct kg_rows *a, struct kg_rows *b,
+/* @a joined with @b, evaluated independently, added to @out: 0, or -1
+ * at a limit. */
+int kg_join_rows(struct kg_eval *ev, struct kg_rows *a, struct kg_rows *b,
                   struct kg_rows *out);
 /* Joins @cur with group member @k; the result replaces @cur.  @push: the
  * group's filters for @k when it is a BGP (or NULL). */

@@ -72,6 +72,10 @@ static const struct feature features[] = {
   { "Extension functions <iri>(...)", "refused", "rasqal evaluates them to false" },
   { "Language tags (\"x\"@en-GB)", "native", "compared in lower case: rasqal lower-cases query tags and the loaders lower-case data tags" },
   { "SPARQL Update", "refused", "not a query" },
+  { "A sign written against a number after an operand (\"?x -1\", \"5 +2*3\", \"1 +1 +1\")", "rewritten",
+    "a space after the sign makes it the binary operator (rasqal misreads it and overflows its heap on it: docs/HARDENING.md); signed literals elsewhere (triples, VALUES, \"-?x\") keep their sign" },
+  { "Query text nested deeper than 64 brackets, or OPTIONAL in OPTIONAL deeper than 6", "refused",
+    "the limits of a query (docs/HARDENING.md): rasqal's parser stops near 10,000 levels and its preparation is exponential in OPTIONAL depth" },
   { "Syntax errors", "refused", "\"SPARQL syntax error: <rasqal message>\" with the line" },
   { NULL, NULL, NULL }
 };

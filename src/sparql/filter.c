@@ -166,7 +166,7 @@ kg_filter_after(struct kg_eval *ev, struct kg_plan_gp *g, const int *at,
     if(k->op != KG_GP_FILTER || at[f] != i)
       continue;
     kg_rows_init(&res, ev->nvars);
-    for(j = 0; j < cur->n; j++)
+    for(j = 0; j < cur->n && !kg_limit_tick(ev, res.n); j++)
       if(kg_filter_ok(ev, k->expr, kg_rows_at(cur, j)))
         kg_rows_add(&res, kg_rows_at(cur, j));
     kg_rows_move(cur, &res);

@@ -85,7 +85,7 @@ join_var(struct kg_eval *ev, struct kg_rows *a, struct kg_rows *b)
 }
 
 /* Hash join of @a and @b on variable @v, bound in all their rows. */
-static void
+static int
 hash_join(struct kg_eval *ev, struct kg_rows *a, struct kg_rows *b, int v,
           librdf_node **tmp, struct kg_rows *out)
 {
@@ -96,6 +96,7 @@ hash_join(struct kg_eval *ev, struct kg_rows *a, struct kg_rows *b, int v,
   struct kg_buf kb = KG_BUF_INIT;
   size_t i;
   size_t j;
+  int rc = 0;
 
   /* chains of b rows per key (index + 1; 0 ends) */
   kg_hash_init(&map);
@@ -109,7 +110,7 @@ hash_join(struct kg_eval *ev, struct kg_rows *a, struct kg_rows *b, int v,
     next[j] = head[slot];
     head[slot] = j + 1;
   }
-  for(i = 0; i < a->n; i++) {
+  for(i = 0; !rc && i < a->n; i++) {
     librdf_node **ra = kg_rows_at(a, i);
     size_t slot;
     size_t c;
@@ -118,17 +119,20 @@ hash_join(struct kg_eval *ev, struct kg_rows *a, struct kg_rows *b, int v,
     kg_term_nt(&kb, ra[v]);
     if(!kg_hash_get(&map, kb.s, kb.len, &slot))
       continue;     /* no b row with this key */
-    for(c = head[slot]; c; c = next[c - 1])
+    for(c = head[slot]; c && !rc; c = next[c - 1]) {
       if(merge(ev, ra, kg_rows_at(b, c - 1), tmp))
         kg_rows_add(out, tmp);
+      rc = kg_limit_tick(ev, out->n);
+    }
   }
   kg_buf_release(&kb);
   kg_hash_release(&map);
   free(next);
   free(head);
+  return rc;
 }
 
-void
+int
 kg_join_rows(struct kg_eval *ev, struct kg_rows *a, struct kg_rows *b,
              struct kg_rows *out)
 {
@@ -136,16 +140,20 @@ kg_join_rows(struct kg_eval *ev, struct kg_rows *a, struct kg_rows *b,
   int v = join_var(ev, a, b);
   size_t i;
   size_t j;
+  int rc = 0;
 
   if(v >= 0) {
-    hash_join(ev, a, b, v, tmp, out);
+    rc = hash_join(ev, a, b, v, tmp, out);
   } else {
-    for(i = 0; i < a->n; i++)
-      for(j = 0; j < b->n; j++)
+    for(i = 0; !rc && i < a->n; i++)
+      for(j = 0; !rc && j < b->n; j++) {
         if(merge(ev, kg_rows_at(a, i), kg_rows_at(b, j), tmp))
           kg_rows_add(out, tmp);
+        rc = kg_limit_tick(ev, out->n);
+      }
   }
   free(tmp);
+  return rc;
 }
 
 int
@@ -166,7 +174,7 @@ kg_join_pattern(struct kg_eval *ev, struct kg_rows *cur, struct kg_plan_gp *k,
     kg_rows_init(&right, ev->nvars);
     rc = eval_alone(ev, k, ctx, 0, &right);
     if(!rc)
-      kg_join_rows(ev, cur, &right, &res);
+      rc = kg_join_rows(ev, cur, &right, &res);
     kg_rows_release(&right);
   }
   kg_rows_move(cur, &res);
@@ -212,7 +220,8 @@ kg_join_optional(struct kg_eval *ev, struct kg_rows *cur,
     for(j = 0; !rc && j < cand->n; j++) {
       int ok = 1;
 
-      if(!merge(ev, l, kg_rows_at(cand, j), tmp))
+      if((rc = kg_limit_tick(ev, res.n)) ||
+         !merge(ev, l, kg_rows_at(cand, j), tmp))
         continue;
       for(k = 0; ok && k < nf; k++)
         ok = kg_filter_ok(ev, fs[k], tmp);
@@ -249,9 +258,10 @@ kg_join_minus(struct kg_eval *ev, struct kg_rows *cur, struct kg_plan_gp *mg,
     librdf_node **l = kg_rows_at(cur, i);
     int drop = 0;
 
-    for(j = 0; !drop && j < right.n; j++) {
+    for(j = 0; !drop && !rc && j < right.n; j++) {
       int shared;
 
+      rc = kg_limit_tick(ev, res.n);
       if(kg_rows_compatible(l, kg_rows_at(&right, j), ev->nvars, &shared) &&
          shared)
         drop = 1;
@@ -272,15 +282,17 @@ kg_join_values(struct kg_eval *ev, struct kg_rows *cur, struct kg_plan_gp *vg)
   size_t j;
   int k;
   librdf_node **tmp = kg_xcalloc((size_t)ev->nvars + 1, sizeof(*tmp));
+  int rc = 0;
 
   kg_rows_init(&res, ev->nvars);
-  for(i = 0; i < cur->n; i++) {
+  for(i = 0; !rc && i < cur->n; i++) {
     librdf_node **l = kg_rows_at(cur, i);
 
-    for(j = 0; j < vg->nvrows; j++) {
+    for(j = 0; !rc && j < vg->nvrows; j++) {
       librdf_node **vr = vg->vcells + j * (size_t)vg->nvv;
       int ok = 1;
 
+      rc = kg_limit_tick(ev, res.n);
       memcpy(tmp, l, (size_t)ev->nvars * sizeof(*tmp));
       for(k = 0; ok && k < vg->nvv; k++) {
         if(!vr[k])
@@ -298,5 +310,5 @@ kg_join_values(struct kg_eval *ev, struct kg_rows *cur, struct kg_plan_gp *vg)
   }
   free(tmp);
   kg_rows_move(cur, &res);
-  return 0;
+  return rc;
 }

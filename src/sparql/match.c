@@ -305,7 +305,7 @@ bgp_rec(struct bgp_run *r, librdf_node **row, int depth)
 
   if(depth == r->n) {
     kg_rows_add(r->out, row);
-    return 0;
+    return kg_limit_tick(ev, r->out->n);
   }
   for(i = 0; i < r->n; i++) {
     int sc;
@@ -333,6 +333,8 @@ bgp_rec(struct bgp_run *r, librdf_node **row, int depth)
     int setv[3];
     int ok = 1;
 
+    if((rc = kg_limit_tick(ev, r->out->n)))
+      break;
     for(i = 0; i < 3; i++) {
       setv[i] = 0;
       if(p->path >= 0 && i == 1)

@@ -133,6 +133,7 @@ closure(const struct path_run *pr, struct kg_path *p, librdf_node *start,
 
       kg_nodeset_add(&res, nx);
       kg_nodeset_add(&seen, nx);
+      rc = kg_limit_tick(pr->ev, seen.n);
     }
     kg_match_release(&ms);
   }
@@ -177,8 +178,10 @@ seq_pairs(const struct path_run *pr, struct kg_path *p, librdf_node *s,
 
       memset(&t2, 0, sizeof(t2));
       rc = pairs(pr, &rest, NULL, tmp.m[i].n[0], &t2);
-      for(j = 0; j < t2.n; j++)
+      for(j = 0; !rc && j < t2.n; j++) {
         kg_match_add(out, t2.m[j].n[0], NULL, tmp.m[i].n[2]);
+        rc = kg_limit_tick(pr->ev, out->n);
+      }
       kg_match_release(&t2);
     }
   } else {
@@ -190,8 +193,10 @@ seq_pairs(const struct path_run *pr, struct kg_path *p, librdf_node *s,
 
       memset(&t2, 0, sizeof(t2));
       rc = pairs(pr, &rest, tmp.m[i].n[2], o, &t2);
-      for(j = 0; j < t2.n; j++)
+      for(j = 0; !rc && j < t2.n; j++) {
         kg_match_add(out, tmp.m[i].n[0], NULL, t2.m[j].n[2]);
+        rc = kg_limit_tick(pr->ev, out->n);
+      }
       kg_match_release(&t2);
     }
   }

@@ -130,6 +130,10 @@ kg_project_bind(struct kg_eval *ev, struct kg_rows *cur, struct kg_plan_gp *bg)
     librdf_node *n = NULL;
     rasqal_expression *e = bg->expr;
 
+    if(kg_limit_tick(ev, res.n)) {
+      kg_rows_release(&res);
+      return -1;
+    }
     if(e->op == RASQAL_EXPR_LITERAL &&
        rasqal_literal_as_variable(e->literal)) {
       int vi = kg_eval_var_index(rasqal_literal_as_variable(e->literal));

@@ -12,6 +12,7 @@
 #include "base/buf.h"
 #include "sparql/lex.h"
 #include "sparql/rewrite.h"
+#include "sparql/sparql.h"
 
 struct edit {
   size_t s;
@@ -186,7 +187,7 @@ operand_end(const struct kg_lex *l, const struct kg_lex_tok *t)
 
 /* The number at the cursor is signed ("+1", "-1" written together) and
  * follows an operand: rasqal reads the pair as one signed literal added
- * to the operand, and gets it wrong three ways (docs/SPARQL.md): "5 -1"
+ * to the operand, and gets it wrong three ways (docs/HARDENING.md): "5 -1"
  * is 6, "5 +2*3" is 21, and two such terms in a row overflow the heap
  * (raptor_sequence_join writes past its array after
  * raptor_sequence_shift).  A space after the sign makes it the binary
@@ -836,6 +837,43 @@ exists_queries(struct rw *r)
   kg_buf_release(&b);
 }
 
+/* Refuses text whose brackets, or OPTIONAL groups, nest deeper than the
+ * limits of sparql.h: 0, or -1 after reporting. */
+static int
+check_nesting(struct kg_lex *l)
+{
+  int opt_at[KG_SPARQL_MAX_OPTIONAL_NESTING + 1];
+  int depth = 0, nopt = 0, k;
+
+  for(k = 0; k < l->ntok; k++) {
+    struct kg_lex_tok *t = &l->toks[k];
+
+    if(kg_lex_is(l, t, "(") || kg_lex_is(l, t, "{") || kg_lex_is(l, t, "[")) {
+      if(++depth > KG_SPARQL_MAX_NESTING) {
+        kg_lex_refuse(l, t->line, "brackets nested more than %d deep "
+                      "(the limit of a query)", KG_SPARQL_MAX_NESTING);
+        return -1;
+      }
+      if(kg_lex_is(l, t, "{") && k > 0 &&
+         kg_lex_is_kw(l, &l->toks[k - 1], "OPTIONAL")) {
+        if(nopt == KG_SPARQL_MAX_OPTIONAL_NESTING) {
+          kg_lex_refuse(l, t->line, "OPTIONAL nested more than %d deep "
+                        "(the limit of a query)",
+                        KG_SPARQL_MAX_OPTIONAL_NESTING);
+          return -1;
+        }
+        opt_at[nopt++] = depth;
+      }
+    } else if(kg_lex_is(l, t, ")") || kg_lex_is(l, t, "}") ||
+              kg_lex_is(l, t, "]")) {
+      if(nopt > 0 && opt_at[nopt - 1] == depth)
+        nopt--;
+      depth--;
+    }
+  }
+  return 0;
+}
+
 int
 kg_rewrite_run(const char *text, const char *source, int line_offset,
                struct kg_rewrite *out)
@@ -848,6 +886,10 @@ kg_rewrite_run(const char *text, const char *source, int line_offset,
   memset(out, 0, sizeof(*out));
   memset(&r, 0, sizeof(r));
   kg_lex_init(&r.lx, text, source, line_offset);
+  if(check_nesting(&r.lx)) {
+    rc = -1;
+    goto out;
+  }
   r.out = out;
   r.cur_group = -1;
   kg_lex_prologue(&r.lx);

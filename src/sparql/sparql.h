@@ -26,7 +26,22 @@ struct kg_sparql_opts {
    * lookup per predicate instead of scanning the store. */
   librdf_node *const *predicates;
   int npredicates;
+  /* Limits (zero: none): the query stops, reported, with KG_EXIT_DATA
+   * when it runs longer than @timeout seconds, fills one table of
+   * solutions with more than @max_rows rows, or grows the heap by more
+   * than @max_memory bytes. */
+  double timeout;
+  size_t max_rows;
+  size_t max_memory;
 };
+
+/* Limits of the query text, checked before rasqal reads it: brackets
+ * ( { [ nested deeper than this are refused (rasqal's parser stops at
+ * about 10,000 with "memory exhausted"), and OPTIONAL groups inside
+ * OPTIONAL groups deeper than this too (rasqal's preparation of a query
+ * takes time exponential in that depth: 12 levels, 2 s; 14, 36 s). */
+#define KG_SPARQL_MAX_NESTING 64
+#define KG_SPARQL_MAX_OPTIONAL_NESTING 6
 
 enum kg_result_kind {
   KG_RESULT_BINDINGS = 0,

@@ -13,23 +13,26 @@
 #include "base/diag.h"
 #include "store/store_int.h"
 
-/* @given if >= 0, else $MEDNUM_KG_WAIT, else 2 seconds. */
+/* @given if >= 0, else $MEDNUM_KG_WAIT, else 2 seconds; -1 (reported)
+ * when $MEDNUM_KG_WAIT is set to something else than seconds >= 0. */
 static double
 wait_seconds(double given)
 {
   const char *env;
+  char *end;
+  double v;
 
   if(given >= 0)
     return given;
   env = getenv("MEDNUM_KG_WAIT");
-  if(env && *env) {
-    char *end;
-    double v = strtod(env, &end);
-
-    if(!*end && v >= 0)
-      return v;
-  }
-  return 2.0;
+  if(!env || !*env)
+    return 2.0;
+  v = strtod(env, &end);
+  if(!*end && v >= 0)
+    return v;
+  kg_error("MEDNUM_KG_WAIT is '%s': it must be a number of seconds, 0 or "
+           "more", env);
+  return -1;
 }
 
 static double
@@ -44,9 +47,14 @@ monotonic(void)
 int
 kg_lock_take(const char *dir, int fd, double wait, int *code)
 {
-  double deadline = monotonic() + wait_seconds(wait);
+  double secs = wait_seconds(wait);
+  double deadline = monotonic() + secs;
   struct timespec nap = { 0, 50 * 1000 * 1000 };
 
+  if(secs < 0) {
+    *code = KG_EXIT_USAGE;
+    return -1;
+  }
   for(;;) {
     if(!flock(fd, LOCK_EX | LOCK_NB))
       return 0;
