@@ -1,6 +1,8 @@
-/* input.c - read report files, reject non-text input with a clear line. */
+/* input.c - open and read input files within limits; reject what is not
+ * a regular file, or not UTF-8 text, with a clear line. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -12,32 +14,171 @@
 #include "base/text.h"
 
 int
-kg_input_read_bytes(const char *path, struct kg_buf *out)
+kg_input_is_stdin(const char *path)
 {
-  FILE *fh;
-  struct stat st;
-  char chunk[65536];
-  size_t n;
+  return !strcmp(path, "-");
+}
 
-  kg_buf_reset(out);
-  if(stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+const char *
+kg_input_name(const char *path)
+{
+  return kg_input_is_stdin(path) ? "<stdin>" : path;
+}
+
+static const char *
+limit_var(enum kg_input_kind kind)
+{
+  return kind == KG_INPUT_RDF ? "MEDNUM_KG_MAX_RDF" : "MEDNUM_KG_MAX_REPORT";
+}
+
+/* The limit of @kind in MB. */
+static unsigned long
+limit_mb(enum kg_input_kind kind)
+{
+  const char *env = getenv(limit_var(kind));
+
+  if(env && *env) {
+    char *end;
+    unsigned long v = strtoul(env, &end, 10);
+
+    if(!*end && v >= 1 && v < (1UL << 20))
+      return v;
+  }
+  return kind == KG_INPUT_RDF ? KG_INPUT_RDF_MB : KG_INPUT_REPORT_MB;
+}
+
+unsigned long long
+kg_input_limit(enum kg_input_kind kind)
+{
+  return (unsigned long long)limit_mb(kind) << 20;
+}
+
+int
+kg_input_too_big(const char *path, enum kg_input_kind kind)
+{
+  kg_error("cannot read '%s': larger than %lu MB, the limit for %s (set %s, "
+           "in MB, to raise it)", kg_input_name(path), limit_mb(kind),
+           kind == KG_INPUT_RDF ? "an RDF file" : "a report", limit_var(kind));
+  return KG_EXIT_DATA;
+}
+
+const char *
+kg_input_file_kind(unsigned mode)
+{
+  if(S_ISFIFO(mode))
+    return "a FIFO";
+  if(S_ISCHR(mode))
+    return "a character device";
+  if(S_ISBLK(mode))
+    return "a block device";
+  if(S_ISSOCK(mode))
+    return "a socket";
+  return "not a regular file";
+}
+
+/* 0 if @st is a regular file within the limit of @kind, else reports and
+ * returns the exit status. */
+static int
+check_stat(const char *path, const struct stat *st, enum kg_input_kind kind)
+{
+  if(S_ISDIR(st->st_mode)) {
     kg_error("cannot read '%s': %s", path, strerror(EISDIR));
     return KG_EXIT_SYS;
   }
-  fh = fopen(path, "rb");
+  if(!S_ISREG(st->st_mode)) {
+    kg_error("cannot read '%s': it is %s, not a regular file", path,
+             kg_input_file_kind((unsigned)st->st_mode));
+    return KG_EXIT_SYS;
+  }
+  if((unsigned long long)st->st_size > kg_input_limit(kind))
+    return kg_input_too_big(path, kind);
+  return KG_EXIT_OK;
+}
+
+/* Opens the regular file @path without blocking (a FIFO would wait for a
+ * writer), checked before and after the open.  -1 with *code set. */
+static int
+open_regular(const char *path, enum kg_input_kind kind, int *code)
+{
+  struct stat st;
+  int fd;
+
+  if(!stat(path, &st) && (*code = check_stat(path, &st, kind)))
+    return -1;
+  fd = open(path, O_RDONLY | O_NONBLOCK);
+  if(fd < 0) {
+    kg_error("cannot open '%s': %s", path, strerror(errno));
+    *code = KG_EXIT_SYS;
+    return -1;
+  }
+  if(fstat(fd, &st) || (*code = check_stat(path, &st, kind)) ||
+     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0) {
+    if(!*code) {
+      kg_error("cannot read '%s': %s", path, strerror(errno));
+      *code = KG_EXIT_SYS;
+    }
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+FILE *
+kg_input_open(const char *path, enum kg_input_kind kind, int *code)
+{
+  FILE *fh;
+  int fd;
+
+  *code = KG_EXIT_OK;
+  if(kind == KG_INPUT_REPORT && kg_input_is_stdin(path))
+    return stdin;
+  fd = open_regular(path, kind, code);
+  if(fd < 0)
+    return NULL;
+  fh = fdopen(fd, "rb");
   if(!fh) {
     kg_error("cannot open '%s': %s", path, strerror(errno));
-    return KG_EXIT_SYS;
+    close(fd);
+    *code = KG_EXIT_SYS;
   }
-  while((n = fread(chunk, 1, sizeof chunk, fh)) > 0)
-    kg_buf_add(out, chunk, n);
-  if(ferror(fh)) {
-    kg_error("cannot read '%s': %s", path, strerror(errno));
+  return fh;
+}
+
+void
+kg_input_close(FILE *fh)
+{
+  if(fh && fh != stdin)
     fclose(fh);
-    return KG_EXIT_SYS;
+}
+
+int
+kg_input_read_bytes(const char *path, struct kg_buf *out)
+{
+  unsigned long long limit = kg_input_limit(KG_INPUT_REPORT);
+  FILE *fh;
+  char chunk[65536];
+  size_t n;
+  int code;
+
+  kg_buf_reset(out);
+  fh = kg_input_open(path, KG_INPUT_REPORT, &code);
+  if(!fh)
+    return code;
+  while((n = fread(chunk, 1, sizeof chunk, fh)) > 0) {
+    if(out->len + n > limit) {
+      code = kg_input_too_big(path, KG_INPUT_REPORT);
+      break;
+    }
+    kg_buf_add(out, chunk, n);
   }
-  fclose(fh);
-  return KG_EXIT_OK;
+  if(!code && ferror(fh)) {
+    kg_error("cannot read '%s': %s", kg_input_name(path), strerror(errno));
+    code = KG_EXIT_SYS;
+  }
+  kg_input_close(fh);
+  if(code)
+    kg_buf_reset(out);
+  return code;
 }
 
 static void
@@ -63,7 +204,7 @@ kg_input_read_text(const char *path, struct kg_buf *out)
   size_t len, bad = 0, i;
   int rc;
 
-  loc.file = path;
+  loc.file = kg_input_name(path);
   rc = kg_input_read_bytes(path, &raw);
   if(rc)
     goto out;
@@ -78,6 +219,12 @@ kg_input_read_text(const char *path, struct kg_buf *out)
     ;
   if(i == len) {
     kg_error_at(&loc, "empty file, nothing to extract");
+    rc = KG_EXIT_DATA;
+    goto out;
+  }
+  if(kg_text_looks_utf16(raw.s, raw.len)) {
+    kg_error_at(&loc, "UTF-16 text; convert it with 'iconv -f UTF-16 -t "
+                "UTF-8'");
     rc = KG_EXIT_DATA;
     goto out;
   }

@@ -1,21 +1,61 @@
-/* input.h - read a report file and reject what is not UTF-8 text.
+/* input.h - open and read input files: reports, RDF files, queries.
  *
- * Every rejection is one diagnostic line naming the file (and the line,
- * column and byte offset when there is one), with the exit status to use.
+ * Only regular files are read (and standard input for a report named "-"),
+ * each kind within a size limit, so that a symbolic link to /dev/zero or a
+ * FIFO is refused at once.  Every rejection is one diagnostic line naming
+ * the file (and the line, column and byte offset when there is one), with
+ * the exit status to use.
  */
 #ifndef KG_INPUT_H
 #define KG_INPUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "base/buf.h"
 
-/* Reads @path into @out as NFC text (BOM dropped).  Returns KG_EXIT_OK, or
- * KG_EXIT_DATA (empty, binary, invalid UTF-8, Latin-1) / KG_EXIT_SYS
- * (missing, directory, unreadable) after reporting. */
+/* What is read, which sets the size limit.  A report is held whole in
+ * memory; an RDF file is streamed to raptor. */
+enum kg_input_kind {
+  KG_INPUT_REPORT,      /* $MEDNUM_KG_MAX_REPORT MB, default below; "-" =
+                           standard input */
+  KG_INPUT_RDF          /* $MEDNUM_KG_MAX_RDF MB, default below */
+};
+#define KG_INPUT_REPORT_MB 64UL
+#define KG_INPUT_RDF_MB 4096UL
+
+/* 1 if @path names standard input ("-"). */
+int kg_input_is_stdin(const char *path);
+/* The name of @path in messages: "<stdin>" for "-", else @path.  SHARED. */
+const char *kg_input_name(const char *path);
+/* The largest file of @kind, in bytes (its variable, else the default). */
+unsigned long long kg_input_limit(enum kg_input_kind kind);
+/* "a FIFO", "a character device"... for a file that is not regular and
+ * not a directory.  SHARED (static text). */
+const char *kg_input_file_kind(unsigned mode);
+
+/* Opens @path to read: only a regular file (a symbolic link to one is
+ * followed) no larger than the limit of @kind, or standard input for "-"
+ * when @kind is KG_INPUT_REPORT.  Never blocks on a FIFO.  Returns the
+ * stream (close it with kg_input_close), or NULL with *code set to
+ * KG_EXIT_SYS (missing, directory, FIFO, device, socket, unreadable) or
+ * KG_EXIT_DATA (too large) after reporting. */
+FILE *kg_input_open(const char *path, enum kg_input_kind kind, int *code);
+/* Closes what kg_input_open returned (standard input stays open). */
+void kg_input_close(FILE *fh);
+/* Reports that @path is larger than the limit of @kind and how to raise
+ * it.  Returns KG_EXIT_DATA. */
+int kg_input_too_big(const char *path, enum kg_input_kind kind);
+
+/* Reads @path ("-" = standard input) into @out as NFC text (BOM dropped).
+ * Returns KG_EXIT_OK, or KG_EXIT_DATA (empty, binary, UTF-16, invalid
+ * UTF-8, Latin-1, larger than the report limit) / KG_EXIT_SYS (missing,
+ * not a regular file, unreadable) after reporting. */
 int kg_input_read_text(const char *path, struct kg_buf *out);
 
-/* Reads @path's bytes as they are. KG_EXIT_OK or KG_EXIT_SYS (reported). */
+/* Reads @path's bytes as they are ("-" = standard input), within the
+ * report limit.  KG_EXIT_OK, or KG_EXIT_SYS / KG_EXIT_DATA (reported, as
+ * kg_input_open). */
 int kg_input_read_bytes(const char *path, struct kg_buf *out);
 
 /* Maps @path read-only, whole: an index built by `make` (gazetteer,

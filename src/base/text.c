@@ -89,6 +89,24 @@ kg_text_looks_latin1(const char *s, size_t len)
   return high > 0;
 }
 
+int
+kg_text_looks_utf16(const char *s, size_t len)
+{
+  const unsigned char *u = (const unsigned char *)s;
+  size_t n = (len < 512 ? len : 512) & ~(size_t)1, zeros[2] = { 0, 0 }, i;
+
+  if(len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                  (u[0] == 0xFE && u[1] == 0xFF)))
+    return 1;
+  if(n < 4)
+    return 0;
+  for(i = 0; i < n; i++)
+    if(!u[i])
+      zeros[i & 1]++;
+  return (zeros[0] * 4 >= n * 3 / 2 && !zeros[1]) ||
+         (zeros[1] * 4 >= n * 3 / 2 && !zeros[0]);
+}
+
 /* 1 when NFC cannot change s: every code point is below U+0300 (precomposed
  * Latin letters compose with nothing before them), or is a starter with no
  * canonical decomposition that takes no part in any composition. */

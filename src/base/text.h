@@ -18,6 +18,11 @@ int kg_text_utf8_check(const char *s, size_t len, size_t *bad);
  * high bytes and no valid multi-byte sequence). */
 int kg_text_looks_latin1(const char *s, size_t len);
 
+/* 1 if the bytes look like UTF-16: a UTF-16 byte order mark (FF FE or
+ * FE FF), or, in the first 512 bytes, NUL in most bytes of one parity and
+ * in none of the other (ASCII text, NUL-interleaved). */
+int kg_text_looks_utf16(const char *s, size_t len);
+
 /* NFC of valid UTF-8 s[0..len) into @out (reset first). Returns 0 or -1. */
 int kg_text_nfc(const char *s, size_t len, struct kg_buf *out);
 

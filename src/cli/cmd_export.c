@@ -1,12 +1,11 @@
 /* cmd_export.c - write the whole stored graph, or its DCAT description. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/buf.h"
+#include "base/outfile.h"
 #include "cli/cmd.h"
 #include "cli/ctx.h"
 #include "publish/dcat.h"
@@ -17,8 +16,9 @@
 #include "store/store.h"
 
 static const char usage_text[] =
-  "usage: mednum-kg [--store DIR] export [-f FORMAT] [-o FILE]\n"
-  "       mednum-kg [--store DIR] export --dcat [-o FILE] [--config FILE]\n"
+  "usage: mednum-kg [--store DIR] export [-f FORMAT] [-o FILE [--force]]\n"
+  "       mednum-kg [--store DIR] export --dcat [-o FILE [--force]]\n"
+  "                 [--config FILE]\n"
   "                 [--publisher NAME] [--contact EMAIL]\n"
   "                 [--download-base URL] [--landing-page URL]\n"
   "\n"
@@ -41,7 +41,9 @@ static const char usage_text[] =
   "Options:\n"
   "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml\n"
   "  -o, --output FILE    write FILE (atomically: all or nothing) instead\n"
-  "                       of standard output\n"
+  "                       of standard output; FILE must be a regular\n"
+  "                       file or nothing\n"
+  "  --force              FILE may be a symbolic link: write to its target\n"
   "  --dcat               write the DCAT / VoID description\n"
   "  --config FILE        read publisher, contact... from FILE\n"
   "  --publisher NAME     dcterms:publisher\n"
@@ -55,6 +57,7 @@ struct export_opts {
   const char *output;
   const char *config;
   int dcat;
+  int force;
   struct kg_dcat_opts d;
 };
 
@@ -79,49 +82,17 @@ write_all(struct kg_ctx *ctx, struct kg_store *st, struct export_opts *o,
   return kg_serialize(&ctx->w, m, o->format, out);
 }
 
-/* Writes to @path through a temporary file in the same directory, renamed
- * over @path only when everything is written and synced. */
+/* Writes o->output whole or not at all (see base/outfile.h). */
 static int
 write_file(struct kg_ctx *ctx, struct kg_store *st, struct export_opts *o)
 {
-  struct kg_buf tmp = KG_BUF_INIT;
-  FILE *fh;
-  int fd, rc;
+  struct kg_outfile out;
+  int ok;
 
-  kg_buf_addf(&tmp, "%s.tmp-XXXXXX", o->output);
-  fd = mkstemp(tmp.s);
-  if(fd < 0) {
-    kg_error("cannot create '%s': %s", o->output, strerror(errno));
-    kg_buf_release(&tmp);
+  if(kg_outfile_open(&out, o->output, o->force ? KG_OUTFILE_FOLLOW : 0))
     return KG_EXIT_SYS;
-  }
-  fchmod(fd, 0644);
-  fh = fdopen(fd, "w");
-  if(!fh) {
-    close(fd);
-    unlink(tmp.s);
-    kg_error("cannot create '%s': %s", o->output, strerror(errno));
-    kg_buf_release(&tmp);
-    return KG_EXIT_SYS;
-  }
-  rc = write_all(ctx, st, o, fh) ? KG_EXIT_SYS : KG_EXIT_OK;
-  if(fflush(fh) || ferror(fh) || fsync(fileno(fh))) {
-    if(!rc)
-      kg_error("cannot write '%s': %s", o->output, strerror(errno));
-    rc = KG_EXIT_SYS;
-  }
-  if(fclose(fh) && !rc) {
-    kg_error("cannot write '%s': %s", o->output, strerror(errno));
-    rc = KG_EXIT_SYS;
-  }
-  if(!rc && rename(tmp.s, o->output)) {
-    kg_error("cannot write '%s': %s", o->output, strerror(errno));
-    rc = KG_EXIT_SYS;
-  }
-  if(rc)
-    unlink(tmp.s);
-  kg_buf_release(&tmp);
-  return rc;
+  ok = !write_all(ctx, st, o, out.fh);
+  return kg_outfile_close(&out, ok) || !ok ? KG_EXIT_SYS : KG_EXIT_OK;
 }
 
 static int
@@ -177,6 +148,10 @@ parse_options(int argc, char **argv, struct export_opts *o)
       o->dcat = 1;
       continue;
     }
+    if(!strcmp(a, "--force")) {
+      o->force = 1;
+      continue;
+    }
     if((slot = option_slot(o, a)) != NULL) {
       if(i + 1 >= argc)
         return kg_usage_error("export: option '%s' needs a value", a);
@@ -223,6 +198,8 @@ check_options(const struct export_opts *o)
     return kg_usage_error("export: bad URL '%s'", o->d.landing_page);
   if(o->output && !*o->output)
     return kg_usage_error("export: empty output file name");
+  if(o->force && !o->output)
+    return kg_usage_error("export: --force goes with -o FILE");
   return -1;
 }
 

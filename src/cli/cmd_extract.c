@@ -11,14 +11,19 @@
 #include "rdf/serialize.h"
 
 static const char usage[] =
-  "usage: mednum-kg extract [-f FORMAT] [-o FILE] [--no-reference] REPORT.md...\n"
+  "usage: mednum-kg extract [-f FORMAT] [-o FILE [--force]] [--no-reference]\n"
+  "                         REPORT.md...\n"
   "\n"
   "Extracts each report (Markdown) into its own graph and writes the RDF.\n"
   "The curator's decisions in STORE/curation.ttl apply when it exists (see\n"
-  "'mednum-kg curate').\n"
+  "'mednum-kg curate').  REPORT '-' is standard input (graph\n"
+  "mnid:graph/stdin).  A report larger than 64 MB is refused\n"
+  "($MEDNUM_KG_MAX_REPORT, in MB, raises the limit).\n"
   "\n"
   "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml, json\n"
-  "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+  "  -o, --output FILE    write to FILE (atomically) instead of stdout;\n"
+  "                       FILE must be a regular file or nothing\n"
+  "  --force              FILE may be a symbolic link: write to its target\n"
   "  --no-reference       leave out the reference graph (ontology, schemes,\n"
   "                       territories the reports name)\n";
 
@@ -26,7 +31,7 @@ int
 cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
 {
   const char *format = "turtle", *output = NULL;
-  int reference = 1, i, rc = KG_EXIT_OK, nfiles = 0;
+  int reference = 1, flags = 0, i, rc = KG_EXIT_OK, nfiles = 0;
   struct kg_stmts l = { NULL, 0, 0 };
   struct kg_outfile out;
 
@@ -45,6 +50,8 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
         output = argv[++i];
     } else if(!strcmp(a, "--no-reference")) {
       reference = 0;
+    } else if(!strcmp(a, "--force")) {
+      flags = KG_OUTFILE_FOLLOW;
     } else if(!strcmp(a, "--")) {
       i++;
       break;
@@ -56,6 +63,8 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
   }
   if(i >= argc)
     return kg_usage_error("extract: no report given");
+  if(flags && !output)
+    return kg_usage_error("extract: --force goes with -o FILE");
   if(!kg_format_find(format, KG_FMT_EXTRACT))
     return kg_usage_error("extract: unknown format '%s' (turtle, ntriples, "
                           "nquads, rdfxml, json)", format);
@@ -72,7 +81,7 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
     rc = KG_EXIT_SYS;
     goto out;
   }
-  if(kg_outfile_open(&out, output)) {
+  if(kg_outfile_open(&out, output, flags)) {
     rc = KG_EXIT_SYS;
     goto out;
   }

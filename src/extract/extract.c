@@ -69,6 +69,10 @@ report_slug(const char *path, struct kg_buf *out)
   const char *base = strrchr(path, '/');
   const char *dot;
 
+  if(kg_input_is_stdin(path)) {
+    kg_buf_adds(out, "stdin");  /* "-": the graph is mnid:graph/stdin */
+    return;
+  }
   base = base ? base + 1 : path;
   dot = strrchr(base, '.');
   kg_text_slug(base, dot && dot > base ? (size_t)(dot - base) : strlen(base),
@@ -90,7 +94,7 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
   memset(&x, 0, sizeof(x));
   if(info)
     memset(info, 0, sizeof(*info));
-  loc.file = path;
+  loc.file = kg_input_name(path);
   rc = kg_input_read_text(path, &text);
   if(rc)
     goto out;
@@ -156,7 +160,7 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
     info->triples = x.e.added;
     info->bytes = text.len;
   }
-  kg_info("%s: %zu statements in <%s>", path, x.e.added, slug.s);
+  kg_info("%s: %zu statements in <%s>", kg_input_name(path), x.e.added, slug.s);
   rc = KG_EXIT_OK;
 out:
   if(rc) {

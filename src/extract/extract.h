@@ -18,7 +18,8 @@ struct kg_report_info {
   size_t bytes;      /* size of the report */
 };
 
-/* Extracts @path into @model, in the report's graph.  Returns KG_EXIT_OK, or
+/* Extracts @path ("-" = standard input, whose graph is mnid:graph/stdin)
+ * into @model, in the report's graph.  Returns KG_EXIT_OK, or
  * KG_EXIT_DATA / KG_EXIT_SYS after reporting.  @info may be NULL; else it is
  * filled (release with kg_extract_info_release). */
 int kg_extract_report(struct kg_ref *ref, const char *path,

@@ -1,14 +1,13 @@
 /* read.c - the one RDF reader: files into statement lists through raptor,
  * and small reference files into plain C triples on top of that. */
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/input.h"
 #include "rdf/rdf.h"
 #include "rdf/format.h"
 #include "rdf/ns.h"
@@ -58,22 +57,17 @@ static int
 parse_with(raptor_world *rw, const char *path, const char *syntax,
            raptor_statement_handler handler, void *ud, const int *failed)
 {
-  struct stat sb;
   raptor_parser *p = NULL;
   raptor_uri *uri = NULL;
   unsigned char *us = NULL;
   FILE *fh;
   int rc = KG_EXIT_SYS, before = kg_diag_error_count();
 
-  if(stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-    kg_error("cannot read '%s': %s", path, strerror(EISDIR));
-    return KG_EXIT_SYS;
-  }
-  fh = fopen(path, "rb");
-  if(!fh) {
-    kg_error("cannot open '%s': %s", path, strerror(errno));
-    return KG_EXIT_SYS;
-  }
+  /* a regular file within the RDF limit: never /dev/zero or a FIFO */
+  fh = kg_input_open(path, KG_INPUT_RDF, &rc);
+  if(!fh)
+    return rc;
+  rc = KG_EXIT_SYS;
   if(!syntax) {
     const struct kg_format *f = kg_format_of_path(path, KG_FMT_RDF_IN);
 
@@ -100,7 +94,7 @@ parse_with(raptor_world *rw, const char *path, const char *syntax,
   }
   kg_diag_source(NULL);
 out:
-  fclose(fh);
+  kg_input_close(fh);
   if(us)
     raptor_free_memory(us);
   if(uri)

@@ -196,7 +196,9 @@ kg_curation_write(const struct kg_curation *c, struct kg_world *w)
    * them, and the file keeps the order of the decisions */
   for(i = 0; i < c->n; i++)
     decision_stmts(w->world, &c->v[i], &l);
-  if(kg_outfile_open(&o, c->path)) {
+  /* a curation file linked elsewhere (kept under version control, say)
+   * is written where it lives */
+  if(kg_outfile_open(&o, c->path, KG_OUTFILE_FOLLOW)) {
     kg_rdf_stmts_release(&l);
     return KG_EXIT_SYS;
   }

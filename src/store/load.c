@@ -12,6 +12,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/input.h"
 #include "base/text.h"
 #include "rdf/format.h"
 #include "rdf/world.h"
@@ -96,15 +97,14 @@ complete_prefix(const char *buf, size_t len)
 static int
 check_utf8_file(const char *path, char *buf)
 {
-  FILE *fh = fopen(path, "rb");
   struct kg_loc loc;
+  unsigned long long total = 0;
   size_t carry = 0, n, len, good, bad, i;
-  int code = KG_EXIT_OK;
+  int code;
+  FILE *fh = kg_input_open(path, KG_INPUT_RDF, &code);
 
-  if(!fh) {
-    kg_error("cannot open '%s': %s", path, strerror(errno));
-    return KG_EXIT_SYS;
-  }
+  if(!fh)
+    return code;
   loc.file = path;
   loc.line = 1;
   loc.col = 1;
@@ -113,6 +113,17 @@ check_utf8_file(const char *path, char *buf)
     if(ferror(fh)) {
       kg_error("cannot read '%s': %s", path, strerror(errno));
       code = KG_EXIT_SYS;
+      break;
+    }
+    if((total += n) > kg_input_limit(KG_INPUT_RDF)) {
+      code = kg_input_too_big(path, KG_INPUT_RDF);
+      break;
+    }
+    if(total == n && kg_text_looks_utf16(buf, n)) {
+      loc.line = loc.col = 0;   /* the whole file, as for a report */
+      kg_error_at(&loc, "UTF-16 text; convert it with 'iconv -f UTF-16 -t "
+                  "UTF-8'");
+      code = KG_EXIT_DATA;
       break;
     }
     len = carry + n;
@@ -138,7 +149,7 @@ check_utf8_file(const char *path, char *buf)
     carry = len - good;
     memmove(buf, buf + good, carry);
   }
-  fclose(fh);
+  kg_input_close(fh);
   return code;
 }
 
@@ -175,7 +186,9 @@ kg_load_init(struct kg_load *ld, const char *path)
 {
   memset(ld, 0, sizeof(*ld));
   ld->path = path;
-  ld->fmt = kg_load_format(path);
+  /* "-": a report on standard input (its graph: mnid:graph/stdin) */
+  ld->fmt = kg_input_is_stdin(path) ? kg_format_find("markdown", KG_FMT_LOAD)
+                                    : kg_load_format(path);
 }
 
 void
