@@ -74,6 +74,12 @@ kg_kv_fail(struct kg_kv *kv, int rc, const char *what)
   return -1;
 }
 
+const char *
+kg_kv_order_name(int o)
+{
+  return o >= 0 && o < KG_NORDERS ? order_names[o] : "?";
+}
+
 int
 kg_kv_exists(const char *dir)
 {

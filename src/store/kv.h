@@ -51,6 +51,9 @@ struct kg_kv {
  * format.  NULL after reporting; *code receives the exit status. */
 struct kg_kv *kg_kv_open(const char *dir, int write, int *code);
 
+/* The table name of order @o ("spog"...), SHARED. */
+const char *kg_kv_order_name(int o);
+
 /* 1 if @dir holds an LMDB store (DIR/data.mdb). */
 int kg_kv_exists(const char *dir);
 

@@ -111,9 +111,21 @@ kg_meta_remove(struct kg_meta *m, const char *iri)
 
 /* ------------------------------------------------------------ in the store */
 
-/* Adds the record @v (@n bytes) to @m.  0, or -1 when malformed. */
+/* 1 if @s is a decimal integer (a sign allowed). */
 static int
-read_record(struct kg_meta *m, const char *v, size_t n)
+decimal(const char *s)
+{
+  if(*s == '-')
+    s++;
+  if(!*s)
+    return 0;
+  while(*s >= '0' && *s <= '9')
+    s++;
+  return !*s;
+}
+
+int
+kg_meta_parse(const char *v, size_t n, struct kg_store_graph *g)
 {
   const char *f[4];
   const char *p = v, *end = v + n;
@@ -127,13 +139,22 @@ read_record(struct kg_meta *m, const char *v, size_t n)
     f[k] = p;
     p = z + 1;
   }
-  if(k < 4)
+  if(k < 4 || p != end || !*f[0] || !decimal(f[2]) || !decimal(f[3]))
     return -1;
+  g->iri = kg_xstrdup(f[0]);
+  g->source = kg_xstrdup(f[1]);
+  g->triples = strtol(f[2], NULL, 10);
+  g->loaded = strtoll(f[3], NULL, 10);
+  return 0;
+}
+
+/* Adds the record @v (@n bytes) to @m.  0, or -1 when malformed. */
+static int
+read_record(struct kg_meta *m, const char *v, size_t n)
+{
   KG_GROW(m->graphs, m->cap, m->n + 1);       /* sorted by the caller */
-  m->graphs[m->n].iri = kg_xstrdup(f[0]);
-  m->graphs[m->n].source = kg_xstrdup(f[1]);
-  m->graphs[m->n].triples = strtol(f[2], NULL, 10);
-  m->graphs[m->n].loaded = strtoll(f[3], NULL, 10);
+  if(kg_meta_parse(v, n, &m->graphs[m->n]))
+    return -1;
   m->n++;
   return 0;
 }

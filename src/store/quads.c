@@ -288,16 +288,74 @@ kg_quads_graph_size(struct kg_quads *q, uint32_t g)
 }
 
 long
-kg_quads_size(struct kg_quads *q)
+kg_quads_count(struct kg_quads *q, int o)
 {
   MDB_stat ms;
   int rc;
 
   if(kg_quads_flush(q))
     return -1;
-  rc = mdb_stat(q->kv->txn, q->kv->idx[KG_GSPO], &ms);
+  rc = mdb_stat(q->kv->txn, q->kv->idx[o], &ms);
   return rc ? kg_kv_fail(q->kv, rc, "count the statements")
             : (long)ms.ms_entries;
+}
+
+long
+kg_quads_size(struct kg_quads *q)
+{
+  return kg_quads_count(q, KG_GSPO);
+}
+
+/* A cursor on order @o: the spare one, or a new one.  0 or an LMDB
+ * error. */
+static int
+take_cursor(struct kg_quads *q, int o, MDB_cursor **c)
+{
+  int rc;
+
+  *c = q->spare[o];
+  q->spare[o] = NULL;
+  if(*c)
+    return 0;
+  rc = mdb_cursor_open(q->kv->txn, q->kv->idx[o], c);
+  if(rc)
+    *c = NULL;
+  return rc;
+}
+
+/* Keeps cursor @c of order @o as the spare one, or closes it. */
+static void
+give_cursor(struct kg_quads *q, int o, MDB_cursor *c)
+{
+  if(c && !q->spare[o])
+    q->spare[o] = c;
+  else if(c)
+    mdb_cursor_close(c);
+}
+
+int
+kg_quads_has(struct kg_quads *q, int o, const struct kg_quad *x)
+{
+  unsigned char dup[12];
+  uint32_t key;
+  MDB_cursor *c;
+  MDB_val k, v;
+  int rc;
+
+  if(kg_quads_flush(q))
+    return -1;
+  key_of(o, x, &key, dup);
+  k.mv_data = &key;
+  k.mv_size = sizeof(key);
+  v.mv_data = dup;
+  v.mv_size = sizeof dup;
+  rc = take_cursor(q, o, &c);
+  if(!rc)
+    rc = mdb_cursor_get(c, &k, &v, MDB_GET_BOTH);
+  give_cursor(q, o, c);
+  if(rc == MDB_NOTFOUND)
+    return 0;
+  return rc ? kg_kv_fail(q->kv, rc, "read the statements") : 1;
 }
 
 /* ------------------------------------------------------------ scans */
@@ -356,15 +414,22 @@ kg_scan_open(struct kg_scan *sc, struct kg_quads *q, const struct kg_quad *pat,
   sc->nprefix = n > 1 ? 4 * (size_t)(n - 1) : 0;
   if(!n)
     sc->prefix[0] = 0;
-  sc->cur = q->spare[sc->order];
-  q->spare[sc->order] = NULL;
-  rc = sc->cur ? 0 : mdb_cursor_open(q->kv->txn, q->kv->idx[sc->order],
-                                     &sc->cur);
-  if(rc) {
-    sc->cur = NULL;
-    return kg_kv_fail(q->kv, rc, "read the statements");
-  }
-  return 0;
+  rc = take_cursor(q, sc->order, &sc->cur);
+  return rc ? kg_kv_fail(q->kv, rc, "read the statements") : 0;
+}
+
+int
+kg_scan_order(struct kg_scan *sc, struct kg_quads *q, int order)
+{
+  int rc;
+
+  memset(sc, 0, sizeof(*sc));
+  sc->q = q;
+  sc->order = order;
+  if(kg_quads_flush(q))
+    return -1;
+  rc = take_cursor(q, order, &sc->cur);
+  return rc ? kg_kv_fail(q->kv, rc, "read the statements") : 0;
 }
 
 int
@@ -448,6 +513,8 @@ kg_scan_next(struct kg_scan *sc)
       sc->done = 1;
       return 0;
     }
+    if(!rc && (k.mv_size != sizeof(key) || v.mv_size != 12))
+      rc = MDB_CORRUPTED;       /* not an entry quads.c wrote */
     if(rc)
       return kg_kv_fail(sc->q->kv, rc, "read the statements");
     memcpy(&key, k.mv_data, sizeof(key));
@@ -466,9 +533,6 @@ kg_scan_next(struct kg_scan *sc)
 void
 kg_scan_close(struct kg_scan *sc)
 {
-  if(sc->cur && !sc->q->spare[sc->order])
-    sc->q->spare[sc->order] = sc->cur;       /* kept for the next scan */
-  else if(sc->cur)
-    mdb_cursor_close(sc->cur);
+  give_cursor(sc->q, sc->order, sc->cur);    /* kept for the next scan */
   sc->cur = NULL;
 }

@@ -54,6 +54,11 @@ int kg_quads_drop_graph(struct kg_quads *q, uint32_t g, long *n);
 long kg_quads_graph_size(struct kg_quads *q, uint32_t g);
 /* Every quad of the store, or -1 reported. */
 long kg_quads_size(struct kg_quads *q);
+/* Entries of order @o (enum kg_kv_order; LMDB's count, not a scan), or
+ * -1 reported. */
+long kg_quads_count(struct kg_quads *q, int o);
+/* 1 if order @o holds quad @x, 0 if not, -1 reported. */
+int kg_quads_has(struct kg_quads *q, int o, const struct kg_quad *x);
 
 /* A range scan over the quads matching a pattern. */
 struct kg_scan {
@@ -80,6 +85,9 @@ int kg_scan_open(struct kg_scan *sc, struct kg_quads *q,
 /* Opens a scan over the graph ids of the store (in cur_quad.t[KG_G]),
  * without 0.  0, or -1 reported. */
 int kg_scan_graphs(struct kg_scan *sc, struct kg_quads *q);
+/* Opens a scan over every entry of order @order (enum kg_kv_order), in
+ * its order, repeats included.  0, or -1 reported. */
+int kg_scan_order(struct kg_scan *sc, struct kg_quads *q, int order);
 /* Moves to the next match: 1 (sc->cur_quad), 0 at the end, -1 reported. */
 int kg_scan_next(struct kg_scan *sc);
 void kg_scan_close(struct kg_scan *sc);

@@ -119,18 +119,26 @@ open_engine(struct kg_store *st, int write, int *code)
   return 0;
 }
 
+int
+kg_store_found(const char *dir, int *code)
+{
+  *code = KG_EXIT_SYS;
+  if(refuse_legacy(dir, code))
+    return 0;
+  if(!kg_kv_exists(dir)) {
+    no_store(dir);
+    return 0;
+  }
+  return 1;
+}
+
 struct kg_store *
 kg_store_open_read(struct kg_world *w, const char *dir, int *code)
 {
   struct kg_store *st = store_new(w, dir);
 
-  *code = KG_EXIT_SYS;
-  if(refuse_legacy(dir, code))
+  if(!kg_store_found(dir, code))
     goto fail;
-  if(!kg_kv_exists(dir)) {
-    no_store(dir);
-    goto fail;
-  }
   if(open_engine(st, 0, code))
     goto fail;
   return st;

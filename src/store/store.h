@@ -14,7 +14,8 @@
  * committed when it opened, while a writer writes.  A copy of data.mdb
  * taken while no writer commits (or with `mdb_copy DIR`, any time) is a
  * backup.  A store of the first format (DIR/CURRENT, gen-*) is refused
- * until `store upgrade` converts it (kg_store_upgrade).
+ * until `store upgrade` converts it (kg_store_upgrade).  `store check`
+ * reads the whole store and verifies it (kg_store_check).
  */
 #ifndef KG_STORE_H
 #define KG_STORE_H
@@ -106,6 +107,22 @@ int kg_store_end(struct kg_store *st, int code);
  * store, under the writers' lock; see legacy.c.  Returns an exit status
  * (reported); *code receives it too. */
 int kg_store_upgrade(struct kg_world *w, const char *dir, int *code);
+
+/* What kg_store_check() counted. */
+struct kg_store_counts {
+  long quads;         /* entries of each index order */
+  long graphs;        /* graph records */
+  long terms;         /* terms of the dictionary */
+};
+
+/* Verifies the whole store @dir in one read transaction (see check.c):
+ * every quad in the six index orders, every id in the dictionary both
+ * ways, the graph records against the quads, the format.  Reports each
+ * problem (the first 20, then how many).  Returns KG_EXIT_OK and fills
+ * @n; KG_EXIT_SYS when the store is damaged; or the exit status of a
+ * store that cannot be opened (reported). */
+int kg_store_check(struct kg_world *w, const char *dir,
+                   struct kg_store_counts *n);
 
 /* Loaded graphs, sorted by IRI.  SHARED, valid until close. */
 size_t kg_store_graph_count(const struct kg_store *st);

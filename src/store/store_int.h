@@ -1,5 +1,5 @@
 /* store_int.h - state shared by the store's files (store.c, meta.c,
- * load.c, batch.c, reference.c, legacy.c, files.c, lock.c).  Not a public
+ * load.c, batch.c, reference.c, legacy.c, files.c, lock.c, check.c).  Not a public
  * interface: callers use store.h.  The engine below them is kv.h (LMDB),
  * terms.h, quads.h and storage.h (the librdf storage module).
  */
@@ -39,6 +39,10 @@ void kg_meta_set(struct kg_meta *m, const char *iri, const char *source,
                  long triples, long long loaded);
 /* Removes graph @iri.  0, or -1 when absent. */
 int kg_meta_remove(struct kg_meta *m, const char *iri);
+/* Reads graph record @v (@n bytes: "IRI\0source\0triples\0loaded\0")
+ * into @g (new strings: free iri and source).  0, or -1 when malformed
+ * (nothing allocated). */
+int kg_meta_parse(const char *v, size_t n, struct kg_store_graph *g);
 /* Reads the times and graphs of the store @s into the empty @m.  0, or
  * -1 reported. */
 int kg_meta_load(struct kg_meta *m, struct kg_storage *s);
@@ -47,6 +51,10 @@ int kg_meta_load(struct kg_meta *m, struct kg_storage *s);
 int kg_meta_save(struct kg_meta *m, struct kg_storage *s);
 
 /* ------------------------------------------------------------ store.c */
+
+/* 1 if @dir holds a store of this format; else 0 after reporting (no
+ * store, or one of the first format) with *code set. */
+int kg_store_found(const char *dir, int *code);
 
 struct kg_store {
   struct kg_world *w;           /* borrowed */

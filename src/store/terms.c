@@ -426,3 +426,41 @@ kg_terms_node(struct kg_terms *t, uint32_t id)
   fill_slot(t, s, id, node);
   return librdf_new_node_from_node(node);
 }
+
+/* 1 if t2i maps the key of t->enc to @id (among its duplicates), 0 if
+ * not, -1 reported. */
+static int
+maps_to(struct kg_terms *t, uint32_t id)
+{
+  unsigned char digest[17];
+  MDB_val k = t2i_key(t, digest);
+  MDB_cursor *c;
+  MDB_val v;
+  int rc;
+
+  v.mv_data = &id;
+  v.mv_size = sizeof(id);
+  rc = mdb_cursor_open(t->kv->txn, t->kv->t2i, &c);
+  if(!rc) {
+    rc = mdb_cursor_get(c, &k, &v, MDB_GET_BOTH);
+    mdb_cursor_close(c);
+  }
+  if(rc == MDB_NOTFOUND)
+    return 0;
+  return rc ? kg_kv_fail(t->kv, rc, "read the terms") : 1;
+}
+
+int
+kg_terms_verify(struct kg_terms *t, uint32_t id, const void *enc, size_t n)
+{
+  librdf_node *node = decode(t, enc, n);
+  int rc;
+
+  if(!node)
+    return KG_TERMS_UNREADABLE;
+  librdf_free_node(node);
+  kg_buf_reset(&t->enc);
+  kg_buf_add(&t->enc, enc, n);
+  rc = maps_to(t, id);
+  return rc < 0 ? -1 : rc ? 0 : KG_TERMS_UNMAPPED;
+}

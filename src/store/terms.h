@@ -70,4 +70,12 @@ int kg_terms_intern(struct kg_terms *t, librdf_node *node, uint32_t graph,
  * damage). */
 librdf_node *kg_terms_node(struct kg_terms *t, uint32_t id);
 
+/* Checks the dictionary entry of term @id, whose i2t encoding is @enc
+ * (@n bytes): 0 when it reads as a term and t2i gives @id back for it,
+ * KG_TERMS_UNREADABLE, KG_TERMS_UNMAPPED, or -1 reported (LMDB). */
+#define KG_TERMS_UNREADABLE 1
+#define KG_TERMS_UNMAPPED 2
+int kg_terms_verify(struct kg_terms *t, uint32_t id, const void *enc,
+                    size_t n);
+
 #endif

@@ -61,7 +61,7 @@ awk '
   on && /^[[:space:]]*$/ { exit }
   on { print $1 }
 ' help.out | sort >help.cmds
-tags COMMANDS | sort >man.cmds
+tags COMMANDS | sort -u >man.cmds   # "store check", "store upgrade": one command
 
 if [ ! -s help.cmds ]; then
   not_ok "'--help' lists commands under 'Commands:'"
