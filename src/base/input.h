@@ -21,7 +21,7 @@ enum kg_input_kind {
                            standard input */
   KG_INPUT_RDF          /* $MEDNUM_KG_MAX_RDF MB, default below */
 };
-#define KG_INPUT_REPORT_MB 64UL
+#define KG_INPUT_REPORT_MB 8UL
 #define KG_INPUT_RDF_MB 4096UL
 
 /* 1 if @path names standard input ("-"). */

@@ -17,7 +17,7 @@ static const char usage[] =
   "Extracts each report (Markdown) into its own graph and writes the RDF.\n"
   "The curator's decisions in STORE/curation.ttl apply when it exists (see\n"
   "'mednum-kg curate').  REPORT '-' is standard input (graph\n"
-  "mnid:graph/stdin).  A report larger than 64 MB is refused\n"
+  "mnid:graph/stdin).  A report larger than 8 MB is refused\n"
   "($MEDNUM_KG_MAX_REPORT, in MB, raises the limit).\n"
   "\n"
   "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml, json\n"

@@ -20,7 +20,7 @@ static const char usage_text[] =
   "store records when it was first and last loaded (for 'export --dcat');\n"
   "$SOURCE_DATE_EPOCH, when set, stands for the clock (reproducible builds\n"
   "and tests).  FILE '-' is a report on standard input (graph\n"
-  "mnid:graph/stdin).  Only regular files are read: a report up to 64 MB,\n"
+  "mnid:graph/stdin).  Only regular files are read: a report up to 8 MB,\n"
   "an RDF file up to 4096 MB ($MEDNUM_KG_MAX_REPORT, $MEDNUM_KG_MAX_RDF, in\n"
   "MB, raise the limits).\n"
   "\n"

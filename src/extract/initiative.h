@@ -39,8 +39,21 @@ struct init {
                              place it */
 };
 
+/* Who works where, as the report states it (schema:affiliation): per
+ * person of x->people, a chain of organisations of x->orgs in the order
+ * of the statements; built on first need (initiatives.c). */
+struct affiliations {
+  size_t *first;                /* per person: pair index + 1, 0 = none */
+  size_t *last;
+  size_t *next;                 /* per pair: next pair index + 1 */
+  size_t *org;                  /* per pair: index in x->orgs */
+  size_t n, cap;
+  int built;
+};
+
 struct istate {
   struct kg_report *x;
+  struct affiliations aff;
   struct kg_dict *dict;
   struct kg_dict_hits *bhits;   /* per block, scanned once (lazily) */
   char *bdone;

@@ -18,6 +18,7 @@
 
 #include "base/buf.h"
 #include "base/dict.h"
+#include "base/hash.h"
 #include "extract/doc.h"
 #include "extract/initiative.h"
 #include "extract/initiatives.h"
@@ -629,6 +630,98 @@ known_people_in(const struct kg_report *x, const struct kg_section *s,
   return n;
 }
 
+/* The key of a term in the maps of build_affiliations(): an IRI or a
+ * blank node label; NULL for a literal. */
+static const char *
+term_key(const raptor_term *t, size_t *len)
+{
+  const char *k = NULL;
+
+  if(t->type == RAPTOR_TERM_TYPE_URI)
+    k = (const char *)raptor_uri_as_string(t->value.uri);
+  else if(t->type == RAPTOR_TERM_TYPE_BLANK)
+    k = (const char *)t->value.blank.string;
+  *len = k ? strlen(k) : 0;
+  return k;
+}
+
+/* Maps the terms of @l to their index (the first one's). */
+static void
+index_nodes(const struct kg_node_list *l, struct kg_hash *h)
+{
+  size_t i;
+
+  kg_hash_init(h);
+  for(i = 0; i < l->n; i++) {
+    size_t len, v = i;
+    const char *k = term_key(l->v[i].node, &len);
+
+    if(k)
+      kg_hash_put(h, k, len, &v);
+  }
+}
+
+static void
+add_affiliation(struct affiliations *a, size_t person, size_t org)
+{
+  if(a->n == a->cap) {
+    a->cap = a->cap ? a->cap * 2 : 64;
+    a->next = kg_xrealloc(a->next, a->cap * sizeof(*a->next));
+    a->org = kg_xrealloc(a->org, a->cap * sizeof(*a->org));
+  }
+  a->next[a->n] = 0;
+  a->org[a->n] = org;
+  if(a->last[person])
+    a->next[a->last[person] - 1] = a->n + 1;
+  else
+    a->first[person] = a->n + 1;
+  a->last[person] = ++a->n;
+}
+
+/* One pass over the report's statements: every schema:affiliation of a
+ * person of the report to one of its organisations. */
+static void
+build_affiliations(struct istate *st)
+{
+  struct kg_report *x = st->x;
+  struct affiliations *a = &st->aff;
+  struct kg_hash people, orgs;
+  size_t j;
+
+  a->built = 1;
+  a->first = kg_xcalloc(x->people.n + 1, sizeof(*a->first));
+  a->last = kg_xcalloc(x->people.n + 1, sizeof(*a->last));
+  index_nodes(&x->people, &people);
+  index_nodes(&x->orgs, &orgs);
+  for(j = 0; j < x->e.out->n; j++) {
+    raptor_statement *t = x->e.out->v[j];
+    const char *ks, *ko;
+    size_t ls, lo, k, o;
+
+    if(t->predicate->type != RAPTOR_TERM_TYPE_URI ||
+       strcmp((const char *)raptor_uri_as_string(t->predicate->value.uri),
+              KG_NS_SCHEMA "affiliation"))
+      continue;
+    ks = term_key(t->subject, &ls);
+    ko = term_key(t->object, &lo);
+    if(ks && ko && kg_hash_get(&people, ks, ls, &k) &&
+       kg_hash_get(&orgs, ko, lo, &o))
+      add_affiliation(a, k, o);
+  }
+  kg_hash_release(&people);
+  kg_hash_release(&orgs);
+}
+
+static void
+affiliations_release(struct affiliations *a)
+{
+  free(a->first);
+  free(a->last);
+  free(a->next);
+  free(a->org);
+  memset(a, 0, sizeof(*a));
+}
+
 /* A session without a facilitator line whose text names a known person
  * ("Ulrich Tan a procédé à une démonstration d'Albert"). */
 static void
@@ -643,6 +736,8 @@ prose_people(struct istate *st, size_t sec)
   n = known_people_in(x, s, &m, &distinct);
   if(distinct > PROSE_PEOPLE_MAX)
     n = 0;   /* a list of those there ("Tour de table") tells no talk */
+  if(n && !st->aff.built)
+    build_affiliations(st);
   for(i = 0; i < n; i++) {
     const struct kg_block *bl = &x->doc.blocks[m[i][0]];
     size_t k = m[i][1];
@@ -654,20 +749,11 @@ prose_people(struct istate *st, size_t sec)
     kg_report_node_list_add(&x->secpeople[sec], x->people.v[k].node, pk,
                      strlen(pk));
     /* and the person's organisation, as stated elsewhere in the report */
-    for(j = 0; j < x->e.out->n; j++) {
-      raptor_statement *t = x->e.out->v[j];
+    for(j = st->aff.first[k]; j; j = st->aff.next[j - 1]) {
+      const struct kg_named_node *o = &x->orgs.v[st->aff.org[j - 1]];
 
-      if(raptor_term_equals(t->subject, x->people.v[k].node) &&
-         t->predicate->type == RAPTOR_TERM_TYPE_URI &&
-         !strcmp((const char *)raptor_uri_as_string(t->predicate->value.uri),
-                 KG_NS_SCHEMA "affiliation")) {
-        size_t o;
-
-        for(o = 0; o < x->orgs.n; o++)
-          if(librdf_node_equals(x->orgs.v[o].node, t->object))
-            kg_report_node_list_add(&x->secorgs[sec], x->orgs.v[o].node,
-                             x->orgs.v[o].key, strlen(x->orgs.v[o].key));
-      }
+      kg_report_node_list_add(&x->secorgs[sec], o->node, o->key,
+                              strlen(o->key));
     }
   }
   free(m);
@@ -739,6 +825,7 @@ kg_initiatives_find(struct kg_report *x)
   kg_prose_find(&st);
   for(i = 0; i < st.n; i++)
     kg_carrier_relations(&st, &st.v[i]);
+  affiliations_release(&st.aff);
   for(i = 0; i < st.n; i++) {
     librdf_free_node(st.v[i].node);
     if(st.v[i].porteur)
