@@ -874,6 +874,44 @@ check_nesting(struct kg_lex *l)
   return 0;
 }
 
+/* Our parser got lost (the text is likely wrong, and rasqal will say
+ * where): rasqal gets the original text with only the edits that keep it
+ * from crashing on its error paths -- a space after the sign of a number
+ * that follows an operand inside brackets (but not in a VALUES block),
+ * and VALUES ( ) written with a hidden variable.  Found by fuzzing
+ * (tests/fuzz/regress/sparql/). */
+static void
+soft_safety(struct rw *r)
+{
+  struct kg_lex *l = &r->lx;
+  int depth = 0, k;
+
+  for(k = 0; k < r->nedits; k++)
+    free(r->edits[k].rep);
+  r->nedits = 0;
+  for(l->i = 0; kg_lex_cur(l)->t != KG_TOK_END; ) {
+    struct kg_lex_tok *t = kg_lex_cur(l);
+
+    if(kg_lex_is_kw(l, t, "VALUES")) {
+      l->i++;
+      if(kg_lex_at(l, "(") && kg_lex_is(l, kg_lex_peek(l, 1), ")")) {
+        values_empty(r);
+        continue;
+      }
+      while(!kg_lex_at(l, "}") && kg_lex_cur(l)->t != KG_TOK_END)
+        l->i++;
+      continue;
+    }
+    if(kg_lex_is(l, t, "("))
+      depth++;
+    else if(kg_lex_is(l, t, ")") && depth > 0)
+      depth--;
+    else if(depth > 0)
+      split_signed_number(r);
+    l->i++;
+  }
+}
+
 int
 kg_rewrite_run(const char *text, const char *source, int line_offset,
                struct kg_rewrite *out)
@@ -896,9 +934,12 @@ kg_rewrite_run(const char *text, const char *source, int line_offset,
   concat_empty(&r);
   if(scan_select(&r, 0) || r.lx.failed) {
     if(r.lx.soft) {
-      /* give rasqal the original text */
       kg_rewrite_release(out);
-      out->text = kg_xstrdup(text);
+      soft_safety(&r);
+      if(r.nedits)
+        qsort(r.edits, (size_t)r.nedits, sizeof(*r.edits), edit_cmp);
+      apply(&r, 0, strlen(text), &b);
+      out->text = kg_buf_detach(&b);
       goto out;
     }
     rc = -1;
