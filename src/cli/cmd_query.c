@@ -16,7 +16,7 @@
 
 static const char usage[] =
   "usage: mednum-kg query [--data FILE]... [--named IRI=FILE]...\n"
-  "                       [-f FORMAT] [--param NAME=VALUE]... [--allow-remote]\n"
+  "                       [-f FORMAT] [--param NAME=VALUE]...\n"
   "                       [--timeout SECONDS] [--max-rows N] [--max-memory MB]\n"
   "                       (QUERY.rq | -e TEXT | NAME)\n"
   "\n"
@@ -30,7 +30,6 @@ static const char usage[] =
   "  -f, --format FMT    table (default), csv, tsv, json, xml; for CONSTRUCT\n"
   "                      and DESCRIBE: turtle (default), ntriples\n"
   "  --param NAME=VALUE  value of a named query's parameter; repeatable\n"
-  "  --allow-remote      let SERVICE and FROM <http...> fetch (refused otherwise)\n"
   "  --timeout SECONDS   stop a query that runs longer (default 120; 0: none)\n"
   "  --max-rows N        stop a query that holds more than N solutions in one\n"
   "                      table, intermediate or final (default 10000000; 0: none)\n"
@@ -56,7 +55,6 @@ struct query_args {
   const char *format;
   const char *expr;
   const char *target;
-  int allow_remote;
   double timeout;               /* seconds */
   double max_rows;
   double max_memory;            /* megabytes */
@@ -237,8 +235,6 @@ parse_args(int argc, char **argv, struct query_args *a)
       }
       if(rc)
         return rc;
-    } else if(!strcmp(o, "--allow-remote")) {
-      a->allow_remote = 1;
     } else if(o[0] == '-' && o[1]) {
       return kg_usage_error("query: unknown option '%s'", o);
     } else if(!a->target) {
@@ -293,7 +289,6 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
     goto out;
   }
   memset(&opts, 0, sizeof opts);
-  opts.allow_remote = a.allow_remote;
   opts.timeout = a.timeout;
   opts.max_rows = (size_t)a.max_rows;
   opts.max_memory = (size_t)a.max_memory << 20;

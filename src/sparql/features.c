@@ -34,7 +34,7 @@ static const struct feature features[] = {
   { "GRAPH <iri> / GRAPH ?g", "native", "over the model's contexts; an unknown graph gives no rows" },
   { "Default graph", "native", "without FROM: the union of all graphs of the model (librdf behaviour), named graphs included; a triple in several graphs counts once" },
   { "FROM / FROM NAMED of graphs loaded with --named", "native", "FROM: the default graph is the merge of those graphs; FROM NAMED: the only named graphs" },
-  { "FROM / FROM NAMED of other IRIs", "refused", "would fetch a graph: refused (\"use --allow-remote\"); fetching is not implemented, so refused with it too" },
+  { "FROM / FROM NAMED of other IRIs", "refused", "refused: a graph is never fetched; FROM names a graph of the store or of --named" },
   { "SERVICE", "refused", "remote queries are never run" },
   { "GROUP BY (variables and expressions, AS ?v)", "native", "" },
   { "COUNT, SUM, AVG, MIN, MAX, SAMPLE", "native", "computed in C; over no rows: COUNT 0, SUM 0, AVG 0, others unbound" },

@@ -143,8 +143,7 @@ model_has_context(struct kg_eval *ev, librdf_node *g)
 /* FROM / FROM NAMED: served from the graphs already loaded (--named);
  * anything else would be fetched, which is refused. */
 int
-kg_graph_dataset(struct kg_eval *ev, rasqal_query *q,
-                 const struct kg_sparql_opts *opts)
+kg_graph_dataset(struct kg_eval *ev, rasqal_query *q)
 {
   int i;
   rasqal_data_graph *dg;
@@ -159,14 +158,9 @@ kg_graph_dataset(struct kg_eval *ev, rasqal_query *q,
     if(!g || !model_has_context(ev, g)) {
       if(g)
         librdf_free_node(g);
-      if(opts->allow_remote)
-        kg_eval_refuse(ev, "FROM", "%s <%s> is not a loaded graph (fetching "
-                       "graphs is not supported)", kw,
-                       (const char *)raptor_uri_as_string(dg->uri));
-      else
-        kg_eval_refuse(ev, "FROM", "%s <%s> would fetch a remote graph "
-                       "(use --allow-remote)", kw,
-                       (const char *)raptor_uri_as_string(dg->uri));
+      kg_eval_refuse(ev, "FROM", "%s <%s> is not a graph of the store or of "
+                     "--named; mednum-kg never fetches a graph", kw,
+                     (const char *)raptor_uri_as_string(dg->uri));
       return -1;
     }
     if(named) {

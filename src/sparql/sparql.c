@@ -181,7 +181,7 @@ kg_sparql_exec(struct kg_world *w, librdf_model *model, const char *query,
   if(rc != KG_EXIT_OK)
     goto out;
   rc = KG_EXIT_DATA;
-  if(opts && kg_graph_dataset(&ev, ev.queries[0], opts))
+  if(opts && kg_graph_dataset(&ev, ev.queries[0]))
     goto out;
   top = kg_compile_query(&ev);
   if(!top)

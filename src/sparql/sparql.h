@@ -15,7 +15,6 @@ struct kg_world;
 struct kg_sparql_opts {
   const char *source;     /* name for messages: query file, "-e" or a named query */
   int line_offset;        /* lines before the query text in @source (header) */
-  int allow_remote;       /* 1: SERVICE / FROM <http…> may fetch */
   /* Optional (zero = absent).  The context holding the default graph when
    * the caller loads "default graph" data into a named context (adding
    * triples with no context to a contexts='yes' hashes store is quadratic):

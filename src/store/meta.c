@@ -197,8 +197,8 @@ kg_meta_load(struct kg_meta *m, struct kg_storage *s)
       rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
     if(read_record(m, v.mv_data, v.mv_size)) {
       mdb_cursor_close(c);
-      kg_error("store '%s' is damaged: a graph record cannot be read",
-               s->kv->dir);
+      kg_error("store '%s' is damaged: data.mdb holds a graph record that "
+               "cannot be read (see 'mednum-kg store check')", s->kv->dir);
       return -1;
     }
   }

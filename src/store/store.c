@@ -111,10 +111,8 @@ open_engine(struct kg_store *st, int write, int *code)
     kg_error("cannot open the store in '%s'", st->dir);
     return -1;
   }
-  if(kg_meta_load(&st->meta, st->lm)) {
-    *code = KG_EXIT_DATA;
-    return -1;
-  }
+  if(kg_meta_load(&st->meta, st->lm))
+    return -1;              /* a damaged store: KG_EXIT_SYS */
   *code = KG_EXIT_OK;
   return 0;
 }

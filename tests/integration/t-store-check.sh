@@ -5,7 +5,8 @@
 # altered, loaded into a copy) is reported by name with exit 4: a quad
 # missing from one index order, a quad whose term the dictionary lacks, a
 # term t2i does not find again, a graph record whose triple count is
-# wrong.  A missing store and an extra argument fail as elsewhere.
+# wrong, a graph record that does not parse (then every command exits 4).
+# A missing store and an extra argument fail as elsewhere.
 set -u
 : "${KG:?}"
 fail() { echo "FAIL: $*"; exit 1; }
@@ -90,6 +91,20 @@ sed "s/$(hex a.nt)00$(hex 400)00/$(hex a.nt)00$(hex 401)00/" all.dump |
 cmp -s d4/data.mdb rt/data.mdb && fail "d4: the edit did not apply"
 opens d4
 expect d4 "graph <[^>]*graph/a> is recorded with 401 triples but holds 400"
+
+# a graph record that does not parse (its count "4x0"): every command
+# that opens the store stops with exit 4, and load writes nothing
+sed "s/$(hex a.nt)00$(hex 400)00/$(hex a.nt)00$(hex 4x0)00/" all.dump |
+  damaged d6
+cmp -s d6/data.mdb rt/data.mdb && fail "d6: the edit did not apply"
+for cmd in stats "export -f ntriples" "load --no-reference b.nt" "store check"; do
+  # shellcheck disable=SC2086
+  "$KG" --store d6 $cmd >out 2>err
+  rc=$?
+  [ "$rc" = 4 ] || fail "d6: $cmd: exit $rc, expected 4: $(cat err)"
+  grep -Eq "^mednum-kg: store 'd6' is damaged: .*(graph record|record of graph)" err ||
+    fail "d6: $cmd: $(cat err)"
+done
 
 # many problems: the first 20 listed, then how many
 drop i2t "^ $(hex Uhttp://ex.org/p0)\$" | damaged d5
