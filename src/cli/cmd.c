@@ -70,6 +70,21 @@ kg_cmd_write_options(int argc, char **argv, const char *usage, int *no_ref,
       return kg_usage_error("%s: unknown option '%s'", verb, a);
   }
   *first = i;
+  return kg_cmd_no_late_option(argc, argv, i);
+}
+
+int
+kg_cmd_no_late_option(int argc, char **argv, int first)
+{
+  int k;
+
+  if(first > 1 && !strcmp(argv[first - 1], "--"))
+    return -1;
+  for(k = first; k < argc; k++)
+    if(argv[k][0] == '-' && argv[k][1])
+      return kg_usage_error("%s: option '%s' after a file: options come "
+                            "first ('--' before a file whose name begins "
+                            "with '-')", argv[0], argv[k]);
   return -1;
 }
 

@@ -40,6 +40,11 @@ int kg_cmd_usage(const char *usage, int code);
 int kg_cmd_write_options(int argc, char **argv, const char *usage,
                          int *no_ref, double *wait, int *first);
 
+/* Options come before the files: an operand from argv[@first] on that
+ * looks like an option (and no "--" came before them) is a usage error.
+ * Returns -1, or the exit code the command returns at once. */
+int kg_cmd_no_late_option(int argc, char **argv, int first);
+
 struct kg_stmts;
 /* Appends to @l the statements of each file: a report (.md) through the
  * extractor, any other as RDF in the default graph; *reports counts the

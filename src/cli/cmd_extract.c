@@ -63,6 +63,9 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
   }
   if(i >= argc)
     return kg_usage_error("extract: no report given");
+  if((rc = kg_cmd_no_late_option(argc, argv, i)) >= 0)
+    return rc;
+  rc = KG_EXIT_OK;
   if(flags && !output)
     return kg_usage_error("extract: --force goes with -o FILE");
   if(!kg_format_find(format, KG_FMT_EXTRACT))
