@@ -145,6 +145,10 @@ redland_logger(void *user_data, librdf_log_message *msg)
   loc.file = current_source;
   if(rl && raptor_locator_line(rl) > 0)
     loc.line = raptor_locator_line(rl);
+  /* bison's word for a full parser stack (YYMAXDEPTH, 10,000 levels) */
+  if(!strcmp(text, "memory exhausted"))
+    text = "brackets nested too deep for the RDF parser (its limit is "
+           "10,000 levels)";
   kg_error_at(&loc, "%s", text);
   return 1;  /* handled: Redland must not print it again */
 }

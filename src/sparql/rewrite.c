@@ -5,6 +5,7 @@
  * edits (byte ranges and their replacements) and applies them at the end,
  * keeping the newlines of replaced text.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -912,6 +913,61 @@ soft_safety(struct rw *r)
   }
 }
 
+/* rasqal 0.9.33 reads a comment that ends the text without a newline
+ * ("ASK {} # c") as a syntax error: the text always ends with one. */
+static void
+end_line(struct kg_buf *b)
+{
+  if(!b->len || b->s[b->len - 1] != '\n')
+    kg_buf_addc(b, '\n');
+}
+
+/* 1 if the \u or \U escape at @p has its 4 or 8 hexadecimal digits. */
+static int
+escape_ok(const char *p)
+{
+  int need = p[1] == 'u' ? 4 : 8, k;
+
+  for(k = 0; k < need; k++)
+    if(!isxdigit((unsigned char)p[2 + k]))
+      return 0;
+  return 1;
+}
+
+/* Refuses a \u or \U escape without its 4 or 8 hexadecimal digits,
+ * anywhere but in a comment: rasqal reads the digits with sscanf, which
+ * takes "0x", a sign or a space as part of a number, so "\u0xx" in a
+ * prefixed name reads past the token (a crash found by fuzzing) and
+ * "\U0000zzzz" in a string is taken as a character.  0, or -1 after
+ * reporting. */
+static int
+check_escapes(struct kg_lex *l)
+{
+  int k;
+
+  for(k = 0; k < l->ntok; k++) {
+    struct kg_lex_tok *t = &l->toks[k];
+    int line = t->line;
+    size_t j;
+
+    for(j = t->s; j < t->e; j++) {
+      if(l->text[j] == '\n')
+        line++;
+      if(l->text[j] != '\\')
+        continue;
+      if(l->text[j + 1] == '\\') {
+        j++;
+      } else if((l->text[j + 1] == 'u' || l->text[j + 1] == 'U') &&
+                !escape_ok(l->text + j)) {
+        kg_lex_refuse(l, line, "'\\%c' must be followed by %d hexadecimal "
+                      "digits", l->text[j + 1], l->text[j + 1] == 'u' ? 4 : 8);
+        return -1;
+      }
+    }
+  }
+  return 0;
+}
+
 int
 kg_rewrite_run(const char *text, const char *source, int line_offset,
                struct kg_rewrite *out)
@@ -924,7 +980,7 @@ kg_rewrite_run(const char *text, const char *source, int line_offset,
   memset(out, 0, sizeof(*out));
   memset(&r, 0, sizeof(r));
   kg_lex_init(&r.lx, text, source, line_offset);
-  if(check_nesting(&r.lx)) {
+  if(check_nesting(&r.lx) || check_escapes(&r.lx)) {
     rc = -1;
     goto out;
   }
@@ -939,6 +995,7 @@ kg_rewrite_run(const char *text, const char *source, int line_offset,
       if(r.nedits)
         qsort(r.edits, (size_t)r.nedits, sizeof(*r.edits), edit_cmp);
       apply(&r, 0, strlen(text), &b);
+      end_line(&b);
       out->text = kg_buf_detach(&b);
       goto out;
     }
@@ -950,6 +1007,7 @@ kg_rewrite_run(const char *text, const char *source, int line_offset,
     qsort(r.edits, (size_t)r.nedits, sizeof(*r.edits), edit_cmp);
   out->base = r.lx.base ? kg_xstrdup(r.lx.base) : NULL;
   apply(&r, 0, strlen(text), &b);
+  end_line(&b);
   out->text = kg_buf_detach(&b);
   exists_queries(&r);
 out:
