@@ -134,6 +134,23 @@ open_dbi(struct kg_kv *kv, const char *name, unsigned flags, MDB_dbi *dbi)
   return rc ? kg_kv_fail(kv, rc, "open a table") : 0;
 }
 
+/* 1 (reported) if the store holds no table at all: LMDB made data.mdb
+ * but no transaction that writes one was ever committed (a first load
+ * that failed, a disk full for instance). */
+static int
+never_written(struct kg_kv *kv)
+{
+  MDB_dbi main;
+  MDB_stat st;
+
+  if(kv->write || mdb_dbi_open(kv->txn, NULL, 0, &main) ||
+     mdb_stat(kv->txn, main, &st) || st.ms_entries)
+    return 0;
+  kg_error("no store in '%s' (its first load did not complete; load "
+           "reports with 'mednum-kg load')", kv->dir);
+  return 1;
+}
+
 /* Opens every named database in the open transaction; checks or writes
  * the format.  0, or -1 reported. */
 static int
@@ -145,7 +162,7 @@ open_tables(struct kg_kv *kv)
   char fmt[64];
   int i, rc;
 
-  if(open_dbi(kv, "info", 0, &kv->info))
+  if(never_written(kv) || open_dbi(kv, "info", 0, &kv->info))
     return -1;
   rc = kg_kv_get_info(kv, "format", fmt, sizeof fmt);
   if(rc < 0)
@@ -249,10 +266,8 @@ kg_kv_open(const char *dir, int write, int *code)
     kv->txn = NULL;
     goto fail;
   }
-  if(open_tables(kv)) {
-    *code = KG_EXIT_DATA;
-    goto fail;
-  }
+  if(open_tables(kv))
+    goto fail;              /* damaged, or no store: KG_EXIT_SYS */
   *code = KG_EXIT_OK;
   return kv;
 fail:

@@ -3,7 +3,8 @@
 # never a crash or a silent answer: truncated, emptied, a bad header,
 # pages overwritten.  A store that reaches its size limit (a small
 # MEDNUM_KG_MAP_SIZE) or a full disk (an 8 MB tmpfs, when this test may
-# mount one) refuses the load with a message and keeps what it held.
+# mount one) refuses the load with a message and keeps what it held; a
+# first load onto a full disk leaves no store.
 set -u
 : "${KG:?}"
 fail() { echo "FAIL: $*"; exit 1; }
@@ -67,6 +68,22 @@ if mount -t tmpfs -o size=8m tmpfs small 2>/dev/null; then
   n=$("$KG" --store small/st stats -f tsv | awk -F'\t' '$1 == "total" && $2 == "triples" { print $5 }')
   [ "$n" = 20000 ] || fail "disk full: the store changed ($n triples)"
   echo "disk full: refused, store kept"
+  # a first load onto a full disk: exit 4, and the store it did not
+  # complete is no store for the commands after it
+  mkdir tiny
+  if mount -t tmpfs -o size=1m tmpfs tiny 2>/dev/null; then
+    trap 'umount small tiny 2>/dev/null' EXIT
+    "$KG" --store tiny/st load --no-reference b.nt 2>err
+    rc=$?
+    [ "$rc" = 4 ] || fail "first load, disk full: exit $rc: $(cat err)"
+    grep -q "no space left" err || fail "first load, disk full: $(cat err)"
+    "$KG" --store tiny/st stats >out 2>err
+    rc=$?
+    [ "$rc" = 4 ] || fail "after a failed first load: stats exit $rc"
+    grep -q "no store in 'tiny/st' (its first load did not complete" err ||
+      fail "after a failed first load: $(cat err)"
+    echo "first load, disk full: refused, no store left"
+  fi
 else
   echo "disk full: skipped (cannot mount a tmpfs here: needs root)"
 fi
