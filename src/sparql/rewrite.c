@@ -878,47 +878,59 @@ check_nesting(struct kg_lex *l)
 /* Our parser got lost (the text is likely wrong, and rasqal will say
  * where): rasqal gets the original text with only the edits that keep it
  * from crashing on its error paths -- a space after the sign of a number
- * that follows an operand inside brackets (but not in a VALUES block),
- * and VALUES ( ) written with a hidden variable.  Found by fuzzing
- * (tests/fuzz/regress/sparql/). */
+ * that follows an operand inside brackets (but not in the data block of
+ * a VALUES), and VALUES ( ) written with a hidden variable.  Found by
+ * fuzzing (tests/fuzz/regress/sparql/). */
 static void
 soft_safety(struct rw *r)
 {
   struct kg_lex *l = &r->lx;
-  int depth = 0, k;
+  int depth = 0, values = 0, k;     /* values: 1 after VALUES, 2 in its {} */
 
   for(k = 0; k < r->nedits; k++)
     free(r->edits[k].rep);
   r->nedits = 0;
-  for(l->i = 0; kg_lex_cur(l)->t != KG_TOK_END; ) {
+  for(l->i = 0; kg_lex_cur(l)->t != KG_TOK_END; l->i++) {
     struct kg_lex_tok *t = kg_lex_cur(l);
 
     if(kg_lex_is_kw(l, t, "VALUES")) {
-      l->i++;
-      if(kg_lex_at(l, "(") && kg_lex_is(l, kg_lex_peek(l, 1), ")")) {
-        values_empty(r);
-        continue;
-      }
-      while(!kg_lex_at(l, "}") && kg_lex_cur(l)->t != KG_TOK_END)
+      values = 1;
+      if(kg_lex_is(l, kg_lex_peek(l, 1), "(") &&
+         kg_lex_is(l, kg_lex_peek(l, 2), ")")) {
         l->i++;
+        values_empty(r);
+        l->i--;
+        values = 0;
+      }
       continue;
     }
+    if(values == 1 && kg_lex_is(l, t, "{"))
+      values = 2;
+    else if(values == 2 && kg_lex_is(l, t, "}"))
+      values = 0;
+    else if(values == 1 && t->t != KG_TOK_VAR && !kg_lex_is(l, t, "(") &&
+            !kg_lex_is(l, t, ")"))
+      values = 0;
     if(kg_lex_is(l, t, "("))
       depth++;
     else if(kg_lex_is(l, t, ")") && depth > 0)
       depth--;
-    else if(depth > 0)
+    else if(depth > 0 && values != 2)
       split_signed_number(r);
-    l->i++;
   }
 }
 
 /* rasqal 0.9.33 reads a comment that ends the text without a newline
- * ("ASK {} # c") as a syntax error: the text always ends with one. */
+ * ("ASK {} # c") as a syntax error: a last line with a '#' (a comment, or
+ * one in a string or an IRI) gets one. */
 static void
 end_line(struct kg_buf *b)
 {
-  if(!b->len || b->s[b->len - 1] != '\n')
+  size_t k = b->len;
+
+  while(k > 0 && b->s[k - 1] != '\n')
+    k--;
+  if(b->len && memchr(b->s + k, '#', b->len - k))
     kg_buf_addc(b, '\n');
 }
 
