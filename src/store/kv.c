@@ -245,6 +245,48 @@ open_env(struct kg_kv *kv)
   return check_length(kv);
 }
 
+/* Entries of table @dbi into *n.  0, or -1 reported. */
+static int
+count_entries(struct kg_kv *kv, MDB_dbi dbi, size_t *n)
+{
+  MDB_stat st;
+  int rc = mdb_stat(kv->txn, dbi, &st);
+
+  if(rc)
+    return kg_kv_fail(kv, rc, "count a table");
+  *n = st.ms_entries;
+  return 0;
+}
+
+static int
+counts_differ(struct kg_kv *kv, const char *a, size_t na, const char *b,
+              size_t nb)
+{
+  kg_error("store '%s' is damaged: in data.mdb, %s has %zu entries and %s "
+           "%zu (details: 'mednum-kg --store %s store check')", kv->dir, a,
+           na, b, nb, kv->dir);
+  return -1;
+}
+
+int
+kg_kv_check_counts(struct kg_kv *kv)
+{
+  size_t first = 0, n = 0, t2i = 0, i2t = 0;
+  int o;
+
+  if(count_entries(kv, kv->idx[0], &first))
+    return -1;
+  for(o = 1; o < KG_NORDERS; o++) {
+    if(count_entries(kv, kv->idx[o], &n))
+      return -1;
+    if(n != first)
+      return counts_differ(kv, order_names[o], n, order_names[0], first);
+  }
+  if(count_entries(kv, kv->t2i, &t2i) || count_entries(kv, kv->i2t, &i2t))
+    return -1;
+  return i2t == t2i ? 0 : counts_differ(kv, "i2t", i2t, "t2i", t2i);
+}
+
 struct kg_kv *
 kg_kv_open(const char *dir, int write, int *code)
 {

@@ -51,6 +51,12 @@ struct kg_kv {
  * format.  NULL after reporting; *code receives the exit status. */
 struct kg_kv *kg_kv_open(const char *dir, int write, int *code);
 
+/* The cheap checks of a store opened as whole: the six index orders hold
+ * as many entries each, and the two directions of the dictionary as
+ * many (one mdb_stat each; 'store check' verifies the rest).  0, or -1
+ * reported. */
+int kg_kv_check_counts(struct kg_kv *kv);
+
 /* The table name of order @o ("spog"...), SHARED. */
 const char *kg_kv_order_name(int o);
 

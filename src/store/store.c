@@ -102,6 +102,10 @@ open_engine(struct kg_store *st, int write, int *code)
   if(!kv)
     return -1;
   *code = KG_EXIT_SYS;
+  if(kg_kv_check_counts(kv)) {
+    kg_kv_free(kv);
+    return -1;
+  }
   st->storage = kg_storage_new(st->w->world, kv);
   if(!st->storage)
     return -1;

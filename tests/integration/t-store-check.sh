@@ -1,11 +1,12 @@
 #!/bin/sh
 # t-store-check.sh - `store check` reads the whole store: a sound store
-# is "ok" (exit 0); damage that opening the store does not see (crafted
-# with lmdb-utils: the store dumped, a line of one table dropped or
-# altered, loaded into a copy) is reported by name with exit 4: a quad
-# missing from one index order, a quad whose term the dictionary lacks, a
-# term t2i does not find again, a graph record whose triple count is
-# wrong, a graph record that does not parse (then every command exits 4).
+# is "ok" (exit 0); damage crafted with lmdb-utils (the store dumped, a
+# line of one table dropped or altered, loaded into a copy) is reported by
+# name with exit 4: a quad missing from one index order, a quad whose term
+# the dictionary lacks, a term t2i does not find again, a graph record
+# whose triple count is wrong, a graph record that does not parse.  Where
+# the damage changes a table's count, or a record does not parse, opening
+# the store already refuses it: every command exits 4, load writes nothing.
 # A missing store and an extra argument fail as elsewhere.
 set -u
 : "${KG:?}"
@@ -65,19 +66,32 @@ opens() {
   grep -q '"v 0"' out || fail "$1: query: $(cat out)"
 }
 
+# refuses NAME TEXT: opening store NAME counts its tables and stops (exit
+# 4) with TEXT, for a reader (stats) and for a writer (load)
+refuses() {
+  for cmd in stats "load --no-reference b.nt"; do
+    # shellcheck disable=SC2086
+    "$KG" --store "$1" $cmd >out 2>err
+    rc=$?
+    [ "$rc" = 4 ] || fail "$1: $cmd: exit $rc, expected 4: $(cat err)"
+    grep -q "^mednum-kg: store '$1' is damaged: in data.mdb, $2" err ||
+      fail "$1: $cmd: no '$2' in: $(cat err)"
+  done
+}
+
 # the copy itself is sound: only the edits below make it damaged
 damaged rt <all.dump
 "$KG" --store rt store check >/dev/null || fail "dump and load: not sound"
 
 # one index order lacks a quad the others hold
 drop posg . | damaged d1
-opens d1
+refuses d1 "posg has 449 entries and spog 450"
 expect d1 "index posg lacks the quad"
 expect d1 "index posg has 449 entries, index spog 450"
 
 # a quad uses a term the dictionary lacks (the literal "v 7")
 drop i2t "^ $(hex 'L-')00000003$(hex 'v 7')\$" | damaged d2
-opens d2
+refuses d2 "i2t has 556 entries and t2i 557"
 expect d2 "uses term [0-9]*, which the dictionary (i2t) lacks"
 expect d2 "i2t has 556 entries, t2i 557"
 
