@@ -638,12 +638,16 @@ values_empty(struct rw *r)
   add_edit(r, kg_lex_cur(l)->s, l->toks[l->i + 1].e,
            "(?" KG_REWRITE_PLACEHOLDER_VAR "v)");
   l->i += 2;
-  if(!kg_lex_at(l, "{"))
-    return 0;
+  if(!kg_lex_at(l, "{")) {
+    kg_lex_fail(l, kg_lex_cur(l)->line, "expected '{' after VALUES ( )");
+    return -1;
+  }
   l->i++;
   while(!kg_lex_at(l, "}")) {
-    if(kg_lex_cur(l)->t == KG_TOK_END)
-      return 0;
+    if(kg_lex_cur(l)->t == KG_TOK_END) {
+      kg_lex_fail(l, kg_lex_cur(l)->line, "missing '}' after VALUES");
+      return -1;
+    }
     if(kg_lex_at(l, "(") && kg_lex_is(l, &l->toks[l->i + 1], ")")) {
       add_edit(r, kg_lex_cur(l)->s, l->toks[l->i + 1].e, "(UNDEF)");
       l->i++;
@@ -694,15 +698,23 @@ parse_values(struct rw *r)
   }
   if(kg_lex_at(l, "(") && kg_lex_is(l, &l->toks[l->i + 1], ")"))
     return values_empty(r);
-  /* ( ?a ?b ) { ( … ) … } : skip */
-  while(!kg_lex_at(l, "{")) {
-    if(kg_lex_cur(l)->t == KG_TOK_END)
-      return 0;
-    l->i++;
+  /* ( ?a ?b ) { ( … ) … } : skipped; anything else is text we do not
+   * understand, and the safety pass of kg_rewrite_run takes it */
+  if(!kg_lex_at(l, "(")) {
+    kg_lex_fail(l, v->line, "expected a variable or '(' after VALUES");
+    return -1;
+  }
+  for(l->i++; kg_lex_cur(l)->t == KG_TOK_VAR; l->i++)
+    ;
+  if(!kg_lex_at(l, ")") || !kg_lex_is(l, kg_lex_peek(l, 1), "{")) {
+    kg_lex_fail(l, v->line, "expected ') {' after the variables of VALUES");
+    return -1;
   }
   while(!kg_lex_at(l, "}")) {
-    if(kg_lex_cur(l)->t == KG_TOK_END)
-      return 0;
+    if(kg_lex_cur(l)->t == KG_TOK_END) {
+      kg_lex_fail(l, v->line, "missing '}' after VALUES");
+      return -1;
+    }
     l->i++;
   }
   l->i++;
@@ -746,6 +758,8 @@ scan_select(struct rw *r, int in_group)
       if(prev_construct) {
         while(!kg_lex_at(l, "}") && kg_lex_cur(l)->t != KG_TOK_END)
           l->i++;
+        if(kg_lex_cur(l)->t == KG_TOK_END)
+          return (kg_lex_fail(l, t->line, "missing '}'"), -1);
         l->i++;
         prev_construct = 0;
         continue;
