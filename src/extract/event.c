@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "rdf/world.h"
@@ -204,7 +205,9 @@ whens_add(struct whens *w, const char *s, size_t len, size_t src,
      * "Toulouse, le 17 avril 2008" opening a letter is its writing's */
     o->published = cue_before(v, KG_CUE_PUBLISHED, s, ds.v[i].start) ||
                    letter_date(s, ds.v[i].start);
-    o->alone = bl && ds.v[i].start == 0 &&
+    /* "27 juin 2012" or "Le 03/10/2022", alone in its block */
+    o->alone = bl && (ds.v[i].start == 0 ||
+                      (ds.v[i].start == 3 && !strncasecmp(s, "le ", 3))) &&
                strspn(s + ds.v[i].end, " \t\n") == len - ds.v[i].end;
     o->a = bl ? kg_report_src(bl, ds.v[i].start) : src + ds.v[i].start;
     o->z = bl ? kg_report_src_end(bl, ds.v[i].end) : src + ds.v[i].end;
@@ -245,9 +248,22 @@ relative_dates(struct whens *w)
   }
 }
 
-/* A date alone on its line, then a full date before it in time, written
- * after it in the text ("27 juin 2012" … "Le jeudi 21 et le vendredi 22
- * juin 2012 ont eu lieu"): the line is the page's own date. */
+/* Is @e, a date without a year, in the six months before @p (not the same
+ * day)? */
+static int
+yearless_before(const struct kg_date *e, const struct kg_date *p)
+{
+  int months = (p->m - e->m + 12) % 12;
+
+  if(e->y || !e->m || !e->d || !p->m)
+    return 0;
+  return months < 6 && (months > 0 || e->d < p->d);
+}
+
+/* A date alone on its line, then a date before it in time, written after
+ * it in the text, with its year ("27 juin 2012" … "Le jeudi 21 et le
+ * vendredi 22 juin 2012 ont eu lieu") or without ("Le 03/10/2022" … "du
+ * 27 au 29 septembre dernier"): the line is the page's own date. */
 static void
 lone_datelines(struct whens *w)
 {
@@ -261,9 +277,10 @@ lone_datelines(struct whens *w)
     for(k = i + 1; k < w->n; k++) {
       const struct kg_date *e = &w->v[k].d;
 
-      if(!w->v[k].published && e->y && e->m &&
+      if(!w->v[k].published && ((e->y && e->m &&
          e->y * 10000 + e->m * 100 + e->d < p->y * 10000 + p->m * 100 + p->d &&
-         (e->y == p->y || (e->y + 1 == p->y && e->m > p->m))) {
+         (e->y == p->y || (e->y + 1 == p->y && e->m > p->m))) ||
+         yearless_before(e, p))) {
         w->v[i].published = 1;
         break;
       }
