@@ -504,7 +504,8 @@ former_region(struct scan *sc, size_t i)
 /* Whether the département or région @t named by the @used words at @i is
  * no territory there: a river after a landform ("Val de Loire"), or a
  * compass word ("Quartiers Nord", "Lycée du Nord" in Mayotte) with no
- * locative before it or far from the report's région. */
+ * locative before it or far from the report's région; a member of
+ * parliament's constituency ("sénateur de l'Isère"). */
 static int
 not_territory(struct scan *sc, size_t i, size_t used, const struct kg_terr *t)
 {
@@ -512,7 +513,8 @@ not_territory(struct scan *sc, size_t i, size_t used, const struct kg_terr *t)
 
   if(t->kind != KG_TERR_DEPARTEMENT && t->kind != KG_TERR_REGION)
     return 0;
-  if(phrase_before(sc->v, KG_CUE_LANDFORM, sc->s, sc->w, i))
+  if(phrase_before(sc->v, KG_CUE_LANDFORM, sc->s, sc->w, i) ||
+     phrase_before(sc->v, KG_CUE_MANDATE, sc->s, sc->w, i))
     return 1;
   if(used != 1 || !word_is(sc->v, KG_CUE_DISTRICT, sc->s, &sc->w[i]))
     return 0;

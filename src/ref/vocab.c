@@ -39,7 +39,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "event-series", "former-region", "ordinal",
   "event-series-lower", "initiative-naming",
   "name-date-stop", "org-municipal", "org-host-verb",
-  "speaker-pronoun", "landform", "org-institution", "org-ministry"
+  "speaker-pronoun", "landform", "org-institution", "org-ministry",
+  "mandate"
 };
 
 static const char *const files[] = {
