@@ -152,9 +152,10 @@ never_written(struct kg_kv *kv)
 }
 
 /* Opens every named database in the open transaction; checks or writes
- * the format.  0, or -1 reported. */
+ * the format.  0, or -1 reported (*code: KG_EXIT_DATA for a store of
+ * another format, as for one of mednum-kg 0.x; else KG_EXIT_SYS). */
 static int
-open_tables(struct kg_kv *kv)
+open_tables(struct kg_kv *kv, int *code)
 {
   const unsigned quad = MDB_INTEGERKEY | MDB_DUPSORT | MDB_DUPFIXED;
   const unsigned ids = MDB_INTEGERKEY | MDB_DUPSORT | MDB_DUPFIXED |
@@ -168,6 +169,7 @@ open_tables(struct kg_kv *kv)
   if(rc < 0)
     return -1;
   if(rc == 0 && strcmp(fmt, KG_KV_FORMAT)) {
+    *code = KG_EXIT_DATA;
     kg_error("store '%s' has the format '%s', which this version cannot "
              "read (it reads '%s')", kv->dir, fmt, KG_KV_FORMAT);
     return -1;
@@ -308,8 +310,8 @@ kg_kv_open(const char *dir, int write, int *code)
     kv->txn = NULL;
     goto fail;
   }
-  if(open_tables(kv))
-    goto fail;              /* damaged, or no store: KG_EXIT_SYS */
+  if(open_tables(kv, code))
+    goto fail;
   *code = KG_EXIT_OK;
   return kv;
 fail:
