@@ -562,9 +562,10 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
      sc->w[j].start == sc->w[j - 1].end + 1 && sc->s[sc->w[j - 1].end] == ' ' &&
      !district(sc, j))
     t = NULL;   /* "du Grand Périgueux": a village's name starting a longer one */
-  if(t && !sure && (not_territory(sc, i, used, t) ||
-                    (used == 1 &&
-                     (lacks_locative(sc, i, t) || common_word(sc, i)))))
+  if(t && !sure && not_territory(sc, i, used, t))
+    return used;    /* all of "Haute-Vienne": "Vienne" is no place either */
+  if(t && !sure && used == 1 &&
+     (lacks_locative(sc, i, t) || common_word(sc, i)))
     t = NULL;
   if(!t)
     return 1;

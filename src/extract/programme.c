@@ -393,8 +393,52 @@ is_cue_line(const struct finder *f, size_t b)
   return kg_sections_has_cue(f->doc, f->v, b, b + 1);
 }
 
+/* 1 if every letter of word w[0..n) is upper case (two letters or more). */
+static int
+all_upper(const char *w, size_t n)
+{
+  size_t i = 0, letters = 0;
+
+  while(i < n) {
+    int cp, k = kg_text_utf8_decode(w + i, n - i, &cp);
+
+    if(utf8proc_islower(cp))
+      return 0;
+    letters += utf8proc_isupper(cp) != 0;
+    i += k > 0 ? (size_t)k : 1;
+  }
+  return letters >= 2;
+}
+
+/* A speaker's line of a programme: "Prénom NOM, fonction…" -- two to four
+ * capitalised words, one of them all in capitals, then a comma. */
+static int
+speaker_shaped(const char *t, size_t len)
+{
+  const char *comma = memchr(t, ',', len);
+  size_t i = 0, end, words = 0, caps = 0;
+
+  if(!comma || comma - t > 60)
+    return 0;
+  end = (size_t)(comma - t);
+  while(i < end) {
+    size_t j = i;
+
+    while(j < end && t[j] != ' ')
+      j++;
+    if(j > i) {
+      if(!kg_text_upper_at(t + i, j - i))
+        return 0;
+      words++;
+      caps += all_upper(t + i, j - i);
+    }
+    i = j + 1;
+  }
+  return words >= 2 && words <= 4 && caps >= 1;
+}
+
 /* Block @b + 1 as the title of a slot or a heading that names only a type:
- * a short line that is no cue, no slot and no sentence. */
+ * a short line that is no cue, no slot, no sentence and no speaker's. */
 static int
 next_title(const struct finder *f, size_t b)
 {
@@ -411,7 +455,8 @@ next_title(const struct finder *f, size_t b)
       n->kind != KG_BLK_ITEM) || !l || l > TITLE_MAX || n->text[l - 1] == '.' ||
      memchr(n->text, '\n', l) || is_cue_line(f, b + 1) ||
      slot_at(f->v, n->text, n->len) ||
-     kg_programme_field_label(f->v, n->text, n->len))
+     kg_programme_field_label(f->v, n->text, n->len) ||
+     speaker_shaped(n->text, l))
     return 0;
   return 1;
 }
