@@ -38,7 +38,7 @@ FUZZ_ENV       = ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=$$u:suppressi
                  MEDNUM_KG_DATA=$(CURDIR)
 
 # Allocation stacks: the SPARQL harness unwinds through rasqal (slow, 150
-# runs/s) so that tests/fuzz/lsan.supp can name rasqal's parser; the others
+# runs/s) so that tests/lsan.supp can name rasqal's parser; the others
 # take the fast unwinder (the extractor is 6 times faster with it).
 FUZZ_UNWIND_extract = 1
 FUZZ_UNWIND_sparql  = 0
