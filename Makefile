@@ -81,9 +81,9 @@ suite: $(UNIT_BINS) $(BUILD)/mednum-kg $(BUILD)/sparqldoc
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan: .deps-ok
 	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' \
-	  ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:suppressions=$(CURDIR)/tests/asan.supp LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:suppressions=$(CURDIR)/tests/asan.supp LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  all gazetteer lexicon
-	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:suppressions=$(CURDIR)/tests/asan.supp LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:suppressions=$(CURDIR)/tests/asan.supp LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  $(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' suite
 
 VG = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
