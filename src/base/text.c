@@ -37,6 +37,23 @@ kg_text_upper_at(const char *s, size_t len)
 }
 
 int
+kg_text_all_upper(const char *s, size_t len)
+{
+  size_t i = 0;
+  int letters = 0;
+
+  while(i < len) {
+    int cp, k = kg_text_utf8_decode(s + i, len - i, &cp);
+
+    if(utf8proc_islower(cp))
+      return 0;
+    letters += utf8proc_isupper(cp) != 0;
+    i += k > 0 ? (size_t)k : 1;
+  }
+  return letters >= 2;
+}
+
+int
 kg_text_utf8_check(const char *s, size_t len, size_t *bad)
 {
   size_t i = 0;

@@ -98,6 +98,9 @@ int kg_text_key_contains(const char *key, const char *word);
 int kg_text_utf8_decode(const char *s, size_t len, int *cp);
 /* 1 if s[0..len) opens with an upper-case letter ("É" as well as "E"). */
 int kg_text_upper_at(const char *s, size_t len);
+/* 1 if s[0..len) holds two upper-case letters or more and no lower-case
+ * one ("CLAVEL", "HAG", "REDON-SARRAZY"). */
+int kg_text_all_upper(const char *s, size_t len);
 
 /* Slug for IRIs: ASCII lower-case letters, digits and '-', at most @max
  * bytes, no leading/trailing '-'.  Writes into @out (reset first). */

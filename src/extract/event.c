@@ -248,6 +248,16 @@ relative_dates(struct whens *w)
   }
 }
 
+/* Is @e, a date with its year, before @p and in its year or the twelve
+ * months before? */
+static int
+dated_before(const struct kg_date *e, const struct kg_date *p)
+{
+  return e->y && e->m &&
+         e->y * 10000 + e->m * 100 + e->d < p->y * 10000 + p->m * 100 + p->d &&
+         (e->y == p->y || (e->y + 1 == p->y && e->m > p->m));
+}
+
 /* Is @e, a date without a year, in the six months before @p (not the same
  * day)? */
 static int
@@ -277,10 +287,8 @@ lone_datelines(struct whens *w)
     for(k = i + 1; k < w->n; k++) {
       const struct kg_date *e = &w->v[k].d;
 
-      if(!w->v[k].published && ((e->y && e->m &&
-         e->y * 10000 + e->m * 100 + e->d < p->y * 10000 + p->m * 100 + p->d &&
-         (e->y == p->y || (e->y + 1 == p->y && e->m > p->m))) ||
-         yearless_before(e, p))) {
+      if(!w->v[k].published &&
+         (dated_before(e, p) || yearless_before(e, p))) {
         w->v[i].published = 1;
         break;
       }

@@ -39,25 +39,6 @@ is_space(int cp)
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 || cp == 0x202F;
 }
 
-/* "CLAVEL", "HAG": two letters or more, none lower case. */
-static int
-all_upper(const char *s, size_t len)
-{
-  size_t i = 0;
-  int letters = 0;
-
-  while(i < len) {
-    int cp;
-
-    i += (size_t)kg_text_utf8_decode(s + i, len - i, &cp);
-    if(utf8proc_islower(cp))
-      return 0;
-    if(utf8proc_isupper(cp))
-      letters++;
-  }
-  return letters >= 2;
-}
-
 static void
 push(struct kg_ptoks *t, enum kg_ptok_kind kind, size_t a, size_t b)
 {
@@ -76,7 +57,7 @@ push(struct kg_ptoks *t, enum kg_ptok_kind kind, size_t a, size_t b)
   kg_text_utf8_decode(text + a, b - a, &cp);
   k->cap = utf8proc_isupper(cp) || (cp >= '0' && cp <= '9') ||
            utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
-  k->upper = kind == T_WORD && all_upper(text + a, b - a);
+  k->upper = kind == T_WORD && kg_text_all_upper(text + a, b - a);
   k->lex = kind == T_WORD && t->lx ? kg_lexicon_classes(t->lx, text + a, b - a)
                                    : 0;
 }

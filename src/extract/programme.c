@@ -393,23 +393,6 @@ is_cue_line(const struct finder *f, size_t b)
   return kg_sections_has_cue(f->doc, f->v, b, b + 1);
 }
 
-/* 1 if every letter of word w[0..n) is upper case (two letters or more). */
-static int
-all_upper(const char *w, size_t n)
-{
-  size_t i = 0, letters = 0;
-
-  while(i < n) {
-    int cp, k = kg_text_utf8_decode(w + i, n - i, &cp);
-
-    if(utf8proc_islower(cp))
-      return 0;
-    letters += utf8proc_isupper(cp) != 0;
-    i += k > 0 ? (size_t)k : 1;
-  }
-  return letters >= 2;
-}
-
 /* A speaker's line of a programme: "Prénom NOM, fonction…" -- two to four
  * capitalised words, one of them all in capitals, then a comma. */
 static int
@@ -430,7 +413,7 @@ speaker_shaped(const char *t, size_t len)
       if(!kg_text_upper_at(t + i, j - i))
         return 0;
       words++;
-      caps += all_upper(t + i, j - i);
+      caps += kg_text_all_upper(t + i, j - i);
     }
     i = j + 1;
   }

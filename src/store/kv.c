@@ -247,25 +247,21 @@ open_env(struct kg_kv *kv)
   return check_length(kv);
 }
 
-/* Entries of table @dbi into *n.  0, or -1 reported. */
-static int
-count_entries(struct kg_kv *kv, MDB_dbi dbi, size_t *n)
+long
+kg_kv_entries(struct kg_kv *kv, MDB_dbi dbi, const char *what)
 {
   MDB_stat st;
   int rc = mdb_stat(kv->txn, dbi, &st);
 
-  if(rc)
-    return kg_kv_fail(kv, rc, "count a table");
-  *n = st.ms_entries;
-  return 0;
+  return rc ? kg_kv_fail(kv, rc, what) : (long)st.ms_entries;
 }
 
 static int
-counts_differ(struct kg_kv *kv, const char *a, size_t na, const char *b,
-              size_t nb)
+counts_differ(struct kg_kv *kv, const char *a, long na, const char *b,
+              long nb)
 {
-  kg_error("store '%s' is damaged: in data.mdb, %s has %zu entries and %s "
-           "%zu (details: 'mednum-kg --store %s store check')", kv->dir, a,
+  kg_error("store '%s' is damaged: in data.mdb, %s has %ld entries and %s "
+           "%ld (details: 'mednum-kg --store %s store check')", kv->dir, a,
            na, b, nb, kv->dir);
   return -1;
 }
@@ -273,18 +269,19 @@ counts_differ(struct kg_kv *kv, const char *a, size_t na, const char *b,
 int
 kg_kv_check_counts(struct kg_kv *kv)
 {
-  size_t first = 0, n = 0, t2i = 0, i2t = 0;
+  long first = kg_kv_entries(kv, kv->idx[0], "count a table"), n, t2i, i2t;
   int o;
 
-  if(count_entries(kv, kv->idx[0], &first))
+  if(first < 0)
     return -1;
   for(o = 1; o < KG_NORDERS; o++) {
-    if(count_entries(kv, kv->idx[o], &n))
+    if((n = kg_kv_entries(kv, kv->idx[o], "count a table")) < 0)
       return -1;
     if(n != first)
       return counts_differ(kv, order_names[o], n, order_names[0], first);
   }
-  if(count_entries(kv, kv->t2i, &t2i) || count_entries(kv, kv->i2t, &i2t))
+  if((t2i = kg_kv_entries(kv, kv->t2i, "count a table")) < 0 ||
+     (i2t = kg_kv_entries(kv, kv->i2t, "count a table")) < 0)
     return -1;
   return i2t == t2i ? 0 : counts_differ(kv, "i2t", i2t, "t2i", t2i);
 }

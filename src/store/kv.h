@@ -51,6 +51,10 @@ struct kg_kv {
  * format.  NULL after reporting; *code receives the exit status. */
 struct kg_kv *kg_kv_open(const char *dir, int write, int *code);
 
+/* Entries of table @dbi in the open transaction, or -1 reported as
+ * "cannot @what ...". */
+long kg_kv_entries(struct kg_kv *kv, MDB_dbi dbi, const char *what);
+
 /* The cheap checks of a store opened as whole: the six index orders hold
  * as many entries each, and the two directions of the dictionary as
  * many (one mdb_stat each; 'store check' verifies the rest).  0, or -1

@@ -290,14 +290,9 @@ kg_quads_graph_size(struct kg_quads *q, uint32_t g)
 long
 kg_quads_count(struct kg_quads *q, int o)
 {
-  MDB_stat ms;
-  int rc;
-
   if(kg_quads_flush(q))
     return -1;
-  rc = mdb_stat(q->kv->txn, q->kv->idx[o], &ms);
-  return rc ? kg_kv_fail(q->kv, rc, "count the statements")
-            : (long)ms.ms_entries;
+  return kg_kv_entries(q->kv, q->kv->idx[o], "count the statements");
 }
 
 long
