@@ -7,7 +7,7 @@
 #   make bench      benchmarks (never part of check)
 
 PKGS    = redland raptor2 rasqal md4c libutf8proc jansson gmp nettle icu-uc lmdb \
-          libpcre2-8
+          libpcre2-8 libmicrohttpd
 BUILD  ?= build
 CFLAGS ?= -O2 -g
 WARN    = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
@@ -18,7 +18,7 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DEFS    = -DKG_DATADIR='"$(DATADIR)"' -DKG_VERSION='"$(VERSION)"'
-SRCDIRS = base rdf ref extract sparql store publish curate cli
+SRCDIRS = base rdf ref extract sparql store publish curate serve cli
 SRCS    = $(foreach d,$(SRCDIRS),$(wildcard src/$(d)/*.c))
 HDRS    = $(wildcard src/*/*.h)
 OBJS    = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))

@@ -9,7 +9,8 @@
 static void
 oom(void)
 {
-  kg_error("out of memory");
+  /* straight to stderr: the diagnostics writer itself allocates */
+  fputs("mednum-kg: out of memory\n", stderr);
   exit(KG_EXIT_SYS);
 }
 

@@ -8,11 +8,14 @@
 #include <unistd.h>
 #include <redland.h>
 
+#include "base/buf.h"
 #include "base/diag.h"
 
 static int verbosity;
 static int error_count;
 static const char *current_source;
+/* while set, messages go here instead of stderr (kg_diag_capture) */
+static struct kg_buf *capture;
 /* the deadline's line and exit status: a signal handler reads them */
 static char deadline_line[512];
 static volatile sig_atomic_t deadline_code;
@@ -41,28 +44,46 @@ kg_diag_source(const char *name)
   current_source = name;
 }
 
+void
+kg_diag_capture(struct kg_buf *b)
+{
+  capture = b;
+}
+
+/* Formats one message (without the "mednum-kg: " head) into @b. */
+static void
+vformat(struct kg_buf *b, const char *kind, const struct kg_loc *loc,
+        const char *fmt, va_list ap)
+{
+  if(loc && loc->file) {
+    kg_buf_adds(b, loc->file);
+    if(loc->line > 0) {
+      kg_buf_addf(b, ":%d", loc->line);
+      if(loc->col > 0)
+        kg_buf_addf(b, ":%d", loc->col);
+    }
+    kg_buf_adds(b, ": ");
+  } else if(loc && loc->line > 0) {
+    kg_buf_addf(b, "line %d", loc->line);
+    if(loc->col > 0)
+      kg_buf_addf(b, ":%d", loc->col);
+    kg_buf_adds(b, ": ");
+  }
+  if(kind)
+    kg_buf_adds(b, kind);
+  kg_buf_vaddf(b, fmt, ap);
+  kg_buf_addc(b, '\n');
+}
+
 static void
 vprint(const char *kind, const struct kg_loc *loc, const char *fmt, va_list ap)
 {
-  fputs("mednum-kg: ", stderr);
-  if(loc && loc->file) {
-    fputs(loc->file, stderr);
-    if(loc->line > 0) {
-      fprintf(stderr, ":%d", loc->line);
-      if(loc->col > 0)
-        fprintf(stderr, ":%d", loc->col);
-    }
-    fputs(": ", stderr);
-  } else if(loc && loc->line > 0) {
-    fprintf(stderr, "line %d", loc->line);
-    if(loc->col > 0)
-      fprintf(stderr, ":%d", loc->col);
-    fputs(": ", stderr);
-  }
-  if(kind)
-    fputs(kind, stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+  struct kg_buf line = KG_BUF_INIT;
+
+  vformat(capture ? capture : &line, kind, loc, fmt, ap);
+  if(!capture)
+    fprintf(stderr, "mednum-kg: %s", line.s);
+  kg_buf_release(&line);
 }
 
 void
@@ -101,6 +122,18 @@ kg_warn(const char *fmt, ...)
     return;
   va_start(ap, fmt);
   vprint("warning: ", NULL, fmt, ap);
+  va_end(ap);
+}
+
+void
+kg_notice(const char *fmt, ...)
+{
+  va_list ap;
+
+  if(verbosity < 0)
+    return;
+  va_start(ap, fmt);
+  vprint(NULL, NULL, fmt, ap);
   va_end(ap);
 }
 

@@ -30,12 +30,20 @@ void kg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kg_error_at(const struct kg_loc *loc, const char *fmt, ...)
   __attribute__((format(printf, 2, 3)));
 void kg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A notice the user waits for (a server's address), hidden by -q. */
+void kg_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Progress, printed only with -v. */
 void kg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kg_verror_at(const struct kg_loc *loc, const char *fmt, va_list ap);
 
 /* Usage error: the message, then the "try --help" line. Returns KG_EXIT_USAGE. */
 int kg_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+struct kg_buf;
+/* While @b is set (NULL ends it), messages are appended to @b, one line
+ * each without the "mednum-kg: " head, instead of going to stderr: the
+ * endpoint answers a bad query with the messages in the response. */
+void kg_diag_capture(struct kg_buf *b);
 
 /* Number of errors reported since the last kg_diag_reset_count(). */
 int kg_diag_error_count(void);

@@ -105,3 +105,17 @@ kg_cmd_read_data(struct kg_ctx *ctx, char *const *paths, size_t n,
   }
   return rc;
 }
+
+int
+kg_cmd_limit(const char *o, const char *val, int whole, double *v)
+{
+  char *end;
+  double x = strtod(val, &end);
+
+  if(!*val || *end || !(x >= 0) || x > 1e12 ||
+     (whole && x != (double)(long long)x))
+    return kg_usage_error("option '%s' wants %s 0 or more, not '%s'", o,
+                          whole ? "a whole number" : "a number", val);
+  *v = x;
+  return KG_EXIT_OK;
+}

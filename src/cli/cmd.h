@@ -27,6 +27,7 @@ int cmd_stats(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_validate(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_candidates(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_curate(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_serve(int argc, char **argv, struct kg_ctx *ctx);
 
 /* Shared option helpers for commands. */
 /* 1 if @arg is -h or --help. */
@@ -44,6 +45,10 @@ int kg_cmd_write_options(int argc, char **argv, const char *usage,
  * looks like an option (and no "--" came before them) is a usage error.
  * Returns -1, or the exit code the command returns at once. */
 int kg_cmd_no_late_option(int argc, char **argv, int first);
+
+/* Sets *@v to the value of limit option @o, a number from 0 to 10^12 (a
+ * whole one when @whole).  KG_EXIT_OK or a usage error. */
+int kg_cmd_limit(const char *o, const char *val, int whole, double *v);
 
 struct kg_stmts;
 /* Appends to @l the statements of each file: a report (.md) through the

@@ -28,7 +28,8 @@ static const char usage[] =
   "  --named IRI=FILE    an RDF file loaded as the named graph IRI\n"
   "  -e, --expr TEXT     the query text itself\n"
   "  -f, --format FMT    table (default), csv, tsv, json, xml; for CONSTRUCT\n"
-  "                      and DESCRIBE: turtle (default), ntriples\n"
+  "                      and DESCRIBE: turtle (default), ntriples, rdfxml,\n"
+  "                      jsonld\n"
   "  --param NAME=VALUE  value of a named query's parameter; repeatable\n"
   "  --timeout SECONDS   stop a query that runs longer (default 120; 0: none)\n"
   "  --max-rows N        stop a query that holds more than N solutions in one\n"
@@ -157,22 +158,6 @@ load_files(struct kg_ctx *ctx, const struct query_args *a, librdf_model **m,
   return rc;
 }
 
-/* Sets *@v to the value of limit option @o, a number from 0 to 10^12 (a
- * whole one when @whole).  KG_EXIT_OK or a usage error. */
-static int
-parse_limit(const char *o, const char *val, int whole, double *v)
-{
-  char *end;
-  double x = strtod(val, &end);
-
-  if(!*val || *end || !(x >= 0) || x > 1e12 ||
-     (whole && x != (double)(long long)x))
-    return kg_usage_error("option '%s' wants %s 0 or more, not '%s'", o,
-                          whole ? "a whole number" : "a number", val);
-  *v = x;
-  return KG_EXIT_OK;
-}
-
 /* A second --param for the name of @p (NAME=VALUE): a usage error. */
 static int
 param_repeated(const struct query_args *a, const char *p)
@@ -218,11 +203,11 @@ parse_args(int argc, char **argv, struct query_args *a)
         a->named = kg_xrealloc(a->named, (a->nnamed + 1) * sizeof(char *));
         a->named[a->nnamed++] = argv[i];
       } else if(!strcmp(o, "--timeout")) {
-        rc = parse_limit(o, val, 0, &a->timeout);
+        rc = kg_cmd_limit(o, val, 0, &a->timeout);
       } else if(!strcmp(o, "--max-rows")) {
-        rc = parse_limit(o, val, 1, &a->max_rows);
+        rc = kg_cmd_limit(o, val, 1, &a->max_rows);
       } else if(!strcmp(o, "--max-memory")) {
-        rc = parse_limit(o, val, 1, &a->max_memory);
+        rc = kg_cmd_limit(o, val, 1, &a->max_memory);
       } else if(!strcmp(o, "--param")) {
         if((rc = param_repeated(a, val)))
           return rc;
@@ -285,7 +270,7 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
     goto out;
   if(a.format && !kg_result_format_known(a.format)) {
     rc = kg_usage_error("query: unknown format '%s' (table, csv, tsv, json, "
-                        "xml, turtle, ntriples)", a.format);
+                        "xml, turtle, ntriples, rdfxml, jsonld)", a.format);
     goto out;
   }
   memset(&opts, 0, sizeof opts);

@@ -18,6 +18,7 @@ static const struct kg_cmd commands[] = {
   { "validate",    cmd_validate,    "check the graph against the data-quality rules" },
   { "candidates",  cmd_candidates,  "list what the extractor is unsure of, with evidence" },
   { "curate",      cmd_curate,      "accept or reject candidates for the next load" },
+  { "serve",       cmd_serve,       "answer SPARQL over HTTP, with a query page and entity pages" },
   { "store",       cmd_store,       "verify the store, or convert one of mednum-kg 0.x (check, upgrade)" },
   { NULL, NULL, NULL }
 };

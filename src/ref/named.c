@@ -179,32 +179,61 @@ cmp_str(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int
-kg_named_list(struct kg_ref *ref, FILE *out)
+char **
+kg_named_names(struct kg_ref *ref, size_t *n)
 {
   char *dir = kg_ref_path(ref, "queries");
   DIR *d = opendir(dir);
   struct dirent *de;
   char **names = NULL;
-  size_t n = 0, cap = 0, i, j;
-  int rc = 0;
+  size_t cap = 0;
 
+  *n = 0;
   if(!d) {
     kg_error("cannot open '%s'", dir);
     free(dir);
-    return -1;
+    return NULL;
   }
   while((de = readdir(d)) != NULL) {
     size_t l = strlen(de->d_name);
 
     if(l > 3 && !strcmp(de->d_name + l - 3, ".rq")) {
-      KG_GROW(names, cap, n + 1);
-      names[n++] = kg_xstrndup(de->d_name, l - 3);
+      KG_GROW(names, cap, *n + 1);
+      names[(*n)++] = kg_xstrndup(de->d_name, l - 3);
     }
   }
   closedir(d);
-  if(n)
-    qsort(names, n, sizeof(char *), cmp_str);
+  free(dir);
+  if(*n)
+    qsort(names, *n, sizeof(char *), cmp_str);
+  KG_GROW(names, cap, *n + 1);
+  names[*n] = NULL;
+  return names;
+}
+
+void
+kg_named_names_free(char **names)
+{
+  size_t i;
+
+  for(i = 0; names && names[i]; i++)
+    free(names[i]);
+  free(names);
+}
+
+const char *
+kg_named_type_name(enum kg_param_type t)
+{
+  return type_names[t];
+}
+
+int
+kg_named_list(struct kg_ref *ref, FILE *out)
+{
+  size_t n, i, j;
+  char **names = kg_named_names(ref, &n);
+  int rc = names ? 0 : -1;
+
   for(i = 0; i < n; i++) {
     struct kg_named *q = kg_named_load(ref, names[i]);
 
@@ -220,10 +249,7 @@ kg_named_list(struct kg_ref *ref, FILE *out)
               "" : "(optional) ", q->params[j].doc);
     kg_named_free(q);
   }
-  for(i = 0; i < n; i++)
-    free(names[i]);
-  free(names);
-  free(dir);
+  kg_named_names_free(names);
   return rc;
 }
 

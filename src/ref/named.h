@@ -48,6 +48,13 @@ struct kg_named *kg_named_load(struct kg_ref *ref, const char *name);
 struct kg_named *kg_named_from_file(const char *path);
 void kg_named_free(struct kg_named *q);
 
+/* The names of the named queries, sorted, NULL-terminated (free with
+ * kg_named_names_free); *n receives their number.  NULL after reporting. */
+char **kg_named_names(struct kg_ref *ref, size_t *n);
+void kg_named_names_free(char **names);
+/* "string", "iri", "int", "theme" or "territory". */
+const char *kg_named_type_name(enum kg_param_type t);
+
 /* Writes "name  summary" and the parameters of every named query. */
 int kg_named_list(struct kg_ref *ref, FILE *out);
 

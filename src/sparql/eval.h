@@ -235,7 +235,8 @@ int kg_join_values(struct kg_eval *ev, struct kg_rows *cur,
 /* Notes whether the model has named graphs (ev->dedupe). */
 void kg_graph_init(struct kg_eval *ev);
 /* FROM / FROM NAMED of @q: 0, or -1 after refusing. */
-int kg_graph_dataset(struct kg_eval *ev, rasqal_query *q);
+int kg_graph_dataset(struct kg_eval *ev, rasqal_query *q,
+                     const struct kg_sparql_opts *opts);
 /* GRAPH @g for each row of @in. */
 int kg_graph_eval(struct kg_eval *ev, struct kg_plan_gp *g,
                   struct kg_rows *in, struct kg_rows *out);

@@ -1,8 +1,11 @@
-/* format_rdf.c - graph results (CONSTRUCT, DESCRIBE) as sorted N-Triples
- * or as Turtle through the project's one Turtle writer (rdf/turtle.c). */
+/* format_rdf.c - graph results (CONSTRUCT, DESCRIBE) as sorted N-Triples,
+ * as Turtle through the project's one Turtle writer (rdf/turtle.c), as
+ * RDF/XML through raptor's serializer, or as JSON-LD (expanded form, one
+ * node object per subject, through jansson). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 
 #include "base/buf.h"
 #include "rdf/turtle.h"
@@ -127,16 +130,138 @@ write_turtle(struct kg_writer *w, const struct kg_result *r,
   free_graph(g, r->ntriples);
 }
 
-void
+/* RDF/XML through raptor's "rdfxml-abbrev" serializer, triples sorted. */
+static int
+write_rdfxml(struct kg_writer *w, const struct kg_result *r,
+             struct kg_buf *out)
+{
+  struct gline *g = sorted_graph(w, r);
+  raptor_world *rw = r->ntriples ? r->triples[0]->world : NULL;
+  raptor_serializer *ser;
+  raptor_iostream *io;
+  void *mem = NULL;
+  size_t memlen = 0, i;
+  int rc = -1;
+
+  if(!rw) {
+    free_graph(g, r->ntriples);
+    kg_buf_adds(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-"
+                "syntax-ns#\"/>\n");
+    return 0;
+  }
+  ser = raptor_new_serializer(rw, "rdfxml-abbrev");
+  io = raptor_new_iostream_to_string(rw, &mem, &memlen, malloc);
+  if(ser && io && !raptor_serializer_start_to_iostream(ser, NULL, io)) {
+    rc = 0;
+    for(i = 0; i < r->ntriples && !rc; i++)
+      rc = raptor_serializer_serialize_statement(ser, g[i].st);
+    if(raptor_serializer_serialize_end(ser))
+      rc = -1;
+  }
+  if(ser)
+    raptor_free_serializer(ser);
+  if(io)
+    raptor_free_iostream(io);   /* finishes @mem */
+  if(!rc && mem)
+    kg_buf_add(out, mem, memlen);
+  free(mem);
+  free_graph(g, r->ntriples);
+  return rc;
+}
+
+/* The JSON-LD value object of @n (an IRI, blank node or literal). */
+static json_t *
+jsonld_value(struct kg_writer *w, librdf_node *n)
+{
+  struct kg_buf b = KG_BUF_INIT;
+  json_t *v;
+  size_t len;
+  const char *s, *dt, *lang;
+
+  if(!librdf_node_is_literal(n)) {
+    kg_format_nt(w, &b, n);
+    v = json_pack("{s:s}", "@id", librdf_node_is_blank(n) ? b.s
+                  : kg_format_iri(n));
+    kg_buf_release(&b);
+    return v;
+  }
+  s = kg_format_lit(n, &len);
+  v = json_pack("{s:s%}", "@value", s, len);
+  dt = kg_format_dt(n);
+  lang = librdf_node_get_literal_value_language(n);
+  if(lang)
+    json_object_set_new(v, "@language", json_string(lang));
+  else if(dt && strcmp(dt, "http://www.w3.org/2001/XMLSchema#string"))
+    json_object_set_new(v, "@type", json_string(dt));
+  return v;
+}
+
+/* JSON-LD in expanded form: an array of node objects, subjects in the
+ * order of the sorted triples. */
+static void
+write_jsonld(struct kg_writer *w, const struct kg_result *r,
+             struct kg_buf *out)
+{
+  struct gline *g = sorted_graph(w, r);
+  json_t *top = json_array(), *node = NULL;
+  struct kg_buf prev = KG_BUF_INIT, cur = KG_BUF_INIT;
+  char *text;
+  size_t i;
+
+  for(i = 0; i < r->ntriples; i++) {
+    librdf_node *s = librdf_statement_get_subject(g[i].st);
+    const char *p = kg_format_iri(librdf_statement_get_predicate(g[i].st));
+    json_t *vals;
+
+    kg_buf_reset(&cur);
+    kg_format_nt(w, &cur, s);
+    if(!node || strcmp(cur.s, prev.s)) {
+      json_t *id = jsonld_value(w, s);
+
+      node = json_object();
+      json_object_set(node, "@id", json_object_get(id, "@id"));
+      json_decref(id);
+      json_array_append_new(top, node);
+      kg_buf_reset(&prev);
+      kg_buf_adds(&prev, cur.s);
+    }
+    vals = json_object_get(node, p);
+    if(!vals) {
+      vals = json_array();
+      json_object_set_new(node, p, vals);
+    }
+    json_array_append_new(vals, jsonld_value(w,
+                            librdf_statement_get_object(g[i].st)));
+  }
+  text = json_dumps(top, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  if(text) {
+    kg_buf_adds(out, text);
+    kg_buf_addc(out, '\n');
+  }
+  free(text);
+  json_decref(top);
+  kg_buf_release(&prev);
+  kg_buf_release(&cur);
+  free_graph(g, r->ntriples);
+}
+
+int
 kg_format_rdf_write(struct kg_writer *w, const struct kg_result *r,
-                    struct kg_buf *o, int turtle)
+                    struct kg_buf *o, const char *format)
 {
   struct gline *g;
   size_t i;
 
-  if(turtle) {
+  if(!strcmp(format, "turtle")) {
     write_turtle(w, r, o);
-    return;
+    return 0;
+  }
+  if(!strcmp(format, "rdfxml"))
+    return write_rdfxml(w, r, o);
+  if(!strcmp(format, "jsonld")) {
+    write_jsonld(w, r, o);
+    return 0;
   }
   g = sorted_graph(w, r);
   for(i = 0; i < r->ntriples; i++) {
@@ -144,4 +269,5 @@ kg_format_rdf_write(struct kg_writer *w, const struct kg_result *r,
     kg_buf_addc(o, '\n');
   }
   free_graph(g, r->ntriples);
+  return 0;
 }

@@ -140,39 +140,60 @@ model_has_context(struct kg_eval *ev, librdf_node *g)
   return found;
 }
 
+/* Adds graph @iri to the dataset (@named: FROM NAMED); a graph the model
+ * does not hold is refused, never fetched.  0 or -1 (refused). */
+static int
+dataset_add(struct kg_eval *ev, const char *iri, int named)
+{
+  librdf_node *g = librdf_new_node_from_uri_string(ev->world,
+                                                   (const unsigned char *)iri);
+
+  ev->has_dataset = 1;
+  if(!g || !model_has_context(ev, g)) {
+    if(g)
+      librdf_free_node(g);
+    kg_eval_refuse(ev, "FROM", "%s <%s> is not a graph of the store or of "
+                   "--named; mednum-kg never fetches a graph",
+                   named ? "FROM NAMED" : "FROM", iri);
+    return -1;
+  }
+  if(named) {
+    ev->named = kg_xrealloc(ev->named, (size_t)(ev->nnamed + 1) *
+                            sizeof(*ev->named));
+    ev->named[ev->nnamed++] = g;
+  } else {
+    ev->from = kg_xrealloc(ev->from, (size_t)(ev->nfrom + 1) *
+                           sizeof(*ev->from));
+    ev->from[ev->nfrom++] = g;
+  }
+  return 0;
+}
+
 /* FROM / FROM NAMED: served from the graphs already loaded (--named);
- * anything else would be fetched, which is refused. */
+ * anything else would be fetched, which is refused.  A dataset given
+ * with the query (the protocol's default-graph-uri and named-graph-uri,
+ * @opts) replaces the query's own. */
 int
-kg_graph_dataset(struct kg_eval *ev, rasqal_query *q)
+kg_graph_dataset(struct kg_eval *ev, rasqal_query *q,
+                 const struct kg_sparql_opts *opts)
 {
   int i;
+  size_t k;
   rasqal_data_graph *dg;
 
-  for(i = 0; (dg = rasqal_query_get_data_graph(q, i)); i++) {
-    int named = dg->flags == RASQAL_DATA_GRAPH_NAMED;
-    const char *kw = named ? "FROM NAMED" : "FROM";
-    librdf_node *g = librdf_new_node_from_uri(ev->world,
-                                              (librdf_uri *)dg->uri);
-
-    ev->has_dataset = 1;
-    if(!g || !model_has_context(ev, g)) {
-      if(g)
-        librdf_free_node(g);
-      kg_eval_refuse(ev, "FROM", "%s <%s> is not a graph of the store or of "
-                     "--named; mednum-kg never fetches a graph", kw,
-                     (const char *)raptor_uri_as_string(dg->uri));
-      return -1;
-    }
-    if(named) {
-      ev->named = kg_xrealloc(ev->named, (size_t)(ev->nnamed + 1) *
-                              sizeof(*ev->named));
-      ev->named[ev->nnamed++] = g;
-    } else {
-      ev->from = kg_xrealloc(ev->from, (size_t)(ev->nfrom + 1) *
-                             sizeof(*ev->from));
-      ev->from[ev->nfrom++] = g;
-    }
+  if(opts->ndefault_graphs || opts->nnamed_graphs) {
+    for(k = 0; k < opts->ndefault_graphs; k++)
+      if(dataset_add(ev, opts->default_graphs[k], 0))
+        return -1;
+    for(k = 0; k < opts->nnamed_graphs; k++)
+      if(dataset_add(ev, opts->named_graphs[k], 1))
+        return -1;
+    return 0;
   }
+  for(i = 0; (dg = rasqal_query_get_data_graph(q, i)); i++)
+    if(dataset_add(ev, (const char *)raptor_uri_as_string(dg->uri),
+                   dg->flags == RASQAL_DATA_GRAPH_NAMED))
+      return -1;
   return 0;
 }
 

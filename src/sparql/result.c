@@ -63,15 +63,18 @@ static int
 write_format(struct kg_writer *w, struct kg_result *r, const char *format,
              struct kg_buf *o)
 {
-  int rdf = !strcmp(format, "turtle") || !strcmp(format, "ntriples");
+  int rdf = kg_format_find(format, KG_FMT_GRAPH) && strcmp(format, "table");
 
   if(r->kind == KG_RESULT_GRAPH) {
     if(!rdf && strcmp(format, "table")) {
       kg_error("format '%s' is not available for a graph result (use "
-               "turtle or ntriples)", format);
+               "turtle, ntriples, rdfxml or jsonld)", format);
       return -1;
     }
-    kg_format_rdf_write(w, r, o, !strcmp(format, "turtle"));
+    if(kg_format_rdf_write(w, r, o, rdf ? format : "ntriples")) {
+      kg_error("cannot write the graph as %s", format);
+      return -1;
+    }
   } else if(rdf) {
     kg_error("format '%s' is only available for CONSTRUCT and DESCRIBE",
              format);
@@ -91,25 +94,36 @@ write_format(struct kg_writer *w, struct kg_result *r, const char *format,
 }
 
 int
-kg_result_write(struct kg_world *w, struct kg_result *r, const char *format,
-                FILE *out)
+kg_result_write_buf(struct kg_result *r, const char *format,
+                    struct kg_buf *o)
 {
-  struct kg_buf o = KG_BUF_INIT;
   struct kg_writer fw;
   int rc = 0;
 
-  (void)w;
   kg_format_init(&fw);
   if(!kg_result_format_known(format)) {
     kg_error("unknown output format '%s'", format ? format : "");
     rc = -1;
-  } else if(write_format(&fw, r, format, &o)) {
-    rc = -1;
-  } else if(o.len && fwrite(o.s, 1, o.len, out) != o.len) {
+  } else {
+    rc = write_format(&fw, r, format, o);
+  }
+  kg_format_release(&fw);
+  return rc;
+}
+
+int
+kg_result_write(struct kg_world *w, struct kg_result *r, const char *format,
+                FILE *out)
+{
+  struct kg_buf o = KG_BUF_INIT;
+  int rc;
+
+  (void)w;
+  rc = kg_result_write_buf(r, format, &o);
+  if(!rc && o.len && fwrite(o.s, 1, o.len, out) != o.len) {
     kg_error("cannot write the results");
     rc = -1;
   }
-  kg_format_release(&fw);
   kg_buf_release(&o);
   return rc;
 }

@@ -75,8 +75,9 @@ void kg_format_json_write(struct kg_writer *w, const struct kg_result *r,
                           struct kg_buf *o);
 void kg_format_xml_write(struct kg_writer *w, const struct kg_result *r,
                          struct kg_buf *o);
-/* Graph results, sorted: N-Triples lines, or Turtle when @turtle. */
-void kg_format_rdf_write(struct kg_writer *w, const struct kg_result *r,
-                         struct kg_buf *o, int turtle);
+/* Graph results, sorted, as @format: "ntriples", "turtle", "rdfxml" or
+ * "jsonld".  0, or -1 when the serializer failed. */
+int kg_format_rdf_write(struct kg_writer *w, const struct kg_result *r,
+                        struct kg_buf *o, const char *format);
 
 #endif

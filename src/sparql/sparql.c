@@ -181,7 +181,7 @@ kg_sparql_exec(struct kg_world *w, librdf_model *model, const char *query,
   if(rc != KG_EXIT_OK)
     goto out;
   rc = KG_EXIT_DATA;
-  if(opts && kg_graph_dataset(&ev, ev.queries[0]))
+  if(opts && kg_graph_dataset(&ev, ev.queries[0], opts))
     goto out;
   top = kg_compile_query(&ev);
   if(!top)
@@ -193,6 +193,8 @@ kg_sparql_exec(struct kg_world *w, librdf_model *model, const char *query,
     kg_rows_add(&rows, NULL);
   } else if(kg_select_eval(&ev, top, NULL, &rows)) {
     rc = ev.sys ? KG_EXIT_SYS : KG_EXIT_DATA;
+    if(opts && opts->limit_hit && ev.limit.hit)
+      *opts->limit_hit = 1;
     goto out;
   }
   r = make_result(&ev, top, &rows);

@@ -32,6 +32,16 @@ struct kg_sparql_opts {
   double timeout;
   size_t max_rows;
   size_t max_memory;
+  /* Optional: the dataset given beside the query (SPARQL Protocol
+   * default-graph-uri / named-graph-uri), which replaces the query's
+   * FROM and FROM NAMED; graphs of the model only. */
+  const char *const *default_graphs;
+  size_t ndefault_graphs;
+  const char *const *named_graphs;
+  size_t nnamed_graphs;
+  /* Optional out: set to 1 when a limit stopped the query (the endpoint
+   * answers 503 then, 400 for a query refused). */
+  int *limit_hit;
 };
 
 /* Limits of the query text, checked before rasqal reads it: brackets
@@ -71,10 +81,15 @@ librdf_node *kg_result_cell(const struct kg_result *r, size_t row, int col);
 librdf_statement *kg_result_triple(const struct kg_result *r, size_t i);
 
 /* Writes @r as @format: "table", "csv", "tsv", "json", "xml" for bindings and
- * booleans; "turtle", "ntriples" (and "table") for graphs.  Returns 0, or -1
- * after reporting (unknown format for this kind of result: 2 is the caller's). */
+ * booleans; "turtle", "ntriples", "rdfxml", "jsonld" (and "table") for
+ * graphs.  Returns 0, or -1 after reporting (unknown format for this kind
+ * of result: 2 is the caller's). */
 int kg_result_write(struct kg_world *w, struct kg_result *r,
                     const char *format, FILE *out);
+/* The same, appended to @o. */
+struct kg_buf;
+int kg_result_write_buf(struct kg_result *r, const char *format,
+                        struct kg_buf *o);
 /* 1 if @format is a known output format name. */
 int kg_result_format_known(const char *format);
 
