@@ -30,7 +30,7 @@ DEB_PKGS = gcc make pkg-config librdf0-dev librasqal3-dev libraptor2-dev \
            raptor2-utils rasqal-utils redland-utils libmd4c-dev \
            libutf8proc-dev libjansson-dev libmicrohttpd-dev libgmp-dev \
            nettle-dev libicu-dev libpcre2-dev liblmdb-dev lmdb-utils ca-certificates \
-           valgrind python3 groff-base
+           valgrind python3 groff-base curl chromium
 
 all: $(BUILD)/mednum-kg
 
@@ -72,7 +72,7 @@ integration: $(BUILD)/mednum-kg
 	KG=$(KG) sh tests/run-integration.sh $(T)
 
 check: .deps-ok
-	$(MAKE) all gazetteer lexicon
+	$(MAKE) all gazetteer lexicon www
 	$(MAKE) suite
 
 suite: $(UNIT_BINS) $(BUILD)/mednum-kg $(BUILD)/sparqldoc
@@ -82,7 +82,7 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover
 asan: .deps-ok
 	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' \
 	  ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:suppressions=$(CURDIR)/tests/asan.supp LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	  all gazetteer lexicon
+	  all gazetteer lexicon www
 	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:suppressions=$(CURDIR)/tests/asan.supp LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  $(MAKE) BUILD=build-asan CFLAGS='-O1 -g $(SAN)' LDFLAGS='$(SAN)' suite
 
@@ -94,13 +94,13 @@ valgrind: .deps-ok
 
 # ---------------------------------------------------------------- demo
 demo: .deps-ok
-	$(MAKE) all gazetteer lexicon
+	$(MAKE) all gazetteer lexicon www
 	KG=$(KG) sh tools/demo.sh
 
 clean:
 	rm -rf build build-asan build-vg .deps-ok
 
-.PHONY: all deps unit golden integration suite check asan valgrind demo clean gazetteer
+.PHONY: all deps unit golden integration suite check asan valgrind demo clean gazetteer www
 
 # ---------------------------------------------------------------- docs
 # docs/SPARQL.md comes from the engine's feature table (tests check it).

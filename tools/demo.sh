@@ -38,3 +38,25 @@ say "Initiatives per département"
 say "The evidence for Rur@linette: every fact with its passage"
 "$KG" --store "$store/st" query evidence \
   --param entity=https://w3id.org/mednum-kg/id/initiative/rur-linette
+
+say "serve: the same answers over HTTP (SPARQL 1.1 Protocol), with a query page"
+if command -v curl >/dev/null 2>&1; then
+  "$KG" --store "$store/st" serve --listen 127.0.0.1:0 --workers 1 2>"$store/serve.log" &
+  pid=$!
+  n=0
+  until grep -q 'listening on' "$store/serve.log" 2>/dev/null || [ $n -ge 50 ]; do
+    sleep 0.1; n=$((n + 1))
+  done
+  url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$store/serve.log")
+  echo "\$ curl '${url}queries/initiatives-by-theme-and-territory?theme=mobilite&territory=36&format=csv'"
+  curl -s "${url}queries/initiatives-by-theme-and-territory?theme=mobilite&territory=36&format=csv" || true
+  kill "$pid"; wait "$pid" || true
+fi
+cat <<'EOT'
+
+To keep a server running on the bundled report:
+    build/mednum-kg load data/nec-cvl-2024.md     # into ./mednum-kg.store
+    build/mednum-kg serve                         # then open http://127.0.0.1:7878/
+The query page is at /, the SPARQL endpoint at /sparql, the named queries at
+/queries, and every entity has a page: http://127.0.0.1:7878/id/initiative/rur-linette
+EOT

@@ -136,7 +136,7 @@ send_failure(struct kg_http_req *req, int rc, int limit, struct kg_buf *msg)
 
 void
 kg_endpoint_query(struct kg_endpoint *ep, struct kg_http_req *req,
-                  const char *query, const char *source)
+                  const char *query, const char *source, int empty_404)
 {
   struct kg_sparql_opts opts;
   struct kg_result *res = NULL;
@@ -166,7 +166,9 @@ kg_endpoint_query(struct kg_endpoint *ep, struct kg_http_req *req,
     rc = kg_store_end(store, rc);
   }
   kg_diag_capture(NULL);
-  if(rc == KG_EXIT_OK && res)
+  if(rc == KG_EXIT_OK && res && empty_404 && !kg_result_count(res))
+    kg_http_error(req, 404, "the graph says nothing of this entity");
+  else if(rc == KG_EXIT_OK && res)
     send_result(ep, req, res);
   else
     send_failure(req, rc, limit, &msg);
@@ -237,7 +239,7 @@ sparql(struct kg_endpoint *ep, struct kg_http_req *req)
   }
   q = protocol_query(req);
   if(q)
-    kg_endpoint_query(ep, req, q, "query");
+    kg_endpoint_query(ep, req, q, "query", 0);
 }
 
 /* GET /queries: the named queries, their parameters and text, as JSON. */
@@ -268,8 +270,9 @@ queries_list(struct kg_endpoint *ep, struct kg_http_req *req)
       "params", params, "url", url.s, "query", q->text));
     kg_named_free(q);
   }
-  text = json_dumps(json_pack("{s:o}", "queries", list),
-                    JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  list = json_pack("{s:o}", "queries", list);
+  text = json_dumps(list, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  json_decref(list);
   kg_http_reply(req, 200, "application/json", text ? text : "{}",
                 text ? strlen(text) : 2, NULL, NULL);
   free(text);
@@ -307,7 +310,7 @@ named_query(struct kg_endpoint *ep, struct kg_http_req *req, const char *name)
   else if(!text)
     kg_http_error(req, 400, "%s", msg.s ? msg.s : "bad parameters");
   else
-    kg_endpoint_query(ep, req, text, name);
+    kg_endpoint_query(ep, req, text, name, 0);
   for(i = 0; i < n; i++)
     free(assign[i]);
   free(assign);

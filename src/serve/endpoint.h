@@ -32,9 +32,10 @@ void kg_endpoint_handle(void *arg, struct kg_http_req *req);
 
 /* Runs @query for @req and answers it in the negotiated format: 200, or
  * 400 (bad query, with the messages), 406, 500, 503 (a limit, or the
- * store cannot be read).  @source names the query in messages. */
+ * store cannot be read).  @source names the query in messages;
+ * @empty_404: an empty answer is 404 (an entity the store does not know). */
 void kg_endpoint_query(struct kg_endpoint *ep, struct kg_http_req *req,
-                       const char *query, const char *source);
+                       const char *query, const char *source, int empty_404);
 
 /* pages.c: the page of the entity @rest (the IRI is base + @rest): HTML,
  * or RDF by content negotiation; 404 when the store says nothing of it. */

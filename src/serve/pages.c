@@ -515,7 +515,7 @@ kg_pages_entity(struct kg_endpoint *ep, struct kg_http_req *req,
     /* RDF: the entity's triples, negotiated again among graph formats */
     kg_buf_addf(&q, "CONSTRUCT { <%s> ?p ?o } WHERE { <%s> ?p ?o }",
                 iri.s, iri.s);
-    kg_endpoint_query(ep, req, q.s, "page");
+    kg_endpoint_query(ep, req, q.s, "page", 1);
   }
   kg_buf_release(&iri);
   kg_buf_release(&q);
