@@ -111,6 +111,9 @@ parse_args(int argc, char **argv, struct serve_args *a)
       return rc;
     i++;
   }
+  if(!kg_server_listen_ok(a->listen))
+    return kg_usage_error("serve: --listen wants ADDR:PORT, not '%s'",
+                          a->listen);
   if(a->workers < 1 || a->workers > KG_SERVE_MAX_WORKERS)
     return kg_usage_error("serve: --workers wants 1 to %d",
                           KG_SERVE_MAX_WORKERS);

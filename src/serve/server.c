@@ -55,6 +55,17 @@ split_listen(const char *s, char **host, char **port)
   return 0;
 }
 
+int
+kg_server_listen_ok(const char *listen_at)
+{
+  char *host = NULL, *port = NULL;
+  int ok = !split_listen(listen_at, &host, &port);
+
+  free(host);
+  free(port);
+  return ok;
+}
+
 /* Writes "http://ADDR:PORT/" of the bound socket @fd into @b. */
 static void
 bound_url(int fd, struct kg_buf *b)

@@ -21,6 +21,9 @@ struct kg_server_opts {
   void *arg;
 };
 
+/* 1 if @listen_at has the form ADDR:PORT or [ADDR]:PORT. */
+int kg_server_listen_ok(const char *listen_at);
+
 /* Binds @o->listen (a usage error when it does not parse, 4 when it
  * cannot be bound), announces the address on stderr, and serves until a
  * signal stops it.  Returns an exit status. */
