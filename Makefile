@@ -7,7 +7,7 @@
 #   make bench      benchmarks (never part of check)
 
 PKGS    = redland raptor2 rasqal md4c libutf8proc jansson gmp nettle icu-uc lmdb \
-          libpcre2-8 libmicrohttpd
+          libpcre2-8 libmicrohttpd libcurl
 BUILD  ?= build
 CFLAGS ?= -O2 -g
 WARN    = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
@@ -18,7 +18,7 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DEFS    = -DKG_DATADIR='"$(DATADIR)"' -DKG_VERSION='"$(VERSION)"'
-SRCDIRS = base rdf ref extract sparql store publish curate serve cli
+SRCDIRS = base rdf ref extract sparql store publish curate serve remote cli
 SRCS    = $(foreach d,$(SRCDIRS),$(wildcard src/$(d)/*.c))
 HDRS    = $(wildcard src/*/*.h)
 OBJS    = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
@@ -28,7 +28,7 @@ KG      = $(abspath $(BUILD)/mednum-kg)
 # Debian 12 packages the build and the tests need (make deps installs them).
 DEB_PKGS = gcc make pkg-config librdf0-dev librasqal3-dev libraptor2-dev \
            raptor2-utils rasqal-utils redland-utils libmd4c-dev \
-           libutf8proc-dev libjansson-dev libmicrohttpd-dev libgmp-dev \
+           libutf8proc-dev libjansson-dev libmicrohttpd-dev libcurl4-gnutls-dev libgmp-dev \
            nettle-dev libicu-dev libpcre2-dev liblmdb-dev lmdb-utils ca-certificates \
            valgrind python3 groff-base curl chromium
 

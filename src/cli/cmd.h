@@ -28,6 +28,7 @@ int cmd_validate(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_candidates(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_curate(int argc, char **argv, struct kg_ctx *ctx);
 int cmd_serve(int argc, char **argv, struct kg_ctx *ctx);
+int cmd_push(int argc, char **argv, struct kg_ctx *ctx);
 
 /* Shared option helpers for commands. */
 /* 1 if @arg is -h or --help. */

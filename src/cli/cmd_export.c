@@ -77,7 +77,7 @@ write_all(struct kg_ctx *ctx, struct kg_store *st, struct export_opts *o,
     return rc;
   }
   if(!strcmp(o->format, "ntriples") || !strcmp(o->format, "nquads"))
-    return kg_serialize_stream(&ctx->w, m, !strcmp(o->format, "nquads"),
+    return kg_serialize_stream(&ctx->w, m, NULL, !strcmp(o->format, "nquads"),
                                out);
   return kg_serialize(&ctx->w, m, o->format, out);
 }

@@ -12,10 +12,13 @@
 #include "rdf/read.h"
 #include "sparql/sparql.h"
 #include "store/store.h"
+#include "remote/client.h"
+#include "remote/query.h"
 #include "base/hash.h"
 
 static const char usage[] =
   "usage: mednum-kg query [--data FILE]... [--named IRI=FILE]...\n"
+  "                       [--endpoint URL [--user NAME]]\n"
   "                       [-f FORMAT] [--param NAME=VALUE]...\n"
   "                       [--timeout SECONDS] [--max-rows N] [--max-memory MB]\n"
   "                       (QUERY.rq | -e TEXT | NAME)\n"
@@ -26,6 +29,9 @@ static const char usage[] =
   "  --data FILE         a report (.md) or RDF file (.ttl .nt .nq .rdf) for\n"
   "                      the default graph; repeatable\n"
   "  --named IRI=FILE    an RDF file loaded as the named graph IRI\n"
+  "  --endpoint URL      send the query to that SPARQL endpoint (SPARQL 1.1\n"
+  "                      Protocol) and print its answer; --user NAME with\n"
+  "                      the password in $MEDNUM_KG_PASSWORD or ~/.netrc\n"
   "  -e, --expr TEXT     the query text itself\n"
   "  -f, --format FMT    table (default), csv, tsv, json, xml; for CONSTRUCT\n"
   "                      and DESCRIBE: turtle (default), ntriples, rdfxml,\n"
@@ -56,6 +62,8 @@ struct query_args {
   const char *format;
   const char *expr;
   const char *target;
+  const char *endpoint;
+  const char *user;
   double timeout;               /* seconds */
   double max_rows;
   double max_memory;            /* megabytes */
@@ -186,6 +194,7 @@ parse_args(int argc, char **argv, struct query_args *a)
     if(!strcmp(o, "--data") || !strcmp(o, "--named") || !strcmp(o, "-f") ||
        !strcmp(o, "--format") || !strcmp(o, "-e") || !strcmp(o, "--expr") ||
        !strcmp(o, "--param") || !strcmp(o, "--timeout") ||
+       !strcmp(o, "--endpoint") || !strcmp(o, "--user") ||
        !strcmp(o, "--max-rows") || !strcmp(o, "--max-memory")) {
       int rc = KG_EXIT_OK;
 
@@ -202,6 +211,10 @@ parse_args(int argc, char **argv, struct query_args *a)
           return kg_usage_error("--named wants IRI=FILE, not '%s'", val);
         a->named = kg_xrealloc(a->named, (a->nnamed + 1) * sizeof(char *));
         a->named[a->nnamed++] = argv[i];
+      } else if(!strcmp(o, "--endpoint")) {
+        a->endpoint = val;
+      } else if(!strcmp(o, "--user")) {
+        a->user = val;
       } else if(!strcmp(o, "--timeout")) {
         rc = kg_cmd_limit(o, val, 0, &a->timeout);
       } else if(!strcmp(o, "--max-rows")) {
@@ -233,7 +246,24 @@ parse_args(int argc, char **argv, struct query_args *a)
     return kg_usage_error("query: no query given (FILE.rq, -e TEXT or NAME)");
   if(a->target && a->expr)
     return kg_usage_error("query: give either -e TEXT or a query, not both");
+  if(a->endpoint && (a->ndata || a->nnamed))
+    return kg_usage_error("query: --endpoint queries a server; --data and "
+                          "--named are for local files");
+  if(a->user && !a->endpoint)
+    return kg_usage_error("query: --user goes with --endpoint");
   return KG_EXIT_OK;
+}
+
+/* --endpoint: the query goes to the server, its answer to stdout. */
+static int
+remote_query(struct kg_ctx *ctx, const struct query_args *a,
+             const char *text)
+{
+  struct kg_remote r;
+
+  kg_remote_init(&r, a->user);
+  r.timeout = a->timeout > 0 ? (long)a->timeout + 1 : 0;
+  return kg_remote_query(&ctx->w, &r, a->endpoint, text, a->format, stdout);
 }
 
 static int
@@ -302,6 +332,10 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
       goto out;
     }
     opts.source = looks_like_file(a.target) ? a.target : q->path + strlen(ctx->ref.datadir) + 1;
+  }
+  if(a.endpoint) {
+    rc = remote_query(ctx, &a, text);
+    goto out;
   }
   if(a.ndata || a.nnamed) {
     rc = load_files(ctx, &a, &model, &storage, &ld);

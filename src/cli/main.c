@@ -19,6 +19,7 @@ static const struct kg_cmd commands[] = {
   { "candidates",  cmd_candidates,  "list what the extractor is unsure of, with evidence" },
   { "curate",      cmd_curate,      "accept or reject candidates for the next load" },
   { "serve",       cmd_serve,       "answer SPARQL over HTTP, with a query page and entity pages" },
+  { "push",        cmd_push,        "send the store's graphs to a shared SPARQL server (Virtuoso)" },
   { "store",       cmd_store,       "verify the store, or convert one of mednum-kg 0.x (check, upgrade)" },
   { NULL, NULL, NULL }
 };

@@ -139,7 +139,8 @@ out:
 
 /* Streams every statement as N-Triples or N-Quads (with its graph). */
 int
-kg_serialize_stream(struct kg_world *w, librdf_model *m, int quads, FILE *out)
+kg_serialize_stream(struct kg_world *w, librdf_model *m, librdf_node *graph,
+                    int quads, FILE *out)
 {
   raptor_serializer *ser;
   librdf_stream *s;
@@ -150,7 +151,8 @@ kg_serialize_stream(struct kg_world *w, librdf_model *m, int quads, FILE *out)
     kg_error("cannot start the %s writer", quads ? "N-Quads" : "N-Triples");
     return -1;
   }
-  s = librdf_model_as_stream(m);
+  s = graph ? librdf_model_context_as_stream(m, graph)
+            : librdf_model_as_stream(m);
   if(!s || raptor_serializer_start_to_file_handle(ser, NULL, out))
     goto out;
   for(; !librdf_stream_end(s); librdf_stream_next(s)) {

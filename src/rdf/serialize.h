@@ -19,10 +19,10 @@ struct kg_stmts;
 int kg_serialize_stmts(struct kg_world *w, struct kg_stmts *l,
                        const char *format, FILE *out);
 
-/* Streams every statement of @model as N-Triples, or N-Quads with its
- * graph when @quads, in storage order, without holding the graph.  0 or -1
- * after reporting. */
-int kg_serialize_stream(struct kg_world *w, librdf_model *model, int quads,
-                        FILE *out);
+/* Streams every statement of @model (of its graph @graph only, when not
+ * NULL) as N-Triples, or N-Quads with its graph when @quads, in storage
+ * order, without holding the graph.  0 or -1 after reporting. */
+int kg_serialize_stream(struct kg_world *w, librdf_model *model,
+                        librdf_node *graph, int quads, FILE *out);
 
 #endif

@@ -112,6 +112,10 @@ short_iri(struct kg_buf *b, const char *base, const char *iri)
 {
   size_t i, n;
 
+  if(!strcmp(iri, KG_NS_RDF "type")) {
+    kg_buf_adds(b, "rdf:type");
+    return;
+  }
   if(!strncmp(iri, base, (n = strlen(base)))) {
     kg_buf_adds(b, "mnid:");
     escs(b, iri + n);
@@ -418,8 +422,9 @@ head(struct page *pg)
   for(i = 0; i < n && !name; i++)
     name = cell(r, i, 1);
   if(n) {
-    kg_buf_adds(&pg->html, "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta "
-                "charset=\"utf-8\"><title>");
+    kg_buf_adds(&pg->html, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
+                "charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
+                "<title>");
     escs(&pg->html, name ? name : pg->iri);
     kg_buf_adds(&pg->html, " — mednum-kg</title><meta name=\"viewport\" "
                 "content=\"width=device-width\"><link rel=\"stylesheet\" "

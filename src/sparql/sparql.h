@@ -95,6 +95,11 @@ int kg_result_format_known(const char *format);
 
 void kg_result_free(struct kg_result *r);
 
+/* Reads SPARQL 1.1 Query Results JSON (@len bytes of @text) into a new
+ * result in *out.  0, or -1 after reporting. */
+int kg_result_read_json(librdf_world *world, const char *text, size_t len,
+                        struct kg_result **out);
+
 /* Writes the table of SPARQL features (native / rewritten / refused) as
  * Markdown: the source of docs/SPARQL.md. */
 void kg_sparql_features_markdown(FILE *out);
