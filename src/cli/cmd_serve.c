@@ -156,6 +156,7 @@ cmd_serve(int argc, char **argv, struct kg_ctx *ctx)
   so.limits.timeout = KG_SERVE_CLIENT_TIMEOUT;
   so.limits.max_conns = KG_SERVE_MAX_CONNS;
   so.limits.busy_conns = KG_SERVE_BUSY_CONNS;
+  so.drain = a.timeout > 0 ? a.timeout * 1.05 + 2 : 60;
   so.handler = kg_endpoint_handle;
   so.arg = &ep;
   return kg_server_run(&so);

@@ -230,9 +230,9 @@ sparql(struct kg_endpoint *ep, struct kg_http_req *req)
     return;
   }
   if(!strcmp(req->method, "GET") && !req->nargs &&
-     kg_negotiate(kg_http_header(req, "Accept"), (const struct kg_offer[]) {
-                  { "text/html", "html" } }, 1) == 0 &&
-     kg_http_header(req, "Accept")) {
+     strstr(kg_http_header(req, "Accept") ? kg_http_header(req, "Accept")
+            : "", "text/html")) {
+    /* a browser opening the endpoint: the query page */
     kg_http_reply(req, 303, "text/plain; charset=utf-8", "see /\n", 6,
                   "Location", "/");
     return;
@@ -289,15 +289,26 @@ named_query(struct kg_endpoint *ep, struct kg_http_req *req, const char *name)
   char **assign = kg_xcalloc(req->nargs + 1, sizeof(char *));
   char *text = NULL;
   size_t i, n = 0;
+  int bad = 0;
 
   kg_diag_capture(&msg);
   q = kg_named_load(ep->ref, name);
   for(i = 0; q && i < req->nargs; i++) {
     struct kg_buf a = KG_BUF_INIT;
 
+    size_t times = 0;
+
     if(!strcmp(req->args[i].key, "format") ||
        !strcmp(req->args[i].key, "output"))
       continue;
+    kg_http_arg(req, req->args[i].key, &times);
+    if(times > 1) {
+      kg_error("parameter '%s' given %zu times", req->args[i].key, times);
+      kg_named_free(q);
+      q = NULL;
+      bad = 1;
+      break;
+    }
     kg_buf_addf(&a, "%s=%s", req->args[i].key,
                 req->args[i].val.s ? req->args[i].val.s : "");
     assign[n++] = kg_buf_detach(&a);
@@ -305,7 +316,9 @@ named_query(struct kg_endpoint *ep, struct kg_http_req *req, const char *name)
   if(q)
     text = kg_named_bind(ep->ref, q, assign, n);
   kg_diag_capture(NULL);
-  if(!q)
+  if(bad)
+    kg_http_error(req, 400, "%s", msg.s ? msg.s : "repeated parameter");
+  else if(!q)
     kg_http_error(req, 404, "%s", msg.s ? msg.s : "unknown named query");
   else if(!text)
     kg_http_error(req, 400, "%s", msg.s ? msg.s : "bad parameters");

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <microhttpd.h>
 
 #include "base/buf.h"
@@ -15,6 +16,10 @@ struct kg_http {
   struct kg_http_limits lim;
   kg_http_handler handler;
   void *arg;
+  /* requests begun and not yet done; written by the HTTP thread, read by
+   * the worker's main thread (kg_http_idle, kg_http_drain) */
+  volatile int in_flight;
+  double last_add;              /* when the last connection came */
 };
 
 static double
@@ -105,6 +110,11 @@ kg_http_reply(struct kg_http_req *req, unsigned status, const char *ctype,
   MHD_add_response_header(r, "Access-Control-Allow-Origin", "*");
   MHD_add_response_header(r, "Vary", "Accept");
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+  if(req->method && !strcmp(req->method, "OPTIONS")) {   /* preflight */
+    MHD_add_response_header(r, "Access-Control-Allow-Headers",
+                            "Accept, Content-Type");
+    MHD_add_response_header(r, "Access-Control-Max-Age", "86400");
+  }
   if(hname)
     MHD_add_response_header(r, hname, hval);
   ok = MHD_queue_response(req->conn, status, r);
@@ -156,6 +166,8 @@ req_begin(struct kg_http *h, struct kg_http_req *req,
   const union MHD_DaemonInfo *di;
   const char *cl;
 
+  __sync_fetch_and_add(&h->in_flight, 1);
+  req->counted = 1;
   req->conn = c;
   req->method = kg_xstrdup(method);
   req->path = kg_xstrdup(url);
@@ -233,11 +245,14 @@ static void
 on_done(void *cls, struct MHD_Connection *c, void **state,
         enum MHD_RequestTerminationCode why)
 {
+  struct kg_http *h = cls;
   struct kg_http_req *req = *state;
 
-  (void)cls; (void)c;
+  (void)c;
   if(!req)
     return;
+  if(req->counted)
+    __sync_fetch_and_sub(&h->in_flight, 1);
   fprintf(stderr, "%s %s %u %zu %.1f ms%s\n",
           req->method ? req->method : "-", req->path ? req->path : "-",
           req->status, req->bytes, (now_seconds() - req->start) * 1e3,
@@ -274,17 +289,17 @@ on_mhd_log(void *cls, const char *fmt, va_list ap)
 }
 
 struct kg_http *
-kg_http_start(int fd, const struct kg_http_limits *lim,
-              kg_http_handler handler, void *arg)
+kg_http_start(const struct kg_http_limits *lim, kg_http_handler handler,
+              void *arg)
 {
   struct kg_http *h = kg_xcalloc(1, sizeof(*h));
 
   h->lim = *lim;
   h->handler = handler;
   h->arg = arg;
-  h->d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG,
+  h->d = MHD_start_daemon(MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC |
+                          MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ERROR_LOG,
                           0, NULL, NULL, on_request, h,
-                          MHD_OPTION_LISTEN_SOCKET, fd,
                           MHD_OPTION_CONNECTION_TIMEOUT, lim->timeout,
                           MHD_OPTION_CONNECTION_LIMIT, lim->max_conns,
                           MHD_OPTION_CONNECTION_MEMORY_LIMIT,
@@ -301,11 +316,31 @@ kg_http_start(int fd, const struct kg_http_limits *lim,
   return h;
 }
 
-void
-kg_http_stop(struct kg_http *h)
+int
+kg_http_idle(const struct kg_http *h)
 {
+  return h->in_flight == 0 && now_seconds() - h->last_add > 0.02;
+}
+
+int
+kg_http_add(struct kg_http *h, int fd, const struct sockaddr *addr,
+            unsigned len)
+{
+  h->last_add = now_seconds();
+  return MHD_add_connection(h->d, fd, addr, (socklen_t)len) == MHD_YES
+         ? 0 : -1;
+}
+
+void
+kg_http_stop(struct kg_http *h, double wait)
+{
+  struct timespec nap = { 0, 5 * 1000 * 1000 };
+  double end = now_seconds() + wait;
+
   if(!h)
     return;
+  while(h->in_flight > 0 && now_seconds() < end)
+    nanosleep(&nap, NULL);
   MHD_stop_daemon(h->d);
   free(h);
 }

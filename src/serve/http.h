@@ -43,19 +43,30 @@ struct kg_http_req {
   unsigned status;        /* sent status (the log's) */
   size_t bytes;           /* sent body bytes (the log's) */
   int busy;               /* the worker had too many open connections */
+  int counted;            /* counted in the server's requests in flight */
 };
 
 /* The one handler of a server: answers @req with kg_http_reply(). */
 typedef void (*kg_http_handler)(void *arg, struct kg_http_req *req);
 
 struct kg_http;
+struct sockaddr;
 
-/* Starts serving on the listening socket @fd (shared with the other
- * workers).  NULL after reporting. */
-struct kg_http *kg_http_start(int fd, const struct kg_http_limits *lim,
+/* Starts an HTTP server with no socket of its own: the worker accepts
+ * connections and hands them over with kg_http_add().  NULL after
+ * reporting. */
+struct kg_http *kg_http_start(const struct kg_http_limits *lim,
                               kg_http_handler handler, void *arg);
-/* Stops accepting, lets the request being answered finish, and frees. */
-void kg_http_stop(struct kg_http *h);
+/* 1 when no request is being answered and no connection came in the last
+ * 20 ms: the worker may take another connection.  A busy worker leaves
+ * new connections to the others, so a slow query holds up no one else. */
+int kg_http_idle(const struct kg_http *h);
+/* Serves the accepted connection @fd (closed by the server).  0 or -1. */
+int kg_http_add(struct kg_http *h, int fd, const struct sockaddr *addr,
+                unsigned len);
+/* Waits up to @wait seconds for the requests in flight to be answered,
+ * then stops (open connections are closed) and frees. */
+void kg_http_stop(struct kg_http *h, double wait);
 
 /* The value of argument @key (the URL's, then the form body's), or NULL;
  * *count (may be NULL) receives how many times it was given. */

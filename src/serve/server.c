@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -134,25 +136,58 @@ open_listener(const char *listen_at, int *code)
   return fd;
 }
 
-/* The life of a worker: serve until SIGTERM or SIGINT. */
+/* Takes one waiting connection, if another worker has not, and hands it
+ * to @h. */
+static void
+take_connection(struct server *sv, struct kg_http *h)
+{
+  struct sockaddr_storage ss;
+  socklen_t len = sizeof ss;
+  int c = accept(sv->fd, (struct sockaddr *)&ss, &len);
+
+  if(c < 0)
+    return;                     /* another worker took it */
+  fcntl(c, F_SETFD, FD_CLOEXEC);
+  fcntl(c, F_SETFL, O_NONBLOCK);
+  if(kg_http_add(h, c, (struct sockaddr *)&ss, (unsigned)len))
+    kg_info("serve: a connection was refused (too many open)");
+}
+
+/* The life of a worker: takes connections while it is idle, until SIGTERM
+ * or SIGINT; then lets the request in flight finish. */
 static void
 worker_main(struct server *sv)
 {
   sigset_t stop;
   struct kg_http *h;
-  int sig = 0;
+  struct pollfd p[2];
+  int sfd;
 
   sigemptyset(&stop);
   sigaddset(&stop, SIGTERM);
   sigaddset(&stop, SIGINT);
-  sigprocmask(SIG_SETMASK, &stop, NULL);   /* the HTTP thread too */
+  sigprocmask(SIG_SETMASK, &stop, NULL);    /* the HTTP thread too */
   signal(SIGPIPE, SIG_IGN);
-  h = kg_http_start(sv->fd, &sv->o->limits, sv->o->handler, sv->o->arg);
+  sfd = signalfd(-1, &stop, SFD_CLOEXEC);
+  h = sfd < 0 ? NULL : kg_http_start(&sv->o->limits, sv->o->handler,
+                                     sv->o->arg);
   if(!h)
     _exit(KG_EXIT_SYS);
-  while(sigwait(&stop, &sig) == 0 && sig != SIGTERM && sig != SIGINT)
-    ;
-  kg_http_stop(h);
+  p[0].fd = sfd;
+  p[0].events = POLLIN;
+  p[1].fd = sv->fd;
+  p[1].events = POLLIN;
+  for(;;) {
+    int idle = kg_http_idle(h);
+
+    if(poll(p, idle ? 2 : 1, idle ? -1 : 5) < 0 && errno != EINTR)
+      break;
+    if(p[0].revents & POLLIN)
+      break;
+    if(idle && (p[1].revents & POLLIN))
+      take_connection(sv, h);
+  }
+  kg_http_stop(h, sv->o->drain);
   fflush(stderr);
   _exit(KG_EXIT_OK);
 }
@@ -255,8 +290,9 @@ kg_server_run(const struct kg_server_opts *o)
     failed = (sv.pids[i] = spawn(&sv)) < 0;
   bound_url(sv.fd, &url);
   if(!failed)
-    kg_notice("serve: listening on %s (%d workers; stop with Ctrl-C or "
-              "SIGTERM)", url.s ? url.s : o->listen, o->workers);
+    kg_notice("serve: listening on %s (%d worker%s; stop with Ctrl-C or "
+              "SIGTERM)", url.s ? url.s : o->listen, o->workers,
+              o->workers > 1 ? "s" : "");
   while(!failed && sigwait(&set, &sig) == 0 && sig == SIGCHLD)
     failed = reap(&sv, 0) != 0;
   stop_all(&sv);

@@ -2,9 +2,9 @@
  *
  * librdf and rasqal are not thread-safe, so the server's concurrency is
  * processes: the parent binds the socket, forks the workers and watches
- * them; each worker runs one HTTP server (http.h) on the shared socket
- * and answers one request at a time, so a slow query holds one worker
- * only.  A worker that dies is replaced (its request is lost, no other);
+ * them; each worker runs one HTTP server (http.h), takes a connection
+ * from the shared socket only while it answers no request, and answers
+ * one request at a time, so a slow query holds one worker only.  A worker that dies is replaced (its request is lost, no other);
  * SIGTERM or SIGINT stops the workers, which finish the request they are
  * answering, and the parent returns.
  */
@@ -17,6 +17,8 @@ struct kg_server_opts {
   const char *listen;               /* "ADDR:PORT", "[ADDR]:PORT" */
   int workers;
   struct kg_http_limits limits;
+  double drain;                     /* seconds a stopping worker waits for
+                                       the request it answers */
   kg_http_handler handler;          /* runs in the workers */
   void *arg;
 };
