@@ -11,6 +11,10 @@
 #include "base/diag.h"
 #include "serve/http.h"
 
+/* Seconds a worker waits for a new connection's first request before it
+ * takes another connection anyway. */
+#define KG_HTTP_FRESH_WAIT 0.2
+
 struct kg_http {
   struct MHD_Daemon *d;
   struct kg_http_limits lim;
@@ -19,6 +23,7 @@ struct kg_http {
   /* requests begun and not yet done; written by the HTTP thread, read by
    * the worker's main thread (kg_http_idle, kg_http_drain) */
   volatile int in_flight;
+  volatile int fresh;           /* connections with no request seen yet */
   double last_add;              /* when the last connection came */
 };
 
@@ -166,6 +171,14 @@ req_begin(struct kg_http *h, struct kg_http_req *req,
   const union MHD_DaemonInfo *di;
   const char *cl;
 
+  const union MHD_ConnectionInfo *ci =
+    MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+  if(ci && ci->socket_context && *(int *)ci->socket_context) {
+    /* the connection's first request */
+    *(int *)ci->socket_context = 0;
+    __sync_fetch_and_sub(&h->fresh, 1);
+  }
   __sync_fetch_and_add(&h->in_flight, 1);
   req->counted = 1;
   req->conn = c;
@@ -275,6 +288,27 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *c)
   return req;
 }
 
+/* A connection opens (fresh until its first request) or closes. */
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **ctx,
+              enum MHD_ConnectionNotificationCode what)
+{
+  struct kg_http *h = cls;
+  int *fresh = *ctx;
+
+  (void)c;
+  if(what == MHD_CONNECTION_NOTIFY_STARTED) {
+    fresh = kg_xcalloc(1, sizeof(int));
+    *fresh = 1;
+    *ctx = fresh;
+    return;
+  }
+  if(fresh && *fresh)
+    __sync_fetch_and_sub(&h->fresh, 1);
+  free(fresh);
+  *ctx = NULL;
+}
+
 static void
 on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
@@ -305,6 +339,7 @@ kg_http_start(const struct kg_http_limits *lim, kg_http_handler handler,
                           MHD_OPTION_CONNECTION_MEMORY_LIMIT,
                           (size_t)(lim->max_url + 32 * 1024),
                           MHD_OPTION_NOTIFY_COMPLETED, on_done, h,
+                          MHD_OPTION_NOTIFY_CONNECTION, on_connection, h,
                           MHD_OPTION_URI_LOG_CALLBACK, on_uri, h,
                           MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, h,
                           MHD_OPTION_END);
@@ -319,7 +354,9 @@ kg_http_start(const struct kg_http_limits *lim, kg_http_handler handler,
 int
 kg_http_idle(const struct kg_http *h)
 {
-  return h->in_flight == 0 && now_seconds() - h->last_add > 0.02;
+  /* a silent client holds the worker's turn for KG_HTTP_FRESH_WAIT at most */
+  return h->in_flight == 0 &&
+         (h->fresh <= 0 || now_seconds() - h->last_add > KG_HTTP_FRESH_WAIT);
 }
 
 int
@@ -327,8 +364,11 @@ kg_http_add(struct kg_http *h, int fd, const struct sockaddr *addr,
             unsigned len)
 {
   h->last_add = now_seconds();
-  return MHD_add_connection(h->d, fd, addr, (socklen_t)len) == MHD_YES
-         ? 0 : -1;
+  __sync_fetch_and_add(&h->fresh, 1);
+  if(MHD_add_connection(h->d, fd, addr, (socklen_t)len) == MHD_YES)
+    return 0;
+  __sync_fetch_and_sub(&h->fresh, 1);
+  return -1;
 }
 
 void
@@ -344,3 +384,4 @@ kg_http_stop(struct kg_http *h, double wait)
   MHD_stop_daemon(h->d);
   free(h);
 }
+

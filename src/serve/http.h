@@ -57,8 +57,9 @@ struct sockaddr;
  * reporting. */
 struct kg_http *kg_http_start(const struct kg_http_limits *lim,
                               kg_http_handler handler, void *arg);
-/* 1 when no request is being answered and no connection came in the last
- * 20 ms: the worker may take another connection.  A busy worker leaves
+/* 1 when no request is being answered and every connection taken has
+ * sent its first request (or 0.2 s went by): the worker may take another
+ * connection.  A busy worker leaves
  * new connections to the others, so a slow query holds up no one else. */
 int kg_http_idle(const struct kg_http *h);
 /* Serves the accepted connection @fd (closed by the server).  0 or -1. */
