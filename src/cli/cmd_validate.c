@@ -13,6 +13,8 @@
 
 #include "base/buf.h"
 #include "cli/cmd.h"
+#include "remote/client.h"
+#include "remote/query.h"
 #include "cli/ctx.h"
 #include "base/diag.h"
 #include "base/input.h"
@@ -20,7 +22,8 @@
 #include "store/store.h"
 
 static const char usage_text[] =
-  "usage: mednum-kg [--store DIR] validate [--list] [--rules DIR] [RULE...]\n"
+  "usage: mednum-kg [--store DIR] validate [--list] [--rules DIR]\n"
+  "                                        [--endpoint URL [--user NAME]] [RULE...]\n"
   "\n"
   "Runs the data-quality rules (every queries/checks/*.rq, or the RULEs\n"
   "named) over the stored graph and prints one line per violation:\n"
@@ -33,6 +36,9 @@ static const char usage_text[] =
   "Options:\n"
   "  --list       list the rules and what they check\n"
   "  --rules DIR  read the rules from DIR instead of queries/checks\n"
+  "  --endpoint URL  run them on that SPARQL endpoint instead of the store\n"
+  "               (--user NAME; its password from $MEDNUM_KG_PASSWORD or\n"
+  "               ~/.netrc)\n"
   "  -h, --help   this help\n";
 
 struct rule {
@@ -219,10 +225,17 @@ print_violations(struct kg_ctx *ctx, const struct rule *r,
   return (long)n;
 }
 
+/* Where the rules run: the store's model, or a SPARQL endpoint. */
+struct target {
+  librdf_model *model;
+  const char *endpoint;
+  struct kg_remote remote;
+};
+
 /* Runs one rule; prints its violations.  Returns the number of
  * violations, or -1 (reported; *code set) when the rule cannot run. */
 static long
-run_rule(struct kg_ctx *ctx, librdf_model *m, const struct rule *r,
+run_rule(struct kg_ctx *ctx, struct target *t, const struct rule *r,
          int *code)
 {
   struct kg_sparql_opts opts;
@@ -232,7 +245,9 @@ run_rule(struct kg_ctx *ctx, librdf_model *m, const struct rule *r,
 
   memset(&opts, 0, sizeof(opts));
   opts.source = r->path;
-  rc = kg_sparql_exec(&ctx->w, m, r->text, &opts, &res);
+  rc = t->endpoint ? kg_remote_select(&ctx->w, &t->remote, t->endpoint,
+                                      r->text, &res)
+                   : kg_sparql_exec(&ctx->w, t->model, r->text, &opts, &res);
   if(rc) {
     kg_error("rule %s: cannot run '%s'", r->name, r->path);
     *code = rc;
@@ -250,7 +265,8 @@ run_rule(struct kg_ctx *ctx, librdf_model *m, const struct rule *r,
 int
 cmd_validate(int argc, char **argv, struct kg_ctx *ctx)
 {
-  const char *rules_dir = NULL;
+  const char *rules_dir = NULL, *endpoint = NULL, *user = NULL;
+  struct target t;
   char *dir = NULL;
   struct rule *rules = NULL;
   size_t nrules = 0, i;
@@ -271,6 +287,14 @@ cmd_validate(int argc, char **argv, struct kg_ctx *ctx)
       rules_dir = argv[++k];
     } else if(!strncmp(a, "--rules=", 8))
       rules_dir = a + 8;
+    else if(!strcmp(a, "--endpoint") || !strcmp(a, "--user")) {
+      if(k + 1 >= argc)
+        return kg_usage_error("validate: option '%s' needs a value", a);
+      if(a[2] == 'e')
+        endpoint = argv[++k];
+      else
+        user = argv[++k];
+    }
     else if(!strcmp(a, "--")) {
       k++;
       break;
@@ -280,6 +304,8 @@ cmd_validate(int argc, char **argv, struct kg_ctx *ctx)
       break;
   }
   first = k;
+  if(user && !endpoint)
+    return kg_usage_error("validate: --user goes with --endpoint");
   dir = rules_dir ? kg_xstrdup(rules_dir) : kg_ref_path(&ctx->ref, "queries/checks");
   if(load_rules(dir, &rules, &nrules)) {
     code = KG_EXIT_SYS;
@@ -312,11 +338,17 @@ cmd_validate(int argc, char **argv, struct kg_ctx *ctx)
       printf("%-22s %s\n", rules[i].name, rules[i].summary);
     goto out;
   }
-  st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
-  if(!st)
-    goto out;
+  memset(&t, 0, sizeof t);
+  t.endpoint = endpoint;
+  kg_remote_init(&t.remote, user);
+  if(!endpoint) {
+    st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
+    if(!st)
+      goto out;
+    t.model = kg_store_model(st);
+  }
   for(i = 0; i < nrules; i++) {
-    long n = run_rule(ctx, kg_store_model(st), &rules[i], &code);
+    long n = run_rule(ctx, &t, &rules[i], &code);
 
     if(n < 0)
       goto out;

@@ -42,6 +42,37 @@ write_table(struct kg_world *w, const struct kg_buf *body, FILE *out)
 }
 
 int
+kg_remote_select(struct kg_world *w, const struct kg_remote *r,
+                 const char *endpoint, const char *query,
+                 struct kg_result **out)
+{
+  struct kg_remote_resp resp;
+  struct kg_buf form = KG_BUF_INIT;
+  char *e = kg_remote_escape(query);
+  int rc = KG_EXIT_SYS;
+
+  *out = NULL;
+  kg_buf_addf(&form, "query=%s", e);
+  free(e);
+  if(kg_remote_request(r, "POST", endpoint,
+                       "application/x-www-form-urlencoded",
+                       "application/sparql-results+json", form.s, form.len,
+                       NULL, NULL, &resp) == 0) {
+    if(resp.status / 100 != 2) {
+      kg_remote_report("query", endpoint, &resp);
+      rc = resp.status / 100 == 4 && resp.status != 401 &&
+           resp.status != 403 ? KG_EXIT_DATA : KG_EXIT_SYS;
+    } else if(kg_result_read_json(w->world, resp.body.s ? resp.body.s : "",
+                                  resp.body.len, out) == 0) {
+      rc = KG_EXIT_OK;
+    }
+  }
+  kg_buf_release(&form);
+  kg_buf_release(&resp.body);
+  return rc;
+}
+
+int
 kg_remote_query(struct kg_world *w, const struct kg_remote *r,
                 const char *endpoint, const char *query, const char *format,
                 FILE *out)

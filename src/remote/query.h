@@ -20,4 +20,11 @@ int kg_remote_query(struct kg_world *w, const struct kg_remote *r,
                     const char *endpoint, const char *query,
                     const char *format, FILE *out);
 
+/* Sends the SELECT or ASK @query to @endpoint and reads its JSON results
+ * into a new result in *out.  An exit status as kg_remote_query's. */
+struct kg_result;
+int kg_remote_select(struct kg_world *w, const struct kg_remote *r,
+                     const char *endpoint, const char *query,
+                     struct kg_result **out);
+
 #endif
