@@ -9,9 +9,12 @@
 #include "base/diag.h"
 #include "rdf/ns.h"
 #include "store/store.h"
+#include "remote/client.h"
+#include "remote/stats.h"
 
 static const char usage_text[] =
   "usage: mednum-kg [--store DIR] stats [-f table|tsv|json]\n"
+  "                                     [--endpoint URL [--user NAME]]\n"
   "\n"
   "Counts what the store holds: triples and typed entities in all; triples\n"
   "per named graph (one per report, plus mnid:graph/reference); entities\n"
@@ -22,6 +25,9 @@ static const char usage_text[] =
   "Options:\n"
   "  -f, --format FORMAT  table (default), tsv (section, id, label, class,\n"
   "                       count, with a header line) or json\n"
+  "  --endpoint URL       count on that SPARQL endpoint (the graphs pushed\n"
+  "                       there) instead of the store; --user NAME, its\n"
+  "                       password from $MEDNUM_KG_PASSWORD or ~/.netrc\n"
   "  -h, --help           this help\n";
 
 static const char *const dep_classes[] = {
@@ -183,8 +189,9 @@ print_json(const struct kg_gstats *gs)
 int
 cmd_stats(int argc, char **argv, struct kg_ctx *ctx)
 {
-  const char *format = "table";
-  struct kg_store *st;
+  const char *format = "table", *endpoint = NULL, *user = NULL;
+  struct kg_store *st = NULL;
+  struct kg_remote r;
   struct kg_gstats gs;
   int i, code;
 
@@ -197,6 +204,13 @@ cmd_stats(int argc, char **argv, struct kg_ctx *ctx)
       if(i + 1 >= argc)
         return kg_usage_error("stats: option '%s' needs a value", a);
       format = argv[++i];
+    } else if(!strcmp(a, "--endpoint") || !strcmp(a, "--user")) {
+      if(i + 1 >= argc)
+        return kg_usage_error("stats: option '%s' needs a value", a);
+      if(a[2] == 'e')
+        endpoint = argv[++i];
+      else
+        user = argv[++i];
     } else if(!strncmp(a, "--format=", 9)) {
       format = a + 9;
     } else if(a[0] == '-') {
@@ -209,11 +223,15 @@ cmd_stats(int argc, char **argv, struct kg_ctx *ctx)
      strcmp(format, "json"))
     return kg_usage_error("stats: unknown format '%s' (table, tsv, json)",
                           format);
-  st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
-  if(!st)
+  if(user && !endpoint)
+    return kg_usage_error("stats: --user goes with --endpoint");
+  kg_remote_init(&r, user);
+  if(!endpoint && !(st = kg_store_open_read(&ctx->w, ctx->store_dir, &code)))
     return code;
-  if(kg_stats_compute(&ctx->w, st, &gs)) {
-    code = KG_EXIT_SYS;
+  if(endpoint ? (code = kg_stats_remote(&ctx->w, &r, endpoint, &gs)) != 0
+              : kg_stats_compute(&ctx->w, st, &gs) != 0) {
+    if(!endpoint)
+      code = KG_EXIT_SYS;
   } else {
     code = KG_EXIT_OK;
     if(!strcmp(format, "tsv"))

@@ -218,6 +218,41 @@ protocol_query(struct kg_http_req *req)
   return n == 1 ? q : NULL;
 }
 
+/* GET /sparql without a query: a browser that prefers HTML goes to the
+ * query page; any other client gets the SPARQL 1.1 Service Description
+ * (what federation engines read first). */
+static void
+describe_service(struct kg_http_req *req)
+{
+  static const struct kg_offer offers[] = {
+    { "text/turtle", "turtle" },
+    { "application/sparql-results+json", "json" },
+    { "application/n-triples", "turtle" },
+    { "application/xml", "turtle" },
+    { "application/json", "turtle" },
+    { "text/html", "html" }
+  };
+  static const char sd[] =
+    "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
+    "@prefix fmt: <http://www.w3.org/ns/formats/> .\n"
+    "[] a sd:Service ;\n"
+    "  sd:endpoint <> ;\n"
+    "  sd:supportedLanguage sd:SPARQL11Query ;\n"
+    "  sd:resultFormat fmt:SPARQL_Results_JSON, fmt:SPARQL_Results_XML,\n"
+    "    fmt:SPARQL_Results_CSV, fmt:SPARQL_Results_TSV, fmt:Turtle,\n"
+    "    fmt:N-Triples, fmt:JSON-LD, fmt:RDF_XML ;\n"
+    "  sd:feature sd:UnionDefaultGraph .\n";
+  int k = kg_negotiate(kg_http_header(req, "Accept"), offers,
+                       NOFFERS(offers));
+
+  if(k >= 0 && !strcmp(offers[k].name, "html"))
+    kg_http_reply(req, 303, "text/plain; charset=utf-8", "see /\n", 6,
+                  "Location", "/");
+  else
+    kg_http_reply(req, 200, "text/turtle; charset=utf-8", sd,
+                  sizeof sd - 1, NULL, NULL);
+}
+
 static void
 sparql(struct kg_endpoint *ep, struct kg_http_req *req)
 {
@@ -229,12 +264,8 @@ sparql(struct kg_endpoint *ep, struct kg_http_req *req)
                   "use GET or POST\n", 16, "Allow", "GET, HEAD, POST, OPTIONS");
     return;
   }
-  if(!strcmp(req->method, "GET") && !req->nargs &&
-     strstr(kg_http_header(req, "Accept") ? kg_http_header(req, "Accept")
-            : "", "text/html")) {
-    /* a browser opening the endpoint: the query page */
-    kg_http_reply(req, 303, "text/plain; charset=utf-8", "see /\n", 6,
-                  "Location", "/");
+  if(!strcmp(req->method, "GET") && !req->nargs) {
+    describe_service(req);
     return;
   }
   q = protocol_query(req);

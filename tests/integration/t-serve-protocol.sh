@@ -280,11 +280,15 @@ expect "named-graph-uri unknown: 400" 400 text/plain 'not a graph of the store'
 printf 'SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER(?s = ) }\n' >bad.rq
 http -G --data-urlencode 'query@bad.rq' "$A/sparql"
 expect "bad query: 400 with the parser's message and line" 400 text/plain 'query:3:' 'syntax error'
-http -H 'Accept: application/sparql-results+json' "$A/sparql"
+http -G --data-urlencode 'default-graph-uri=http://example.org/g' "$A/sparql"
 expect "no query: 400" 400 text/plain "no 'query' parameter"
-# curl, wget and most clients send Accept: */* -- that is no browser
+# a GET of the endpoint alone is the SPARQL 1.1 Service Description, for
+# curl, wget and federation engines (Comunica asks for RDF first and lists
+# text/html at q=0.2): only a client that prefers HTML is sent to the page
 http "$A/sparql"
-expect "no query, Accept: */* (curl's): 400, not a redirect to the query page" 400 text/plain "no 'query' parameter"
+expect "GET /sparql, Accept: */* (curl's): the service description" 200 text/turtle "sd:Service" "sd:SPARQL11Query"
+http -H 'Accept: application/n-quads,application/trig;q=0.95,application/ld+json;q=0.9,application/n-triples;q=0.8,text/turtle;q=0.6,application/rdf+xml;q=0.5,text/html;q=0.2,application/json;q=0.135' "$A/sparql"
+expect "GET /sparql, Comunica's Accept: the service description, not a redirect" 200 text/turtle "sd:Service"
 http "$A/sparql?query=ASK%7B%7D&query=ASK%7B%7D"
 expect "two queries: 400" 400 text/plain "more than one 'query'"
 http --data-urlencode 'query=ASK {}' "$A/sparql?query=ASK%7B%7D"
