@@ -15,7 +15,9 @@
 struct groups {
   size_t **members;
   size_t *nmem;
+  size_t *mcap;                 /* room of each members[] */
   size_t n;
+  size_t cap;                   /* room of members, nmem, mcap */
 };
 
 static int
@@ -134,15 +136,18 @@ make_groups(struct kg_eval *ev, struct kg_plan_sel *s, struct kg_rows *rows,
 
     group_key(ev, s, kg_rows_at(rows, j), &kb);
     if(!kg_hash_put(&gmap, kb.s ? kb.s : "", kb.len, &gi)) {
-      gs->members = kg_xrealloc(gs->members,
-                                (gs->n + 1) * sizeof(*gs->members));
-      gs->nmem = kg_xrealloc(gs->nmem, (gs->n + 1) * sizeof(*gs->nmem));
+      size_t cap = gs->cap;
+
+      KG_GROW(gs->members, cap, gs->n + 1);
+      cap = gs->cap;
+      KG_GROW(gs->nmem, cap, gs->n + 1);
+      KG_GROW(gs->mcap, gs->cap, gs->n + 1);
       gs->members[gs->n] = NULL;
       gs->nmem[gs->n] = 0;
+      gs->mcap[gs->n] = 0;
       gs->n++;
     }
-    gs->members[gi] = kg_xrealloc(gs->members[gi],
-                                  (gs->nmem[gi] + 1) * sizeof(size_t));
+    KG_GROW(gs->members[gi], gs->mcap[gi], gs->nmem[gi] + 1);
     gs->members[gi][gs->nmem[gi]++] = j;
   }
   kg_hash_release(&gmap);
@@ -224,6 +229,7 @@ kg_group_eval(struct kg_eval *ev, struct kg_plan_sel *s, struct kg_rows *rows,
     free(gs.members[j]);
   free(gs.members);
   free(gs.nmem);
+  free(gs.mcap);
   kg_rows_move(rows, &grouped);
   return 0;
 }

@@ -20,7 +20,7 @@ name_char(unsigned char c)
 static void
 add_tok(struct kg_lex *l, enum kg_lex_kind t, size_t s, size_t e, int line)
 {
-  l->toks = kg_xrealloc(l->toks, (size_t)(l->ntok + 1) * sizeof(*l->toks));
+  KG_GROW(l->toks, l->ctok, (size_t)l->ntok + 1);
   l->toks[l->ntok].t = t;
   l->toks[l->ntok].s = s;
   l->toks[l->ntok].e = e;

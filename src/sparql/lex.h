@@ -29,6 +29,7 @@ struct kg_lex {
   int line_offset;
   struct kg_lex_tok *toks;      /* ends with KG_TOK_END */
   int ntok;
+  size_t ctok;                  /* room of toks */
   int i;                        /* the cursor */
   char **pfx;                   /* PREFIX name, IRI pairs */
   int npfx;
