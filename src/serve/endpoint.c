@@ -134,6 +134,37 @@ send_failure(struct kg_http_req *req, int rc, int limit, struct kg_buf *msg)
     kg_http_error(req, 500, "%s", text);
 }
 
+struct kg_store *
+kg_endpoint_store(struct kg_endpoint *ep, int *code)
+{
+  if(ep->store) {
+    int r = kg_store_renew(ep->store);
+
+    if(r == 0)
+      return ep->store;
+    kg_store_close(ep->store);
+    ep->store = NULL;
+    if(r < 0) {
+      *code = KG_EXIT_SYS;
+      return NULL;
+    }
+  }
+  ep->store = kg_store_open_read(ep->w, ep->store_dir, code);
+  return ep->store;
+}
+
+int
+kg_endpoint_done(struct kg_endpoint *ep, int code)
+{
+  code = kg_store_status(ep->store, code);
+  if(code == KG_EXIT_SYS) {     /* damage or I/O: open afresh next time */
+    kg_store_close(ep->store);
+    ep->store = NULL;
+  }
+  kg_store_pause(ep->store);
+  return code;
+}
+
 void
 kg_endpoint_query(struct kg_endpoint *ep, struct kg_http_req *req,
                   const char *query, const char *source, int empty_404)
@@ -156,14 +187,14 @@ kg_endpoint_query(struct kg_endpoint *ep, struct kg_http_req *req,
   opts.default_graphs = dg;
   opts.named_graphs = ng;
   kg_diag_capture(&msg);
-  store = kg_store_open_read(ep->w, ep->store_dir, &rc);
+  store = kg_endpoint_store(ep, &rc);
   if(store) {
     if(ep->timeout > 0)
       kg_diag_deadline(ep->timeout * 1.05 + 1, KG_EXIT_DATA, "serve: a query "
                        "ran out of time and its worker was stopped");
     rc = kg_sparql_exec(ep->w, kg_store_model(store), query, &opts, &res);
     kg_diag_deadline_cancel();
-    rc = kg_store_end(store, rc);
+    rc = kg_endpoint_done(ep, rc);
   }
   kg_diag_capture(NULL);
   if(rc == KG_EXIT_OK && res && empty_404 && !kg_result_count(res))

@@ -2,8 +2,9 @@
  * /sparql, the named queries at /queries, entity pages at /id/..., the
  * query page at / and its files at /www/... (docs/mednum-kg.1 "serve").
  *
- * Every request reads the store in a read transaction of its own, so an
- * answer comes from one committed version: a load or unload while the
+ * Every request reads the store in a read transaction of its own (the
+ * worker keeps the store open and renews the transaction), so an answer
+ * comes from one committed version: a load or unload while the
  * server runs is seen whole, once committed, and never half-done.
  */
 #ifndef KG_ENDPOINT_H
@@ -25,7 +26,16 @@ struct kg_endpoint {
   size_t max_rows;              /* rows of one table of solutions */
   size_t max_memory;            /* bytes of heap per query */
   size_t max_response;          /* bytes of one answer */
+  struct kg_store *store;       /* a worker's open store (kg_endpoint_store) */
 };
+
+/* The store for one request, at the version committed last: the worker's
+ * store renewed, or opened on its first request (after the fork).  NULL
+ * after reporting (*code: the exit status).  kg_endpoint_done() after the
+ * request lets the version go and returns @code, or KG_EXIT_SYS when the
+ * store met damage on the way. */
+struct kg_store *kg_endpoint_store(struct kg_endpoint *ep, int *code);
+int kg_endpoint_done(struct kg_endpoint *ep, int code);
 
 /* The handler of every request (a kg_http_handler; @arg: the endpoint). */
 void kg_endpoint_handle(void *arg, struct kg_http_req *req);

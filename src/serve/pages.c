@@ -475,7 +475,7 @@ html_page(struct kg_endpoint *ep, struct kg_http_req *req, const char *iri)
   memset(&pg, 0, sizeof pg);
   pg.ep = ep;
   pg.iri = iri;
-  store = kg_store_open_read(ep->w, ep->store_dir, &rc);
+  store = kg_endpoint_store(ep, &rc);
   if(!store) {
     kg_http_error(req, 503, "the store cannot be read");
     return;
@@ -492,7 +492,7 @@ html_page(struct kg_endpoint *ep, struct kg_http_req *req, const char *iri)
     kg_http_reply(req, 200, "text/html; charset=utf-8", pg.html.s,
                   pg.html.len, NULL, NULL);
   }
-  kg_store_end(store, KG_EXIT_OK);
+  kg_endpoint_done(ep, KG_EXIT_OK);
   kg_buf_release(&pg.html);
   free(pg.report);
   free(pg.text);

@@ -219,6 +219,7 @@ open_env(struct kg_kv *kv)
   rc = stat(p.s, &sb);
   kg_buf_release(&p);
   kv->file_size = rc ? 0 : (long long)sb.st_size;
+  kv->ino = rc ? 0 : (unsigned long long)sb.st_ino;
   if(!rc && sb.st_size < 2 * 4096) {
     kg_error("store '%s' is damaged: data.mdb is %lld bytes (a truncated "
              "copy?)", kv->dir, (long long)sb.st_size);
@@ -286,6 +287,57 @@ kg_kv_check_counts(struct kg_kv *kv)
   return i2t == t2i ? 0 : counts_differ(kv, "i2t", i2t, "t2i", t2i);
 }
 
+/* A reader's table handles live only as long as the transaction that
+ * opened them, unless it commits: commit it, and begin the reader's
+ * transaction again, so that kg_kv_renew() keeps the handles.  0 or -1
+ * reported. */
+static int
+keep_tables(struct kg_kv *kv)
+{
+  int rc = mdb_txn_commit(kv->txn);
+
+  kv->txn = NULL;
+  if(!rc)
+    rc = mdb_txn_begin(kv->env, NULL, MDB_RDONLY, &kv->txn);
+  if(rc) {
+    kv->txn = NULL;
+    return kg_kv_fail(kv, rc, "begin a transaction");
+  }
+  return 0;
+}
+
+void
+kg_kv_pause(struct kg_kv *kv)
+{
+  if(kv->txn && !kv->write && !kv->paused) {
+    mdb_txn_reset(kv->txn);
+    kv->paused = 1;
+  }
+}
+
+int
+kg_kv_renew(struct kg_kv *kv)
+{
+  struct kg_buf p = KG_BUF_INIT;
+  struct stat sb;
+  int rc;
+
+  kg_buf_addf(&p, "%s/data.mdb", kv->dir);
+  rc = stat(p.s, &sb);
+  kg_buf_release(&p);
+  if(rc || (unsigned long long)sb.st_ino != kv->ino)
+    return 1;                   /* removed or replaced: open it again */
+  kg_kv_pause(kv);
+  rc = mdb_txn_renew(kv->txn);
+  if(rc == MDB_MAP_RESIZED && !mdb_env_set_mapsize(kv->env, 0))
+    rc = mdb_txn_renew(kv->txn);
+  if(rc)
+    return kg_kv_fail(kv, rc, "begin a transaction");
+  kv->paused = 0;
+  kv->failed = 0;               /* a new version, read afresh */
+  return 0;
+}
+
 struct kg_kv *
 kg_kv_open(const char *dir, int write, int *code)
 {
@@ -307,7 +359,7 @@ kg_kv_open(const char *dir, int write, int *code)
     kv->txn = NULL;
     goto fail;
   }
-  if(open_tables(kv, code))
+  if(open_tables(kv, code) || (!write && keep_tables(kv)))
     goto fail;
   *code = KG_EXIT_OK;
   return kv;

@@ -43,7 +43,17 @@ struct kg_kv {
   MDB_dbi idx[KG_NORDERS];
   int failed;            /* an LMDB error was reported */
   long long file_size;   /* of data.mdb when opened (0: new) */
+  unsigned long long ino; /* of data.mdb when opened */
+  int paused;            /* a reader's transaction, reset (kg_kv_pause) */
 };
+
+/* A reader lets go of the version it reads (its transaction is reset;
+ * nothing may be read until kg_kv_renew). */
+void kg_kv_pause(struct kg_kv *kv);
+/* A reader moves to the version committed last.  0; 1 when data.mdb was
+ * removed or replaced since the open (open the store again); -1
+ * reported. */
+int kg_kv_renew(struct kg_kv *kv);
 
 /* Opens the environment in @dir and begins its transaction (a write
  * transaction when @write; the databases are then created if needed).

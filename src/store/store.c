@@ -195,6 +195,32 @@ fail:
   return NULL;
 }
 
+void
+kg_store_pause(struct kg_store *st)
+{
+  if(st && st->lm) {
+    kg_quads_forget(&st->lm->quads);    /* cursors of this version */
+    kg_kv_pause(st->lm->kv);
+  }
+}
+
+int
+kg_store_renew(struct kg_store *st)
+{
+  int rc;
+
+  kg_quads_forget(&st->lm->quads);
+  rc = kg_kv_renew(st->lm->kv);
+  if(rc)
+    return rc;
+  kg_terms_forget(&st->lm->terms);
+  kg_meta_release(&st->meta);
+  kg_meta_init(&st->meta);
+  if(kg_kv_check_counts(st->lm->kv) || kg_meta_load(&st->meta, st->lm))
+    return -1;
+  return 0;
+}
+
 librdf_model *
 kg_store_model(struct kg_store *st)
 {
@@ -259,12 +285,19 @@ kg_store_close(struct kg_store *st)
 }
 
 int
-kg_store_end(struct kg_store *st, int code)
+kg_store_status(struct kg_store *st, int code)
 {
   if(st && st->lm && st->lm->kv->failed && code != KG_EXIT_SYS) {
     kg_error("store '%s': the answer is incomplete (see above)", st->dir);
     code = KG_EXIT_SYS;
   }
+  return code;
+}
+
+int
+kg_store_end(struct kg_store *st, int code)
+{
+  code = kg_store_status(st, code);
   kg_store_close(st);
   return code;
 }

@@ -63,6 +63,14 @@ struct kg_store *kg_store_open_write(struct kg_world *w, const char *dir,
                                     const struct kg_store_reader *rd,
                                     double wait, int *code);
 
+/* For a reader that lives long (a server's worker): kg_store_pause()
+ * lets go of the version read, so that a writer may reuse its pages;
+ * kg_store_renew() reads the version committed last (with the open-time
+ * checks again).  Renew returns 0; 1 when the store's file was removed
+ * or replaced (close and open it again); -1 reported (damage: exit 4). */
+void kg_store_pause(struct kg_store *st);
+int kg_store_renew(struct kg_store *st);
+
 /* SHARED model of an open store, valid until kg_store_close() or
  * kg_store_commit(). */
 librdf_model *kg_store_model(struct kg_store *st);
@@ -97,6 +105,10 @@ int kg_store_commit(struct kg_store *st);
 /* Releases the lock and the model; an uncommitted write is thrown away.
  * kg_store_close(NULL) does nothing. */
 void kg_store_close(struct kg_store *st);
+
+/* @code, or KG_EXIT_SYS when reading the store met damage or an I/O
+ * error on the way (reported); the store stays open. */
+int kg_store_status(struct kg_store *st, int code);
 
 /* kg_store_close() for a command that read the store: returns @code, or
  * KG_EXIT_SYS when reading it met damage or an I/O error on the way
