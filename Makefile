@@ -30,7 +30,8 @@ DEB_PKGS = gcc make pkg-config librdf0-dev librasqal3-dev libraptor2-dev \
            raptor2-utils rasqal-utils redland-utils libmd4c-dev \
            libutf8proc-dev libjansson-dev libmicrohttpd-dev libcurl4-gnutls-dev libgmp-dev \
            nettle-dev libicu-dev libpcre2-dev liblmdb-dev lmdb-utils ca-certificates \
-           valgrind python3 groff-base curl chromium
+           valgrind python3 groff-base curl chromium \
+           virtuoso-opensource
 
 all: $(BUILD)/mednum-kg
 

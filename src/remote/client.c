@@ -64,11 +64,19 @@ kg_remote_escape(const char *s)
 
 /* Sets up @c for one attempt of the request. */
 static void
-setup(CURL *c, const struct kg_remote *r, const char *method,
+setup(CURL *c, CURLU *u, const struct kg_remote *r, const char *method,
       const char *url, const char *body, size_t len, FILE *upload,
       struct curl_slist *hdrs, struct sink *s)
 {
-  curl_easy_setopt(c, CURLOPT_URL, url);
+  if(r->user && !r->password && u) {
+    /* the user in the URL: libcurl then looks its password up in
+     * ~/.netrc (it does not when the user name is set apart) */
+    curl_url_set(u, CURLUPART_URL, url, 0);
+    curl_url_set(u, CURLUPART_USER, r->user, CURLU_URLENCODE);
+    curl_easy_setopt(c, CURLOPT_CURLU, u);
+  } else {
+    curl_easy_setopt(c, CURLOPT_URL, url);
+  }
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, s);
@@ -78,10 +86,10 @@ setup(CURL *c, const struct kg_remote *r, const char *method,
   curl_easy_setopt(c, CURLOPT_TIMEOUT, r->timeout);
   curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC | CURLAUTH_DIGEST);
   curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
-  if(r->user)
+  if(r->user && r->password) {
     curl_easy_setopt(c, CURLOPT_USERNAME, r->user);
-  if(r->user && r->password)
     curl_easy_setopt(c, CURLOPT_PASSWORD, r->password);
+  }
   if(upload) {
     fseeko(upload, 0, SEEK_END);
     curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
@@ -137,6 +145,7 @@ kg_remote_request(const struct kg_remote *r, const char *method,
   struct kg_buf h = KG_BUF_INIT;
   CURLcode code = CURLE_FAILED_INIT;
   CURL *c = curl_easy_init();
+  CURLU *u = curl_url();
   int attempt, attempts = r->attempts > 0 ? r->attempts : 1;
   struct sink s;
 
@@ -164,7 +173,7 @@ kg_remote_request(const struct kg_remote *r, const char *method,
     s.c = c;
     s.out = out;
     s.buf = &resp->body;
-    setup(c, r, method, url, body, len, upload, hdrs, &s);
+    setup(c, u, r, method, url, body, len, upload, hdrs, &s);
     code = curl_easy_perform(c);
     resp->status = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
@@ -183,18 +192,23 @@ kg_remote_request(const struct kg_remote *r, const char *method,
     kg_error("cannot write the answer of %s", url);
   curl_slist_free_all(hdrs);
   curl_easy_cleanup(c);
+  curl_url_cleanup(u);
   kg_buf_release(&h);
   return code == CURLE_OK && !s.failed ? 0 : -1;
 }
 
 void
-kg_remote_report(const char *what, const char *url,
-                 const struct kg_remote_resp *resp)
+kg_remote_report(const struct kg_remote *r, const char *what,
+                 const char *url, const struct kg_remote_resp *resp)
 {
   const char *b = resp->body.s ? resp->body.s : "";
   size_t n = strcspn(b, "\r\n");
 
-  if(resp->status == 401 || resp->status == 403)
+  if(resp->status == 401 && r->user && !r->password)
+    kg_error("%s: %s answered 401: no password for user '%s' was accepted "
+             "(set $MEDNUM_KG_PASSWORD, or a ~/.netrc line for that host "
+             "and login)", what, url, r->user);
+  else if(resp->status == 401 || resp->status == 403)
     kg_error("%s: %s answered %ld: the user or password is wrong or lacks "
              "the right (give --user, the password in $MEDNUM_KG_PASSWORD "
              "or ~/.netrc)", what, url, resp->status);

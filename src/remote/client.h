@@ -45,8 +45,8 @@ int kg_remote_request(const struct kg_remote *r, const char *method,
 
 /* Reports a non-2xx answer: what @what was, the status and the first line
  * of the server's message; 401/403 say how to give credentials. */
-void kg_remote_report(const char *what, const char *url,
-                      const struct kg_remote_resp *resp);
+void kg_remote_report(const struct kg_remote *r, const char *what,
+                      const char *url, const struct kg_remote_resp *resp);
 
 /* @s percent-encoded for a query string (new string). */
 char *kg_remote_escape(const char *s);

@@ -51,16 +51,20 @@ remote_graphs(const struct kg_remote *r, const char *endpoint,
   *n = 0;
   kg_buf_adds(&q, "query=");
   {
-    char *e = kg_remote_escape("SELECT DISTINCT ?g WHERE { GRAPH ?g "
-                               "{ ?s ?p ?o } }");
+    /* GROUP BY, not DISTINCT: Virtuoso 7.2 answers DISTINCT over every
+     * quad of the server (5-20 s at 100,000 triples), GROUP BY at once */
+    char *e = kg_remote_escape("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } "
+                               "GROUP BY ?g");
     kg_buf_adds(&q, e);
     free(e);
   }
   if(kg_remote_request(r, "POST", endpoint,
                        "application/x-www-form-urlencoded",
                        "application/sparql-results+json", q.s, q.len, NULL,
-                       NULL, &resp) == 0 && resp.status / 100 != 2)
-    kg_remote_report("push: the list of graphs", endpoint, &resp);
+                       NULL, &resp) != 0)
+    kg_error("push: cannot read the server's list of graphs");
+  else if(resp.status / 100 != 2)
+    kg_remote_report(r, "push: the list of graphs", endpoint, &resp);
   else if(resp.status / 100 == 2 &&
           !(doc = json_loadb(resp.body.s ? resp.body.s : "", resp.body.len,
                              0, NULL)))
@@ -142,7 +146,7 @@ put_graph(struct kg_world *w, struct kg_store *st, const struct kg_remote *r,
     if(resp.status / 100 == 2)
       rc = KG_EXIT_OK;
     else
-      kg_remote_report("push", url, &resp);
+      kg_remote_report(r, "push", url, &resp);
   }
   if(fh)
     fclose(fh);
@@ -166,7 +170,7 @@ delete_graph(const struct kg_remote *r, const struct kg_push_opts *o,
     if(resp.status / 100 == 2 || resp.status == 404)
       rc = KG_EXIT_OK;
     else
-      kg_remote_report("push", url, &resp);
+      kg_remote_report(r, "push", url, &resp);
   }
   kg_buf_release(&resp.body);
   free(url);

@@ -2,7 +2,10 @@
  * Graph Store HTTP Protocol.
  *
  * Each graph goes whole in one PUT (the server replaces the graph: a push
- * again never duplicates, and a graph is never half-sent by us), written
+ * again never duplicates, and a graph is never half-sent by us; whether
+ * the server replaces it atomically is the server's part: Virtuoso 7.2
+ * deletes, then loads in several commits, so a server killed during a
+ * PUT may keep part of the graph until the next push), written
  * as N-Triples to a temporary file first so that it is streamed from disk
  * and can be sent again (a retry, digest authentication).  A push of
  * every graph also DELETEs the server's graphs under the instance base's

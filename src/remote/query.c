@@ -1,6 +1,8 @@
 /* query.c - a query to another SPARQL endpoint (see query.h). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
@@ -23,6 +25,45 @@ accept_for(const char *format)
   if(!f)
     f = kg_format_find(format, KG_FMT_GRAPH);
   return f ? f->media : "*/*";
+}
+
+/* 1 if the word @kw (any case) starts @p. */
+static int
+keyword(const char *p, const char *kw)
+{
+  size_t n = strlen(kw);
+
+  return !strncasecmp(p, kw, n) && !isalnum((unsigned char)p[n]) &&
+         p[n] != ':' && p[n] != '_';
+}
+
+/* 1 if @q is a CONSTRUCT or DESCRIBE: its first keyword of a query form,
+ * past comments, IRIs and strings of the prologue. */
+static int
+graph_form(const char *q)
+{
+  const char *p = q;
+
+  while(*p) {
+    if(*p == '#')
+      p += strcspn(p, "\n");
+    else if(*p == '<')
+      p += strcspn(p, ">");
+    else if(*p == '"' || *p == '\'') {
+      const char *e = strchr(p + 1, *p);
+
+      p = e ? e : p + strlen(p) - 1;
+    } else if(p == q || !(isalnum((unsigned char)p[-1]) || p[-1] == ':' ||
+                          p[-1] == '_')) {
+      if(keyword(p, "SELECT") || keyword(p, "ASK"))
+        return 0;
+      if(keyword(p, "CONSTRUCT") || keyword(p, "DESCRIBE"))
+        return 1;
+    }
+    if(*p)
+      p++;
+  }
+  return 0;
 }
 
 /* A table from the JSON results in @body. */
@@ -59,7 +100,7 @@ kg_remote_select(struct kg_world *w, const struct kg_remote *r,
                        "application/sparql-results+json", form.s, form.len,
                        NULL, NULL, &resp) == 0) {
     if(resp.status / 100 != 2) {
-      kg_remote_report("query", endpoint, &resp);
+      kg_remote_report(r, "query", endpoint, &resp);
       rc = resp.status / 100 == 4 && resp.status != 401 &&
            resp.status != 403 ? KG_EXIT_DATA : KG_EXIT_SYS;
     } else if(kg_result_read_json(w->world, resp.body.s ? resp.body.s : "",
@@ -83,6 +124,11 @@ kg_remote_query(struct kg_world *w, const struct kg_remote *r,
   int table = !format || !strcmp(format, "table");
   int rc = KG_EXIT_SYS;
 
+  /* a graph prints as Turtle unless asked otherwise, as it does locally */
+  if(!format && graph_form(query)) {
+    format = "turtle";
+    table = 0;
+  }
   kg_buf_addf(&form, "query=%s", e);
   free(e);
   if(kg_remote_request(r, "POST", endpoint,
@@ -90,7 +136,7 @@ kg_remote_query(struct kg_world *w, const struct kg_remote *r,
                        accept_for(table ? "table" : format), form.s,
                        form.len, NULL, table ? NULL : out, &resp) == 0) {
     if(resp.status / 100 != 2) {
-      kg_remote_report("query", endpoint, &resp);
+      kg_remote_report(r, "query", endpoint, &resp);
       rc = resp.status / 100 == 4 && resp.status != 401 &&
            resp.status != 403 ? KG_EXIT_DATA : KG_EXIT_SYS;
     } else if(!table) {
