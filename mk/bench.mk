@@ -22,6 +22,7 @@ bench: $(BUILD)/mednum-kg
 	KG=$(KG) TOP=$(CURDIR) REPORTS=$(BENCH_REPORTS) SEED=$(BENCH_SEED) \
 	  RUNS=$(BENCH_RUNS) QRUNS=$(BENCH_QRUNS) sh bench/store_bench.sh
 	$(MAKE) bench-store
+	$(MAKE) bench-serve
 
 .PHONY: bench
 
@@ -34,3 +35,24 @@ bench-store: $(BUILD)/mednum-kg
 	  sh bench/store_engine.sh
 
 .PHONY: bench-store
+
+# `make bench-serve`: `mednum-kg serve` under wrk on loopback (the named
+# query and the same question as SPARQL, on the seed store and on the
+# 1,000-report store, cached in bench/out/serve), a soak of 100,000
+# requests with the workers' RSS, and Virtuoso's endpoint on the same data
+# as the anchor when virtuoso-opensource is installed
+# (bench/serve_bench.sh; results in bench/out/serve/results.md).
+# Knobs: SERVE_SOAK (100000), SERVE_DURATION (15 s), SERVE_VIRTUOSO (1).
+SERVE_SOAK     ?= 100000
+SERVE_DURATION ?= 15
+SERVE_VIRTUOSO ?= 1
+
+bench-serve: $(BUILD)/mednum-kg
+	@command -v wrk >/dev/null || { echo "make bench-serve: wrk is missing: apt-get update && apt-get install -y wrk" >&2; exit 2; }
+	@test -f data/gazetteer/territoires.idx || $(MAKE) gazetteer
+	@test -f data/lexicon/lexicon.idx || $(MAKE) lexicon
+	KG=$(KG) TOP=$(CURDIR) REPORTS=$(BENCH_REPORTS) SEED=$(BENCH_SEED) \
+	  SOAK=$(SERVE_SOAK) DURATION=$(SERVE_DURATION) VIRTUOSO=$(SERVE_VIRTUOSO) \
+	  sh bench/serve_bench.sh
+
+.PHONY: bench-serve
