@@ -265,3 +265,25 @@ kg_push(struct kg_world *w, struct kg_store *st, const struct kg_remote *r,
   kg_buf_release(&prefix);
   return rc;
 }
+
+int
+kg_push_remove(const struct kg_remote *r, const struct kg_push_opts *o,
+               char *const *what, size_t nwhat)
+{
+  struct kg_buf iri = KG_BUF_INIT;
+  size_t i;
+  int rc = KG_EXIT_OK;
+
+  for(i = 0; i < nwhat && rc == KG_EXIT_OK; i++) {
+    kg_buf_reset(&iri);
+    if(strchr(what[i], ':'))
+      kg_buf_adds(&iri, what[i]);
+    else
+      kg_buf_addf(&iri, "%sgraph/%s", o->base, what[i]);
+    rc = o->dry_run ? KG_EXIT_OK : delete_graph(r, o, iri.s);
+    if(rc == KG_EXIT_OK)
+      printf("%s\t%s\n", o->dry_run ? "would remove" : "removed", iri.s);
+  }
+  kg_buf_release(&iri);
+  return rc;
+}

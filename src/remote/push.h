@@ -34,6 +34,12 @@ int kg_push(struct kg_world *w, struct kg_store *st,
             const struct kg_remote *r, const struct kg_push_opts *o,
             char *const *what, size_t nwhat);
 
+/* Removes the graphs @what (IRIs, or slugs under the base's graph/) from
+ * the server with DELETE (`unload --remote`); one line each on stdout.
+ * An exit status (reported). */
+int kg_push_remove(const struct kg_remote *r, const struct kg_push_opts *o,
+                   char *const *what, size_t nwhat);
+
 /* The default Graph Store URL for @endpoint: Virtuoso's layout, the
  * endpoint's ".../sparql" made ".../sparql-graph-crud-auth" (with a user)
  * or ".../sparql-graph-crud".  New string. */

@@ -423,6 +423,18 @@ push
   notok "graphs on the server after the unload: $(remote_graphs)"
 why=$(same_counts) && ok "the graphs left have the store's counts" || notok "$why"
 
+# ---- unload --remote: DELETE on the server only ----------------------------
+MEDNUM_KG_PASSWORD=$PASSWORD $KG unload --remote --endpoint "$E" --user kg \
+  cr-bretagne-2025 >ur.out 2>ur.err
+b=$?
+[ "$b" = 0 ] && grep -qx "removed	${G}cr-bretagne-2025" ur.out &&
+  [ "$(remote_graphs)" = "${G}reference" ] &&
+  ok "unload --remote deletes the graph on the server" ||
+  notok "unload --remote: exit $b: $(cat ur.out ur.err); server: $(remote_graphs)"
+$KG --store st stats -f tsv | grep -q "graph/cr-bretagne-2025" &&
+  ok "unload --remote leaves the store as it was" ||
+  notok "unload --remote changed the store"
+
 shown=$(grep -l "$PASSWORD" ./*.out ./*.err 2>/dev/null | grep -v '^\./isql\.out$')
 [ -z "$shown" ] && ok "the password appears in no output of mednum-kg" ||
   notok "the password appears in $shown"
