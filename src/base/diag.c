@@ -138,6 +138,17 @@ kg_notice(const char *fmt, ...)
 }
 
 void
+kg_log_line(const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+void
 kg_info(const char *fmt, ...)
 {
   va_list ap;

@@ -32,6 +32,9 @@ void kg_error_at(const struct kg_loc *loc, const char *fmt, ...)
 void kg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A notice the user waits for (a server's address), hidden by -q. */
 void kg_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* One line of a log (the server's access log): as it is, no head,
+ * always written. */
+void kg_log_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Progress, printed only with -v. */
 void kg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void kg_verror_at(const struct kg_loc *loc, const char *fmt, va_list ap);

@@ -266,7 +266,7 @@ on_done(void *cls, struct MHD_Connection *c, void **state,
     return;
   if(req->counted)
     __sync_fetch_and_sub(&h->in_flight, 1);
-  fprintf(stderr, "%s %s %u %zu %.1f ms%s\n",
+  kg_log_line("%s %s %u %zu %.1f ms%s",
           req->method ? req->method : "-", req->path ? req->path : "-",
           req->status, req->bytes, (now_seconds() - req->start) * 1e3,
           why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cut)");
