@@ -23,6 +23,7 @@ bench: $(BUILD)/mednum-kg
 	  RUNS=$(BENCH_RUNS) QRUNS=$(BENCH_QRUNS) sh bench/store_bench.sh
 	$(MAKE) bench-store
 	$(MAKE) bench-serve
+	$(MAKE) bench-push
 
 .PHONY: bench
 
@@ -56,3 +57,27 @@ bench-serve: $(BUILD)/mednum-kg
 	  sh bench/serve_bench.sh
 
 .PHONY: bench-serve
+
+# `make bench-push`: `mednum-kg push` of the 1,000-report store (the one
+# bench-serve caches in bench/out/serve) to a fresh throwaway Virtuoso on
+# loopback, against Virtuoso's own bulk loader (ld_dir + rdf_loader_run +
+# checkpoint) on the same data as N-Quads, and the named queries there
+# against the local store (bench/push_bench.sh; results in
+# bench/out/push/results.md).  Needs virtuoso-opensource (make deps).
+# Knobs: PUSH_RUNS (3: push and the loaders in turn, each on a fresh
+# database), PUSH_LOADERS ("1 2": rdf_loader_run() at once),
+# PUSH_PROBE (1: where push's time goes), BENCH_QRUNS.  About 30 minutes.
+PUSH_RUNS    ?= 3
+PUSH_LOADERS ?= 1 2
+PUSH_PROBE   ?= 1
+
+bench-push: $(BUILD)/mednum-kg
+	@test -x /usr/bin/time || { echo "make bench-push: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
+	@command -v virtuoso-t >/dev/null || { echo "make bench-push: Virtuoso is missing: make deps (virtuoso-opensource)" >&2; exit 2; }
+	@test -f data/gazetteer/territoires.idx || $(MAKE) gazetteer
+	@test -f data/lexicon/lexicon.idx || $(MAKE) lexicon
+	KG=$(KG) TOP=$(CURDIR) REPORTS=$(BENCH_REPORTS) SEED=$(BENCH_SEED) \
+	  RUNS=$(PUSH_RUNS) QRUNS=$(BENCH_QRUNS) LOADERS='$(PUSH_LOADERS)' PROBE=$(PUSH_PROBE) \
+	  sh bench/push_bench.sh
+
+.PHONY: bench-push
