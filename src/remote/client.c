@@ -108,14 +108,18 @@ setup(CURL *c, CURLU *u, const struct kg_remote *r, const char *method,
     curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
 }
 
-/* 1 if an attempt that ended with @code and @status is worth another. */
+/* 1 if an attempt that ended with @code and @status is worth another.  A
+ * request that timed out once connected is not: the server was working on
+ * it, and the caller's --timeout is for the whole request. */
 static int
-transient(CURLcode code, long status)
+transient(CURLcode code, long status, int connected)
 {
   switch(code) {
     case CURLE_OK:
       return status >= 500;
-    case CURLE_COULDNT_CONNECT: case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_OPERATION_TIMEDOUT:
+      return !connected;
+    case CURLE_COULDNT_CONNECT:
     case CURLE_SEND_ERROR: case CURLE_RECV_ERROR: case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
       return 1;
@@ -147,6 +151,7 @@ kg_remote_request(const struct kg_remote *r, const char *method,
   CURL *c = curl_easy_init();
   CURLU *u = curl_url();
   int attempt, attempts = r->attempts > 0 ? r->attempts : 1;
+  curl_off_t connect_us = 0;
   struct sink s;
 
   memset(resp, 0, sizeof(*resp));
@@ -180,7 +185,8 @@ kg_remote_request(const struct kg_remote *r, const char *method,
     if(curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct)
       snprintf(resp->ctype, sizeof resp->ctype, "%s", ct);
     /* a body already streamed cannot be taken back: no retry then */
-    if(s.failed || !transient(code, resp->status) ||
+    curl_easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &connect_us);
+    if(s.failed || !transient(code, resp->status, connect_us > 0) ||
        (out && resp->status >= 200 && resp->status < 300))
       break;
   }
