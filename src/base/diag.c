@@ -140,12 +140,19 @@ kg_notice(const char *fmt, ...)
 void
 kg_log_line(const char *fmt, ...)
 {
+  struct kg_buf line = KG_BUF_INIT;
   va_list ap;
+  ssize_t w;
 
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  kg_buf_vaddf(&line, fmt, ap);
   va_end(ap);
-  fputc('\n', stderr);
+  kg_buf_addc(&line, '\n');
+  /* one write: the workers share stderr, their lines must not mix */
+  fflush(stderr);
+  w = write(STDERR_FILENO, line.s, line.len);
+  (void)w;
+  kg_buf_release(&line);
 }
 
 void
