@@ -205,19 +205,29 @@ on_damage(MDB_env *env, const char *msg)
   _exit(KG_EXIT_SYS);
 }
 
+/* stat(2) of the store's data.mdb into @sb: 0, or -1 (errno set). */
+static int
+stat_data(const struct kg_kv *kv, struct stat *sb)
+{
+  struct kg_buf p = KG_BUF_INIT;
+  int rc;
+
+  kg_buf_addf(&p, "%s/data.mdb", kv->dir);
+  rc = stat(p.s, sb);
+  kg_buf_release(&p);
+  return rc;
+}
+
 /* Creates, sizes and opens the environment.  0, or -1 reported. */
 static int
 open_env(struct kg_kv *kv)
 {
-  struct kg_buf p = KG_BUF_INIT;
   struct stat sb;
   int rc;
 
   /* LMDB makes data.mdb itself: one shorter than its two meta pages is
    * a truncated copy, never a store to start afresh */
-  kg_buf_addf(&p, "%s/data.mdb", kv->dir);
-  rc = stat(p.s, &sb);
-  kg_buf_release(&p);
+  rc = stat_data(kv, &sb);
   kv->file_size = rc ? 0 : (long long)sb.st_size;
   kv->ino = rc ? 0 : (unsigned long long)sb.st_ino;
   if(!rc && sb.st_size < 2 * 4096) {
@@ -318,13 +328,9 @@ kg_kv_pause(struct kg_kv *kv)
 int
 kg_kv_renew(struct kg_kv *kv)
 {
-  struct kg_buf p = KG_BUF_INIT;
   struct stat sb;
-  int rc;
+  int rc = stat_data(kv, &sb);
 
-  kg_buf_addf(&p, "%s/data.mdb", kv->dir);
-  rc = stat(p.s, &sb);
-  kg_buf_release(&p);
   if(rc || (unsigned long long)sb.st_ino != kv->ino)
     return 1;                   /* removed or replaced: open it again */
   kg_kv_pause(kv);
