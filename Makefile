@@ -5,6 +5,8 @@
 #   make asan       the whole suite under AddressSanitizer + UBSan
 #   make valgrind   the golden suite under valgrind
 #   make bench      benchmarks (never part of check)
+#   make install    [PREFIX=/usr/local] [DESTDIR=...]; make uninstall
+#   make deb        the Debian package (build-deb/); make lintian checks it
 
 PKGS    = redland raptor2 rasqal md4c libutf8proc jansson gmp nettle icu-uc lmdb \
           libpcre2-8 libmicrohttpd libcurl
@@ -13,7 +15,8 @@ CFLAGS ?= -O2 -g
 WARN    = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
           -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wdeclaration-after-statement -Wformat=2 -Wvla
-DATADIR ?= $(CURDIR)
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/mednum-kg
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -31,7 +34,7 @@ DEB_PKGS = gcc make pkg-config librdf0-dev librasqal3-dev libraptor2-dev \
            libutf8proc-dev libjansson-dev libmicrohttpd-dev libcurl4-gnutls-dev libgmp-dev \
            nettle-dev libicu-dev libpcre2-dev liblmdb-dev lmdb-utils ca-certificates \
            valgrind python3 groff-base curl chromium \
-           virtuoso-opensource
+           virtuoso-opensource dpkg-dev lintian bash-completion
 
 all: $(BUILD)/mednum-kg
 
@@ -40,7 +43,7 @@ $(BUILD)/mednum-kg: $(OBJS)
 
 $(BUILD)/%.o: src/%.c $(HDRS) | $(BUILD)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(if $(WERROR),-Werror) -Isrc $(PKG_CFLAGS) $(DEFS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(if $(WERROR),-Werror) -Isrc $(PKG_CFLAGS) $(DEFS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD):
 	mkdir -p $@
@@ -99,7 +102,7 @@ demo: .deps-ok
 	KG=$(KG) sh tools/demo.sh
 
 clean:
-	rm -rf build build-asan build-vg .deps-ok
+	rm -rf build build-asan build-vg build-deb .deps-ok
 
 .PHONY: all deps unit golden integration suite check asan valgrind demo clean gazetteer www
 

@@ -52,6 +52,6 @@ $(BUILD)/gazbench: tools/gazetteer/gazbench.c $(GAZ_BENCH_OBJS) $(HDRS) | $(BUIL
 	  $(PKG_LIBS) -lm
 
 gazetteer-bench: $(BUILD)/gazbench gazetteer
-	$(BUILD)/gazbench
+	MEDNUM_KG_DATA=$(CURDIR) $(BUILD)/gazbench
 
 .PHONY: gazetteer-bench

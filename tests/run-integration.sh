@@ -15,7 +15,11 @@ for f in "$top"/tests/integration/t-*.sh; do
   fi
   d=$(mktemp -d) || exit 2
   if (cd "$d" && sh "$f") >"$d.log" 2>&1; then
-    pass=$((pass+1)); echo "ok   $n"
+    pass=$((pass+1))
+    # a test that could not run (or not all of it) says why on a line
+    # "skipped: REASON": shown beside its name
+    why=$(sed -n 's/^skipped: //p' "$d.log" | head -n 3 | tr '\n' ';' | sed 's/;$//')
+    echo "ok   $n${why:+   (skipped: $why)}"
   else
     fail=$((fail+1)); echo "FAIL $n   rerun: make integration T=$n"
     tail -n 40 "$d.log"

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -257,6 +258,112 @@ kg_input_read_text(const char *path, struct kg_buf *out)
 out:
   kg_buf_release(&raw);
   return rc;
+}
+
+int
+kg_input_peek(const char *path, enum kg_input_kind kind, char *buf,
+              size_t cap, size_t *len)
+{
+  int code;
+  FILE *fh = kg_input_open(path, kind, &code);
+
+  *len = 0;
+  if(!fh)
+    return code;
+  *len = fread(buf, 1, cap, fh);
+  if(ferror(fh)) {
+    kg_error("cannot read '%s': %s", kg_input_name(path), strerror(errno));
+    code = KG_EXIT_SYS;
+  }
+  kg_input_close(fh);
+  return code;
+}
+
+int
+kg_input_is_dir(const char *path)
+{
+  struct stat st;
+
+  return !kg_input_is_stdin(path) && !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+static int
+cmp_path(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends @dir/@name to @l when it is a regular file, else says why not
+ * (-v). */
+static void
+list_entry(const char *dir, const char *name, struct kg_input_list *l)
+{
+  struct kg_buf p = KG_BUF_INIT;
+  struct stat st;
+  size_t n = strlen(dir);
+
+  kg_buf_adds(&p, dir);
+  if(n && dir[n - 1] != '/')
+    kg_buf_addc(&p, '/');
+  kg_buf_adds(&p, name);
+  if(name[0] == '.') {
+    kg_info("skipped '%s': hidden file", p.s);
+  } else if(stat(p.s, &st)) {
+    kg_info("skipped '%s': %s", p.s, strerror(errno));
+  } else if(S_ISDIR(st.st_mode)) {
+    kg_info("skipped '%s': a directory (load does not descend)", p.s);
+  } else if(!S_ISREG(st.st_mode)) {
+    kg_info("skipped '%s': %s", p.s, kg_input_file_kind((unsigned)st.st_mode));
+  } else {
+    KG_GROW(l->v, l->cap, l->n + 1);
+    l->v[l->n++] = kg_buf_detach(&p);
+  }
+  kg_buf_release(&p);
+}
+
+int
+kg_input_list_dir(const char *dir, struct kg_input_list *l)
+{
+  struct kg_input_list names = KG_INPUT_LIST_INIT;
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  size_t i;
+  int code = KG_EXIT_OK;
+
+  if(!d) {
+    kg_error("cannot read the directory '%s': %s", dir, strerror(errno));
+    return KG_EXIT_SYS;
+  }
+  while((errno = 0, e = readdir(d)) != NULL) {
+    if(!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+      continue;
+    KG_GROW(names.v, names.cap, names.n + 1);
+    names.v[names.n++] = kg_xstrdup(e->d_name);
+  }
+  if(errno) {
+    kg_error("cannot read the directory '%s': %s", dir, strerror(errno));
+    code = KG_EXIT_SYS;
+  }
+  closedir(d);
+  /* sorted first, so that what -v says comes in the same order */
+  if(names.n)
+    qsort(names.v, names.n, sizeof *names.v, cmp_path);
+  for(i = 0; !code && i < names.n; i++)
+    list_entry(dir, names.v[i], l);
+  kg_input_list_release(&names);
+  return code;
+}
+
+void
+kg_input_list_release(struct kg_input_list *l)
+{
+  size_t i;
+
+  for(i = 0; i < l->n; i++)
+    free(l->v[i]);
+  free(l->v);
+  l->v = NULL;
+  l->n = l->cap = 0;
 }
 
 const void *

@@ -58,6 +58,32 @@ int kg_input_read_text(const char *path, struct kg_buf *out);
  * kg_input_open). */
 int kg_input_read_bytes(const char *path, struct kg_buf *out);
 
+/* Reads at most @cap bytes from the start of @path into @buf (*len: how
+ * many), with the checks of kg_input_open (@kind sets the size limit):
+ * enough to tell a report from RDF by its content.  KG_EXIT_OK, or the
+ * exit status after reporting. */
+int kg_input_peek(const char *path, enum kg_input_kind kind, char *buf,
+                  size_t cap, size_t *len);
+
+/* 1 if @path names a directory (a symbolic link to one is followed). */
+int kg_input_is_dir(const char *path);
+
+/* Paths of files, each a new string. */
+struct kg_input_list {
+  char **v;
+  size_t n;
+  size_t cap;
+};
+#define KG_INPUT_LIST_INIT { NULL, 0, 0 }
+
+/* Appends to @l "DIR/NAME" for each regular file of directory @dir (a
+ * symbolic link to one counts), sorted by name in byte order; not
+ * recursive.  Hidden files (".name"), subdirectories and other kinds are
+ * left out, each said with kg_info (-v).  KG_EXIT_OK, or KG_EXIT_SYS after
+ * reporting a directory that cannot be read. */
+int kg_input_list_dir(const char *dir, struct kg_input_list *l);
+void kg_input_list_release(struct kg_input_list *l);
+
 /* Maps @path read-only, whole: an index built by `make` (gazetteer,
  * lexicon).  @what names it in messages ("gazetteer index"), @fix says how
  * to rebuild it ("run 'make gazetteer'").  Returns the mapping (release

@@ -92,16 +92,33 @@ int
 kg_cmd_read_data(struct kg_ctx *ctx, char *const *paths, size_t n,
                  struct kg_stmts *l, int *reports)
 {
-  size_t i;
+  size_t i, k;
   int rc = KG_EXIT_OK;
 
   for(i = 0; i < n && !rc; i++) {
+    struct kg_store_inputs in = KG_STORE_INPUTS_INIT;
+
     if(kg_format_of_path(paths[i], KG_FMT_REPORT)) {
       rc = kg_extract_report_stmts(&ctx->ref, paths[i], l, NULL);
       (*reports)++;
-    } else {
-      rc = kg_read_file(ctx->w.raptor, paths[i], NULL, NULL, l);
+      continue;
     }
+    if(kg_format_of_path(paths[i], KG_FMT_RDF_IN)) {
+      rc = kg_read_file(ctx->w.raptor, paths[i], NULL, NULL, l);
+      continue;
+    }
+    /* no extension, or one no format has, or a directory: as load reads it */
+    rc = kg_store_inputs_add(&in, paths[i], NULL);
+    for(k = 0; k < in.n && !rc; k++) {
+      if(in.v[k].fmt->flags & KG_FMT_REPORT) {
+        rc = kg_extract_report_stmts(&ctx->ref, in.v[k].path, l, NULL);
+        (*reports)++;
+      } else {
+        rc = kg_read_file(ctx->w.raptor, in.v[k].path, in.v[k].fmt->parser,
+                          NULL, l);
+      }
+    }
+    kg_store_inputs_release(&in);
   }
   return rc;
 }

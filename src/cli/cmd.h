@@ -52,9 +52,10 @@ int kg_cmd_no_late_option(int argc, char **argv, int first);
 int kg_cmd_limit(const char *o, const char *val, int whole, double *v);
 
 struct kg_stmts;
-/* Appends to @l the statements of each file: a report (.md) through the
- * extractor, any other as RDF in the default graph; *reports counts the
- * reports.  KG_EXIT_OK, or the exit status of the first file that failed
+/* Appends to @l the statements of each file: a report (.md .markdown .txt)
+ * through the extractor, RDF by its extension in the default graph; with
+ * no extension or an unknown one, or a directory, what `load` would read
+ * (store/store.h, kg_store_inputs_add()); *reports counts the reports.  KG_EXIT_OK, or the exit status of the first file that failed
  * (reported). */
 int kg_cmd_read_data(struct kg_ctx *ctx, char *const *paths, size_t n,
                      struct kg_stmts *l, int *reports);

@@ -3,9 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/outfile.h"
+#include "base/progress.h"
 #include "cli/cmd.h"
 #include "cli/ctx.h"
 #include "publish/dcat.h"
@@ -23,9 +25,11 @@ static const char usage_text[] =
   "                 [--download-base URL] [--landing-page URL]\n"
   "\n"
   "Writes every graph of the store: Turtle (sorted, graph names dropped),\n"
-  "N-Triples, N-Quads (graph names kept) or RDF/XML.  N-Triples and N-Quads\n"
-  "are streamed from the store, in storage order, without holding the graph\n"
-  "in memory: use them for large graphs.\n"
+  "N-Triples, N-Quads (graph names kept), RDF/XML, or JSON-LD (compact form,\n"
+  "the context of ontology/context.jsonld embedded, one graph object per\n"
+  "named graph).  N-Triples, N-Quads and JSON-LD are streamed from the\n"
+  "store, in storage order, without holding the graph in memory (JSON-LD\n"
+  "holds one subject's statements at a time): use them for large graphs.\n"
   "\n"
   "With --dcat, writes instead the DCAT description of the graph (Turtle)\n"
   "for open-data portals: catalogue, dataset (licence: Licence Ouverte 2.0;\n"
@@ -35,11 +39,11 @@ static const char usage_text[] =
   "contact come from the options or from a `key = value` file: --config\n"
   "FILE, else DIR/mednum-kg.conf when present (keys: title, description,\n"
   "publisher, publisher_iri, contact, contact_name, download_base,\n"
-  "landing_page).  Publish each export as mednum-kg.{ttl,nt,nq,rdf} under\n"
-  "the download base.\n"
+  "landing_page).  Publish each export as mednum-kg.{ttl,nt,nq,rdf,jsonld}\n"
+  "under the download base.\n"
   "\n"
   "Options:\n"
-  "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml\n"
+  "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml, jsonld\n"
   "  -o, --output FILE    write FILE (atomically: all or nothing) instead\n"
   "                       of standard output; FILE must be a regular\n"
   "                       file or nothing\n"
@@ -181,7 +185,7 @@ check_options(const struct export_opts *o)
 {
   if(!kg_format_find(o->format, KG_FMT_EXPORT))
     return kg_usage_error("export: unknown format '%s' (turtle, ntriples, "
-                          "nquads, rdfxml)", o->format);
+                          "nquads, rdfxml, jsonld)", o->format);
   if(o->dcat && strcmp(o->format, "turtle"))
     return kg_usage_error("export: the DCAT description is written in "
                           "Turtle only");
@@ -236,14 +240,38 @@ read_config(struct kg_ctx *ctx, struct export_opts *o)
   return code;
 }
 
+/* A progress line for the streamed formats (N-Triples, N-Quads, JSON-LD:
+ * those of large graphs), counting the statements written against the
+ * store's; none when quiet, when stderr is no terminal, or when the
+ * output itself goes to the terminal. */
+static void
+progress_start(struct kg_progress *pg, const struct kg_store *st,
+               const struct export_opts *o, struct kg_ctx *ctx)
+{
+  long total = 0;
+  size_t i;
+  int streamed = !o->dcat && (!strcmp(o->format, "ntriples") ||
+                              !strcmp(o->format, "nquads") ||
+                              !strcmp(o->format, "jsonld"));
+
+  for(i = 0; i < kg_store_graph_count(st); i++)
+    total += kg_store_graph_at(st, i)->triples;
+  kg_progress_init(pg, !streamed || ctx->verbosity < 0 ||
+                   (!o->output && isatty(STDOUT_FILENO)),
+                   "export", NULL, total, "triples");
+  ctx->w.progress = pg;
+}
+
 int
 cmd_export(int argc, char **argv, struct kg_ctx *ctx)
 {
   struct export_opts o;
   struct kg_store *st = NULL;
+  struct kg_progress pg;
   int code;
 
   memset(&o, 0, sizeof(o));
+  memset(&pg, 0, sizeof(pg));
   o.format = "turtle";
   if((code = parse_options(argc, argv, &o)) >= 0 ||
      (code = check_options(&o)) >= 0)
@@ -253,10 +281,13 @@ cmd_export(int argc, char **argv, struct kg_ctx *ctx)
   st = kg_store_open_read(&ctx->w, ctx->store_dir, &code);
   if(!st)
     goto out;
+  progress_start(&pg, st, &o, ctx);
   if(o.output)
     code = write_file(ctx, st, &o);
   else
     code = write_all(ctx, st, &o, stdout) ? KG_EXIT_SYS : KG_EXIT_OK;
+  kg_progress_end(&pg);
+  ctx->w.progress = NULL;
 out:
   code = kg_store_end(st, code);
   kg_dcat_opts_release(&o.d);

@@ -21,6 +21,8 @@ static const char usage[] =
   "($MEDNUM_KG_MAX_REPORT, in MB, raises the limit).\n"
   "\n"
   "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml, json\n"
+  "                       (RDF/JSON), jsonld (JSON-LD, compact, context\n"
+  "                       embedded; keeps graph names as nquads does)\n"
   "  -o, --output FILE    write to FILE (atomically) instead of stdout;\n"
   "                       FILE must be a regular file or nothing\n"
   "  --force              FILE may be a symbolic link: write to its target\n"
@@ -70,7 +72,7 @@ cmd_extract(int argc, char **argv, struct kg_ctx *ctx)
     return kg_usage_error("extract: --force goes with -o FILE");
   if(!kg_format_find(format, KG_FMT_EXTRACT))
     return kg_usage_error("extract: unknown format '%s' (turtle, ntriples, "
-                          "nquads, rdfxml, json)", format);
+                          "nquads, rdfxml, json, jsonld)", format);
   for(; i < argc; i++) {
     int r = kg_extract_report_stmts(&ctx->ref, argv[i], &l, NULL);
 

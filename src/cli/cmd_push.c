@@ -4,6 +4,7 @@
 
 #include "cli/cmd.h"
 #include "base/diag.h"
+#include "base/progress.h"
 #include "remote/client.h"
 #include "remote/push.h"
 #include "store/store.h"
@@ -16,7 +17,9 @@ static const char usage[] =
   "the SPARQL 1.1 Graph Store HTTP Protocol): each graph whole, with PUT,\n"
   "which replaces it there.  Without REPORT, every graph goes, and the\n"
   "server's graphs under the instance base's graph/ that the store no longer\n"
-  "holds are deleted.  One line per graph on stdout.\n"
+  "holds are deleted.  One line per graph on stdout; on a terminal, a\n"
+  "progress line on stderr counts the graphs and triples sent (not with\n"
+  "-q).\n"
   "\n"
   "  --endpoint URL      the server's SPARQL endpoint (its graph list)\n"
   "  --graph-store URL   its Graph Store Protocol URL (default: Virtuoso's,\n"
@@ -80,6 +83,7 @@ cmd_push(int argc, char **argv, struct kg_ctx *ctx)
   struct push_args a;
   struct kg_push_opts o;
   struct kg_remote r;
+  struct kg_progress pg;
   struct kg_store *st;
   char *gs = NULL;
   int i, rc;
@@ -100,7 +104,11 @@ cmd_push(int argc, char **argv, struct kg_ctx *ctx)
                 : (gs = kg_push_default_graph_store(a.endpoint, a.user != NULL));
   o.base = ctx->w.base ? ctx->w.base : KG_DEFAULT_BASE;
   o.dry_run = a.dry_run;
+  kg_progress_init(&pg, a.dry_run || ctx->verbosity < 0, "push",
+                   "graphs", 0, "triples");
+  o.progress = &pg;
   rc = kg_push(&ctx->w, st, &r, &o, argv + a.first, (size_t)(argc - a.first));
+  kg_progress_end(&pg);
   free(gs);
   return kg_store_end(st, rc);
 }

@@ -10,6 +10,7 @@
 #include "ref/named.h"
 #include "rdf/rdf.h"
 #include "rdf/read.h"
+#include "sparql/lex.h"
 #include "sparql/sparql.h"
 #include "store/store.h"
 #include "remote/client.h"
@@ -21,10 +22,15 @@ static const char usage[] =
   "                       [--endpoint URL [--user NAME]]\n"
   "                       [-f FORMAT] [--param NAME=VALUE]...\n"
   "                       [--timeout SECONDS] [--max-rows N] [--max-memory MB]\n"
-  "                       (QUERY.rq | -e TEXT | NAME)\n"
+  "                       [--query-base IRI] (QUERY.rq | -e TEXT | NAME)\n"
   "\n"
   "Runs a SPARQL query, or a named query of queries/ (see 'mednum-kg queries'),\n"
   "over the store, or over the files given with --data and --named.\n"
+  "Relative IRIs in the query (GRAPH <ng-01.ttl>) resolve against its BASE,\n"
+  "else --query-base, else the query file's own file: URI (a named query's\n"
+  "too), else, with -e, the current directory.  With --endpoint the text is\n"
+  "sent as it is: the server resolves them.  (The global --base is another\n"
+  "thing: the instance base, prefix mnid:, of what extract and load mint.)\n"
   "\n"
   "  --data FILE         a report (.md) or RDF file (.ttl .nt .nq .rdf) for\n"
   "                      the default graph; repeatable\n"
@@ -37,6 +43,7 @@ static const char usage[] =
   "                      and DESCRIBE: turtle (default), ntriples, rdfxml,\n"
   "                      jsonld\n"
   "  --param NAME=VALUE  value of a named query's parameter; repeatable\n"
+  "  --query-base IRI    base IRI of the query's relative IRIs (absolute)\n"
   "  --timeout SECONDS   stop a query that runs longer (default 120; 0: none)\n"
   "  --max-rows N        stop a query that holds more than N solutions in one\n"
   "                      table, intermediate or final (default 10000000; 0: none)\n"
@@ -64,6 +71,7 @@ struct query_args {
   const char *target;
   const char *endpoint;
   const char *user;
+  const char *query_base;       /* --query-base, or NULL */
   double timeout;               /* seconds */
   double max_rows;
   double max_memory;            /* megabytes */
@@ -179,6 +187,68 @@ param_repeated(const struct query_args *a, const char *p)
   return KG_EXIT_OK;
 }
 
+/* 1 if @s is an absolute IRI that can stand in <...>: a scheme, ':',
+ * none of the characters SPARQL's IRIREF excludes. */
+static int
+good_base(const char *s)
+{
+  size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                       "0123456789+-.");
+
+  if(!n || s[n] != ':' || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+    return 0;
+  for(; *s; s++)
+    if((unsigned char)*s <= 0x20 || strchr("<>\"{}|^`\\", *s))
+      return 0;
+  return 1;
+}
+
+/* 1 if the prologue of @text declares a BASE. */
+static int
+has_base(const char *text)
+{
+  struct kg_lex l;
+  int r;
+
+  kg_lex_init(&l, text, "", 0);
+  kg_lex_prologue(&l);
+  r = l.base != NULL;
+  kg_lex_release(&l);
+  return r;
+}
+
+/* The query text @text (taken) under the prologue line "BASE <@base>",
+ * against which SPARQL resolves its relative IRIs.  A query with a BASE
+ * of its own keeps it alone (rasqal takes one BASE).  A new string. */
+static char *
+with_base(char *text, const char *base)
+{
+  struct kg_buf b = KG_BUF_INIT;
+
+  kg_buf_addf(&b, "BASE <%s>\n%s", base, text);
+  free(text);
+  return kg_buf_detach(&b);
+}
+
+/* The file: URI of @path (relative to the current directory), as a new
+ * string, with what <...> cannot hold percent-encoded. */
+static char *
+file_base(const char *path)
+{
+  unsigned char *u = raptor_uri_filename_to_uri_string(path);
+  struct kg_buf b = KG_BUF_INIT;
+  const unsigned char *c;
+
+  for(c = u; c && *c; c++) {
+    if(*c <= 0x20 || strchr("<>\"{}|^`\\", *c))
+      kg_buf_addf(&b, "%%%02X", *c);
+    else
+      kg_buf_addc(&b, *c);
+  }
+  raptor_free_memory(u);
+  return b.s ? kg_buf_detach(&b) : NULL;
+}
+
 static int
 parse_args(int argc, char **argv, struct query_args *a)
 {
@@ -195,7 +265,8 @@ parse_args(int argc, char **argv, struct query_args *a)
        !strcmp(o, "--format") || !strcmp(o, "-e") || !strcmp(o, "--expr") ||
        !strcmp(o, "--param") || !strcmp(o, "--timeout") ||
        !strcmp(o, "--endpoint") || !strcmp(o, "--user") ||
-       !strcmp(o, "--max-rows") || !strcmp(o, "--max-memory")) {
+       !strcmp(o, "--max-rows") || !strcmp(o, "--max-memory") ||
+       !strcmp(o, "--query-base")) {
       int rc = KG_EXIT_OK;
 
       if(!val)
@@ -215,6 +286,11 @@ parse_args(int argc, char **argv, struct query_args *a)
         a->endpoint = val;
       } else if(!strcmp(o, "--user")) {
         a->user = val;
+      } else if(!strcmp(o, "--query-base")) {
+        if(!good_base(val))
+          return kg_usage_error("query: --query-base wants an absolute IRI, "
+                                "not '%s'", val);
+        a->query_base = val;
       } else if(!strcmp(o, "--timeout")) {
         rc = kg_cmd_limit(o, val, 0, &a->timeout);
       } else if(!strcmp(o, "--max-rows")) {
@@ -251,6 +327,10 @@ parse_args(int argc, char **argv, struct query_args *a)
                           "--named are for local files");
   if(a->user && !a->endpoint)
     return kg_usage_error("query: --user goes with --endpoint");
+  if(a->query_base && a->endpoint)
+    return kg_usage_error("query: --query-base is for local queries (the "
+                          "server resolves relative IRIs: give a BASE in "
+                          "the query)");
   return KG_EXIT_OK;
 }
 
@@ -287,6 +367,7 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
   librdf_model *model = NULL;
   librdf_storage *storage = NULL;
   char *text = NULL;
+  char *base = NULL;
   const char *format;
   int i, rc;
 
@@ -337,6 +418,12 @@ cmd_query(int argc, char **argv, struct kg_ctx *ctx)
     rc = remote_query(ctx, &a, text);
     goto out;
   }
+  base = a.query_base ? kg_xstrdup(a.query_base) : a.expr ? NULL
+       : file_base(looks_like_file(a.target) ? a.target : q->path);
+  if(base && !has_base(text)) {
+    text = with_base(text, base);
+    opts.line_offset = -1;      /* the BASE line is not the user's */
+  }
   if(a.ndata || a.nnamed) {
     rc = load_files(ctx, &a, &model, &storage, &ld);
     if(rc)
@@ -379,6 +466,7 @@ out:
   kg_named_free(q);
   loaded_release(&ld);
   free(text);
+  free(base);
   free(a.data);
   free(a.named);
   free(a.params);

@@ -5,6 +5,7 @@
 #include "base/buf.h"
 #include "cli/ctx.h"
 #include "extract/extract.h"
+#include "ref/datadir.h"
 #include "store/store.h"
 
 static int
@@ -31,14 +32,13 @@ describe_reference(void *arg, librdf_model *model)
 int
 kg_ctx_init(struct kg_ctx *ctx)
 {
-  const char *env, *datadir;
+  const char *env;
 
   memset(ctx, 0, sizeof(*ctx));
   if(kg_world_init(&ctx->w))
     return -1;
-  env = getenv("MEDNUM_KG_DATA");
-  datadir = (env && *env) ? env : KG_DATADIR;
-  kg_ref_init(&ctx->ref, &ctx->w, datadir);
+  ctx->datadir = kg_datadir_find(NULL);
+  kg_ref_init(&ctx->ref, &ctx->w, ctx->datadir);
   env = getenv("MEDNUM_KG_STORE");
   if(env && *env)
     kg_ctx_set_store(ctx, env, 1);
@@ -64,9 +64,22 @@ kg_ctx_set_store(struct kg_ctx *ctx, const char *dir, int explicit)
 }
 
 void
+kg_ctx_set_datadir(struct kg_ctx *ctx, const char *dir)
+{
+  const char *curation = ctx->ref.curation;
+
+  kg_ref_release(&ctx->ref);
+  free(ctx->datadir);
+  ctx->datadir = kg_datadir_find(dir);
+  kg_ref_init(&ctx->ref, &ctx->w, ctx->datadir);
+  kg_ref_set_curation(&ctx->ref, curation);
+}
+
+void
 kg_ctx_release(struct kg_ctx *ctx)
 {
   kg_ref_release(&ctx->ref);
+  free(ctx->datadir);
   free(ctx->curation);
   kg_world_release(&ctx->w);
   memset(ctx, 0, sizeof(*ctx));

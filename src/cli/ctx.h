@@ -19,13 +19,17 @@ struct kg_ctx {
   int store_explicit;       /* 1 when --store or $MEDNUM_KG_STORE was given */
   struct kg_store_reader reader;  /* reports and reference for the store */
   char *curation;           /* STORE/curation.ttl: the curator's registry */
+  char *datadir;            /* ontology/, queries/, data/ (ref/datadir.h) */
+  int verbosity;            /* -1: -q, 0, 1: -v */
 };
 
 #define KG_DEFAULT_STORE "mednum-kg.store"
 
-/* Opens the world, reads $MEDNUM_KG_STORE and $MEDNUM_KG_DATA, and sets
- * ctx->reader to the extractor.  0 or -1. */
+/* Opens the world, finds the data directory (ref/datadir.h), reads
+ * $MEDNUM_KG_STORE and sets ctx->reader to the extractor.  0 or -1. */
 int kg_ctx_init(struct kg_ctx *ctx);
+/* Takes the data directory from the --data-dir option @dir. */
+void kg_ctx_set_datadir(struct kg_ctx *ctx, const char *dir);
 void kg_ctx_release(struct kg_ctx *ctx);
 /* Sets the store directory (@explicit: given by the user) and with it the
  * curation file the registry reads, DIR/curation.ttl.  @dir is SHARED. */

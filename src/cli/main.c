@@ -25,7 +25,7 @@ static const struct kg_cmd commands[] = {
 };
 
 static const char usage_head[] =
-  "usage: mednum-kg [--store DIR] [--base IRI] [-q|-v] COMMAND [ARGS]\n"
+  "usage: mednum-kg [--store DIR] [--base IRI] [--data-dir DIR] [-q|-v] COMMAND [ARGS]\n"
   "       mednum-kg --help | --version | COMMAND --help\n"
   "\n"
   "Turns the notes of digital-inclusion events into an RDF knowledge graph,\n"
@@ -39,6 +39,8 @@ static const char usage_tail[] =
   "  --store DIR   the embedded store (default ./" KG_DEFAULT_STORE
   ", or $MEDNUM_KG_STORE)\n"
   "  --base IRI    base of instance IRIs (default " KG_DEFAULT_BASE ")\n"
+  "  --data-dir DIR  the ontology, queries and registry (default: beside the\n"
+  "                program, ../share/mednum-kg; or $MEDNUM_KG_DATA)\n"
   "  -q, --quiet   no warnings\n"
   "  -v, --verbose progress on stderr\n"
   "  -h, --help    this help; 'mednum-kg COMMAND --help' for a command\n"
@@ -77,8 +79,8 @@ main(int argc, char **argv)
 {
   struct kg_ctx ctx;
   const struct kg_cmd *c;
-  const char *store = NULL, *base = NULL;
-  int i, rc;
+  const char *store = NULL, *base = NULL, *datadir = NULL;
+  int i, rc, verbosity = 0;
 
   for(i = 1; i < argc && argv[i][0] == '-'; i++) {
     const char *a = argv[i];
@@ -90,17 +92,22 @@ main(int argc, char **argv)
       return finish(KG_EXIT_OK);
     }
     if(!strcmp(a, "-q") || !strcmp(a, "--quiet"))
-      kg_diag_set_verbosity(-1);
+      kg_diag_set_verbosity(verbosity = -1);
     else if(!strcmp(a, "-v") || !strcmp(a, "--verbose"))
-      kg_diag_set_verbosity(1);
-    else if(!strcmp(a, "--store") || !strcmp(a, "--base")) {
+      kg_diag_set_verbosity(verbosity = 1);
+    else if(!strcmp(a, "--store") || !strcmp(a, "--base") ||
+            !strcmp(a, "--data-dir")) {
       if(i + 1 >= argc)
         return kg_usage_error("option '%s' needs a value", a);
       if(a[2] == 's')
         store = argv[++i];
-      else
+      else if(a[2] == 'b')
         base = argv[++i];
-    } else if(!strncmp(a, "--store=", 8))
+      else
+        datadir = argv[++i];
+    } else if(!strncmp(a, "--data-dir=", 11))
+      datadir = a + 11;
+    else if(!strncmp(a, "--store=", 8))
       store = a + 8;
     else if(!strncmp(a, "--base=", 7))
       base = a + 7;
@@ -119,6 +126,13 @@ main(int argc, char **argv)
 
   if(kg_ctx_init(&ctx))
     return KG_EXIT_SYS;
+  ctx.verbosity = verbosity;
+  if(datadir && !*datadir) {
+    kg_ctx_release(&ctx);
+    return kg_usage_error("--data-dir needs a directory");
+  }
+  if(datadir)
+    kg_ctx_set_datadir(&ctx, datadir);
   if(store)
     kg_ctx_set_store(&ctx, store, 1);
   if(base) {

@@ -551,6 +551,47 @@ kg_dates_lone_year(const char *s, size_t len)
   return year;
 }
 
+void
+kg_dates_add_years(const char *s, size_t len, int *years, size_t *n,
+                   size_t max)
+{
+  struct scan sc;
+  size_t i, k;
+
+  memset(&sc, 0, sizeof sc);
+  sc.s = s;
+  sc.len = len;
+  tokenize(&sc);
+  for(i = 0; i < sc.n && *n < max; i++) {
+    int y = year_at(&sc, i);
+
+    for(k = 0; y && k < *n && years[k] != y; k++)
+      ;
+    if(y && k == *n)
+      years[(*n)++] = y;
+  }
+  free(sc.t);
+}
+
+int
+kg_dates_year_among(const struct kg_date *d, const int *years, size_t n)
+{
+  size_t i;
+  int found = 0;
+
+  if(d->y || !d->m || !d->d || !d->weekday)
+    return 0;
+  for(i = 0; i < n; i++) {
+    if(!valid(years[i], d->m, d->d) ||
+       weekday_of(years[i], d->m, d->d) != d->weekday)
+      continue;
+    if(found)
+      return 0;
+    found = years[i];
+  }
+  return found;
+}
+
 int
 kg_dates_year(struct kg_date *d, int year)
 {

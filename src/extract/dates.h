@@ -42,6 +42,16 @@ int kg_dates_one_year(const struct kg_dates *all, int extra_year);
 /* The year a text writes on its own ("Programme édition 2025"): the one
  * four-digit year 1900-2099 of s[0..len), 0 if none or several. */
 int kg_dates_lone_year(const char *s, size_t len);
+/* Adds each four-digit year 1900-2099 of s[0..len) that years[0..*n)
+ * lacks, up to @max years in all. */
+void kg_dates_add_years(const char *s, size_t len, int *years, size_t *n,
+                        size_t max);
+/* The year a date written with its weekday but without its year takes
+ * from the years a text names (@years, @n): the one of them on which it
+ * falls ("jeudi 15 septembre" in a text naming 2000, 2006 and 2022:
+ * 2022).  0 when it has no weekday, or none or several years fit (a
+ * text's only year is no evidence: "d'ici 2022" in a report of 2019). */
+int kg_dates_year_among(const struct kg_date *d, const int *years, size_t n);
 /* Gives @d the year @year where it has none (also to its end), unless a
  * written weekday disagrees.  Returns 1 if @d then has a full date. */
 int kg_dates_year(struct kg_date *d, int year);

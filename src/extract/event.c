@@ -314,10 +314,26 @@ published_year(const struct whens *w, const struct kg_date *d)
   return 0;
 }
 
+/* At most this many distinct years named in a report are weighed for a
+ * date written without its year. */
+#define MAX_YEARS 32
+
+/* The year of a date @d written without one when the report's dates agree
+ * on none: the page's own date's (published_year()), else the one year
+ * among those the text names that fits it (kg_dates_year_among()). */
+static int
+yearless(const struct whens *w, const struct kg_date *d, const int *years,
+         size_t nyears)
+{
+  int y = published_year(w, d);
+
+  return y ? y : kg_dates_year_among(d, years, nyears);
+}
+
 /* The event's dates: front matter, else the title, else the text before
  * the first session, else (nothing else) a date of a session.  A date
  * without a year takes the one year the report's other dates agree on,
- * else the page's own date's (published_year()). */
+ * else yearless()'s. */
 static void
 event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
             const struct kg_meta *mt, size_t first_sec)
@@ -325,8 +341,8 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
   const struct kg_doc *d = &x->doc;
   struct whens w = { NULL, 0, 0 };
   struct kg_dates all = { NULL, 0, 0 };
-  size_t b, i;
-  int year, title_year = 0;
+  size_t b, i, nyears = 0;
+  int year, title_year = 0, years[MAX_YEARS];
 
   if(md)
     whens_add(&w, md->value, strlen(md->value), md->src, NULL, x->v,
@@ -350,6 +366,11 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
     all.v[all.n++] = w.v[i].d;
   }
   year = kg_dates_one_year(&all, title_year);
+  if(mt)
+    kg_dates_add_years(mt->value, strlen(mt->value), years, &nyears, MAX_YEARS);
+  for(b = 0; b < d->nblocks; b++)
+    kg_dates_add_years(d->blocks[b].text, d->blocks[b].len, years, &nyears,
+                       MAX_YEARS);
   relative_dates(&w);
   lone_datelines(&w);
   for(i = 0; i < w.n; i++) {
@@ -357,7 +378,7 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
     int written = o->d.y != 0 && !o->d.last;
 
     if(o->published ||
-       !kg_dates_year(&o->d, year ? year : published_year(&w, &o->d)))
+       !kg_dates_year(&o->d, year ? year : yearless(&w, &o->d, years, nyears)))
       continue;
     date_fact(x, o, 0, !written);
     if(o->d.d2)

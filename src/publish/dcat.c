@@ -277,6 +277,76 @@ describe_catalog(struct desc *d)
     librdf_free_node(s);
 }
 
+/* Adds a keyword per skos:prefLabel of theme @th, in the label's own
+ * language ("Mobilité"@fr, "Mobility"@en); none: the IRI's last segment,
+ * untagged. */
+static void
+add_labels(struct desc *d, librdf_model *m, librdf_node *s, const char *th,
+           librdf_node *p_label)
+{
+  librdf_node *n = kg_world_iri(d->w, th);
+  librdf_iterator *it = n ? librdf_model_get_targets(m, n, p_label) : NULL;
+  int found = 0;
+
+  for(; it && !librdf_iterator_end(it); librdf_iterator_next(it)) {
+    librdf_node *o = librdf_iterator_get_object(it);    /* SHARED */
+
+    if(!librdf_node_is_literal(o))
+      continue;
+    add_lit(d, s, KG_NS_DCAT, "keyword",
+            (const char *)librdf_node_get_literal_value(o),
+            librdf_node_get_literal_value_language(o));
+    found = 1;
+  }
+  if(!found)
+    add_lit(d, s, KG_NS_DCAT, "keyword", strrchr(th, '/') + 1, NULL);
+  if(it)
+    librdf_free_iterator(it);
+  if(n)
+    librdf_free_node(n);
+}
+
+/* dcat:keyword: the labels of every theme the graph uses (objects of
+ * dcterms:subject under mnc:theme/), one (predicate) index range. */
+static void
+add_theme_keywords(struct desc *d, librdf_node *s)
+{
+  librdf_model *m = kg_store_model(d->st);
+  librdf_world *world = d->w->world;
+  librdf_node *p_label = kg_world_iri2(d->w, KG_NS_SKOS, "prefLabel");
+  librdf_statement *pat = librdf_new_statement_from_nodes(world, NULL,
+    kg_world_iri2(d->w, KG_NS_DCTERMS, "subject"), NULL);
+  librdf_stream *str = pat ? librdf_model_find_statements(m, pat) : NULL;
+  struct kg_hash themes;
+  size_t i;
+
+  kg_hash_init(&themes);
+  for(; str && !librdf_stream_end(str); librdf_stream_next(str)) {
+    librdf_node *o = librdf_statement_get_object(
+                       librdf_stream_get_object(str));      /* SHARED */
+    const char *iri = librdf_node_is_resource(o)
+      ? (const char *)librdf_uri_as_string(librdf_node_get_uri(o)) : "";
+
+    if(!strncmp(iri, KG_NS_MNC "theme/", strlen(KG_NS_MNC "theme/")) &&
+       iri[strlen(KG_NS_MNC "theme/")])
+      kg_hash_add(&themes, iri);
+  }
+  if(!str || !p_label) {
+    kg_error("cannot read the themes of the graph");
+    d->rc = -1;
+  }
+  for(i = 0; i < themes.cap && !d->rc; i++)
+    if(themes.keys[i])
+      add_labels(d, m, s, themes.keys[i], p_label);
+  kg_hash_release(&themes);
+  if(str)
+    librdf_free_stream(str);
+  if(pat)
+    librdf_free_statement(pat);   /* frees its predicate */
+  if(p_label)
+    librdf_free_node(p_label);
+}
+
 /* The dataset as DCAT sees it: titles, agents, coverage, distributions. */
 static void
 describe_dataset(struct desc *d, librdf_node *s)
@@ -307,8 +377,7 @@ describe_dataset(struct desc *d, librdf_node *s)
     if(t)
       add_iri(d, s, KG_NS_DCTERMS, "spatial", NULL, t->iri);
   }
-  for(i = 0; i < gs->nthemes; i++)
-    add_lit(d, s, KG_NS_DCAT, "keyword", gs->themes[i], "fr");
+  add_theme_keywords(d, s);
   for(k = 0; DIST(k); k++)
     add(d, s, KG_NS_DCAT, "distribution", dist_node(d, k));
 }

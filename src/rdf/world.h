@@ -15,6 +15,8 @@ struct kg_world {
   librdf_world *world;      /* owned */
   raptor_world *raptor;     /* SHARED, from world */
   const char *base;         /* instance base IRI, ends with '/' */
+  struct kg_progress *progress;  /* SHARED, or NULL: streamed writers
+                                    count their statements in it */
 };
 
 #define KG_DEFAULT_BASE "https://w3id.org/mednum-kg/id/"

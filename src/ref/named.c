@@ -14,7 +14,17 @@
 #include "ref/vocab.h"
 
 static const char *const type_names[] = {
-  "string", "iri", "int", "theme", "territory", NULL
+  "string", "iri", "int", "theme", "territory", "report", "event", "date",
+  NULL
+};
+
+/* What a bad value should have been, after "(a TYPE" in the message. */
+static const char *const type_hints[] = {
+  "", "", "", "", "",
+  ": a report's slug, file name or IRI",
+  ": part of an event's name, its slug or its IRI",
+  ": YYYY, YYYY-MM or YYYY-MM-DD",
+  NULL
 };
 
 static char *
@@ -97,7 +107,7 @@ kg_named_from_file(const char *path)
         loc.line = line;
         kg_error_at(&loc, "bad parameter line (want '# param: NAME TYPE "
                     "required|optional DOC', TYPE one of string, iri, int, "
-                    "theme, territory)");
+                    "theme, territory, report, event, date)");
         kg_named_free(q);
         return NULL;
       }
@@ -308,6 +318,141 @@ territory(struct kg_ref *ref, const char *v)
   return t;
 }
 
+/* @value as an escaped SPARQL string literal, into @out. */
+static void
+string_term(const char *value, struct kg_buf *out)
+{
+  const char *s;
+
+  kg_buf_addc(out, '"');
+  for(s = value; *s; s++) {
+    switch(*s) {
+      case '"': kg_buf_adds(out, "\\\""); break;
+      case '\\': kg_buf_adds(out, "\\\\"); break;
+      case '\n': kg_buf_adds(out, "\\n"); break;
+      case '\r': kg_buf_adds(out, "\\r"); break;
+      case '\t': kg_buf_adds(out, "\\t"); break;
+      default: kg_buf_addc(out, *s); break;
+    }
+  }
+  kg_buf_addc(out, '"');
+}
+
+/* A report named as 'load' was given it: the IRI of the report (or of its
+ * graph, read as the report), a path or file name ("data/nec-cvl-2024.md":
+ * its slug is made as the extractor makes it, from the base name without
+ * its extension) or the slug itself.  The report's IRI, into @out. */
+static int
+report_term(struct kg_ref *ref, const char *value, struct kg_buf *out)
+{
+  const char *base = ref->w->base;
+  size_t bl = strlen(base);
+  struct kg_buf slug = KG_BUF_INIT;
+  const char *name;
+  const char *dot;
+
+  if(strstr(value, "://") || !strncmp(value, "urn:", 4)) {
+    if(!iri_ok(value))
+      return -1;
+    if(!strncmp(value, base, bl) && !strncmp(value + bl, "graph/", 6) &&
+       value[bl + 6])
+      kg_buf_addf(out, "<%sreport/%s>", base, value + bl + 6);
+    else
+      kg_buf_addf(out, "<%s>", value);
+    return 0;
+  }
+  if(kg_text_utf8_check(value, strlen(value), NULL))
+    return -1;
+  name = strrchr(value, '/');
+  name = name ? name + 1 : value;
+  dot = strrchr(name, '.');
+  kg_text_slug(name, dot && dot > name ? (size_t)(dot - name) : strlen(name),
+               80, &slug);
+  if(!slug.len) {
+    kg_buf_release(&slug);
+    return -1;
+  }
+  kg_buf_addf(out, "<%sreport/%s>", base, slug.s);
+  kg_buf_release(&slug);
+  return 0;
+}
+
+/* Some text to find an event by: valid UTF-8, no control character, not
+ * only spaces; its NFC (the form of the graph's text) as a string. */
+static int
+event_term(const char *value, struct kg_buf *out)
+{
+  struct kg_buf nfc = KG_BUF_INIT;
+  size_t n = strlen(value);
+  const char *s;
+  int blank = 1;
+
+  if(!n || n > 500 || kg_text_utf8_check(value, n, NULL))
+    return -1;
+  for(s = value; *s; s++) {
+    if((unsigned char)*s < ' ' || *s == 0x7f)
+      return -1;
+    if(*s != ' ')
+      blank = 0;
+  }
+  if(blank || kg_text_nfc(value, n, &nfc)) {
+    kg_buf_release(&nfc);
+    return -1;
+  }
+  string_term(nfc.s, out);
+  kg_buf_release(&nfc);
+  return 0;
+}
+
+static int
+digits(const char *s, int n)
+{
+  int i;
+  int v = 0;
+
+  for(i = 0; i < n; i++) {
+    if(s[i] < '0' || s[i] > '9')
+      return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD, a real day; as the string it is: the
+ * queries compare it with the start of the event's date, so that
+ * from=2024 is 1 January and to=2024 is 31 December. */
+static int
+date_term(const char *value, struct kg_buf *out)
+{
+  static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+                               31 };
+  size_t n = strlen(value);
+  int y;
+  int m;
+  int d;
+
+  if(n != 4 && n != 7 && n != 10)
+    return -1;
+  y = digits(value, 4);
+  if(y < 1)
+    return -1;
+  if(n >= 7) {
+    m = value[4] == '-' ? digits(value + 5, 2) : -1;
+    if(m < 1 || m > 12)
+      return -1;
+    if(n == 10) {
+      d = value[7] == '-' ? digits(value + 8, 2) : -1;
+      if(d < 1 || d > mdays[m - 1])
+        return -1;
+      if(m == 2 && d == 29 &&
+         !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return -1;
+    }
+  }
+  kg_buf_addf(out, "\"%s\"", value);
+  return 0;
+}
+
 /* The SPARQL term for @value of parameter @p, into @out.  0 or -1. */
 static int
 term_for(struct kg_ref *ref, const struct kg_param *p, const char *value,
@@ -352,20 +497,15 @@ term_for(struct kg_ref *ref, const struct kg_param *p, const char *value,
       kg_buf_release(&rel);
       return 0;
     }
+    case KG_PARAM_REPORT:
+      return report_term(ref, value, out);
+    case KG_PARAM_EVENT:
+      return event_term(value, out);
+    case KG_PARAM_DATE:
+      return date_term(value, out);
     case KG_PARAM_STRING:
     default:
-      kg_buf_addc(out, '"');
-      for(s = value; *s; s++) {
-        switch(*s) {
-          case '"': kg_buf_adds(out, "\\\""); break;
-          case '\\': kg_buf_adds(out, "\\\\"); break;
-          case '\n': kg_buf_adds(out, "\\n"); break;
-          case '\r': kg_buf_adds(out, "\\r"); break;
-          case '\t': kg_buf_adds(out, "\\t"); break;
-          default: kg_buf_addc(out, *s); break;
-        }
-      }
-      kg_buf_addc(out, '"');
+      string_term(value, out);
       return 0;
   }
 }
@@ -473,8 +613,11 @@ kg_named_bind(struct kg_ref *ref, const struct kg_named *q, char **assign,
       goto out;
     }
     if(term_for(ref, &q->params[j], eq + 1, &terms[j])) {
-      kg_error("bad value '%s' for parameter '%s' (a %s)", eq + 1,
-               q->params[j].name, type_names[q->params[j].type]);
+      const char *tn = type_names[q->params[j].type];
+
+      kg_error("bad value '%s' for parameter '%s' (%s %s%s)", eq + 1,
+               q->params[j].name, strchr("aeiou", tn[0]) ? "an" : "a", tn,
+               type_hints[q->params[j].type]);
       goto out;
     }
   }

@@ -8,7 +8,17 @@
  * valid SPARQL as it is).  --param name=value replaces every $name outside
  * strings, IRIs and comments by one checked term: a theme or territory
  * becomes its IRI, a string an escaped literal, an IRI a checked <IRI>, an
- * integer digits.  Nothing in a value can change the query's shape.
+ * integer digits, a report (slug, file name or IRI) the report's IRI
+ * <BASE report/SLUG>, an event (any text) its NFC as a string, a date
+ * (YYYY, YYYY-MM or YYYY-MM-DD, a real day) the string it is.  Nothing in
+ * a value can change the query's shape.  An optional parameter not given
+ * stays a variable, unbound.
+ *
+ * The scope parameters (report, event, from, to) of the queries that span
+ * reports are written so that an unbound one lets every report through:
+ *   FILTER(?report = $report)                      $report is ?report
+ *   FILTER(STR(?event) = STR($event) || ...)       $event is ?event
+ *   FILTER(COALESCE($from, "") = "" || STR(?date) >= $from)
  */
 #ifndef KG_NAMED_H
 #define KG_NAMED_H
@@ -23,7 +33,10 @@ enum kg_param_type {
   KG_PARAM_IRI,
   KG_PARAM_INT,
   KG_PARAM_THEME,
-  KG_PARAM_TERRITORY
+  KG_PARAM_TERRITORY,
+  KG_PARAM_REPORT,        /* slug, file name or IRI -> <BASE report/SLUG> */
+  KG_PARAM_EVENT,         /* text, checked, NFC -> "text" */
+  KG_PARAM_DATE           /* YYYY, YYYY-MM, YYYY-MM-DD -> "YYYY-MM-DD" */
 };
 
 struct kg_param {
@@ -52,7 +65,8 @@ void kg_named_free(struct kg_named *q);
  * kg_named_names_free); *n receives their number.  NULL after reporting. */
 char **kg_named_names(struct kg_ref *ref, size_t *n);
 void kg_named_names_free(char **names);
-/* "string", "iri", "int", "theme" or "territory". */
+/* "string", "iri", "int", "theme", "territory", "report", "event" or
+ * "date". */
 const char *kg_named_type_name(enum kg_param_type t);
 
 /* Writes "name  summary" and the parameters of every named query. */

@@ -7,6 +7,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/progress.h"
 #include "rdf/serialize.h"
 #include "rdf/world.h"
 #include "store/store.h"
@@ -189,6 +190,7 @@ apply(struct kg_world *w, struct kg_store *st, const struct kg_remote *r,
                         : put_graph(w, st, r, o, c->iri);
   if(rc)
     return rc;
+  kg_progress_clear(o->progress);       /* stdout may be the terminal */
   if(c->triples < 0)
     printf("%s\t%s\n", o->dry_run ? "would remove" : "removed", c->iri);
   else
@@ -196,6 +198,36 @@ apply(struct kg_world *w, struct kg_store *st, const struct kg_remote *r,
            ? (c->remote ? "would replace" : "would add")
            : (c->remote ? "replaced" : "added"), c->iri, c->triples);
   return KG_EXIT_OK;
+}
+
+/* Counts change @c, done, in o->progress (when there is one). */
+static void
+count_done(const struct kg_push_opts *o, const struct change *c)
+{
+  struct kg_progress *pg = o->progress;
+
+  if(!pg)
+    return;
+  pg->done++;
+  if(c->triples > 0) {
+    pg->count += c->triples;
+    pg->work_done += (double)c->triples;
+  }
+  kg_progress_tick(pg);
+}
+
+/* Sets the totals of o->progress for the @n changes @ch. */
+static void
+count_plan(const struct kg_push_opts *o, const struct change *ch, size_t n)
+{
+  size_t i;
+
+  if(!o->progress)
+    return;
+  o->progress->total = (long)n;
+  for(i = 0; i < n; i++)
+    if(ch[i].triples > 0)
+      o->progress->work_total += (double)ch[i].triples;
 }
 
 /* The changes of a push: the graphs of @st named by @what (all when
@@ -253,8 +285,12 @@ kg_push(struct kg_world *w, struct kg_store *st, const struct kg_remote *r,
   remote = remote_graphs(r, o->endpoint, prefix.s, &n);
   if(remote && plan(st, remote, what, nwhat, &ch, &n) == 0) {
     rc = KG_EXIT_OK;
-    for(i = 0; i < n && rc == KG_EXIT_OK; i++)
+    count_plan(o, ch, n);
+    for(i = 0; i < n && rc == KG_EXIT_OK; i++) {
+      kg_progress_tick(o->progress);
       rc = apply(w, st, r, o, &ch[i]);
+      count_done(o, &ch[i]);
+    }
   } else if(remote) {
     rc = KG_EXIT_DATA;
   }

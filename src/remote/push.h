@@ -19,12 +19,16 @@
 struct kg_world;
 struct kg_store;
 struct kg_remote;
+struct kg_progress;
 
 struct kg_push_opts {
   const char *endpoint;         /* SPARQL endpoint: the server's graph list */
   const char *graph_store;      /* Graph Store Protocol URL */
   const char *base;             /* instance base: our graphs are base graph/ */
   int dry_run;                  /* 1: print what would change, send nothing */
+  struct kg_progress *progress; /* borrowed, may be NULL: kg_push sets its
+                                   total (graphs) and counts the graphs
+                                   and triples sent */
 };
 
 /* Pushes the graphs of @st named by @what (paths given to load, graph

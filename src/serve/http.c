@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <microhttpd.h>
 
+#include "base/clock.h"
 #include "base/buf.h"
 #include "base/diag.h"
 #include "serve/http.h"
@@ -26,15 +27,6 @@ struct kg_http {
   volatile int fresh;           /* connections with no request seen yet */
   double last_add;              /* when the last connection came */
 };
-
-static double
-now_seconds(void)
-{
-  struct timespec ts;
-
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void
 arg_add(struct kg_http_req *req, const char *key, const char *val,
@@ -268,7 +260,7 @@ on_done(void *cls, struct MHD_Connection *c, void **state,
     __sync_fetch_and_sub(&h->in_flight, 1);
   kg_log_line("%s %s %u %zu %.1f ms%s",
           req->method ? req->method : "-", req->path ? req->path : "-",
-          req->status, req->bytes, (now_seconds() - req->start) * 1e3,
+          req->status, req->bytes, (kg_clock_now() - req->start) * 1e3,
           why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cut)");
   req_free(req);
   *state = NULL;
@@ -283,7 +275,7 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 
   (void)cls; (void)c;
   req->url_len = strlen(uri);
-  req->start = now_seconds();
+  req->start = kg_clock_now();
   kg_buf_init(&req->body);
   return req;
 }
@@ -356,14 +348,14 @@ kg_http_idle(const struct kg_http *h)
 {
   /* a silent client holds the worker's turn for KG_HTTP_FRESH_WAIT at most */
   return h->in_flight == 0 &&
-         (h->fresh <= 0 || now_seconds() - h->last_add > KG_HTTP_FRESH_WAIT);
+         (h->fresh <= 0 || kg_clock_now() - h->last_add > KG_HTTP_FRESH_WAIT);
 }
 
 int
 kg_http_add(struct kg_http *h, int fd, const struct sockaddr *addr,
             unsigned len)
 {
-  h->last_add = now_seconds();
+  h->last_add = kg_clock_now();
   __sync_fetch_and_add(&h->fresh, 1);
   if(MHD_add_connection(h->d, fd, addr, (socklen_t)len) == MHD_YES)
     return 0;
@@ -375,11 +367,11 @@ void
 kg_http_stop(struct kg_http *h, double wait)
 {
   struct timespec nap = { 0, 5 * 1000 * 1000 };
-  double end = now_seconds() + wait;
+  double end = kg_clock_now() + wait;
 
   if(!h)
     return;
-  while(h->in_flight > 0 && now_seconds() < end)
+  while(h->in_flight > 0 && kg_clock_now() < end)
     nanosleep(&nap, NULL);
   MHD_stop_daemon(h->d);
   free(h);

@@ -1,13 +1,13 @@
 /* format_rdf.c - graph results (CONSTRUCT, DESCRIBE) as sorted N-Triples,
  * as Turtle through the project's one Turtle writer (rdf/turtle.c), as
- * RDF/XML through raptor's serializer, or as JSON-LD (expanded form, one
- * node object per subject, through jansson). */
+ * RDF/XML through raptor's serializer, or as JSON-LD through the project's
+ * one JSON-LD writer (rdf/serialize.c: compact form, context embedded). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <jansson.h>
 
 #include "base/buf.h"
+#include "rdf/serialize.h"
 #include "rdf/turtle.h"
 #include "sparql/result.h"
 
@@ -96,18 +96,14 @@ relabelled(struct kg_writer *w, raptor_term *t)
   return c;
 }
 
-/* Turtle through the project's one Turtle writer (rdf/turtle.c): the
- * triples in N-Triples order, blank nodes relabelled, the contract's
- * prefixes and mnid: for the instance base. */
-static void
-write_turtle(struct kg_writer *w, const struct kg_result *r,
-             struct kg_buf *out)
+/* The triples sorted in N-Triples order, blank nodes relabelled: a new
+ * vector of r->ntriples new statements (free with free_statements). */
+static raptor_statement **
+sorted_statements(struct kg_writer *w, const struct kg_result *r)
 {
   struct gline *g = sorted_graph(w, r);
   raptor_statement **v = kg_xcalloc(r->ntriples + 1, sizeof(*v));
-  char *mem = NULL;
-  size_t memlen = 0, i;
-  FILE *fh;
+  size_t i;
 
   for(i = 0; i < r->ntriples; i++) {
     raptor_statement *st = g[i].st;
@@ -117,17 +113,47 @@ write_turtle(struct kg_writer *w, const struct kg_result *r,
                                            raptor_term_copy(st->predicate),
                                            relabelled(w, st->object), NULL);
   }
-  fh = open_memstream(&mem, &memlen);
-  if(fh) {
-    kg_turtle_write(v, r->ntriples, r->base ? r->base : "", fh);
-    fclose(fh);
-    kg_buf_add(out, mem, memlen);
-    free(mem);
-  }
-  for(i = 0; i < r->ntriples; i++)
+  free_graph(g, r->ntriples);
+  return v;
+}
+
+static void
+free_statements(raptor_statement **v, size_t n)
+{
+  size_t i;
+
+  for(i = 0; i < n; i++)
     raptor_free_statement(v[i]);
   free(v);
-  free_graph(g, r->ntriples);
+}
+
+/* Turtle through the project's one Turtle writer (rdf/turtle.c), JSON-LD
+ * through its one JSON-LD writer (rdf/serialize.c): the triples in
+ * N-Triples order, blank nodes relabelled, the contract's prefixes and
+ * mnid: for the instance base. */
+static int
+write_sorted(struct kg_writer *w, const struct kg_result *r,
+             struct kg_buf *out, int jsonld)
+{
+  raptor_statement **v = sorted_statements(w, r);
+  const char *base = r->base ? r->base : "";
+  char *mem = NULL;
+  size_t memlen = 0;
+  FILE *fh;
+  int rc = -1;
+
+  fh = open_memstream(&mem, &memlen);
+  if(fh) {
+    rc = jsonld ? kg_jsonld_write(v, r->ntriples, base, fh)
+                : kg_turtle_write(v, r->ntriples, base, fh);
+    if(fclose(fh))
+      rc = -1;
+    if(!rc)
+      kg_buf_add(out, mem, memlen);
+    free(mem);
+  }
+  free_statements(v, r->ntriples);
+  return rc;
 }
 
 /* RDF/XML through raptor's "rdfxml-abbrev" serializer, triples sorted. */
@@ -170,82 +196,6 @@ write_rdfxml(struct kg_writer *w, const struct kg_result *r,
   return rc;
 }
 
-/* The JSON-LD value object of @n (an IRI, blank node or literal). */
-static json_t *
-jsonld_value(struct kg_writer *w, librdf_node *n)
-{
-  struct kg_buf b = KG_BUF_INIT;
-  json_t *v;
-  size_t len;
-  const char *s, *dt, *lang;
-
-  if(!librdf_node_is_literal(n)) {
-    kg_format_nt(w, &b, n);
-    v = json_pack("{s:s}", "@id", librdf_node_is_blank(n) ? b.s
-                  : kg_format_iri(n));
-    kg_buf_release(&b);
-    return v;
-  }
-  s = kg_format_lit(n, &len);
-  v = json_pack("{s:s%}", "@value", s, len);
-  dt = kg_format_dt(n);
-  lang = librdf_node_get_literal_value_language(n);
-  if(lang)
-    json_object_set_new(v, "@language", json_string(lang));
-  else if(dt && strcmp(dt, "http://www.w3.org/2001/XMLSchema#string"))
-    json_object_set_new(v, "@type", json_string(dt));
-  return v;
-}
-
-/* JSON-LD in expanded form: an array of node objects, subjects in the
- * order of the sorted triples. */
-static void
-write_jsonld(struct kg_writer *w, const struct kg_result *r,
-             struct kg_buf *out)
-{
-  struct gline *g = sorted_graph(w, r);
-  json_t *top = json_array(), *node = NULL;
-  struct kg_buf prev = KG_BUF_INIT, cur = KG_BUF_INIT;
-  char *text;
-  size_t i;
-
-  for(i = 0; i < r->ntriples; i++) {
-    librdf_node *s = librdf_statement_get_subject(g[i].st);
-    const char *p = kg_format_iri(librdf_statement_get_predicate(g[i].st));
-    json_t *vals;
-
-    kg_buf_reset(&cur);
-    kg_format_nt(w, &cur, s);
-    if(!node || strcmp(cur.s, prev.s)) {
-      json_t *id = jsonld_value(w, s);
-
-      node = json_object();
-      json_object_set(node, "@id", json_object_get(id, "@id"));
-      json_decref(id);
-      json_array_append_new(top, node);
-      kg_buf_reset(&prev);
-      kg_buf_adds(&prev, cur.s);
-    }
-    vals = json_object_get(node, p);
-    if(!vals) {
-      vals = json_array();
-      json_object_set_new(node, p, vals);
-    }
-    json_array_append_new(vals, jsonld_value(w,
-                            librdf_statement_get_object(g[i].st)));
-  }
-  text = json_dumps(top, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  if(text) {
-    kg_buf_adds(out, text);
-    kg_buf_addc(out, '\n');
-  }
-  free(text);
-  json_decref(top);
-  kg_buf_release(&prev);
-  kg_buf_release(&cur);
-  free_graph(g, r->ntriples);
-}
-
 int
 kg_format_rdf_write(struct kg_writer *w, const struct kg_result *r,
                     struct kg_buf *o, const char *format)
@@ -253,16 +203,10 @@ kg_format_rdf_write(struct kg_writer *w, const struct kg_result *r,
   struct gline *g;
   size_t i;
 
-  if(!strcmp(format, "turtle")) {
-    write_turtle(w, r, o);
-    return 0;
-  }
+  if(!strcmp(format, "turtle") || !strcmp(format, "jsonld"))
+    return write_sorted(w, r, o, format[0] == 'j');
   if(!strcmp(format, "rdfxml"))
     return write_rdfxml(w, r, o);
-  if(!strcmp(format, "jsonld")) {
-    write_jsonld(w, r, o);
-    return 0;
-  }
   g = sorted_graph(w, r);
   for(i = 0; i < r->ntriples; i++) {
     kg_buf_adds(o, g[i].key);

@@ -12,19 +12,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "sparql/eval.h"
 #include "sparql/sparql.h"
 
 #define KG_LIMIT_EVERY 4096
-
-static double
-now_seconds(void)
-{
-  struct timespec ts;
-
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 #if defined(__GNUC__)
 /* Defined only when the program is linked with a sanitizer runtime. */
@@ -54,7 +46,7 @@ kg_limit_start(struct kg_limit *l, const struct kg_sparql_opts *opts)
     l->max_rows = opts->max_rows;
     l->max_memory = opts->max_memory;
   }
-  l->start = now_seconds();
+  l->start = kg_clock_now();
   if(l->max_memory)
     l->heap_base = heap_in_use();
 }
@@ -63,7 +55,7 @@ kg_limit_start(struct kg_limit *l, const struct kg_sparql_opts *opts)
 static enum kg_limit_hit
 over_now(struct kg_limit *l)
 {
-  if(l->timeout > 0 && now_seconds() - l->start > l->timeout)
+  if(l->timeout > 0 && kg_clock_now() - l->start > l->timeout)
     return KG_LIMIT_TIME;
   if(l->max_memory) {
     size_t heap = heap_in_use();

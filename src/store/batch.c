@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/diag.h"
+#include "base/progress.h"
 #include "rdf/ns.h"
 #include "store/store_int.h"
 
@@ -56,6 +57,14 @@ int
 kg_batch_transfer(librdf_world *w, librdf_model *model, librdf_stream *s,
                   librdf_node *graph)
 {
+  return kg_batch_transfer_counted(w, model, s, graph, NULL);
+}
+
+int
+kg_batch_transfer_counted(librdf_world *w, librdf_model *model,
+                          librdf_stream *s, librdf_node *graph,
+                          struct kg_progress *pg)
+{
   for(; !librdf_stream_end(s); librdf_stream_next(s)) {
     librdf_statement *t = librdf_stream_get_object(s);   /* SHARED */
     librdf_node *lo = canonical_literal(w, librdf_statement_get_object(t));
@@ -78,6 +87,8 @@ kg_batch_transfer(librdf_world *w, librdf_model *model, librdf_stream *s,
       kg_error("cannot add a statement to the store");
       return -1;
     }
+    if(pg && !(++pg->count & 1023))
+      kg_progress_tick(pg);
   }
   return 0;
 }

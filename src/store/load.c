@@ -1,18 +1,23 @@
-/* load.c - the steps of kg_store_load(): name the graph of a file, open its
- * statements (a report through the reader, RDF through a checked parse),
- * and put them in the new generation.
+/* load.c - kg_store_load() and its steps: decide how to read a file (by
+ * --as, its extension, else its first bytes; a directory gives its files),
+ * name its graph, open its statements (a report through the reader, RDF
+ * through a checked parse), and put them in the write transaction.
  *
  * An RDF file is checked for UTF-8 first, in chunks, so that a bad byte is
  * reported with its line and column (raptor would only say it failed).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/input.h"
+#include "base/progress.h"
 #include "base/text.h"
 #include "rdf/format.h"
 #include "rdf/world.h"
@@ -182,13 +187,12 @@ open_rdf(struct kg_world *w, struct kg_load *ld)
 }
 
 void
-kg_load_init(struct kg_load *ld, const char *path)
+kg_load_init(struct kg_load *ld, const char *path,
+             const struct kg_format *fmt)
 {
   memset(ld, 0, sizeof(*ld));
   ld->path = path;
-  /* "-": a report on standard input (its graph: mnid:graph/stdin) */
-  ld->fmt = kg_input_is_stdin(path) ? kg_format_find("markdown", KG_FMT_LOAD)
-                                    : kg_load_format(path);
+  ld->fmt = fmt;
 }
 
 void
@@ -209,6 +213,312 @@ kg_load_release(struct kg_load *ld)
   free(ld->iri);
   memset(ld, 0, sizeof(*ld));
 }
+
+/* ------------------------------------------------------------ what a file is
+ *
+ * What `load` reads: the files its operands name (a directory gives its
+ * files) and the type of each, by --as, by extension, else by the first
+ * bytes.  Content decides only between RDF and a report: a file that
+ * starts like Turtle or N-Triples (a prefix line, or "<iri> <iri>" /
+ * "_:b <iri>") is RDF; anything else is a report, whose reader refuses
+ * what is not text (binary, UTF-16, Latin-1) with the messages `extract`
+ * gives.
+ */
+
+/* How much of a file of unknown type is read to tell a report from RDF. */
+#define KG_SNIFF_BYTES 4096
+
+/* The reports' row: "-", --as report, and text by content. */
+static const struct kg_format *
+report_format(void)
+{
+  return kg_format_find("markdown", KG_FMT_LOAD);
+}
+
+const struct kg_format *
+kg_store_load_as(const char *name)
+{
+  const struct kg_format *f;
+
+  if(!strcmp(name, "report"))
+    return report_format();
+  /* the RDF syntaxes load takes, by their names in the table */
+  f = kg_format_find(name, KG_FMT_LOAD);
+  return f && !kg_load_is_report(f) ? f : NULL;
+}
+
+static int
+unsupported(const char *path, const char *ext)
+{
+  kg_error("'%s': unsupported file type '%s' (load takes reports .md, "
+           ".markdown, .txt, Turtle .ttl or N-Triples .nt; --as forces one)",
+           path, ext);
+  return KG_EXIT_DATA;
+}
+
+static int
+is_blank(int c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The offset of the first byte of @s[0..n) that is neither a byte-order
+ * mark, a blank nor in a '#' comment line. */
+static size_t
+skip_comments(const char *s, size_t n)
+{
+  size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+
+  for(;;) {
+    while(i < n && is_blank((unsigned char)s[i]))
+      i++;
+    if(i >= n || s[i] != '#')
+      return i;
+    while(i < n && s[i] != '\n')
+      i++;
+  }
+}
+
+/* 1 if @s[0..n) begins with keyword @kw (any case when @nocase), then a
+ * blank. */
+static int
+keyword(const char *s, size_t n, const char *kw, int nocase)
+{
+  size_t k = strlen(kw);
+
+  if(n <= k || !is_blank((unsigned char)s[k]))
+    return 0;
+  return nocase ? !strncasecmp(s, kw, k) : !strncmp(s, kw, k);
+}
+
+/* The length of the IRI reference "<...>" at @s, or 0. */
+static size_t
+iriref(const char *s, size_t n)
+{
+  size_t i;
+
+  if(!n || s[0] != '<')
+    return 0;
+  for(i = 1; i < n && s[i] != '>'; i++)
+    if((unsigned char)s[i] <= 0x20 || strchr("<\"{}|^`\\", s[i]))
+      return 0;
+  return i < n && i > 1 ? i + 1 : 0;
+}
+
+/* The length of the term at @s if it can be a subject without prefixes
+ * ("<iri>" or "_:label"), or 0. */
+static size_t
+subject(const char *s, size_t n)
+{
+  size_t i;
+
+  if(n > 2 && s[0] == '_' && s[1] == ':') {
+    for(i = 2; i < n && !is_blank((unsigned char)s[i]); i++)
+      ;
+    return i;
+  }
+  return iriref(s, n);
+}
+
+/* 1 if @s[0..n) begins like a triple: a subject, blanks, then an IRI
+ * predicate (or Turtle's 'a' when @turtle). */
+static int
+triple_start(const char *s, size_t n, int turtle)
+{
+  size_t k = subject(s, n);
+
+  if(!k || k >= n || (s[k] != ' ' && s[k] != '\t'))
+    return 0;
+  while(k < n && (s[k] == ' ' || s[k] == '\t'))
+    k++;
+  if(iriref(s + k, n - k))
+    return 1;
+  return turtle && n - k > 1 && s[k] == 'a' && is_blank((unsigned char)s[k + 1]);
+}
+
+/* 1 if @s[0..n) begins with Turtle's or SPARQL's prefix or base line. */
+static int
+directive(const char *s, size_t n)
+{
+  size_t k;
+
+  if(keyword(s, n, "@prefix", 0) || keyword(s, n, "@base", 0))
+    return 1;
+  if(keyword(s, n, "BASE", 1)) {
+    for(k = 4; k < n && is_blank((unsigned char)s[k]); k++)
+      ;
+    return iriref(s + k, n - k) > 0;
+  }
+  if(!keyword(s, n, "PREFIX", 1))
+    return 0;
+  for(k = 6; k < n && is_blank((unsigned char)s[k]); k++)
+    ;
+  while(k < n && (isalnum((unsigned char)s[k]) || strchr("_-.", s[k])))
+    k++;
+  if(k >= n || s[k++] != ':')
+    return 0;
+  while(k < n && is_blank((unsigned char)s[k]))
+    k++;
+  return iriref(s + k, n - k) > 0;
+}
+
+/* 1 if every whole line of @s[0..n) is blank, a comment or one triple
+ * that ends with '.' (N-Triples); the last line is whole only when @eof. */
+static int
+all_ntriples(const char *s, size_t n, int eof)
+{
+  size_t i = 0;
+
+  while(i < n) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t end = nl ? (size_t)(nl - s) : n, e = end, b = i;
+
+    if(!nl && !eof)
+      break;
+    while(b < e && is_blank((unsigned char)s[b]))
+      b++;
+    while(e > b && is_blank((unsigned char)s[e - 1]))
+      e--;
+    if(b < e && s[b] != '#' &&
+       (s[e - 1] != '.' || !triple_start(s + b, e - b, 0)))
+      return 0;
+    i = end + 1;
+  }
+  return 1;
+}
+
+/* The RDF format of the text @s[0..n) (the start of a file; @eof: all of
+ * it), or NULL when it does not look like Turtle or N-Triples. */
+static const struct kg_format *
+sniff_rdf(const char *s, size_t n, int eof)
+{
+  size_t i = skip_comments(s, n);
+
+  if(i < n && directive(s + i, n - i))
+    return kg_format_find("turtle", KG_FMT_LOAD);
+  if(i >= n || !triple_start(s + i, n - i, 1))
+    return NULL;
+  return kg_format_find(all_ntriples(s, n, eof) ? "ntriples" : "turtle",
+                        KG_FMT_LOAD);
+}
+
+/* 1 if @s[0..n) holds a NUL byte and is not UTF-16. */
+static int
+binary(const char *s, size_t n)
+{
+  return memchr(s, '\0', n) && !kg_text_looks_utf16(s, n);
+}
+
+/* *fmt for @path by its first bytes.  A binary file is a report (whose
+ * reader refuses it), or skipped (*fmt NULL) when @listed (found in a
+ * directory).  An exit status (reported). */
+static int
+by_content(const char *path, int listed, const struct kg_format **fmt)
+{
+  char buf[KG_SNIFF_BYTES];
+  size_t n;
+  int code = kg_input_peek(path, KG_INPUT_RDF, buf, sizeof buf, &n);
+
+  if(code)
+    return code;
+  if(listed && binary(buf, n)) {
+    kg_info("skipped '%s': binary file", path);
+    return KG_EXIT_OK;
+  }
+  *fmt = sniff_rdf(buf, n, n < sizeof buf);
+  if(!*fmt)
+    *fmt = report_format();
+  kg_info("'%s': read as %s (by its content)", path,
+          kg_load_is_report(*fmt) ? "a report" : (*fmt)->label);
+  return KG_EXIT_OK;
+}
+
+/* How `load` reads @path: @as when given, else by its extension, else by
+ * its content (see kg_store_inputs_add).  Sets *fmt (SHARED), or NULL
+ * when a @listed file (one found in a directory) is skipped (said with
+ * kg_info).  An exit status (reported). */
+static int
+decide(const char *path, const struct kg_format *as, int listed,
+       const struct kg_format **fmt)
+{
+  const char *ext;
+
+  *fmt = as;
+  if(as)
+    return KG_EXIT_OK;
+  /* "-": a report on standard input (its graph: mnid:graph/stdin) */
+  if(kg_input_is_stdin(path)) {
+    *fmt = report_format();
+    return KG_EXIT_OK;
+  }
+  *fmt = kg_load_format(path);
+  if(!*fmt)
+    *fmt = kg_format_of_path(path, KG_FMT_REPORT);      /* .txt */
+  if(*fmt)
+    return KG_EXIT_OK;
+  ext = kg_format_ext(path);
+  if(!ext || !kg_format_of_path(path, 0))
+    return by_content(path, listed, fmt);
+  if(!listed)
+    return unsupported(path, ext);
+  kg_info("skipped '%s': load does not take '%s' files", path, ext);
+  return KG_EXIT_OK;
+}
+
+/* Appends @path to @in unless it is skipped.  An exit status. */
+static int
+add_file(struct kg_store_inputs *in, const char *path,
+         const struct kg_format *as, int listed)
+{
+  const struct kg_format *f;
+  struct kg_store_input *x;
+  struct stat sb;
+  int code = decide(path, as, listed, &f);
+
+  if(code != KG_EXIT_OK || !f)
+    return code;
+  KG_GROW(in->v, in->cap, in->n + 1);
+  x = &in->v[in->n++];
+  x->path = kg_xstrdup(path);
+  x->fmt = f;
+  x->size = !kg_input_is_stdin(path) && !stat(path, &sb) ? sb.st_size : 0;
+  in->bytes += x->size;
+  return KG_EXIT_OK;
+}
+
+int
+kg_store_inputs_add(struct kg_store_inputs *in, const char *arg,
+                    const struct kg_format *as)
+{
+  struct kg_input_list l = KG_INPUT_LIST_INIT;
+  size_t i, before = in->n;
+  int code;
+
+  if(!kg_input_is_dir(arg))
+    return add_file(in, arg, as, 0);
+  code = kg_input_list_dir(arg, &l);
+  for(i = 0; code == KG_EXIT_OK && i < l.n; i++)
+    code = add_file(in, l.v[i], as, 1);
+  kg_input_list_release(&l);
+  if(code == KG_EXIT_OK && in->n == before) {
+    kg_error("'%s': no report or RDF file in this directory", arg);
+    code = KG_EXIT_DATA;
+  }
+  return code;
+}
+
+void
+kg_store_inputs_release(struct kg_store_inputs *in)
+{
+  size_t i;
+
+  for(i = 0; i < in->n; i++)
+    free(in->v[i].path);
+  free(in->v);
+  memset(in, 0, sizeof *in);
+}
+
+/* ------------------------------------------------------------ one load */
 
 /* A report: extracted into ld->tmp, which names its graph. */
 static int
@@ -259,12 +569,8 @@ kg_load_name(struct kg_store *st, struct kg_load *ld)
   int code;
 
   if(!ld->fmt) {
-    const char *ext = kg_format_ext(ld->path);
-
-    kg_error("'%s': unsupported file type%s%s%s (load takes reports .md, "
-             "Turtle .ttl or N-Triples .nt)", ld->path, ext ? " '" : "",
-             ext ? ext : "", ext ? "'" : "");
-    return KG_EXIT_DATA;
+    kg_error("'%s': no file type decided", ld->path);   /* see decide() */
+    return KG_EXIT_SYS;
   }
   if(kg_load_is_report(ld->fmt)) {
     code = extract_report(st, ld);
@@ -317,7 +623,8 @@ kg_load_fill(struct kg_store *st, struct kg_load *ld)
      librdf_model_context_remove_statements(st->model, ld->graph))
     return KG_EXIT_SYS;
   kg_diag_source(ld->path);
-  n = kg_batch_transfer(st->w->world, st->model, ld->s, ld->graph);
+  n = kg_batch_transfer_counted(st->w->world, st->model, ld->s, ld->graph,
+                                ld->progress);
   kg_diag_source(NULL);
   if(n < 0)
     return KG_EXIT_SYS;         /* the store failed (reported) */
@@ -336,4 +643,42 @@ kg_load_fill(struct kg_store *st, struct kg_load *ld)
   ld->iri = NULL;
   kg_info("loaded '%s' into <%s>: %ld triples", ld->path, st->last_graph, n);
   return KG_EXIT_OK;
+}
+
+int
+kg_store_load_input(struct kg_store *st, const struct kg_store_input *in,
+                    struct kg_progress *pg, const char **graph_iri)
+{
+  struct kg_load ld;
+  int code;
+
+  if(graph_iri)
+    *graph_iri = NULL;
+  kg_load_init(&ld, in->path, in->fmt);
+  ld.progress = pg;
+  code = kg_load_name(st, &ld);
+  if(code == KG_EXIT_OK)
+    code = kg_load_open(st, &ld);
+  if(code == KG_EXIT_OK)
+    code = kg_load_fill(st, &ld);
+  if(code == KG_EXIT_OK && graph_iri)
+    *graph_iri = st->last_graph;
+  kg_load_release(&ld);
+  return code;
+}
+
+int
+kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
+{
+  struct kg_store_input in;
+  int code;
+
+  if(graph_iri)
+    *graph_iri = NULL;
+  memset(&in, 0, sizeof in);
+  in.path = (char *)path;       /* borrowed here: never freed */
+  code = decide(path, NULL, 0, &in.fmt);
+  if(code != KG_EXIT_OK)
+    return code;
+  return kg_store_load_input(st, &in, NULL, graph_iri);
 }

@@ -10,6 +10,7 @@
 #include <sys/file.h>
 #include <time.h>
 
+#include "base/clock.h"
 #include "base/diag.h"
 #include "store/store_int.h"
 
@@ -35,20 +36,11 @@ wait_seconds(double given)
   return -1;
 }
 
-static double
-monotonic(void)
-{
-  struct timespec ts;
-
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int
 kg_lock_take(const char *dir, int fd, double wait, int *code)
 {
   double secs = wait_seconds(wait);
-  double deadline = monotonic() + secs;
+  double deadline = kg_clock_now() + secs;
   struct timespec nap = { 0, 50 * 1000 * 1000 };
 
   if(secs < 0) {
@@ -65,7 +57,7 @@ kg_lock_take(const char *dir, int fd, double wait, int *code)
       *code = KG_EXIT_SYS;
       return -1;
     }
-    if(monotonic() >= deadline)
+    if(kg_clock_now() >= deadline)
       break;
     nanosleep(&nap, NULL);
   }

@@ -320,25 +320,7 @@ kg_store_commit(struct kg_store *st)
 
 /* ------------------------------------------------------------ load */
 
-int
-kg_store_load(struct kg_store *st, const char *path, const char **graph_iri)
-{
-  struct kg_load ld;
-  int code;
-
-  if(graph_iri)
-    *graph_iri = NULL;
-  kg_load_init(&ld, path);
-  code = kg_load_name(st, &ld);
-  if(code == KG_EXIT_OK)
-    code = kg_load_open(st, &ld);
-  if(code == KG_EXIT_OK)
-    code = kg_load_fill(st, &ld);
-  if(code == KG_EXIT_OK && graph_iri)
-    *graph_iri = st->last_graph;
-  kg_load_release(&ld);
-  return code;
-}
+/* kg_store_load() and the rest of `load`: load.c */
 
 /* ------------------------------------------------------------ unload */
 

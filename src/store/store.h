@@ -78,14 +78,59 @@ librdf_model *kg_store_model(struct kg_store *st);
 /* 1 if a store (of either format) exists at @dir. */
 int kg_store_exists(const char *dir);
 
-/* Loads one file into a writable store: a report (.md, .markdown) through
- * the reader's report(), or RDF (.ttl Turtle, .nt N-Triples) into the graph
- * mnid:graph/<slug of the file name>.  Replaces that graph if present.  The
+/* Loads one file into a writable store: a report (.md, .markdown, .txt)
+ * through the reader's report(), or RDF (.ttl Turtle, .nt N-Triples) into
+ * the graph mnid:graph/<slug of the file name>; the type is decided as by
+ * kg_store_inputs_add().  Replaces that graph if present.  The
  * input is parsed aside first: on error nothing changes.  Returns
  * KG_EXIT_OK, or KG_EXIT_DATA / KG_EXIT_SYS after reporting.  *graph_iri
  * (may be NULL) receives a SHARED pointer to the graph IRI. */
 int kg_store_load(struct kg_store *st, const char *path,
                   const char **graph_iri);
+
+struct kg_format;
+struct kg_progress;
+
+/* One file `load` reads, and how: decided before the store opens. */
+struct kg_store_input {
+  char *path;                   /* owned; "-" is a report on stdin */
+  const struct kg_format *fmt;  /* SHARED row of rdf/format.h */
+  long long size;               /* bytes (for progress; 0 when unknown) */
+};
+
+/* The files of one `load`, in order. */
+struct kg_store_inputs {
+  struct kg_store_input *v;
+  size_t n;
+  size_t cap;
+  long long bytes;              /* their sizes added up */
+};
+#define KG_STORE_INPUTS_INIT { NULL, 0, 0, 0 }
+
+/* The format `load --as @name` forces: "report", "turtle" or "ntriples".
+ * SHARED, or NULL for any other name. */
+const struct kg_format *kg_store_load_as(const char *name);
+
+/* Adds to @in the files operand @arg names.  A file: read as @as when
+ * given (NULL: not forced), else by its extension (.md .markdown .txt a
+ * report, .ttl Turtle, .nt N-Triples), else, with no extension or one no
+ * format has, by its first 4 KB (@prefix, PREFIX or <iri> <iri>: Turtle,
+ * or N-Triples when every line is one triple; anything else a report,
+ * whose reader refuses binary and UTF-16).  An extension of a format load
+ * does not take (.nq, .rdf...) is refused.  A directory: each regular
+ * file in it, sorted by name, not recursive; hidden files, binary files
+ * and files of a format load does not take are skipped, each said with
+ * kg_info (-v); none left is an error.  KG_EXIT_OK, or the exit status
+ * after reporting. */
+int kg_store_inputs_add(struct kg_store_inputs *in, const char *arg,
+                        const struct kg_format *as);
+void kg_store_inputs_release(struct kg_store_inputs *in);
+
+/* kg_store_load() of one file of kg_store_inputs_add().  @pg (may be
+ * NULL, borrowed) counts the triples as they go in (pg->count) and is
+ * redrawn on the way. */
+int kg_store_load_input(struct kg_store *st, const struct kg_store_input *in,
+                        struct kg_progress *pg, const char **graph_iri);
 
 /* Removes the graph loaded from @what: the path given to load, a graph IRI,
  * or a file whose slug names a graph.  KG_EXIT_OK, or KG_EXIT_DATA when

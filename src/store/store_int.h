@@ -102,6 +102,11 @@ int kg_lock_take(const char *dir, int fd, double wait, int *code);
  * advancing @s.  0, or -1 after reporting. */
 int kg_batch_transfer(librdf_world *w, librdf_model *model, librdf_stream *s,
                       librdf_node *graph);
+/* kg_batch_transfer() that adds each statement to pg->count and redraws
+ * @pg (borrowed, may be NULL) on the way. */
+int kg_batch_transfer_counted(librdf_world *w, librdf_model *model,
+                              librdf_stream *s, librdf_node *graph,
+                              struct kg_progress *pg);
 
 /* ------------------------------------------------------------ load.c */
 
@@ -128,9 +133,12 @@ struct kg_load {
   librdf_node *graph;           /* owned: the graph they go to */
   char *iri;                    /* owned: its IRI */
   int before;                   /* error count when the statements began */
+  struct kg_progress *progress; /* borrowed, may be NULL */
 };
 
-void kg_load_init(struct kg_load *ld, const char *path);
+/* Starts @ld for @path read as @fmt (a row of rdf/format.h, SHARED). */
+void kg_load_init(struct kg_load *ld, const char *path,
+                  const struct kg_format *fmt);
 void kg_load_release(struct kg_load *ld);
 /* Names the graph of ld->path (extracting a report), refuses the reserved
  * name, records the file among this command's loads.  An exit status
