@@ -90,8 +90,8 @@ run_serve() {
 
 run() {
   case "$1" in
-    make\ *) echo "skipped: '$1': a make target"; return ;;
-    *virtuoso.example* | *" URL"*) echo "skipped: '$1': needs a shared server (t-remote-virtuoso pushes to one)"; return ;;
+    make\ *) echo "not run: '$1': a make target"; return ;;
+    *virtuoso.example* | *" URL"*) echo "not run: '$1': needs a shared server (t-remote-virtuoso pushes to one)"; return ;;
     *" serve"*) run_serve "$1"; return ;;
   esac
   ran=$((ran + 1))
