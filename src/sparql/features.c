@@ -22,6 +22,7 @@ static const struct feature features[] = {
   { "Blank nodes in patterns", "native", "as non-projected variables" },
   { "OPTIONAL (with FILTER)", "native", "left join; FILTERs of the OPTIONAL group are the join condition" },
   { "OPTIONAL { { ... FILTER ... } }", "refused", "rasqal merges the nested group into the OPTIONAL, which changes which variables the FILTER sees" },
+  { "{ ... FILTER(!BOUND(?v)) } with ?v bound outside that group, or nowhere", "refused", "rasqal replaces the FILTER by false; refused when its condition could be true with ?v unbound (BOUND, COALESCE, IF, ||); other conditions are false either way (W3C bind10 passes)" },
   { "UNION", "native", "also after triple patterns (rasqal's engine mis-joins that)" },
   { "MINUS", "native", "rasqal parses it but cannot run it" },
   { "FILTER", "native", "applied at the end of its group; &&, || and ! evaluated by us (rasqal's && is wrong on errors)" },

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <raptor2.h>
+
 #include "base/buf.h"
 #include "base/diag.h"
 #include "sparql/lex.h"
@@ -327,12 +329,16 @@ kg_lex_iri(struct kg_lex *l, const struct kg_lex_tok *t)
 
     if(!strchr(iri, ':')) {
       if(l->base) {
-        struct kg_buf b = KG_BUF_INIT;
+        /* RFC 3986 section 5.2, as raptor resolves every other IRI */
+        size_t n = strlen(l->base) + strlen(iri) + 2;
+        unsigned char *out = kg_xmalloc(n);
 
-        kg_buf_adds(&b, l->base);
-        kg_buf_adds(&b, iri);
+        if(!raptor_uri_resolve_uri_reference((const unsigned char *)l->base,
+                                             (const unsigned char *)iri,
+                                             out, n))
+          out[0] = '\0';
         free(iri);
-        return kg_buf_detach(&b);
+        return (char *)out;
       }
       kg_lex_refuse(l, t->line, "relative IRI <%s> in a property path is "
                     "not supported", iri);

@@ -9,6 +9,7 @@
 
 #include "base/buf.h"
 #include "sparql/eval.h"
+#include "sparql/lex.h"
 
 /* Variables mentioned by a triple pattern block / group that are certainly
  * bound by it (used to decide whether substitution is exact). */
@@ -204,14 +205,95 @@ kg_scope_vars(struct kg_plan_gp *g, unsigned char *set)
   }
 }
 
+/* 1 if @e is the constant false. */
+static int
+is_false(const rasqal_expression *e)
+{
+  return e && e->op == RASQAL_EXPR_LITERAL && e->literal &&
+         e->literal->type == RASQAL_LITERAL_BOOLEAN && !e->literal->value.integer;
+}
+
+/* 1 if token @t can make a condition true with a variable unbound:
+ * BOUND, COALESCE, IF, || (an error || true is true). */
+static int
+true_when_unbound(const struct kg_lex *l, const struct kg_lex_tok *t)
+{
+  return kg_lex_is_kw(l, t, "BOUND") || kg_lex_is_kw(l, t, "COALESCE") ||
+         kg_lex_is_kw(l, t, "IF") || kg_lex_is(l, t, "||");
+}
+
+/* The FILTERs of @text whose condition names no variable (FILTER(false),
+ * FILTER(1 > 2)): those rasqal may fold to false itself.  *@risky counts
+ * those that name variables and can be true with one of them unbound. */
+static int
+constant_filters(const char *text, int *risky)
+{
+  struct kg_lex l;
+  int n = 0;
+
+  kg_lex_init(&l, text, "", 0);
+  for(l.i = 0; l.i < l.ntok; l.i++) {
+    int depth = 0, vars = 0, maybe = 0, j = l.i + 1;
+
+    if(!kg_lex_is_kw(&l, &l.toks[l.i], "FILTER"))
+      continue;
+    if(l.toks[j].t == KG_TOK_IRI || l.toks[j].t == KG_TOK_PNAME ||
+       l.toks[j].t == KG_TOK_NAME)
+      j++;                                  /* FILTER regex(...) */
+    for(; j < l.ntok && l.toks[j].t != KG_TOK_END; j++) {
+      if(kg_lex_is(&l, &l.toks[j], "("))
+        depth++;
+      else if(kg_lex_is(&l, &l.toks[j], ")") && --depth <= 0)
+        break;
+      else if(l.toks[j].t == KG_TOK_VAR)
+        vars++;
+      else if(true_when_unbound(&l, &l.toks[j]))
+        maybe = 1;
+    }
+    n += !vars;
+    *risky += vars && maybe;
+  }
+  kg_lex_release(&l);
+  return n;
+}
+
+/* rasqal replaces a FILTER of a nested group that names a variable the
+ * group does not bind by false (RASQAL-ALGEBRA trap: "out-of-scope
+ * FILTERs"), where SPARQL evaluates it with that variable unbound.  Most
+ * conditions are then an error, hence false as well (W3C bind10); but
+ * !BOUND(?v), COALESCE, IF or || can be true.  More false FILTERs in the
+ * tree than the text has constant ones means one was replaced; if the
+ * text has a condition of that kind, the answer could be wrong.  0, or -1
+ * after refusing. */
+static int
+check_false_filters(struct kg_eval *ev)
+{
+  int i, n = 0, risky = 0;
+
+  for(i = 0; i < ev->ngps; i++)
+    if(ev->all_gps[i]->op == KG_GP_FILTER && is_false(ev->all_gps[i]->expr))
+      n++;
+  if(!n || n <= constant_filters(ev->text, &risky) || !risky)
+    return 0;
+  kg_eval_refuse(ev, "FILTER", "a FILTER inside a nested group names a "
+                 "variable that group does not bind: rasqal 0.9.33 would "
+                 "read it as false; bind the variable in that group, or "
+                 "move the FILTER out of it");
+  return -1;
+}
+
 /* SPARQL syntax rules rasqal does not check: BIND to a variable already
- * in scope; (expr AS ?v) with ?v in scope or repeated. */
+ * in scope; (expr AS ?v) with ?v in scope or repeated.  Also refuses a
+ * FILTER rasqal replaced by false (check_false_filters). */
 int
 kg_scope_check(struct kg_eval *ev)
 {
   int i;
   int k;
   int j;
+
+  if(check_false_filters(ev))
+    return -1;
 
   for(i = 0; i < ev->ngps; i++) {
     struct kg_plan_gp *g = ev->all_gps[i];
