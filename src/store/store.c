@@ -213,7 +213,7 @@ kg_store_renew(struct kg_store *st)
   rc = kg_kv_renew(st->lm->kv);
   if(rc)
     return rc;
-  kg_terms_forget(&st->lm->terms);
+  kg_terms_renew(&st->lm->terms);
   kg_meta_release(&st->meta);
   kg_meta_init(&st->meta);
   if(kg_kv_check_counts(st->lm->kv) || kg_meta_load(&st->meta, st->lm))

@@ -119,6 +119,14 @@ kg_terms_forget(struct kg_terms *t)
 }
 
 void
+kg_terms_renew(struct kg_terms *t)
+{
+  kg_hash_release(&t->cache);
+  kg_hash_init(&t->cache);
+  t->next = 0;
+}
+
+void
 kg_terms_release(struct kg_terms *t)
 {
   if(t->slots)

@@ -56,6 +56,13 @@ void kg_terms_init(struct kg_terms *t, struct kg_kv *kv, librdf_world *w);
 void kg_terms_release(struct kg_terms *t);
 /* Forgets the writer's cache (after an abort: its ids may not exist). */
 void kg_terms_forget(struct kg_terms *t);
+/* For a reader's next version of the same store (kg_store_renew): forgets
+ * what a writer would have cached, keeps the nodes read by id.  An id the
+ * store has committed names the same term for as long as the store file
+ * lives (ids are never deleted nor reused; a replaced file is opened
+ * afresh), so they stay right, and a server's next request reads no term
+ * twice. */
+void kg_terms_renew(struct kg_terms *t);
 
 /* The id of @node (@graph: the id of the graph a blank node belongs to,
  * 0 for none).  1 and *id when known, 0 when the store has no such term,
