@@ -60,6 +60,13 @@ if command -v unshare >/dev/null 2>&1 &&
   hidden=yes
 fi
 if [ $hidden = yes ]; then
+  # a sanitizer build reads its suppression files from the source tree:
+  # give it copies outside
+  mkdir -p san/tests && cp "$TOP"/tests/*.supp san/tests/ 2>/dev/null
+  for v in ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS; do
+    eval "val=\${$v-}"
+    [ -n "$val" ] && export "$v=$(printf '%s' "$val" | sed "s|$TOP/|$here/san/|g")"
+  done
   check "installed copy works with the source tree hidden" \
     unshare -m sh -c "mount -t tmpfs none '$TOP' && sh '$here/use.sh' '$bin' '$here'"
 else
