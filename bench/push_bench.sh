@@ -50,6 +50,9 @@
 set -u
 : "${KG:?set KG to the mednum-kg binary}"
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
+# the copy of the binary (below) does not sit beside the data it reads
+MEDNUM_KG_DATA=${MEDNUM_KG_DATA:-$TOP}
+export MEDNUM_KG_DATA
 OUT=${OUT:-$TOP/bench/out/push}
 REPORTS=${REPORTS:-1000}
 SEED=${SEED:-1}

@@ -43,6 +43,9 @@
 set -u
 : "${KG:?set KG to the mednum-kg binary}"
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
+# the copy of the binary (below) does not sit beside the data it reads
+MEDNUM_KG_DATA=${MEDNUM_KG_DATA:-$TOP}
+export MEDNUM_KG_DATA
 OUT=${OUT:-$TOP/bench/out/serve}
 WORKERS=${WORKERS:-2}
 THREADS=${THREADS:-2}

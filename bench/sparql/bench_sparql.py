@@ -341,6 +341,9 @@ def main():
         snap = os.path.join(out, "mednum-kg.bin")
         shutil.copy2(a.kg, snap)
         a.kg = snap
+        # the copy does not sit beside the data it reads
+        os.environ.setdefault("MEDNUM_KG_DATA", os.path.abspath(
+            os.path.join(os.path.dirname(__file__), "..", "..")))
     allres = {"args": vars(a), "sizes": {}, "queries": queries,
               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
               "node": subprocess.run(["node", "--version"], capture_output=True,
