@@ -123,14 +123,12 @@ main(int argc, char **argv)
       break;
   if(!c->name)
     return kg_usage_error("unknown command '%s'", argv[i]);
+  if(datadir && !*datadir)
+    return kg_usage_error("--data-dir needs a directory");
 
   if(kg_ctx_init(&ctx))
     return KG_EXIT_SYS;
   ctx.verbosity = verbosity;
-  if(datadir && !*datadir) {
-    kg_ctx_release(&ctx);
-    return kg_usage_error("--data-dir needs a directory");
-  }
   if(datadir)
     kg_ctx_set_datadir(&ctx, datadir);
   if(store)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "rdf/rdf.h"
 #include "rdf/serialize.h"
 #include "rdf/turtle.h"
 #include "sparql/result.h"
@@ -96,10 +97,11 @@ relabelled(struct kg_writer *w, raptor_term *t)
   return c;
 }
 
-/* The triples sorted in N-Triples order, blank nodes relabelled: a new
- * vector of r->ntriples new statements (free with free_statements). */
-static raptor_statement **
-sorted_statements(struct kg_writer *w, const struct kg_result *r)
+/* Fills @l with the triples sorted in N-Triples order, blank nodes
+ * relabelled (release with kg_rdf_stmts_release). */
+static void
+sorted_statements(struct kg_writer *w, const struct kg_result *r,
+                  struct kg_stmts *l)
 {
   struct gline *g = sorted_graph(w, r);
   raptor_statement **v = kg_xcalloc(r->ntriples + 1, sizeof(*v));
@@ -114,17 +116,8 @@ sorted_statements(struct kg_writer *w, const struct kg_result *r)
                                            relabelled(w, st->object), NULL);
   }
   free_graph(g, r->ntriples);
-  return v;
-}
-
-static void
-free_statements(raptor_statement **v, size_t n)
-{
-  size_t i;
-
-  for(i = 0; i < n; i++)
-    raptor_free_statement(v[i]);
-  free(v);
+  l->v = v;
+  l->n = l->cap = r->ntriples;
 }
 
 /* Turtle through the project's one Turtle writer (rdf/turtle.c), JSON-LD
@@ -135,24 +128,25 @@ static int
 write_sorted(struct kg_writer *w, const struct kg_result *r,
              struct kg_buf *out, int jsonld)
 {
-  raptor_statement **v = sorted_statements(w, r);
+  struct kg_stmts l;
   const char *base = r->base ? r->base : "";
   char *mem = NULL;
   size_t memlen = 0;
   FILE *fh;
   int rc = -1;
 
+  sorted_statements(w, r, &l);
   fh = open_memstream(&mem, &memlen);
   if(fh) {
-    rc = jsonld ? kg_jsonld_write(v, r->ntriples, base, fh)
-                : kg_turtle_write(v, r->ntriples, base, fh);
+    rc = jsonld ? kg_jsonld_write(l.v, l.n, base, fh)
+                : kg_turtle_write(l.v, l.n, base, fh);
     if(fclose(fh))
       rc = -1;
     if(!rc)
       kg_buf_add(out, mem, memlen);
     free(mem);
   }
-  free_statements(v, r->ntriples);
+  kg_rdf_stmts_release(&l);
   return rc;
 }
 

@@ -335,8 +335,14 @@ kg_lex_iri(struct kg_lex *l, const struct kg_lex_tok *t)
 
         if(!raptor_uri_resolve_uri_reference((const unsigned char *)l->base,
                                              (const unsigned char *)iri,
-                                             out, n))
-          out[0] = '\0';
+                                             out, n)) {
+          kg_lex_refuse(l, t->line, "relative IRI <%s> in a property path "
+                        "does not resolve against the base <%s>", iri,
+                        l->base);
+          free(out);
+          free(iri);
+          return NULL;
+        }
         free(iri);
         return (char *)out;
       }
