@@ -72,7 +72,9 @@ G=https://w3id.org/mednum-kg/id/graph/
 export LC_ALL=C TZ=UTC
 unset MEDNUM_KG_STORE MEDNUM_KG_PASSWORD
 
-log() { echo "push_bench: $*" >&2; }
+BENCH_NAME=push_bench
+. "$TOP/bench/progress.sh"
+log() { bench_erase; echo "push_bench: $*" >&2; }
 die() { log "$*"; exit 2; }
 
 [ -x "$TIME" ] || die "$TIME is missing: apt-get install -y time"
@@ -114,6 +116,7 @@ cpu_s() {
 # (wall= user= sys= rss_kb=); the status of CMD
 timed() {
   f=$1; shift
+  bench_progress "$(bench_label "$@")"
   "$TIME" -f 'wall=%e user=%U sys=%S rss_kb=%M' -o "$f" "$@"
 }
 field() { tr ' ' '\n' <"$1" | sed -n "s/^$2=//p" | tail -n 1; }
@@ -570,4 +573,5 @@ report() {
   }' "$RAW"
 }
 report >"$OUT/results.md" || exit 2
+bench_erase
 cat "$OUT/results.md"

@@ -71,7 +71,9 @@ NAMED_PATH='/queries/initiatives-by-theme-and-territory?theme=mobilite&territory
 export LC_ALL=C TZ=UTC
 unset MEDNUM_KG_STORE
 
-log() { echo "serve_bench: $*" >&2; }
+BENCH_NAME=serve_bench
+. "$TOP/bench/progress.sh"
+log() { bench_erase; echo "serve_bench: $*" >&2; }
 die() { log "$*"; exit 2; }
 
 command -v wrk >/dev/null ||
@@ -235,6 +237,7 @@ run_wrk() {
   before=0
   [ -n "$SLOG" ] && before=$(wc -l <"$SLOG")
   log "wrk $name: -t$t -c$c -d${d}s"
+  bench_progress "wrk $name, ${d} s"
   load1=$(cut -d' ' -f1 /proc/loadavg)
   BENCH_ACCEPT=$ACCEPT_JSON wrk -t"$t" -c"$c" -d"${d}s" --timeout "$WRK_TIMEOUT" \
     --latency -s "$LUA" "$url" >"$OUT/wrk/$name.txt" 2>&1
@@ -426,4 +429,5 @@ printf 'info-load-after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW"
 
 # ---------------------------------------------------------------- report
 CONNS=$CONNS WORKERS=$WORKERS WRK_TIMEOUT=$WRK_TIMEOUT sh "$TOP/bench/serve/report.sh" "$RAW" "$RSS" >"$OUT/results.md" || exit 2
+bench_erase
 cat "$OUT/results.md"

@@ -39,7 +39,9 @@ else
   : >"$RAW"
 fi
 
-log() { echo "store_bench: $*" >&2; }
+BENCH_NAME=store_bench
+. "$TOP/bench/progress.sh"
+log() { bench_erase; echo "store_bench: $*" >&2; }
 
 # timed CMD...: runs once; sets T_US (wall, microseconds), T_KB (max RSS),
 # T_RC; stdout goes to $T_OUT (default /dev/null)
@@ -64,6 +66,7 @@ measure() {
   : >"$TMP/us"; : >"$TMP/kb"; rc=0
   i=0
   while [ "$i" -lt "$n" ]; do
+    bench_progress "$name" $((i + 1)) "$n" "${T_US:-}"
     timed "$@"
     [ "$T_RC" -ne 0 ] && rc=$T_RC
     echo "$T_US" >>"$TMP/us"
@@ -239,4 +242,5 @@ X_RATIO=$(awk -v a="$R_TTL_US" -v b="$X_TTL_US" 'BEGIN { if(b > 0) printf "%.2f"
     echo "No named query listed by \`mednum-kg queries\`."
   fi
 } >"$OUT/results.md"
+bench_erase
 cat "$OUT/results.md"

@@ -38,7 +38,9 @@ RAW=$OUT/raw.tsv
 : >"$RAW"
 TMP=$(mktemp -d) || exit 2
 trap 'rm -rf "$TMP" "$OUT/work"' EXIT
-log() { echo "store_engine: $*" >&2; }
+BENCH_NAME=store_engine
+. "$TOP/bench/progress.sh"
+log() { bench_erase; echo "store_engine: $*" >&2; }
 
 # timed CMD...: one run; T_US (wall µs), T_KB (max RSS, which counts the
 # store's pages the process mapped), T_RC; with SAMPLE=1, T_ANON (peak
@@ -46,6 +48,7 @@ log() { echo "store_engine: $*" >&2; }
 # second process, so not for the timed queries)
 SAMPLE=0
 timed() {
+  bench_progress "$(bench_label "$@")"
   t0=$(date +%s%N)
   "$TIME" -f %M -o "$TMP/rss" "$@" >/dev/null 2>"$TMP/err" &
   tp=$!
@@ -235,4 +238,5 @@ bpt() { [ -n "$1" ] && awk -v b="$1" -v n="$2" 'BEGIN { if(n > 0) printf "%.0f",
     done
   done
 } >"$OUT/results.md"
+bench_erase
 cat "$OUT/results.md"

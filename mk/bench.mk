@@ -3,6 +3,7 @@
 #
 #   make bench                     1,000 synthetic reports, 3 runs per slow step,
 #                                  then the store engine (make bench-store)
+#   make bench QUIET=1             the same without the progress line on stderr
 #   make bench BENCH_REPORTS=100 BENCH_RUNS=1 BENCH_STORE_SIZES=300   a quick look
 #
 # Writes bench/out/store/results.md and bench/out/engine/results.md (the
@@ -10,6 +11,8 @@
 # (bench/gen_reports.py --seed) is kept between runs.
 
 BENCH_REPORTS ?= 1000
+# QUIET=1: no progress line on the terminal (bench/progress.sh)
+export BENCH_QUIET = $(QUIET)
 BENCH_SEED    ?= 1
 BENCH_RUNS    ?= 3
 BENCH_QRUNS   ?= 5

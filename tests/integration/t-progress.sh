@@ -81,4 +81,31 @@ if [ "$rc" = 3 ] && grep -q 'bad.nt:1' fail.out &&
 then ok "a failed load under a terminal reports its error"
 else ko "a failed load under a terminal reports its error (status $rc): $(od -c fail.out | tail -5)"; fi
 
+# make bench's own line (bench/progress.sh): a step, its runs with the ETA
+# from the last run's time, erased before a log line; nothing without a
+# terminal or with BENCH_QUIET
+cat >bench-steps.sh <<EOF
+BENCH_NAME=demo_bench
+. "$TOP/bench/progress.sh"
+bench_progress "\$(bench_label /x/mednum-kg.bin --store /x/st load --no-reference /x/a.nt)"
+bench_progress load-corpus 1 3
+bench_progress load-corpus 2 3 90000000
+bench_erase
+echo "demo_bench: done" >&2
+EOF
+TERM=xterm script -qec "sh bench-steps.sh" /dev/null >bench-tty.out 2>&1
+tr '\r' '\n' <bench-tty.out | sed "s/$(printf '\033')\[K//g" >bench-tty.txt
+if grep -q '^demo_bench: step 1, elapsed 0:0[0-9], mednum-kg.bin load --no-reference' bench-tty.txt &&
+   grep -q '^demo_bench: step 2, elapsed 0:0[0-9], load-corpus, run 1/3$' bench-tty.txt &&
+   grep -q '^demo_bench: step 2, elapsed 0:0[0-9], load-corpus, run 2/3, ETA 3:00' bench-tty.txt &&
+   grep -q 'demo_bench: done' bench-tty.txt
+then ok "make bench draws its step, run and ETA on a terminal"
+else ko "make bench draws its step, run and ETA on a terminal: $(od -c bench-tty.out | head -8)"; fi
+sh bench-steps.sh 2>bench-file.out
+if [ "$(cat bench-file.out)" = "demo_bench: done" ]; then ok "make bench draws nothing when stderr is a file"
+else ko "make bench draws nothing when stderr is a file: $(od -c bench-file.out | head -4)"; fi
+BENCH_QUIET=1 TERM=xterm script -qec "sh bench-steps.sh" /dev/null >bench-quiet.out 2>&1
+if [ "$(tr -d '\r' <bench-quiet.out)" = "demo_bench: done" ]; then ok "make bench QUIET=1 draws nothing"
+else ko "make bench QUIET=1 draws nothing: $(od -c bench-quiet.out | head -4)"; fi
+
 exit $fail
