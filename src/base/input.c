@@ -321,13 +321,27 @@ list_entry(const char *dir, const char *name, struct kg_input_list *l)
   kg_buf_release(&p);
 }
 
-int
-kg_input_list_dir(const char *dir, struct kg_input_list *l)
+/* 1 if directory entry @name is one kg_input_dir_names keeps. */
+static int
+dir_name_wanted(const char *name, const char *suffix)
 {
-  struct kg_input_list names = KG_INPUT_LIST_INIT;
+  size_t n = strlen(name), s;
+
+  if(!strcmp(name, ".") || !strcmp(name, ".."))
+    return 0;
+  if(!suffix)
+    return 1;
+  s = strlen(suffix);
+  return name[0] != '.' && n > s && !strcmp(name + n - s, suffix);
+}
+
+int
+kg_input_dir_names(const char *dir, const char *suffix,
+                   struct kg_input_list *names)
+{
+  size_t first = names->n;
   DIR *d = opendir(dir);
   struct dirent *e;
-  size_t i;
   int code = KG_EXIT_OK;
 
   if(!d) {
@@ -335,19 +349,29 @@ kg_input_list_dir(const char *dir, struct kg_input_list *l)
     return KG_EXIT_SYS;
   }
   while((errno = 0, e = readdir(d)) != NULL) {
-    if(!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+    if(!dir_name_wanted(e->d_name, suffix))
       continue;
-    KG_GROW(names.v, names.cap, names.n + 1);
-    names.v[names.n++] = kg_xstrdup(e->d_name);
+    KG_GROW(names->v, names->cap, names->n + 1);
+    names->v[names->n++] = kg_xstrdup(e->d_name);
   }
   if(errno) {
     kg_error("cannot read the directory '%s': %s", dir, strerror(errno));
     code = KG_EXIT_SYS;
   }
   closedir(d);
+  if(names->n > first)
+    qsort(names->v + first, names->n - first, sizeof *names->v, cmp_path);
+  return code;
+}
+
+int
+kg_input_list_dir(const char *dir, struct kg_input_list *l)
+{
+  struct kg_input_list names = KG_INPUT_LIST_INIT;
+  size_t i;
+  int code = kg_input_dir_names(dir, NULL, &names);
+
   /* sorted first, so that what -v says comes in the same order */
-  if(names.n)
-    qsort(names.v, names.n, sizeof *names.v, cmp_path);
   for(i = 0; !code && i < names.n; i++)
     list_entry(dir, names.v[i], l);
   kg_input_list_release(&names);

@@ -82,6 +82,13 @@ struct kg_input_list {
  * left out, each said with kg_info (-v).  KG_EXIT_OK, or KG_EXIT_SYS after
  * reporting a directory that cannot be read. */
 int kg_input_list_dir(const char *dir, struct kg_input_list *l);
+
+/* Appends to @names the entries of directory @dir (names, not paths),
+ * sorted in byte order, "." and ".." left out.  With @suffix (".rq"),
+ * only the names that end with it and do not start with '.'.  KG_EXIT_OK,
+ * or KG_EXIT_SYS after reporting a directory that cannot be read. */
+int kg_input_dir_names(const char *dir, const char *suffix,
+                       struct kg_input_list *names);
 void kg_input_list_release(struct kg_input_list *l);
 
 /* Maps @path read-only, whole: an index built by `make` (gazetteer,

@@ -5,8 +5,6 @@
  * ?subject and ?message.  Rules run through kg_sparql_exec(); the rows are
  * read from its result cells.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,29 +104,25 @@ header(const char *text, const char *key)
 static int
 load_rules(const char *dir, struct rule **out, size_t *n)
 {
-  DIR *d = opendir(dir);
-  struct dirent *e;
+  struct kg_input_list names = KG_INPUT_LIST_INIT;
   struct rule *v = NULL;
   size_t cap = 0, i;
   int rc = 0;
 
   *out = NULL;
   *n = 0;
-  if(!d) {
-    kg_error("cannot read the rules in '%s': %s", dir, strerror(errno));
+  if(kg_input_dir_names(dir, ".rq", &names)) {
+    kg_input_list_release(&names);
     return -1;
   }
-  while((e = readdir(d))) {
-    size_t len = strlen(e->d_name);
+  for(i = 0; i < names.n; i++) {
     struct rule *r;
     struct kg_buf p = KG_BUF_INIT, text = KG_BUF_INIT;
 
-    if(len < 4 || strcmp(e->d_name + len - 3, ".rq") || e->d_name[0] == '.')
-      continue;
     KG_GROW(v, cap, *n + 1);
     r = &v[(*n)++];
     memset(r, 0, sizeof(*r));
-    kg_buf_addf(&p, "%s/%s", dir, e->d_name);
+    kg_buf_addf(&p, "%s/%s", dir, names.v[i]);
     r->path = kg_buf_detach(&p);
     if(kg_input_read_bytes(r->path, &text)) {
       rc = -1;
@@ -137,15 +131,14 @@ load_rules(const char *dir, struct rule **out, size_t *n)
     r->text = kg_buf_detach(&text);
     r->name = header(r->text, "name");
     if(!r->name)
-      r->name = kg_xstrndup(e->d_name, len - 3);
+      r->name = kg_xstrndup(names.v[i], strlen(names.v[i]) - 3);
     r->summary = header(r->text, "summary");
     if(!r->summary)
       r->summary = kg_xstrdup("");
   }
-  closedir(d);
-  if(!rc && v)
-    if(*n)
-      qsort(v, *n, sizeof(*v), rule_cmp);
+  kg_input_list_release(&names);
+  if(!rc && *n)
+    qsort(v, *n, sizeof(*v), rule_cmp);
   for(i = 1; !rc && i < *n; i++) {
     if(!strcmp(v[i - 1].name, v[i].name)) {
       kg_error("two rules are named '%s': '%s' and '%s'", v[i].name,

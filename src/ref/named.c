@@ -1,5 +1,4 @@
 /* named.c - named queries: header, listing, checked parameter binding. */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,42 +182,26 @@ kg_named_load(struct kg_ref *ref, const char *name)
   return q;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 char **
 kg_named_names(struct kg_ref *ref, size_t *n)
 {
   char *dir = kg_ref_path(ref, "queries");
-  DIR *d = opendir(dir);
-  struct dirent *de;
-  char **names = NULL;
-  size_t cap = 0;
+  struct kg_input_list l = KG_INPUT_LIST_INIT;
+  size_t i;
 
   *n = 0;
-  if(!d) {
-    kg_error("cannot open '%s'", dir);
+  if(kg_input_dir_names(dir, ".rq", &l)) {
+    kg_input_list_release(&l);
     free(dir);
     return NULL;
   }
-  while((de = readdir(d)) != NULL) {
-    size_t l = strlen(de->d_name);
-
-    if(l > 3 && !strcmp(de->d_name + l - 3, ".rq")) {
-      KG_GROW(names, cap, *n + 1);
-      names[(*n)++] = kg_xstrndup(de->d_name, l - 3);
-    }
-  }
-  closedir(d);
   free(dir);
-  if(*n)
-    qsort(names, *n, sizeof(char *), cmp_str);
-  KG_GROW(names, cap, *n + 1);
-  names[*n] = NULL;
-  return names;
+  for(i = 0; i < l.n; i++)       /* "name.rq" -> "name" */
+    l.v[i][strlen(l.v[i]) - 3] = '\0';
+  KG_GROW(l.v, l.cap, l.n + 1);
+  l.v[l.n] = NULL;
+  *n = l.n;
+  return l.v;
 }
 
 void

@@ -5,7 +5,6 @@
  * not read (there must be none, and the curation file is refused if it
  * holds one).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/input.h"
 #include "rdf/ns.h"
 #include "rdf/world.h"
 #include "ref/registry.h"
@@ -66,12 +66,6 @@ kind_of_class(const char *iri)
     if(!strcmp(iri, kinds[i].cls))
       return (int)kinds[i].kind;
   return -1;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int
@@ -138,39 +132,18 @@ add_key(struct kg_registry *r, struct keytab *tab, const char *text,
 static int
 read_dir(raptor_world *rw, const char *dir, struct kg_triples *t)
 {
-  char **names = NULL;
-  size_t nnames = 0, capnames = 0, i;
-  DIR *d = opendir(dir);
-  struct dirent *de;
-  int rc = 0;
+  struct kg_input_list names = KG_INPUT_LIST_INIT;
+  size_t i;
+  int rc = kg_input_dir_names(dir, ".ttl", &names);
 
-  if(!d) {
-    kg_error("cannot open the registry '%s'", dir);
-    return KG_EXIT_SYS;
-  }
-  while((de = readdir(d)) != NULL) {
-    size_t l = strlen(de->d_name);
-
-    if(l > 4 && !strcmp(de->d_name + l - 4, ".ttl")) {
-      KG_GROW(names, capnames, nnames + 1);
-      names[nnames++] = kg_xstrdup(de->d_name);
-    }
-  }
-  closedir(d);
-  if(nnames)
-    qsort(names, nnames, sizeof(char *), cmp_str);
-  for(i = 0; i < nnames; i++) {
+  for(i = 0; !rc && i < names.n; i++) {
     struct kg_buf path = KG_BUF_INIT;
-    int c;
 
-    kg_buf_addf(&path, "%s/%s", dir, names[i]);
-    c = kg_read_triples(rw, path.s, t);
-    if(c && !rc)
-      rc = c;
+    kg_buf_addf(&path, "%s/%s", dir, names.v[i]);
+    rc = kg_read_triples(rw, path.s, t);
     kg_buf_release(&path);
-    free(names[i]);
   }
-  free(names);
+  kg_input_list_release(&names);
   return rc;
 }
 
