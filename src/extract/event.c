@@ -122,10 +122,12 @@ static int
 cue_before(const struct kg_vocab *v, enum kg_cue_role role, const char *t,
            size_t ms)
 {
-  size_t end = ms, ws = ms, k, p;
+  size_t end = ms, ws, k, p;
 
-  while(end > 0 && t[end - 1] == ' ')
+  /* "Mise à jour : 18 octobre": the key of a cue has no colon */
+  while(end > 0 && (t[end - 1] == ' ' || t[end - 1] == ':'))
     end--;
+  ws = end;
   for(k = 0; k < 4 && ws > 0; k++) {
     size_t w0;
 
@@ -318,6 +320,40 @@ published_year(const struct whens *w, const struct kg_date *d)
  * date written without its year. */
 #define MAX_YEARS 32
 
+/* Does the day @m/@day fall within @d (a day or a range, no year)? */
+static int
+within(const struct kg_date *d, int m, int day)
+{
+  int a = d->m * 100 + d->d, z = d->d2 ? (d->m2 ? d->m2 : d->m) * 100 + d->d2
+                                        : a;
+
+  return d->m && m * 100 + day >= a && m * 100 + day <= z;
+}
+
+/* The year of @d, written with neither year nor weekday, that another date
+ * of the same day gets from its weekday ("les 5 et 6 octobre" … "le
+ * vendredi 5 octobre" in a text naming 2007: 2007), or 0. */
+static int
+sibling_year(const struct whens *w, const struct kg_date *d, const int *years,
+             size_t nyears)
+{
+  size_t i;
+  int y;
+
+  if(d->y || d->weekday)
+    return 0;
+  for(i = 0; i < w->n; i++) {
+    const struct kg_date *o = &w->v[i].d;
+
+    if(o == d || !o->weekday || o->y || w->v[i].published ||
+       !within(d, o->m, o->d))
+      continue;
+    if((y = kg_dates_year_among(o, years, nyears)) != 0)
+      return y;
+  }
+  return 0;
+}
+
 /* The year of a date @d written without one when the report's dates agree
  * on none: the page's own date's (published_year()), else the one year
  * among those the text names that fits it (kg_dates_year_among()). */
@@ -327,7 +363,9 @@ yearless(const struct whens *w, const struct kg_date *d, const int *years,
 {
   int y = published_year(w, d);
 
-  return y ? y : kg_dates_year_among(d, years, nyears);
+  if(!y)
+    y = kg_dates_year_among(d, years, nyears);
+  return y ? y : sibling_year(w, d, years, nyears);
 }
 
 /* The event's dates: front matter, else the title, else the text before
@@ -589,6 +627,8 @@ event_name(struct kg_report *x, const struct kg_meta *mt, long title_block)
   }
 }
 
+static int capital_before(const char *t, size_t at);
+
 /* The territories the report's title names ("Rencontre des EPN
  * Drôme-Ardèche", "NEC Dordogne (24)"): départements and régions, and a
  * commune after a locative ("à Gap"), are the event's (title:place). */
@@ -607,12 +647,19 @@ title_places(struct kg_report *x, long title_block)
     const struct kg_place *p = &pl.v[i];
 
     if(p->terr->kind == KG_TERR_EPCI ||
-       (p->terr->kind == KG_TERR_COMMUNE &&
+       (p->terr->kind == KG_TERR_COMMUNE && !p->dept_name &&
         !cue_before(x->v, KG_CUE_LOCATIVE, tb->text, p->start)))
       continue;
     kg_report_place(x, x->event, p, "title:place", kg_report_src(tb, p->start),
                     kg_report_src_end(tb, p->end));
   }
+  pl.n = 0;   /* "des centres multimédias ardéchois et drômois" */
+  kg_places_adjectives(x->gaz, x->v, tb->text, tb->len, &pl);
+  for(i = 0; i < pl.n; i++)
+    if(!capital_before(tb->text, pl.v[i].start))
+      kg_report_place(x, x->event, &pl.v[i], "title:adjective",
+                      kg_report_src(tb, pl.v[i].start),
+                      kg_report_src_end(tb, pl.v[i].end));
   kg_places_release(&pl);
 }
 
@@ -754,7 +801,8 @@ lead_places(struct kg_report *x, long title_block, size_t first_sec)
     for(i = 0; i < pl.n; i++) {
       const struct kg_place *p = &pl.v[i];
       int ok = (p->terr->kind == KG_TERR_DEPARTEMENT ||
-                p->terr->kind == KG_TERR_REGION) && !p->by_code &&
+                p->terr->kind == KG_TERR_REGION || p->dept_name) &&
+               !p->by_code &&
                locative_place(x->v, bl->text, p->start, listed) &&
                !title_or_org_before(x->v, bl->text, p->start);
 
