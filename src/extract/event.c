@@ -476,6 +476,36 @@ homonym_in_named_dep(const struct kg_report *x, const struct kg_places *pl,
   return found;
 }
 
+/* The commune named @s that lies in a département or région the event
+ * already has ("NEC Martinique" … "au Lamentin": Le Lamentin, not Lamentin
+ * of Guadeloupe), or NULL (none, or several). */
+static const struct kg_terr *
+homonym_in_event_place(const struct kg_report *x, const char *s, size_t len)
+{
+  const struct kg_terr *c[32], *found = NULL;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t n, i, k;
+
+  kg_text_key(s, len, &key);
+  n = kg_gaz_lookup(x->gaz, key.s, c, 32);
+  kg_buf_release(&key);
+  for(i = 0; i < n && i < 32; i++)
+    for(k = 0; k < x->nspatial; k++) {
+      const struct kg_terr *t = x->spatial[k].t;
+      const char *in = t->kind == KG_TERR_REGION ? c[i]->region
+                       : t->kind == KG_TERR_DEPARTEMENT ? c[i]->departement
+                       : NULL;
+
+      if(c[i]->kind != KG_TERR_COMMUNE || !in || strcmp(in, t->code) ||
+         !librdf_node_equals(x->spatial[k].s, x->event))
+        continue;
+      if(found && found != c[i])
+        return NULL;
+      found = c[i];
+    }
+  return found;
+}
+
 /* Does block @bl open with a facilitator cue ("Avec les interventions
  * de …")?  The communes of a speaker list are the speakers'. */
 static int
@@ -582,7 +612,9 @@ venue_in(struct kg_report *x, const struct kg_block *bl)
       continue;   /* "Toulouse, le 17 avril 2008": where a letter was written */
     if(!unambiguous(x, t, bl->text + p->start, p->end - p->start) &&
        !(t = homonym_in_named_dep(x, &pl, bl->text + p->start,
-                                  p->end - p->start)))
+                                  p->end - p->start)) &&
+       !(t = homonym_in_event_place(x, bl->text + p->start,
+                                    p->end - p->start)))
       continue;
     kg_report_venue(x, t, kg_report_src(bl, vs),
                     kg_report_src_end(bl, p->end), kg_report_src(bl, p->start),
@@ -661,6 +693,38 @@ title_places(struct kg_report *x, long title_block)
                       kg_report_src(tb, pl.v[i].start),
                       kg_report_src_end(tb, pl.v[i].end));
   kg_places_release(&pl);
+}
+
+/* The venue that closes the title after a comma, as a dateline does
+ * ("Séminaire Hinaura -4 & 5 février 2021, Le Bessat"): the last part is a
+ * commune as a whole, one its name cannot mistake (title:venue). */
+static int
+title_venue(struct kg_report *x, long title_block)
+{
+  const struct kg_block *tb;
+  const struct kg_terr *t;
+  size_t a, z;
+
+  if(title_block < 0)
+    return 0;
+  tb = &x->doc.blocks[title_block];
+  for(z = tb->len; z > 0 && strchr(" .\n", tb->text[z - 1]); z--)
+    ;
+  for(a = z; a > 0 && tb->text[a - 1] != ','; a--)
+    ;
+  if(a == 0 || z - a > LETTER_PLACE_MAX)
+    return 0;
+  while(a < z && tb->text[a] == ' ')
+    a++;
+  t = kg_places_whole(x->gaz, x->v, x->reg, x->region, tb->text + a, z - a);
+  if(!t || t->kind != KG_TERR_COMMUNE ||
+     (!unambiguous(x, t, tb->text + a, z - a) &&
+      !(t = homonym_in_event_place(x, tb->text + a, z - a))))
+    return 0;
+  kg_report_venue(x, t, kg_report_src(tb, a), kg_report_src_end(tb, z),
+                  kg_report_src(tb, a), kg_report_src_end(tb, z),
+                  "title:venue");
+  return 1;
 }
 
 static int
@@ -861,6 +925,8 @@ kg_event_find(struct kg_report *x)
   event_dates(x, kg_doc_meta(d, "date"), title_block, mt, first_sec);
   if(ml)
     have_venue = front_matter_venue(x, ml);
+  if(!have_venue)
+    have_venue = title_venue(x, title_block);
   for(b = 0; b < first_sec && b < d->nblocks; b++) {
     const struct kg_block *bl = &d->blocks[b];
     size_t a, z;
