@@ -9,7 +9,7 @@
  * communes of type "commune-actuelle" (no arrondissements municipaux;
  * Paris, Lyon, Marseille are communes); a commune déléguée or associée is
  * no record, but its name, when no territory bears it, is a key of the
- * commune it belongs to.
+ * commune it belongs to; so is the short name "X" of a commune "X-sur-Y".
  * Both files are written beside their final name (suffixed with the process
  * id) and renamed at the end, so an interrupted build leaves the previous
  * ones whole and readers never see a partial file.
@@ -370,6 +370,33 @@ add_former_names(struct build *b, json_t *a)
   kg_buf_release(&key);
 }
 
+/* Each commune "X-sur-Y" by its short name "X", as texts write it ("à La
+ * Voulte"), when no territory bears that name; communes that share it are
+ * homonyms. */
+static void
+add_short_names(struct build *b)
+{
+  struct bkind *k = &b->kind[KG_TERR_COMMUNE];
+  struct kg_hash taken;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i;
+
+  kg_hash_init(&taken);
+  for(i = 0; i < b->nkeys; i++)
+    kg_hash_add(&taken, b->keys[i].key);
+  for(i = 0; i < k->n; i++) {
+    const char *sur = strstr(k->v[i].name, "-sur-");
+
+    if(!sur || sur == k->v[i].name)
+      continue;
+    kg_text_key(k->v[i].name, (size_t)(sur - k->v[i].name), &key);
+    if(key.len && !kg_hash_has(&taken, key.s))
+      add_key(b, key.s, k->start + (uint32_t)i);
+  }
+  kg_hash_release(&taken);
+  kg_buf_release(&key);
+}
+
 static int
 kind_of(const struct build *b, uint32_t i)
 {
@@ -664,6 +691,7 @@ main(int argc, char **argv)
     for(j = 0; j < b.kind[k].n; j++)
       add_keys(&b, k, b.kind[k].start + (uint32_t)j, b.kind[k].v[j].name);
   add_former_names(&b, a[3]);
+  add_short_names(&b);
   for(j = 0; j < b.nkeys; j++) {
     b.keys[j].kind = kind_of(&b, b.keys[j].rec);
     b.keys[j].pop = rec(&b, b.keys[j].rec)->pop;
