@@ -124,9 +124,17 @@ cue_before(const struct kg_vocab *v, enum kg_cue_role role, const char *t,
 {
   size_t end = ms, ws, k, p;
 
-  /* "Mise à jour : 18 octobre": the key of a cue has no colon */
-  while(end > 0 && (t[end - 1] == ' ' || t[end - 1] == ':'))
-    end--;
+  /* "Mise à jour : 18 octobre", "de l’Ain": the key of a cue has no
+   * colon, nor the apostrophe of an elision */
+  for(;;) {
+    if(end > 0 && (t[end - 1] == ' ' || t[end - 1] == ':' ||
+                   t[end - 1] == '\''))
+      end--;
+    else if(end >= 3 && !memcmp(t + end - 3, "\xe2\x80\x99", 3))
+      end -= 3;
+    else
+      break;
+  }
   ws = end;
   for(k = 0; k < 4 && ws > 0; k++) {
     size_t w0;
