@@ -896,6 +896,58 @@ lead_places(struct kg_report *x, long title_block, size_t first_sec)
   }
 }
 
+/* Has the event @t as a place already? */
+static int
+event_has_place(const struct kg_report *x, const struct kg_terr *t)
+{
+  size_t k;
+
+  for(k = 0; k < x->nspatial; k++)
+    if(x->spatial[k].t == t && librdf_node_equals(x->spatial[k].s, x->event))
+      return 1;
+  return 0;
+}
+
+/* The communes the introducing paragraphs name after a venue's "à" or
+ * "au", in the région of the venue ("trois évènements au sein de la
+ * métropole de Lyon : à Vaulx-en-Velin …, à Fontaines-sur-Saône …"):
+ * lead:place.  Read once the venue is known, so that a homonym or a common
+ * word far from it ("à Bonne") is none; not after "de" ("la Cité des
+ * sciences et de la Villette", "vers Mamoudzou"). */
+static void
+lead_communes(struct kg_report *x, long title_block, size_t first_sec)
+{
+  const struct kg_doc *d = &x->doc;
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t b, i;
+
+  if(!x->region)
+    return;
+  for(b = 0; b < first_sec && b < d->nblocks; b++) {
+    const struct kg_block *bl = &d->blocks[b];
+
+    if((long)b == title_block || bl->kind != KG_BLK_PARA ||
+       speaker_line(x->v, bl))
+      continue;
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
+                   &pl);
+    for(i = 0; i < pl.n; i++) {
+      const struct kg_place *p = &pl.v[i];
+
+      if(p->terr->kind == KG_TERR_COMMUNE && p->confidence >= 100 &&
+         !p->by_code && p->terr->region &&
+         !strcmp(p->terr->region, x->region) &&
+         cue_before(x->v, KG_CUE_VENUE, bl->text, p->start) &&
+         !title_or_org_before(x->v, bl->text, p->start) &&
+         !event_has_place(x, p->terr))
+        kg_report_place(x, x->event, p, "lead:place",
+                        kg_report_src(bl, p->start),
+                        kg_report_src_end(bl, p->end));
+    }
+    kg_places_release(&pl);
+  }
+}
+
 /* The first block of the first session the layout found: the text before
  * it introduces the event (sessions named in its sentences, "La cérémonie
  * d'ouverture … a eu lieu mardi à Basse-Terre", are part of it). */
@@ -953,4 +1005,5 @@ kg_event_find(struct kg_report *x)
     if(!have_venue && bl->kind == KG_BLK_PARA)
       have_venue = venue_in(x, bl);
   }
+  lead_communes(x, title_block, first_sec);
 }
