@@ -853,7 +853,8 @@ capital_before(const char *t, size_t at)
  * lead:place.  Not a date line alone, not a speaker line, not a place
  * given by its code ("APF45").  A département's adjective after a word in
  * lower case ("le territoire ardéchois", "aux Lotois") too:
- * lead:adjective. */
+ * lead:adjective.  A code counts after a département word only ("du
+ * département 31"). */
 static void
 lead_places(struct kg_report *x, long title_block, size_t first_sec)
 {
@@ -874,7 +875,8 @@ lead_places(struct kg_report *x, long title_block, size_t first_sec)
       const struct kg_place *p = &pl.v[i];
       int ok = (p->terr->kind == KG_TERR_DEPARTEMENT ||
                 p->terr->kind == KG_TERR_REGION || p->dept_name) &&
-               !p->by_code &&
+               (!p->by_code ||
+                cue_before(x->v, KG_CUE_DEPT_WORD, bl->text, p->start)) &&
                locative_place(x->v, bl->text, p->start, listed) &&
                !title_or_org_before(x->v, bl->text, p->start);
 

@@ -245,6 +245,9 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
         word_is(v, KG_CUE_LOCATIVE, s, &w[i + 1])) &&
        !(i + 2 < n && w[i + 2].digits))  /* "entre 60 et 70 %" */
       cp = 'A';  /* "Ligue 37 et APF45": a conjunction, not a unit */
+    if(utf8proc_islower(cp) && i > 0 &&
+       phrase_before(v, KG_CUE_DEPT_WORD, s, w, i))
+      return 1;   /* "du département 31 pour fibrer" */
     if(utf8proc_islower(cp) || (cp >= '0' && cp <= '9') || cp == '%' ||
        cp == 0x20AC || cp == '$' || cp == 0x2030 || cp == '-')
       return 0;
