@@ -950,6 +950,66 @@ lead_communes(struct kg_report *x, long title_block, size_t first_sec)
   }
 }
 
+/* Does the event have the région of @t (a département) as a place? */
+static int
+event_has_region_of(const struct kg_report *x, const struct kg_terr *t)
+{
+  size_t k;
+
+  for(k = 0; k < x->nspatial; k++)
+    if(x->spatial[k].t->kind == KG_TERR_REGION && t->region &&
+       !strcmp(x->spatial[k].t->code, t->region) &&
+       librdf_node_equals(x->spatial[k].s, x->event))
+      return 1;
+  return 0;
+}
+
+/* Are places @a and @b of @t joined as the items of a list ("Sarthe et
+ * Vendée", "Loire-Atlantique, Sarthe")? */
+static int
+list_pair(const char *t, const struct kg_place *a, const struct kg_place *b)
+{
+  size_t g = b->start - a->end;
+
+  return (g == 2 && !memcmp(t + a->end, ", ", 2)) ||
+         (g == 4 && !memcmp(t + a->end, " et ", 4));
+}
+
+/* In any paragraph, a list of départements of a région the event
+ * already has ("trois médiateurs de trois territoires différents,
+ * Loire-Atlantique, Sarthe et Vendée" in a meeting of the région Pays de
+ * la Loire) names the event's places (text:place-list). */
+static void
+listed_departements(struct kg_report *x)
+{
+  const struct kg_doc *d = &x->doc;
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t b, i;
+
+  for(b = 0; b < d->nblocks; b++) {
+    const struct kg_block *bl = &d->blocks[b];
+
+    if(bl->kind != KG_BLK_PARA)
+      continue;
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
+                   &pl);
+    for(i = 0; i < pl.n; i++) {
+      const struct kg_place *p = &pl.v[i];
+      int listed = (i > 0 && list_pair(bl->text, &pl.v[i - 1], p) &&
+                    pl.v[i - 1].terr->kind == KG_TERR_DEPARTEMENT) ||
+                   (i + 1 < pl.n && list_pair(bl->text, p, &pl.v[i + 1]) &&
+                    pl.v[i + 1].terr->kind == KG_TERR_DEPARTEMENT);
+
+      if(p->terr->kind == KG_TERR_DEPARTEMENT && !p->by_code && listed &&
+         event_has_region_of(x, p->terr) && !event_has_place(x, p->terr))
+        kg_report_place(x, x->event, p, "text:place-list",
+                        kg_report_src(bl, p->start),
+                        kg_report_src_end(bl, p->end));
+    }
+    kg_places_release(&pl);
+  }
+}
+
 /* The first block of the first session the layout found: the text before
  * it introduces the event (sessions named in its sentences, "La cérémonie
  * d'ouverture … a eu lieu mardi à Basse-Terre", are part of it). */
@@ -1008,4 +1068,5 @@ kg_event_find(struct kg_report *x)
       have_venue = venue_in(x, bl);
   }
   lead_communes(x, title_block, first_sec);
+  listed_departements(x);
 }
