@@ -978,7 +978,9 @@ list_pair(const char *t, const struct kg_place *a, const struct kg_place *b)
 /* In any paragraph, a list of départements of a région the event
  * already has ("trois médiateurs de trois territoires différents,
  * Loire-Atlantique, Sarthe et Vendée" in a meeting of the région Pays de
- * la Loire) names the event's places (text:place-list). */
+ * la Loire), or a département named after a département word ("a
+ * accompagné le département des Pyrénées-Atlantiques"), names the
+ * event's places (text:place-list, text:departement-word). */
 static void
 listed_departements(struct kg_report *x)
 {
@@ -1000,9 +1002,12 @@ listed_departements(struct kg_report *x)
                    (i + 1 < pl.n && list_pair(bl->text, p, &pl.v[i + 1]) &&
                     pl.v[i + 1].terr->kind == KG_TERR_DEPARTEMENT);
 
-      if(p->terr->kind == KG_TERR_DEPARTEMENT && !p->by_code && listed &&
-         event_has_region_of(x, p->terr) && !event_has_place(x, p->terr))
-        kg_report_place(x, x->event, p, "text:place-list",
+      listed = listed && event_has_region_of(x, p->terr);
+      if(p->terr->kind == KG_TERR_DEPARTEMENT && !p->by_code &&
+         (listed || cue_before(x->v, KG_CUE_DEPT_WORD, bl->text, p->start)) &&
+         !event_has_place(x, p->terr))
+        kg_report_place(x, x->event, p,
+                        listed ? "text:place-list" : "text:departement-word",
                         kg_report_src(bl, p->start),
                         kg_report_src_end(bl, p->end));
     }
