@@ -122,10 +122,20 @@ static int
 cue_before(const struct kg_vocab *v, enum kg_cue_role role, const char *t,
            size_t ms)
 {
-  size_t end = ms, ws = ms, k, p;
+  size_t end = ms, ws, k, p;
 
-  while(end > 0 && t[end - 1] == ' ')
-    end--;
+  /* "Mise à jour : 18 octobre", "de l’Ain": the key of a cue has no
+   * colon, nor the apostrophe of an elision */
+  for(;;) {
+    if(end > 0 && (t[end - 1] == ' ' || t[end - 1] == ':' ||
+                   t[end - 1] == '\''))
+      end--;
+    else if(end >= 3 && !memcmp(t + end - 3, "\xe2\x80\x99", 3))
+      end -= 3;
+    else
+      break;
+  }
+  ws = end;
   for(k = 0; k < 4 && ws > 0; k++) {
     size_t w0;
 
@@ -318,6 +328,40 @@ published_year(const struct whens *w, const struct kg_date *d)
  * date written without its year. */
 #define MAX_YEARS 32
 
+/* Does the day @m/@day fall within @d (a day or a range, no year)? */
+static int
+within(const struct kg_date *d, int m, int day)
+{
+  int a = d->m * 100 + d->d, z = d->d2 ? (d->m2 ? d->m2 : d->m) * 100 + d->d2
+                                        : a;
+
+  return d->m && m * 100 + day >= a && m * 100 + day <= z;
+}
+
+/* The year of @d, written with neither year nor weekday, that another date
+ * of the same day gets from its weekday ("les 5 et 6 octobre" … "le
+ * vendredi 5 octobre" in a text naming 2007: 2007), or 0. */
+static int
+sibling_year(const struct whens *w, const struct kg_date *d, const int *years,
+             size_t nyears)
+{
+  size_t i;
+  int y;
+
+  if(d->y || d->weekday)
+    return 0;
+  for(i = 0; i < w->n; i++) {
+    const struct kg_date *o = &w->v[i].d;
+
+    if(o == d || !o->weekday || o->y || w->v[i].published ||
+       !within(d, o->m, o->d))
+      continue;
+    if((y = kg_dates_year_among(o, years, nyears)) != 0)
+      return y;
+  }
+  return 0;
+}
+
 /* The year of a date @d written without one when the report's dates agree
  * on none: the page's own date's (published_year()), else the one year
  * among those the text names that fits it (kg_dates_year_among()). */
@@ -327,7 +371,9 @@ yearless(const struct whens *w, const struct kg_date *d, const int *years,
 {
   int y = published_year(w, d);
 
-  return y ? y : kg_dates_year_among(d, years, nyears);
+  if(!y)
+    y = kg_dates_year_among(d, years, nyears);
+  return y ? y : sibling_year(w, d, years, nyears);
 }
 
 /* The event's dates: front matter, else the title, else the text before
@@ -438,6 +484,36 @@ homonym_in_named_dep(const struct kg_report *x, const struct kg_places *pl,
   return found;
 }
 
+/* The commune named @s that lies in a département or région the event
+ * already has ("NEC Martinique" … "au Lamentin": Le Lamentin, not Lamentin
+ * of Guadeloupe), or NULL (none, or several). */
+static const struct kg_terr *
+homonym_in_event_place(const struct kg_report *x, const char *s, size_t len)
+{
+  const struct kg_terr *c[32], *found = NULL;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t n, i, k;
+
+  kg_text_key(s, len, &key);
+  n = kg_gaz_lookup(x->gaz, key.s, c, 32);
+  kg_buf_release(&key);
+  for(i = 0; i < n && i < 32; i++)
+    for(k = 0; k < x->nspatial; k++) {
+      const struct kg_terr *t = x->spatial[k].t;
+      const char *in = t->kind == KG_TERR_REGION ? c[i]->region
+                       : t->kind == KG_TERR_DEPARTEMENT ? c[i]->departement
+                       : NULL;
+
+      if(c[i]->kind != KG_TERR_COMMUNE || !in || strcmp(in, t->code) ||
+         !librdf_node_equals(x->spatial[k].s, x->event))
+        continue;
+      if(found && found != c[i])
+        return NULL;
+      found = c[i];
+    }
+  return found;
+}
+
 /* Does block @bl open with a facilitator cue ("Avec les interventions
  * de …")?  The communes of a speaker list are the speakers'. */
 static int
@@ -544,7 +620,9 @@ venue_in(struct kg_report *x, const struct kg_block *bl)
       continue;   /* "Toulouse, le 17 avril 2008": where a letter was written */
     if(!unambiguous(x, t, bl->text + p->start, p->end - p->start) &&
        !(t = homonym_in_named_dep(x, &pl, bl->text + p->start,
-                                  p->end - p->start)))
+                                  p->end - p->start)) &&
+       !(t = homonym_in_event_place(x, bl->text + p->start,
+                                    p->end - p->start)))
       continue;
     kg_report_venue(x, t, kg_report_src(bl, vs),
                     kg_report_src_end(bl, p->end), kg_report_src(bl, p->start),
@@ -589,6 +667,8 @@ event_name(struct kg_report *x, const struct kg_meta *mt, long title_block)
   }
 }
 
+static int capital_before(const char *t, size_t at);
+
 /* The territories the report's title names ("Rencontre des EPN
  * Drôme-Ardèche", "NEC Dordogne (24)"): départements and régions, and a
  * commune after a locative ("à Gap"), are the event's (title:place). */
@@ -607,13 +687,52 @@ title_places(struct kg_report *x, long title_block)
     const struct kg_place *p = &pl.v[i];
 
     if(p->terr->kind == KG_TERR_EPCI ||
-       (p->terr->kind == KG_TERR_COMMUNE &&
+       (p->terr->kind == KG_TERR_COMMUNE && !p->dept_name &&
         !cue_before(x->v, KG_CUE_LOCATIVE, tb->text, p->start)))
       continue;
     kg_report_place(x, x->event, p, "title:place", kg_report_src(tb, p->start),
                     kg_report_src_end(tb, p->end));
   }
+  pl.n = 0;   /* "des centres multimédias ardéchois et drômois" */
+  kg_places_adjectives(x->gaz, x->v, tb->text, tb->len, &pl);
+  for(i = 0; i < pl.n; i++)
+    if(!capital_before(tb->text, pl.v[i].start))
+      kg_report_place(x, x->event, &pl.v[i], "title:adjective",
+                      kg_report_src(tb, pl.v[i].start),
+                      kg_report_src_end(tb, pl.v[i].end));
   kg_places_release(&pl);
+}
+
+/* The venue that closes the title after a comma, as a dateline does
+ * ("Séminaire Hinaura -4 & 5 février 2021, Le Bessat"): the last part is a
+ * commune as a whole, one its name cannot mistake (title:venue). */
+static int
+title_venue(struct kg_report *x, long title_block)
+{
+  const struct kg_block *tb;
+  const struct kg_terr *t;
+  size_t a, z;
+
+  if(title_block < 0)
+    return 0;
+  tb = &x->doc.blocks[title_block];
+  for(z = tb->len; z > 0 && strchr(" .\n", tb->text[z - 1]); z--)
+    ;
+  for(a = z; a > 0 && tb->text[a - 1] != ','; a--)
+    ;
+  if(a == 0 || z - a > LETTER_PLACE_MAX)
+    return 0;
+  while(a < z && tb->text[a] == ' ')
+    a++;
+  t = kg_places_whole(x->gaz, x->v, x->reg, x->region, tb->text + a, z - a);
+  if(!t || t->kind != KG_TERR_COMMUNE ||
+     (!unambiguous(x, t, tb->text + a, z - a) &&
+      !(t = homonym_in_event_place(x, tb->text + a, z - a))))
+    return 0;
+  kg_report_venue(x, t, kg_report_src(tb, a), kg_report_src_end(tb, z),
+                  kg_report_src(tb, a), kg_report_src_end(tb, z),
+                  "title:venue");
+  return 1;
 }
 
 static int
@@ -734,7 +853,8 @@ capital_before(const char *t, size_t at)
  * lead:place.  Not a date line alone, not a speaker line, not a place
  * given by its code ("APF45").  A département's adjective after a word in
  * lower case ("le territoire ardéchois", "aux Lotois") too:
- * lead:adjective. */
+ * lead:adjective.  A code counts after a département word only ("du
+ * département 31"). */
 static void
 lead_places(struct kg_report *x, long title_block, size_t first_sec)
 {
@@ -754,7 +874,9 @@ lead_places(struct kg_report *x, long title_block, size_t first_sec)
     for(i = 0; i < pl.n; i++) {
       const struct kg_place *p = &pl.v[i];
       int ok = (p->terr->kind == KG_TERR_DEPARTEMENT ||
-                p->terr->kind == KG_TERR_REGION) && !p->by_code &&
+                p->terr->kind == KG_TERR_REGION || p->dept_name) &&
+               (!p->by_code ||
+                cue_before(x->v, KG_CUE_DEPT_WORD, bl->text, p->start)) &&
                locative_place(x->v, bl->text, p->start, listed) &&
                !title_or_org_before(x->v, bl->text, p->start);
 
@@ -772,6 +894,123 @@ lead_places(struct kg_report *x, long title_block, size_t first_sec)
         kg_report_place(x, x->event, &pl.v[i], "lead:adjective",
                         kg_report_src(bl, pl.v[i].start),
                         kg_report_src_end(bl, pl.v[i].end));
+    kg_places_release(&pl);
+  }
+}
+
+/* Has the event @t as a place already? */
+static int
+event_has_place(const struct kg_report *x, const struct kg_terr *t)
+{
+  size_t k;
+
+  for(k = 0; k < x->nspatial; k++)
+    if(x->spatial[k].t == t && librdf_node_equals(x->spatial[k].s, x->event))
+      return 1;
+  return 0;
+}
+
+/* The communes the introducing paragraphs name after a venue's "à" or
+ * "au", in the région of the venue ("trois évènements au sein de la
+ * métropole de Lyon : à Vaulx-en-Velin …, à Fontaines-sur-Saône …"):
+ * lead:place.  Read once the venue is known, so that a homonym or a common
+ * word far from it ("à Bonne") is none; not after "de" ("la Cité des
+ * sciences et de la Villette", "vers Mamoudzou"). */
+static void
+lead_communes(struct kg_report *x, long title_block, size_t first_sec)
+{
+  const struct kg_doc *d = &x->doc;
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t b, i;
+
+  if(!x->region)
+    return;
+  for(b = 0; b < first_sec && b < d->nblocks; b++) {
+    const struct kg_block *bl = &d->blocks[b];
+
+    if((long)b == title_block || bl->kind != KG_BLK_PARA ||
+       speaker_line(x->v, bl))
+      continue;
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
+                   &pl);
+    for(i = 0; i < pl.n; i++) {
+      const struct kg_place *p = &pl.v[i];
+
+      if(p->terr->kind == KG_TERR_COMMUNE && p->confidence >= 100 &&
+         !p->by_code && p->terr->region &&
+         !strcmp(p->terr->region, x->region) &&
+         cue_before(x->v, KG_CUE_VENUE, bl->text, p->start) &&
+         !title_or_org_before(x->v, bl->text, p->start) &&
+         !event_has_place(x, p->terr))
+        kg_report_place(x, x->event, p, "lead:place",
+                        kg_report_src(bl, p->start),
+                        kg_report_src_end(bl, p->end));
+    }
+    kg_places_release(&pl);
+  }
+}
+
+/* Does the event have the région of @t (a département) as a place? */
+static int
+event_has_region_of(const struct kg_report *x, const struct kg_terr *t)
+{
+  size_t k;
+
+  for(k = 0; k < x->nspatial; k++)
+    if(x->spatial[k].t->kind == KG_TERR_REGION && t->region &&
+       !strcmp(x->spatial[k].t->code, t->region) &&
+       librdf_node_equals(x->spatial[k].s, x->event))
+      return 1;
+  return 0;
+}
+
+/* Are places @a and @b of @t joined as the items of a list ("Sarthe et
+ * Vendée", "Loire-Atlantique, Sarthe")? */
+static int
+list_pair(const char *t, const struct kg_place *a, const struct kg_place *b)
+{
+  size_t g = b->start - a->end;
+
+  return (g == 2 && !memcmp(t + a->end, ", ", 2)) ||
+         (g == 4 && !memcmp(t + a->end, " et ", 4));
+}
+
+/* In any paragraph, a list of départements of a région the event
+ * already has ("trois médiateurs de trois territoires différents,
+ * Loire-Atlantique, Sarthe et Vendée" in a meeting of the région Pays de
+ * la Loire), or a département named after a département word ("a
+ * accompagné le département des Pyrénées-Atlantiques"), names the
+ * event's places (text:place-list, text:departement-word). */
+static void
+listed_departements(struct kg_report *x)
+{
+  const struct kg_doc *d = &x->doc;
+  struct kg_places pl = { NULL, 0, 0 };
+  size_t b, i;
+
+  for(b = 0; b < d->nblocks; b++) {
+    const struct kg_block *bl = &d->blocks[b];
+
+    if(bl->kind != KG_BLK_PARA)
+      continue;
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
+                   &pl);
+    for(i = 0; i < pl.n; i++) {
+      const struct kg_place *p = &pl.v[i];
+      int listed = (i > 0 && list_pair(bl->text, &pl.v[i - 1], p) &&
+                    pl.v[i - 1].terr->kind == KG_TERR_DEPARTEMENT) ||
+                   (i + 1 < pl.n && list_pair(bl->text, p, &pl.v[i + 1]) &&
+                    pl.v[i + 1].terr->kind == KG_TERR_DEPARTEMENT);
+
+      listed = listed && event_has_region_of(x, p->terr);
+      if(p->terr->kind == KG_TERR_DEPARTEMENT && !p->by_code &&
+         (listed || cue_before(x->v, KG_CUE_DEPT_WORD, bl->text, p->start)) &&
+         !event_has_place(x, p->terr))
+        kg_report_place(x, x->event, p,
+                        listed ? "text:place-list" : "text:departement-word",
+                        kg_report_src(bl, p->start),
+                        kg_report_src_end(bl, p->end));
+    }
     kg_places_release(&pl);
   }
 }
@@ -813,6 +1052,8 @@ kg_event_find(struct kg_report *x)
   event_dates(x, kg_doc_meta(d, "date"), title_block, mt, first_sec);
   if(ml)
     have_venue = front_matter_venue(x, ml);
+  if(!have_venue)
+    have_venue = title_venue(x, title_block);
   for(b = 0; b < first_sec && b < d->nblocks; b++) {
     const struct kg_block *bl = &d->blocks[b];
     size_t a, z;
@@ -831,4 +1072,6 @@ kg_event_find(struct kg_report *x)
     if(!have_venue && bl->kind == KG_BLK_PARA)
       have_venue = venue_in(x, bl);
   }
+  lead_communes(x, title_block, first_sec);
+  listed_departements(x);
 }

@@ -190,6 +190,7 @@ add(struct kg_places *out, size_t a, size_t b, const struct kg_terr *t,
   out->v[out->n].terr = t;
   out->v[out->n].by_code = by_code;
   out->v[out->n].confidence = 100;
+  out->v[out->n].dept_name = 0;
   out->n++;
 }
 
@@ -244,6 +245,9 @@ code_context(const char *s, size_t len, const struct word *w, size_t n,
         word_is(v, KG_CUE_LOCATIVE, s, &w[i + 1])) &&
        !(i + 2 < n && w[i + 2].digits))  /* "entre 60 et 70 %" */
       cp = 'A';  /* "Ligue 37 et APF45": a conjunction, not a unit */
+    if(utf8proc_islower(cp) && i > 0 &&
+       phrase_before(v, KG_CUE_DEPT_WORD, s, w, i))
+      return 1;   /* "du département 31 pour fibrer" */
     if(utf8proc_islower(cp) || (cp >= '0' && cp <= '9') || cp == '%' ||
        cp == 0x20AC || cp == '$' || cp == 0x2030 || cp == '-')
       return 0;
@@ -525,12 +529,28 @@ not_territory(struct scan *sc, size_t i, size_t used, const struct kg_terr *t)
   return sc->region && r && strcmp(r, sc->region) != 0;
 }
 
+/* The commune among sc->cands[0..nc) that bears the name of the
+ * département @t it lies in ("Paris"), or NULL: the name means the city. */
+static const struct kg_terr *
+dept_city(const struct scan *sc, size_t nc, const struct kg_terr *t)
+{
+  size_t k;
+
+  if(t->kind != KG_TERR_DEPARTEMENT)
+    return NULL;
+  for(k = 0; k < nc; k++)
+    if(sc->cands[k]->kind == KG_TERR_COMMUNE && sc->cands[k]->departement &&
+       !strcmp(sc->cands[k]->departement, t->code))
+      return sc->cands[k];
+  return NULL;
+}
+
 /* A place name starting at the capitalised word @i; returns how many words
  * to move on. */
 static size_t
 name_at(struct scan *sc, size_t i, struct kg_buf *key)
 {
-  const struct kg_terr *t, *sure;
+  const struct kg_terr *t, *sure, *city;
   size_t nc = 0, used = longest_name(sc, i, key, &nc), j = i + used;
   const char *dep_code = NULL;
   char code[3];
@@ -575,7 +595,9 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
          !phrase_before(sc->v, KG_CUE_DEPT_WORD, sc->s, sc->w, i);
   if(t->kind == KG_TERR_COMMUNE)
     used += district(sc, j);
-  add(sc->out, sc->w[i].start, sc->w[i + used - 1].end, t, 0);
+  city = sure ? NULL : dept_city(sc, nc, t);
+  add(sc->out, sc->w[i].start, sc->w[i + used - 1].end, city ? city : t, 0);
+  sc->out->v[sc->out->n - 1].dept_name = city != NULL;
   if(weak && used == 1)
     sc->out->v[sc->out->n - 1].confidence = KG_PLACE_WEAK;
   return used;

@@ -22,6 +22,9 @@ struct kg_place {
   int by_code;                   /* found through a code */
   int confidence;                /* hundredths: 100, or KG_PLACE_WEAK for
                                     a one-word commune with no locative */
+  int dept_name;                 /* a commune named as its département is
+                                    ("Paris"): read as the commune, placed
+                                    where a département would be */
 };
 
 /* The confidence of a one-word commune name with no locative or code to

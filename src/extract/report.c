@@ -448,7 +448,7 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
      * ("communauté d'Agglomération du Grand Périgueux") */
     whole = kg_places_whole(x->gaz, x->v, x->reg, x->region, name, len);
     if(whole && whole->kind == KG_TERR_EPCI) {
-      struct kg_place wp = { 0, 0, NULL, 0, 100 };
+      struct kg_place wp = { 0, 0, NULL, 0, 100, 0 };
 
       wp.end = len;
       wp.terr = whole;
@@ -592,7 +592,7 @@ kg_report_locality(struct kg_report *x, librdf_node *s, size_t a, size_t b,
   if(!terr || terr->kind != KG_TERR_COMMUNE)
     return 0;
   if(s) {
-    struct kg_place pl = { 0, 0, NULL, 0, 100 };
+    struct kg_place pl = { 0, 0, NULL, 0, 100, 0 };
 
     pl.start = 0;
     pl.end = b - a;

@@ -6,8 +6,10 @@
  *   territoires.nt   every territory as N-Triples, shaped by territory_rdf.c.
  * Kept: régions and départements of metropolitan France and the DROM (zone
  * "metro" or "drom"; the COM are not régions nor départements), every EPCI,
- * communes of type "commune-actuelle" (no communes déléguées or associées,
- * no arrondissements municipaux; Paris, Lyon, Marseille are communes).
+ * communes of type "commune-actuelle" (no arrondissements municipaux;
+ * Paris, Lyon, Marseille are communes); a commune déléguée or associée is
+ * no record, but its name, when no territory bears it, is a key of the
+ * commune it belongs to; so is the short name "X" of a commune "X-sur-Y".
  * Both files are written beside their final name (suffixed with the process
  * id) and renamed at the end, so an interrupted build leaves the previous
  * ones whole and readers never see a partial file.
@@ -23,6 +25,7 @@
 #include "base/buf.h"
 #include "rdf/world.h"
 #include "base/diag.h"
+#include "base/hash.h"
 #include "ref/gaz.h"
 #include "ref/territory.h"
 #include "base/text.h"
@@ -336,6 +339,64 @@ add_keys(struct build *b, int kind, uint32_t r, const char *name)
   kg_buf_release(&var);
 }
 
+/* Each commune déléguée or associée by its own name, as a key of the
+ * commune it now belongs to ("Autrans": Autrans-Méaudre en Vercors), when
+ * no territory kept bears that name: texts written before a merger name
+ * the old commune. */
+static void
+add_former_names(struct build *b, json_t *a)
+{
+  struct kg_hash taken;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i, n0 = b->nkeys;
+  json_t *o;
+
+  kg_hash_init(&taken);
+  for(i = 0; i < n0; i++)
+    kg_hash_add(&taken, b->keys[i].key);
+  json_array_foreach(a, i, o) {
+    const char *type = jstr(o, "type"), *name = jstr(o, "nom");
+    uint32_t c;
+
+    if(!type || !name || (strcmp(type, "commune-deleguee") &&
+                          strcmp(type, "commune-associee")))
+      continue;
+    c = find(&b->kind[KG_TERR_COMMUNE], jstr(o, "chefLieu"));
+    kg_text_key(name, strlen(name), &key);
+    if(c != KG_GAZ_NONE && key.len && !kg_hash_has(&taken, key.s))
+      add_key(b, key.s, c);
+  }
+  kg_hash_release(&taken);
+  kg_buf_release(&key);
+}
+
+/* Each commune "X-sur-Y" by its short name "X", as texts write it ("à La
+ * Voulte"), when no territory bears that name; communes that share it are
+ * homonyms. */
+static void
+add_short_names(struct build *b)
+{
+  struct bkind *k = &b->kind[KG_TERR_COMMUNE];
+  struct kg_hash taken;
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i;
+
+  kg_hash_init(&taken);
+  for(i = 0; i < b->nkeys; i++)
+    kg_hash_add(&taken, b->keys[i].key);
+  for(i = 0; i < k->n; i++) {
+    const char *sur = strstr(k->v[i].name, "-sur-");
+
+    if(!sur || sur == k->v[i].name)
+      continue;
+    kg_text_key(k->v[i].name, (size_t)(sur - k->v[i].name), &key);
+    if(key.len && !kg_hash_has(&taken, key.s))
+      add_key(b, key.s, k->start + (uint32_t)i);
+  }
+  kg_hash_release(&taken);
+  kg_buf_release(&key);
+}
+
 static int
 kind_of(const struct build *b, uint32_t i)
 {
@@ -629,6 +690,8 @@ main(int argc, char **argv)
   for(k = 0; k < 4; k++)
     for(j = 0; j < b.kind[k].n; j++)
       add_keys(&b, k, b.kind[k].start + (uint32_t)j, b.kind[k].v[j].name);
+  add_former_names(&b, a[3]);
+  add_short_names(&b);
   for(j = 0; j < b.nkeys; j++) {
     b.keys[j].kind = kind_of(&b, b.keys[j].rec);
     b.keys[j].pop = rec(&b, b.keys[j].rec)->pop;
