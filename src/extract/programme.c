@@ -420,6 +420,19 @@ speaker_shaped(const char *t, size_t len)
   return words >= 2 && words <= 4 && caps >= 1;
 }
 
+/* "8h45 – Accueil" then "Damien MICHALLET, sénateur …": a break that a
+ * speaker opens is a session. */
+static int
+speaker_next(const struct finder *f, size_t b)
+{
+  const struct kg_block *n;
+
+  if(b + 1 >= f->doc->nblocks)
+    return 0;
+  n = &f->doc->blocks[b + 1];
+  return n->kind == KG_BLK_PARA && speaker_shaped(n->text, n->len);
+}
+
 /* Block @b + 1 as the title of a slot or a heading that names only a type:
  * a short line that is no cue, no slot, no sentence and no speaker's. */
 static int
@@ -593,7 +606,7 @@ slot(struct finder *f, size_t b, size_t rest, int strict)
   /* a lone time, or times in minutes ("Notes", a session's text), are no
    * programme: such a slot must name a session type */
   if(!l || (type < 0 && (strict || f->generic || slots_around(f, b) < 2)) ||
-     kg_programme_is_break(f->v, t, l))
+     (kg_programme_is_break(f->v, t, l) && !speaker_next(f, b)))
     return;
   add(f, b, b, rest, bl->len, "time-slot", open_session(f), -1);
 }
