@@ -160,11 +160,32 @@ clause_end(const struct kg_vocab *v, const char *s, size_t len, size_t i)
   return k;
 }
 
+/* End of the topic that the phrase of @role at s[p] opens ("sur la VAE"),
+ * or 0: none, or a relative clause ("sur laquelle …"). */
+static size_t
+topic_end(const struct kg_vocab *v, enum kg_cue_role role, const char *s,
+          size_t len, size_t p)
+{
+  size_t q, ts;
+
+  if(p >= len || !word_start(s, p) || (q = phrase_at(v, role, s, len, p)) == p)
+    return 0;
+  for(ts = q; ts < len && s[ts] == ' '; ts++)
+    ;
+  if(ts < len && s[ts] == '\'')
+    ts++;
+  else if(ts + 2 < len && !memcmp(s + ts, "\xe2\x80\x99", 3))
+    ts += 3;
+  q = clause_end(v, s, len, ts);
+  return q > ts ? q : 0;
+}
+
 /* End of the title whose type word is s[i..e), or 0 when the words after
- * it give no topic and the type does not stand alone. */
+ * it give no topic and the type does not stand alone; @talk: a talk word
+ * (cue/session-talk), whose topic may open with "de" too. */
 static size_t
 title_end(const struct kg_vocab *v, const char *s, size_t len, size_t i,
-          size_t e)
+          size_t e, int talk)
 {
   size_t p = e, q;
 
@@ -172,23 +193,17 @@ title_end(const struct kg_vocab *v, const char *s, size_t len, size_t i,
     p++;
   if((q = quote_end(s, len, p)) != 0)
     return q;
-  if(p < len && s[p] == ':' && p + 1 < len) {
+  if(p < len && s[p] == ':' && p + 1 < len && !talk) {
     q = p + 1;
     while(q < len && s[q] == ' ')
       q++;
     return quote_end(s, len, q) ? quote_end(s, len, q)
                                 : clause_end(v, s, len, q);
   }
-  if(p < len && word_start(s, p) &&
-     (q = phrase_at(v, KG_CUE_SESSION_TOPIC, s, len, p)) > p) {
-    size_t ts = q;
-
-    while(ts < len && s[ts] == ' ')
-      ts++;
-    /* "une table ronde sur laquelle …": a relative clause, no topic */
-    if((q = clause_end(v, s, len, ts)) > ts)
-      return q;
-  }
+  /* "une table ronde sur laquelle …": a relative clause, no topic */
+  if((q = topic_end(v, KG_CUE_SESSION_TOPIC, s, len, p)) != 0 ||
+     (talk && (q = topic_end(v, KG_CUE_SESSION_TALK_TOPIC, s, len, p)) != 0))
+    return q;
   return kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_ALONE],
                             v->ncues[KG_CUE_SESSION_ALONE], s + i, e - i)
          ? e : 0;
@@ -266,13 +281,58 @@ quoted_question(const char *t, size_t len, size_t *start)
   return words <= TITLE_WORDS ? k : 0;
 }
 
+/* A talk word (cue/session-talk) at t[i] after a singular determiner,
+ * with its topic ("une restitution de leurs productions"): adds it and
+ * returns the end of its title, else 0. */
+static size_t
+talk(struct finder *f, size_t b, size_t i)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  const char *t = bl->text;
+  size_t e = phrase_at(f->v, KG_CUE_SESSION_TALK, t, bl->len, i), z;
+  struct kg_buf k = KG_BUF_INIT;
+  int own;
+
+  if(e == i || kg_text_upper_at(t + i, bl->len - i) ||
+     !determiner_before(f->v, t, i))
+    return 0;
+  kg_text_key(t + i, e - i, &k);
+  own = f->title.len && kg_text_key_contains(f->title.s, k.s);
+  kg_buf_release(&k);
+  if(own || !(z = title_end(f->v, t, bl->len, i, e, 1)))
+    return 0;
+  add(f, b, i, z);
+  return z;
+}
+
+/* "deux ateliers : l'un sur la VAE", "la réunion sur …, celle sur …": a
+ * pronoun (cue/session-pronoun) at t[i] with a topic, after a session word
+ * at t[@seen] of the same sentence; adds it, returns its end, else 0. */
+static size_t
+pronoun(struct finder *f, size_t b, size_t i, size_t seen)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  const char *t = bl->text;
+  size_t e = phrase_at(f->v, KG_CUE_SESSION_PRONOUN, t, bl->len, i), p, z, k;
+
+  if(e == i || memchr(t + seen, '.', i - seen))
+    return 0;
+  for(p = e; p < bl->len && t[p] == ' '; p++)
+    ;
+  if(!(z = topic_end(f->v, KG_CUE_SESSION_TOPIC, t, bl->len, p)))
+    return 0;
+  k = word_before(t, e);    /* "dont une sur …": from "une" */
+  add(f, b, k > i && is_space(t[k - 1]) ? k : i, z);
+  return z;
+}
+
 /* The sessions one paragraph or item names. */
 static void
 block(struct finder *f, size_t b)
 {
   const struct kg_block *bl = &f->doc->blocks[b];
   const char *t = bl->text, *key = NULL;
-  size_t i, e, z;
+  size_t i, e, z, seen = (size_t)-1;
 
   i = 0;
   if(bl->kind == KG_BLK_PARA && (z = quoted_question(t, bl->len, &e)) != 0) {
@@ -291,13 +351,26 @@ block(struct finder *f, size_t b)
     size_t alone = capital
                    ? phrase_at(f->v, KG_CUE_SESSION_ALONE, t, bl->len, i) : i;
 
-    if(!word_start(t, i) || (capital && alone == i) ||
+    if(!word_start(t, i))
+      continue;
+    if(seen != (size_t)-1 && (z = pronoun(f, b, i, seen)) != 0) {
+      i = z - 1;
+      continue;
+    }
+    if(type_at(f->v, t, bl->len, i, &key) ||
+       phrase_at(f->v, KG_CUE_SESSION_TALK, t, bl->len, i) > i)
+      seen = i;
+    if((z = talk(f, b, i)) != 0) {
+      i = z - 1;
+      continue;
+    }
+    if((capital && alone == i) ||
        !(e = type_at(f->v, t, bl->len, i, &key)) || (capital && e != alone))
       continue;
     if(!determiner_before(f->v, t, i) ||
        (f->title.len && kg_text_key_contains(f->title.s, key)))
       continue;
-    if((z = title_end(f->v, t, bl->len, i, e)) != 0) {
+    if((z = title_end(f->v, t, bl->len, i, e, 0)) != 0) {
       add(f, b, i, z);
       i = z - 1;
     }
