@@ -231,14 +231,15 @@ known(const struct finder *f, const char *t, size_t off, size_t end)
   return hit;
 }
 
-static void
+/* Adds the session titled bl->text[off..end) of block @b; 1 if added. */
+static int
 add(struct finder *f, size_t b, size_t off, size_t end)
 {
   const struct kg_block *bl = &f->doc->blocks[b];
   struct kg_section *s;
 
   if(f->n >= PROSE_MAX || known(f, bl->text, off, end))
-    return;
+    return 0;
   KG_GROW(f->s, f->cap, f->n + 1);
   s = &f->s[f->n++];
   memset(s, 0, sizeof(*s));
@@ -249,6 +250,7 @@ add(struct finder *f, size_t b, size_t off, size_t end)
   s->body_end = b + 1;
   s->rule = "prose:session-type";
   s->type = kg_sections_type(f->v, bl->text + off, end - off);
+  return 1;
 }
 
 /* '"Quel humanisme à l'ère du numérique ?" L'accélération …': a
@@ -326,13 +328,173 @@ pronoun(struct finder *f, size_t b, size_t i, size_t seen)
   return z;
 }
 
+/* ------------------------------------------------------------ lists */
+
+/* End of the sentence from t[i]: a full stop, "!" or "?" before a space or
+ * the end ("C.V." goes on), or len. */
+static size_t
+sentence_end(const char *t, size_t len, size_t i)
+{
+  for(; i < len; i++)
+    if((t[i] == '.' || t[i] == '!' || t[i] == '?') &&
+       (i + 1 == len || is_space(t[i + 1])))
+      return i;
+  return len;
+}
+
+/* 1 if the session word @key is a plural: its words without their final
+ * "s" or "x" make another session word ("tables rondes", not
+ * "masterclass"). */
+static int
+plural_type(const struct kg_vocab *v, const char *key)
+{
+  struct kg_buf sg = KG_BUF_INIT;
+  size_t i, t, w;
+  int hit = 0;
+
+  for(i = 0; key[i]; i++)
+    if(!((key[i] == 's' || key[i] == 'x') && (!key[i + 1] || key[i + 1] == ' ')))
+      kg_buf_addc(&sg, key[i]);
+  for(t = 0; t < v->ntypes && !hit && sg.len && sg.len < strlen(key); t++)
+    for(w = 0; w < v->types[t].nwords && !hit; w++)
+      hit = !strcmp(v->types[t].words[w].key, sg.s);
+  kg_buf_release(&sg);
+  return hit;
+}
+
+/* t[a..z) ends with a programme cue ("Au programme") or holds a session
+ * word in the plural ("Ateliers au sein des centres", "deux ateliers"). */
+static int
+announces_items(const struct kg_vocab *v, const char *t, size_t a, size_t z)
+{
+  const char *key;
+  size_t i, e;
+
+  for(i = a; i < z; i++) {
+    if(!word_start(t, i))
+      continue;
+    if(phrase_at(v, KG_CUE_PROGRAMME, t, z, i) == z)
+      return 1;
+    if((e = type_at(v, t, z, i, &key)) != 0 && plural_type(v, key))
+      return 1;
+  }
+  return 0;
+}
+
+/* Words of t[a..z). */
+static size_t
+item_words(const char *t, size_t a, size_t z)
+{
+  size_t i, n = 0;
+
+  for(i = a; i < z; i++)
+    if(word_start(t, i))
+      n++;
+  return n;
+}
+
+/* "chargée du déploiement …", "organisé par …": an item that opens with a
+ * past participle in lower case says more of the item before it. */
+static int
+participle_first(const char *t, size_t a, size_t z)
+{
+  size_t e = a;
+
+  if(kg_text_upper_at(t + a, z - a))
+    return 0;
+  while(e < z && !is_space(t[e]))
+    e++;
+  while(e > a && t[e - 1] == 's')
+    e--;
+  if(e > a && t[e - 1] == 'e')
+    e--;
+  return e >= a + 2 && !memcmp(t + e - 2, "\xc3\xa9", 2);
+}
+
+/* 1 if t[a..z) is a session already found in block @b from index @from. */
+static int
+overlaps(const struct finder *f, size_t b, size_t from, size_t a, size_t z)
+{
+  size_t k;
+
+  for(k = from; k < f->n; k++)
+    if(f->s[k].block == b && f->s[k].title_off < z && a < f->s[k].title_end)
+      return 1;
+  return 0;
+}
+
+/* One item t[a..z) of a list in a sentence: a session unless it is a kind
+ * ("de nombreuses conférences", "débats", "etc"), an apposition or a
+ * session found already. */
+static void
+list_item(struct finder *f, size_t b, size_t from, size_t a, size_t z)
+{
+  const char *t = f->doc->blocks[b].text;
+  size_t n;
+
+  while(a < z && (is_space(t[a]) || t[a] == '-'))
+    a++;
+  while(z > a && is_space(t[z - 1]))
+    z--;
+  n = item_words(t, a, z);
+  if(n == 0 || (n == 1 && !kg_text_upper_at(t + a, z - a)) ||
+     (n <= 3 && kg_sections_type(f->v, t + a, z - a) >= 0) ||
+     participle_first(t, a, z) || overlaps(f, b, from, a, z))
+    return;
+  add(f, b, a, z);
+}
+
+/* "Au programme : échanges avec X, …", "Ateliers au sein des centres :
+ * recherche d'information sur le Web, création d'…, etc.": after a colon
+ * that a programme cue or a session word in the plural announces, the
+ * items of the sentence, split at commas, semicolons and "et", are
+ * sessions -- unless the first one opens with a pronoun ("deux ateliers :
+ * l'un sur …", read by pronoun()).  @from: the first session of the
+ * block. */
+static void
+inline_list(struct finder *f, size_t b, size_t from)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  const char *t = bl->text, *c = memchr(t, ':', bl->len);
+  size_t s0, colon, e, a, k, depth = 0;
+
+  if(!c)
+    return;
+  colon = (size_t)(c - t);
+  for(s0 = colon; s0 > 0 && !(t[s0 - 1] == '.' && is_space(t[s0])); s0--)
+    ;
+  for(k = colon; k > s0 && is_space(t[k - 1]); k--)
+    ;
+  if(!announces_items(f->v, t, s0, k))
+    return;
+  for(a = colon + 1; a < bl->len && is_space(t[a]); a++)
+    ;
+  e = sentence_end(t, bl->len, a);
+  if(phrase_at(f->v, KG_CUE_SESSION_PRONOUN, t, e, a) > a ||
+     !memchr(t + a, ',', e - a))
+    return;
+  for(k = a; k <= e; k++) {
+    if(k < e && (t[k] == '(' || t[k] == ')')) {
+      depth += t[k] == '(' ? 1 : (depth ? (size_t)-1 : 0);
+      continue;
+    }
+    if(k < e && (depth || !(t[k] == ',' || t[k] == ';' ||
+                           (k > a && is_space(t[k - 1]) && t[k] == 'e' &&
+                            k + 2 < e && t[k + 1] == 't' &&
+                            is_space(t[k + 2])))))
+      continue;
+    list_item(f, b, from, a, k);
+    a = k < e && t[k] == 'e' ? k + 2 : k + 1;
+  }
+}
+
 /* The sessions one paragraph or item names. */
 static void
 block(struct finder *f, size_t b)
 {
   const struct kg_block *bl = &f->doc->blocks[b];
   const char *t = bl->text, *key = NULL;
-  size_t i, e, z, seen = (size_t)-1;
+  size_t i, e, z, seen = (size_t)-1, from = f->n;
 
   i = 0;
   if(bl->kind == KG_BLK_PARA && (z = quoted_question(t, bl->len, &e)) != 0) {
@@ -375,6 +537,7 @@ block(struct finder *f, size_t b)
       i = z - 1;
     }
   }
+  inline_list(f, b, from);
 }
 
 /* The words that name the event itself: the report's title and its first
@@ -415,8 +578,13 @@ kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
   for(b = 0; b < doc->nblocks; b++) {
     const struct kg_block *bl = &doc->blocks[b];
 
-    if((long)b != title && (bl->kind == KG_BLK_PARA || bl->kind == KG_BLK_ITEM)
-       && !kg_sections_is_heading(bl) && !(skip && skip[b]))
+    if((long)b == title || !(bl->kind == KG_BLK_PARA || bl->kind == KG_BLK_ITEM)
+       || kg_sections_is_heading(bl))
+      continue;
+    /* inside a session the layout found, only its list of parts */
+    if(skip && skip[b])
+      inline_list(&f, b, f.n);
+    else
       block(&f, b);
   }
   kg_buf_release(&f.title);
