@@ -488,6 +488,42 @@ inline_list(struct finder *f, size_t b, size_t from)
   }
 }
 
+/* 'Les thèmes abordés sont hétéroclites : "Peut-on … ?" ou encore "Peut-on
+ * … ?"': two quoted questions or more in the sentence after a colon are
+ * the titles of sessions, without their quotation marks. */
+static void
+quoted_list(struct finder *f, size_t b)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  const char *t = bl->text, *c = memchr(t, ':', bl->len);
+  size_t a[PROSE_MAX], z[PROSE_MAX], n = 0, i, e, q, k;
+
+  if(!c)
+    return;
+  e = sentence_end(t, bl->len, (size_t)(c - t));
+  for(i = (size_t)(c - t) + 1; i < e && n < PROSE_MAX; i++) {
+    if(!(q = quote_end(t, bl->len, i)))
+      continue;
+    for(k = q; k > i && (unsigned char)t[k - 1] >= 0x80 &&
+        (unsigned char)t[k - 1] < 0xc0; k--)
+      ;
+    k = t[q - 1] == '"' ? q - 1 : k - 1;    /* the closing mark */
+    while(k > i && t[k - 1] == ' ')
+      k--;
+    if(k > i && t[k - 1] == '?') {
+      a[n] = i + (t[i] == '"' ? 1 : (unsigned char)t[i] == 0xc2 ? 2 : 3);
+      while(a[n] < k && t[a[n]] == ' ')
+        a[n]++;
+      z[n++] = k;
+    }
+    i = q - 1;
+    if(q > e)
+      e = sentence_end(t, bl->len, q);
+  }
+  for(i = 0; n >= 2 && i < n; i++)
+    add(f, b, a[i], z[i]);
+}
+
 /* The sessions one paragraph or item names. */
 static void
 block(struct finder *f, size_t b)
@@ -538,6 +574,7 @@ block(struct finder *f, size_t b)
     }
   }
   inline_list(f, b, from);
+  quoted_list(f, b);
 }
 
 /* The words that name the event itself: the report's title and its first
