@@ -488,6 +488,55 @@ inline_list(struct finder *f, size_t b, size_t from)
   }
 }
 
+/* 1 if a comma or the word "et" ends just before s[i] (spaces skipped). */
+static int
+after_comma_or_and(const char *s, size_t i)
+{
+  size_t w;
+
+  while(i > 0 && is_space(s[i - 1]))
+    i--;
+  if(i > 0 && s[i - 1] == ',')
+    return 1;
+  w = word_before(s, i);
+  return i - w == 2 && s[w] == 'e' && s[w + 1] == 't';
+}
+
+/* "Des conférences et ateliers ont amené les participants à se
+ * questionner sur X, sur Y et sur Z": after a session word in the plural,
+ * two topics or more, each opened by a topic word after a comma or "et",
+ * are one session each, titled by the topic. */
+static void
+topic_list(struct finder *f, size_t b, size_t from)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  const char *t = bl->text, *key;
+  size_t i, e, p, ts, q, a[PROSE_MAX], z[PROSE_MAX], n, k;
+
+  for(i = 0; i < bl->len; i = e + 1) {
+    e = sentence_end(t, bl->len, i);
+    for(p = i; p < e; p++)
+      if(word_start(t, p) && type_at(f->v, t, e, p, &key) &&
+         plural_type(f->v, key))
+        break;
+    for(n = 0; p < e && n < PROSE_MAX; p++) {
+      if(!word_start(t, p) || !after_comma_or_and(t, p) ||
+         (ts = phrase_at(f->v, KG_CUE_SESSION_TOPIC, t, e, p)) == p)
+        continue;
+      while(ts < e && t[ts] == ' ')
+        ts++;
+      if((q = clause_end(f->v, t, e, ts)) > ts) {
+        a[n] = ts;
+        z[n++] = q;
+        p = q - 1;
+      }
+    }
+    for(k = 0; n >= 2 && k < n; k++)
+      if(!overlaps(f, b, from, a[k], z[k]))
+        add(f, b, a[k], z[k]);
+  }
+}
+
 /* 'Les thèmes abordés sont hétéroclites : "Peut-on … ?" ou encore "Peut-on
  * … ?"': two quoted questions or more in the sentence after a colon are
  * the titles of sessions, without their quotation marks. */
@@ -575,6 +624,7 @@ block(struct finder *f, size_t b)
   }
   inline_list(f, b, from);
   quoted_list(f, b);
+  topic_list(f, b, from);
 }
 
 /* The words that name the event itself: the report's title and its first
