@@ -649,6 +649,17 @@ title_key(const struct kg_doc *doc, long title, struct kg_buf *key)
   kg_buf_release(&k);
 }
 
+/* Order of the text: by block, then by title. */
+static int
+by_place(const void *a, const void *b)
+{
+  const struct kg_section *x = a, *y = b;
+
+  if(x->block != y->block)
+    return x->block < y->block ? -1 : 1;
+  return x->title_off < y->title_off ? -1 : x->title_off > y->title_off;
+}
+
 size_t
 kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
                        const unsigned char *skip, struct kg_section **out)
@@ -675,6 +686,8 @@ kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
       block(&f, b);
   }
   kg_buf_release(&f.title);
+  if(f.n > 1)
+    qsort(f.s, f.n, sizeof(*f.s), by_place);
   *out = f.s;
   return f.n;
 }
