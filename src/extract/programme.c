@@ -741,6 +741,35 @@ programme_item(struct finder *f, size_t b)
     add(f, b, b, rest, bl->len, "programme-list", f->prog_item, -1);
 }
 
+/* "Ces tables rondes permettent de décrypter …" then a list: a paragraph
+ * that opens with a session word in the plural, right before a list,
+ * announces the sessions the list names (those that a heading of the
+ * report names again are told there).  Their type, or -1. */
+static long
+plural_opening(const struct finder *f, size_t b)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i = 0, words = 0;
+  int plural = 0;
+  long type;
+
+  if(b + 1 >= f->doc->nblocks || f->doc->blocks[b + 1].kind != KG_BLK_ITEM ||
+     !type_opens(f->v, bl->text, bl->len))
+    return -1;
+  while(i < bl->len && words < 3) {
+    while(i < bl->len && bl->text[i] == ' ')
+      i++;
+    while(i < bl->len && bl->text[i] != ' ')
+      i++;
+    words++;
+  }
+  kg_text_key(bl->text, i, &key);
+  type = last_type(f->v, key.s, &plural);
+  kg_buf_release(&key);
+  return plural ? type : -1;
+}
+
 /* A sentence ending with a colon that announces the sessions ("six
  * thématiques de travail :"): the list after it is a programme. */
 static int
@@ -914,6 +943,11 @@ line(struct finder *f, size_t b)
     }
     if((f->prog_type = typed_label(f->v, bl->text, bl->len)) >= 0) {
       f->prog_list = 1;
+      f->prog_item = -1;
+      return;
+    }
+    if((f->prog_type = plural_opening(f, b)) >= 0) {
+      f->toc = 1;   /* the items that name no heading */
       f->prog_item = -1;
       return;
     }
