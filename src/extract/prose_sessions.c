@@ -444,6 +444,32 @@ list_item(struct finder *f, size_t b, size_t from, size_t a, size_t z)
   add(f, b, a, z);
 }
 
+/* The items of t[a..e) (block @b), split at commas, semicolons and "et"
+ * outside brackets -- not at an "et" that a complement follows ("aux
+ * médias et au numérique"). */
+static void
+split_items(struct finder *f, size_t b, size_t from, size_t a, size_t e)
+{
+  const char *t = f->doc->blocks[b].text;
+  size_t k, depth = 0;
+
+  for(k = a; k <= e; k++) {
+    int and = k < e && k > a && is_space(t[k - 1]) && t[k] == 'e' &&
+              k + 2 < e && t[k + 1] == 't' && is_space(t[k + 2]);
+
+    if(k < e && (t[k] == '(' || t[k] == ')')) {
+      depth += t[k] == '(' ? 1 : (depth ? (size_t)-1 : 0);
+      continue;
+    }
+    if(and && phrase_at(f->v, KG_CUE_SESSION_TALK_TOPIC, t, e, k + 3) > k + 3)
+      continue;
+    if(k < e && (depth || !(t[k] == ',' || t[k] == ';' || and)))
+      continue;
+    list_item(f, b, from, a, k);
+    a = and ? k + 2 : k + 1;
+  }
+}
+
 /* "Au programme : échanges avec X, …", "Ateliers au sein des centres :
  * recherche d'information sur le Web, création d'…, etc.": after a colon
  * that a programme cue or a session word in the plural announces, the
@@ -456,7 +482,7 @@ inline_list(struct finder *f, size_t b, size_t from)
 {
   const struct kg_block *bl = &f->doc->blocks[b];
   const char *t = bl->text, *c = memchr(t, ':', bl->len);
-  size_t s0, colon, e, a, k, depth = 0;
+  size_t s0, colon, e, a, k;
 
   if(!c)
     return;
@@ -473,18 +499,35 @@ inline_list(struct finder *f, size_t b, size_t from)
   if(phrase_at(f->v, KG_CUE_SESSION_PRONOUN, t, e, a) > a ||
      !memchr(t + a, ',', e - a))
     return;
-  for(k = a; k <= e; k++) {
-    if(k < e && (t[k] == '(' || t[k] == ')')) {
-      depth += t[k] == '(' ? 1 : (depth ? (size_t)-1 : 0);
-      continue;
+  split_items(f, b, from, a, e);
+}
+
+/* "… proposera plusieurs tables rondes le 7 octobre. Y seront abordés les
+ * enjeux …, la formation …, la cybersécurité et …": a sentence that a
+ * programme announce phrase opens ("seront abordés"), after a session
+ * word in the plural in an earlier sentence of the paragraph, lists the
+ * sessions' topics. */
+static void
+addressed_list(struct finder *f, size_t b, size_t from)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  const char *t = bl->text, *key;
+  size_t i, e, p, q, words, plural = 0;
+
+  for(i = 0; i < bl->len; i = e + 1) {
+    e = sentence_end(t, bl->len, i);
+    for(p = i, words = 0; plural && p < e && words < 4; p++) {
+      if(!word_start(t, p))
+        continue;
+      words++;
+      if((q = phrase_at(f->v, KG_CUE_PROGRAMME_ANNOUNCE, t, e, p)) > p) {
+        split_items(f, b, from, q, e);
+        return;
+      }
     }
-    if(k < e && (depth || !(t[k] == ',' || t[k] == ';' ||
-                           (k > a && is_space(t[k - 1]) && t[k] == 'e' &&
-                            k + 2 < e && t[k + 1] == 't' &&
-                            is_space(t[k + 2])))))
-      continue;
-    list_item(f, b, from, a, k);
-    a = k < e && t[k] == 'e' ? k + 2 : k + 1;
+    for(p = i; p < e && !plural; p++)
+      plural = word_start(t, p) && type_at(f->v, t, e, p, &key) &&
+               plural_type(f->v, key);
   }
 }
 
@@ -623,6 +666,7 @@ block(struct finder *f, size_t b)
     }
   }
   inline_list(f, b, from);
+  addressed_list(f, b, from);
   quoted_list(f, b);
   topic_list(f, b, from);
 }
