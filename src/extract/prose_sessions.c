@@ -671,6 +671,15 @@ block(struct finder *f, size_t b)
   topic_list(f, b, from);
 }
 
+/* 1 if t[0..len) ends with a full stop or "!": a sentence, no subtitle. */
+static int
+sentence_closed(const char *t, size_t len)
+{
+  while(len && is_space(t[len - 1]))
+    len--;
+  return len && (t[len - 1] == '.' || t[len - 1] == '!');
+}
+
 /* The words that name the event itself: the report's title and its first
  * paragraph when short enough to be a subtitle or a title ("Restitution
  * des échanges de la TABLE RONDE …"), keyed into @key. */
@@ -684,7 +693,8 @@ title_key(const struct kg_doc *doc, long title, struct kg_buf *key)
     kg_text_key(doc->blocks[title].text, doc->blocks[title].len, key);
   while(b < doc->nblocks && doc->blocks[b].kind != KG_BLK_PARA)
     b++;
-  if(b < doc->nblocks && doc->blocks[b].len <= TITLE_MAX) {
+  if(b < doc->nblocks && doc->blocks[b].len <= TITLE_MAX &&
+     !sentence_closed(doc->blocks[b].text, doc->blocks[b].len)) {
     kg_text_key(doc->blocks[b].text, doc->blocks[b].len, &k);
     if(key->len)
       kg_buf_addc(key, ' ');
