@@ -454,19 +454,22 @@ split_items(struct finder *f, size_t b, size_t from, size_t a, size_t e)
   size_t k, depth = 0;
 
   for(k = a; k <= e; k++) {
-    int and = k < e && k > a && is_space(t[k - 1]) && t[k] == 'e' &&
-              k + 2 < e && t[k + 1] == 't' && is_space(t[k + 2]);
+    size_t and = k < e && k > a && is_space(t[k - 1])
+                 ? phrase_at(f->v, KG_CUE_SESSION_LIST_AND, t, e, k) : k;
+
+    and = and > k && and < e && is_space(t[and]) ? and : 0;
 
     if(k < e && (t[k] == '(' || t[k] == ')')) {
       depth += t[k] == '(' ? 1 : (depth ? (size_t)-1 : 0);
       continue;
     }
-    if(and && phrase_at(f->v, KG_CUE_SESSION_TALK_TOPIC, t, e, k + 3) > k + 3)
+    if(and && phrase_at(f->v, KG_CUE_SESSION_TALK_TOPIC, t, e, and + 1) >
+              and + 1)
       continue;
     if(k < e && (depth || !(t[k] == ',' || t[k] == ';' || and)))
       continue;
     list_item(f, b, from, a, k);
-    a = and ? k + 2 : k + 1;
+    a = and ? and : k + 1;
   }
 }
 
@@ -531,9 +534,9 @@ addressed_list(struct finder *f, size_t b, size_t from)
   }
 }
 
-/* 1 if a comma or the word "et" ends just before s[i] (spaces skipped). */
+/* 1 if a comma or "et" (cue/session-list-and) ends just before s[i]. */
 static int
-after_comma_or_and(const char *s, size_t i)
+after_comma_or_and(const struct kg_vocab *v, const char *s, size_t i)
 {
   size_t w;
 
@@ -542,7 +545,9 @@ after_comma_or_and(const char *s, size_t i)
   if(i > 0 && s[i - 1] == ',')
     return 1;
   w = word_before(s, i);
-  return i - w == 2 && s[w] == 'e' && s[w + 1] == 't';
+  return w < i && kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_LIST_AND],
+                                     v->ncues[KG_CUE_SESSION_LIST_AND],
+                                     s + w, i - w);
 }
 
 /* "Des conférences et ateliers ont amené les participants à se
@@ -563,7 +568,7 @@ topic_list(struct finder *f, size_t b, size_t from)
          plural_type(f->v, key))
         break;
     for(n = 0; p < e && n < PROSE_MAX; p++) {
-      if(!word_start(t, p) || !after_comma_or_and(t, p) ||
+      if(!word_start(t, p) || !after_comma_or_and(f->v, t, p) ||
          (ts = phrase_at(f->v, KG_CUE_SESSION_TOPIC, t, e, p)) == p)
         continue;
       while(ts < e && t[ts] == ' ')

@@ -81,6 +81,7 @@ enum kg_cue_role {
   KG_CUE_SESSION_TALK,      /* "une présentation", "la restitution" de … */
   KG_CUE_SESSION_TALK_TOPIC, /* "de", "du" after such a word */
   KG_CUE_SESSION_PRONOUN,   /* "l'un", "celle" sur … after a session word */
+  KG_CUE_SESSION_LIST_AND,  /* "et" before the last item of a list */
   KG_CUE_ORG_ACRONYM_BEFORE, /* "l'", "de la" before a bare acronym */
   KG_CUE_ACRONYM_NOT_ORG,   /* "RGPD", "TIC": acronyms that name no body */
   KG_CUE_INITIATIVE_DET,    /* "le", "leur" before a kind of initiative */
