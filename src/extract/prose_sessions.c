@@ -4,6 +4,7 @@
 
 #include "base/buf.h"
 #include "base/text.h"
+#include "extract/dates.h"
 #include "extract/doc.h"
 #include "extract/programme.h"
 #include "extract/prose_sessions.h"
@@ -160,6 +161,31 @@ clause_end(const struct kg_vocab *v, const char *s, size_t len, size_t i)
   return k;
 }
 
+/* s[ts..q) without the date that ends it ("… Terres d'Envol le 22
+ * novembre": the day the session was held, no part of its title), nor a
+ * determiner left before that date; its new end. */
+static size_t
+drop_date(const struct kg_vocab *v, const char *s, size_t ts, size_t q)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  size_t z = q, w;
+
+  kg_dates_find(v, s + ts, q - ts, &ds);
+  if(ds.n && ds.v[0].start > 0 && ds.v[0].d > 0) {   /* a day, not "2024" */
+    z = ts + ds.v[0].start;
+    while(z > ts && is_space(s[z - 1]))
+      z--;
+    w = word_before(s, z);
+    if(w > ts && kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_DET],
+                                    v->ncues[KG_CUE_SESSION_DET], s + w, z - w))
+      z = w;
+    while(z > ts && is_space(s[z - 1]))
+      z--;
+  }
+  kg_dates_release(&ds);
+  return z > ts ? z : q;
+}
+
 /* End of the topic that the phrase of @role at s[p] opens ("sur la VAE"),
  * or 0: none, or a relative clause ("sur laquelle …"). */
 static size_t
@@ -177,7 +203,7 @@ topic_end(const struct kg_vocab *v, enum kg_cue_role role, const char *s,
   else if(ts + 2 < len && !memcmp(s + ts, "\xe2\x80\x99", 3))
     ts += 3;
   q = clause_end(v, s, len, ts);
-  return q > ts ? q : 0;
+  return q > ts ? drop_date(v, s, ts, q) : 0;
 }
 
 /* End of the title whose type word is s[i..e), or 0 when the words after
