@@ -420,6 +420,19 @@ speaker_shaped(const char *t, size_t len)
   return words >= 2 && words <= 4 && caps >= 1;
 }
 
+/* "8h45 – Accueil" then "Damien MICHALLET, sénateur …": a break that a
+ * speaker opens is a session. */
+static int
+speaker_next(const struct finder *f, size_t b)
+{
+  const struct kg_block *n;
+
+  if(b + 1 >= f->doc->nblocks)
+    return 0;
+  n = &f->doc->blocks[b + 1];
+  return n->kind == KG_BLK_PARA && speaker_shaped(n->text, n->len);
+}
+
 /* Block @b + 1 as the title of a slot or a heading that names only a type:
  * a short line that is no cue, no slot, no sentence and no speaker's. */
 static int
@@ -593,7 +606,7 @@ slot(struct finder *f, size_t b, size_t rest, int strict)
   /* a lone time, or times in minutes ("Notes", a session's text), are no
    * programme: such a slot must name a session type */
   if(!l || (type < 0 && (strict || f->generic || slots_around(f, b) < 2)) ||
-     kg_programme_is_break(f->v, t, l))
+     (kg_programme_is_break(f->v, t, l) && !speaker_next(f, b)))
     return;
   add(f, b, b, rest, bl->len, "time-slot", open_session(f), -1);
 }
@@ -726,6 +739,35 @@ programme_item(struct finder *f, size_t b)
   }
   if(type >= 0 && f->prog_item >= 0)
     add(f, b, b, rest, bl->len, "programme-list", f->prog_item, -1);
+}
+
+/* "Ces tables rondes permettent de décrypter …" then a list: a paragraph
+ * that opens with a session word in the plural, right before a list,
+ * announces the sessions the list names (those that a heading of the
+ * report names again are told there).  Their type, or -1. */
+static long
+plural_opening(const struct finder *f, size_t b)
+{
+  const struct kg_block *bl = &f->doc->blocks[b];
+  struct kg_buf key = KG_BUF_INIT;
+  size_t i = 0, words = 0;
+  int plural = 0;
+  long type;
+
+  if(b + 1 >= f->doc->nblocks || f->doc->blocks[b + 1].kind != KG_BLK_ITEM ||
+     !type_opens(f->v, bl->text, bl->len))
+    return -1;
+  while(i < bl->len && words < 3) {
+    while(i < bl->len && bl->text[i] == ' ')
+      i++;
+    while(i < bl->len && bl->text[i] != ' ')
+      i++;
+    words++;
+  }
+  kg_text_key(bl->text, i, &key);
+  type = last_type(f->v, key.s, &plural);
+  kg_buf_release(&key);
+  return plural ? type : -1;
 }
 
 /* A sentence ending with a colon that announces the sessions ("six
@@ -901,6 +943,11 @@ line(struct finder *f, size_t b)
     }
     if((f->prog_type = typed_label(f->v, bl->text, bl->len)) >= 0) {
       f->prog_list = 1;
+      f->prog_item = -1;
+      return;
+    }
+    if((f->prog_type = plural_opening(f, b)) >= 0) {
+      f->toc = 1;   /* the items that name no heading */
       f->prog_item = -1;
       return;
     }

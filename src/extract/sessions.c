@@ -69,10 +69,23 @@ kg_sessions_emit(struct kg_report *x)
     if(s->number[0])
       kg_evidence_po(e, n, KG_NS_SCHEMA, "name",
                      kg_evidence_litn(e, e->text + ta, tz - ta, NULL));
-    else
+    else {
+      /* an item's title may run over lines: "création d'une\n  boite …" */
+      struct kg_buf nm = KG_BUF_INIT;
+      size_t k;
+
+      for(k = s->title_off; k < s->title_end; k++) {
+        char c = bl->text[k];
+
+        if(c == '\n' || c == '\t')
+          c = ' ';
+        if(c != ' ' || !nm.len || nm.s[nm.len - 1] != ' ')
+          kg_buf_addc(&nm, c);
+      }
       kg_evidence_po(e, n, KG_NS_SCHEMA, "name",
-                     kg_evidence_litn(e, bl->text + s->title_off,
-                                      s->title_end - s->title_off, NULL));
+                     kg_evidence_litn(e, nm.s ? nm.s : "", nm.len, NULL));
+      kg_buf_release(&nm);
+    }
     kg_evidence_mention(e, n, ta, tz);
     if(s->number[0])
       kg_evidence_po(e, n, KG_NS_MN, "sectionNumber",

@@ -31,6 +31,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "contents", "field-label", "common-word", "published",
   "presented-by", "talk-head",
   "session-determiner", "session-topic", "session-alone", "session-stop",
+  "session-talk", "session-talk-topic", "session-pronoun", "session-list-and",
   "org-acronym-before", "acronym-not-org",
   "initiative-determiner", "initiative-kind", "initiative-adjective",
   "minutes", "speaker-group", "programme-announce",

@@ -78,6 +78,10 @@ enum kg_cue_role {
   KG_CUE_SESSION_TOPIC,     /* "sur", "consacrée à" after it */
   KG_CUE_SESSION_ALONE,     /* "table ronde": a title with no topic */
   KG_CUE_SESSION_STOP,      /* "animée par", "a réuni": the title ends */
+  KG_CUE_SESSION_TALK,      /* "une présentation", "la restitution" de … */
+  KG_CUE_SESSION_TALK_TOPIC, /* "de", "du" after such a word */
+  KG_CUE_SESSION_PRONOUN,   /* "l'un", "celle" sur … after a session word */
+  KG_CUE_SESSION_LIST_AND,  /* "et" before the last item of a list */
   KG_CUE_ORG_ACRONYM_BEFORE, /* "l'", "de la" before a bare acronym */
   KG_CUE_ACRONYM_NOT_ORG,   /* "RGPD", "TIC": acronyms that name no body */
   KG_CUE_INITIATIVE_DET,    /* "le", "leur" before a kind of initiative */
