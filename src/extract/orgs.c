@@ -92,6 +92,18 @@ plausible(struct oscan *sc, size_t i, size_t j, int listed)
          (listed || !kg_names_person_shaped(&sc->w, i, j));
 }
 
+/* Do words [i, j) open with a first name and look like a person's name
+ * ("Jean Nicoli", "Boby Lapointe")? */
+static int
+first_named(struct oscan *sc, size_t i, size_t j)
+{
+  const struct kg_word *v = &sc->w.v[i];
+
+  return kg_names_person_shaped(&sc->w, i, j) && sc->x->lex &&
+         (kg_lexicon_classes(sc->x->lex, sc->bl->text + v->a, v->z - v->a) &
+          KG_LEX_FIRST_NAME);
+}
+
 /* ------------------------------------------------------------ head nouns */
 
 enum head_kind { HEAD_NONE = 0, HEAD_STRONG, HEAD_WEAK, HEAD_PROPER,
@@ -222,8 +234,11 @@ head_name(struct oscan *sc, size_t i)
     return m ? m : 1;  /* a capital at a sentence's start proves nothing */
   if(generic(sc, i) || inside_name(sc, i))
     return m;
+  /* an adjective in capitals after a head in lower case opens the name:
+   * "l'association Numérique Pour Tous" */
   for(j = i + m; j < w->n && adj < 2 && !w->v[j - 1].gap &&
-      phrase(sc, j, KG_CUE_ORG_ADJECTIVE) == 1; j++)
+      phrase(sc, j, KG_CUE_ORG_ADJECTIVE) == 1 && (capped || !w->v[j].cap);
+      j++)
     adj++;
   /* "du réseau SoLozère": a weak head after an article names one in mixed
    * case or capitals (not "un outil d'observatoire SENAX") */
@@ -245,9 +260,11 @@ head_name(struct oscan *sc, size_t i)
   /* "Ministère de l'Éducation nationale" */
   if(end < w->n && !w->v[end - 1].gap && phrase(sc, end, KG_CUE_ORG_ADJECTIVE) == 1)
     end++;
-  if(named && !capped && kind != HEAD_WEAK) {
+  if(named && !capped && kind != HEAD_WEAK &&
+     !first_named(sc, from, end)) {
     s = from;  /* the name itself: "Solidarnum", "La Mednum"; a weak head
-                  stays in it: "réseau SoLozère" */
+                  stays in it: "réseau SoLozère", and a head before a
+                  person's name: "lycée Jean Nicoli" */
   } else {
     /* capitals before a capitalised head: "Football Club de Lens" */
     while(capped && s > 0 && i - s < 2 && !w->v[s - 1].gap &&

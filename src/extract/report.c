@@ -225,7 +225,8 @@ report_name_place_ok(const struct kg_vocab *v, const char *name, size_t len,
 }
 
 /* Every alias of registry entity @ent as schema:alternateName of @n, once
- * per matching key and never the name's own key ("la CNIL" is "CNIL"). */
+ * per matching key and never the name's own key; an article counts ("La
+ * MedNum" and "MedNum" are both written, as reports write either). */
 void
 kg_report_alternate_names(struct kg_report *x, librdf_node *n,
                           const struct kg_entity *ent)
@@ -235,10 +236,10 @@ kg_report_alternate_names(struct kg_report *x, librdf_node *n,
   size_t i;
 
   kg_hash_init(&seen);
-  kg_text_key(ent->name, strlen(ent->name), &key);
+  kg_text_key_keep_article(ent->name, strlen(ent->name), &key);
   kg_hash_add(&seen, key.s);
   for(i = 0; i < ent->naliases; i++) {
-    kg_text_key(ent->aliases[i], strlen(ent->aliases[i]), &key);
+    kg_text_key_keep_article(ent->aliases[i], strlen(ent->aliases[i]), &key);
     if(key.len && kg_hash_add(&seen, key.s))
       kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
                      kg_evidence_lit(&x->e, ent->aliases[i], NULL));
