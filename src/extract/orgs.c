@@ -774,6 +774,26 @@ companion_shape(struct oscan *sc, size_t a, size_t e)
   return plausible(sc, a, e, 0);
 }
 
+/* The name an enumeration item [s, e) holds, from *a: after its article,
+ * or after a noun that announces bodies ("ses partenaires Le Mouvement
+ * Associatif"); up to a grammatical word after its capitalised run ("et
+ * Weeefund ont accueilli …"), else at its end. */
+static size_t
+companion_end(struct oscan *sc, size_t s, size_t e, size_t *a)
+{
+  size_t c, r;
+
+  *a = kg_names_skip_article(sc->lx, &sc->w, s);
+  if(*a < e && (c = phrase(sc, *a, KG_CUE_ORG_COLLECTIVE)) != 0 &&
+     (r = kg_names_skip_article(sc->lx, &sc->w, *a + c)) < e && capital(sc, r))
+    *a = r;
+  if(*a >= e || sc->w.v[*a].initial || phrase(sc, *a, KG_CUE_JOB_TITLE))
+    return e;
+  r = kg_names_run(sc->lx, &sc->w, *a, COMPANION_WORDS + 1);
+  return r > *a && r < e && !capital(sc, r) && phrase(sc, r, KG_CUE_NAME_STOP)
+         ? r : e;
+}
+
 /* "(SDSeI, CAF, CARSAT, MSA, Pôle Emploi, Secours Catholique, ALB
  * Formation…)": in an enumeration of which two items or more are already
  * organisations, each other item that is a short capitalised name is one
@@ -789,10 +809,11 @@ companion_names(struct oscan *sc)
     for(k = known = 0; k < n; k++)
       known += found_within(sc, it[k][0], it[k][1]);
     for(k = 0; known >= 2 && n >= 3 && k < n; k++) {
-      a = kg_names_skip_article(sc->lx, &sc->w, it[k][0]);
-      if(a < it[k][1] && !found_within(sc, it[k][0], it[k][1]) &&
-         companion_shape(sc, a, it[k][1]))
-        add_words(sc, a, it[k][1], 55);
+      size_t e = companion_end(sc, it[k][0], it[k][1], &a);
+
+      if(a < e && !found_within(sc, it[k][0], it[k][1]) &&
+         companion_shape(sc, a, e))
+        add_words(sc, a, e, 55);
     }
     i = next > i ? next : i + 1;
   }
