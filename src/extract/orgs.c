@@ -476,6 +476,28 @@ named_head(struct oscan *sc, size_t s, enum head_kind *kind)
   return c && s + h + c < sc->w.n && capital(sc, s + h + c);
 }
 
+/* Does another item of a "du X, de la Y et du Z" list follow the item
+ * ending at word @e: a comma or "et", then a connector and a capital or a
+ * head noun? */
+static int
+next_item(struct oscan *sc, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t s = e, c;
+
+  if(e >= w->n)
+    return 0;
+  if(!(w->v[e - 1].gap & KG_GAP_COMMA)) {
+    if(phrase(sc, e, KG_CUE_NAME_SEP) != 1 || w->v[e].gap)
+      return 0;
+    s = e + 1;
+  }
+  c = phrase(sc, s, KG_CUE_NAME_CONNECTOR);
+  return c && s + c < w->n && !w->v[s + c - 1].gap &&
+         (capital(sc, s + c) || named_head(sc, s + c, &kind));
+}
+
 /* "des représentants du CRIJ, du CCAS de Meung-sur-Loire, de l'agence
  * Adequat et du Point emploi de Beaugency": after a noun of people who
  * represent bodies, each item that opens with "du", "de la", "de l'" and a
@@ -498,9 +520,9 @@ representative_names(struct oscan *sc)
         break;   /* "des CCAS": a kind of body, and the list ends */
       s += c;
       e = item_end(sc, s);
-      if(first && !(w->v[e - 1].gap & KG_GAP_COMMA) &&
-         !(e < w->n && phrase(sc, e, KG_CUE_NAME_SEP) == 1))
-        break;   /* one item is no list: "les membres de CRéATIF collaborent" */
+      if(first && !next_item(sc, e))
+        break;   /* one item is no list: "les membres de CRéATIF collaborent",
+                    "aux professionnels de l'Éducation, de découvrir" */
       if((capital(sc, s) || named_head(sc, s, &kind)) &&
          plausible(sc, s, e, 1))
         add_words(sc, s, e, 60);
@@ -766,7 +788,8 @@ companion_shape(struct oscan *sc, size_t a, size_t e)
 
   if(e - a > COMPANION_WORDS || !capital(sc, a) || !capital(sc, e - 1) ||
      (!v[a].acro && (cls & KG_LEX_FIRST_NAME)) ||
-     (e - a == 1 && !v[a].acro && !v[a].mixed && (cls & KG_LEX_COMMON)))
+     (e - a == 1 && !v[a].acro && !v[a].mixed && (cls & KG_LEX_COMMON)) ||
+     (e - a == 1 && phrase(sc, a, KG_CUE_ACRONYM_NOT_ORG)))
     return 0;
   for(k = a; k < e; k++)
     if(!capital(sc, k) && !phrase(sc, k, KG_CUE_NAME_CONNECTOR))
