@@ -219,6 +219,20 @@ common_complement(struct oscan *sc, size_t j)
   return k;
 }
 
+/* Does a complement in lower case follow word @j ("Département des études
+ * et de la prospective": a service, not the Département)? */
+static int
+lower_complement(struct oscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c;
+
+  if(j >= w->n || w->v[j - 1].gap || !(c = phrase(sc, j, KG_CUE_NAME_CONNECTOR)))
+    return 0;
+  return j + c < w->n && !w->v[j + c - 1].gap && !w->v[j + c].cap &&
+         !w->v[j + c].acro && !w->v[j + c].mixed;
+}
+
 /* "la médiathèque de Landujan", "l'association Solidarnum", "le Hub
  * RhinOcc", "Football Club de Lens", "le Département". */
 static size_t
@@ -248,7 +262,7 @@ head_name(struct oscan *sc, size_t i)
                     kg_names_phrase_before(sc->lx, w, i, KG_CUE_ARTICLE) < i),
                    &from, &named);
   if(end == j) {
-    if(kind == HEAD_STANDALONE && !w->v[i].initial)
+    if(kind == HEAD_STANDALONE && !w->v[i].initial && !lower_complement(sc, j))
       add_span(sc, w->v[i].a, w->v[i + m - 1].z, 0, 0, 60, 1);
     else if((kind == HEAD_STRONG ||
              (kind == HEAD_PROPER && phrase(sc, i, KG_CUE_ORG_MINISTRY))) &&
@@ -933,15 +947,17 @@ emit_block(struct oscan *sc)
 /* "le Département" is the report's "Département d'Ille-et-Vilaine" when
  * that is the only such name; else an organisation of its own. */
 /* The report's organisations whose name starts with the words of @key
- * ("Département" → "Département de la Vendée"): how many, the last in
- * *only. */
+ * ("Département" → "Département de la Vendée"), or, when @same, is @key
+ * itself: how many, the last in *only. */
 static size_t
-fuller_names(const struct kg_report *x, const char *key, librdf_node **only)
+fuller_names(const struct kg_report *x, const char *key, int same,
+             librdf_node **only)
 {
   size_t k, n = strlen(key), found = 0;
 
   for(k = 0; k < x->orgs.n; k++)
-    if(!strncmp(x->orgs.v[k].key, key, n) && x->orgs.v[k].key[n] == ' ') {
+    if(!strncmp(x->orgs.v[k].key, key, n) &&
+       (x->orgs.v[k].key[n] == ' ' || (same && !x->orgs.v[k].key[n]))) {
       *only = x->orgs.v[k].node;
       found++;
     }
@@ -986,9 +1002,11 @@ emit_standalone(struct oscan *sc)
     size_t found;
 
     kg_text_key(x->e.text + l->a, l->z - l->a, &key);
-    found = fuller_names(x, key.s, &only);
+    found = fuller_names(x, key.s, 0, &only);
     if(!found && same_name(x->v, key.s, &other))
-      found = fuller_names(x, other.s, &only);
+      found = fuller_names(x, other.s, 1, &only);  /* "le Département" is
+                                                      the "Conseil
+                                                      départemental" */
     if(found == 1)
       kg_evidence_mention(&x->e, only, l->a, l->z);
     else
