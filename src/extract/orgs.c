@@ -18,10 +18,12 @@
 #include "base/dict.h"
 #include "base/text.h"
 #include "extract/doc.h"
+#include "extract/evidence.h"
 #include "extract/names.h"
 #include "extract/orgs.h"
 #include "extract/places.h"
 #include "extract/report.h"
+#include "rdf/ns.h"
 #include "ref/gaz.h"
 #include "ref/lexicon.h"
 #include "ref/registry.h"
@@ -233,6 +235,21 @@ lower_complement(struct oscan *sc, size_t j)
          !w->v[j + c].acro && !w->v[j + c].mixed;
 }
 
+/* The end of a name whose capitalised words end before word @end, with
+ * the adjective in lower case that closes it, and an acronym after that:
+ * "Ministère de l'Éducation nationale", "GIP Territoires numériques BFC". */
+static size_t
+name_tail(struct oscan *sc, size_t end)
+{
+  const struct kg_words *w = &sc->w;
+
+  if(end < w->n && !w->v[end - 1].gap &&
+     phrase(sc, end, KG_CUE_ORG_ADJECTIVE) == 1 && ++end < w->n &&
+     !w->v[end - 1].gap && w->v[end].acro)
+    end++;
+  return end;
+}
+
 /* "la médiathèque de Landujan", "l'association Solidarnum", "le Hub
  * RhinOcc", "Football Club de Lens", "le Département". */
 static size_t
@@ -271,9 +288,7 @@ head_name(struct oscan *sc, size_t i)
       add_words(sc, i, end, 65);
     return end > j ? end - i : m;
   }
-  /* "Ministère de l'Éducation nationale" */
-  if(end < w->n && !w->v[end - 1].gap && phrase(sc, end, KG_CUE_ORG_ADJECTIVE) == 1)
-    end++;
+  end = name_tail(sc, end);
   if(named && !capped && kind != HEAD_WEAK &&
      !first_named(sc, from, end)) {
     s = from;  /* the name itself: "Solidarnum", "La Mednum"; a weak head
@@ -323,6 +338,25 @@ territory_names(struct oscan *sc)
 
 /* ------------------------------------------------------------ acronyms */
 
+/* "Groupement d'intérêt public (GIP) Territoires numériques BFC": the
+ * name that goes on after the bracketed acronym ending at byte @az; the
+ * end byte of the expansion, @z, when none does. */
+static size_t
+after_acronym(struct oscan *sc, size_t az, size_t z)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t k, e;
+
+  for(k = 0; k < w->n && w->v[k].z < az; k++)
+    ;
+  if(k + 1 >= w->n || w->v[k].z != az || w->v[k].gap != KG_GAP_CLOSE ||
+     z > az || !capital(sc, k + 1) || head_at(sc, k + 1, &kind))
+    return z;
+  e = name_tail(sc, kg_names_run(sc->lx, w, k + 1, 4));
+  return w->v[e - 1].z;
+}
+
 /* "ANCT (Agence nationale de la cohésion des territoires)" and
  * "Agence nationale de la cohésion des territoires (ANCT)": one
  * organisation, the acronym its alternate name. */
@@ -335,7 +369,8 @@ acronym_names(struct oscan *sc)
   kg_names_acronyms(sc->lx, &sc->w, &p);
   for(i = 0; i < p.n; i++)
     if(kg_names_expansion_kind(sc->lx, &sc->w, (size_t)p.v[i].flags) == 1)
-      add_span(sc, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85, 0);
+      add_span(sc, p.v[i].a, after_acronym(sc, p.v[i].az, p.v[i].z),
+               p.v[i].aa, p.v[i].az, 85, 0);
   free(p.v);
 }
 
@@ -394,6 +429,7 @@ static void
 bare_acronyms(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
+  enum head_kind kind;
   size_t i, e, c;
 
   for(i = 1; i < w->n; i++) {
@@ -407,7 +443,12 @@ bare_acronyms(struct oscan *sc)
        (c = phrase(sc, e, KG_CUE_NAME_CONNECTOR)) != 0 && e + c < w->n &&
        !w->v[e + c - 1].gap && capital(sc, e + c))
       e = kg_names_run(sc->lx, w, e + c, 3);
-    if(plausible(sc, i, e, 1))
+    if(!plausible(sc, i, e, 1))
+      continue;
+    if(e == i + 1 && head_at(sc, i, &kind) == 1)
+      add_span(sc, w->v[i].a, w->v[i].z, 0, 0, 55, 1);  /* "le GIP": the
+                                 report's "GIP Territoires Numériques" */
+    else
       add_words(sc, i, e, 55);
   }
 }
@@ -913,6 +954,33 @@ registry_names(struct oscan *sc)
 
 /* ------------------------------------------------------------ emit */
 
+/* "Groupement d'Intérêt Scientifique (GIS) M@rsouin" is "GIS M@rsouin"
+ * too: that other name of organisation @n (span @c, whose acronym a name
+ * follows), written and known for the later mentions. */
+static void
+acronym_tail(struct oscan *sc, librdf_node *n, const struct kg_names_span *c)
+{
+  const char *t = sc->bl->text;
+  struct kg_buf name = KG_BUF_INIT, key = KG_BUF_INIT;
+  struct kg_node_list *l = &sc->x->org_acronyms;
+  size_t p = c->az;
+
+  if(t[p] != ')' && t[p] != ']')
+    return;
+  for(p++; p < c->z && t[p] == ' '; p++)
+    ;
+  kg_buf_add(&name, t + c->aa, c->az - c->aa);
+  kg_buf_addc(&name, ' ');
+  kg_buf_add(&name, t + p, c->z - p);
+  kg_evidence_po(&sc->x->e, n, KG_NS_SCHEMA, "alternateName",
+                 kg_evidence_litn(&sc->x->e, name.s, name.len, NULL));
+  kg_text_key(name.s, name.len, &key);   /* one more key of the node */
+  KG_GROW(l->v, l->cap, l->n + 1);
+  l->v[l->n].node = librdf_new_node_from_node(n);
+  l->v[l->n++].key = kg_buf_detach(&key);
+  kg_buf_release(&name);
+}
+
 /* Keeps the best of overlapping candidates; makes the organisations. */
 static void
 emit_block(struct oscan *sc)
@@ -920,6 +988,7 @@ emit_block(struct oscan *sc)
   struct kg_report *x = sc->x;
   const struct kg_block *bl = sc->bl;
   char *keep = kg_xcalloc(sc->c.n + 1, 1);
+  librdf_node *n;
   size_t i;
 
   kg_names_spans_resolve(&sc->c, keep);
@@ -936,10 +1005,13 @@ emit_block(struct oscan *sc)
       sc->later[sc->nlater++].conf = c->conf;
       continue;
     }
-    librdf_free_node(kg_report_org_named(x, a, z,
-                     c->az > c->aa ? kg_report_src(bl, c->aa) : 0,
-                     c->az > c->aa ? kg_report_src_end(bl, c->az) : 0,
-                     c->conf));
+    n = kg_report_org_named(x, a, z,
+                            c->az > c->aa ? kg_report_src(bl, c->aa) : 0,
+                            c->az > c->aa ? kg_report_src_end(bl, c->az) : 0,
+                            c->conf);
+    if(c->az > c->aa && c->z > c->az + 1)
+      acronym_tail(sc, n, c);
+    librdf_free_node(n);
   }
   free(keep);
 }
