@@ -221,6 +221,18 @@ common_complement(struct oscan *sc, size_t j)
   return k;
 }
 
+/* Does "de" and a capital follow word @j ("Ville de Brest")? */
+static int
+capital_complement(struct oscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c;
+
+  if(j >= w->n || w->v[j - 1].gap || !(c = phrase(sc, j, KG_CUE_NAME_CONNECTOR)))
+    return 0;
+  return j + c < w->n && !w->v[j + c - 1].gap && capital(sc, j + c);
+}
+
 /* Does a complement in lower case follow word @j ("Département des études
  * et de la prospective": a service, not the Département)? */
 static int
@@ -260,9 +272,11 @@ head_name(struct oscan *sc, size_t i)
   size_t m = head_at(sc, i, &kind), j, s = i, from, end, adj = 0;
   int named, capped = w->v[i].cap || w->v[i].acro;
 
-  if(!m || ((kind == HEAD_PROPER || kind == HEAD_STANDALONE) &&
+  if(!m || ((kind == HEAD_PROPER ||
+              (kind == HEAD_STANDALONE && !capital_complement(sc, i + m))) &&
              w->v[i].initial))
-    return m ? m : 1;  /* a capital at a sentence's start proves nothing */
+    return m ? m : 1;  /* a capital at a sentence's start proves nothing,
+                          but "Ville de Brest" does */
   if(generic(sc, i) || inside_name(sc, i))
     return m;
   /* an adjective in capitals after a head in lower case opens the name:
