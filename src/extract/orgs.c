@@ -262,6 +262,25 @@ name_tail(struct oscan *sc, size_t end)
   return end;
 }
 
+/* "Commission Supérieure du Numérique et des Postes": a second part of a
+ * name in capitals, "et", a connector and a capital right after word
+ * @end - 1; the new end, or @end. */
+static size_t
+joined_part(struct oscan *sc, size_t end)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t c;
+
+  if(end + 2 >= w->n || w->v[end - 1].gap || w->v[end].gap ||
+     phrase(sc, end, KG_CUE_NAME_SEP) != 1 ||
+     !(c = phrase(sc, end + 1, KG_CUE_NAME_CONNECTOR)) ||
+     end + 1 + c >= w->n || w->v[end + c].gap || !capital(sc, end + 1 + c) ||
+     head_at(sc, end + 1 + c, &kind))
+    return end;
+  return name_tail(sc, kg_names_run(sc->lx, w, end + 1 + c, 4));
+}
+
 /* "la médiathèque de Landujan", "l'association Solidarnum", "le Hub
  * RhinOcc", "Football Club de Lens", "le Département". */
 static size_t
@@ -303,6 +322,8 @@ head_name(struct oscan *sc, size_t i)
     return end > j ? end - i : m;
   }
   end = name_tail(sc, end);
+  if(capped)
+    end = joined_part(sc, end);
   if(named && !capped && kind != HEAD_WEAK &&
      !first_named(sc, from, end)) {
     s = from;  /* the name itself: "Solidarnum", "La Mednum"; a weak head
@@ -443,7 +464,6 @@ static void
 bare_acronyms(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
-  enum head_kind kind;
   size_t i, e, c;
 
   for(i = 1; i < w->n; i++) {
@@ -459,9 +479,11 @@ bare_acronyms(struct oscan *sc)
       e = kg_names_run(sc->lx, w, e + c, 3);
     if(!plausible(sc, i, e, 1))
       continue;
-    if(e == i + 1 && head_at(sc, i, &kind) == 1)
+    if(e == i + 1)
       add_span(sc, w->v[i].a, w->v[i].z, 0, 0, 55, 1);  /* "le GIP": the
-                                 report's "GIP Territoires Numériques" */
+                                 report's "GIP Territoires Numériques";
+                                 "la CSNP": its "Commission Supérieure du
+                                 Numérique et des Postes" */
     else
       add_words(sc, i, e, 55);
   }
@@ -1030,6 +1052,16 @@ emit_block(struct oscan *sc)
   free(keep);
 }
 
+/* Is keyed word @key an article, a connector or another word that ends
+ * no name ("et", "pour")? */
+static int
+grammatical_word(const struct oscan *sc, const char *key)
+{
+  return (kg_hash_value(&sc->lx->roles, key) &
+          (BIT(KG_CUE_ARTICLE) | BIT(KG_CUE_NAME_CONNECTOR) |
+           BIT(KG_CUE_NAME_SEP) | BIT(KG_CUE_NAME_STOP))) != 0;
+}
+
 /* "le Département" is the report's "Département d'Ille-et-Vilaine" when
  * that is the only such name; else an organisation of its own. */
 /* The report's organisations whose name starts with the words of @key
@@ -1075,6 +1107,34 @@ same_name(const struct kg_vocab *v, const char *key, struct kg_buf *out)
   return hit;
 }
 
+/* The report's organisations whose name's words, less the grammatical
+ * ones, begin with the letters of @acro in turn ("csnp": "Commission
+ * Supérieure du Numérique et des Postes"): how many, the last in *only. */
+static size_t
+spelled_names(struct oscan *sc, const char *acro, librdf_node **only)
+{
+  const struct kg_report *x = sc->x;
+  size_t k, found = 0;
+
+  for(k = 0; k < x->orgs.n; k++) {
+    char *copy = kg_xstrdup(x->orgs.v[k].key), *save = NULL, *part;
+    const char *a = acro;
+
+    for(part = strtok_r(copy, " ", &save); part && *a;
+        part = strtok_r(NULL, " ", &save))
+      if(!grammatical_word(sc, part) && *part == *a++)
+        continue;
+      else if(!grammatical_word(sc, part))
+        break;
+    if(!*a && !part && strcmp(x->orgs.v[k].key, acro)) {
+      *only = x->orgs.v[k].node;
+      found++;
+    }
+    free(copy);
+  }
+  return found;
+}
+
 static void
 emit_standalone(struct oscan *sc)
 {
@@ -1093,6 +1153,11 @@ emit_standalone(struct oscan *sc)
       found = fuller_names(x, other.s, 1, &only);  /* "le Département" is
                                                       the "Conseil
                                                       départemental" */
+    if(!found && !strchr(key.s, ' ') &&
+       (found = spelled_names(sc, key.s, &only)) == 1)
+      kg_evidence_po(&x->e, only, KG_NS_SCHEMA, "alternateName",
+                     kg_evidence_litn(&x->e, x->e.text + l->a, l->z - l->a,
+                                      NULL));  /* "la CSNP" */
     if(found == 1)
       kg_evidence_mention(&x->e, only, l->a, l->z);
     else
