@@ -153,6 +153,19 @@ generic(struct oscan *sc, size_t i)
   return 0;
 }
 
+/* "mise en réseau des Conseillers Numériques", "chargé de réseau": a weak
+ * head in lower case right after a connector that is no article names a
+ * way of working, not a body. */
+static int
+bare_weak(struct oscan *sc, size_t i, enum head_kind kind)
+{
+  const struct kg_words *w = &sc->w;
+
+  return kind == HEAD_WEAK && !w->v[i].cap && i > 0 && !w->v[i - 1].gap &&
+         kg_names_phrase_before(sc->lx, w, i, KG_CUE_NAME_CONNECTOR) == i - 1 &&
+         kg_names_phrase_before(sc->lx, w, i, KG_CUE_ARTICLE) == i;
+}
+
 /* "Quartiers Politique de la Ville de Tours": a capitalised head after a
  * connector that follows a capitalised word is inside a longer name (not
  * "Anne-Claire Dubreuil du conseil général"). */
@@ -296,7 +309,7 @@ head_name(struct oscan *sc, size_t i)
              w->v[i].initial))
     return m ? m : 1;  /* a capital at a sentence's start proves nothing,
                           but "Ville de Brest" does */
-  if(generic(sc, i) || inside_name(sc, i))
+  if(generic(sc, i) || inside_name(sc, i) || bare_weak(sc, i, kind))
     return m;
   /* an adjective in capitals after a head in lower case opens the name:
    * "l'association Numérique Pour Tous" */
