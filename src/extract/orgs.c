@@ -751,7 +751,7 @@ static void
 subject_names(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
-  size_t i, s;
+  size_t i, s, a;
   enum head_kind kind;
 
   for(i = 1; i < w->n; i++) {
@@ -763,7 +763,10 @@ subject_names(struct oscan *sc)
        kg_names_phrase_before(sc->lx, w, s, KG_CUE_ARTICLE) == s ||
        head_at(sc, s, &kind) || !plausible(sc, s, i, 1))
       continue;
-    add_words(sc, s, i, 55);
+    a = kg_names_phrase_before(sc->lx, w, s, KG_CUE_ARTICLE);
+    /* "La Tribune organise": an article in capitals opening the sentence
+     * is the name's */
+    add_words(sc, a == s - 1 && w->v[a].initial && w->v[a].cap ? a : s, i, 55);
   }
 }
 
