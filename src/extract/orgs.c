@@ -80,6 +80,19 @@ capital(struct oscan *sc, size_t i)
 }
 
 
+/* "Drôme-Ardèche": two territories joined by a hyphen name a territory. */
+static int
+place_pair(struct oscan *sc, const char *t, size_t len)
+{
+  size_t p;
+
+  for(p = 1; p + 1 < len; p++)
+    if(t[p] == '-' && kg_report_is_place(sc->x, t, p) &&
+       kg_report_is_place(sc->x, t + p + 1, len - p - 1))
+      return 1;
+  return 0;
+}
+
 /* A name proposed by a weak shape (a list, an agent, an apposition): not a
  * place, not a person, and unless @listed (in a list of organisations) not
  * shaped like one. */
@@ -90,6 +103,7 @@ plausible(struct oscan *sc, size_t i, size_t j, int listed)
   size_t len = sc->w.v[j - 1].z - sc->w.v[i].a;
 
   return j > i && !kg_report_is_place(sc->x, t, len) &&
+         !place_pair(sc, t, len) &&
          !kg_report_is_person(sc->x, t, len) &&
          (listed || !kg_names_person_shaped(&sc->w, i, j));
 }
