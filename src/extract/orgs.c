@@ -18,10 +18,12 @@
 #include "base/dict.h"
 #include "base/text.h"
 #include "extract/doc.h"
+#include "extract/evidence.h"
 #include "extract/names.h"
 #include "extract/orgs.h"
 #include "extract/places.h"
 #include "extract/report.h"
+#include "rdf/ns.h"
 #include "ref/gaz.h"
 #include "ref/lexicon.h"
 #include "ref/registry.h"
@@ -78,6 +80,19 @@ capital(struct oscan *sc, size_t i)
 }
 
 
+/* "Drôme-Ardèche": two territories joined by a hyphen name a territory. */
+static int
+place_pair(struct oscan *sc, const char *t, size_t len)
+{
+  size_t p;
+
+  for(p = 1; p + 1 < len; p++)
+    if(t[p] == '-' && kg_report_is_place(sc->x, t, p) &&
+       kg_report_is_place(sc->x, t + p + 1, len - p - 1))
+      return 1;
+  return 0;
+}
+
 /* A name proposed by a weak shape (a list, an agent, an apposition): not a
  * place, not a person, and unless @listed (in a list of organisations) not
  * shaped like one. */
@@ -88,8 +103,21 @@ plausible(struct oscan *sc, size_t i, size_t j, int listed)
   size_t len = sc->w.v[j - 1].z - sc->w.v[i].a;
 
   return j > i && !kg_report_is_place(sc->x, t, len) &&
+         !place_pair(sc, t, len) &&
          !kg_report_is_person(sc->x, t, len) &&
          (listed || !kg_names_person_shaped(&sc->w, i, j));
+}
+
+/* Do words [i, j) open with a first name and look like a person's name
+ * ("Jean Nicoli", "Boby Lapointe")? */
+static int
+first_named(struct oscan *sc, size_t i, size_t j)
+{
+  const struct kg_word *v = &sc->w.v[i];
+
+  return kg_names_person_shaped(&sc->w, i, j) && sc->x->lex &&
+         (kg_lexicon_classes(sc->x->lex, sc->bl->text + v->a, v->z - v->a) &
+          KG_LEX_FIRST_NAME);
 }
 
 /* ------------------------------------------------------------ head nouns */
@@ -137,6 +165,19 @@ generic(struct oscan *sc, size_t i)
     if(kg_names_phrase_before(sc->lx, w, k, KG_CUE_PLURAL_DET) < k)
       return 1;
   return 0;
+}
+
+/* "mise en réseau des Conseillers Numériques", "chargé de réseau": a weak
+ * head in lower case right after a connector that is no article names a
+ * way of working, not a body. */
+static int
+bare_weak(struct oscan *sc, size_t i, enum head_kind kind)
+{
+  const struct kg_words *w = &sc->w;
+
+  return kind == HEAD_WEAK && !w->v[i].cap && i > 0 && !w->v[i - 1].gap &&
+         kg_names_phrase_before(sc->lx, w, i, KG_CUE_NAME_CONNECTOR) == i - 1 &&
+         kg_names_phrase_before(sc->lx, w, i, KG_CUE_ARTICLE) == i;
 }
 
 /* "Quartiers Politique de la Ville de Tours": a capitalised head after a
@@ -207,6 +248,66 @@ common_complement(struct oscan *sc, size_t j)
   return k;
 }
 
+/* Does "de" and a capital follow word @j ("Ville de Brest")? */
+static int
+capital_complement(struct oscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c;
+
+  if(j >= w->n || w->v[j - 1].gap || !(c = phrase(sc, j, KG_CUE_NAME_CONNECTOR)))
+    return 0;
+  return j + c < w->n && !w->v[j + c - 1].gap && capital(sc, j + c);
+}
+
+/* Does a complement in lower case follow word @j ("Département des études
+ * et de la prospective": a service, not the Département)? */
+static int
+lower_complement(struct oscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c;
+
+  if(j >= w->n || w->v[j - 1].gap || !(c = phrase(sc, j, KG_CUE_NAME_CONNECTOR)))
+    return 0;
+  return j + c < w->n && !w->v[j + c - 1].gap && !w->v[j + c].cap &&
+         !w->v[j + c].acro && !w->v[j + c].mixed;
+}
+
+/* The end of a name whose capitalised words end before word @end, with
+ * the adjective in lower case that closes it, and an acronym after that:
+ * "Ministère de l'Éducation nationale", "GIP Territoires numériques BFC". */
+static size_t
+name_tail(struct oscan *sc, size_t end)
+{
+  const struct kg_words *w = &sc->w;
+
+  if(end < w->n && !w->v[end - 1].gap &&
+     phrase(sc, end, KG_CUE_ORG_ADJECTIVE) == 1 && ++end < w->n &&
+     !w->v[end - 1].gap && w->v[end].acro)
+    end++;
+  return end;
+}
+
+/* "Commission Supérieure du Numérique et des Postes": a second part of a
+ * name in capitals, "et", a connector and a capital right after word
+ * @end - 1; the new end, or @end. */
+static size_t
+joined_part(struct oscan *sc, size_t end)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t c;
+
+  if(end + 2 >= w->n || w->v[end - 1].gap || w->v[end].gap ||
+     phrase(sc, end, KG_CUE_NAME_SEP) != 1 ||
+     !(c = phrase(sc, end + 1, KG_CUE_NAME_CONNECTOR)) ||
+     end + 1 + c >= w->n || w->v[end + c].gap || !capital(sc, end + 1 + c) ||
+     head_at(sc, end + 1 + c, &kind))
+    return end;
+  return name_tail(sc, kg_names_run(sc->lx, w, end + 1 + c, 4));
+}
+
 /* "la médiathèque de Landujan", "l'association Solidarnum", "le Hub
  * RhinOcc", "Football Club de Lens", "le Département". */
 static size_t
@@ -217,13 +318,18 @@ head_name(struct oscan *sc, size_t i)
   size_t m = head_at(sc, i, &kind), j, s = i, from, end, adj = 0;
   int named, capped = w->v[i].cap || w->v[i].acro;
 
-  if(!m || ((kind == HEAD_PROPER || kind == HEAD_STANDALONE) &&
+  if(!m || ((kind == HEAD_PROPER ||
+              (kind == HEAD_STANDALONE && !capital_complement(sc, i + m))) &&
              w->v[i].initial))
-    return m ? m : 1;  /* a capital at a sentence's start proves nothing */
-  if(generic(sc, i) || inside_name(sc, i))
+    return m ? m : 1;  /* a capital at a sentence's start proves nothing,
+                          but "Ville de Brest" does */
+  if(generic(sc, i) || inside_name(sc, i) || bare_weak(sc, i, kind))
     return m;
+  /* an adjective in capitals after a head in lower case opens the name:
+   * "l'association Numérique Pour Tous" */
   for(j = i + m; j < w->n && adj < 2 && !w->v[j - 1].gap &&
-      phrase(sc, j, KG_CUE_ORG_ADJECTIVE) == 1; j++)
+      phrase(sc, j, KG_CUE_ORG_ADJECTIVE) == 1 && (capped || !w->v[j].cap);
+      j++)
     adj++;
   /* "du réseau SoLozère": a weak head after an article names one in mixed
    * case or capitals (not "un outil d'observatoire SENAX") */
@@ -233,7 +339,7 @@ head_name(struct oscan *sc, size_t i)
                     kg_names_phrase_before(sc->lx, w, i, KG_CUE_ARTICLE) < i),
                    &from, &named);
   if(end == j) {
-    if(kind == HEAD_STANDALONE && !w->v[i].initial)
+    if(kind == HEAD_STANDALONE && !w->v[i].initial && !lower_complement(sc, j))
       add_span(sc, w->v[i].a, w->v[i + m - 1].z, 0, 0, 60, 1);
     else if((kind == HEAD_STRONG ||
              (kind == HEAD_PROPER && phrase(sc, i, KG_CUE_ORG_MINISTRY))) &&
@@ -242,12 +348,14 @@ head_name(struct oscan *sc, size_t i)
       add_words(sc, i, end, 65);
     return end > j ? end - i : m;
   }
-  /* "Ministère de l'Éducation nationale" */
-  if(end < w->n && !w->v[end - 1].gap && phrase(sc, end, KG_CUE_ORG_ADJECTIVE) == 1)
-    end++;
-  if(named && !capped && kind != HEAD_WEAK) {
+  end = name_tail(sc, end);
+  if(capped)
+    end = joined_part(sc, end);
+  if(named && !capped && kind != HEAD_WEAK &&
+     !first_named(sc, from, end)) {
     s = from;  /* the name itself: "Solidarnum", "La Mednum"; a weak head
-                  stays in it: "réseau SoLozère" */
+                  stays in it: "réseau SoLozère", and a head before a
+                  person's name: "lycée Jean Nicoli" */
   } else {
     /* capitals before a capitalised head: "Football Club de Lens" */
     while(capped && s > 0 && i - s < 2 && !w->v[s - 1].gap &&
@@ -292,6 +400,25 @@ territory_names(struct oscan *sc)
 
 /* ------------------------------------------------------------ acronyms */
 
+/* "Groupement d'intérêt public (GIP) Territoires numériques BFC": the
+ * name that goes on after the bracketed acronym ending at byte @az; the
+ * end byte of the expansion, @z, when none does. */
+static size_t
+after_acronym(struct oscan *sc, size_t az, size_t z)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t k, e;
+
+  for(k = 0; k < w->n && w->v[k].z < az; k++)
+    ;
+  if(k + 1 >= w->n || w->v[k].z != az || w->v[k].gap != KG_GAP_CLOSE ||
+     z > az || !capital(sc, k + 1) || head_at(sc, k + 1, &kind))
+    return z;
+  e = name_tail(sc, kg_names_run(sc->lx, w, k + 1, 4));
+  return w->v[e - 1].z;
+}
+
 /* "ANCT (Agence nationale de la cohésion des territoires)" and
  * "Agence nationale de la cohésion des territoires (ANCT)": one
  * organisation, the acronym its alternate name. */
@@ -304,7 +431,8 @@ acronym_names(struct oscan *sc)
   kg_names_acronyms(sc->lx, &sc->w, &p);
   for(i = 0; i < p.n; i++)
     if(kg_names_expansion_kind(sc->lx, &sc->w, (size_t)p.v[i].flags) == 1)
-      add_span(sc, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85, 0);
+      add_span(sc, p.v[i].a, after_acronym(sc, p.v[i].az, p.v[i].z),
+               p.v[i].aa, p.v[i].az, 85, 0);
   free(p.v);
 }
 
@@ -376,7 +504,14 @@ bare_acronyms(struct oscan *sc)
        (c = phrase(sc, e, KG_CUE_NAME_CONNECTOR)) != 0 && e + c < w->n &&
        !w->v[e + c - 1].gap && capital(sc, e + c))
       e = kg_names_run(sc->lx, w, e + c, 3);
-    if(plausible(sc, i, e, 1))
+    if(!plausible(sc, i, e, 1))
+      continue;
+    if(e == i + 1)
+      add_span(sc, w->v[i].a, w->v[i].z, 0, 0, 55, 1);  /* "le GIP": the
+                                 report's "GIP Territoires Numériques";
+                                 "la CSNP": its "Commission Supérieure du
+                                 Numérique et des Postes" */
+    else
       add_words(sc, i, e, 55);
   }
 }
@@ -459,6 +594,28 @@ named_head(struct oscan *sc, size_t s, enum head_kind *kind)
   return c && s + h + c < sc->w.n && capital(sc, s + h + c);
 }
 
+/* Does another item of a "du X, de la Y et du Z" list follow the item
+ * ending at word @e: a comma or "et", then a connector and a capital or a
+ * head noun? */
+static int
+next_item(struct oscan *sc, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t s = e, c;
+
+  if(e >= w->n)
+    return 0;
+  if(!(w->v[e - 1].gap & KG_GAP_COMMA)) {
+    if(phrase(sc, e, KG_CUE_NAME_SEP) != 1 || w->v[e].gap)
+      return 0;
+    s = e + 1;
+  }
+  c = phrase(sc, s, KG_CUE_NAME_CONNECTOR);
+  return c && s + c < w->n && !w->v[s + c - 1].gap &&
+         (capital(sc, s + c) || named_head(sc, s + c, &kind));
+}
+
 /* "des représentants du CRIJ, du CCAS de Meung-sur-Loire, de l'agence
  * Adequat et du Point emploi de Beaugency": after a noun of people who
  * represent bodies, each item that opens with "du", "de la", "de l'" and a
@@ -481,9 +638,9 @@ representative_names(struct oscan *sc)
         break;   /* "des CCAS": a kind of body, and the list ends */
       s += c;
       e = item_end(sc, s);
-      if(first && !(w->v[e - 1].gap & KG_GAP_COMMA) &&
-         !(e < w->n && phrase(sc, e, KG_CUE_NAME_SEP) == 1))
-        break;   /* one item is no list: "les membres de CRéATIF collaborent" */
+      if(first && !next_item(sc, e))
+        break;   /* one item is no list: "les membres de CRéATIF collaborent",
+                    "aux professionnels de l'Éducation, de découvrir" */
       if((capital(sc, s) || named_head(sc, s, &kind)) &&
          plausible(sc, s, e, 1))
         add_words(sc, s, e, 60);
@@ -608,7 +765,7 @@ static void
 subject_names(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
-  size_t i, s;
+  size_t i, s, a;
   enum head_kind kind;
 
   for(i = 1; i < w->n; i++) {
@@ -620,7 +777,10 @@ subject_names(struct oscan *sc)
        kg_names_phrase_before(sc->lx, w, s, KG_CUE_ARTICLE) == s ||
        head_at(sc, s, &kind) || !plausible(sc, s, i, 1))
       continue;
-    add_words(sc, s, i, 55);
+    a = kg_names_phrase_before(sc->lx, w, s, KG_CUE_ARTICLE);
+    /* "La Tribune organise": an article in capitals opening the sentence
+     * is the name's */
+    add_words(sc, a == s - 1 && w->v[a].initial && w->v[a].cap ? a : s, i, 55);
   }
 }
 
@@ -749,12 +909,33 @@ companion_shape(struct oscan *sc, size_t a, size_t e)
 
   if(e - a > COMPANION_WORDS || !capital(sc, a) || !capital(sc, e - 1) ||
      (!v[a].acro && (cls & KG_LEX_FIRST_NAME)) ||
-     (e - a == 1 && !v[a].acro && !v[a].mixed && (cls & KG_LEX_COMMON)))
+     (e - a == 1 && !v[a].acro && !v[a].mixed && (cls & KG_LEX_COMMON)) ||
+     (e - a == 1 && phrase(sc, a, KG_CUE_ACRONYM_NOT_ORG)))
     return 0;
   for(k = a; k < e; k++)
     if(!capital(sc, k) && !phrase(sc, k, KG_CUE_NAME_CONNECTOR))
       return 0;
   return plausible(sc, a, e, 0);
+}
+
+/* The name an enumeration item [s, e) holds, from *a: after its article,
+ * or after a noun that announces bodies ("ses partenaires Le Mouvement
+ * Associatif"); up to a grammatical word after its capitalised run ("et
+ * Weeefund ont accueilli …"), else at its end. */
+static size_t
+companion_end(struct oscan *sc, size_t s, size_t e, size_t *a)
+{
+  size_t c, r;
+
+  *a = kg_names_skip_article(sc->lx, &sc->w, s);
+  if(*a < e && (c = phrase(sc, *a, KG_CUE_ORG_COLLECTIVE)) != 0 &&
+     (r = kg_names_skip_article(sc->lx, &sc->w, *a + c)) < e && capital(sc, r))
+    *a = r;
+  if(*a >= e || sc->w.v[*a].initial || phrase(sc, *a, KG_CUE_JOB_TITLE))
+    return e;
+  r = kg_names_run(sc->lx, &sc->w, *a, COMPANION_WORDS + 1);
+  return r > *a && r < e && !capital(sc, r) && phrase(sc, r, KG_CUE_NAME_STOP)
+         ? r : e;
 }
 
 /* "(SDSeI, CAF, CARSAT, MSA, Pôle Emploi, Secours Catholique, ALB
@@ -772,10 +953,11 @@ companion_names(struct oscan *sc)
     for(k = known = 0; k < n; k++)
       known += found_within(sc, it[k][0], it[k][1]);
     for(k = 0; known >= 2 && n >= 3 && k < n; k++) {
-      a = kg_names_skip_article(sc->lx, &sc->w, it[k][0]);
-      if(a < it[k][1] && !found_within(sc, it[k][0], it[k][1]) &&
-         companion_shape(sc, a, it[k][1]))
-        add_words(sc, a, it[k][1], 55);
+      size_t e = companion_end(sc, it[k][0], it[k][1], &a);
+
+      if(a < e && !found_within(sc, it[k][0], it[k][1]) &&
+         companion_shape(sc, a, e))
+        add_words(sc, a, e, 55);
     }
     i = next > i ? next : i + 1;
   }
@@ -838,6 +1020,33 @@ registry_names(struct oscan *sc)
 
 /* ------------------------------------------------------------ emit */
 
+/* "Groupement d'Intérêt Scientifique (GIS) M@rsouin" is "GIS M@rsouin"
+ * too: that other name of organisation @n (span @c, whose acronym a name
+ * follows), written and known for the later mentions. */
+static void
+acronym_tail(struct oscan *sc, librdf_node *n, const struct kg_names_span *c)
+{
+  const char *t = sc->bl->text;
+  struct kg_buf name = KG_BUF_INIT, key = KG_BUF_INIT;
+  struct kg_node_list *l = &sc->x->org_acronyms;
+  size_t p = c->az;
+
+  if(t[p] != ')' && t[p] != ']')
+    return;
+  for(p++; p < c->z && t[p] == ' '; p++)
+    ;
+  kg_buf_add(&name, t + c->aa, c->az - c->aa);
+  kg_buf_addc(&name, ' ');
+  kg_buf_add(&name, t + p, c->z - p);
+  kg_evidence_po(&sc->x->e, n, KG_NS_SCHEMA, "alternateName",
+                 kg_evidence_litn(&sc->x->e, name.s, name.len, NULL));
+  kg_text_key(name.s, name.len, &key);   /* one more key of the node */
+  KG_GROW(l->v, l->cap, l->n + 1);
+  l->v[l->n].node = librdf_new_node_from_node(n);
+  l->v[l->n++].key = kg_buf_detach(&key);
+  kg_buf_release(&name);
+}
+
 /* Keeps the best of overlapping candidates; makes the organisations. */
 static void
 emit_block(struct oscan *sc)
@@ -845,6 +1054,7 @@ emit_block(struct oscan *sc)
   struct kg_report *x = sc->x;
   const struct kg_block *bl = sc->bl;
   char *keep = kg_xcalloc(sc->c.n + 1, 1);
+  librdf_node *n;
   size_t i;
 
   kg_names_spans_resolve(&sc->c, keep);
@@ -861,26 +1071,41 @@ emit_block(struct oscan *sc)
       sc->later[sc->nlater++].conf = c->conf;
       continue;
     }
-    librdf_free_node(kg_report_org_named(x, a, z,
-                     c->az > c->aa ? kg_report_src(bl, c->aa) : 0,
-                     c->az > c->aa ? kg_report_src_end(bl, c->az) : 0,
-                     c->conf));
+    n = kg_report_org_named(x, a, z,
+                            c->az > c->aa ? kg_report_src(bl, c->aa) : 0,
+                            c->az > c->aa ? kg_report_src_end(bl, c->az) : 0,
+                            c->conf);
+    if(c->az > c->aa && c->z > c->az + 1)
+      acronym_tail(sc, n, c);
+    librdf_free_node(n);
   }
   free(keep);
+}
+
+/* Is keyed word @key an article, a connector or another word that ends
+ * no name ("et", "pour")? */
+static int
+grammatical_word(const struct oscan *sc, const char *key)
+{
+  return (kg_hash_value(&sc->lx->roles, key) &
+          (BIT(KG_CUE_ARTICLE) | BIT(KG_CUE_NAME_CONNECTOR) |
+           BIT(KG_CUE_NAME_SEP) | BIT(KG_CUE_NAME_STOP))) != 0;
 }
 
 /* "le Département" is the report's "Département d'Ille-et-Vilaine" when
  * that is the only such name; else an organisation of its own. */
 /* The report's organisations whose name starts with the words of @key
- * ("Département" → "Département de la Vendée"): how many, the last in
- * *only. */
+ * ("Département" → "Département de la Vendée"), or, when @same, is @key
+ * itself: how many, the last in *only. */
 static size_t
-fuller_names(const struct kg_report *x, const char *key, librdf_node **only)
+fuller_names(const struct kg_report *x, const char *key, int same,
+             librdf_node **only)
 {
   size_t k, n = strlen(key), found = 0;
 
   for(k = 0; k < x->orgs.n; k++)
-    if(!strncmp(x->orgs.v[k].key, key, n) && x->orgs.v[k].key[n] == ' ') {
+    if(!strncmp(x->orgs.v[k].key, key, n) &&
+       (x->orgs.v[k].key[n] == ' ' || (same && !x->orgs.v[k].key[n]))) {
       *only = x->orgs.v[k].node;
       found++;
     }
@@ -912,6 +1137,34 @@ same_name(const struct kg_vocab *v, const char *key, struct kg_buf *out)
   return hit;
 }
 
+/* The report's organisations whose name's words, less the grammatical
+ * ones, begin with the letters of @acro in turn ("csnp": "Commission
+ * Supérieure du Numérique et des Postes"): how many, the last in *only. */
+static size_t
+spelled_names(struct oscan *sc, const char *acro, librdf_node **only)
+{
+  const struct kg_report *x = sc->x;
+  size_t k, found = 0;
+
+  for(k = 0; k < x->orgs.n; k++) {
+    char *copy = kg_xstrdup(x->orgs.v[k].key), *save = NULL, *part;
+    const char *a = acro;
+
+    for(part = strtok_r(copy, " ", &save); part && *a;
+        part = strtok_r(NULL, " ", &save))
+      if(!grammatical_word(sc, part) && *part == *a++)
+        continue;
+      else if(!grammatical_word(sc, part))
+        break;
+    if(!*a && !part && strcmp(x->orgs.v[k].key, acro)) {
+      *only = x->orgs.v[k].node;
+      found++;
+    }
+    free(copy);
+  }
+  return found;
+}
+
 static void
 emit_standalone(struct oscan *sc)
 {
@@ -925,9 +1178,16 @@ emit_standalone(struct oscan *sc)
     size_t found;
 
     kg_text_key(x->e.text + l->a, l->z - l->a, &key);
-    found = fuller_names(x, key.s, &only);
+    found = fuller_names(x, key.s, 0, &only);
     if(!found && same_name(x->v, key.s, &other))
-      found = fuller_names(x, other.s, &only);
+      found = fuller_names(x, other.s, 1, &only);  /* "le Département" is
+                                                      the "Conseil
+                                                      départemental" */
+    if(!found && !strchr(key.s, ' ') &&
+       (found = spelled_names(sc, key.s, &only)) == 1)
+      kg_evidence_po(&x->e, only, KG_NS_SCHEMA, "alternateName",
+                     kg_evidence_litn(&x->e, x->e.text + l->a, l->z - l->a,
+                                      NULL));  /* "la CSNP" */
     if(found == 1)
       kg_evidence_mention(&x->e, only, l->a, l->z);
     else

@@ -225,26 +225,33 @@ report_name_place_ok(const struct kg_vocab *v, const char *name, size_t len,
 }
 
 /* Every alias of registry entity @ent as schema:alternateName of @n, once
- * per matching key and never the name's own key ("la CNIL" is "CNIL"). */
+ * per matching key and never the name's own key ("la CNIL" is "CNIL");
+ * but a name that opens with an article has its alias without one written
+ * ("La MedNum": "MedNum"), as reports write either. */
 void
 kg_report_alternate_names(struct kg_report *x, librdf_node *n,
                           const struct kg_entity *ent)
 {
   struct kg_hash seen;
-  struct kg_buf key = KG_BUF_INIT;
+  struct kg_buf key = KG_BUF_INIT, own = KG_BUF_INIT, full = KG_BUF_INIT;
   size_t i;
 
   kg_hash_init(&seen);
   kg_text_key(ent->name, strlen(ent->name), &key);
-  kg_hash_add(&seen, key.s);
+  kg_text_key_keep_article(ent->name, strlen(ent->name), &own);
+  if(!strcmp(key.s, own.s))
+    kg_hash_add(&seen, key.s);
   for(i = 0; i < ent->naliases; i++) {
     kg_text_key(ent->aliases[i], strlen(ent->aliases[i]), &key);
-    if(key.len && kg_hash_add(&seen, key.s))
+    kg_text_key_keep_article(ent->aliases[i], strlen(ent->aliases[i]), &full);
+    if(key.len && strcmp(full.s, own.s) && kg_hash_add(&seen, key.s))
       kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
                      kg_evidence_lit(&x->e, ent->aliases[i], NULL));
   }
   kg_hash_release(&seen);
   kg_buf_release(&key);
+  kg_buf_release(&own);
+  kg_buf_release(&full);
 }
 
 /* Organisation named text[a..b) in the report (source offsets). */
