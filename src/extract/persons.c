@@ -575,8 +575,10 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
          !(t->v[k].kind == KG_PTOK_COMMA && kg_people_name(x->v, t, k + 1, 0)) &&
          !(listed && sentence_end(t, k) && kg_people_name(x->v, t, k + 1, 0)))
         break;
-      if(t->v[k].kind == KG_PTOK_COMMA && clause_verb(x, t, k + 1))
-        break;   /* "présidé par X, a eu l'honneur de recevoir Y" */
+      if((t->v[k].kind == KG_PTOK_COMMA && clause_verb(x, t, k + 1)) ||
+         (k > first && kg_people_phrase(x->v, KG_CUE_CLAUSE_VERB, t, k) >= 2))
+        break;   /* "présidé par X, a eu l'honneur de recevoir Y", "avec
+                    X en présence de Y" */
       /* "conseillère de Cédric O", "successeur de Pierre C.": a name in
        * a speaker's title is no speaker */
       scope[k] = k == first || !is_word(t, k - 1) ||
@@ -863,15 +865,20 @@ registry_name(const struct kg_report *x, const struct kg_ptoks *t, size_t i,
   return yes;
 }
 
-/* "Par Prénom Nom" heading a short line: tokens of the byline phrase (with
- * its colon), or 0. */
+/* "Par Prénom Nom" heading a short line (after a stray comma that a
+ * page's date or section left: ", par F. Morvan"): the token where the
+ * name starts (past the byline phrase and its colon), or 0. */
 static size_t
 byline(const struct kg_report *x, const struct kg_ptoks *t)
 {
-  size_t m = kg_people_phrase(x->v, KG_CUE_BYLINE, t, 0);
+  size_t s = 0, m;
 
+  while(s < t->n && t->v[s].kind == KG_PTOK_COMMA)
+    s++;
+  m = kg_people_phrase(x->v, KG_CUE_BYLINE, t, s);
   if(!m || t->n > 16)
     return 0;
+  m += s;
   if(m < t->n && t->v[m].kind == KG_PTOK_PUNCT)
     m++;
   return kg_people_name(x->v, t, m, 0) ? m : 0;
