@@ -10,8 +10,11 @@
  *     the people only attended ("Participants", "Tour de table");
  *   - in a sentence, a speaker phrase before the names ("avec", "animée
  *     par", "sous la présidence de") or a speaking verb after one ("est
- *     intervenue", "a présenté") makes a performer;
- *   - "Par Prénom Nom" heading a short paragraph is the notes' author;
+ *     intervenue", "a présenté") makes a performer; a verb of saying in
+ *     the present that quotes words ("« … », explique X") does not: the
+ *     press quotes so what it was told, not what was said at the event;
+ *   - "Par Prénom Nom" heading a short paragraph is the notes' author, and
+ *     so is a name alone under the article, or over it beside its date;
  *   - anyone else is a mention: a person with their passage, no role.
  * The session is the one whose text holds the name, else the event.
  * Lines that start with a cue ("Animé par", x->cueblocks) are left to
@@ -421,14 +424,6 @@ press_quote(const struct kg_report *x, const struct kg_ptoks *t, size_t k,
                         t->v[e - 1].end - t->v[s].start);
 }
 
-/* Is token @k the relative "que" ("Une appréciation que soulignait X")? */
-static int
-relative_que(const struct kg_ptoks *t, size_t k)
-{
-  return is_word(t, k) && (!strcmp(t->v[k].key, "que") ||
-                           !strcmp(t->v[k].key, "qu"));
-}
-
 /* Is there a name at token @k, or after a few words and a comma in the
  * same sentence ("la présidente du Conseil départemental, Sophie B.")? */
 static int
@@ -491,7 +486,9 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
   /* "…, a indiqué Maurice Tubul", "», a notamment confirmé X", "… ! »
    * raconte X", "» a débuté la présidente du Département, Sophie B." */
   if(!m && k > 0 && (t->v[k - 1].kind == KG_PTOK_COMMA ||
-                     closing_quote(t, k - 1) || relative_que(t, k - 1)) &&
+                     closing_quote(t, k - 1) ||
+                     kg_people_phrase(x->v, KG_CUE_SPEAKER_RELATIVE, t,
+                                      k - 1) == 1) &&
      (m = kg_people_phrase(x->v, KG_CUE_SPEAKER_INVERTED, t, k)) > 0)
     return name_after_title(x, t, k + m) && !press_quote(x, t, k, m) ? m : 0;
   if(!m && kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, k) &&
@@ -580,12 +577,12 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
         break;   /* "présidé par X, a eu l'honneur de recevoir Y", "avec
                     X en présence de Y" */
       /* "conseillère de Cédric O", "successeur de Pierre C.": a name in
-       * a speaker's title is no speaker */
+       * a speaker's title is no speaker; "une conférence de X", "le
+       * discours introductif de X" name one */
       scope[k] = k == first || !is_word(t, k - 1) ||
                  kg_people_phrase(x->v, KG_CUE_ORG_AFTER_NAME, t, k - 1) != 1 ||
                  phrase_ends(x, KG_CUE_TALK_HEAD, t, k - 1) ||
                  phrase_ends(x, KG_CUE_SPEAKER_BEFORE, t, k);
-      /* … but "une conférence de X", "le discours introductif de X" */
     }
   }
 }
