@@ -113,6 +113,21 @@ people_line(struct kg_report *x, size_t sec, enum kg_cue_role role,
   kg_roles_people(x, sec, &use, bl, from, to, line_from);
 }
 
+/* A list item under a bare cue line is one person's line; a paragraph
+ * opens with the person, the sentences after are about them. */
+static void
+bare_person(struct kg_report *x, size_t sec, enum kg_cue_role role,
+            const struct kg_block *bl)
+{
+  struct kg_roles_use use = { 0, "cue", 90, 0, 0, 0 };
+
+  use.role = (int)role;
+  use.prose = bl->kind == KG_BLK_PARA;
+  kg_roles_people(x, sec, &use, bl, 0,
+                  use.prose ? kg_roles_sentence_end(bl->text, 0, bl->len)
+                            : bl->len, 0);
+}
+
 /* The cue lines of blocks [from, to): section @sec's body, or, when @sec
  * is x->nsecs, text outside every section (the event's). */
 static void
@@ -154,10 +169,12 @@ section_cues(struct kg_report *x, size_t sec, size_t from, size_t to)
               people_line(x, sec, role, bl, rest,
                           kg_roles_sentence_end(bl->text, rest, le), ls);
           } else {
-            /* "Intervenants :" then one person per list item */
-            for(j = b + 1; j < to && d->blocks[j].kind == KG_BLK_ITEM;
-                j++)
-              people_line(x, sec, role, &d->blocks[j], 0, d->blocks[j].len, 0);
+            /* "Intervenants :" then one person per list item, or per
+             * paragraph ("ANIMÉ PAR" / "Christelle G. journaliste …") */
+            size_t end = kg_roles_bare_end(x, b, to);
+
+            for(j = b + 1; j < end; j++)
+              bare_person(x, sec, role, &d->blocks[j]);
           }
           break;
         case KG_CUE_SLIDES: {

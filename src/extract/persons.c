@@ -10,8 +10,11 @@
  *     the people only attended ("Participants", "Tour de table");
  *   - in a sentence, a speaker phrase before the names ("avec", "animée
  *     par", "sous la présidence de") or a speaking verb after one ("est
- *     intervenue", "a présenté") makes a performer;
- *   - "Par Prénom Nom" heading a short paragraph is the notes' author;
+ *     intervenue", "a présenté") makes a performer; a verb of saying in
+ *     the present that quotes words ("« … », explique X") does not: the
+ *     press quotes so what it was told, not what was said at the event;
+ *   - "Par Prénom Nom" heading a short paragraph is the notes' author, and
+ *     so is a name alone under the article, or over it beside its date;
  *   - anyone else is a mention: a person with their passage, no role.
  * The session is the one whose text holds the name, else the event.
  * Lines that start with a cue ("Animé par", x->cueblocks) are left to
@@ -42,6 +45,8 @@
 #define CONF_MENTION 65    /* a name the lexicon reads, nothing more */
 
 #define AFTER_SCAN 40      /* tokens searched for a speaking verb */
+#define PARTICIPLE_GAP 6    /* tokens from a participle to its "par" */
+#define INVERTED_ASIDE_MAX 4 /* lower-case words of an aside there */
 #define INVERTED_TITLE_MAX 12 /* tokens of a title between an inverted
                                  speaking verb and the name */
 #define GROUP_SCAN 80      /* tokens searched for a plural one */
@@ -349,6 +354,21 @@ talk_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
   return 0;
 }
 
+/* Does a participle of speaking (cue speaker-participle) stand a few
+ * tokens before "par" at @k, an aside between them ("La journée a été
+ * introduite, en vidéo, par X")? */
+static int
+participle_before(const struct kg_report *x, const struct kg_ptoks *t,
+                  size_t k)
+{
+  size_t j;
+
+  for(j = k; j-- > 0 && k - j <= PARTICIPLE_GAP && !sentence_end(t, j);)
+    if(kg_people_phrase(x->v, KG_CUE_SPEAKER_PARTICIPLE, t, j))
+      return 1;
+  return 0;
+}
+
 /* Is token @k a closing quotation mark ("»", "”")? */
 static int
 closing_quote(const struct kg_ptoks *t, size_t k)
@@ -358,6 +378,50 @@ closing_quote(const struct kg_ptoks *t, size_t k)
 
   return (n == 2 && !memcmp(s, "\xc2\xbb", 2)) ||
          (n == 3 && !memcmp(s, "\xe2\x80\x9d", 3));
+}
+
+/* Does text[0..len) hold a quotation mark ("«", "»", "“", "”", '"')? */
+static int
+has_quote_mark(const char *text, size_t len)
+{
+  size_t i;
+
+  for(i = 0; i < len; i++)
+    if(text[i] == '"' ||
+       (i + 1 < len && (unsigned char)text[i] == 0xc2 &&
+        ((unsigned char)text[i + 1] == 0xab ||
+         (unsigned char)text[i + 1] == 0xbb)) ||
+       (i + 2 < len && (unsigned char)text[i] == 0xe2 &&
+        (unsigned char)text[i + 1] == 0x80 &&
+        ((unsigned char)text[i + 2] == 0x9c ||
+         (unsigned char)text[i + 2] == 0x9d)))
+      return 1;
+  return 0;
+}
+
+/* Is the speaker phrase t[k, k+m) a verb of saying in the present tense
+ * (cue speaker-quote-present) in a sentence that quotes words and names
+ * no talk (cue talk-head): "« … », explique X", "X déclare : « … »"?
+ * The press quotes so what it was told, which says nothing of a part in
+ * the event.  Minutes that tell a meeting in the present ("X explique
+ * que …") quote no words. */
+static int
+press_quote(const struct kg_report *x, const struct kg_ptoks *t, size_t k,
+            size_t m)
+{
+  size_t s, e, j;
+
+  if(!m || kg_people_phrase(x->v, KG_CUE_SPEAKER_QUOTE_PRESENT, t, k) != m)
+    return 0;
+  for(s = k; s > 0 && !sentence_end(t, s - 1); s--)
+    ;
+  for(e = k; e < t->n && !sentence_end(t, e); e++)
+    ;
+  for(j = s; j < e; j++)
+    if(kg_people_phrase(x->v, KG_CUE_TALK_HEAD, t, j))
+      return 0;
+  return has_quote_mark(t->text + t->v[s].start,
+                        t->v[e - 1].end - t->v[s].start);
 }
 
 /* Is there a name at token @k, or after a few words and a comma in the
@@ -370,11 +434,43 @@ name_after_title(const struct kg_report *x, const struct kg_ptoks *t,
 
   if(kg_people_name(x->v, t, k, 0))
     return 1;
+  /* "lançait dès l'ouverture Franck Theil", "soulignait pour sa part X" */
+  for(j = k; j < t->n && j < k + INVERTED_ASIDE_MAX && is_word(t, j) &&
+      !t->v[j].cap; j++)
+    if(kg_people_name(x->v, t, j + 1, 0))
+      return 1;
   for(j = k; j < t->n && j < k + INVERTED_TITLE_MAX && !sentence_end(t, j);
       j++)
     if(t->v[j].kind == KG_PTOK_COMMA)
       return kg_people_name(x->v, t, j + 1, 0) != 0;
   return 0;
+}
+
+/* Does a phrase of cue @role end just before token @k (talk-head:
+ * "conférence", "table ronde"; speaker-before: "discours introductif
+ * de")? */
+static int
+phrase_ends(const struct kg_report *x, int role, const struct kg_ptoks *t,
+            size_t k)
+{
+  size_t j;
+
+  for(j = k > 4 ? k - 4 : 0; j < k; j++)
+    if(kg_people_phrase(x->v, role, t, j) == k - j)
+      return 1;
+  return 0;
+}
+
+/* Does the one-word speaker phrase at token @k ("avec") open its clause,
+ * or follow a talk's name ("une conférence avec X")?  After any other
+ * word it joins two things ("coauteur avec X"), and names no speaker. */
+static int
+free_standing(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  return k == 0 || clause_end(t, k - 1) ||
+         t->v[k - 1].kind == KG_PTOK_COMMA ||
+         t->v[k - 1].kind == KG_PTOK_OPEN ||
+         phrase_ends(x, KG_CUE_TALK_HEAD, t, k);
 }
 
 /* Does a speaker phrase open at token @k?  Returns its length in tokens;
@@ -385,17 +481,24 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
 {
   size_t m = kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, k);
 
+  if(press_quote(x, t, k, m))
+    return 0;   /* "comme le souligne X" in a press quote */
   /* "…, a indiqué Maurice Tubul", "», a notamment confirmé X", "… ! »
    * raconte X", "» a débuté la présidente du Département, Sophie B." */
   if(!m && k > 0 && (t->v[k - 1].kind == KG_PTOK_COMMA ||
-                     closing_quote(t, k - 1)) &&
+                     closing_quote(t, k - 1) ||
+                     kg_people_phrase(x->v, KG_CUE_SPEAKER_RELATIVE, t,
+                                      k - 1) == 1) &&
      (m = kg_people_phrase(x->v, KG_CUE_SPEAKER_INVERTED, t, k)) > 0)
-    return name_after_title(x, t, k + m) ? m : 0;
+    return name_after_title(x, t, k + m) && !press_quote(x, t, k, m) ? m : 0;
   if(!m && kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, k) &&
-     kg_people_name(x->v, t, k + 1, 0) && talk_before(x, t, k))
+     kg_people_name(x->v, t, k + 1, 0) &&
+     (talk_before(x, t, k) || participle_before(x, t, k)))
     return 1;
   if(m == 1 && !kg_people_name(x->v, t, k + 1, 0))
     return 0;
+  if(m == 1 && !free_standing(x, t, k))
+    return 0;   /* "coauteur avec X", "en partenariat avec X" */
   return m;
 }
 
@@ -424,6 +527,16 @@ announced_speakers(const struct kg_report *x, const struct kg_ptoks *t,
   return 0;
 }
 
+/* Does a verb that opens a predicate (cue clause-verb: "a", "ont", "est")
+ * stand at token @k?  "à" is no verb. */
+static int
+clause_verb(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  return is_word(t, k) && !t->v[k].cap &&
+         (unsigned char)t->text[t->v[k].start] < 0x80 &&
+         kg_people_phrase(x->v, KG_CUE_CLAUSE_VERB, t, k) > 0;
+}
+
 /* Marks in @scope the tokens that follow a speaker phrase in its clause,
  * and the next clauses of a list ("X, …; Y, …").  A dash ends the scope
  * only in an aside that a dash opened. */
@@ -431,7 +544,7 @@ static void
 speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
                unsigned char *scope)
 {
-  size_t k = 0, m;
+  size_t k = 0, m, first;
   int aside, listed;
 
   while(k < t->n) {
@@ -452,14 +565,24 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
              t->text[t->v[k].start] == ':';
     if(listed)
       k++;   /* "Atelier animé par : Isadora VERDERESI, …" */
-    for(; k < t->n; k++) {
+    for(first = k; k < t->n; k++) {
       /* after a colon, entries may end with a full stop: "Avec la
        * participation de : X, conseiller régional. Y, adjoint au maire." */
       if(clause_end(t, k) && !(is_dash(t, k) && !aside) &&
          !(t->v[k].kind == KG_PTOK_COMMA && kg_people_name(x->v, t, k + 1, 0)) &&
          !(listed && sentence_end(t, k) && kg_people_name(x->v, t, k + 1, 0)))
         break;
-      scope[k] = 1;
+      if((t->v[k].kind == KG_PTOK_COMMA && clause_verb(x, t, k + 1)) ||
+         (k > first && kg_people_phrase(x->v, KG_CUE_CLAUSE_VERB, t, k) >= 2))
+        break;   /* "présidé par X, a eu l'honneur de recevoir Y", "avec
+                    X en présence de Y" */
+      /* "conseillère de Cédric O", "successeur de Pierre C.": a name in
+       * a speaker's title is no speaker; "une conférence de X", "le
+       * discours introductif de X" name one */
+      scope[k] = k == first || !is_word(t, k - 1) ||
+                 kg_people_phrase(x->v, KG_CUE_ORG_AFTER_NAME, t, k - 1) != 1 ||
+                 phrase_ends(x, KG_CUE_TALK_HEAD, t, k - 1) ||
+                 phrase_ends(x, KG_CUE_SPEAKER_BEFORE, t, k);
     }
   }
 }
@@ -497,8 +620,16 @@ speaker_after(const struct kg_report *x, const struct kg_ptoks *t, size_t e)
 
   if(e >= t->n)
     return 0;
-  if(kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, e))
-    return 1;
+  if(t->v[e].kind == KG_PTOK_OPEN) {   /* "Mme H. (conseillère …) pour …" */
+    for(p = e + 1; p < t->n && t->v[p].kind != KG_PTOK_CLOSE &&
+        t->v[p].kind != KG_PTOK_OPEN && !sentence_end(t, p); p++)
+      ;
+    if(p < t->n && t->v[p].kind == KG_PTOK_CLOSE &&
+       (m = kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, p + 1)) >= 2)
+      return !press_quote(x, t, p + 1, m);
+  }
+  if((m = kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, e)) != 0)
+    return !press_quote(x, t, e, m);
   /* "X et Y ont présenté": the verb after the last of two names */
   if(e + 1 < t->n && t->v[e].kind == KG_PTOK_WORD &&
      !strcmp(t->v[e].key, "et") && (m = kg_people_name(x->v, t, e + 1, 1)))
@@ -521,7 +652,7 @@ speaker_after(const struct kg_report *x, const struct kg_ptoks *t, size_t e)
     m = kg_people_phrase(x->v, KG_CUE_SPEAKER_AFTER, t, p);
     if(m >= 2 || (m && t->v[p - 1].kind == KG_PTOK_COMMA &&
                   t->v[e].kind == KG_PTOK_COMMA))
-      return 1;
+      return !press_quote(x, t, p, m);
   }
   return 0;
 }
@@ -731,15 +862,20 @@ registry_name(const struct kg_report *x, const struct kg_ptoks *t, size_t i,
   return yes;
 }
 
-/* "Par Prénom Nom" heading a short line: tokens of the byline phrase (with
- * its colon), or 0. */
+/* "Par Prénom Nom" heading a short line (after a stray comma that a
+ * page's date or section left: ", par F. Morvan"): the token where the
+ * name starts (past the byline phrase and its colon), or 0. */
 static size_t
 byline(const struct kg_report *x, const struct kg_ptoks *t)
 {
-  size_t m = kg_people_phrase(x->v, KG_CUE_BYLINE, t, 0);
+  size_t s = 0, m;
 
+  while(s < t->n && t->v[s].kind == KG_PTOK_COMMA)
+    s++;
+  m = kg_people_phrase(x->v, KG_CUE_BYLINE, t, s);
   if(!m || t->n > 16)
     return 0;
+  m += s;
   if(m < t->n && t->v[m].kind == KG_PTOK_PUNCT)
     m++;
   return kg_people_name(x->v, t, m, 0) ? m : 0;
@@ -854,9 +990,28 @@ line_may_name(struct kg_report *x, const char *text, size_t len)
   return yes;
 }
 
-/* Can block @b be a signature: a one-line paragraph among the first
- * three paragraphs of the report or the last one ("Michèle GLINATSIS"
- * under an article, "Laurine Brun" over it)? */
+/* Does block @b (may be out of range) open with a publication date
+ * ("Publié le 31/10/2022": cue published)? */
+static int
+published_line(const struct kg_report *x, size_t b)
+{
+  struct kg_ptoks t;
+  int yes;
+
+  if(b >= x->doc.nblocks || x->doc.blocks[b].kind != KG_BLK_PARA)
+    return 0;
+  kg_people_tokenize(NULL, x->doc.blocks[b].text,
+                     x->doc.blocks[b].len < 80 ? x->doc.blocks[b].len : 80,
+                     &t);
+  yes = kg_people_phrase(x->v, KG_CUE_PUBLISHED, &t, 0) > 0;
+  kg_people_toks_release(&t);
+  return yes;
+}
+
+/* Can block @b be a signature: a one-line paragraph, the report's last
+ * one ("Michèle GLINATSIS" under an article), or among its first three
+ * paragraphs next to a publication date ("Laurine Brun" / "Publié le
+ * 31/10/2022")? */
 static int
 signature_block(const struct kg_report *x, size_t b)
 {
@@ -871,7 +1026,11 @@ signature_block(const struct kg_report *x, size_t b)
   for(k = b + 1; k < d->nblocks && d->blocks[k].kind != KG_BLK_PARA &&
       d->blocks[k].kind != KG_BLK_ITEM; k++)
     ;
-  return before < 3 || k == d->nblocks;
+  /* over the article, a name alone may as well be a photo credit or the
+   * speaker of what follows: a byline there has its date beside it */
+  return (before < 3 && (published_line(x, b - 1) ||
+                         published_line(x, b + 1))) ||
+         k == d->nblocks;
 }
 
 /* A first name alone at token @i: known as one, and no capitalised word
@@ -1020,7 +1179,7 @@ prose_block(struct kg_report *x, size_t b, const struct lines *taken)
 void
 kg_persons_find(struct kg_report *x)
 {
-  size_t nb = x->doc.nblocks, b, k;
+  size_t nb = x->doc.nblocks, b, k, e;
   unsigned char *done = kg_xcalloc(nb + 1, 1);
   struct lines taken = { NULL, 0, 0 };
 
@@ -1034,7 +1193,7 @@ kg_persons_find(struct kg_report *x)
       done[b] = 1;
     else if(x->cueblocks && (x->cueblocks[b] & KG_CUE_BARE))
       /* "Intervenants :" then one person per item: cues.c */
-      for(k = b + 1; k < nb && x->doc.blocks[k].kind == KG_BLK_ITEM; k++)
+      for(k = b + 1, e = kg_roles_bare_end(x, b, nb); k < e; k++)
         done[k] = 1;
   }
   find_lists(x, done, &taken, is_minutes(x));

@@ -343,3 +343,38 @@ kg_roles_first_name(struct kg_report *x, size_t sec, const struct kg_block *bl,
                           x->e.text + sa, sz - sa);
   return 1;
 }
+
+/* Does paragraph @bl open with a person's name? */
+static int
+opens_with_name(const struct kg_report *x, const struct kg_block *bl)
+{
+  struct kg_ptoks t;
+  size_t n = bl->len < 120 ? bl->len : 120;
+  int yes;
+
+  while(n < bl->len && bl->text[n] != ' ')
+    n++;
+  kg_people_tokenize(x->lex, bl->text, n, &t);
+  yes = t.n && kg_people_name(x->v, &t, 0, 0) > 0;
+  kg_people_toks_release(&t);
+  return yes;
+}
+
+size_t
+kg_roles_bare_end(const struct kg_report *x, size_t b, size_t to)
+{
+  const struct kg_doc *d = &x->doc;
+  size_t j = b + 1;
+
+  if(to > d->nblocks)
+    to = d->nblocks;
+  if(j < to && d->blocks[j].kind == KG_BLK_ITEM) {
+    while(j < to && d->blocks[j].kind == KG_BLK_ITEM)
+      j++;
+    return j;
+  }
+  while(x->lex && j < to && d->blocks[j].kind == KG_BLK_PARA &&
+        opens_with_name(x, &d->blocks[j]))
+    j++;
+  return j;
+}

@@ -54,4 +54,10 @@ int kg_roles_first_name(struct kg_report *x, size_t sec,
                         const struct kg_block *bl, size_t a, size_t z,
                         size_t line_from, size_t to);
 
+/* The blocks after block @b, a bare cue line ("Intervenants :", "ANIMÉ
+ * PAR"), that hold its people, up to @to: the list items that follow it,
+ * else the paragraphs that each open with a person's name.  Returns the
+ * block after the last of them (b + 1: none). */
+size_t kg_roles_bare_end(const struct kg_report *x, size_t b, size_t to);
+
 #endif

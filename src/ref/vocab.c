@@ -41,7 +41,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "event-series-lower", "initiative-naming",
   "name-date-stop", "org-municipal", "org-host-verb",
   "speaker-pronoun", "landform", "org-institution", "org-ministry",
-  "mandate"
+  "mandate", "speaker-quote-present", "clause-verb", "speaker-participle",
+  "speaker-relative"
 };
 
 static const char *const files[] = {

@@ -108,6 +108,10 @@ enum kg_cue_role {
   KG_CUE_ORG_INSTITUTION,   /* "le conseil général": one body, in lower case */
   KG_CUE_ORG_MINISTRY,      /* "Ministère" de la culture: a lower-case field */
   KG_CUE_MANDATE,           /* "sénateur de" l'Isère: a mandate, no place */
+  KG_CUE_SPEAKER_QUOTE_PRESENT, /* "explique", "souligne": a quote, no role */
+  KG_CUE_CLAUSE_VERB,       /* ", a eu" after names: the list has ended */
+  KG_CUE_SPEAKER_PARTICIPLE, /* "introduite", "…, par" X: a speaker */
+  KG_CUE_SPEAKER_RELATIVE,  /* "que" soulignait X: an inverted verb */
   KG_CUE_ROLE_COUNT
 };
 
