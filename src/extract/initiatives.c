@@ -88,6 +88,18 @@ is_national(const struct kg_entity *ent)
   return 0;
 }
 
+/* Is @ent a digital service (mn:DigitalService in the registry)? */
+static int
+is_digital_service(const struct kg_entity *ent)
+{
+  size_t k;
+
+  for(k = 0; ent && k < ent->ntypes; k++)
+    if(!strcmp(ent->types[k], KG_NS_MN "DigitalService"))
+      return 1;
+  return 0;
+}
+
 static struct init *
 initiative(struct istate *st, long sec, size_t a, size_t z,
            const struct kg_entity *ent, const char *rule, size_t b0, size_t b1,
@@ -198,6 +210,103 @@ kg_initiatives_lookup(struct istate *st, size_t a, size_t z,
   in = key.len ? find_init(st, key.s) : NULL;
   kg_buf_release(&key);
   return in;
+}
+
+/* Has t[0, len) a capital letter? */
+static int
+has_upper(const char *t, size_t len)
+{
+  size_t i = 0;
+
+  while(i < len) {
+    int cp, k = kg_text_utf8_decode(t + i, len - i, &cp);
+
+    if(utf8proc_isupper(cp))
+      return 1;
+    i += (size_t)(k > 0 ? k : 1);
+  }
+  return 0;
+}
+
+/* Is t[a, z), words in lower case after a determiner (cue
+ * initiative-determiner), a notion that @ent spells only with capitals
+ * ("développer la solidarité numérique", "dans la société numérique")?
+ * One word in lower case is still the name ("un padlet", "initiation à
+ * facebook"), and so are words after a noun ("la tournée place du
+ * numérique"). */
+static int
+lower_notion(struct kg_report *x, const struct kg_entity *ent, const char *t,
+             size_t a, size_t z)
+{
+  struct kg_buf key = KG_BUF_INIT, k2 = KG_BUF_INIT;
+  size_t i, w = a;
+  int notion;
+
+  while(w > 0 && t[w - 1] == ' ')
+    w--;
+  i = w;
+  while(w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n')
+    w--;
+  notion = !has_upper(t + a, z - a) && memchr(t + a, ' ', z - a) && i > w &&
+           kg_vocab_phrase_is(x->v->cues[KG_CUE_INITIATIVE_DET],
+                              x->v->ncues[KG_CUE_INITIATIVE_DET], t + w,
+                              i - w);
+
+  kg_text_key(t + a, z - a, &key);
+  for(i = 0; notion && i <= ent->naliases; i++) {
+    const char *sp = i < ent->naliases ? ent->aliases[i] : ent->name;
+
+    kg_buf_reset(&k2);
+    kg_text_key(sp, strlen(sp), &k2);
+    if(!strcmp(k2.s, key.s) &&
+       (!has_upper(sp, strlen(sp)) || !kg_passage_first_upper(sp, strlen(sp))))
+      notion = 0;   /* "conseillers numériques", "tournée Place du
+                       numérique": the registry writes it so */
+  }
+  kg_buf_release(&key);
+  kg_buf_release(&k2);
+  return notion;
+}
+
+/* Is t[a, z) a label of a web address's host ("fr.wikipedia.org/wiki/…":
+ * the site the text cites, not what it names)?  A path may name the
+ * initiative ("crijinfo.fr/place-du-numerique-tournee-regionale/"). */
+static int
+in_address(const char *t, size_t len, size_t a, size_t z)
+{
+  if(a > 0 && (t[a - 1] == '.' || t[a - 1] == '@'))
+    return 1;
+  return z + 1 < len && t[z] == '.' &&
+         (t[z + 1] | 0x20) >= 'a' && (t[z + 1] | 0x20) <= 'z';
+}
+
+/* Does the sentence around t[a, z) give the report's own channels
+ * ("Retrouvez les entretiens … sur les réseaux sociaux : Twitter et
+ * LinkedIn"; cue initiative-channel)? */
+static int
+channel_sentence(struct kg_report *x, const char *t, size_t len, size_t a,
+                 size_t z)
+{
+  size_t s = a, e = z;
+
+  while(s > 0 && !strchr(".!?\n", t[s - 1]))
+    s--;
+  while(e < len && !strchr(".!?\n", t[e]))
+    e++;
+  return kg_passage_has_cue_word(x->v, KG_CUE_INITIATIVE_CHANNEL, t + s,
+                                 e - s);
+}
+
+int
+kg_initiatives_hit_stands(struct istate *st, const char *t, size_t len,
+                          const struct kg_dict_hit *h,
+                          const struct kg_entity *ent)
+{
+  if(in_address(t, len, h->start, h->end) ||
+     lower_notion(st->x, ent, t, h->start, h->end))
+    return 0;
+  return !(is_digital_service(ent) &&
+           channel_sentence(st->x, t, len, h->start, h->end));
 }
 
 /* Where the body's name starts in t[0..len) (what follows "par"): its
@@ -338,7 +447,8 @@ title_initiatives(struct istate *st, size_t sec)
   for(i = 0; i < hits.n; i++) {
     const struct kg_dict_entry *de = kg_passage_hit_kind(&hits.v[i], KG_DICT_INITIATIVE);
 
-    if(de)
+    if(de && kg_initiatives_hit_stands(st, t, len, &hits.v[i],
+                                       &x->reg->ents[de->index]))
       initiative(st, (long)sec, kg_report_src(bl, s->title_off + hits.v[i].start),
                  kg_report_src_end(bl, s->title_off + hits.v[i].end),
                  &x->reg->ents[de->index], "title:registry", b0, b1, -1);
@@ -539,7 +649,9 @@ body_initiatives(struct istate *st, size_t sec)
       ie = kg_passage_hit_kind(&hits->v[0], KG_DICT_INITIATIVE);
       oe = kg_passage_hit_kind(&hits->v[0], KG_DICT_ORG);
     }
-    if(ie && !oe) {
+    if(ie && !oe &&
+       kg_initiatives_hit_stands(st, bl->text, bl->len, &hits->v[0],
+                                 &x->reg->ents[ie->index])) {
       initiative(st, (long)sec, kg_report_src(bl, hits->v[0].start),
                  kg_report_src_end(bl, hits->v[0].end),
                  &x->reg->ents[ie->index], "list-head:registry", b, end,
@@ -785,7 +897,9 @@ prose_initiatives(struct istate *st, size_t sec)
       struct init *known;
 
       if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
-         kg_prose_surname(st, b, hits->v[i].start, hits->v[i].end))
+         kg_prose_surname(st, b, hits->v[i].start, hits->v[i].end) ||
+         !kg_initiatives_hit_stands(st, bl->text, bl->len, &hits->v[i],
+                                    &x->reg->ents[de->index]))
         continue;
       kg_buf_addf(&key, "reg:%s", x->reg->ents[de->index].rel);
       known = find_init(st, key.s);

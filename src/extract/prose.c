@@ -589,7 +589,9 @@ registry_names(struct pscan *sc)
                                                          KG_DICT_INITIATIVE);
 
     if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
-       kg_prose_surname(sc->st, sc->b, hits->v[i].start, hits->v[i].end))
+       kg_prose_surname(sc->st, sc->b, hits->v[i].start, hits->v[i].end) ||
+       !kg_initiatives_hit_stands(sc->st, sc->bl->text, sc->bl->len,
+                                  &hits->v[i], &sc->x->reg->ents[de->index]))
       continue;
     kg_names_span_add(&sc->c, hits->v[i].start, hits->v[i].end, 0, 0, 100,
                       FLAGS(R_REGISTRY, (int)de->index));

@@ -40,7 +40,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "event-series-lower", "initiative-naming",
   "name-date-stop", "org-municipal", "org-host-verb",
   "speaker-pronoun", "landform", "org-institution", "org-ministry",
-  "mandate"
+  "mandate", "initiative-channel"
 };
 
 static const char *const files[] = {

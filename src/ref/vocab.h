@@ -104,6 +104,7 @@ enum kg_cue_role {
   KG_CUE_ORG_INSTITUTION,   /* "le conseil général": one body, in lower case */
   KG_CUE_ORG_MINISTRY,      /* "Ministère" de la culture: a lower-case field */
   KG_CUE_MANDATE,           /* "sénateur de" l'Isère: a mandate, no place */
+  KG_CUE_INITIATIVE_CHANNEL, /* "Retrouvez" … sur Twitter: a channel */
   KG_CUE_ROLE_COUNT
 };
 
