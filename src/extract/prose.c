@@ -21,6 +21,7 @@
 #include "extract/report.h"
 #include "extract/sections.h"
 #include "rdf/ns.h"
+#include "ref/lexicon.h"
 #include "ref/registry.h"
 #include "ref/vocab.h"
 
@@ -155,6 +156,38 @@ plausible(struct pscan *sc, size_t i, size_t j, int named)
   return ok;
 }
 
+/* Are words [i, j) common words, in lower case after the first
+ * ("Inclusion numérique"): a description more than a name? */
+static int
+plain_words(struct pscan *sc, size_t i, size_t j)
+{
+  const struct kg_word *v = sc->w.v;
+  size_t k;
+
+  if(!sc->x->lex)
+    return 0;
+  for(k = i; k < j; k++)
+    if((k > i && v[k].cap) || v[k].acro || v[k].marked ||
+       !(kg_lexicon_classes(sc->x->lex, sc->bl->text + v[k].a,
+                            v[k].z - v[k].a) & KG_LEX_COMMON))
+      return 0;
+  return 1;
+}
+
+/* Is the name at words [j, e) one common word followed by "et" ("projet
+ * Internet et Citoyenneté", "Chef de projet Réseau et portail"): a name
+ * cut short, or no name?  ("le programme MOVILab et …" is one.) */
+static int
+cut_short(struct pscan *sc, size_t j, size_t e)
+{
+  const struct kg_word *v = sc->w.v;
+
+  return e == j + 1 && e < sc->w.n && !v[j].gap && !strcmp(v[e].key, "et") &&
+         sc->x->lex &&
+         (kg_lexicon_classes(sc->x->lex, sc->bl->text + v[j].a,
+                             v[j].z - v[j].a) & KG_LEX_COMMON);
+}
+
 static void
 add_words(struct pscan *sc, size_t i, size_t j, int conf, int flags)
 {
@@ -164,6 +197,26 @@ add_words(struct pscan *sc, size_t i, size_t j, int conf, int flags)
 }
 
 /* ------------------------------------------------------------ shapes */
+
+/* "le cycle de formation « Inclusion numérique »": quoted words [j, e]
+ * that describe more than name (plain_words()) name it with the noun at
+ * word @i and the closing quote. */
+static void
+quoted_description(struct pscan *sc, size_t i, size_t j, size_t e)
+{
+  const char *t = sc->bl->text;
+  size_t z = sc->w.v[e].z, len = sc->bl->len;
+  int cp, k;
+
+  while(z < len && t[z] == ' ')
+    z++;
+  k = z < len ? kg_text_utf8_decode(t + z, len - z, &cp) : 0;
+  if(k <= 0 || (cp != 0xBB && cp != 0x201D && cp != '"') ||
+     !plausible(sc, j, e + 1, 1))
+    return;
+  kg_names_span_add(&sc->c, sc->w.v[i].a, z + (size_t)k, 0, 0, 75,
+                    FLAGS(R_INTRO, -1));
+}
 
 /* "le dispositif PANEL", "le programme Société numérique", "le projet
  * « Centres Sociaux Connectés 2.0 »", "une étude nommée « CAPUNI »" (cue
@@ -195,7 +248,9 @@ intro_names(struct pscan *sc)
     if((w->v[j - 1].gap & KG_GAP_QUOTE) &&
        gap_holds(sc, (long)j - 1, opening)) {
       e = quoted_end(sc, j, 8);
-      if(e + 1 > j)
+      if(e + 1 > j && plain_words(sc, j, e + 1))
+        quoted_description(sc, i, j, e);
+      else if(e + 1 > j)
         add_words(sc, j, e + 1, 75, FLAGS(R_INTRO, -1));
       continue;
     }
@@ -210,6 +265,8 @@ intro_names(struct pscan *sc)
          kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
         k++)
       e++;
+    if(cut_short(sc, j, e))
+      continue;
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
   }
 }
@@ -425,6 +482,22 @@ ordinal_series_end(struct pscan *sc, size_t j)
   return e;
 }
 
+/* Does an organisation's head noun come before word @i, with at most a
+ * "des" between ("l'association des Jeudis des Espaces Publics
+ * Numériques": the body, not the series)? */
+static int
+org_head_before(struct pscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k = i;
+
+  if(k > 0 && !w->v[k - 1].gap &&
+     kg_names_phrase_before(sc->lx, w, k, KG_CUE_NAME_CONNECTOR) < k)
+    k = kg_names_phrase_before(sc->lx, w, k, KG_CUE_NAME_CONNECTOR);
+  return k > 0 && !w->v[k - 1].gap &&
+         kg_names_phrase_before(sc->lx, w, k, KG_CUE_ORG_HEAD) < k;
+}
+
 /* "les Rencontres nationales des EPN", "le Carrefour de l'inclusion
  * numérique": a capitalised series noun with an adjective or a complement;
  * "la 4ème rencontre des conseillers numériques du Lot": a series noun in
@@ -445,7 +518,7 @@ series_names(struct pscan *sc)
     }
     if(!w->v[i].cap ||
        !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES)) ||
-       (e = series_end(sc, i + m)) == i + m)
+       (e = series_end(sc, i + m)) == i + m || org_head_before(sc, i))
       continue;
     add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
     i = e - 1;
