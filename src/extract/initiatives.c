@@ -354,6 +354,33 @@ carrier_is_person(struct kg_report *x, const char *t, size_t xz,
   return e > ya && kg_report_is_person(x, t + ya, e - ya);
 }
 
+/* Does " - " or " – " (a separator: "présentation de X - 5 min") start at
+ * t[i]? */
+static int
+dash_at(const char *t, size_t len, size_t i)
+{
+  if(t[i] != ' ')
+    return 0;
+  if(i + 2 < len && t[i + 1] == '-' && t[i + 2] == ' ')
+    return 1;
+  return i + 4 < len && !memcmp(t + i + 1, "\xE2\x80\x93 ", 4);
+}
+
+/* Is the last word of t[0, end) a phrase of @role? */
+static int
+last_word_is(struct kg_report *x, enum kg_cue_role role, const char *t,
+             size_t end)
+{
+  size_t a;
+
+  while(end > 0 && t[end - 1] == ' ')
+    end--;
+  for(a = end; a > 0 && t[a - 1] != ' '; a--)
+    ;
+  return end > a && kg_vocab_phrase_is(x->v->cues[role], x->v->ncues[role],
+                                       t + a, end - a);
+}
+
 /* "Comment repérer … : présentation de Cyber Repère", "LaCollecte.tech par
  * Emmaüs Connect : …", or a registry initiative in the title. */
 static void
@@ -390,10 +417,12 @@ title_initiatives(struct istate *st, size_t sec)
         continue;
       z = a;
       while(z < len && t[z] != ',' && t[z] != ':' && t[z] != '(' &&
-            t[z] != '.')
+            t[z] != '.' && !dash_at(t, len, z))
         z++;
       while(z > a && t[z - 1] == ' ')
         z--;
+      if(z > a && kg_report_is_person(x, t + a, z - a))
+        break;   /* "présentation de Manon Pierrel - 5 min": a person */
       if(z > a) {
         initiative(st, (long)sec, kg_report_src(bl, s->title_off + a),
                    kg_report_src_end(bl, s->title_off + z), NULL,
@@ -420,8 +449,11 @@ title_initiatives(struct istate *st, size_t sec)
         if(!n || !kg_passage_first_upper(t, i) || i - 1 > 60 ||
            (oa = i + n + carrier_start(x, t + i + n, head - i - n)) >= head)
           continue;   /* "… mise en capacité par le numérique": no body */
-        if(carrier_is_person(x, t, i - 1, i + n, head))
-          break;   /* "Introduction par Monsieur X": a talk and its speaker */
+        if(carrier_is_person(x, t, i - 1, i + n, head) ||
+           last_word_is(x, KG_CUE_ORG_PARTICIPLE, t, i - 1))
+          break;   /* "Introduction par Monsieur X": a talk and its
+                      speaker; "Bilan des formations organisées par le
+                      SIVU": an activity and who organised it */
         for(oz = i + n; oz < head && !strchr("(.,;", t[oz]); oz++)
           ;   /* "par le SIVU (Bernard) Pour le moment, …": the name only */
         while(oz > i + n && t[oz - 1] == ' ')

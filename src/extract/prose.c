@@ -329,6 +329,52 @@ capital_kind_names(struct pscan *sc)
   }
 }
 
+/* Does a known initiative start after word @i and before word @e ends
+ * ("le dispositif des Conseillers numériques France Services")?  It is
+ * the one named. */
+static int
+known_after(struct pscan *sc, size_t i, size_t e)
+{
+  const struct kg_dict_hits *h;
+  size_t k;
+
+  if(!sc->x->reg)
+    return 0;
+  h = kg_passage_block_hits(sc->st, sc->b);
+  for(k = 0; k < h->n; k++)
+    if(h->v[k].start > sc->w.v[i].a && h->v[k].start < sc->w.v[e - 1].z &&
+       kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
+      return 1;
+  return 0;
+}
+
+/* Does the name of kind_names() that ends at word @e (before its closing
+ * complement) or @c (after it) go on: a longer "de" complement with an
+ * adjective of initiative ("la stratégie départementale d'inclusion
+ * numérique"; not "la feuille de route numérique du nouvel Exécutif de
+ * Corse"), or more after a comma
+ * ("la plateforme régionale d'animation, de mise en réseau et de services
+ * des ERIC")?  Its end is then unknown. */
+static int
+kind_cut(struct pscan *sc, size_t e, size_t c)
+{
+  const struct kg_words *w = &sc->w;
+
+  size_t m, k;
+
+  if(c == e) {   /* "de" then words up to an adjective of initiative */
+    if(e >= w->n || w->v[e - 1].gap ||
+       !(m = kg_names_phrase(sc->lx, w, e, KG_CUE_NAME_CONNECTOR)))
+      return 0;
+    for(k = e + m; k < w->n && k < e + m + 3 && !w->v[k - 1].gap; k++)
+      if(kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+        return 1;
+    return 0;
+  }
+  return c < w->n && w->v[c - 1].gap == KG_GAP_COMMA &&
+         kg_names_phrase(sc->lx, w, c, KG_CUE_NAME_CONNECTOR) != 0;
+}
+
 /* "le plan numérique", "la feuille de route numérique", "leur indice de
  * fragilité numérique", "Le baromètre numérique des quartiers": a
  * determiner (cue initiative-determiner), a kind of initiative (cue
@@ -349,7 +395,8 @@ kind_names(struct pscan *sc)
         !e; j++)
       if(kg_names_phrase(sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
         e = j + 1;
-    if(e)
+    if(e && !kind_cut(sc, e, closing_complement(sc, e)) &&
+       !known_after(sc, i, e))
       add_words(sc, i, closing_complement(sc, e), 55, FLAGS(R_KIND, -1));
   }
 }
@@ -673,6 +720,30 @@ registry_names(struct pscan *sc)
 
 /* ------------------------------------------------------------ emit */
 
+/* The initiative found earlier in the prose whose name starts with the
+ * words of text[a, z) and a "de" complement ("le Carrefour numérique"
+ * after "le Carrefour numérique de la CSI"): the short form names it. */
+static struct init *
+longer_name(struct istate *st, size_t a, size_t z)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  struct init *in = NULL;
+  size_t i;
+
+  kg_text_key(st->x->e.text + a, z - a, &key);
+  for(i = 0; i < st->n && !in && key.len; i++) {
+    const char *k = st->v[i].namekey;
+
+    if(!strncmp(st->v[i].rule, "prose:", 6) && strncmp(st->v[i].key, "reg:", 4) &&
+       !strncmp(k, key.s, key.len) &&
+       (!strncmp(k + key.len, " de ", 4) || !strncmp(k + key.len, " du ", 4) ||
+        !strncmp(k + key.len, " des ", 5) || !strncmp(k + key.len, " d ", 3)))
+      in = &st->v[i];
+  }
+  kg_buf_release(&key);
+  return in;
+}
+
 static void
 emit(struct pscan *sc, const struct kg_names_span *c)
 {
@@ -683,6 +754,8 @@ emit(struct pscan *sc, const struct kg_names_span *c)
   const struct kg_entity *en = ent >= 0 ? &x->reg->ents[ent] : NULL;
   struct init *in = kg_initiatives_lookup(sc->st, a, z, en);
 
+  if(!in && !en)
+    in = longer_name(sc->st, a, z);
   if(in) {
     kg_evidence_mention(&x->e, in->node, a, z);
     return;
