@@ -26,12 +26,12 @@
 #include "ref/vocab.h"
 
 enum { R_INTRO = 0, R_QUOTED, R_HASHTAG, R_APPOSITION, R_ACRONYM,
-       R_REGISTRY, R_KIND, R_SERIES };
+       R_REGISTRY, R_KIND, R_SERIES, R_FRAME };
 
 static const char *const rules[] = {
   "prose:intro-noun", "prose:quoted", "prose:hashtag", "prose:apposition",
   "prose:acronym", "prose:registry", "prose:kind-adjective",
-  "prose:event-series"
+  "prose:event-series", "prose:frame"
 };
 
 /* span flags: the rule, and for a registry name its entity + 1 above */
@@ -39,6 +39,7 @@ static const char *const rules[] = {
 #define KIND_NAME_WORDS 8     /* words of "Schéma Territorial du Numérique" */
 #define SERIES_WORDS 4     /* words of a series name's complement */
 #define SERIES_CHAIN 12    /* words of its nouns joined by "de" */
+#define FRAME_WORDS 10     /* words after "dans le cadre du" */
 
 struct pscan {
   struct istate *st;
@@ -650,6 +651,87 @@ apposition_names(struct pscan *sc)
   }
 }
 
+/* Does a known initiative start at word @s? */
+static int
+known_at(struct pscan *sc, size_t s)
+{
+  const struct kg_dict_hits *h;
+  size_t k;
+
+  if(!sc->x->reg)
+    return 0;
+  h = kg_passage_block_hits(sc->st, sc->b);
+  for(k = 0; k < h->n; k++)
+    if(h->v[k].start == sc->w.v[s].a &&
+       kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
+      return 1;
+  return 0;
+}
+
+/* Do words [s, e) hold a capital, an acronym or a digit (after the first
+ * word), or open with a kind of initiative ("baromètre")? */
+static int
+frame_named(struct pscan *sc, size_t s, size_t e)
+{
+  size_t k;
+
+  if(kg_names_phrase(sc->lx, &sc->w, s, KG_CUE_INITIATIVE_KIND))
+    return 1;
+  for(k = s + 1; k < e; k++)
+    if(sc->w.v[k].cap || sc->w.v[k].acro ||
+       (sc->w.v[k].key[0] >= '0' && sc->w.v[k].key[0] <= '9'))
+      return 1;
+  return sc->w.v[s].cap || sc->w.v[s].acro;
+}
+
+/* Does word @e end a name after "dans le cadre du"? */
+static int
+frame_stop(struct pscan *sc, size_t e)
+{
+  return kg_names_phrase(sc->lx, &sc->w, e, KG_CUE_NAME_STOP) ||
+         kg_names_phrase(sc->lx, &sc->w, e, KG_CUE_INITIATIVE_NAMING) ||
+         kg_names_phrase(sc->lx, &sc->w, e, KG_CUE_ORG_PARTICIPLE) ||
+         kg_names_phrase(sc->lx, &sc->w, e, KG_CUE_INITIATIVE_FRAME_STOP);
+}
+
+/* "dans le cadre du SCORAN", "dans le cadre du baromètre des réformes
+ * prioritaires" (cue initiative-frame): the words up to a punctuation mark
+ * or frame_stop(), at most FRAME_WORDS; not when a known initiative is
+ * among them ("dans le cadre du dispositif France Service": the known
+ * one) (0.60). */
+static void
+frame_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, m, s, e;
+
+  for(i = 0; i < w->n; i++) {
+    if(!(m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_FRAME)) ||
+       (s = i + m) >= w->n || w->v[s - 1].gap)
+      continue;
+    while(s + 1 < w->n && !w->v[s].gap &&
+          kg_names_phrase(sc->lx, w, s, KG_CUE_INITIATIVE_FRAME_SKIP) == 1)
+      s++;
+    /* "l'appel à projets national": a kind's words are read whole */
+    e = s + kg_names_phrase(sc->lx, w, s, KG_CUE_INITIATIVE_KIND);
+    if(e > s && w->v[e - 1].gap)
+      e = s;   /* "du plan, …": read below */
+    while(e < w->n && e < s + FRAME_WORDS && !frame_stop(sc, e))
+      if(w->v[e++].gap)
+        break;
+    if(e == s || (e < w->n && e == s + FRAME_WORDS && !w->v[e - 1].gap) ||
+       (e < w->n && kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_NAMING)) ||
+       known_at(sc, s) || !frame_named(sc, s, e) ||
+       (kg_names_phrase(sc->lx, w, s, KG_CUE_INITIATIVE_INTRO) &&
+        s + 1 < w->n && w->v[s + 1].cap))
+      continue;  /* "du dispositif France Service": intro_names();
+                    "de l'appel à projets national intitulé « … »": the
+                    name follows */
+    add_words(sc, s, e, 60, FLAGS(R_FRAME, -1));
+    i = e - 1;
+  }
+}
+
 /* "PANEL (Programme d'Accompagnement Numérique en Lozère)". */
 static void
 acronym_names(struct pscan *sc)
@@ -851,6 +933,7 @@ kg_prose_find(struct istate *st)
     kind_names(&sc);
     capital_kind_names(&sc);
     series_names(&sc);
+    frame_names(&sc);
     keep = kg_xcalloc(sc.c.n + 1, 1);
     resolve(&sc.c, keep);
     for(i = 0; i < sc.c.n; i++)

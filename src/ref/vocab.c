@@ -40,7 +40,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "event-series-lower", "initiative-naming",
   "name-date-stop", "org-municipal", "org-host-verb",
   "speaker-pronoun", "landform", "org-institution", "org-ministry",
-  "mandate", "initiative-channel"
+  "mandate", "initiative-channel", "initiative-frame",
+  "initiative-frame-stop", "initiative-frame-skip"
 };
 
 static const char *const files[] = {

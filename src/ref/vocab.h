@@ -105,6 +105,9 @@ enum kg_cue_role {
   KG_CUE_ORG_MINISTRY,      /* "Ministère" de la culture: a lower-case field */
   KG_CUE_MANDATE,           /* "sénateur de" l'Isère: a mandate, no place */
   KG_CUE_INITIATIVE_CHANNEL, /* "Retrouvez" … sur Twitter: a channel */
+  KG_CUE_INITIATIVE_FRAME,  /* "dans le cadre du" X: an initiative */
+  KG_CUE_INITIATIVE_FRAME_STOP, /* "dédié", "ou": X ends before it */
+  KG_CUE_INITIATIVE_FRAME_SKIP, /* "grand" plan …: not part of X */
   KG_CUE_ROLE_COUNT
 };
 
