@@ -269,6 +269,12 @@ intro_names(struct pscan *sc)
     if(cut_short(sc, j, e))
       continue;
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
+    /* "les portails NetPublic et NetEmploi", "Projet CCMLabs et
+     * Sportnum": a second name after "et" */
+    if(e + 1 < w->n && !w->v[e - 1].gap && !strcmp(w->v[e].key, "et") &&
+       !w->v[e].gap && kg_names_capital(sc->lx, w, e + 1) &&
+       !w->v[e + 1].initial && (k = kg_names_run(sc->lx, w, e + 1, 3)) == e + 2)
+      add_words(sc, e + 1, k, 65, FLAGS(R_INTRO, -1));
   }
 }
 
