@@ -552,6 +552,28 @@ org_head_before(struct pscan *sc, size_t i)
          kg_names_phrase_before(sc->lx, w, k, KG_CUE_ORG_HEAD) < k;
 }
 
+/* "les rencontres d'Autrans": a series noun in lower case and in the
+ * plural (cue event-series-lower), "de" or "d'" and one or two
+ * capitalised words that open no sentence: the end, else @i. */
+static size_t
+place_series_end(struct pscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  const char *k = w->v[i].key;
+  size_t m, c, len = strlen(k);
+
+  if(w->v[i].cap || !len || k[len - 1] != 's' ||
+     !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES_LOWER)) ||
+     i + m + 1 >= w->n || w->v[i + m - 1].gap ||
+     (strcmp(w->v[i + m].key, "de") && strcmp(w->v[i + m].key, "d")) ||
+     w->v[i + m].gap)
+    return i;
+  c = i + m + 1;
+  if(!kg_names_capital(sc->lx, w, c) || w->v[c].initial)
+    return i;
+  return kg_names_run(sc->lx, w, c, 2);
+}
+
 /* "les Rencontres nationales des EPN", "le Carrefour de l'inclusion
  * numérique": a capitalised series noun with an adjective or a complement;
  * "la 4ème rencontre des conseillers numériques du Lot": a series noun in
@@ -566,6 +588,11 @@ series_names(struct pscan *sc)
     if(!w->v[i].cap && i > 0 && !w->v[i - 1].gap && ordinal(sc, i - 1) &&
        (m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES_LOWER)) &&
        (e = ordinal_series_end(sc, i + m)) > i + m) {
+      add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
+      i = e - 1;
+      continue;
+    }
+    if((e = place_series_end(sc, i)) > i) {
       add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
       i = e - 1;
       continue;
