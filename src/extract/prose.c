@@ -5,7 +5,9 @@
  * or a campaign: after an initiative noun ("le dispositif PANEL", "le
  * projet « Centres Sociaux Connectés 2.0 »"), a quoted title, a hashtag, an
  * apposition ("PorTReA, un outil de …"), an acronym whose expansion starts
- * with an initiative noun, and registry names outside sessions.  The nouns
+ * with an initiative noun, a recurring event's series ("les Rencontres
+ * nationales des EPN", "les rencontres d'Autrans"), what "dans le cadre
+ * du" introduces, and registry names outside sessions.  The nouns
  * are data (ontology/initiatives.ttl).  A name found in a session's text is
  * linked to it as inferred; nothing says who carries it.
  */
