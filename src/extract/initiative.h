@@ -105,6 +105,13 @@ struct kg_entity;
 struct init *kg_initiatives_add(struct istate *st, long sec, size_t a,
                                 size_t z, const struct kg_entity *ent,
                                 const char *rule, size_t b0, size_t b1);
+/* Does the registry hit @h of t[0, len) name @ent, an initiative?  Not
+ * inside a web address, not a notion in lower case the registry spells
+ * with capitals, not a digital service given as the report's channel. */
+struct kg_dict_hit;
+int kg_initiatives_hit_stands(struct istate *st, const char *t, size_t len,
+                              const struct kg_dict_hit *h,
+                              const struct kg_entity *ent);
 /* The initiative text[a, z) names, if one was found already, or NULL. */
 struct init *kg_initiatives_lookup(struct istate *st, size_t a, size_t z,
                                    const struct kg_entity *ent);

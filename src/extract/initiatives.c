@@ -88,6 +88,18 @@ is_national(const struct kg_entity *ent)
   return 0;
 }
 
+/* Is @ent a digital service (mn:DigitalService in the registry)? */
+static int
+is_digital_service(const struct kg_entity *ent)
+{
+  size_t k;
+
+  for(k = 0; ent && k < ent->ntypes; k++)
+    if(!strcmp(ent->types[k], KG_NS_MN "DigitalService"))
+      return 1;
+  return 0;
+}
+
 static struct init *
 initiative(struct istate *st, long sec, size_t a, size_t z,
            const struct kg_entity *ent, const char *rule, size_t b0, size_t b1,
@@ -200,6 +212,103 @@ kg_initiatives_lookup(struct istate *st, size_t a, size_t z,
   return in;
 }
 
+/* Has t[0, len) a capital letter? */
+static int
+has_upper(const char *t, size_t len)
+{
+  size_t i = 0;
+
+  while(i < len) {
+    int cp, k = kg_text_utf8_decode(t + i, len - i, &cp);
+
+    if(utf8proc_isupper(cp))
+      return 1;
+    i += (size_t)(k > 0 ? k : 1);
+  }
+  return 0;
+}
+
+/* Is t[a, z), words in lower case after a determiner (cue
+ * initiative-determiner), a notion that @ent spells only with capitals
+ * ("développer la solidarité numérique", "dans la société numérique")?
+ * One word in lower case is still the name ("un padlet", "initiation à
+ * facebook"), and so are words after a noun ("la tournée place du
+ * numérique"). */
+static int
+lower_notion(struct kg_report *x, const struct kg_entity *ent, const char *t,
+             size_t a, size_t z)
+{
+  struct kg_buf key = KG_BUF_INIT, k2 = KG_BUF_INIT;
+  size_t i, w = a;
+  int notion;
+
+  while(w > 0 && t[w - 1] == ' ')
+    w--;
+  i = w;
+  while(w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n')
+    w--;
+  notion = !has_upper(t + a, z - a) && memchr(t + a, ' ', z - a) && i > w &&
+           kg_vocab_phrase_is(x->v->cues[KG_CUE_INITIATIVE_DET],
+                              x->v->ncues[KG_CUE_INITIATIVE_DET], t + w,
+                              i - w);
+
+  kg_text_key(t + a, z - a, &key);
+  for(i = 0; notion && i <= ent->naliases; i++) {
+    const char *sp = i < ent->naliases ? ent->aliases[i] : ent->name;
+
+    kg_buf_reset(&k2);
+    kg_text_key(sp, strlen(sp), &k2);
+    if(!strcmp(k2.s, key.s) &&
+       (!has_upper(sp, strlen(sp)) || !kg_passage_first_upper(sp, strlen(sp))))
+      notion = 0;   /* "conseillers numériques", "tournée Place du
+                       numérique": the registry writes it so */
+  }
+  kg_buf_release(&key);
+  kg_buf_release(&k2);
+  return notion;
+}
+
+/* Is t[a, z) a label of a web address's host ("fr.wikipedia.org/wiki/…":
+ * the site the text cites, not what it names)?  A path may name the
+ * initiative ("crijinfo.fr/place-du-numerique-tournee-regionale/"). */
+static int
+in_address(const char *t, size_t len, size_t a, size_t z)
+{
+  if(a > 0 && (t[a - 1] == '.' || t[a - 1] == '@'))
+    return 1;
+  return z + 1 < len && t[z] == '.' &&
+         (t[z + 1] | 0x20) >= 'a' && (t[z + 1] | 0x20) <= 'z';
+}
+
+/* Does the sentence around t[a, z) give the report's own channels
+ * ("Retrouvez les entretiens … sur les réseaux sociaux : Twitter et
+ * LinkedIn"; cue initiative-channel)? */
+static int
+channel_sentence(struct kg_report *x, const char *t, size_t len, size_t a,
+                 size_t z)
+{
+  size_t s = a, e = z;
+
+  while(s > 0 && !strchr(".!?\n", t[s - 1]))
+    s--;
+  while(e < len && !strchr(".!?\n", t[e]))
+    e++;
+  return kg_passage_has_cue_word(x->v, KG_CUE_INITIATIVE_CHANNEL, t + s,
+                                 e - s);
+}
+
+int
+kg_initiatives_hit_stands(struct istate *st, const char *t, size_t len,
+                          const struct kg_dict_hit *h,
+                          const struct kg_entity *ent)
+{
+  if(in_address(t, len, h->start, h->end) ||
+     lower_notion(st->x, ent, t, h->start, h->end))
+    return 0;
+  return !(is_digital_service(ent) &&
+           channel_sentence(st->x, t, len, h->start, h->end));
+}
+
 /* Where the body's name starts in t[0..len) (what follows "par"): its
  * capital, after an article ("l'ANCT", "le SIVU", "Emmaüs Connect"); len
  * when no capital opens it ("par le numérique"). */
@@ -245,6 +354,33 @@ carrier_is_person(struct kg_report *x, const char *t, size_t xz,
   return e > ya && kg_report_is_person(x, t + ya, e - ya);
 }
 
+/* Does " - " or " – " (a separator: "présentation de X - 5 min") start at
+ * t[i]? */
+static int
+dash_at(const char *t, size_t len, size_t i)
+{
+  if(t[i] != ' ')
+    return 0;
+  if(i + 2 < len && t[i + 1] == '-' && t[i + 2] == ' ')
+    return 1;
+  return i + 4 < len && !memcmp(t + i + 1, "\xE2\x80\x93 ", 4);
+}
+
+/* Is the last word of t[0, end) a phrase of @role? */
+static int
+last_word_is(struct kg_report *x, enum kg_cue_role role, const char *t,
+             size_t end)
+{
+  size_t a;
+
+  while(end > 0 && t[end - 1] == ' ')
+    end--;
+  for(a = end; a > 0 && t[a - 1] != ' '; a--)
+    ;
+  return end > a && kg_vocab_phrase_is(x->v->cues[role], x->v->ncues[role],
+                                       t + a, end - a);
+}
+
 /* "Comment repérer … : présentation de Cyber Repère", "LaCollecte.tech par
  * Emmaüs Connect : …", or a registry initiative in the title. */
 static void
@@ -281,10 +417,12 @@ title_initiatives(struct istate *st, size_t sec)
         continue;
       z = a;
       while(z < len && t[z] != ',' && t[z] != ':' && t[z] != '(' &&
-            t[z] != '.')
+            t[z] != '.' && !dash_at(t, len, z))
         z++;
       while(z > a && t[z - 1] == ' ')
         z--;
+      if(z > a && kg_report_is_person(x, t + a, z - a))
+        break;   /* "présentation de Manon Pierrel - 5 min": a person */
       if(z > a) {
         initiative(st, (long)sec, kg_report_src(bl, s->title_off + a),
                    kg_report_src_end(bl, s->title_off + z), NULL,
@@ -311,8 +449,11 @@ title_initiatives(struct istate *st, size_t sec)
         if(!n || !kg_passage_first_upper(t, i) || i - 1 > 60 ||
            (oa = i + n + carrier_start(x, t + i + n, head - i - n)) >= head)
           continue;   /* "… mise en capacité par le numérique": no body */
-        if(carrier_is_person(x, t, i - 1, i + n, head))
-          break;   /* "Introduction par Monsieur X": a talk and its speaker */
+        if(carrier_is_person(x, t, i - 1, i + n, head) ||
+           last_word_is(x, KG_CUE_ORG_PARTICIPLE, t, i - 1))
+          break;   /* "Introduction par Monsieur X": a talk and its
+                      speaker; "Bilan des formations organisées par le
+                      SIVU": an activity and who organised it */
         for(oz = i + n; oz < head && !strchr("(.,;", t[oz]); oz++)
           ;   /* "par le SIVU (Bernard) Pour le moment, …": the name only */
         while(oz > i + n && t[oz - 1] == ' ')
@@ -338,7 +479,8 @@ title_initiatives(struct istate *st, size_t sec)
   for(i = 0; i < hits.n; i++) {
     const struct kg_dict_entry *de = kg_passage_hit_kind(&hits.v[i], KG_DICT_INITIATIVE);
 
-    if(de)
+    if(de && kg_initiatives_hit_stands(st, t, len, &hits.v[i],
+                                       &x->reg->ents[de->index]))
       initiative(st, (long)sec, kg_report_src(bl, s->title_off + hits.v[i].start),
                  kg_report_src_end(bl, s->title_off + hits.v[i].end),
                  &x->reg->ents[de->index], "title:registry", b0, b1, -1);
@@ -539,7 +681,9 @@ body_initiatives(struct istate *st, size_t sec)
       ie = kg_passage_hit_kind(&hits->v[0], KG_DICT_INITIATIVE);
       oe = kg_passage_hit_kind(&hits->v[0], KG_DICT_ORG);
     }
-    if(ie && !oe) {
+    if(ie && !oe &&
+       kg_initiatives_hit_stands(st, bl->text, bl->len, &hits->v[0],
+                                 &x->reg->ents[ie->index])) {
       initiative(st, (long)sec, kg_report_src(bl, hits->v[0].start),
                  kg_report_src_end(bl, hits->v[0].end),
                  &x->reg->ents[ie->index], "list-head:registry", b, end,
@@ -785,7 +929,9 @@ prose_initiatives(struct istate *st, size_t sec)
       struct init *known;
 
       if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
-         kg_prose_surname(st, b, hits->v[i].start, hits->v[i].end))
+         kg_prose_surname(st, b, hits->v[i].start, hits->v[i].end) ||
+         !kg_initiatives_hit_stands(st, bl->text, bl->len, &hits->v[i],
+                                    &x->reg->ents[de->index]))
         continue;
       kg_buf_addf(&key, "reg:%s", x->reg->ents[de->index].rel);
       known = find_init(st, key.s);

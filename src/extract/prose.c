@@ -5,7 +5,9 @@
  * or a campaign: after an initiative noun ("le dispositif PANEL", "le
  * projet « Centres Sociaux Connectés 2.0 »"), a quoted title, a hashtag, an
  * apposition ("PorTReA, un outil de …"), an acronym whose expansion starts
- * with an initiative noun, and registry names outside sessions.  The nouns
+ * with an initiative noun, a recurring event's series ("les Rencontres
+ * nationales des EPN", "les rencontres d'Autrans"), what "dans le cadre
+ * du" introduces, and registry names outside sessions.  The nouns
  * are data (ontology/initiatives.ttl).  A name found in a session's text is
  * linked to it as inferred; nothing says who carries it.
  */
@@ -21,16 +23,17 @@
 #include "extract/report.h"
 #include "extract/sections.h"
 #include "rdf/ns.h"
+#include "ref/lexicon.h"
 #include "ref/registry.h"
 #include "ref/vocab.h"
 
 enum { R_INTRO = 0, R_QUOTED, R_HASHTAG, R_APPOSITION, R_ACRONYM,
-       R_REGISTRY, R_KIND, R_SERIES };
+       R_REGISTRY, R_KIND, R_SERIES, R_FRAME };
 
 static const char *const rules[] = {
   "prose:intro-noun", "prose:quoted", "prose:hashtag", "prose:apposition",
   "prose:acronym", "prose:registry", "prose:kind-adjective",
-  "prose:event-series"
+  "prose:event-series", "prose:frame"
 };
 
 /* span flags: the rule, and for a registry name its entity + 1 above */
@@ -38,6 +41,7 @@ static const char *const rules[] = {
 #define KIND_NAME_WORDS 8     /* words of "Schéma Territorial du Numérique" */
 #define SERIES_WORDS 4     /* words of a series name's complement */
 #define SERIES_CHAIN 12    /* words of its nouns joined by "de" */
+#define FRAME_WORDS 10     /* words after "dans le cadre du" */
 
 struct pscan {
   struct istate *st;
@@ -155,6 +159,38 @@ plausible(struct pscan *sc, size_t i, size_t j, int named)
   return ok;
 }
 
+/* Are words [i, j) common words, in lower case after the first
+ * ("Inclusion numérique"): a description more than a name? */
+static int
+plain_words(struct pscan *sc, size_t i, size_t j)
+{
+  const struct kg_word *v = sc->w.v;
+  size_t k;
+
+  if(!sc->x->lex)
+    return 0;
+  for(k = i; k < j; k++)
+    if((k > i && v[k].cap) || v[k].acro || v[k].marked ||
+       !(kg_lexicon_classes(sc->x->lex, sc->bl->text + v[k].a,
+                            v[k].z - v[k].a) & KG_LEX_COMMON))
+      return 0;
+  return 1;
+}
+
+/* Is the name at words [j, e) one common word followed by "et" ("projet
+ * Internet et Citoyenneté", "Chef de projet Réseau et portail"): a name
+ * cut short, or no name?  ("le programme MOVILab et …" is one.) */
+static int
+cut_short(struct pscan *sc, size_t j, size_t e)
+{
+  const struct kg_word *v = sc->w.v;
+
+  return e == j + 1 && e < sc->w.n && !v[j].gap && !strcmp(v[e].key, "et") &&
+         sc->x->lex &&
+         (kg_lexicon_classes(sc->x->lex, sc->bl->text + v[j].a,
+                             v[j].z - v[j].a) & KG_LEX_COMMON);
+}
+
 static void
 add_words(struct pscan *sc, size_t i, size_t j, int conf, int flags)
 {
@@ -164,6 +200,26 @@ add_words(struct pscan *sc, size_t i, size_t j, int conf, int flags)
 }
 
 /* ------------------------------------------------------------ shapes */
+
+/* "le cycle de formation « Inclusion numérique »": quoted words [j, e]
+ * that describe more than name (plain_words()) name it with the noun at
+ * word @i and the closing quote. */
+static void
+quoted_description(struct pscan *sc, size_t i, size_t j, size_t e)
+{
+  const char *t = sc->bl->text;
+  size_t z = sc->w.v[e].z, len = sc->bl->len;
+  int cp, k;
+
+  while(z < len && t[z] == ' ')
+    z++;
+  k = z < len ? kg_text_utf8_decode(t + z, len - z, &cp) : 0;
+  if(k <= 0 || (cp != 0xBB && cp != 0x201D && cp != '"') ||
+     !plausible(sc, j, e + 1, 1))
+    return;
+  kg_names_span_add(&sc->c, sc->w.v[i].a, z + (size_t)k, 0, 0, 75,
+                    FLAGS(R_INTRO, -1));
+}
 
 /* "le dispositif PANEL", "le programme Société numérique", "le projet
  * « Centres Sociaux Connectés 2.0 »", "une étude nommée « CAPUNI »" (cue
@@ -195,7 +251,9 @@ intro_names(struct pscan *sc)
     if((w->v[j - 1].gap & KG_GAP_QUOTE) &&
        gap_holds(sc, (long)j - 1, opening)) {
       e = quoted_end(sc, j, 8);
-      if(e + 1 > j)
+      if(e + 1 > j && plain_words(sc, j, e + 1))
+        quoted_description(sc, i, j, e);
+      else if(e + 1 > j)
         add_words(sc, j, e + 1, 75, FLAGS(R_INTRO, -1));
       continue;
     }
@@ -210,7 +268,15 @@ intro_names(struct pscan *sc)
          kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
         k++)
       e++;
+    if(cut_short(sc, j, e))
+      continue;
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
+    /* "les portails NetPublic et NetEmploi", "Projet CCMLabs et
+     * Sportnum": a second name after "et" */
+    if(e + 1 < w->n && !w->v[e - 1].gap && !strcmp(w->v[e].key, "et") &&
+       !w->v[e].gap && kg_names_capital(sc->lx, w, e + 1) &&
+       !w->v[e + 1].initial && (k = kg_names_run(sc->lx, w, e + 1, 3)) == e + 2)
+      add_words(sc, e + 1, k, 65, FLAGS(R_INTRO, -1));
   }
 }
 
@@ -272,6 +338,52 @@ capital_kind_names(struct pscan *sc)
   }
 }
 
+/* Does a known initiative start after word @i and before word @e ends
+ * ("le dispositif des Conseillers numériques France Services")?  It is
+ * the one named. */
+static int
+known_after(struct pscan *sc, size_t i, size_t e)
+{
+  const struct kg_dict_hits *h;
+  size_t k;
+
+  if(!sc->x->reg)
+    return 0;
+  h = kg_passage_block_hits(sc->st, sc->b);
+  for(k = 0; k < h->n; k++)
+    if(h->v[k].start > sc->w.v[i].a && h->v[k].start < sc->w.v[e - 1].z &&
+       kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
+      return 1;
+  return 0;
+}
+
+/* Does the name of kind_names() that ends at word @e (before its closing
+ * complement) or @c (after it) go on: a longer "de" complement with an
+ * adjective of initiative ("la stratégie départementale d'inclusion
+ * numérique"; not "la feuille de route numérique du nouvel Exécutif de
+ * Corse"), or more after a comma
+ * ("la plateforme régionale d'animation, de mise en réseau et de services
+ * des ERIC")?  Its end is then unknown. */
+static int
+kind_cut(struct pscan *sc, size_t e, size_t c)
+{
+  const struct kg_words *w = &sc->w;
+
+  size_t m, k;
+
+  if(c == e) {   /* "de" then words up to an adjective of initiative */
+    if(e >= w->n || w->v[e - 1].gap ||
+       !(m = kg_names_phrase(sc->lx, w, e, KG_CUE_NAME_CONNECTOR)))
+      return 0;
+    for(k = e + m; k < w->n && k < e + m + 3 && !w->v[k - 1].gap; k++)
+      if(kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+        return 1;
+    return 0;
+  }
+  return c < w->n && w->v[c - 1].gap == KG_GAP_COMMA &&
+         kg_names_phrase(sc->lx, w, c, KG_CUE_NAME_CONNECTOR) != 0;
+}
+
 /* "le plan numérique", "la feuille de route numérique", "leur indice de
  * fragilité numérique", "Le baromètre numérique des quartiers": a
  * determiner (cue initiative-determiner), a kind of initiative (cue
@@ -292,7 +404,8 @@ kind_names(struct pscan *sc)
         !e; j++)
       if(kg_names_phrase(sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
         e = j + 1;
-    if(e)
+    if(e && !kind_cut(sc, e, closing_complement(sc, e)) &&
+       !known_after(sc, i, e))
       add_words(sc, i, closing_complement(sc, e), 55, FLAGS(R_KIND, -1));
   }
 }
@@ -425,6 +538,44 @@ ordinal_series_end(struct pscan *sc, size_t j)
   return e;
 }
 
+/* Does an organisation's head noun come before word @i, with at most a
+ * "des" between ("l'association des Jeudis des Espaces Publics
+ * Numériques": the body, not the series)? */
+static int
+org_head_before(struct pscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k = i;
+
+  if(k > 0 && !w->v[k - 1].gap &&
+     kg_names_phrase_before(sc->lx, w, k, KG_CUE_NAME_CONNECTOR) < k)
+    k = kg_names_phrase_before(sc->lx, w, k, KG_CUE_NAME_CONNECTOR);
+  return k > 0 && !w->v[k - 1].gap &&
+         kg_names_phrase_before(sc->lx, w, k, KG_CUE_ORG_HEAD) < k;
+}
+
+/* "les rencontres d'Autrans": a series noun in lower case and in the
+ * plural (cue event-series-lower), "de" or "d'" and one or two
+ * capitalised words that open no sentence: the end, else @i. */
+static size_t
+place_series_end(struct pscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  const char *k = w->v[i].key;
+  size_t m, c, len = strlen(k);
+
+  if(w->v[i].cap || !len || k[len - 1] != 's' ||
+     !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES_LOWER)) ||
+     i + m + 1 >= w->n || w->v[i + m - 1].gap ||
+     (strcmp(w->v[i + m].key, "de") && strcmp(w->v[i + m].key, "d")) ||
+     w->v[i + m].gap)
+    return i;
+  c = i + m + 1;
+  if(!kg_names_capital(sc->lx, w, c) || w->v[c].initial)
+    return i;
+  return kg_names_run(sc->lx, w, c, 2);
+}
+
 /* "les Rencontres nationales des EPN", "le Carrefour de l'inclusion
  * numérique": a capitalised series noun with an adjective or a complement;
  * "la 4ème rencontre des conseillers numériques du Lot": a series noun in
@@ -443,9 +594,14 @@ series_names(struct pscan *sc)
       i = e - 1;
       continue;
     }
+    if((e = place_series_end(sc, i)) > i) {
+      add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
+      i = e - 1;
+      continue;
+    }
     if(!w->v[i].cap ||
        !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES)) ||
-       (e = series_end(sc, i + m)) == i + m)
+       (e = series_end(sc, i + m)) == i + m || org_head_before(sc, i))
       continue;
     add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
     i = e - 1;
@@ -530,6 +686,87 @@ apposition_names(struct pscan *sc)
   }
 }
 
+/* Does a known initiative start at word @s? */
+static int
+known_at(struct pscan *sc, size_t s)
+{
+  const struct kg_dict_hits *h;
+  size_t k;
+
+  if(!sc->x->reg)
+    return 0;
+  h = kg_passage_block_hits(sc->st, sc->b);
+  for(k = 0; k < h->n; k++)
+    if(h->v[k].start == sc->w.v[s].a &&
+       kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
+      return 1;
+  return 0;
+}
+
+/* Do words [s, e) hold a capital, an acronym or a digit (after the first
+ * word), or open with a kind of initiative ("baromètre")? */
+static int
+frame_named(struct pscan *sc, size_t s, size_t e)
+{
+  size_t k;
+
+  if(kg_names_phrase(sc->lx, &sc->w, s, KG_CUE_INITIATIVE_KIND))
+    return 1;
+  for(k = s + 1; k < e; k++)
+    if(sc->w.v[k].cap || sc->w.v[k].acro ||
+       (sc->w.v[k].key[0] >= '0' && sc->w.v[k].key[0] <= '9'))
+      return 1;
+  return sc->w.v[s].cap || sc->w.v[s].acro;
+}
+
+/* Does word @e end a name after "dans le cadre du"? */
+static int
+frame_stop(struct pscan *sc, size_t e)
+{
+  return kg_names_phrase(sc->lx, &sc->w, e, KG_CUE_NAME_STOP) ||
+         kg_names_phrase(sc->lx, &sc->w, e, KG_CUE_INITIATIVE_NAMING) ||
+         kg_names_phrase(sc->lx, &sc->w, e, KG_CUE_ORG_PARTICIPLE) ||
+         kg_names_phrase(sc->lx, &sc->w, e, KG_CUE_INITIATIVE_FRAME_STOP);
+}
+
+/* "dans le cadre du SCORAN", "dans le cadre du baromètre des réformes
+ * prioritaires" (cue initiative-frame): the words up to a punctuation mark
+ * or frame_stop(), at most FRAME_WORDS; not when a known initiative is
+ * among them ("dans le cadre du dispositif France Service": the known
+ * one) (0.60). */
+static void
+frame_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t i, m, s, e;
+
+  for(i = 0; i < w->n; i++) {
+    if(!(m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_FRAME)) ||
+       (s = i + m) >= w->n || w->v[s - 1].gap)
+      continue;
+    while(s + 1 < w->n && !w->v[s].gap &&
+          kg_names_phrase(sc->lx, w, s, KG_CUE_INITIATIVE_FRAME_SKIP) == 1)
+      s++;
+    /* "l'appel à projets national": a kind's words are read whole */
+    e = s + kg_names_phrase(sc->lx, w, s, KG_CUE_INITIATIVE_KIND);
+    if(e > s && w->v[e - 1].gap)
+      e = s;   /* "du plan, …": read below */
+    while(e < w->n && e < s + FRAME_WORDS && !frame_stop(sc, e))
+      if(w->v[e++].gap)
+        break;
+    if(e == s || (e < w->n && e == s + FRAME_WORDS && !w->v[e - 1].gap) ||
+       (e < w->n && kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_NAMING)) ||
+       known_at(sc, s) || !frame_named(sc, s, e) ||
+       (kg_names_phrase(sc->lx, w, s, KG_CUE_INITIATIVE_INTRO) &&
+        s + 1 < w->n && w->v[s + 1].cap))
+      continue;  /* "du dispositif France Service": intro_names();
+                    "de l'appel à projets national intitulé « … »": the
+                    name follows */
+    add_words(sc, s, e, 60, FLAGS(R_FRAME, -1));
+    i = e - 1;
+  }
+}
+
 /* "PANEL (Programme d'Accompagnement Numérique en Lozère)". */
 static void
 acronym_names(struct pscan *sc)
@@ -589,7 +826,9 @@ registry_names(struct pscan *sc)
                                                          KG_DICT_INITIATIVE);
 
     if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
-       kg_prose_surname(sc->st, sc->b, hits->v[i].start, hits->v[i].end))
+       kg_prose_surname(sc->st, sc->b, hits->v[i].start, hits->v[i].end) ||
+       !kg_initiatives_hit_stands(sc->st, sc->bl->text, sc->bl->len,
+                                  &hits->v[i], &sc->x->reg->ents[de->index]))
       continue;
     kg_names_span_add(&sc->c, hits->v[i].start, hits->v[i].end, 0, 0, 100,
                       FLAGS(R_REGISTRY, (int)de->index));
@@ -597,6 +836,30 @@ registry_names(struct pscan *sc)
 }
 
 /* ------------------------------------------------------------ emit */
+
+/* The initiative found earlier in the prose whose name starts with the
+ * words of text[a, z) and a "de" complement ("le Carrefour numérique"
+ * after "le Carrefour numérique de la CSI"): the short form names it. */
+static struct init *
+longer_name(struct istate *st, size_t a, size_t z)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  struct init *in = NULL;
+  size_t i;
+
+  kg_text_key(st->x->e.text + a, z - a, &key);
+  for(i = 0; i < st->n && !in && key.len; i++) {
+    const char *k = st->v[i].namekey;
+
+    if(!strncmp(st->v[i].rule, "prose:", 6) && strncmp(st->v[i].key, "reg:", 4) &&
+       !strncmp(k, key.s, key.len) &&
+       (!strncmp(k + key.len, " de ", 4) || !strncmp(k + key.len, " du ", 4) ||
+        !strncmp(k + key.len, " des ", 5) || !strncmp(k + key.len, " d ", 3)))
+      in = &st->v[i];
+  }
+  kg_buf_release(&key);
+  return in;
+}
 
 static void
 emit(struct pscan *sc, const struct kg_names_span *c)
@@ -608,6 +871,8 @@ emit(struct pscan *sc, const struct kg_names_span *c)
   const struct kg_entity *en = ent >= 0 ? &x->reg->ents[ent] : NULL;
   struct init *in = kg_initiatives_lookup(sc->st, a, z, en);
 
+  if(!in && !en)
+    in = longer_name(sc->st, a, z);
   if(in) {
     kg_evidence_mention(&x->e, in->node, a, z);
     return;
@@ -703,6 +968,7 @@ kg_prose_find(struct istate *st)
     kind_names(&sc);
     capital_kind_names(&sc);
     series_names(&sc);
+    frame_names(&sc);
     keep = kg_xcalloc(sc.c.n + 1, 1);
     resolve(&sc.c, keep);
     for(i = 0; i < sc.c.n; i++)

@@ -112,6 +112,10 @@ enum kg_cue_role {
   KG_CUE_CLAUSE_VERB,       /* ", a eu" after names: the list has ended */
   KG_CUE_SPEAKER_PARTICIPLE, /* "introduite", "…, par" X: a speaker */
   KG_CUE_SPEAKER_RELATIVE,  /* "que" soulignait X: an inverted verb */
+  KG_CUE_INITIATIVE_CHANNEL, /* "Retrouvez" … sur Twitter: a channel */
+  KG_CUE_INITIATIVE_FRAME,  /* "dans le cadre du" X: an initiative */
+  KG_CUE_INITIATIVE_FRAME_STOP, /* "dédié", "ou": X ends before it */
+  KG_CUE_INITIATIVE_FRAME_SKIP, /* "grand" plan …: not part of X */
   KG_CUE_ROLE_COUNT
 };
 
