@@ -903,8 +903,26 @@ prose_people(struct istate *st, size_t sec)
   free(m);
 }
 
+/* 1 if hit @h of the title block @bl of section @s is outside the rest of
+ * the sentence that names the session: in its title (title_initiatives
+ * reads it), before it, or in a later sentence of the paragraph. */
+static int
+off_title_sentence(const struct kg_section *s, const struct kg_block *bl,
+                   const struct kg_dict_hit *h)
+{
+  size_t i;
+
+  if(h->start < s->title_end)
+    return 1;
+  for(i = s->title_end; i < h->start && i < bl->len; i++)
+    if(strchr(".!?", bl->text[i]) && (i + 1 == bl->len || bl->text[i + 1] == ' '))
+      return 1;
+  return 0;
+}
+
 /* Known initiatives that a session only names in passing ("participation à
- * Place du numérique 28"): the initiative exists, its passage is the
+ * Place du numérique 28"), also in the rest of the sentence that names a
+ * session found in prose: the initiative exists, its passage is the
  * paragraph, and its link to the session is marked inferred. */
 static void
 prose_initiatives(struct istate *st, size_t sec)
@@ -915,11 +933,11 @@ prose_initiatives(struct istate *st, size_t sec)
 
   if(s->children)
     return;
-  for(b = s->block + 1; b < s->body_end && b < x->doc.nblocks; b++) {
+  for(b = s->block; b < s->body_end && b < x->doc.nblocks; b++) {
     const struct kg_block *bl = &x->doc.blocks[b];
     const struct kg_dict_hits *hits;
 
-    if(bl->kind == KG_BLK_CODE)
+    if(bl->kind == KG_BLK_CODE || (b == s->block && bl->kind == KG_BLK_HEADING))
       continue;
     hits = kg_passage_block_hits(st, b);
     for(i = 0; i < hits->n; i++) {
@@ -928,7 +946,8 @@ prose_initiatives(struct istate *st, size_t sec)
       struct kg_buf key = KG_BUF_INIT;
       struct init *known;
 
-      if(!de || kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
+      if(!de || (b == s->block && off_title_sentence(s, bl, &hits->v[i])) ||
+         kg_passage_hit_kind(&hits->v[i], KG_DICT_ORG) ||
          kg_prose_surname(st, b, hits->v[i].start, hits->v[i].end) ||
          !kg_initiatives_hit_stands(st, bl->text, bl->len, &hits->v[i],
                                     &x->reg->ents[de->index]))
