@@ -17,6 +17,8 @@
 #include "extract/roles.h"
 #include "rdf/ns.h"
 #include "ref/gaz.h"
+#include "ref/lexicon.h"
+#include "ref/registry.h"
 #include "ref/vocab.h"
 
 /* Longest cue of @role at the start of the line whose first words are @w
@@ -163,6 +165,24 @@ has_capital(const char *t, size_t len)
   return 0;
 }
 
+/* Is t[0..len) one word the lexicon knows as a first name, and no
+ * organisation of the registry?  "Vincent Gibert, Bertrand, …": the next
+ * person of a list, not the first one's body. */
+static int
+lone_first_name(const struct kg_report *x, const char *t, size_t len)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  int hit;
+
+  if(!x->lex || !len || memchr(t, ' ', len) || memchr(t, '-', len))
+    return 0;
+  kg_text_key(t, len, &key);
+  hit = (kg_lexicon_classes(x->lex, t, len) & KG_LEX_FIRST_NAME) &&
+        !(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG));
+  kg_buf_release(&key);
+  return hit;
+}
+
 /* The rule "PREFIX:what" of a fact in @b. */
 static const char *
 rule_name(struct kg_buf *b, const char *prefix, const char *what)
@@ -228,6 +248,10 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
        !has_capital(bl->text + from + o->name.start,
                     o->name.end - o->name.start))
       continue;   /* "(l'espace public numérique)": a kind or a topic */
+    if(o->alias.end == o->alias.start &&
+       lone_first_name(x, bl->text + from + o->name.start,
+                       o->name.end - o->name.start))
+      continue;   /* "Vincent Gibert, Bertrand": a first name, no body */
     if(o->in_title &&
        kg_report_is_place(x, bl->text + from + o->name.start,
                           o->name.end - o->name.start))
