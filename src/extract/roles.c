@@ -259,6 +259,43 @@ commune_brackets(struct kg_report *x, const struct kg_block *bl)
   return nl >= 3 && 2 * nl > nb;
 }
 
+/* Does s[0..len) hold a letter or a digit? */
+static int
+word_after(const char *s, size_t len)
+{
+  size_t i = 0;
+  int cp;
+
+  while(i < len) {
+    i += (size_t)kg_text_utf8_decode(s + i, len - i, &cp);
+    if(utf8proc_isupper(cp) || utf8proc_islower(cp) || (cp >= '0' && cp <= '9'))
+      return 1;
+  }
+  return 0;
+}
+
+/* The length of s[0..len) without a closing cue affiliation-trailer
+ * ("IRIT de profession" gives "IRIT"), or len. */
+static size_t
+trailer_start(const struct kg_vocab *v, const char *s, size_t len)
+{
+  size_t p, c, k;
+
+  for(p = 1; p < len; p++) {
+    if(s[p - 1] != ' ')
+      continue;
+    for(c = 0; c < v->ncues[KG_CUE_AFFILIATION_TRAILER]; c++)
+      if((k = kg_text_key_prefix(s + p, len - p,
+                                 v->cues[KG_CUE_AFFILIATION_TRAILER][c].key)) &&
+         !word_after(s + p + k, len - p - k)) {
+        while(p > 0 && s[p - 1] == ' ')
+          p--;
+        return p;
+      }
+  }
+  return len;
+}
+
 /* The rule "PREFIX:what" of a fact in @b. */
 static const char *
 rule_name(struct kg_buf *b, const char *prefix, const char *what)
@@ -308,7 +345,7 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
   communes = commune_brackets(x, bl);
   for(i = 0; i < p.norgs; i++) {
     const struct kg_org_ref *o = &p.orgs[i];
-    size_t aa = 0, az = 0;
+    size_t aa = 0, az = 0, end;
 
     if(o->alias.end > o->alias.start) {
       aa = kg_report_src(bl, from + o->alias.start);
@@ -342,8 +379,11 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
        !may_be_body(x, bl->text + from + o->name.start,
                     o->name.end - o->name.start))
       continue;   /* "(La Chapelle Sous Aubenas)" among communes */
+    end = o->name.start +
+          trailer_start(x->v, bl->text + from + o->name.start,
+                        o->name.end - o->name.start);
     orgs[i] = kg_report_org(x, kg_report_src(bl, from + o->name.start),
-                       kg_report_src_end(bl, from + o->name.end), aa, az);
+                       kg_report_src_end(bl, from + end), aa, az);
   }
   group = group_org(x, use, bl);
   if(role == KG_CUE_NOTETAKER && p.npersons)
