@@ -594,6 +594,8 @@ prose_org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
       continue;
     }
     m = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j);
+    if(!m && j > i)
+      m = match_phrase(v, KG_CUE_ORG_NAME_LINK, t, j);
     if(m && cap_word(t, j + m)) {
       j += m;
       continue;

@@ -42,7 +42,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "name-date-stop", "org-municipal", "org-host-verb",
   "speaker-pronoun", "landform", "org-institution", "org-ministry",
   "mandate", "speaker-quote-present", "clause-verb", "speaker-participle",
-  "speaker-relative", "affiliation-trailer"
+  "speaker-relative", "affiliation-trailer", "org-name-link"
 };
 
 static const char *const files[] = {

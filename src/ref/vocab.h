@@ -113,6 +113,7 @@ enum kg_cue_role {
   KG_CUE_SPEAKER_PARTICIPLE, /* "introduite", "…, par" X: a speaker */
   KG_CUE_SPEAKER_RELATIVE,  /* "que" soulignait X: an inverted verb */
   KG_CUE_AFFILIATION_TRAILER, /* "de profession" after a body's name */
+  KG_CUE_ORG_NAME_LINK,     /* "aux" inside a body's name, before a capital */
   KG_CUE_ROLE_COUNT
 };
 
