@@ -425,7 +425,8 @@ unknown_after_name(const struct kg_vocab *v, const struct kg_ptoks *t,
 }
 
 /* "Arnaudon Bernard (SIVU)": at the start of a line, a capitalised word
- * that is no first name nor a common word, then a first name, then a
+ * that is no first name (nor a common word in running text: a list line
+ * may open with "Gaillard Claude (Cruas)"), then a first name, then a
  * bracket, a comma or the end of the line: a surname written first, as
  * attendance lists do; tokens, or 0. */
 static size_t
@@ -434,7 +435,8 @@ surname_first(const struct kg_ptoks *t, size_t j)
   const struct kg_ptok *f = &t->v[j];
 
   if(j != 0 || j + 1 >= t->n || !cap_word(t, j) || f->upper ||
-     (f->lex & (KG_LEX_FIRST_NAME | KG_LEX_COMMON)) ||
+     (f->lex & KG_LEX_FIRST_NAME) ||
+     ((f->lex & KG_LEX_COMMON) && t->prose) ||
      !given_name(t, j + 1) || t->v[j + 1].upper)
     return 0;
   return j + 2 == t->n || t->v[j + 2].kind == T_OPEN ||
