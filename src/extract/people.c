@@ -305,6 +305,22 @@ caps_after(const struct kg_ptoks *t, size_t j)
   return k - j - 1;
 }
 
+/* A surname in Title Case goes on with the next capitalised words the
+ * lexicon does not know at all ("Jocelyn Ho Ti Noe", "Daoud Saindou
+ * Malide") when the run then ends, before a comma, a full stop or a
+ * lower-case word: tokens after @j. */
+static size_t
+unknown_after_surname(const struct kg_ptoks *t, size_t j)
+{
+  size_t k = j + 1;
+
+  while(k < t->n && cap_word(t, k) && !t->v[k].upper && !t->v[k].lex)
+    k++;
+  if(k < t->n && t->v[k].kind == T_WORD && (t->v[k].cap || !t->v[k].key[0]))
+    return 0;   /* another capitalised word, or a dash: not one name */
+  return k - j - 1;
+}
+
 /* "D. Chafaï": an initial, its full stop and a capitalised surname that is
  * no common word; tokens, or 0. */
 static size_t
@@ -409,7 +425,8 @@ unknown_after_name(const struct kg_vocab *v, const struct kg_ptoks *t,
 }
 
 /* "Arnaudon Bernard (SIVU)": at the start of a line, a capitalised word
- * that is no first name nor a common word, then a first name, then a
+ * that is no first name (nor a common word in running text: a list line
+ * may open with "Gaillard Claude (Cruas)"), then a first name, then a
  * bracket, a comma or the end of the line: a surname written first, as
  * attendance lists do; tokens, or 0. */
 static size_t
@@ -418,7 +435,8 @@ surname_first(const struct kg_ptoks *t, size_t j)
   const struct kg_ptok *f = &t->v[j];
 
   if(j != 0 || j + 1 >= t->n || !cap_word(t, j) || f->upper ||
-     (f->lex & (KG_LEX_FIRST_NAME | KG_LEX_COMMON)) ||
+     (f->lex & KG_LEX_FIRST_NAME) ||
+     ((f->lex & KG_LEX_COMMON) && t->prose) ||
      !given_name(t, j + 1) || t->v[j + 1].upper)
     return 0;
   return j + 2 == t->n || t->v[j + 2].kind == T_OPEN ||
@@ -460,7 +478,9 @@ kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
     return j + 1 + s - i;
   s = surname_at(v, t, j, g, strict);
   if(s)
-    return j + s - i + (t->v[j + s - 1].upper ? caps_after(t, j + s - 1) : 0);
+    return j + s - i + (t->v[j + s - 1].upper ? caps_after(t, j + s - 1) :
+                        g >= 0 && !strict ?
+                        unknown_after_surname(t, j + s - 1) : 0);
   /* "Mme Martin": the civility's word was the surname */
   return civ && g >= 0 ? j - i : 0;
 }
@@ -594,6 +614,8 @@ prose_org_end(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
       continue;
     }
     m = match_phrase(v, KG_CUE_ORG_AFTER_NAME, t, j);
+    if(!m && j > i)
+      m = match_phrase(v, KG_CUE_ORG_NAME_LINK, t, j);
     if(m && cap_word(t, j + m)) {
       j += m;
       continue;

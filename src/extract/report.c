@@ -136,10 +136,30 @@ entity_node(struct kg_report *x, const struct kg_entity *ent,
   return n;
 }
 
+/* A name of two words ("Cecillon Richard") whose words the report has
+ * already given the other way round ("Richard Cecillon"), as attendance
+ * lists write surname first: that earlier spelling in @out, else @out
+ * stays empty. */
+static void
+reversed_known(struct kg_report *x, const char *name, size_t len,
+               struct kg_buf *out)
+{
+  const char *sp = memchr(name, ' ', len);
+  size_t w = sp ? (size_t)(sp - name) : 0;
+
+  if(!sp || w == 0 || w + 1 >= len || memchr(sp + 1, ' ', len - w - 1))
+    return;
+  kg_buf_add(out, sp + 1, len - w - 1);
+  kg_buf_add(out, " ", 1);
+  kg_buf_add(out, name, w);
+  if(!kg_report_is_person(x, out->s, out->len))
+    kg_buf_reset(out);
+}
+
 librdf_node *
 kg_report_person(struct kg_report *x, const char *name, size_t len, size_t a, size_t b)
 {
-  struct kg_buf key = KG_BUF_INIT;
+  struct kg_buf key = KG_BUF_INIT, rev = KG_BUF_INIT;
   const struct kg_entity *ent = NULL;
   librdf_node *n;
 
@@ -149,7 +169,14 @@ kg_report_person(struct kg_report *x, const char *name, size_t len, size_t a, si
     ent = kg_registry_lookup(x->reg, key.s, KG_ENT_PERSON);
     kg_buf_release(&key);
   }
+  if(!ent)
+    reversed_known(x, name, len, &rev);
+  if(rev.len) {
+    name = rev.s;
+    len = rev.len;
+  }
   n = entity_node(x, ent, "person", name, len);
+  kg_buf_release(&rev);
   if(kg_report_first(x, n)) {
     kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
                kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Person"));

@@ -17,6 +17,8 @@
 #include "extract/roles.h"
 #include "rdf/ns.h"
 #include "ref/gaz.h"
+#include "ref/lexicon.h"
+#include "ref/registry.h"
 #include "ref/vocab.h"
 
 /* Longest cue of @role at the start of the line whose first words are @w
@@ -163,6 +165,137 @@ has_capital(const char *t, size_t len)
   return 0;
 }
 
+/* Is t[0..len) one word the lexicon knows as a first name, and no
+ * organisation of the registry?  "Vincent Gibert, Bertrand, …": the next
+ * person of a list, not the first one's body. */
+static int
+lone_first_name(const struct kg_report *x, const char *t, size_t len)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  int hit;
+
+  if(!x->lex || !len || memchr(t, ' ', len) || memchr(t, '-', len))
+    return 0;
+  kg_text_key(t, len, &key);
+  hit = (kg_lexicon_classes(x->lex, t, len) & KG_LEX_FIRST_NAME) &&
+        !(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG));
+  kg_buf_release(&key);
+  return hit;
+}
+
+/* Could t[0..len), unknown to the gazetteer, still be a body?  It is one
+ * when it is one word ("Coraia"), when the registry knows it, when it holds
+ * an organisation head noun ("Région Rhône Alpes") or when it is written in
+ * capitals ("SIVU"). */
+static int
+may_be_body(const struct kg_report *x, const char *t, size_t len)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  static const int heads[] = { KG_CUE_ORG_HEAD, KG_CUE_ORG_HEAD_WEAK };
+  size_t h, c, i;
+  int cp, body = 0, lower = 0;
+
+  for(i = 0; i < len; ) {
+    i += (size_t)kg_text_utf8_decode(t + i, len - i, &cp);
+    lower |= utf8proc_islower(cp);
+  }
+  kg_text_key(t, len, &key);
+  body = !lower || !memchr(t, ' ', len) || (x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG));
+  for(h = 0; h < 2 && !body; h++)
+    for(c = 0; c < x->v->ncues[heads[h]] && !body; c++)
+      body = kg_text_key_contains(key.s, x->v->cues[heads[h]][c].key);
+  kg_buf_release(&key);
+  return body;
+}
+
+/* Count in *nb the brackets of block @bl, in *nl those that hold a
+ * commune the gazetteer knows. */
+static void
+count_brackets(struct kg_report *x, const struct kg_block *bl, size_t *nb,
+               size_t *nl)
+{
+  size_t i = 0, j;
+
+  while(i < bl->len) {
+    if(bl->text[i] != '(') {
+      i++;
+      continue;
+    }
+    for(j = i + 1; j < bl->len && !strchr("()", bl->text[j]); j++)
+      ;
+    if(j >= bl->len || bl->text[j] != ')')
+      return;
+    (*nb)++;
+    if(j > i + 1 &&
+       kg_report_locality(x, NULL, kg_report_src(bl, i + 1),
+                          kg_report_src_end(bl, j), NULL))
+      (*nl)++;
+    i = j + 1;
+  }
+}
+
+/* Do most of the brackets of block @bl, or of the list it is an item of,
+ * give communes ("Jacques Guyot (Joyeuse) Jean-Michel Boulle (Largentière)
+ * …", "- Croizat Frédéric (Alboussière)")?  Then a bracket the gazetteer
+ * misses, spelled otherwise ("La Chapelle Sous Aubenas") or shortened
+ * ("St Martin"), is a commune too when nothing makes it a body. */
+static int
+commune_brackets(struct kg_report *x, const struct kg_block *bl)
+{
+  const struct kg_block *v = x->doc.blocks;
+  size_t k = (size_t)(bl - v), a = k, z = k + 1, nb = 0, nl = 0;
+
+  if(k >= x->doc.nblocks)
+    return 0;
+  if(bl->kind == KG_BLK_ITEM) {
+    while(a > 0 && v[a - 1].kind == KG_BLK_ITEM && v[a - 1].level == bl->level)
+      a--;
+    while(z < x->doc.nblocks && v[z].kind == KG_BLK_ITEM &&
+          v[z].level == bl->level)
+      z++;
+  }
+  for(; a < z; a++)
+    count_brackets(x, &v[a], &nb, &nl);
+  return nl >= 3 && 2 * nl > nb;
+}
+
+/* Does s[0..len) hold a letter or a digit? */
+static int
+word_after(const char *s, size_t len)
+{
+  size_t i = 0;
+  int cp;
+
+  while(i < len) {
+    i += (size_t)kg_text_utf8_decode(s + i, len - i, &cp);
+    if(utf8proc_isupper(cp) || utf8proc_islower(cp) || (cp >= '0' && cp <= '9'))
+      return 1;
+  }
+  return 0;
+}
+
+/* The length of s[0..len) without a closing cue affiliation-trailer
+ * ("IRIT de profession" gives "IRIT"), or len. */
+static size_t
+trailer_start(const struct kg_vocab *v, const char *s, size_t len)
+{
+  size_t p, c, k;
+
+  for(p = 1; p < len; p++) {
+    if(s[p - 1] != ' ')
+      continue;
+    for(c = 0; c < v->ncues[KG_CUE_AFFILIATION_TRAILER]; c++)
+      if((k = kg_text_key_prefix(s + p, len - p,
+                                 v->cues[KG_CUE_AFFILIATION_TRAILER][c].key)) &&
+         !word_after(s + p + k, len - p - k)) {
+        while(p > 0 && s[p - 1] == ' ')
+          p--;
+        return p;
+      }
+  }
+  return len;
+}
+
 /* The rule "PREFIX:what" of a fact in @b. */
 static const char *
 rule_name(struct kg_buf *b, const char *prefix, const char *what)
@@ -204,13 +337,15 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
   size_t la = kg_report_src(bl, line_from), lz = kg_report_src_end(bl, to);
   size_t i;
   librdf_node **orgs, *group;
+  int communes;
 
   kg_people_parse_at(x->v, x->lex, use->prose, bl->text + from, to - from,
                      &p);
   orgs = kg_xcalloc(p.norgs ? p.norgs : 1, sizeof(librdf_node *));
+  communes = commune_brackets(x, bl);
   for(i = 0; i < p.norgs; i++) {
     const struct kg_org_ref *o = &p.orgs[i];
-    size_t aa = 0, az = 0;
+    size_t aa = 0, az = 0, end;
 
     if(o->alias.end > o->alias.start) {
       aa = kg_report_src(bl, from + o->alias.start);
@@ -228,6 +363,10 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
        !has_capital(bl->text + from + o->name.start,
                     o->name.end - o->name.start))
       continue;   /* "(l'espace public numérique)": a kind or a topic */
+    if(o->alias.end == o->alias.start &&
+       lone_first_name(x, bl->text + from + o->name.start,
+                       o->name.end - o->name.start))
+      continue;   /* "Vincent Gibert, Bertrand": a first name, no body */
     if(o->in_title &&
        kg_report_is_place(x, bl->text + from + o->name.start,
                           o->name.end - o->name.start))
@@ -236,8 +375,15 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
                           org_src_end(x, bl, from, o), NULL))
       continue;   /* "Jacques Guyot (Joyeuse)", "directrice à Vandœuvre":
                      where the person works, no organisation */
+    if(communes && o->bracketed && o->alias.end == o->alias.start &&
+       !may_be_body(x, bl->text + from + o->name.start,
+                    o->name.end - o->name.start))
+      continue;   /* "(La Chapelle Sous Aubenas)" among communes */
+    end = o->name.start +
+          trailer_start(x->v, bl->text + from + o->name.start,
+                        o->name.end - o->name.start);
     orgs[i] = kg_report_org(x, kg_report_src(bl, from + o->name.start),
-                       kg_report_src_end(bl, from + o->name.end), aa, az);
+                       kg_report_src_end(bl, from + end), aa, az);
   }
   group = group_org(x, use, bl);
   if(role == KG_CUE_NOTETAKER && p.npersons)

@@ -43,7 +43,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "speaker-pronoun", "landform", "org-institution", "org-ministry",
   "mandate", "speaker-quote-present", "clause-verb", "speaker-participle",
   "speaker-relative", "initiative-channel", "initiative-frame",
-  "initiative-frame-stop", "initiative-frame-skip"
+  "initiative-frame-stop", "initiative-frame-skip", "affiliation-trailer",
+  "org-name-link"
 };
 
 static const char *const files[] = {

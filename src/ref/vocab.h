@@ -116,6 +116,8 @@ enum kg_cue_role {
   KG_CUE_INITIATIVE_FRAME,  /* "dans le cadre du" X: an initiative */
   KG_CUE_INITIATIVE_FRAME_STOP, /* "dédié", "ou": X ends before it */
   KG_CUE_INITIATIVE_FRAME_SKIP, /* "grand" plan …: not part of X */
+  KG_CUE_AFFILIATION_TRAILER, /* "de profession" after a body's name */
+  KG_CUE_ORG_NAME_LINK,     /* "aux" inside a body's name, before a capital */
   KG_CUE_ROLE_COUNT
 };
 
