@@ -459,36 +459,11 @@ unambiguous(const struct kg_report *x, const struct kg_terr *t, const char *s,
   return ok;
 }
 
-/* The commune named @s that lies in a département the same text
- * names (@pl: "la rencontre … du Lot à Gourdon"), or NULL. */
+/* The one commune named @s (@len bytes) that lies in one of the @nt
+ * départements or régions @ts, or NULL (none, or several). */
 static const struct kg_terr *
-homonym_in_named_dep(const struct kg_report *x, const struct kg_places *pl,
-                     const char *s, size_t len)
-{
-  const struct kg_terr *c[32], *found = NULL;
-  struct kg_buf key = KG_BUF_INIT;
-  size_t n, i, k;
-
-  kg_text_key(s, len, &key);
-  n = kg_gaz_lookup(x->gaz, key.s, c, 32);
-  kg_buf_release(&key);
-  for(i = 0; i < n; i++)
-    for(k = 0; k < pl->n; k++)
-      if(c[i]->kind == KG_TERR_COMMUNE && c[i]->departement &&
-         pl->v[k].terr->kind == KG_TERR_DEPARTEMENT &&
-         !strcmp(pl->v[k].terr->code, c[i]->departement)) {
-        if(found && found != c[i])
-          return NULL;
-        found = c[i];
-      }
-  return found;
-}
-
-/* The commune named @s that lies in a département or région the event
- * already has ("NEC Martinique" … "au Lamentin": Le Lamentin, not Lamentin
- * of Guadeloupe), or NULL (none, or several). */
-static const struct kg_terr *
-homonym_in_event_place(const struct kg_report *x, const char *s, size_t len)
+homonym_within(const struct kg_report *x, const char *s, size_t len,
+               const struct kg_terr *const *ts, size_t nt)
 {
   const struct kg_terr *c[32], *found = NULL;
   struct kg_buf key = KG_BUF_INIT;
@@ -498,20 +473,48 @@ homonym_in_event_place(const struct kg_report *x, const char *s, size_t len)
   n = kg_gaz_lookup(x->gaz, key.s, c, 32);
   kg_buf_release(&key);
   for(i = 0; i < n && i < 32; i++)
-    for(k = 0; k < x->nspatial; k++) {
-      const struct kg_terr *t = x->spatial[k].t;
-      const char *in = t->kind == KG_TERR_REGION ? c[i]->region
-                       : t->kind == KG_TERR_DEPARTEMENT ? c[i]->departement
+    for(k = 0; k < nt; k++) {
+      const char *in = ts[k]->kind == KG_TERR_REGION ? c[i]->region
+                       : ts[k]->kind == KG_TERR_DEPARTEMENT ? c[i]->departement
                        : NULL;
 
-      if(c[i]->kind != KG_TERR_COMMUNE || !in || strcmp(in, t->code) ||
-         !librdf_node_equals(x->spatial[k].s, x->event))
+      if(c[i]->kind != KG_TERR_COMMUNE || !in || strcmp(in, ts[k]->code))
         continue;
       if(found && found != c[i])
         return NULL;
       found = c[i];
     }
   return found;
+}
+
+/* The commune named @s that lies in a département the same text
+ * names (@pl: "la rencontre … du Lot à Gourdon"), or NULL. */
+static const struct kg_terr *
+homonym_in_named_dep(const struct kg_report *x, const struct kg_places *pl,
+                     const char *s, size_t len)
+{
+  const struct kg_terr *ts[32];
+  size_t k, nt = 0;
+
+  for(k = 0; k < pl->n && nt < 32; k++)
+    if(pl->v[k].terr->kind == KG_TERR_DEPARTEMENT)
+      ts[nt++] = pl->v[k].terr;
+  return homonym_within(x, s, len, ts, nt);
+}
+
+/* The commune named @s that lies in a département or région the event
+ * already has ("NEC Martinique" … "au Lamentin": Le Lamentin, not Lamentin
+ * of Guadeloupe), or NULL (none, or several). */
+static const struct kg_terr *
+homonym_in_event_place(const struct kg_report *x, const char *s, size_t len)
+{
+  const struct kg_terr *ts[32];
+  size_t k, nt = 0;
+
+  for(k = 0; k < x->nspatial && nt < 32; k++)
+    if(librdf_node_equals(x->spatial[k].s, x->event))
+      ts[nt++] = x->spatial[k].t;
+  return homonym_within(x, s, len, ts, nt);
 }
 
 /* Does block @bl open with a facilitator cue ("Avec les interventions
@@ -846,6 +849,21 @@ capital_before(const char *t, size_t at)
   return kg_text_upper_at(t + a, e - a);
 }
 
+/* Is block @b a paragraph of the introduction, not the title nor a
+ * speaker list?  Then @pl gets the places it names (kg_places_find). */
+static int
+lead_para(const struct kg_report *x, size_t b, long title_block,
+          struct kg_places *pl)
+{
+  const struct kg_block *bl = &x->doc.blocks[b];
+
+  if((long)b == title_block || bl->kind != KG_BLK_PARA ||
+     speaker_line(x->v, bl))
+    return 0;
+  kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len, pl);
+  return 1;
+}
+
 /* The sentences of the paragraphs that introduce the event (before its
  * first session) name its départements and régions after a locative ("la
  * rencontre des conseillers numériques du Lot", "des médiateurs de la
@@ -866,11 +884,8 @@ lead_places(struct kg_report *x, long title_block, size_t first_sec)
     const struct kg_block *bl = &d->blocks[b];
     int listed = 0;
 
-    if((long)b == title_block || bl->kind != KG_BLK_PARA ||
-       speaker_line(x->v, bl))
+    if(!lead_para(x, b, title_block, &pl))
       continue;
-    kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
-                   &pl);
     for(i = 0; i < pl.n; i++) {
       const struct kg_place *p = &pl.v[i];
       int ok = (p->terr->kind == KG_TERR_DEPARTEMENT ||
@@ -928,11 +943,8 @@ lead_communes(struct kg_report *x, long title_block, size_t first_sec)
   for(b = 0; b < first_sec && b < d->nblocks; b++) {
     const struct kg_block *bl = &d->blocks[b];
 
-    if((long)b == title_block || bl->kind != KG_BLK_PARA ||
-       speaker_line(x->v, bl))
+    if(!lead_para(x, b, title_block, &pl))
       continue;
-    kg_places_find(x->gaz, x->v, x->reg, x->region, 1, bl->text, bl->len,
-                   &pl);
     for(i = 0; i < pl.n; i++) {
       const struct kg_place *p = &pl.v[i];
 

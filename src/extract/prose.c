@@ -338,11 +338,9 @@ capital_kind_names(struct pscan *sc)
   }
 }
 
-/* Does a known initiative start after word @i and before word @e ends
- * ("le dispositif des Conseillers numériques France Services")?  It is
- * the one named. */
+/* Does a known initiative start at a byte in [@a, @z) of the block? */
 static int
-known_after(struct pscan *sc, size_t i, size_t e)
+known_in(struct pscan *sc, size_t a, size_t z)
 {
   const struct kg_dict_hits *h;
   size_t k;
@@ -351,10 +349,19 @@ known_after(struct pscan *sc, size_t i, size_t e)
     return 0;
   h = kg_passage_block_hits(sc->st, sc->b);
   for(k = 0; k < h->n; k++)
-    if(h->v[k].start > sc->w.v[i].a && h->v[k].start < sc->w.v[e - 1].z &&
+    if(h->v[k].start >= a && h->v[k].start < z &&
        kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
       return 1;
   return 0;
+}
+
+/* Does a known initiative start after word @i and before word @e ends
+ * ("le dispositif des Conseillers numériques France Services")?  It is
+ * the one named. */
+static int
+known_after(struct pscan *sc, size_t i, size_t e)
+{
+  return known_in(sc, sc->w.v[i].a + 1, sc->w.v[e - 1].z);
 }
 
 /* Does the name of kind_names() that ends at word @e (before its closing
@@ -690,17 +697,7 @@ apposition_names(struct pscan *sc)
 static int
 known_at(struct pscan *sc, size_t s)
 {
-  const struct kg_dict_hits *h;
-  size_t k;
-
-  if(!sc->x->reg)
-    return 0;
-  h = kg_passage_block_hits(sc->st, sc->b);
-  for(k = 0; k < h->n; k++)
-    if(h->v[k].start == sc->w.v[s].a &&
-       kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
-      return 1;
-  return 0;
+  return known_in(sc, sc->w.v[s].a, sc->w.v[s].a + 1);
 }
 
 /* Do words [s, e) hold a capital, an acronym or a digit (after the first
