@@ -52,6 +52,8 @@
 #define GROUP_SCAN 80      /* tokens searched for a plural one */
 #define GROUP_WORDS 8      /* words of an organisation before its people */
 #define ENTRY_HEAD 120     /* bytes read for the name heading an entry */
+#define CREDIT_SKIP 2      /* capitalised words of an event's name between
+                              a notes credit and the name */
 
 /* The section whose own text holds block @b, or x->nsecs (the event). */
 static size_t
@@ -500,6 +502,25 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
   if(m == 1 && !free_standing(x, t, k))
     return 0;   /* "coauteur avec X", "en partenariat avec X" */
   return m;
+}
+
+/* Is the name at token @i credited with the notes of the event: right
+ * after a notes-credit phrase ("dessinateur et facilitateur graphique
+ * Julien Revenu"), or after the event's name that follows one ("Notes
+ * visuelles Intercotour Benoit Bryon")? */
+static int
+notes_credit(const struct kg_report *x, const struct kg_ptoks *t, size_t i)
+{
+  size_t j = i;
+
+  for(;;) {
+    if(phrase_ends(x, KG_CUE_NOTES_CREDIT, t, j))
+      return 1;
+    if(j == 0 || i - j >= CREDIT_SKIP || !is_word(t, j - 1) ||
+       !t->v[j - 1].cap)
+      return 0;
+    j--;
+  }
 }
 
 /* Is there a dash between token @k and the start of its sentence (a
@@ -1137,6 +1158,10 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
               pronoun_speaker(x, &t, s0, i, e)) {
       use.role = KG_CUE_FACILITATOR;
       use.confidence = CONF_SPEAKER;
+    } else if(notes_credit(x, &t, i)) {
+      use.role = KG_CUE_NOTETAKER;
+      use.prefix = "credit";
+      use.confidence = CONF_BYLINE;
     }
     group_before(x, &t, i, bl->kind == KG_BLK_ITEM, &use);
     if(use.group_to > use.group_from) {
