@@ -444,6 +444,17 @@ surname_first(const struct kg_ptoks *t, size_t j)
 }
 
 size_t
+kg_people_unknown_pair(const struct kg_ptoks *t, size_t i)
+{
+  if(!t->lx || i + 1 >= t->n || !cap_word(t, i) || !cap_word(t, i + 1) ||
+     t->v[i].upper || t->v[i + 1].upper || t->v[i].lex ||
+     (t->v[i + 1].lex & ~(KG_LEX_SURNAME | KG_LEX_PROPER)) ||
+     cap_word(t, i + 2))
+    return 0;
+  return 2;
+}
+
+size_t
 kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i,
                int strict)
 {

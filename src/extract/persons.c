@@ -494,7 +494,8 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
      (m = kg_people_phrase(x->v, KG_CUE_SPEAKER_INVERTED, t, k)) > 0)
     return name_after_title(x, t, k + m) && !press_quote(x, t, k, m) ? m : 0;
   if(!m && kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, k) &&
-     kg_people_name(x->v, t, k + 1, 0) &&
+     (kg_people_name(x->v, t, k + 1, 0) ||
+      kg_people_unknown_pair(t, k + 1)) &&
      (talk_before(x, t, k) || participle_before(x, t, k)))
     return 1;
   if(m == 1 && !kg_people_name(x->v, t, k + 1, 0))
@@ -521,6 +522,20 @@ notes_credit(const struct kg_report *x, const struct kg_ptoks *t, size_t i)
       return 0;
     j--;
   }
+}
+
+/* Does token @i open an entry of a speaker scope: right after the speaker
+ * phrase, a comma, "et" or the "par" of a talk?  There a pair of
+ * capitalised words the lexicon does not know is a speaker's name ("…, la
+ * médiation des collections numériques par Gaëlenn Gouret du SCD"). */
+static int
+scope_entry(const struct kg_report *x, const struct kg_ptoks *t,
+            const unsigned char *scope, size_t i)
+{
+  return scope[i] && i > 0 &&
+         (!scope[i - 1] || t->v[i - 1].kind == KG_PTOK_COMMA ||
+          kg_people_phrase(x->v, KG_CUE_NAME_SEP, t, i - 1) == 1 ||
+          kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, i - 1) == 1);
 }
 
 /* Is there a dash between token @k and the start of its sentence (a
@@ -1139,6 +1154,8 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     if(sentence_end(&t, i))
       s0 = i + 1;
     n = kg_people_name(x->v, &t, i, strict && !scope[i] && i != by);
+    if(!n && scope_entry(x, &t, scope, i))
+      n = kg_people_unknown_pair(&t, i);
     if(!n && lone_first_name(&t, i) &&
        (scope[i] || in_title_brackets(x, sec, bl, &t, i)))
       kg_roles_first_name(x, sec, bl, ls + t.v[i].start, ls + t.v[i].end,
