@@ -514,6 +514,9 @@ notes_credit(const struct kg_report *x, const struct kg_ptoks *t, size_t i)
 {
   size_t j = i;
 
+  if(j > 0 && t->v[j - 1].kind == KG_PTOK_PUNCT &&
+     t->text[t->v[j - 1].start] == ':')
+    j--;   /* "Secrétaire de séance : Marie Dupont" */
   for(;;) {
     if(phrase_ends(x, KG_CUE_NOTES_CREDIT, t, j))
       return 1;
@@ -1170,15 +1173,16 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
       use.role = KG_CUE_NOTETAKER;
       use.prefix = sig ? "signature" : "byline";
       use.confidence = CONF_BYLINE;
+    } else if(notes_credit(x, &t, i) && !speaker_after(x, &t, i + n)) {
+      /* "Synthèse rédigée par X": the "par" of a credit, not of a talk */
+      use.role = KG_CUE_NOTETAKER;
+      use.prefix = "credit";
+      use.confidence = CONF_BYLINE;
     } else if(scope[i] || speaker_after(x, &t, i + n) ||
               speaker_turn(&t, i, n) || title_speaker(x, sec, bl, &t, i) ||
               pronoun_speaker(x, &t, s0, i, e)) {
       use.role = KG_CUE_FACILITATOR;
       use.confidence = CONF_SPEAKER;
-    } else if(notes_credit(x, &t, i)) {
-      use.role = KG_CUE_NOTETAKER;
-      use.prefix = "credit";
-      use.confidence = CONF_BYLINE;
     }
     group_before(x, &t, i, bl->kind == KG_BLK_ITEM, &use);
     if(use.group_to > use.group_from) {
