@@ -314,7 +314,8 @@ unknown_after_surname(const struct kg_ptoks *t, size_t j)
 {
   size_t k = j + 1;
 
-  while(k < t->n && cap_word(t, k) && !t->v[k].upper && !t->v[k].lex)
+  while(k < t->n && cap_word(t, k) && !t->v[k].upper &&
+        !(t->v[k].lex & ~(KG_LEX_PROPER | KG_LEX_FIRST_NAME)))
     k++;
   if(k < t->n && t->v[k].kind == T_WORD && (t->v[k].cap || !t->v[k].key[0]))
     return 0;   /* another capitalised word, or a dash: not one name */
