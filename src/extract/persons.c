@@ -880,6 +880,12 @@ inside_longer_name(const struct kg_report *x, const struct kg_ptoks *t,
   if(t->v[i - 1].upper && (n = kg_people_name(x->v, t, i, 0)) > 1 &&
      t->v[i + n - 1].upper)
     return 0;   /* "…, CDC Véronique DUGOUJON, consultante" */
+  if((n = kg_people_name(x->v, t, i, 0)) > 1 && i + n + 1 < t->n &&
+     is_word(t, i + n) &&
+     kg_people_phrase(x->v, KG_CUE_NAME_SEP, t, i + n) == 1 &&
+     kg_people_name(x->v, t, i + n + 1, 0) > 1)
+    return 0;   /* "conseillères numériques France Service Laurie Menant et
+                   Mélody Morelle-Caballero": the first of two people */
   /* "l'adjoint au Maire Michel Briand": a job title, not part of a name */
   return kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, i - 1) != 1 &&
          kg_people_phrase(x->v, KG_CUE_BYLINE, t, i - 1) != 1 &&
