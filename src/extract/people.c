@@ -305,17 +305,23 @@ caps_after(const struct kg_ptoks *t, size_t j)
   return k - j - 1;
 }
 
+#define SURNAME_SYLLABLE 3   /* bytes of a known word inside a surname */
+
 /* A surname in Title Case goes on with the next capitalised words the
- * lexicon does not know at all ("Jocelyn Ho Ti Noe", "Daoud Saindou
- * Malide") when the run then ends, before a comma, a full stop or a
- * lower-case word: tokens after @j. */
+ * lexicon does not know at all ("Daoud Saindou Malide"), or short ones it
+ * knows only as proper nouns or first names ("Jocelyn Ho Ti Noe"; a
+ * commune after a list's name, "Anne Morel Annonay", is longer), when the
+ * run then ends, before a comma, a full stop or a lower-case word: tokens
+ * after @j. */
 static size_t
 unknown_after_surname(const struct kg_ptoks *t, size_t j)
 {
   size_t k = j + 1;
 
   while(k < t->n && cap_word(t, k) && !t->v[k].upper &&
-        !(t->v[k].lex & ~(KG_LEX_PROPER | KG_LEX_FIRST_NAME)))
+        (!t->v[k].lex ||
+         (!(t->v[k].lex & ~(KG_LEX_PROPER | KG_LEX_FIRST_NAME)) &&
+          t->v[k].end - t->v[k].start <= SURNAME_SYLLABLE)))
     k++;
   if(k < t->n && t->v[k].kind == T_WORD && (t->v[k].cap || !t->v[k].key[0]))
     return 0;   /* another capitalised word, or a dash: not one name */
