@@ -784,6 +784,76 @@ subject_names(struct oscan *sc)
   }
 }
 
+/* ------------------------------------------------------------ job titles */
+
+/* Does a job title start at word @i after a comma or "et", as in a
+ * person's description ("…, présidente du Carif Oref", "… et directeur
+ * général de SCET")?  Returns the word after the title and its adjectives
+ * ("général"), @i if none. */
+static size_t
+title_end(struct oscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t m, k;
+
+  if(!i || !(m = phrase(sc, i, KG_CUE_JOB_TITLE)) || w->v[i + m - 1].gap)
+    return i;
+  if(!(w->v[i - 1].gap & KG_GAP_COMMA) &&
+     (w->v[i - 1].gap || i < 2 || w->v[i - 2].gap & ~KG_GAP_COMMA ||
+      phrase(sc, i - 1, KG_CUE_NAME_SEP) != 1))
+    return i;
+  for(k = i + m; k < w->n && !w->v[k - 1].gap &&
+      phrase(sc, k, KG_CUE_ORG_ADJECTIVE) == 1; k++)
+    ;
+  return k < w->n && !w->v[k - 1].gap ? k : i;
+}
+
+/* Might words [k, e) be only part of what follows a job title: a common
+ * word opening it with no connector after ("Directrice de Communication
+ * Telecom Bretagne": a department, then the body; "directrice de la
+ * Culture"), or "et" and a capital after it ("maire délégué de Sorges et
+ * Ligueux")? */
+static int
+split_name(struct oscan *sc, size_t k, size_t e)
+{
+  const struct kg_word *v = sc->w.v;
+  int common = !v[k].acro && !v[k].mixed && sc->x->lex &&
+               (kg_lexicon_classes(sc->x->lex, sc->bl->text + v[k].a,
+                                   v[k].z - v[k].a) & KG_LEX_COMMON);
+
+  if(common && (e - k == 1 || capital(sc, k + 1)))
+    return 1;
+  return e < sc->w.n && !v[e - 1].gap && phrase(sc, e, KG_CUE_NAME_SEP) == 1 &&
+         !v[e].gap && capital(sc, e + 1);
+}
+
+/* "Zouhourya Mouayad Ben, élue de Mtsamboro et présidente du Carif Oref",
+ * "…, directeur général de SCET – Groupe Caisse des Dépôts": the body a
+ * job title names after "du", "de la", "de l'", "des" (0.55) when it is a
+ * capitalised run, not a head noun (head_name() reads those), not a place
+ * or a person, and, as one word, no common word ("directrice de la
+ * Culture"). */
+static void
+title_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t i, k, c, e;
+
+  for(i = 1; i < w->n; i++) {
+    if((k = title_end(sc, i)) == i ||
+       !(c = phrase(sc, k, KG_CUE_NAME_CONNECTOR)) || k + c >= w->n ||
+       w->v[k + c - 1].gap || head_at(sc, k + c, &kind))
+      continue;
+    k += c;
+    e = kg_names_run(sc->lx, w, k, 6);
+    if(e == k || phrase(sc, k, KG_CUE_JOB_TITLE) || split_name(sc, k, e) ||
+       first_named(sc, k, e) || !plausible(sc, k, e, 1))
+      continue;
+    add_words(sc, k, e, 55);
+  }
+}
+
 /* ------------------------------------------------------------ municipalities */
 
 /* The word index just after the commune of the block whose name starts
@@ -1226,6 +1296,7 @@ kg_orgs_find(struct kg_report *x)
     agent_names(&sc);
     apposition_names(&sc);
     subject_names(&sc);
+    title_names(&sc);
     municipal_names(&sc);
     companion_names(&sc);
     emit_block(&sc);
