@@ -985,7 +985,11 @@ companion_shape(struct oscan *sc, size_t a, size_t e)
   for(k = a; k < e; k++)
     if(!capital(sc, k) && !phrase(sc, k, KG_CUE_NAME_CONNECTOR))
       return 0;
-  return plausible(sc, a, e, 0);
+  /* "Supagro Montpellier": a word that is no first name, then a place, is
+   * shaped like a body, not like a person */
+  return plausible(sc, a, e, e - a == 2 &&
+                   kg_report_is_place(sc->x, t + v[e - 1].a,
+                                      v[e - 1].z - v[e - 1].a));
 }
 
 /* The name an enumeration item [s, e) holds, from *a: after its article,
@@ -998,6 +1002,9 @@ companion_end(struct oscan *sc, size_t s, size_t e, size_t *a)
   size_t c, r;
 
   *a = kg_names_skip_article(sc->lx, &sc->w, s);
+  if(*a == s && (c = phrase(sc, s, KG_CUE_NAME_CONNECTOR)) != 0 &&
+     s + c < e && !sc->w.v[s + c - 1].gap && capital(sc, s + c))
+    *a = s + c;   /* "de la CCI de la Lozère, de Supagro Montpellier" */
   if(*a < e && (c = phrase(sc, *a, KG_CUE_ORG_COLLECTIVE)) != 0 &&
      (r = kg_names_skip_article(sc->lx, &sc->w, *a + c)) < e && capital(sc, r))
     *a = r;
