@@ -808,6 +808,17 @@ title_end(struct oscan *sc, size_t i)
   return k < w->n && !w->v[k - 1].gap ? k : i;
 }
 
+/* Are words [k, e) one common word ("Culture", "Gare")? */
+static int
+one_common(struct oscan *sc, size_t k, size_t e)
+{
+  const struct kg_word *v = sc->w.v;
+
+  return e - k == 1 && !v[k].acro && !v[k].mixed && sc->x->lex &&
+         (kg_lexicon_classes(sc->x->lex, sc->bl->text + v[k].a,
+                             v[k].z - v[k].a) & KG_LEX_COMMON);
+}
+
 /* Might words [k, e) be only part of what follows a job title: a common
  * word opening it with no connector after ("Directrice de Communication
  * Telecom Bretagne": a department, then the body; "directrice de la
@@ -817,11 +828,8 @@ static int
 split_name(struct oscan *sc, size_t k, size_t e)
 {
   const struct kg_word *v = sc->w.v;
-  int common = !v[k].acro && !v[k].mixed && sc->x->lex &&
-               (kg_lexicon_classes(sc->x->lex, sc->bl->text + v[k].a,
-                                   v[k].z - v[k].a) & KG_LEX_COMMON);
 
-  if(common && (e - k == 1 || capital(sc, k + 1)))
+  if(one_common(sc, k, k + 1) && (e - k == 1 || capital(sc, k + 1)))
     return 1;
   return e < sc->w.n && !v[e - 1].gap && phrase(sc, e, KG_CUE_NAME_SEP) == 1 &&
          !v[e].gap && capital(sc, e + 1);
@@ -911,6 +919,73 @@ municipal_names(struct oscan *sc)
     e = commune_at(sc, i + m + c);
     if(e > i + m + c && acts(sc, i, e))
       add_words(sc, i, e, 70);
+  }
+}
+
+/* ------------------------------------------------------------ venues */
+
+/* Where the commune of a venue starts when words [s, e) end with "de" or
+ * "à" and a commune ("Fabuleuse Cantine de Saint-Étienne"), or go on with
+ * them ("Agora à Beaugency"): the end of the venue's name, 0 if none. */
+static size_t
+venue_end(struct oscan *sc, size_t s, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k, c;
+
+  for(k = s + 1; k <= e && k < w->n; k++) {
+    if(w->v[k - 1].gap || !(c = phrase(sc, k, KG_CUE_LOCATIVE)) ||
+       k + c >= w->n || w->v[k + c - 1].gap)
+      continue;
+    if(commune_at(sc, k + c) > k + c)
+      return k;
+  }
+  return 0;
+}
+
+/* Does a place begin at word @s ("au Mans", "à la Rochelle")? */
+static int
+place_starts(const struct oscan *sc, size_t s)
+{
+  size_t i;
+
+  for(i = 0; i < sc->pl.n; i++)
+    if(sc->pl.v[i].start <= sc->w.v[s].a && sc->pl.v[i].end > sc->w.v[s].a)
+      return 1;
+  return 0;
+}
+
+/* "à l'Agora à Beaugency", "à l'Artchipel Scène nationale à Basse-Terre",
+ * "au Quai des Savoirs de Toulouse": after a locative with its article, a
+ * capitalised run (with the adjectives of a body's name) then "à" or "de"
+ * and a commune names the body of a venue (0.55); not a head noun
+ * (head_name() reads those), a place, a person, a recurring event
+ * ("aux Rencontres de Lyon"), a building ("à l'Hôtel du Département à
+ * Mont-de-Marsan") or one common word before "de" ("à la Gare de
+ * Lyon"). */
+static void
+venue_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t i, m, s, e, end;
+
+  for(i = 0; i + 2 < w->n; i++) {
+    if(!(m = phrase(sc, i, KG_CUE_ORG_VENUE)) || w->v[i + m - 1].gap)
+      continue;
+    s = i + m;
+    if(!capital(sc, s) || head_at(sc, s, &kind) || place_starts(sc, s) ||
+       phrase(sc, s, KG_CUE_EVENT_SERIES) ||
+       phrase(sc, s, KG_CUE_VENUE_BUILDING))
+      continue;
+    e = kg_names_run(sc->lx, w, s, 6);
+    while(e < w->n && !w->v[e - 1].gap &&
+          phrase(sc, e, KG_CUE_ORG_ADJECTIVE) == 1)
+      e++;
+    if(!(end = venue_end(sc, s, e)) || (end < e && one_common(sc, s, end)) ||
+       first_named(sc, s, end) || !plausible(sc, s, end, 1))
+      continue;   /* "à la Gare de Lyon"; but "à l'Agora à Beaugency" */
+    add_words(sc, s, end, 55);
   }
 }
 
@@ -1305,6 +1380,7 @@ kg_orgs_find(struct kg_report *x)
     subject_names(&sc);
     title_names(&sc);
     municipal_names(&sc);
+    venue_names(&sc);
     companion_names(&sc);
     emit_block(&sc);
     kg_places_release(&sc.pl);
