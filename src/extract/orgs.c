@@ -120,6 +120,19 @@ first_named(struct oscan *sc, size_t i, size_t j)
           KG_LEX_FIRST_NAME);
 }
 
+/* Is word @i a first name and no place ("animé par Jeanne Martin de
+ * Familles Rurales", not "Paris Terres d'Envol")? */
+static int
+first_name_at(struct oscan *sc, size_t i)
+{
+  const struct kg_word *v = &sc->w.v[i];
+  const char *t = sc->bl->text + v->a;
+
+  return !v->acro && sc->x->lex &&
+         (kg_lexicon_classes(sc->x->lex, t, v->z - v->a) &
+          KG_LEX_FIRST_NAME) && !kg_report_is_place(sc->x, t, v->z - v->a);
+}
+
 /* ------------------------------------------------------------ head nouns */
 
 enum head_kind { HEAD_NONE = 0, HEAD_STRONG, HEAD_WEAK, HEAD_PROPER,
@@ -711,10 +724,13 @@ agent_names(struct oscan *sc)
     if(a >= w->n || (a > k && w->v[a - 1].gap) || head_at(sc, a, &kind))
       continue;  /* a head noun: head_name() reads it */
     e = agent_object(sc, a);
-    if(e > a &&
+    if(e > a && !first_name_at(sc, a) &&
        (governs || a > k || w->v[a].acro || w->v[a].mixed || e - a != 2) &&
        plausible(sc, a, e, governs))
-      add_words(sc, a, e, 65);
+      /* "porté par La Mêlée": a capital article inside a sentence is the
+       * name's */
+      add_words(sc, a == k + 1 && w->v[k].cap && !w->v[k].initial ? k : a,
+                e, 65);
   }
 }
 
