@@ -226,8 +226,10 @@ complement(struct oscan *sc, size_t j, int allow_name, size_t *from,
     return kg_names_run(sc->lx, w, j + c, 8);
   if(!allow_name)
     return j;
-  if(w->v[j].cap && phrase(sc, j, KG_CUE_ARTICLE) == 1 && !w->v[j].gap)
-    k = j + 1;  /* "la coopérative La Mednum" */
+  if(phrase(sc, j, KG_CUE_ARTICLE) == 1 && !w->v[j].gap &&
+     (w->v[j].cap || (j + 1 < w->n && w->v[j + 1].cap)))
+    k = j + 1;  /* "la coopérative La Mednum", "l'espace socio-culturel le
+                   Ruban Vert" */
   if(!capital(sc, k))
     return j;
   *named = 1;
@@ -666,6 +668,19 @@ representative_names(struct oscan *sc)
   }
 }
 
+/* Where a name found at word @a after an article at @s starts: at the
+ * article when it has a capital inside a sentence ("les médiateurs
+ * numériques Les Bricodeurs"), else at @a. */
+static size_t
+name_article(struct oscan *sc, size_t s, size_t a)
+{
+  const struct kg_word *v = sc->w.v;
+  size_t k = kg_names_phrase_before(sc->lx, &sc->w, a, KG_CUE_ARTICLE);
+
+  return k < a && k >= s && a - k == 1 && v[k].cap && !v[k].initial &&
+         !v[k].gap ? k : a;
+}
+
 /* ------------------------------------------------------------ agents */
 
 /* The organisation after an agent cue at word @k: a capitalised run, or
@@ -754,7 +769,7 @@ apposition_names(struct oscan *sc)
                  !w->v[s].mixed) ||
        head_at(sc, s, &kind) || !plausible(sc, s, i + 1, 0))
       continue;
-    add_words(sc, s, i + 1, 65);
+    add_words(sc, name_article(sc, 0, s), i + 1, 65);
   }
 }
 
@@ -1125,7 +1140,7 @@ companion_names(struct oscan *sc)
 
       if(a < e && !found_within(sc, it[k][0], it[k][1]) &&
          companion_shape(sc, a, e))
-        add_words(sc, a, e, 55);
+        add_words(sc, name_article(sc, it[k][0], a), e, 55);
     }
     i = next > i ? next : i + 1;
   }
