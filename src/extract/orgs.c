@@ -47,6 +47,7 @@ struct oscan {
 };
 
 #define BIT(r) ((size_t)1 << (r))
+#define EMITTED 2           /* span flag: made before, by kg_orgs_acronyms() */
 #define REP_ITEM_WORDS 10   /* words of one item of a list of bodies */
 #define COMPANION_WORDS 4   /* words of a body named among known ones */
 
@@ -438,7 +439,7 @@ after_acronym(struct oscan *sc, size_t az, size_t z)
  * "Agence nationale de la cohésion des territoires (ANCT)": one
  * organisation, the acronym its alternate name. */
 static void
-acronym_names(struct oscan *sc)
+acronym_names(struct oscan *sc, int flags)
 {
   struct kg_names_spans p = { NULL, 0, 0 };
   size_t i;
@@ -447,7 +448,7 @@ acronym_names(struct oscan *sc)
   for(i = 0; i < p.n; i++)
     if(kg_names_expansion_kind(sc->lx, &sc->w, (size_t)p.v[i].flags) == 1)
       add_span(sc, p.v[i].a, after_acronym(sc, p.v[i].az, p.v[i].z),
-               p.v[i].aa, p.v[i].az, 85, 0);
+               p.v[i].aa, p.v[i].az, 85, flags);
   free(p.v);
 }
 
@@ -1245,8 +1246,8 @@ emit_block(struct oscan *sc)
     const struct kg_names_span *c = &sc->c.v[i];
     size_t a = kg_report_src(bl, c->a), z = kg_report_src_end(bl, c->z);
 
-    if(!keep[i])
-      continue;
+    if(!keep[i] || c->flags == EMITTED)
+      continue;   /* kg_orgs_acronyms() made it */
     if(c->flags) {
       KG_GROW(sc->later, sc->caplater, sc->nlater + 1);
       sc->later[sc->nlater].a = a;
@@ -1380,44 +1381,90 @@ emit_standalone(struct oscan *sc)
   kg_buf_release(&other);
 }
 
-void
-kg_orgs_find(struct kg_report *x)
+/* The block @b of the report, its words and no candidate yet; 0 for
+ * code, which names nothing. */
+static int
+scan_block(struct oscan *sc, size_t b)
+{
+  sc->bl = &sc->x->doc.blocks[b];
+  if(sc->bl->kind == KG_BLK_CODE)
+    return 0;
+  sc->w = *kg_report_words(sc->x, b);  /* SHARED: the report keeps it */
+  sc->c.n = 0;
+  return 1;
+}
+
+static void
+scan_release(struct oscan *sc)
+{
+  free(sc->c.v);
+  free(sc->later);
+  kg_dict_free(sc->dict);
+}
+
+/* The shapes of one block's names, best kept and made. */
+static void
+find_block(struct oscan *sc)
+{
+  struct kg_report *x = sc->x;
+  size_t i;
+
+  kg_places_find(x->gaz, x->v, x->reg, x->region, 0, sc->bl->text,
+                 sc->bl->len, &sc->pl);
+  registry_names(sc);
+  for(i = 0; i < sc->w.n;)
+    i += head_name(sc, i);
+  territory_names(sc);
+  acronym_names(sc, EMITTED);
+  bare_acronyms(sc);
+  list_names(sc);
+  representative_names(sc);
+  agent_names(sc);
+  apposition_names(sc);
+  subject_names(sc);
+  title_names(sc);
+  municipal_names(sc);
+  venue_names(sc);
+  companion_names(sc);
+  emit_block(sc);
+  kg_places_release(&sc->pl);
+}
+
+/* Every block of the report: only the names given with their acronyms
+ * when @acronyms, else all the shapes. */
+static void
+scan_report(struct kg_report *x, int acronyms)
 {
   struct oscan sc;
-  size_t b, i;
+  size_t b;
 
   memset(&sc, 0, sizeof sc);
   sc.x = x;
   sc.lx = kg_report_names(x);
-  sc.dict = registry_dict(x->reg);
+  sc.dict = acronyms ? NULL : registry_dict(x->reg);
   for(b = 0; b < x->doc.nblocks; b++) {
-    sc.bl = &x->doc.blocks[b];
-    if(sc.bl->kind == KG_BLK_CODE)
+    if(!scan_block(&sc, b))
       continue;
-    sc.w = *kg_report_words(x, b);  /* SHARED: the report keeps it */
-    sc.c.n = 0;
-    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, sc.bl->text,
-                   sc.bl->len, &sc.pl);
-    registry_names(&sc);
-    for(i = 0; i < sc.w.n;)
-      i += head_name(&sc, i);
-    territory_names(&sc);
-    acronym_names(&sc);
-    bare_acronyms(&sc);
-    list_names(&sc);
-    representative_names(&sc);
-    agent_names(&sc);
-    apposition_names(&sc);
-    subject_names(&sc);
-    title_names(&sc);
-    municipal_names(&sc);
-    venue_names(&sc);
-    companion_names(&sc);
-    emit_block(&sc);
-    kg_places_release(&sc.pl);
+    if(acronyms) {
+      acronym_names(&sc, 0);
+      emit_block(&sc);
+    } else {
+      find_block(&sc);
+    }
   }
-  emit_standalone(&sc);
-  free(sc.c.v);
-  free(sc.later);
-  kg_dict_free(sc.dict);
+  if(!acronyms)
+    emit_standalone(&sc);
+  scan_release(&sc);
+}
+
+void
+kg_orgs_acronyms(struct kg_report *x)
+{
+  scan_report(x, 1);
+}
+
+void
+kg_orgs_find(struct kg_report *x)
+{
+  scan_report(x, 0);
 }
