@@ -119,6 +119,8 @@ enum kg_cue_role {
   KG_CUE_AFFILIATION_TRAILER, /* "de profession" after a body's name */
   KG_CUE_ORG_NAME_LINK,     /* "aux" inside a body's name, before a capital */
   KG_CUE_NOTES_CREDIT,      /* "facilitateur graphique", "Notes visuelles" */
+  KG_CUE_ORG_VENUE,         /* "au", "à l'" X "à" <commune>: a venue's body */
+  KG_CUE_VENUE_BUILDING,    /* "Hôtel du Département": a building, no body */
   KG_CUE_ROLE_COUNT
 };
 
