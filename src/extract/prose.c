@@ -669,6 +669,38 @@ hashtag_names(struct pscan *sc)
   }
 }
 
+/* Start of a name in lower case that ends at word @i before an
+ * apposition, else i + 1: a capitalised word and adjectives of cue
+ * initiative-adjective ("aux Quartiers numériques, initiative
+ * d'insertion …"), or a kind of initiative after a one-word determiner
+ * and its "de" complement of at most three words ("la charte de la
+ * médiation, outil managérial …"). */
+static size_t
+lower_apposition_start(struct pscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k = i + 1, m, s;
+
+  while(k > 0 && i + 1 - k < 2 && !w->v[k - 1].cap &&
+        (k - 1 == i || !w->v[k - 1].gap) &&
+        kg_names_phrase(sc->lx, w, k - 1, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+    k--;
+  if(k <= i && (s = kg_names_run_back(sc->lx, w, k, 5)) < k &&
+     !w->v[s].initial)
+    return s;
+  for(k = i; k + 5 > i && k >= 1; k--) {
+    if(w->v[k].gap && k < i)
+      break;
+    if(w->v[k].cap || !(m = kg_names_phrase(sc->lx, w, k,
+                                            KG_CUE_INITIATIVE_KIND)) ||
+       k + m > i || !one_word_before(sc, k, KG_CUE_INITIATIVE_DET) ||
+       !kg_names_phrase(sc->lx, w, k + m, KG_CUE_NAME_CONNECTOR))
+      continue;
+    return k;
+  }
+  return i + 1;
+}
+
 /* "PorTReA, un outil de recensement": a name, a comma, an initiative
  * noun. */
 static void
@@ -685,6 +717,10 @@ apposition_names(struct pscan *sc)
        !kg_names_phrase(sc->lx, w, h, KG_CUE_INITIATIVE_INTRO))
       continue;
     s = kg_names_run_back(sc->lx, w, i + 1, 5);
+    if(s > i && (s = lower_apposition_start(sc, i)) <= i) {
+      add_words(sc, s, i + 1, 60, FLAGS(R_APPOSITION, -1));
+      continue;
+    }
     if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
                  !w->v[s].mixed) ||
        kg_names_person_shaped(w, s, i + 1))
