@@ -136,27 +136,35 @@ kind_first(struct pscan *sc, size_t s, size_t e)
   return m && s + m <= e && !sc->w.v[s].cap;
 }
 
-/* Words [i, j) could name an initiative: not a person, a place or a known
- * organisation, nor (unless @named: an initiative noun came before) a name
- * that begins with an organisation's head noun. */
+/* Could text[a, z) of the block name an initiative: not a person, a
+ * place or a known organisation? */
 static int
-plausible(struct pscan *sc, size_t i, size_t j, int named)
+plausible_text(struct pscan *sc, size_t a, size_t z)
 {
   struct kg_report *x = sc->x;
-  const char *t = sc->bl->text + sc->w.v[i].a;
-  size_t len = sc->w.v[j - 1].z - sc->w.v[i].a, k;
+  const char *t = sc->bl->text + a;
+  size_t len = z - a, k;
   struct kg_buf key = KG_BUF_INIT;
   int ok;
 
   kg_text_key(t, len, &key);
   ok = key.len && !kg_report_is_person(x, t, len) &&
        !kg_report_is_place(x, t, len) &&
-       !(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG)) &&
-       (named || kg_names_expansion_kind(sc->lx, &sc->w, i) != 1);
+       !(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG));
   for(k = 0; k < x->orgs.n && ok; k++)
     ok = strcmp(x->orgs.v[k].key, key.s) != 0;
   kg_buf_release(&key);
   return ok;
+}
+
+/* Words [i, j) could name an initiative (plausible_text()), nor (unless
+ * @named: an initiative noun came before) a name that begins with an
+ * organisation's head noun. */
+static int
+plausible(struct pscan *sc, size_t i, size_t j, int named)
+{
+  return plausible_text(sc, sc->w.v[i].a, sc->w.v[j - 1].z) &&
+         (named || kg_names_expansion_kind(sc->lx, &sc->w, i) != 1);
 }
 
 /* Are words [i, j) common words, in lower case after the first
@@ -800,18 +808,46 @@ frame_names(struct pscan *sc)
   }
 }
 
-/* "PANEL (Programme d'Accompagnement Numérique en Lozère)". */
+/* Does word @i end like a plural ("Espaces", "Affections", "Bureaux")? */
+static int
+plural_word(const struct kg_words *w, size_t i)
+{
+  size_t n = strlen(w->v[i].key);
+
+  return n > 1 && (w->v[i].key[n - 1] == 's' || w->v[i].key[n - 1] == 'x');
+}
+
+/* "PANEL (Programme d'Accompagnement Numérique en Lozère)" (0.85);
+ * "PANDA (Point d'Accès Numérique de Dijon …)", "la VAE (Validation des
+ * Acquis d'Expérience)": an expansion that opens with a singular noun
+ * that is neither an initiative noun nor a body's head noun names a
+ * scheme more often than a body (0.55); a plural names a kind ("EVS
+ * (Espaces de Vie Sociale)", "ALD (Affections de Longue Durée)"), and so
+ * does an acronym of cue acronym-not-org ("EPN", "TIC"); a known body is
+ * none (plausible_text()). */
 static void
 acronym_names(struct pscan *sc)
 {
   struct kg_names_spans p = { NULL, 0, 0 };
+  const struct kg_vocab *v = sc->x->v;
   size_t i;
 
   kg_names_acronyms(sc->lx, &sc->w, &p);
-  for(i = 0; i < p.n; i++)
-    if(kg_names_expansion_kind(sc->lx, &sc->w, (size_t)p.v[i].flags) == 2)
-      kg_names_span_add(&sc->c, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85,
+  for(i = 0; i < p.n; i++) {
+    const struct kg_names_span *s = &p.v[i];
+    int kind = kg_names_expansion_kind(sc->lx, &sc->w, (size_t)s->flags);
+
+    if(kind == 2)
+      kg_names_span_add(&sc->c, s->a, s->z, s->aa, s->az, 85,
                         FLAGS(R_ACRONYM, -1));
+    else if(!kind && !plural_word(&sc->w, (size_t)s->flags) &&
+            !kg_vocab_phrase_is(v->cues[KG_CUE_ACRONYM_NOT_ORG],
+                                v->ncues[KG_CUE_ACRONYM_NOT_ORG],
+                                sc->bl->text + s->aa, s->az - s->aa) &&
+            plausible_text(sc, s->a, s->z) && plausible_text(sc, s->aa, s->az))
+      kg_names_span_add(&sc->c, s->a, s->z, s->aa, s->az, 55,
+                        FLAGS(R_ACRONYM, -1));
+  }
   free(p.v);
 }
 
