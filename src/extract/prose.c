@@ -486,6 +486,8 @@ series_end(struct pscan *sc, size_t j)
      j + c >= w->n || w->v[j + c - 1].gap)
     return j;
   k = j + c;
+  if(w->v[k].key[0] >= '0' && w->v[k].key[0] <= '9')
+    return j;   /* "des 32 espaces": a count */
   if(kg_names_capital(sc->lx, w, k))
     return kg_names_run(sc->lx, w, k, SERIES_WORDS);   /* "des EPN" */
   if(kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_STOP))
@@ -591,6 +593,64 @@ place_series_end(struct pscan *sc, size_t i)
   return kg_names_run(sc->lx, w, c, 2);
 }
 
+/* The end of the "de" complements in lower case after word @e ("des
+ * bibliothèques" after "la rencontre des médiateurs numériques"): at most
+ * two, each a noun and its adjectives, never a count ("des 32 espaces")
+ * nor a word that ends a name. */
+static size_t
+lower_complements(struct pscan *sc, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c, k, n;
+
+  for(n = 0; n < 2 && e < w->n && !w->v[e - 1].gap; n++) {
+    if(!(c = kg_names_phrase(sc->lx, w, e, KG_CUE_NAME_CONNECTOR)) ||
+       (k = e + c) >= w->n || w->v[k - 1].gap || w->v[k].cap ||
+       (w->v[k].key[0] >= '0' && w->v[k].key[0] <= '9') ||
+       kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_STOP) ||
+       kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_CONNECTOR))
+      break;
+    for(e = k + 1; e < w->n && !w->v[e - 1].gap &&
+        (kg_names_phrase(sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1 ||
+         kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
+        e++)
+      ;
+  }
+  return e;
+}
+
+/* "le salon de l'inclusion numérique", "la mêlée numérique", "les
+ * rencontres régionales France services": after a determiner (cue
+ * initiative-determiner), a noun of cue event-named in lower case, its
+ * adjectives and complement (series_end()) or a capitalised run right
+ * after its adjectives, with a capital or an adjective of cue
+ * initiative-adjective among them: the end, else @i.  Not in a heading
+ * ("Pad de la rencontre départementale des aidants": the report's own
+ * event, as its title gives it). */
+static size_t
+named_event_end(struct pscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t m, e, k;
+  int named = 0;
+
+  if(sc->bl->kind == KG_BLK_HEADING || w->v[i].cap ||
+     !one_word_before(sc, i, KG_CUE_EVENT_DETERMINER) ||
+     !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_NAMED)) ||
+     i + m >= w->n || w->v[i + m].cap ||
+     (e = series_end(sc, i + m)) == i + m)
+    return i;   /* "le séminaire Numérique en Commun": the known one's */
+  if(e < w->n && !w->v[e - 1].gap && kg_names_capital(sc->lx, w, e) &&
+     !w->v[e].initial)
+    e = kg_names_run(sc->lx, w, e, SERIES_WORDS);
+  else
+    e = lower_complements(sc, e);
+  for(k = i + m; k < e && !named; k++)
+    named = w->v[k].cap ||
+            kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1;
+  return named ? e : i;
+}
+
 /* "les Rencontres nationales des EPN", "le Carrefour de l'inclusion
  * numérique": a capitalised series noun with an adjective or a complement;
  * "la 4ème rencontre des conseillers numériques du Lot": a series noun in
@@ -609,7 +669,8 @@ series_names(struct pscan *sc)
       i = e - 1;
       continue;
     }
-    if((e = place_series_end(sc, i)) > i) {
+    if((e = place_series_end(sc, i)) > i ||
+       (e = named_event_end(sc, i)) > i) {
       add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
       i = e - 1;
       continue;

@@ -118,6 +118,8 @@ enum kg_cue_role {
   KG_CUE_INITIATIVE_FRAME_SKIP, /* "grand" plan …: not part of X */
   KG_CUE_AFFILIATION_TRAILER, /* "de profession" after a body's name */
   KG_CUE_ORG_NAME_LINK,     /* "aux" inside a body's name, before a capital */
+  KG_CUE_EVENT_NAMED,       /* "le salon" de l'inclusion numérique */
+  KG_CUE_EVENT_DETERMINER,  /* "le" salon …: a definite determiner */
   KG_CUE_ROLE_COUNT
 };
 
