@@ -593,6 +593,26 @@ place_series_end(struct pscan *sc, size_t i)
   return kg_names_run(sc->lx, w, c, 2);
 }
 
+/* The end of the known initiative that starts at word @i ("France
+ * services", its registry name, after "les rencontres régionales"), if it
+ * ends after word @e; else @e. */
+static size_t
+known_end(struct pscan *sc, size_t i, size_t e)
+{
+  const struct kg_dict_hits *h;
+  size_t k, j;
+
+  if(!sc->x->reg)
+    return e;
+  h = kg_passage_block_hits(sc->st, sc->b);
+  for(k = 0; k < h->n; k++)
+    if(h->v[k].start == sc->w.v[i].a &&
+       kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
+      for(j = e; j < sc->w.n && sc->w.v[j].z <= h->v[k].end; j++)
+        e = j + 1;
+  return e;
+}
+
 /* The end of the "de" complements in lower case after word @e ("des
  * bibliothèques" after "la rencontre des médiateurs numériques"): at most
  * two, each a noun and its adjectives, never a count ("des 32 espaces")
@@ -642,7 +662,7 @@ named_event_end(struct pscan *sc, size_t i)
     return i;   /* "le séminaire Numérique en Commun": the known one's */
   if(e < w->n && !w->v[e - 1].gap && kg_names_capital(sc->lx, w, e) &&
      !w->v[e].initial)
-    e = kg_names_run(sc->lx, w, e, SERIES_WORDS);
+    e = known_end(sc, e, kg_names_run(sc->lx, w, e, SERIES_WORDS));
   else
     e = lower_complements(sc, e);
   for(k = i + m; k < e && !named; k++)
