@@ -229,6 +229,30 @@ quoted_description(struct pscan *sc, size_t i, size_t j, size_t e)
                     FLAGS(R_INTRO, -1));
 }
 
+/* Does word @i end like a plural ("Espaces", "Affections", "Bureaux")? */
+static int
+plural_word(const struct kg_words *w, size_t i)
+{
+  size_t n = strlen(w->v[i].key);
+
+  return n > 1 && (w->v[i].key[n - 1] == 's' || w->v[i].key[n - 1] == 'x');
+}
+
+/* Do two capitalised names joined by "et" start at word @j ("NetPublic
+ * et NetEmploi")? */
+static int
+two_names(struct pscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t e;
+
+  if(j >= w->n || w->v[j - 1].gap || !kg_names_capital(sc->lx, w, j) ||
+     (e = kg_names_run(sc->lx, w, j, 3)) + 1 >= w->n || w->v[e - 1].gap ||
+     strcmp(w->v[e].key, "et") || w->v[e].gap)
+    return 0;
+  return kg_names_capital(sc->lx, w, e + 1);
+}
+
 /* "le dispositif PANEL", "le programme Société numérique", "le projet
  * « Centres Sociaux Connectés 2.0 »", "une étude nommée « CAPUNI »" (cue
  * initiative-naming). */
@@ -245,9 +269,13 @@ intro_names(struct pscan *sc)
         (i && !w->v[i - 1].gap &&
          kg_names_phrase_before(sc->lx, w, i, KG_CUE_PLURAL_DET) < i &&
          !(i + m < w->n &&
-           kg_names_phrase(sc->lx, w, i + m, KG_CUE_INITIATIVE_NAMING) == 1)))
+           kg_names_phrase(sc->lx, w, i + m, KG_CUE_INITIATIVE_NAMING) == 1) &&
+         !(plural_word(w, i + m - 1) && two_names(sc, i + m))) ||
+        (plural_word(w, i + m - 1) && !two_names(sc, i + m)))
       continue;  /* "PARCOURS DONATEUR": a heading in capitals; "un projet
-                    de …", but "un projet nommé « … »" */
+                    de …", but "un projet nommé « … »"; a plural noun
+                    before two names ("les portails NetPublic et
+                    NetEmploi"), not one ("des outils TIC") */
     for(j = i + m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
         kg_names_phrase(sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1; j++, k++)
       ;
@@ -887,15 +915,6 @@ frame_names(struct pscan *sc)
     add_words(sc, s, e, 60, FLAGS(R_FRAME, -1));
     i = e - 1;
   }
-}
-
-/* Does word @i end like a plural ("Espaces", "Affections", "Bureaux")? */
-static int
-plural_word(const struct kg_words *w, size_t i)
-{
-  size_t n = strlen(w->v[i].key);
-
-  return n > 1 && (w->v[i].key[n - 1] == 's' || w->v[i].key[n - 1] == 'x');
 }
 
 /* "PANEL (Programme d'Accompagnement Numérique en Lozère)" (0.85);
