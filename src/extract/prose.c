@@ -349,10 +349,30 @@ closing_complement(struct pscan *sc, size_t e)
   return e;
 }
 
+/* After a capitalised kind ending at word @j: "de", at most four words in
+ * lower case and an adjective of cue initiative-adjective ("sa Stratégie
+ * de cohérence d'aménagement numérique"): the end, else @j. */
+static size_t
+lower_kind_end(struct pscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c, k;
+
+  if(j >= w->n || w->v[j - 1].gap ||
+     !(c = kg_names_phrase(sc->lx, w, j, KG_CUE_NAME_CONNECTOR)))
+    return j;
+  for(k = j + c; k < w->n && k < j + c + 5 && !w->v[k - 1].gap &&
+      !w->v[k].cap; k++)
+    if(kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+      return k + 1;
+  return j;
+}
+
 /* "les orientations du Schéma Territorial du Numérique", "le Plan
  * Départemental du Numérique": a kind of initiative with its capital
  * inside a sentence, then capitalised words holding an adjective of cue
- * initiative-adjective (0.60). */
+ * initiative-adjective, or "de" and words in lower case up to one
+ * (lower_kind_end()) (0.60). */
 static void
 capital_kind_names(struct pscan *sc)
 {
@@ -361,8 +381,15 @@ capital_kind_names(struct pscan *sc)
 
   for(i = 1; i < w->n; i++) {
     if(!w->v[i].cap || w->v[i].initial ||
-       !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_KIND)) ||
-       (e = kg_names_run(sc->lx, w, i, KIND_NAME_WORDS)) <= i + m)
+       !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_KIND)))
+      continue;
+    if((e = kg_names_run(sc->lx, w, i, KIND_NAME_WORDS)) <= i + m &&
+       (e = lower_kind_end(sc, i + m)) > i + m) {
+      add_words(sc, i, e, 60, FLAGS(R_KIND, -1));
+      i = e - 1;
+      continue;
+    }
+    if(e <= i + m)
       continue;
     for(k = i + m; k < e; k++)
       if(kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
