@@ -238,6 +238,32 @@ plural_word(const struct kg_words *w, size_t i)
   return n > 1 && (w->v[i].key[n - 1] == 's' || w->v[i].key[n - 1] == 'x');
 }
 
+/* Is word @j a web host of three labels or more that does not open with
+ * "www" ("la plateforme ecrivons.angers.fr": a service on a body's
+ * domain, named by its address; "le site internet www.marsouin.org" is
+ * the body's own site)? */
+static int
+service_host(struct pscan *sc, size_t j)
+{
+  const char *t = sc->bl->text + sc->w.v[j].a;
+  size_t len = sc->w.v[j].z - sc->w.v[j].a, k, dots = 0, last = 0;
+
+  for(k = 0; k < len; k++) {
+    char c = t[k];
+
+    if(c == '.') {
+      if(!k || k + 1 == len || t[k - 1] == '.')
+        return 0;
+      dots++;
+      last = k + 1;
+    } else if(!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                c == '-'))
+      return 0;
+  }
+  return dots >= 2 && len - last >= 2 && len - last <= 6 &&
+         strncmp(t, "www.", 4) != 0;
+}
+
 /* Do two capitalised names joined by "et" start at word @j ("NetPublic
  * et NetEmploi")? */
 static int
@@ -291,6 +317,10 @@ intro_names(struct pscan *sc)
         quoted_description(sc, i, j, e);
       else if(e + 1 > j)
         add_words(sc, j, e + 1, 75, FLAGS(R_INTRO, -1));
+      continue;
+    }
+    if(!w->v[j - 1].gap && service_host(sc, j)) {
+      add_words(sc, j, j + 1, 70, FLAGS(R_INTRO, -1));
       continue;
     }
     if(w->v[j - 1].gap || !kg_names_capital(sc->lx, w, j) || w->v[j].initial)
