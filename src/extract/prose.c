@@ -802,10 +802,12 @@ quoted_names(struct pscan *sc)
     if((s && !(w->v[s - 1].gap & KG_GAP_QUOTE)) ||
        !gap_holds(sc, before, opening))
       continue;
-    e = quoted_end(sc, s, 6);
+    e = quoted_end(sc, s, 8);
     if(e + 1 <= s + 1 ||
-       !(title_words(sc, s, e) || kind_first(sc, s, e)))
-      continue;  /* one quoted word is a notion more often than a name */
+       !((e < s + 6 && title_words(sc, s, e)) || kind_first(sc, s, e)))
+      continue;  /* one quoted word is a notion more often than a name; a
+                    title has six words at most, a kind's phrase eight ("un
+                    \" passeport pour l'Internet et le multimédia \"") */
     if(s && (kg_names_phrase_before(sc->lx, w, s, KG_CUE_ORG_HEAD) < s ||
              kg_names_phrase_before(sc->lx, w, s, KG_CUE_ORG_HEAD_WEAK) < s))
       continue;
