@@ -782,7 +782,13 @@ series_names(struct pscan *sc)
     }
     if(!w->v[i].cap ||
        !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES)) ||
-       (e = series_end(sc, i + m)) == i + m || org_head_before(sc, i))
+       org_head_before(sc, i))
+      continue;
+    if((e = series_end(sc, i + m)) == i + m && i + m < w->n &&
+       !w->v[i + m - 1].gap && w->v[i + m].acro && !w->v[i].acro)
+      e = i + m + 1;   /* "les Rencontres ECM": the programme's acronym;
+                          not "RENCONTRES POUR", a heading in capitals */
+    if(e == i + m)
       continue;
     add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
     i = e - 1;
