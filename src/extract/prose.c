@@ -334,8 +334,9 @@ intro_names(struct pscan *sc)
          kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
         k++)
       e++;
-    if(cut_short(sc, j, e))
-      continue;
+    if(cut_short(sc, j, e) || (w->v[i].cap && plain_words(sc, j, e)))
+      continue;  /* "Thématique(s) : Événement Inclusion numérique": a
+                    tag, and common words after it */
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
     /* "les portails NetPublic et NetEmploi", "Projet CCMLabs et
      * Sportnum": a second name after "et" */
