@@ -485,6 +485,19 @@ kind_cut(struct pscan *sc, size_t e, size_t c)
          kg_names_phrase(sc->lx, w, c, KG_CUE_NAME_CONNECTOR) != 0;
 }
 
+/* Are words [j, e) a bare "de" or "d'", one noun and the adjective,
+ * with nothing closing them ("la stratégie d'inclusion numérique": the
+ * field a strategy is about, a notion; not "le guide des services
+ * numériques d'Angers")? */
+static int
+field_notion(struct pscan *sc, size_t j, size_t e)
+{
+  const char *k = sc->w.v[j].key;
+
+  return e == j + 3 && (!strcmp(k, "de") || !strcmp(k, "d")) &&
+         closing_complement(sc, e) == e;
+}
+
 /* "le plan numérique", "la feuille de route numérique", "leur indice de
  * fragilité numérique", "Le baromètre numérique des quartiers": a
  * determiner (cue initiative-determiner), a kind of initiative (cue
@@ -506,7 +519,7 @@ kind_names(struct pscan *sc)
       if(kg_names_phrase(sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
         e = j + 1;
     if(e && !kind_cut(sc, e, closing_complement(sc, e)) &&
-       !known_after(sc, i, e))
+       !known_after(sc, i, e) && !field_notion(sc, i + m, e))
       add_words(sc, i, closing_complement(sc, e), 55, FLAGS(R_KIND, -1));
   }
 }
