@@ -296,10 +296,13 @@ intro_names(struct pscan *sc)
          kg_names_phrase_before(sc->lx, w, i, KG_CUE_PLURAL_DET) < i &&
          !(i + m < w->n &&
            kg_names_phrase(sc->lx, w, i + m, KG_CUE_INITIATIVE_NAMING) == 1) &&
-         !(plural_word(w, i + m - 1) && two_names(sc, i + m))) ||
+         !(plural_word(w, i + m - 1) && two_names(sc, i + m)) &&
+         !(i + m < w->n && !w->v[i + m - 1].gap &&
+           (w->v[i + m].mixed || w->v[i + m].marked))) ||
         (plural_word(w, i + m - 1) && !two_names(sc, i + m)))
       continue;  /* "PARCOURS DONATEUR": a heading in capitals; "un projet
-                    de …", but "un projet nommé « … »"; a plural noun
+                    de …", but "un projet nommé « … »", "un projet
+                    e-Lab" (a name by its letters); a plural noun
                     before two names ("les portails NetPublic et
                     NetEmploi"), not one ("des outils TIC") */
     for(j = i + m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
