@@ -229,6 +229,14 @@ quoted_description(struct pscan *sc, size_t i, size_t j, size_t e)
                     FLAGS(R_INTRO, -1));
 }
 
+/* Does an opening quote come right before word @j? */
+static int
+quote_after(struct pscan *sc, size_t j)
+{
+  return j > 0 && j < sc->w.n && (sc->w.v[j - 1].gap & KG_GAP_QUOTE) &&
+         gap_holds(sc, (long)j - 1, opening);
+}
+
 /* Does word @i end like a plural ("Espaces", "Affections", "Bureaux")? */
 static int
 plural_word(const struct kg_words *w, size_t i)
@@ -291,6 +299,9 @@ intro_names(struct pscan *sc)
   for(i = 0; i < w->n; i++) {
     size_t m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_INTRO);
 
+    if(!m && (m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES_LOWER)) &&
+       !quote_after(sc, i + m))
+      m = 0;   /* "une journée «e-inclusion»": an event noun, a quote */
     if(!m || w->v[i].acro ||
         (i && !w->v[i - 1].gap &&
          kg_names_phrase_before(sc->lx, w, i, KG_CUE_PLURAL_DET) < i &&
@@ -298,11 +309,13 @@ intro_names(struct pscan *sc)
            kg_names_phrase(sc->lx, w, i + m, KG_CUE_INITIATIVE_NAMING) == 1) &&
          !(plural_word(w, i + m - 1) && two_names(sc, i + m)) &&
          !(i + m < w->n && !w->v[i + m - 1].gap &&
-           (w->v[i + m].mixed || w->v[i + m].marked))) ||
+           (w->v[i + m].mixed || w->v[i + m].marked)) &&
+         !quote_after(sc, i + m)) ||
         (plural_word(w, i + m - 1) && !two_names(sc, i + m)))
       continue;  /* "PARCOURS DONATEUR": a heading in capitals; "un projet
                     de …", but "un projet nommé « … »", "un projet
-                    e-Lab" (a name by its letters); a plural noun
+                    e-Lab" (a name by its letters), "une journée
+                    «e-inclusion»" (quoted); a plural noun
                     before two names ("les portails NetPublic et
                     NetEmploi"), not one ("des outils TIC") */
     for(j = i + m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
