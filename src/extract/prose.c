@@ -580,6 +580,26 @@ complement_chain(struct pscan *sc, size_t k)
   return e;
 }
 
+/* The end of the known initiative that starts at word @i ("France
+ * services", its registry name, after "les rencontres régionales"), if it
+ * ends after word @e; else @e. */
+static size_t
+known_end(struct pscan *sc, size_t i, size_t e)
+{
+  const struct kg_dict_hits *h;
+  size_t k, j;
+
+  if(!sc->x->reg)
+    return e;
+  h = kg_passage_block_hits(sc->st, sc->b);
+  for(k = 0; k < h->n; k++)
+    if(h->v[k].start == sc->w.v[i].a &&
+       kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
+      for(j = e; j < sc->w.n && sc->w.v[j].z <= h->v[k].end; j++)
+        e = j + 1;
+  return e;
+}
+
 /* The end of the words that follow a series noun ending at @j: at most
  * two adjectives ("nationales"), then "de" and at most SERIES_WORDS words
  * of the clause that end no name ("des EPN", "du numérique", "de
@@ -603,8 +623,9 @@ series_end(struct pscan *sc, size_t j)
   k = j + c;
   if(w->v[k].key[0] >= '0' && w->v[k].key[0] <= '9')
     return j;   /* "des 32 espaces": a count */
-  if(kg_names_capital(sc->lx, w, k))
-    return kg_names_run(sc->lx, w, k, SERIES_WORDS);   /* "des EPN" */
+  if(kg_names_capital(sc->lx, w, k))   /* "des EPN", "des Fabriques de
+                                          territoire" (a known name) */
+    return known_end(sc, k, kg_names_run(sc->lx, w, k, SERIES_WORDS));
   if(kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_STOP))
     return j;
   /* "du numérique", "de l'inclusion numérique": a noun, its adjectives;
@@ -706,26 +727,6 @@ place_series_end(struct pscan *sc, size_t i)
   if(!kg_names_capital(sc->lx, w, c) || w->v[c].initial)
     return i;
   return kg_names_run(sc->lx, w, c, 2);
-}
-
-/* The end of the known initiative that starts at word @i ("France
- * services", its registry name, after "les rencontres régionales"), if it
- * ends after word @e; else @e. */
-static size_t
-known_end(struct pscan *sc, size_t i, size_t e)
-{
-  const struct kg_dict_hits *h;
-  size_t k, j;
-
-  if(!sc->x->reg)
-    return e;
-  h = kg_passage_block_hits(sc->st, sc->b);
-  for(k = 0; k < h->n; k++)
-    if(h->v[k].start == sc->w.v[i].a &&
-       kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
-      for(j = e; j < sc->w.n && sc->w.v[j].z <= h->v[k].end; j++)
-        e = j + 1;
-  return e;
 }
 
 /* The end of the "de" complements in lower case after word @e ("des
