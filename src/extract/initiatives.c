@@ -297,12 +297,39 @@ channel_sentence(struct kg_report *x, const char *t, size_t len, size_t a,
                                  e - s);
 }
 
+/* Does an organisation of the report start with t[a, z) and go on with
+ * "de" ("la MSAP de Saint Pol de Léon": one house of the national
+ * programme, a body, not the programme; "l'Agenda 21 Mareau-Mézières" is
+ * still the programme)? */
+static int
+in_org_name(const struct kg_report *x, const char *t, size_t len, size_t a,
+            size_t z)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t k, n;
+  int in = 0;
+
+  kg_text_key(t + a, z - a, &key);
+  n = key.len;
+  for(k = 0; k < x->orgs.n && !in && n; k++) {
+    const char *o = x->orgs.v[k].key;
+
+    in = !strncmp(o, key.s, n) &&
+         (!strncmp(o + n, " de ", 4) || !strncmp(o + n, " du ", 4) ||
+          !strncmp(o + n, " des ", 5) || !strncmp(o + n, " d ", 3)) &&
+         kg_text_key_prefix(t + a, len - a, o) > z - a;
+  }
+  kg_buf_release(&key);
+  return in;
+}
+
 int
 kg_initiatives_hit_stands(struct istate *st, const char *t, size_t len,
                           const struct kg_dict_hit *h,
                           const struct kg_entity *ent)
 {
   if(in_address(t, len, h->start, h->end) ||
+     in_org_name(st->x, t, len, h->start, h->end) ||
      lower_notion(st->x, ent, t, h->start, h->end))
     return 0;
   return !(is_digital_service(ent) &&

@@ -136,27 +136,35 @@ kind_first(struct pscan *sc, size_t s, size_t e)
   return m && s + m <= e && !sc->w.v[s].cap;
 }
 
-/* Words [i, j) could name an initiative: not a person, a place or a known
- * organisation, nor (unless @named: an initiative noun came before) a name
- * that begins with an organisation's head noun. */
+/* Could text[a, z) of the block name an initiative: not a person, a
+ * place or a known organisation? */
 static int
-plausible(struct pscan *sc, size_t i, size_t j, int named)
+plausible_text(struct pscan *sc, size_t a, size_t z)
 {
   struct kg_report *x = sc->x;
-  const char *t = sc->bl->text + sc->w.v[i].a;
-  size_t len = sc->w.v[j - 1].z - sc->w.v[i].a, k;
+  const char *t = sc->bl->text + a;
+  size_t len = z - a, k;
   struct kg_buf key = KG_BUF_INIT;
   int ok;
 
   kg_text_key(t, len, &key);
   ok = key.len && !kg_report_is_person(x, t, len) &&
        !kg_report_is_place(x, t, len) &&
-       !(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG)) &&
-       (named || kg_names_expansion_kind(sc->lx, &sc->w, i) != 1);
+       !(x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_ORG));
   for(k = 0; k < x->orgs.n && ok; k++)
     ok = strcmp(x->orgs.v[k].key, key.s) != 0;
   kg_buf_release(&key);
   return ok;
+}
+
+/* Words [i, j) could name an initiative (plausible_text()), nor (unless
+ * @named: an initiative noun came before) a name that begins with an
+ * organisation's head noun. */
+static int
+plausible(struct pscan *sc, size_t i, size_t j, int named)
+{
+  return plausible_text(sc, sc->w.v[i].a, sc->w.v[j - 1].z) &&
+         (named || kg_names_expansion_kind(sc->lx, &sc->w, i) != 1);
 }
 
 /* Are words [i, j) common words, in lower case after the first
@@ -221,6 +229,64 @@ quoted_description(struct pscan *sc, size_t i, size_t j, size_t e)
                     FLAGS(R_INTRO, -1));
 }
 
+/* Does an opening quote come right before word @j? */
+static int
+quote_after(struct pscan *sc, size_t j)
+{
+  return j > 0 && j < sc->w.n && (sc->w.v[j - 1].gap & KG_GAP_QUOTE) &&
+         gap_holds(sc, (long)j - 1, opening);
+}
+
+/* Does word @i end like a plural ("Espaces", "Affections", "Bureaux")? */
+static int
+plural_word(const struct kg_words *w, size_t i)
+{
+  size_t n = strlen(w->v[i].key);
+
+  return n > 1 && (w->v[i].key[n - 1] == 's' || w->v[i].key[n - 1] == 'x');
+}
+
+/* Is word @j a web host of three labels or more that does not open with
+ * "www" ("la plateforme ecrivons.angers.fr": a service on a body's
+ * domain, named by its address; "le site internet www.marsouin.org" is
+ * the body's own site)? */
+static int
+service_host(struct pscan *sc, size_t j)
+{
+  const char *t = sc->bl->text + sc->w.v[j].a;
+  size_t len = sc->w.v[j].z - sc->w.v[j].a, k, dots = 0, last = 0;
+
+  for(k = 0; k < len; k++) {
+    char c = t[k];
+
+    if(c == '.') {
+      if(!k || k + 1 == len || t[k - 1] == '.')
+        return 0;
+      dots++;
+      last = k + 1;
+    } else if(!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                c == '-'))
+      return 0;
+  }
+  return dots >= 2 && len - last >= 2 && len - last <= 6 &&
+         strncmp(t, "www.", 4) != 0;
+}
+
+/* Do two capitalised names joined by "et" start at word @j ("NetPublic
+ * et NetEmploi")? */
+static int
+two_names(struct pscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t e;
+
+  if(j >= w->n || w->v[j - 1].gap || !kg_names_capital(sc->lx, w, j) ||
+     (e = kg_names_run(sc->lx, w, j, 3)) + 1 >= w->n || w->v[e - 1].gap ||
+     strcmp(w->v[e].key, "et") || w->v[e].gap)
+    return 0;
+  return kg_names_capital(sc->lx, w, e + 1);
+}
+
 /* "le dispositif PANEL", "le programme Société numérique", "le projet
  * « Centres Sociaux Connectés 2.0 »", "une étude nommée « CAPUNI »" (cue
  * initiative-naming). */
@@ -233,13 +299,25 @@ intro_names(struct pscan *sc)
   for(i = 0; i < w->n; i++) {
     size_t m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_INTRO);
 
+    if(!m && (m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES_LOWER)) &&
+       !quote_after(sc, i + m))
+      m = 0;   /* "une journée «e-inclusion»": an event noun, a quote */
     if(!m || w->v[i].acro ||
         (i && !w->v[i - 1].gap &&
          kg_names_phrase_before(sc->lx, w, i, KG_CUE_PLURAL_DET) < i &&
          !(i + m < w->n &&
-           kg_names_phrase(sc->lx, w, i + m, KG_CUE_INITIATIVE_NAMING) == 1)))
+           kg_names_phrase(sc->lx, w, i + m, KG_CUE_INITIATIVE_NAMING) == 1) &&
+         !(plural_word(w, i + m - 1) && two_names(sc, i + m)) &&
+         !(i + m < w->n && !w->v[i + m - 1].gap &&
+           (w->v[i + m].mixed || w->v[i + m].marked)) &&
+         !quote_after(sc, i + m)) ||
+        (plural_word(w, i + m - 1) && !two_names(sc, i + m)))
       continue;  /* "PARCOURS DONATEUR": a heading in capitals; "un projet
-                    de …", but "un projet nommé « … »" */
+                    de …", but "un projet nommé « … »", "un projet
+                    e-Lab" (a name by its letters), "une journée
+                    «e-inclusion»" (quoted); a plural noun
+                    before two names ("les portails NetPublic et
+                    NetEmploi"), not one ("des outils TIC") */
     for(j = i + m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
         kg_names_phrase(sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1; j++, k++)
       ;
@@ -257,6 +335,10 @@ intro_names(struct pscan *sc)
         add_words(sc, j, e + 1, 75, FLAGS(R_INTRO, -1));
       continue;
     }
+    if(!w->v[j - 1].gap && service_host(sc, j)) {
+      add_words(sc, j, j + 1, 70, FLAGS(R_INTRO, -1));
+      continue;
+    }
     if(w->v[j - 1].gap || !kg_names_capital(sc->lx, w, j) || w->v[j].initial)
       continue;
     e = kg_names_run(sc->lx, w, j, 6);
@@ -268,8 +350,9 @@ intro_names(struct pscan *sc)
          kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
         k++)
       e++;
-    if(cut_short(sc, j, e))
-      continue;
+    if(cut_short(sc, j, e) || (w->v[i].cap && plain_words(sc, j, e)))
+      continue;  /* "Thématique(s) : Événement Inclusion numérique": a
+                    tag, and common words after it */
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
     /* "les portails NetPublic et NetEmploi", "Projet CCMLabs et
      * Sportnum": a second name after "et" */
@@ -313,10 +396,30 @@ closing_complement(struct pscan *sc, size_t e)
   return e;
 }
 
+/* After a capitalised kind ending at word @j: "de", at most four words in
+ * lower case and an adjective of cue initiative-adjective ("sa Stratégie
+ * de cohérence d'aménagement numérique"): the end, else @j. */
+static size_t
+lower_kind_end(struct pscan *sc, size_t j)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c, k;
+
+  if(j >= w->n || w->v[j - 1].gap ||
+     !(c = kg_names_phrase(sc->lx, w, j, KG_CUE_NAME_CONNECTOR)))
+    return j;
+  for(k = j + c; k < w->n && k < j + c + 5 && !w->v[k - 1].gap &&
+      !w->v[k].cap; k++)
+    if(kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+      return k + 1;
+  return j;
+}
+
 /* "les orientations du Schéma Territorial du Numérique", "le Plan
  * Départemental du Numérique": a kind of initiative with its capital
  * inside a sentence, then capitalised words holding an adjective of cue
- * initiative-adjective (0.60). */
+ * initiative-adjective, or "de" and words in lower case up to one
+ * (lower_kind_end()) (0.60). */
 static void
 capital_kind_names(struct pscan *sc)
 {
@@ -325,8 +428,15 @@ capital_kind_names(struct pscan *sc)
 
   for(i = 1; i < w->n; i++) {
     if(!w->v[i].cap || w->v[i].initial ||
-       !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_KIND)) ||
-       (e = kg_names_run(sc->lx, w, i, KIND_NAME_WORDS)) <= i + m)
+       !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_KIND)))
+      continue;
+    if((e = kg_names_run(sc->lx, w, i, KIND_NAME_WORDS)) <= i + m &&
+       (e = lower_kind_end(sc, i + m)) > i + m) {
+      add_words(sc, i, e, 60, FLAGS(R_KIND, -1));
+      i = e - 1;
+      continue;
+    }
+    if(e <= i + m)
       continue;
     for(k = i + m; k < e; k++)
       if(kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
@@ -391,6 +501,19 @@ kind_cut(struct pscan *sc, size_t e, size_t c)
          kg_names_phrase(sc->lx, w, c, KG_CUE_NAME_CONNECTOR) != 0;
 }
 
+/* Are words [j, e) a bare "de" or "d'", one noun and the adjective,
+ * with nothing closing them ("la stratégie d'inclusion numérique": the
+ * field a strategy is about, a notion; not "le guide des services
+ * numériques d'Angers")? */
+static int
+field_notion(struct pscan *sc, size_t j, size_t e)
+{
+  const char *k = sc->w.v[j].key;
+
+  return e == j + 3 && (!strcmp(k, "de") || !strcmp(k, "d")) &&
+         closing_complement(sc, e) == e;
+}
+
 /* "le plan numérique", "la feuille de route numérique", "leur indice de
  * fragilité numérique", "Le baromètre numérique des quartiers": a
  * determiner (cue initiative-determiner), a kind of initiative (cue
@@ -412,7 +535,7 @@ kind_names(struct pscan *sc)
       if(kg_names_phrase(sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
         e = j + 1;
     if(e && !kind_cut(sc, e, closing_complement(sc, e)) &&
-       !known_after(sc, i, e))
+       !known_after(sc, i, e) && !field_notion(sc, i + m, e))
       add_words(sc, i, closing_complement(sc, e), 55, FLAGS(R_KIND, -1));
   }
 }
@@ -457,6 +580,26 @@ complement_chain(struct pscan *sc, size_t k)
   return e;
 }
 
+/* The end of the known initiative that starts at word @i ("France
+ * services", its registry name, after "les rencontres régionales"), if it
+ * ends after word @e; else @e. */
+static size_t
+known_end(struct pscan *sc, size_t i, size_t e)
+{
+  const struct kg_dict_hits *h;
+  size_t k, j;
+
+  if(!sc->x->reg)
+    return e;
+  h = kg_passage_block_hits(sc->st, sc->b);
+  for(k = 0; k < h->n; k++)
+    if(h->v[k].start == sc->w.v[i].a &&
+       kg_passage_hit_kind(&h->v[k], KG_DICT_INITIATIVE))
+      for(j = e; j < sc->w.n && sc->w.v[j].z <= h->v[k].end; j++)
+        e = j + 1;
+  return e;
+}
+
 /* The end of the words that follow a series noun ending at @j: at most
  * two adjectives ("nationales"), then "de" and at most SERIES_WORDS words
  * of the clause that end no name ("des EPN", "du numérique", "de
@@ -478,8 +621,11 @@ series_end(struct pscan *sc, size_t j)
      j + c >= w->n || w->v[j + c - 1].gap)
     return j;
   k = j + c;
-  if(kg_names_capital(sc->lx, w, k))
-    return kg_names_run(sc->lx, w, k, SERIES_WORDS);   /* "des EPN" */
+  if(w->v[k].key[0] >= '0' && w->v[k].key[0] <= '9')
+    return j;   /* "des 32 espaces": a count */
+  if(kg_names_capital(sc->lx, w, k))   /* "des EPN", "des Fabriques de
+                                          territoire" (a known name) */
+    return known_end(sc, k, kg_names_run(sc->lx, w, k, SERIES_WORDS));
   if(kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_STOP))
     return j;
   /* "du numérique", "de l'inclusion numérique": a noun, its adjectives;
@@ -583,6 +729,64 @@ place_series_end(struct pscan *sc, size_t i)
   return kg_names_run(sc->lx, w, c, 2);
 }
 
+/* The end of the "de" complements in lower case after word @e ("des
+ * bibliothèques" after "la rencontre des médiateurs numériques"): at most
+ * two, each a noun and its adjectives, never a count ("des 32 espaces")
+ * nor a word that ends a name. */
+static size_t
+lower_complements(struct pscan *sc, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  size_t c, k, n;
+
+  for(n = 0; n < 2 && e < w->n && !w->v[e - 1].gap; n++) {
+    if(!(c = kg_names_phrase(sc->lx, w, e, KG_CUE_NAME_CONNECTOR)) ||
+       (k = e + c) >= w->n || w->v[k - 1].gap || w->v[k].cap ||
+       (w->v[k].key[0] >= '0' && w->v[k].key[0] <= '9') ||
+       kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_STOP) ||
+       kg_names_phrase(sc->lx, w, k, KG_CUE_NAME_CONNECTOR))
+      break;
+    for(e = k + 1; e < w->n && !w->v[e - 1].gap &&
+        (kg_names_phrase(sc->lx, w, e, KG_CUE_ORG_ADJECTIVE) == 1 ||
+         kg_names_phrase(sc->lx, w, e, KG_CUE_INITIATIVE_ADJECTIVE) == 1);
+        e++)
+      ;
+  }
+  return e;
+}
+
+/* "le salon de l'inclusion numérique", "la mêlée numérique", "les
+ * rencontres régionales France services": after a determiner (cue
+ * initiative-determiner), a noun of cue event-named in lower case, its
+ * adjectives and complement (series_end()) or a capitalised run right
+ * after its adjectives, with a capital or an adjective of cue
+ * initiative-adjective among them: the end, else @i.  Not in a heading
+ * ("Pad de la rencontre départementale des aidants": the report's own
+ * event, as its title gives it). */
+static size_t
+named_event_end(struct pscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t m, e, k;
+  int named = 0;
+
+  if(sc->bl->kind == KG_BLK_HEADING || w->v[i].cap ||
+     !one_word_before(sc, i, KG_CUE_EVENT_DETERMINER) ||
+     !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_NAMED)) ||
+     i + m >= w->n || w->v[i + m].cap ||
+     (e = series_end(sc, i + m)) == i + m)
+    return i;   /* "le séminaire Numérique en Commun": the known one's */
+  if(e < w->n && !w->v[e - 1].gap && kg_names_capital(sc->lx, w, e) &&
+     !w->v[e].initial)
+    e = known_end(sc, e, kg_names_run(sc->lx, w, e, SERIES_WORDS));
+  else
+    e = lower_complements(sc, e);
+  for(k = i + m; k < e && !named; k++)
+    named = w->v[k].cap ||
+            kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_ADJECTIVE) == 1;
+  return named ? e : i;
+}
+
 /* "les Rencontres nationales des EPN", "le Carrefour de l'inclusion
  * numérique": a capitalised series noun with an adjective or a complement;
  * "la 4ème rencontre des conseillers numériques du Lot": a series noun in
@@ -601,14 +805,21 @@ series_names(struct pscan *sc)
       i = e - 1;
       continue;
     }
-    if((e = place_series_end(sc, i)) > i) {
+    if((e = place_series_end(sc, i)) > i ||
+       (e = named_event_end(sc, i)) > i) {
       add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
       i = e - 1;
       continue;
     }
     if(!w->v[i].cap ||
        !(m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES)) ||
-       (e = series_end(sc, i + m)) == i + m || org_head_before(sc, i))
+       org_head_before(sc, i))
+      continue;
+    if((e = series_end(sc, i + m)) == i + m && i + m < w->n &&
+       !w->v[i + m - 1].gap && w->v[i + m].acro && !w->v[i].acro)
+      e = i + m + 1;   /* "les Rencontres ECM": the programme's acronym;
+                          not "RENCONTRES POUR", a heading in capitals */
+    if(e == i + m)
       continue;
     add_words(sc, i, e, 60, FLAGS(R_SERIES, -1));
     i = e - 1;
@@ -628,10 +839,12 @@ quoted_names(struct pscan *sc)
     if((s && !(w->v[s - 1].gap & KG_GAP_QUOTE)) ||
        !gap_holds(sc, before, opening))
       continue;
-    e = quoted_end(sc, s, 6);
+    e = quoted_end(sc, s, 8);
     if(e + 1 <= s + 1 ||
-       !(title_words(sc, s, e) || kind_first(sc, s, e)))
-      continue;  /* one quoted word is a notion more often than a name */
+       !((e < s + 6 && title_words(sc, s, e)) || kind_first(sc, s, e)))
+      continue;  /* one quoted word is a notion more often than a name; a
+                    title has six words at most, a kind's phrase eight ("un
+                    \" passeport pour l'Internet et le multimédia \"") */
     if(s && (kg_names_phrase_before(sc->lx, w, s, KG_CUE_ORG_HEAD) < s ||
              kg_names_phrase_before(sc->lx, w, s, KG_CUE_ORG_HEAD_WEAK) < s))
       continue;
@@ -669,6 +882,38 @@ hashtag_names(struct pscan *sc)
   }
 }
 
+/* Start of a name in lower case that ends at word @i before an
+ * apposition, else i + 1: a capitalised word and adjectives of cue
+ * initiative-adjective ("aux Quartiers numériques, initiative
+ * d'insertion …"), or a kind of initiative after a one-word determiner
+ * and its "de" complement of at most three words ("la charte de la
+ * médiation, outil managérial …"). */
+static size_t
+lower_apposition_start(struct pscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k = i + 1, m, s;
+
+  while(k > 0 && i + 1 - k < 2 && !w->v[k - 1].cap &&
+        (k - 1 == i || !w->v[k - 1].gap) &&
+        kg_names_phrase(sc->lx, w, k - 1, KG_CUE_INITIATIVE_ADJECTIVE) == 1)
+    k--;
+  if(k <= i && (s = kg_names_run_back(sc->lx, w, k, 5)) < k &&
+     !w->v[s].initial)
+    return s;
+  for(k = i; k + 5 > i && k >= 1; k--) {
+    if(w->v[k].gap && k < i)
+      break;
+    if(w->v[k].cap || !(m = kg_names_phrase(sc->lx, w, k,
+                                            KG_CUE_INITIATIVE_KIND)) ||
+       k + m > i || !one_word_before(sc, k, KG_CUE_INITIATIVE_DET) ||
+       !kg_names_phrase(sc->lx, w, k + m, KG_CUE_NAME_CONNECTOR))
+      continue;
+    return k;
+  }
+  return i + 1;
+}
+
 /* "PorTReA, un outil de recensement": a name, a comma, an initiative
  * noun. */
 static void
@@ -685,6 +930,10 @@ apposition_names(struct pscan *sc)
        !kg_names_phrase(sc->lx, w, h, KG_CUE_INITIATIVE_INTRO))
       continue;
     s = kg_names_run_back(sc->lx, w, i + 1, 5);
+    if(s > i && (s = lower_apposition_start(sc, i)) <= i) {
+      add_words(sc, s, i + 1, 60, FLAGS(R_APPOSITION, -1));
+      continue;
+    }
     if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
                  !w->v[s].mixed) ||
        kg_names_person_shaped(w, s, i + 1))
@@ -764,18 +1013,37 @@ frame_names(struct pscan *sc)
   }
 }
 
-/* "PANEL (Programme d'Accompagnement Numérique en Lozère)". */
+/* "PANEL (Programme d'Accompagnement Numérique en Lozère)" (0.85);
+ * "PANDA (Point d'Accès Numérique de Dijon …)", "la VAE (Validation des
+ * Acquis d'Expérience)": an expansion that opens with a singular noun
+ * that is neither an initiative noun nor a body's head noun names a
+ * scheme more often than a body (0.55); a plural names a kind ("EVS
+ * (Espaces de Vie Sociale)", "ALD (Affections de Longue Durée)"), and so
+ * does an acronym of cue acronym-not-org ("EPN", "TIC"); a known body is
+ * none (plausible_text()). */
 static void
 acronym_names(struct pscan *sc)
 {
   struct kg_names_spans p = { NULL, 0, 0 };
+  const struct kg_vocab *v = sc->x->v;
   size_t i;
 
   kg_names_acronyms(sc->lx, &sc->w, &p);
-  for(i = 0; i < p.n; i++)
-    if(kg_names_expansion_kind(sc->lx, &sc->w, (size_t)p.v[i].flags) == 2)
-      kg_names_span_add(&sc->c, p.v[i].a, p.v[i].z, p.v[i].aa, p.v[i].az, 85,
+  for(i = 0; i < p.n; i++) {
+    const struct kg_names_span *s = &p.v[i];
+    int kind = kg_names_expansion_kind(sc->lx, &sc->w, (size_t)s->flags);
+
+    if(kind == 2)
+      kg_names_span_add(&sc->c, s->a, s->z, s->aa, s->az, 85,
                         FLAGS(R_ACRONYM, -1));
+    else if(!kind && !plural_word(&sc->w, (size_t)s->flags) &&
+            !kg_vocab_phrase_is(v->cues[KG_CUE_ACRONYM_NOT_ORG],
+                                v->ncues[KG_CUE_ACRONYM_NOT_ORG],
+                                sc->bl->text + s->aa, s->az - s->aa) &&
+            plausible_text(sc, s->a, s->z) && plausible_text(sc, s->aa, s->az))
+      kg_names_span_add(&sc->c, s->a, s->z, s->aa, s->az, 55,
+                        FLAGS(R_ACRONYM, -1));
+  }
   free(p.v);
 }
 

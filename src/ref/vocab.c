@@ -44,7 +44,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "mandate", "speaker-quote-present", "clause-verb", "speaker-participle",
   "speaker-relative", "initiative-channel", "initiative-frame",
   "initiative-frame-stop", "initiative-frame-skip", "affiliation-trailer",
-  "org-name-link", "notes-credit", "org-venue", "venue-building"
+  "org-name-link", "notes-credit", "org-venue", "venue-building",
+  "event-named", "event-determiner"
 };
 
 static const char *const files[] = {

@@ -121,6 +121,8 @@ enum kg_cue_role {
   KG_CUE_NOTES_CREDIT,      /* "facilitateur graphique", "Notes visuelles" */
   KG_CUE_ORG_VENUE,         /* "au", "à l'" X "à" <commune>: a venue's body */
   KG_CUE_VENUE_BUILDING,    /* "Hôtel du Département": a building, no body */
+  KG_CUE_EVENT_NAMED,       /* "le salon" de l'inclusion numérique */
+  KG_CUE_EVENT_DETERMINER,  /* "le" salon …: a definite determiner */
   KG_CUE_ROLE_COUNT
 };
 
