@@ -545,6 +545,24 @@ dept_city(const struct scan *sc, size_t nc, const struct kg_terr *t)
   return NULL;
 }
 
+/* The région whose usual short name ("PACA", "Paca", "BFC") is word @i,
+ * which no gazetteer name holds; NULL if none. */
+static const struct kg_terr *
+region_short_name(struct scan *sc, size_t i)
+{
+  struct kg_buf k = KG_BUF_INIT;
+  size_t r;
+
+  if(!sc->v->nregname)
+    return NULL;
+  kg_text_key_keep_article(sc->s + sc->w[i].start,
+                           sc->w[i].end - sc->w[i].start, &k);
+  r = kg_hash_value(&sc->v->regname_keys, k.s);
+  kg_buf_release(&k);
+  return r ? kg_gaz_get(sc->g, KG_TERR_REGION, sc->v->regname[r - 1].code)
+           : NULL;
+}
+
 /* A place name starting at the capitalised word @i; returns how many words
  * to move on. */
 static size_t
@@ -559,6 +577,10 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
 
   if(former)
     return former;
+  if(!used && (t = region_short_name(sc, i)) != NULL) {
+    add(sc->out, sc->w[i].start, sc->w[i].end, t, 0);
+    return 1;
+  }
   if(!used ||
      (sc->reg && (kg_registry_lookup(sc->reg, key->s, KG_ENT_INITIATIVE) ||
                   kg_registry_rejected(sc->reg, key->s, KG_ENT_PLACE))))

@@ -175,19 +175,31 @@ kg_vocab_about_next(const struct kg_vocab *v, size_t i)
   return v->about_next[i] - 1;
 }
 
-/* "territory-adjective-07" -> v->terradj, with its code */
+/* "territory-adjective-07" (@pre) -> arr (a département's adjective), or
+ * "region-short-name-93" -> arr (a région's usual short name), with its
+ * code */
 static void
-add_terradj(struct kg_vocab *v, const char *local, size_t *cap,
-            const char *text)
+add_terradj(struct kg_terradj **arr, size_t *n, size_t *cap, const char *pre,
+            const char *local, const char *text)
 {
-  const char *pre = "territory-adjective-";
   size_t len = strlen(pre);
 
   if(strncmp(local, pre, len) || !local[len] || strlen(local + len) > 3)
     return;
-  KG_GROW(v->terradj, *cap, v->nterradj + 1);
-  phrase_init(&v->terradj[v->nterradj].ph, text);
-  strcpy(v->terradj[v->nterradj++].code, local + len);
+  KG_GROW(*arr, *cap, *n + 1);
+  phrase_init(&(*arr)[*n].ph, text);
+  strcpy((*arr)[(*n)++].code, local + len);
+}
+
+/* Each phrase key of arr[0..n) -> 1 + its index in @keys. */
+static void
+terradj_index(struct kg_hash *keys, const struct kg_terradj *arr, size_t n)
+{
+  size_t r;
+
+  kg_hash_init(keys);
+  for(r = 0; r < n; r++)
+    *kg_hash_ref(keys, arr[r].ph.key, NULL) = r + 1;
 }
 
 /* "month-04" -> arr[3] */
@@ -226,7 +238,7 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
   struct kg_vocab *v = kg_xcalloc(1, sizeof(*v));
   struct kg_triples t = { NULL, 0, 0 };
   size_t caps[KG_CUE_ROLE_COUNT];
-  size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS], wcaps[7], tcap = 0;
+  size_t mcaps[12], ocaps[KG_VOCAB_ORDINALS], wcaps[7], tcap = 0, rcap = 0;
   struct kg_hash roles;   /* role name -> 1 + role */
   size_t i, r;
   int bad = 0;
@@ -270,12 +282,14 @@ kg_vocab_new(raptor_world *rw, const char *datadir)
                  KG_VOCAB_ORDINALS, ocaps, x->o);
     add_numbered(x->s + strlen(pre), "weekday-", v->weekdays, v->nweekdays,
                  7, wcaps, x->o);
-    add_terradj(v, x->s + strlen(pre), &tcap, x->o);
+    add_terradj(&v->terradj, &v->nterradj, &tcap, "territory-adjective-",
+                x->s + strlen(pre), x->o);
+    add_terradj(&v->regname, &v->nregname, &rcap, "region-short-name-",
+                x->s + strlen(pre), x->o);
   }
   kg_hash_release(&roles);
-  kg_hash_init(&v->terradj_keys);
-  for(r = 0; r < v->nterradj; r++)
-    *kg_hash_ref(&v->terradj_keys, v->terradj[r].ph.key, NULL) = r + 1;
+  terradj_index(&v->terradj_keys, v->terradj, v->nterradj);
+  terradj_index(&v->regname_keys, v->regname, v->nregname);
   v->triples = t;  /* kept: the reference graph copies concepts from it */
   index_subjects(v);
   collect_scheme(v, KG_NS_MNC "type-session", &v->types, &v->ntypes);
@@ -334,6 +348,12 @@ kg_vocab_free(struct kg_vocab *v)
   }
   free(v->terradj);
   kg_hash_release(&v->terradj_keys);
+  for(r = 0; r < v->nregname; r++) {
+    free(v->regname[r].ph.text);
+    free(v->regname[r].ph.key);
+  }
+  free(v->regname);
+  kg_hash_release(&v->regname_keys);
   concepts_free(v->types, v->ntypes);
   concepts_free(v->themes, v->nthemes);
   kg_read_triples_release(&v->triples);

@@ -164,6 +164,9 @@ struct kg_vocab {
   struct kg_terradj *terradj;             /* territory-adjective-CODE */
   size_t nterradj;
   struct kg_hash terradj_keys;            /* phrase key -> 1 + index */
+  struct kg_terradj *regname;             /* region-short-name-CODE */
+  size_t nregname;
+  struct kg_hash regname_keys;            /* phrase key -> 1 + index */
   struct kg_concept *types;     /* session types */
   size_t ntypes;
   struct kg_concept *themes;
