@@ -454,6 +454,25 @@ valid(int y, int m, int d)
   return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
+/* @sc over s[0..len): its tokens, and the keys of its words in @words
+ * (release both: kg_text_words_release(), free(sc->t)). */
+static void
+scan_open(struct scan *sc, struct kg_text_words *words,
+          const struct kg_vocab *v, const char *s, size_t len)
+{
+  size_t i;
+
+  memset(sc, 0, sizeof(*sc));
+  sc->words = words;
+  sc->v = v;
+  sc->s = s;
+  sc->len = len;
+  tokenize(sc);
+  kg_text_words_init(words, s, len);
+  for(i = 0; i < sc->n; i++)
+    sc->t[i].word = kg_text_words_at(words, sc->t[i].s);
+}
+
 void
 kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
               struct kg_dates *out)
@@ -462,17 +481,8 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
   struct kg_text_words words;
   size_t i = 0;
 
-  memset(&sc, 0, sizeof sc);
-  sc.words = &words;
-  sc.v = v;
-  sc.s = s;
-  sc.len = len;
-  tokenize(&sc);
-  kg_text_words_init(&words, s, len);
+  scan_open(&sc, &words, v, s, len);
   weekday_firsts(&sc);
-  for(i = 0; i < sc.n; i++)
-    sc.t[i].word = kg_text_words_at(&words, sc.t[i].s);
-  i = 0;
   while(i < sc.n) {
     struct kg_date d;
     size_t next = numeric_date(&sc, i, &d);
@@ -493,6 +503,47 @@ kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
     KG_GROW(out->v, out->cap, out->n + 1);
     out->v[out->n++] = d;
     i = next;
+  }
+  kg_text_words_release(&words);
+  free(sc.t);
+}
+
+/* A month named without its day after a cue ("en septembre", "fin
+ * octobre 2011") that ends at token @i - 1: 1..12, else 0. */
+static int
+month_alone(const struct scan *sc, size_t i, size_t *used)
+{
+  size_t p, n = sc->v->ncues[KG_CUE_DATE_MONTH_BEFORE];
+  int m;
+
+  if(i == 0 || !(m = month_at(sc, i, used)))
+    return 0;
+  for(p = 0; p < n; p++)
+    if(phrase_at(sc, &sc->v->cues[KG_CUE_DATE_MONTH_BEFORE][p], i - 1) == 1)
+      return m;
+  return 0;
+}
+
+void
+kg_dates_months(const struct kg_vocab *v, const char *s, size_t len,
+                struct kg_dates *out)
+{
+  struct scan sc;
+  struct kg_text_words words;
+  size_t i, u;
+
+  scan_open(&sc, &words, v, s, len);
+  for(i = 0; i < sc.n; i++) {
+    struct kg_date d;
+
+    memset(&d, 0, sizeof d);
+    if(!(d.m = month_alone(&sc, i, &u)))
+      continue;
+    d.y = year_at(&sc, i + u);
+    d.start = sc.t[i - 1].s;
+    d.end = sc.t[i + u - 1 + (d.y != 0)].e;
+    KG_GROW(out->v, out->cap, out->n + 1);
+    out->v[out->n++] = d;
   }
   kg_text_words_release(&words);
   free(sc.t);

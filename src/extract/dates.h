@@ -34,6 +34,11 @@ struct kg_dates {
 void kg_dates_find(const struct kg_vocab *v, const char *s, size_t len,
                    struct kg_dates *out);
 void kg_dates_release(struct kg_dates *d);
+/* Appends the months of s[0..len) named without a day after a cue of
+ * month (ontology/lexicon.ttl: "en septembre", "fin octobre 2011"), in
+ * text order, as dates whose day is 0 (y 0 when no year follows). */
+void kg_dates_months(const struct kg_vocab *v, const char *s, size_t len,
+                     struct kg_dates *out);
 
 /* The one year that the dates of @all with a written year agree on, also
  * counting @extra_year (a year written elsewhere, 0 if none); 0 when there

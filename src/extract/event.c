@@ -226,6 +226,29 @@ whens_add(struct whens *w, const char *s, size_t len, size_t src,
   kg_dates_release(&ds);
 }
 
+/* The months of block @bl named without their day (kg_dates_months()),
+ * with their source spans. */
+static void
+months_add(struct whens *w, const struct kg_block *bl,
+           const struct kg_vocab *v)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  size_t i;
+
+  kg_dates_months(v, bl->text, bl->len, &ds);
+  for(i = 0; i < ds.n; i++) {
+    struct when *o;
+
+    KG_GROW(w->v, w->cap, w->n + 1);
+    o = &w->v[w->n++];
+    memset(o, 0, sizeof(*o));
+    o->d = ds.v[i];
+    o->a = kg_report_src(bl, ds.v[i].start);
+    o->z = kg_report_src_end(bl, ds.v[i].end);
+  }
+  kg_dates_release(&ds);
+}
+
 static void
 date_fact(struct kg_report *x, const struct when *w, int end, int inferred)
 {
@@ -280,12 +303,40 @@ yearless_before(const struct kg_date *e, const struct kg_date *p)
   return months < 6 && (months > 0 || e->d < p->d);
 }
 
+/* Is @e, a month named without its day ("en septembre"), in the six
+ * months before the date @p (not its own month)? */
+static int
+month_before(const struct kg_date *e, const struct kg_date *p)
+{
+  int months = (p->m - e->m + 12) % 12;
+
+  if(!e->m || months == 0 || months >= 6)
+    return 0;
+  return !e->y || e->y == (e->m < p->m ? p->y : p->y - 1);
+}
+
+/* Is a month of @mo[0..n), written after the source offset @after, in
+ * the six months before @p? */
+static int
+month_before_any(const struct when *mo, size_t n, size_t after,
+                 const struct kg_date *p)
+{
+  size_t k;
+
+  for(k = 0; k < n; k++)
+    if(mo[k].a > after && month_before(&mo[k].d, p))
+      return 1;
+  return 0;
+}
+
 /* A date alone on its line, then a date before it in time, written after
  * it in the text, with its year ("27 juin 2012" … "Le jeudi 21 et le
  * vendredi 22 juin 2012 ont eu lieu") or without ("Le 03/10/2022" … "du
- * 27 au 29 septembre dernier"): the line is the page's own date. */
+ * 27 au 29 septembre dernier"), or only its month ("25 octobre 2011" …
+ * "qui se sont tenues à Ajaccio en septembre", in @mo): the line is the
+ * page's own date. */
 static void
-lone_datelines(struct whens *w)
+lone_datelines(struct whens *w, const struct whens *mo)
 {
   size_t i, k;
 
@@ -294,6 +345,10 @@ lone_datelines(struct whens *w)
 
     if(!w->v[i].alone || w->v[i].published || !p->y)
       continue;
+    if(month_before_any(mo->v, mo->n, w->v[i].z, p)) {
+      w->v[i].published = 1;
+      continue;
+    }
     for(k = i + 1; k < w->n; k++) {
       const struct kg_date *e = &w->v[k].d;
 
@@ -385,7 +440,7 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
             const struct kg_meta *mt, size_t first_sec)
 {
   const struct kg_doc *d = &x->doc;
-  struct whens w = { NULL, 0, 0 };
+  struct whens w = { NULL, 0, 0 }, mo = { NULL, 0, 0 };
   struct kg_dates all = { NULL, 0, 0 };
   size_t b, i, nyears = 0;
   int year, title_year = 0, years[MAX_YEARS];
@@ -404,9 +459,11 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
     title_year = kg_dates_lone_year(tb->text, tb->len);
   }
   for(b = 0; b < d->nblocks; b++)
-    if((long)b != title_block)
+    if((long)b != title_block) {
       whens_add(&w, d->blocks[b].text, d->blocks[b].len, 0, &d->blocks[b],
                 x->v, b < first_sec ? "text:date" : "session:date");
+      months_add(&mo, &d->blocks[b], x->v);
+    }
   for(i = 0; i < w.n; i++) {
     KG_GROW(all.v, all.cap, all.n + 1);
     all.v[all.n++] = w.v[i].d;
@@ -418,7 +475,7 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
     kg_dates_add_years(d->blocks[b].text, d->blocks[b].len, years, &nyears,
                        MAX_YEARS);
   relative_dates(&w);
-  lone_datelines(&w);
+  lone_datelines(&w, &mo);
   for(i = 0; i < w.n; i++) {
     struct when *o = &w.v[i];
     int written = o->d.y != 0 && !o->d.last;
@@ -433,6 +490,7 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
   }
   kg_dates_release(&all);
   free(w.v);
+  free(mo.v);
 }
 
 /* ------------------------------------------------------------ venue */

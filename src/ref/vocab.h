@@ -123,6 +123,7 @@ enum kg_cue_role {
   KG_CUE_VENUE_BUILDING,    /* "Hôtel du Département": a building, no body */
   KG_CUE_EVENT_NAMED,       /* "le salon" de l'inclusion numérique */
   KG_CUE_EVENT_DETERMINER,  /* "le" salon …: a definite determiner */
+  KG_CUE_DATE_MONTH_BEFORE,  /* "en" septembre: a month without its day */
   KG_CUE_ROLE_COUNT
 };
 
