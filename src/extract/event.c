@@ -30,6 +30,7 @@
 #include "extract/event.h"
 
 #define LETTER_PLACE_MAX 60   /* bytes of a letter dateline before its date */
+#define DAY_LINE_MAX 80    /* bytes of a programme's day line, "11 mai (Bastia)" */
 
 static int
 word_at(const char *s, size_t len, size_t i, size_t *ws, size_t *we)
@@ -1085,6 +1086,62 @@ listed_departements(struct kg_report *x)
   }
 }
 
+/* The place of a programme's day line, "11 mai (Bastia)": a block that
+ * is a date, then the name in parentheses and nothing else.  Puts the
+ * name's span in *a..*z; 0 if @bl is no such line. */
+static int
+day_line_place(const struct kg_vocab *v, const struct kg_block *bl,
+               size_t *a, size_t *z)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  const char *t = bl->text;
+  size_t e = bl->len, i;
+  int ok;
+
+  while(e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\n'))
+    e--;
+  if(bl->len > DAY_LINE_MAX || e < 2 || t[e - 1] != ')')
+    return 0;
+  kg_dates_find(v, t, e, &ds);
+  ok = ds.n == 1 && ds.v[0].start == 0;
+  i = ok ? ds.v[0].end : 0;
+  kg_dates_release(&ds);
+  while(ok && i < e && t[i] == ' ')
+    i++;
+  if(!ok || i >= e || t[i] != '(' || memchr(t + i + 1, '(', e - i - 1))
+    return 0;
+  *a = i + 1;
+  *z = e - 1;
+  return *z > *a;
+}
+
+/* The communes of the programme's day lines ("11 mai (Bastia)", "12 mai
+ * (Corte)"): where the event's days are held. */
+static void
+day_venues(struct kg_report *x)
+{
+  const struct kg_doc *d = &x->doc;
+  size_t b, a, z;
+
+  for(b = 0; b < d->nblocks; b++) {
+    const struct kg_block *bl = &d->blocks[b];
+    struct kg_places pl = { NULL, 0, 0 };
+
+    if(!day_line_place(x->v, bl, &a, &z))
+      continue;
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, bl->text + a, z - a,
+                   &pl);
+    if(pl.n == 1 && pl.v[0].start == 0 && pl.v[0].end == z - a &&
+       pl.v[0].terr->kind == KG_TERR_COMMUNE &&
+       !event_has_place(x, pl.v[0].terr)) {
+      pl.v[0].confidence = 100;   /* the line's shape says it is a place */
+      kg_report_place(x, x->event, &pl.v[0], "text:day-venue",
+                      kg_report_src(bl, a), kg_report_src_end(bl, z));
+    }
+    kg_places_release(&pl);
+  }
+}
+
 /* The first block of the first session the layout found: the text before
  * it introduces the event (sessions named in its sentences, "La cérémonie
  * d'ouverture … a eu lieu mardi à Basse-Terre", are part of it). */
@@ -1144,4 +1201,5 @@ kg_event_find(struct kg_report *x)
   }
   lead_communes(x, title_block, first_sec);
   listed_departements(x);
+  day_venues(x);
 }
