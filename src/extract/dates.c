@@ -314,11 +314,24 @@ weekday_at(const struct scan *sc, size_t i, size_t *used)
 }
 
 /* A written date at token @i; returns the token after it, or 0. */
+/* Tokens of the word ("et", not a comma) that joins two days of two
+ * months at token @j, "les 25 février et 3 mars" (0: none).  A comma
+ * joins the items of a list of dates, no range. */
+static size_t
+and_other_month(const struct scan *sc, size_t j)
+{
+  if(j >= sc->n || sc->t[j].k != T_WORD)
+    return 0;
+  return phrases_at(sc, sc->v->cues[KG_CUE_DATE_AND],
+                    sc->v->ncues[KG_CUE_DATE_AND], j);
+}
+
 static size_t
 written_date(const struct scan *sc, size_t i, struct kg_date *d)
 {
   size_t u = 0, j = i, w;
   struct kg_date second;
+  int by_and;
 
   memset(d, 0, sizeof(*d));
   d->weekday = weekday_at(sc, i, &u);
@@ -332,9 +345,10 @@ written_date(const struct scan *sc, size_t i, struct kg_date *d)
   j = piece(sc, j, d);
   if(!j)
     return 0;
-  /* "du 30 septembre au 2 octobre 2022" */
+  /* "du 30 septembre au 2 octobre 2022"; "les 25 février et 3 mars" */
   w = j < sc->n ? phrases_at(sc, sc->v->cues[KG_CUE_DATE_RANGE],
                              sc->v->ncues[KG_CUE_DATE_RANGE], j) : 0;
+  by_and = !w && (w = and_other_month(sc, j)) != 0;
   if(w && j + w < sc->n && !d->d2) {
     size_t k = j + w, u2 = 0;
 
@@ -342,7 +356,8 @@ written_date(const struct scan *sc, size_t i, struct kg_date *d)
     if(weekday_at(sc, k, &u2))
       k += u2;
     k = piece(sc, k, &second);
-    if(k && !second.d2 && (second.y || !d->y)) {
+    if(k && !second.d2 && (second.y || !d->y) &&
+       (!by_and || second.y > d->y || (second.y == d->y && second.m > d->m))) {
       d->d2 = second.d;
       d->m2 = second.m;
       d->y2 = second.y;

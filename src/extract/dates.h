@@ -1,6 +1,6 @@
 /* dates.h - dates written in a report: "le 9 avril 2024", "12/05/2021",
  * "06.02.2020", "2021-05-12", "les 4 et 5 juin 2023", "du 2 au 4 octobre
- * 2022", "LUNDI 7 septembre".
+ * 2022", "les 25 février et 3 mars", "LUNDI 7 septembre".
  *
  * Month and weekday names and the words of a range ("au", "et", "-") come
  * from the vocabulary (ontology/lexicon.ttl).  A date whose year is not
