@@ -487,16 +487,17 @@ accepted(struct scan *sc, const char *key, size_t nc)
   return e && k < nc ? sc->cands[k] : NULL;
 }
 
-/* Words of a former région's name at word @i ("Rhône-Alpes"), 0 if none. */
+/* Words at word @i of a name of cue @role that holds a territory's name
+ * but names none of today's gazetteer ("Rhône-Alpes", "Paris Terres
+ * d'Envol"), 0 if none. */
 static size_t
-former_region(struct scan *sc, size_t i)
+no_territory_name(struct scan *sc, size_t i, enum kg_cue_role role)
 {
   size_t p, best = 0, n, j;
 
-  for(p = 0; p < sc->v->ncues[KG_CUE_FORMER_REGION]; p++)
+  for(p = 0; p < sc->v->ncues[role]; p++)
     if((n = kg_text_key_prefix(sc->s + sc->w[i].start, sc->len - sc->w[i].start,
-                               sc->v->cues[KG_CUE_FORMER_REGION][p].key)) >
-       best)
+                               sc->v->cues[role][p].key)) > best)
       best = n;
   if(!best)
     return 0;
@@ -573,8 +574,10 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
   const char *dep_code = NULL;
   char code[3];
   int weak = 0;
-  size_t former = former_region(sc, i);
+  size_t former = no_territory_name(sc, i, KG_CUE_FORMER_REGION);
 
+  if(!former)
+    former = no_territory_name(sc, i, KG_CUE_TERRITORY_BODY_NAME);
   if(former)
     return former;
   if(!used && (t = region_short_name(sc, i)) != NULL) {

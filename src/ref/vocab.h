@@ -124,6 +124,7 @@ enum kg_cue_role {
   KG_CUE_EVENT_NAMED,       /* "le salon" de l'inclusion numérique */
   KG_CUE_EVENT_DETERMINER,  /* "le" salon …: a definite determiner */
   KG_CUE_DATE_MONTH_BEFORE,  /* "en" septembre: a month without its day */
+  KG_CUE_TERRITORY_BODY_NAME, /* "Paris Terres d'Envol": a body, no Paris */
   KG_CUE_ROLE_COUNT
 };
 
