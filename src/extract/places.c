@@ -308,6 +308,32 @@ code_in_word(struct scan *sc, size_t i)
     add(sc->out, w->end - 2, w->end, d, 1);
 }
 
+static size_t longest_name(struct scan *sc, size_t i, struct kg_buf *key,
+                           size_t *nc);
+
+/* Is word @i, a code of département @d, followed by a locative and a
+ * commune name none of whose communes lies in @d ("au Relais 59 à
+ * Paris")?  The number is then part of a venue's name. */
+static int
+code_then_commune_elsewhere(struct scan *sc, size_t i, const struct kg_terr *d)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t nc = 0, k, in_d = 0;
+
+  if(i + 2 >= sc->n || !sc->w[i + 2].cap ||
+     !word_is(sc->v, KG_CUE_LOCATIVE, sc->s, &sc->w[i + 1]) ||
+     !longest_name(sc, i + 2, &key, &nc)) {
+    kg_buf_release(&key);
+    return 0;
+  }
+  kg_buf_release(&key);
+  for(k = 0; k < nc; k++)
+    if(sc->cands[k]->kind == KG_TERR_COMMUNE && sc->cands[k]->departement &&
+       !strcmp(sc->cands[k]->departement, d->code))
+      in_d++;
+  return nc > 0 && !in_d;
+}
+
 /* A number that is a département code in its context ("département 45",
  * "Le Blanc 36"): adds the département, or re-resolves the name just
  * before it inside that département. */
@@ -321,7 +347,7 @@ code_word(struct scan *sc, size_t i)
 
   if(code_context(sc->s, sc->len, sc->w, sc->n, i, sc->v))
     d = dep_by_code(sc->g, sc->s, sc->w[i].start, sc->w[i].end);
-  if(!d)
+  if(!d || code_then_commune_elsewhere(sc, i, d))
     return;
   if(!out->n || out->v[out->n - 1].end + 1 != sc->w[i].start ||
      out->v[out->n - 1].by_code) {
