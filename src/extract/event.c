@@ -162,6 +162,8 @@ struct when {
   const char *rule;
   int published;          /* the date the page was published */
   int alone;              /* the whole of its block ("27 juin 2012") */
+  const char *text;       /* its block's text (NULL: front matter, title) */
+  size_t ls, le;          /* its span in @text */
 };
 
 struct whens {
@@ -223,6 +225,9 @@ whens_add(struct whens *w, const char *s, size_t len, size_t src,
     o->a = bl ? kg_report_src(bl, ds.v[i].start) : src + ds.v[i].start;
     o->z = bl ? kg_report_src_end(bl, ds.v[i].end) : src + ds.v[i].end;
     o->rule = rule;
+    o->text = bl ? s : NULL;
+    o->ls = ds.v[i].start;
+    o->le = ds.v[i].end;
   }
   kg_dates_release(&ds);
 }
@@ -432,6 +437,58 @@ yearless(const struct whens *w, const struct kg_date *d, const int *years,
   return y ? y : sibling_year(w, d, years, nyears);
 }
 
+/* Does t[a..z) hold a pronoun that stands for another meeting of the
+ * same kind ("…, celle sur le territoire d'Est Ensemble le 6 décembre")
+ * and no sentence's end? */
+static int
+pronoun_between(const struct kg_vocab *v, const char *t, size_t a, size_t z)
+{
+  size_t i, p;
+
+  if(memchr(t + a, '.', z - a))
+    return 0;
+  for(i = a; i < z; i++) {
+    if(i > a && t[i - 1] != ' ')
+      continue;
+    for(p = 0; p < v->ncues[KG_CUE_SESSION_PRONOUN]; p++)
+      if(kg_text_key_prefix(t + i, z - i,
+                            v->cues[KG_CUE_SESSION_PRONOUN][p].key))
+        return 1;
+  }
+  return 0;
+}
+
+/* The last of the meetings a sentence lists after the event's first day,
+ * each after a pronoun and each later ("La réunion … s'est tenue le 17
+ * novembre 2016, celle … le 22 novembre, … et celle … le 8 décembre"):
+ * the event's last day; NULL if none. */
+static struct when *
+series_last(const struct kg_vocab *v, struct whens *w, size_t i)
+{
+  struct when *prev = &w->v[i], *last = NULL;
+  size_t k;
+
+  if(!prev->text || prev->d.d2 || !prev->d.y)
+    return NULL;
+  for(k = i + 1; k < w->n && w->v[k].text == prev->text; k++) {
+    struct when *o = &w->v[k];
+
+    if(o->d.d2 || o->d.weekday || (o->d.y && o->d.y != prev->d.y) ||
+       !pronoun_between(v, o->text, prev->le, o->ls) ||
+       o->d.m * 100 + o->d.d <= prev->d.m * 100 + prev->d.d)
+      break;
+    o->d.y = prev->d.y;
+    last = prev = o;
+  }
+  if(last) {   /* its day is the series' last: its end, for kg_dates_iso() */
+    last->d.y2 = last->d.y;
+    last->d.m2 = last->d.m;
+    last->d.d2 = last->d.d;
+    last->rule = "text:date-series";
+  }
+  return last;
+}
+
 /* The event's dates: front matter, else the title, else the text before
  * the first session, else (nothing else) a date of a session.  A date
  * without a year takes the one year the report's other dates agree on,
@@ -442,6 +499,7 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
 {
   const struct kg_doc *d = &x->doc;
   struct whens w = { NULL, 0, 0 }, mo = { NULL, 0, 0 };
+  struct when *last;
   struct kg_dates all = { NULL, 0, 0 };
   size_t b, i, nyears = 0;
   int year, title_year = 0, years[MAX_YEARS];
@@ -487,6 +545,8 @@ event_dates(struct kg_report *x, const struct kg_meta *md, long title_block,
     date_fact(x, o, 0, !written);
     if(o->d.d2)
       date_fact(x, o, 1, !written);
+    else if((last = series_last(x->v, &w, i)) != NULL)
+      date_fact(x, last, 1, 1);
     break;
   }
   kg_dates_release(&all);
