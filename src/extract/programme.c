@@ -222,6 +222,26 @@ range_word(const struct kg_vocab *v, const char *s, size_t len, size_t i)
   return 0;
 }
 
+/* Offset of the time after a date that opens s[i..len) ("Le 30 juin
+ * 17h00/18h30 : …", "Le 1er juillet à 18h00 : …"), or i. */
+static size_t
+dated_time(const struct kg_vocab *v, const char *s, size_t len, size_t i)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  size_t e = i, n = len - i < 48 ? len - i : 48, w;
+
+  kg_dates_find(v, s + i, n, &ds);
+  if(ds.n && ds.v[0].start <= 3) {
+    e = skip_space(s, len, i + ds.v[0].end);
+    if((w = opens_with(v, KG_CUE_LOCATIVE, s + e, len - e)) != 0)
+      e = skip_space(s, len, e + w);
+    if(!time_at(v, s, len, e))
+      e = i;
+  }
+  kg_dates_release(&ds);
+  return e;
+}
+
 /* A time slot opening s[0..len): "9h30 – ", "10h00 – 10h45 : ", "[14h] ",
  * "14h : ", "-10h00 à 12h00 : ".  Returns the offset of what follows it (len: nothing), or 0
  * when the text does not open with a slot. */
@@ -240,10 +260,14 @@ slot_at(const struct kg_vocab *v, const char *s, size_t len)
      time_at(v, s, len, skip_space(s, len, i + e)))
     i = skip_space(s, len, i + e);
   e = time_at(v, s, len, i);
+  if(!e && (e = dated_time(v, s, len, i)) != i)
+    e = time_at(v, s, len, e);
   if(!e)
     return 0;
   i = skip_space(s, len, e);
   r = range_word(v, s, len, i);
+  if(!r && i < len && s[i] == '/')
+    r = i + 1;   /* "9h/10h : …", "14h00/16h30 : …" */
   if(r && (e = time_at(v, s, len, skip_space(s, len, r))))
     i = skip_space(s, len, e);
   if(i < len && (s[i] == ']' || s[i] == ')'))
@@ -422,15 +446,46 @@ speaker_shaped(const char *t, size_t len)
 
 /* "8h45 – Accueil" then "Damien MICHALLET, sénateur …": a break that a
  * speaker opens is a session. */
+static const struct kg_block *
+next_block(const struct finder *f, size_t b)
+{
+  return b + 1 < f->doc->nblocks ? &f->doc->blocks[b + 1] : NULL;
+}
+
 static int
 speaker_next(const struct finder *f, size_t b)
 {
-  const struct kg_block *n;
+  const struct kg_block *n = next_block(f, b);
 
-  if(b + 1 >= f->doc->nblocks)
-    return 0;
-  n = &f->doc->blocks[b + 1];
-  return n->kind == KG_BLK_PARA && speaker_shaped(n->text, n->len);
+  return n && n->kind == KG_BLK_PARA && speaker_shaped(n->text, n->len);
+}
+
+/* s[0..len) without a trailing bracket ("conférence (en amphi)"): the
+ * room or the public a slot adds to its type. */
+static size_t
+before_bracket(const char *s, size_t len)
+{
+  size_t k = len;
+
+  if(!len || s[len - 1] != ')')
+    return len;
+  while(k > 0 && s[k - 1] != '(')
+    k--;
+  if(k < 2)
+    return len;
+  k--;
+  while(k > 0 && s[k - 1] == ' ')
+    k--;
+  return k;
+}
+
+/* Block @b + 1 opens with a time slot: the programme goes on. */
+static int
+slot_next(const struct finder *f, size_t b)
+{
+  const struct kg_block *n = next_block(f, b);
+
+  return n && n->kind != KG_BLK_CELL && slot_at(f->v, n->text, n->len) != 0;
 }
 
 /* Block @b + 1 as the title of a slot or a heading that names only a type:
@@ -603,6 +658,10 @@ slot(struct finder *f, size_t b, size_t rest, int strict)
       f->skip = b + 1;
     return;
   }
+  /* "9h/10h : conférence (en amphi)" then the next slot: a timetable's
+   * form with no title */
+  if(l && bare_type(f->v, t, before_bracket(t, l)) && slot_next(f, b))
+    return;
   /* a lone time, or times in minutes ("Notes", a session's text), are no
    * programme: such a slot must name a session type */
   if(!l || (type < 0 && (strict || f->generic || slots_around(f, b) < 2)) ||
