@@ -73,7 +73,8 @@ word_before(const char *s, size_t k)
 }
 
 /* 1 if a singular determiner ends just before the type word at s[i]:
- * "l'", "une", "cette", "la première" (cue/session-determiner). */
+ * "l'", "une", "la première" (cue/session-determiner), but no
+ * demonstrative (cue/session-anaphor). */
 static int
 determiner_before(const struct kg_vocab *v, const char *s, size_t i)
 {
@@ -90,6 +91,10 @@ determiner_before(const struct kg_vocab *v, const char *s, size_t i)
   while(end > 0 && is_space(s[end - 1]))
     end--;
   w1 = word_before(s, i);
+  if(w1 < end && kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_ANAPHOR],
+                                    v->ncues[KG_CUE_SESSION_ANAPHOR],
+                                    s + w1, end - w1))
+    return 0;     /* "cette table ronde": named before */
   if(w1 < end && kg_vocab_phrase_is(d, n, s + w1, end - w1))
     return 1;
   w2 = word_before(s, w1);

@@ -44,7 +44,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "mandate", "speaker-quote-present", "clause-verb", "speaker-participle",
   "speaker-relative", "initiative-channel", "initiative-frame",
   "initiative-frame-stop", "initiative-frame-skip", "affiliation-trailer",
-  "org-name-link"
+  "org-name-link", "session-anaphor"
 };
 
 static const char *const files[] = {
