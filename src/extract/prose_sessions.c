@@ -659,6 +659,7 @@ block(struct finder *f, size_t b)
   const struct kg_block *bl = &f->doc->blocks[b];
   const char *t = bl->text, *key = NULL;
   size_t i, e, z, seen = (size_t)-1, from = f->n;
+  long titled = -1;
 
   i = 0;
   if(bl->kind == KG_BLK_PARA && (z = quoted_question(t, bl->len, &e)) != 0) {
@@ -667,6 +668,7 @@ block(struct finder *f, size_t b)
     add(f, b, e, z);
     if(f->n > n)
       f->s[n].rule = "prose:quoted-question";
+    titled = f->n > n ? (long)n : -1;
     i = z;
   }
   for(; i < bl->len; i++) {
@@ -696,8 +698,13 @@ block(struct finder *f, size_t b)
     if(!determiner_before(f->v, t, i) ||
        (f->title.len && kg_text_key_contains(f->title.s, key)))
       continue;
+    /* '"Le numérique, facteur d'inclusion … ?" … Une table-ronde
+     * réunira :': the type alone is the form of the quoted title */
     if((z = title_end(f->v, t, bl->len, i, e, 0)) != 0) {
-      add(f, b, i, z);
+      if(titled < 0 || z != e)
+        add(f, b, i, z);
+      else if(f->s[titled].type < 0)
+        f->s[titled].type = kg_sections_type(f->v, t + i, e - i);
       i = z - 1;
     }
   }
