@@ -21,6 +21,8 @@ struct finder {
   struct kg_buf title;      /* key of the report's title: its own type */
   struct kg_section *s;
   size_t n, cap;
+  size_t lead, lead_end;    /* the lead sentence that dates the event:
+                               block, end (0: none) */
 };
 
 /* ------------------------------------------------------------ words */
@@ -269,7 +271,8 @@ add(struct finder *f, size_t b, size_t off, size_t end)
   const struct kg_block *bl = &f->doc->blocks[b];
   struct kg_section *s;
 
-  if(f->n >= PROSE_MAX || known(f, bl->text, off, end))
+  if(f->n >= PROSE_MAX || known(f, bl->text, off, end) ||
+     (b == f->lead && off < f->lead_end))
     return 0;
   KG_GROW(f->s, f->cap, f->n + 1);
   s = &f->s[f->n++];
@@ -746,6 +749,34 @@ title_key(const struct kg_doc *doc, long title, struct kg_buf *key)
   kg_buf_release(&k);
 }
 
+/* "L'assemblée générale ordinaire 2007 s'est déroulée le jeudi 15 mars
+ * 2007 à …": the report's first sentence, when it gives one day, names the
+ * event itself, not one of its sessions.  Sets f->lead and f->lead_end. */
+static void
+lead_sentence(struct finder *f, long title)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  const struct kg_block *bl;
+  size_t b = 0, e, k, days = 0;
+
+  if(title >= 0)
+    b = (size_t)title + 1;
+  while(b < f->doc->nblocks && f->doc->blocks[b].kind != KG_BLK_PARA)
+    b++;
+  if(b >= f->doc->nblocks)
+    return;
+  bl = &f->doc->blocks[b];
+  e = sentence_end(bl->text, bl->len, 0);
+  kg_dates_find(f->v, bl->text, e, &ds);
+  for(k = 0; k < ds.n; k++)
+    days += ds.v[k].d > 0;
+  if(days == 1) {   /* several days: several meetings, each a session */
+    f->lead = b;
+    f->lead_end = e;
+  }
+  kg_dates_release(&ds);
+}
+
 /* Order of the text: by block, then by title. */
 static int
 by_place(const void *a, const void *b)
@@ -770,6 +801,7 @@ kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
   f.v = v;
   kg_buf_init(&f.title);
   title_key(doc, title, &f.title);
+  lead_sentence(&f, title);
   for(b = 0; b < doc->nblocks; b++) {
     const struct kg_block *bl = &doc->blocks[b];
 
