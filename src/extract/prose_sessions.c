@@ -699,7 +699,9 @@ block(struct finder *f, size_t b)
        !(e = type_at(f->v, t, bl->len, i, &key)) || (capital && e != alone))
       continue;
     if(!determiner_before(f->v, t, i) ||
-       (f->title.len && kg_text_key_contains(f->title.s, key)))
+       (f->title.len && kg_text_key_contains(f->title.s, key)) ||
+       kg_vocab_phrase_is(f->v->cues[KG_CUE_SESSION_NOT_PROSE],
+                          f->v->ncues[KG_CUE_SESSION_NOT_PROSE], t + i, e - i))
       continue;
     /* '"Le numérique, facteur d'inclusion … ?" … Une table-ronde
      * réunira :': the type alone is the form of the quoted title */
