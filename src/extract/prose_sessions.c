@@ -213,6 +213,25 @@ topic_end(const struct kg_vocab *v, enum kg_cue_role role, const char *s,
   return q > ts ? drop_date(v, s, ts, q) : 0;
 }
 
+/* "un atelier Minecraft où …": the capitalised words right after a
+ * type word name it (no weekday: "la plénière Jeudi"); their end, or 0. */
+static size_t
+name_end(const struct kg_vocab *v, const char *s, size_t len, size_t p)
+{
+  size_t q = p, z = 0;
+
+  while(q < len && kg_text_upper_at(s + q, len - q) &&
+        !kg_vocab_weekday_len(v, s + q, len - q)) {
+    while(q < len && !is_space(s[q]) && !strchr(",.;:!?()", s[q]))
+      q++;
+    z = q;
+    if(q >= len || s[q] != ' ')
+      break;
+    q++;
+  }
+  return z;
+}
+
 /* End of the title whose type word is s[i..e), or 0 when the words after
  * it give no topic and the type does not stand alone; @talk: a talk word
  * (cue/session-talk), whose topic may open with "de" too. */
@@ -235,7 +254,8 @@ title_end(const struct kg_vocab *v, const char *s, size_t len, size_t i,
   }
   /* "une table ronde sur laquelle …": a relative clause, no topic */
   if((q = topic_end(v, KG_CUE_SESSION_TOPIC, s, len, p)) != 0 ||
-     (talk && (q = topic_end(v, KG_CUE_SESSION_TALK_TOPIC, s, len, p)) != 0))
+     (talk && (q = topic_end(v, KG_CUE_SESSION_TALK_TOPIC, s, len, p)) != 0) ||
+     (!talk && (q = name_end(v, s, len, p)) != 0))
     return q;
   return kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_ALONE],
                             v->ncues[KG_CUE_SESSION_ALONE], s + i, e - i)
@@ -728,6 +748,18 @@ sentence_closed(const char *t, size_t len)
   return len && (t[len - 1] == '.' || t[len - 1] == '!');
 }
 
+/* 1 if t[0..len) holds a credit mark "©" (a photo caption). */
+static int
+has_credit(const char *t, size_t len)
+{
+  size_t i;
+
+  for(i = 0; i + 1 < len; i++)
+    if((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA9)
+      return 1;
+  return 0;
+}
+
 /* The words that name the event itself: the report's title and its first
  * paragraph when short enough to be a subtitle or a title ("Restitution
  * des échanges de la TABLE RONDE …"), keyed into @key. */
@@ -741,8 +773,11 @@ title_key(const struct kg_doc *doc, long title, struct kg_buf *key)
     kg_text_key(doc->blocks[title].text, doc->blocks[title].len, key);
   while(b < doc->nblocks && doc->blocks[b].kind != KG_BLK_PARA)
     b++;
+  /* "Atelier comme à la télé: des enfants … © Elsa Ferreira": a photo
+   * caption, with its credit, is no subtitle */
   if(b < doc->nblocks && doc->blocks[b].len <= TITLE_MAX &&
-     !sentence_closed(doc->blocks[b].text, doc->blocks[b].len)) {
+     !sentence_closed(doc->blocks[b].text, doc->blocks[b].len) &&
+     !has_credit(doc->blocks[b].text, doc->blocks[b].len)) {
     kg_text_key(doc->blocks[b].text, doc->blocks[b].len, &k);
     if(key->len)
       kg_buf_addc(key, ' ');
