@@ -220,10 +220,14 @@ name_end(const struct kg_vocab *v, const char *s, size_t len, size_t p)
 {
   size_t q = p, z = 0;
 
-  while(q < len && kg_text_upper_at(s + q, len - q) &&
+  /* a number goes on a name ("Citoyen 3.0") but opens none */
+  while(q < len && (kg_text_upper_at(s + q, len - q) ||
+                    (z && s[q] >= '0' && s[q] <= '9')) &&
         !kg_vocab_weekday_len(v, s + q, len - q)) {
-    while(q < len && !is_space(s[q]) && !strchr(",.;:!?()", s[q]))
-      q++;
+    while(q < len && !is_space(s[q]) &&
+          (!strchr(",.;:!?()", s[q]) ||
+           (s[q] == '.' && q + 1 < len && s[q + 1] >= '0' && s[q + 1] <= '9')))
+      q++;   /* "3.0" */
     z = q;
     if(q >= len || s[q] != ' ')
       break;
