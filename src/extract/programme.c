@@ -641,6 +641,25 @@ slots_around(const struct finder *f, size_t b)
   return n;
 }
 
+/* t[0..len) opens with a quotation ("« X »", "“X”"): the end of its
+ * closing mark, else 0. */
+static size_t
+quoted_open(const char *t, size_t len)
+{
+  size_t i;
+
+  if(len > 2 && !memcmp(t, "\xc2\xab", 2)) {
+    for(i = 2; i + 1 < len; i++)
+      if(!memcmp(t + i, "\xc2\xbb", 2))
+        return i + 2;
+  } else if(len > 3 && !memcmp(t, "\xe2\x80\x9c", 3)) {
+    for(i = 3; i + 2 < len; i++)
+      if(!memcmp(t + i, "\xe2\x80\x9d", 3))
+        return i + 3;
+  }
+  return 0;
+}
+
 /* A time-slot line: block @b, its title after @rest (or on the next line
  * when the slot names only a type). */
 static void
@@ -650,6 +669,7 @@ slot(struct finder *f, size_t b, size_t rest, int strict)
   const char *t = bl->text + rest;
   size_t l = trimmed_len(t, bl->len - rest);
   long type = l ? kg_sections_type(f->v, t, l) : -1;
+  size_t q;
 
   if((!l || bare_type(f->v, t, l)) && next_title(f, b)) {
     const struct kg_block *n = &f->doc->blocks[b + 1];
@@ -663,11 +683,15 @@ slot(struct finder *f, size_t b, size_t rest, int strict)
   if(l && bare_type(f->v, t, before_bracket(t, l)) && slot_next(f, b))
     return;
   /* a lone time, or times in minutes ("Notes", a session's text), are no
-   * programme: such a slot must name a session type */
-  if(!l || (type < 0 && (strict || f->generic || slots_around(f, b) < 2)) ||
+   * programme: such a slot must name a session type, or quote its title
+   * ("Le 1er juillet à 18h00 : « Carrefour des possibles » …") */
+  if(!l || (type < 0 && !quoted_open(t, l) &&
+            (strict || f->generic || slots_around(f, b) < 2)) ||
      (kg_programme_is_break(f->v, t, l) && !speaker_next(f, b)))
     return;
-  add(f, b, b, rest, bl->len, "time-slot", open_session(f), -1);
+  /* "« Carrefour des possibles » organisé par …": the quotation titles it */
+  q = type < 0 ? quoted_open(t, l) : 0;
+  add(f, b, b, rest, q ? rest + q : bl->len, "time-slot", open_session(f), -1);
 }
 
 /* "LUNDI 7 septembre matin", then a paragraph whose first sentence names
