@@ -222,6 +222,25 @@ range_word(const struct kg_vocab *v, const char *s, size_t len, size_t i)
   return 0;
 }
 
+/* t[0..len) opens with a quotation ("« X »", "“X”"): the end of its
+ * closing mark, else 0. */
+static size_t
+quoted_open(const char *t, size_t len)
+{
+  size_t i;
+
+  if(len > 2 && !memcmp(t, "\xc2\xab", 2)) {
+    for(i = 2; i + 1 < len; i++)
+      if(!memcmp(t + i, "\xc2\xbb", 2))
+        return i + 2;
+  } else if(len > 3 && !memcmp(t, "\xe2\x80\x9c", 3)) {
+    for(i = 3; i + 2 < len; i++)
+      if(!memcmp(t + i, "\xe2\x80\x9d", 3))
+        return i + 3;
+  }
+  return 0;
+}
+
 /* Offset of the time after a date that opens s[i..len) ("Le 30 juin
  * 17h00/18h30 : …", "Le 1er juillet à 18h00 : …"), or i. */
 static size_t
@@ -237,6 +256,26 @@ dated_time(const struct kg_vocab *v, const char *s, size_t len, size_t i)
       e = skip_space(s, len, e + w);
     if(!time_at(v, s, len, e))
       e = i;
+  }
+  kg_dates_release(&ds);
+  return e;
+}
+
+/* "4 mai : « Espaces Publics Numériques et le(s) jeu(x) » au …": a
+ * date, a colon and a quoted title open a dated entry; the offset of the
+ * quotation, or 0. */
+static size_t
+dated_quote(const struct kg_vocab *v, const char *s, size_t len, size_t i)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  size_t e = 0, n = len - i < 48 ? len - i : 48;
+
+  kg_dates_find(v, s + i, n, &ds);
+  if(ds.n && ds.v[0].start <= 3 && ds.v[0].d > 0) {
+    e = skip_space(s, len, i + ds.v[0].end);
+    e = e < len && s[e] == ':' ? skip_space(s, len, e + 1) : 0;
+    if(e && !quoted_open(s + e, len - e))
+      e = 0;
   }
   kg_dates_release(&ds);
   return e;
@@ -263,7 +302,7 @@ slot_at(const struct kg_vocab *v, const char *s, size_t len)
   if(!e && (e = dated_time(v, s, len, i)) != i)
     e = time_at(v, s, len, e);
   if(!e)
-    return 0;
+    return dated_quote(v, s, len, i);
   i = skip_space(s, len, e);
   r = range_word(v, s, len, i);
   if(!r && i < len && s[i] == '/')
@@ -639,25 +678,6 @@ slots_around(const struct finder *f, size_t b)
        slot_at(f->v, d->blocks[z].text, d->blocks[z].len))
       n++;
   return n;
-}
-
-/* t[0..len) opens with a quotation ("« X »", "“X”"): the end of its
- * closing mark, else 0. */
-static size_t
-quoted_open(const char *t, size_t len)
-{
-  size_t i;
-
-  if(len > 2 && !memcmp(t, "\xc2\xab", 2)) {
-    for(i = 2; i + 1 < len; i++)
-      if(!memcmp(t + i, "\xc2\xbb", 2))
-        return i + 2;
-  } else if(len > 3 && !memcmp(t, "\xe2\x80\x9c", 3)) {
-    for(i = 3; i + 2 < len; i++)
-      if(!memcmp(t + i, "\xe2\x80\x9d", 3))
-        return i + 3;
-  }
-  return 0;
 }
 
 /* A time-slot line: block @b, its title after @rest (or on the next line
