@@ -35,6 +35,7 @@ struct finder {
   long prog_type;         /* session type the programme label named, -1 */
   int items;              /* list items read since the last paragraph */
   int generic;            /* under a heading that is no session ("Notes") */
+  int minutes;            /* the report's title says minutes */
   int para_num;           /* number of the last paragraph numbered by hand */
   int cue_level;          /* level of a heading that cue lines made a
                              session: its siblings are sessions too, 0 none */
@@ -749,6 +750,17 @@ words(const char *s, size_t len)
   return n;
 }
 
+/* Heading session @sec (-1: none) of level @lev stays open for what
+ * follows. */
+static void
+push_heading(struct finder *f, long sec, int lev)
+{
+  if(sec >= 0 && f->nopen < MAX_OPEN) {
+    f->open[f->nopen] = sec;
+    f->level[f->nopen++] = lev;
+  }
+}
+
 static void
 heading(struct finder *f, size_t b)
 {
@@ -783,7 +795,11 @@ heading(struct finder *f, size_t b)
     return;
   }
   if(is_phrase(f->v, KG_CUE_GENERIC_HEADING, bl->text, len)) {
-    f->generic = 1;
+    if(f->minutes && is_phrase(f->v, KG_CUE_MINUTES_PART, bl->text, len))
+      push_heading(f, add(f, b, b, 0, bl->len, "heading:minutes-part",
+                          open_session(f), -1), lev);
+    else
+      f->generic = 1;
     return;
   }
   if(only_when(f->v, bl->text, len))
@@ -816,10 +832,7 @@ heading(struct finder *f, size_t b)
   } else {
     sec = add(f, b, b, 0, bl->len, rule, open_session(f), -1);
   }
-  if(sec >= 0 && f->nopen < MAX_OPEN) {
-    f->open[f->nopen] = sec;
-    f->level[f->nopen++] = lev;
-  }
+  push_heading(f, sec, lev);
 }
 
 /* An item of a list that a programme label announced. */
@@ -1125,6 +1138,7 @@ kg_programme_find(const struct kg_doc *doc, const struct kg_vocab *v,
   f.doc = doc;
   f.v = v;
   f.title = kg_programme_title(doc, v);
+  f.minutes = kg_sections_minutes(doc, v);
   f.prog_item = f.prog_type = -1;
   f.skip = (size_t)-1;
   for(b = 0; b < doc->nblocks; b++) {

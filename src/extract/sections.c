@@ -96,6 +96,30 @@ type_by_slug(const struct kg_vocab *v, const char *slug)
 }
 
 int
+kg_sections_minutes(const struct kg_doc *d, const struct kg_vocab *v)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t b, p;
+  long t = -1;
+  int yes = 0;
+
+  for(b = 0; b < d->nblocks && t < 0; b++)
+    if(d->blocks[b].kind == KG_BLK_HEADING)
+      t = (long)b;
+  for(b = 0; b < d->nblocks && t < 0; b++)
+    if(d->blocks[b].kind == KG_BLK_PARA)
+      t = (long)b;
+  if(t < 0)
+    return 0;
+  kg_text_key(d->blocks[t].text, d->blocks[t].len, &key);
+  for(p = 0; p < v->ncues[KG_CUE_MINUTES] && !yes; p++)
+    yes = v->cues[KG_CUE_MINUTES][p].key[0] &&
+          kg_text_key_contains(key.s, v->cues[KG_CUE_MINUTES][p].key);
+  kg_buf_release(&key);
+  return yes;
+}
+
+int
 kg_sections_has_cue(const struct kg_doc *doc, const struct kg_vocab *v,
                     size_t from, size_t to)
 {
