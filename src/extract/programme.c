@@ -484,14 +484,15 @@ speaker_shaped(const char *t, size_t len)
   return words >= 2 && words <= 4 && caps >= 1;
 }
 
-/* "8h45 – Accueil" then "Damien MICHALLET, sénateur …": a break that a
- * speaker opens is a session. */
+/* Block @b + 1, or NULL at the end of the report. */
 static const struct kg_block *
 next_block(const struct finder *f, size_t b)
 {
   return b + 1 < f->doc->nblocks ? &f->doc->blocks[b + 1] : NULL;
 }
 
+/* "8h45 – Accueil" then "Damien MICHALLET, sénateur …": a break that a
+ * speaker opens is a session. */
 static int
 speaker_next(const struct finder *f, size_t b)
 {
