@@ -143,6 +143,7 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
              kg_evidence_litn(&x.e, text.s, text.len, NULL));
   kg_event_find(&x);
   kg_sessions_emit(&x);
+  kg_orgs_acronyms(&x);
   kg_cues_find(&x);
   kg_tables_find(&x);
   kg_persons_find(&x);

@@ -866,6 +866,30 @@ affiliations_release(struct affiliations *a)
   memset(a, 0, sizeof(*a));
 }
 
+/* Does the report already credit @person with notes (schema:author)?
+ * The notes' author is named in the text of the session he drew or wrote,
+ * which makes him no speaker of it. */
+static int
+notes_author(const struct kg_report *x, librdf_node *person)
+{
+  librdf_uri *u = librdf_node_is_resource(person) ?
+                  librdf_node_get_uri(person) : NULL;
+  const char *pk = u ? (const char *)librdf_uri_as_string(u) : NULL;
+  size_t j;
+
+  for(j = 0; pk && j < x->e.out->n; j++) {
+    raptor_statement *t = x->e.out->v[j];
+
+    if(t->predicate->type == RAPTOR_TERM_TYPE_URI &&
+       t->object->type == RAPTOR_TERM_TYPE_URI &&
+       !strcmp((const char *)raptor_uri_as_string(t->predicate->value.uri),
+               KG_NS_SCHEMA "author") &&
+       !strcmp((const char *)raptor_uri_as_string(t->object->value.uri), pk))
+      return 1;
+  }
+  return 0;
+}
+
 /* A session without a facilitator line whose text names a known person
  * ("Ulrich Tan a procédé à une démonstration d'Albert"). */
 static void
@@ -887,6 +911,8 @@ prose_people(struct istate *st, size_t sec)
     size_t k = m[i][1];
     const char *pk = x->people.v[k].key;
 
+    if(notes_author(x, x->people.v[k].node))
+      continue;
     kg_evidence_fact(&x->e, x->snodes[sec], KG_NS_SCHEMA, "performer",
                  x->people.v[k].node, "prose:known-person",
                  kg_report_src(bl, 0), kg_report_src_end(bl, bl->len), 1);

@@ -47,6 +47,7 @@ struct oscan {
 };
 
 #define BIT(r) ((size_t)1 << (r))
+#define EMITTED 2           /* span flag: made before, by kg_orgs_acronyms() */
 #define REP_ITEM_WORDS 10   /* words of one item of a list of bodies */
 #define COMPANION_WORDS 4   /* words of a body named among known ones */
 
@@ -118,6 +119,19 @@ first_named(struct oscan *sc, size_t i, size_t j)
   return kg_names_person_shaped(&sc->w, i, j) && sc->x->lex &&
          (kg_lexicon_classes(sc->x->lex, sc->bl->text + v->a, v->z - v->a) &
           KG_LEX_FIRST_NAME);
+}
+
+/* Is word @i a first name and no place ("animé par Jeanne Martin de
+ * Familles Rurales", not "Paris Terres d'Envol")? */
+static int
+first_name_at(struct oscan *sc, size_t i)
+{
+  const struct kg_word *v = &sc->w.v[i];
+  const char *t = sc->bl->text + v->a;
+
+  return !v->acro && sc->x->lex &&
+         (kg_lexicon_classes(sc->x->lex, t, v->z - v->a) &
+          KG_LEX_FIRST_NAME) && !kg_report_is_place(sc->x, t, v->z - v->a);
 }
 
 /* ------------------------------------------------------------ head nouns */
@@ -213,8 +227,10 @@ complement(struct oscan *sc, size_t j, int allow_name, size_t *from,
     return kg_names_run(sc->lx, w, j + c, 8);
   if(!allow_name)
     return j;
-  if(w->v[j].cap && phrase(sc, j, KG_CUE_ARTICLE) == 1 && !w->v[j].gap)
-    k = j + 1;  /* "la coopérative La Mednum" */
+  if(phrase(sc, j, KG_CUE_ARTICLE) == 1 && !w->v[j].gap &&
+     (w->v[j].cap || (j + 1 < w->n && w->v[j + 1].cap)))
+    k = j + 1;  /* "la coopérative La Mednum", "l'espace socio-culturel le
+                   Ruban Vert" */
   if(!capital(sc, k))
     return j;
   *named = 1;
@@ -423,7 +439,7 @@ after_acronym(struct oscan *sc, size_t az, size_t z)
  * "Agence nationale de la cohésion des territoires (ANCT)": one
  * organisation, the acronym its alternate name. */
 static void
-acronym_names(struct oscan *sc)
+acronym_names(struct oscan *sc, int flags)
 {
   struct kg_names_spans p = { NULL, 0, 0 };
   size_t i;
@@ -432,7 +448,7 @@ acronym_names(struct oscan *sc)
   for(i = 0; i < p.n; i++)
     if(kg_names_expansion_kind(sc->lx, &sc->w, (size_t)p.v[i].flags) == 1)
       add_span(sc, p.v[i].a, after_acronym(sc, p.v[i].az, p.v[i].z),
-               p.v[i].aa, p.v[i].az, 85, 0);
+               p.v[i].aa, p.v[i].az, 85, flags);
   free(p.v);
 }
 
@@ -653,6 +669,19 @@ representative_names(struct oscan *sc)
   }
 }
 
+/* Where a name found at word @a after an article at @s starts: at the
+ * article when it has a capital inside a sentence ("les médiateurs
+ * numériques Les Bricodeurs"), else at @a. */
+static size_t
+name_article(struct oscan *sc, size_t s, size_t a)
+{
+  const struct kg_word *v = sc->w.v;
+  size_t k = kg_names_phrase_before(sc->lx, &sc->w, a, KG_CUE_ARTICLE);
+
+  return k < a && k >= s && a - k == 1 && v[k].cap && !v[k].initial &&
+         !v[k].gap ? k : a;
+}
+
 /* ------------------------------------------------------------ agents */
 
 /* The organisation after an agent cue at word @k: a capitalised run, or
@@ -711,10 +740,13 @@ agent_names(struct oscan *sc)
     if(a >= w->n || (a > k && w->v[a - 1].gap) || head_at(sc, a, &kind))
       continue;  /* a head noun: head_name() reads it */
     e = agent_object(sc, a);
-    if(e > a &&
+    if(e > a && !first_name_at(sc, a) &&
        (governs || a > k || w->v[a].acro || w->v[a].mixed || e - a != 2) &&
        plausible(sc, a, e, governs))
-      add_words(sc, a, e, 65);
+      /* "porté par La Mêlée": a capital article inside a sentence is the
+       * name's */
+      add_words(sc, a == k + 1 && w->v[k].cap && !w->v[k].initial ? k : a,
+                e, 65);
   }
 }
 
@@ -738,7 +770,7 @@ apposition_names(struct oscan *sc)
                  !w->v[s].mixed) ||
        head_at(sc, s, &kind) || !plausible(sc, s, i + 1, 0))
       continue;
-    add_words(sc, s, i + 1, 65);
+    add_words(sc, name_article(sc, 0, s), i + 1, 65);
   }
 }
 
@@ -781,6 +813,84 @@ subject_names(struct oscan *sc)
     /* "La Tribune organise": an article in capitals opening the sentence
      * is the name's */
     add_words(sc, a == s - 1 && w->v[a].initial && w->v[a].cap ? a : s, i, 55);
+  }
+}
+
+/* ------------------------------------------------------------ job titles */
+
+/* Does a job title start at word @i after a comma or "et", as in a
+ * person's description ("…, présidente du Carif Oref", "… et directeur
+ * général de SCET")?  Returns the word after the title and its adjectives
+ * ("général"), @i if none. */
+static size_t
+title_end(struct oscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  size_t m, k;
+
+  if(!i || !(m = phrase(sc, i, KG_CUE_JOB_TITLE)) || w->v[i + m - 1].gap)
+    return i;
+  if(!(w->v[i - 1].gap & KG_GAP_COMMA) &&
+     (w->v[i - 1].gap || i < 2 || w->v[i - 2].gap & ~KG_GAP_COMMA ||
+      phrase(sc, i - 1, KG_CUE_NAME_SEP) != 1))
+    return i;
+  for(k = i + m; k < w->n && !w->v[k - 1].gap &&
+      phrase(sc, k, KG_CUE_ORG_ADJECTIVE) == 1; k++)
+    ;
+  return k < w->n && !w->v[k - 1].gap ? k : i;
+}
+
+/* Are words [k, e) one common word ("Culture", "Gare")? */
+static int
+one_common(struct oscan *sc, size_t k, size_t e)
+{
+  const struct kg_word *v = sc->w.v;
+
+  return e - k == 1 && !v[k].acro && !v[k].mixed && sc->x->lex &&
+         (kg_lexicon_classes(sc->x->lex, sc->bl->text + v[k].a,
+                             v[k].z - v[k].a) & KG_LEX_COMMON);
+}
+
+/* Might words [k, e) be only part of what follows a job title: a common
+ * word opening it with no connector after ("Directrice de Communication
+ * Telecom Bretagne": a department, then the body; "directrice de la
+ * Culture"), or "et" and a capital after it ("maire délégué de Sorges et
+ * Ligueux")? */
+static int
+split_name(struct oscan *sc, size_t k, size_t e)
+{
+  const struct kg_word *v = sc->w.v;
+
+  if(one_common(sc, k, k + 1) && (e - k == 1 || capital(sc, k + 1)))
+    return 1;
+  return e < sc->w.n && !v[e - 1].gap && phrase(sc, e, KG_CUE_NAME_SEP) == 1 &&
+         !v[e].gap && capital(sc, e + 1);
+}
+
+/* "Zouhourya Mouayad Ben, élue de Mtsamboro et présidente du Carif Oref",
+ * "…, directeur général de SCET – Groupe Caisse des Dépôts": the body a
+ * job title names after "du", "de la", "de l'", "des" (0.55) when it is a
+ * capitalised run, not a head noun (head_name() reads those), not a place
+ * or a person, and, as one word, no common word ("directrice de la
+ * Culture"). */
+static void
+title_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t i, k, c, e;
+
+  for(i = 1; i < w->n; i++) {
+    if((k = title_end(sc, i)) == i ||
+       !(c = phrase(sc, k, KG_CUE_NAME_CONNECTOR)) || k + c >= w->n ||
+       w->v[k + c - 1].gap || head_at(sc, k + c, &kind))
+      continue;
+    k += c;
+    e = kg_names_run(sc->lx, w, k, 6);
+    if(e == k || phrase(sc, k, KG_CUE_JOB_TITLE) || split_name(sc, k, e) ||
+       first_named(sc, k, e) || !plausible(sc, k, e, 1))
+      continue;
+    add_words(sc, k, e, 55);
   }
 }
 
@@ -841,6 +951,73 @@ municipal_names(struct oscan *sc)
     e = commune_at(sc, i + m + c);
     if(e > i + m + c && acts(sc, i, e))
       add_words(sc, i, e, 70);
+  }
+}
+
+/* ------------------------------------------------------------ venues */
+
+/* Where the commune of a venue starts when words [s, e) end with "de" or
+ * "à" and a commune ("Fabuleuse Cantine de Saint-Étienne"), or go on with
+ * them ("Agora à Beaugency"): the end of the venue's name, 0 if none. */
+static size_t
+venue_end(struct oscan *sc, size_t s, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k, c;
+
+  for(k = s + 1; k <= e && k < w->n; k++) {
+    if(w->v[k - 1].gap || !(c = phrase(sc, k, KG_CUE_LOCATIVE)) ||
+       k + c >= w->n || w->v[k + c - 1].gap)
+      continue;
+    if(commune_at(sc, k + c) > k + c)
+      return k;
+  }
+  return 0;
+}
+
+/* Does a place begin at word @s ("au Mans", "à la Rochelle")? */
+static int
+place_starts(const struct oscan *sc, size_t s)
+{
+  size_t i;
+
+  for(i = 0; i < sc->pl.n; i++)
+    if(sc->pl.v[i].start <= sc->w.v[s].a && sc->pl.v[i].end > sc->w.v[s].a)
+      return 1;
+  return 0;
+}
+
+/* "à l'Agora à Beaugency", "à l'Artchipel Scène nationale à Basse-Terre",
+ * "au Quai des Savoirs de Toulouse": after a locative with its article, a
+ * capitalised run (with the adjectives of a body's name) then "à" or "de"
+ * and a commune names the body of a venue (0.55); not a head noun
+ * (head_name() reads those), a place, a person, a recurring event
+ * ("aux Rencontres de Lyon"), a building ("à l'Hôtel du Département à
+ * Mont-de-Marsan") or one common word before "de" ("à la Gare de
+ * Lyon"). */
+static void
+venue_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind kind;
+  size_t i, m, s, e, end;
+
+  for(i = 0; i + 2 < w->n; i++) {
+    if(!(m = phrase(sc, i, KG_CUE_ORG_VENUE)) || w->v[i + m - 1].gap)
+      continue;
+    s = i + m;
+    if(!capital(sc, s) || head_at(sc, s, &kind) || place_starts(sc, s) ||
+       phrase(sc, s, KG_CUE_EVENT_SERIES) ||
+       phrase(sc, s, KG_CUE_VENUE_BUILDING))
+      continue;
+    e = kg_names_run(sc->lx, w, s, 6);
+    while(e < w->n && !w->v[e - 1].gap &&
+          phrase(sc, e, KG_CUE_ORG_ADJECTIVE) == 1)
+      e++;
+    if(!(end = venue_end(sc, s, e)) || (end < e && one_common(sc, s, end)) ||
+       first_named(sc, s, end) || !plausible(sc, s, end, 1))
+      continue;   /* "à la Gare de Lyon"; but "à l'Agora à Beaugency" */
+    add_words(sc, s, end, 55);
   }
 }
 
@@ -915,7 +1092,11 @@ companion_shape(struct oscan *sc, size_t a, size_t e)
   for(k = a; k < e; k++)
     if(!capital(sc, k) && !phrase(sc, k, KG_CUE_NAME_CONNECTOR))
       return 0;
-  return plausible(sc, a, e, 0);
+  /* "Supagro Montpellier": a word that is no first name, then a place, is
+   * shaped like a body, not like a person */
+  return plausible(sc, a, e, e - a == 2 &&
+                   kg_report_is_place(sc->x, t + v[e - 1].a,
+                                      v[e - 1].z - v[e - 1].a));
 }
 
 /* The name an enumeration item [s, e) holds, from *a: after its article,
@@ -928,6 +1109,9 @@ companion_end(struct oscan *sc, size_t s, size_t e, size_t *a)
   size_t c, r;
 
   *a = kg_names_skip_article(sc->lx, &sc->w, s);
+  if(*a == s && (c = phrase(sc, s, KG_CUE_NAME_CONNECTOR)) != 0 &&
+     s + c < e && !sc->w.v[s + c - 1].gap && capital(sc, s + c))
+    *a = s + c;   /* "de la CCI de la Lozère, de Supagro Montpellier" */
   if(*a < e && (c = phrase(sc, *a, KG_CUE_ORG_COLLECTIVE)) != 0 &&
      (r = kg_names_skip_article(sc->lx, &sc->w, *a + c)) < e && capital(sc, r))
     *a = r;
@@ -957,7 +1141,7 @@ companion_names(struct oscan *sc)
 
       if(a < e && !found_within(sc, it[k][0], it[k][1]) &&
          companion_shape(sc, a, e))
-        add_words(sc, a, e, 55);
+        add_words(sc, name_article(sc, it[k][0], a), e, 55);
     }
     i = next > i ? next : i + 1;
   }
@@ -1062,8 +1246,8 @@ emit_block(struct oscan *sc)
     const struct kg_names_span *c = &sc->c.v[i];
     size_t a = kg_report_src(bl, c->a), z = kg_report_src_end(bl, c->z);
 
-    if(!keep[i])
-      continue;
+    if(!keep[i] || c->flags == EMITTED)
+      continue;   /* kg_orgs_acronyms() made it */
     if(c->flags) {
       KG_GROW(sc->later, sc->caplater, sc->nlater + 1);
       sc->later[sc->nlater].a = a;
@@ -1197,42 +1381,90 @@ emit_standalone(struct oscan *sc)
   kg_buf_release(&other);
 }
 
-void
-kg_orgs_find(struct kg_report *x)
+/* The block @b of the report, its words and no candidate yet; 0 for
+ * code, which names nothing. */
+static int
+scan_block(struct oscan *sc, size_t b)
+{
+  sc->bl = &sc->x->doc.blocks[b];
+  if(sc->bl->kind == KG_BLK_CODE)
+    return 0;
+  sc->w = *kg_report_words(sc->x, b);  /* SHARED: the report keeps it */
+  sc->c.n = 0;
+  return 1;
+}
+
+static void
+scan_release(struct oscan *sc)
+{
+  free(sc->c.v);
+  free(sc->later);
+  kg_dict_free(sc->dict);
+}
+
+/* The shapes of one block's names, best kept and made. */
+static void
+find_block(struct oscan *sc)
+{
+  struct kg_report *x = sc->x;
+  size_t i;
+
+  kg_places_find(x->gaz, x->v, x->reg, x->region, 0, sc->bl->text,
+                 sc->bl->len, &sc->pl);
+  registry_names(sc);
+  for(i = 0; i < sc->w.n;)
+    i += head_name(sc, i);
+  territory_names(sc);
+  acronym_names(sc, EMITTED);
+  bare_acronyms(sc);
+  list_names(sc);
+  representative_names(sc);
+  agent_names(sc);
+  apposition_names(sc);
+  subject_names(sc);
+  title_names(sc);
+  municipal_names(sc);
+  venue_names(sc);
+  companion_names(sc);
+  emit_block(sc);
+  kg_places_release(&sc->pl);
+}
+
+/* Every block of the report: only the names given with their acronyms
+ * when @acronyms, else all the shapes. */
+static void
+scan_report(struct kg_report *x, int acronyms)
 {
   struct oscan sc;
-  size_t b, i;
+  size_t b;
 
   memset(&sc, 0, sizeof sc);
   sc.x = x;
   sc.lx = kg_report_names(x);
-  sc.dict = registry_dict(x->reg);
+  sc.dict = acronyms ? NULL : registry_dict(x->reg);
   for(b = 0; b < x->doc.nblocks; b++) {
-    sc.bl = &x->doc.blocks[b];
-    if(sc.bl->kind == KG_BLK_CODE)
+    if(!scan_block(&sc, b))
       continue;
-    sc.w = *kg_report_words(x, b);  /* SHARED: the report keeps it */
-    sc.c.n = 0;
-    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, sc.bl->text,
-                   sc.bl->len, &sc.pl);
-    registry_names(&sc);
-    for(i = 0; i < sc.w.n;)
-      i += head_name(&sc, i);
-    territory_names(&sc);
-    acronym_names(&sc);
-    bare_acronyms(&sc);
-    list_names(&sc);
-    representative_names(&sc);
-    agent_names(&sc);
-    apposition_names(&sc);
-    subject_names(&sc);
-    municipal_names(&sc);
-    companion_names(&sc);
-    emit_block(&sc);
-    kg_places_release(&sc.pl);
+    if(acronyms) {
+      acronym_names(&sc, 0);
+      emit_block(&sc);
+    } else {
+      find_block(&sc);
+    }
   }
-  emit_standalone(&sc);
-  free(sc.c.v);
-  free(sc.later);
-  kg_dict_free(sc.dict);
+  if(!acronyms)
+    emit_standalone(&sc);
+  scan_release(&sc);
+}
+
+void
+kg_orgs_acronyms(struct kg_report *x)
+{
+  scan_report(x, 1);
+}
+
+void
+kg_orgs_find(struct kg_report *x)
+{
+  scan_report(x, 0);
 }

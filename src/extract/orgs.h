@@ -13,4 +13,10 @@ struct kg_report;
  * registry does not know become candidates. */
 void kg_orgs_find(struct kg_report *x);
 
+/* Makes the organisations named with their acronyms ("Groupement d'Intérêt
+ * Scientifique (GIS) M@rsouin") before people and cue lines are read, so
+ * that "la CSNP" or "du GIS M@rsouin" in an affiliation is the same body,
+ * whichever comes first.  kg_orgs_find() then leaves them be. */
+void kg_orgs_acronyms(struct kg_report *x);
+
 #endif

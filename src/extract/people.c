@@ -305,16 +305,23 @@ caps_after(const struct kg_ptoks *t, size_t j)
   return k - j - 1;
 }
 
+#define SURNAME_SYLLABLE 3   /* bytes of a known word inside a surname */
+
 /* A surname in Title Case goes on with the next capitalised words the
- * lexicon does not know at all ("Jocelyn Ho Ti Noe", "Daoud Saindou
- * Malide") when the run then ends, before a comma, a full stop or a
- * lower-case word: tokens after @j. */
+ * lexicon does not know at all ("Daoud Saindou Malide"), or short ones it
+ * knows only as proper nouns or first names ("Jocelyn Ho Ti Noe"; a
+ * commune after a list's name, "Anne Morel Annonay", is longer), when the
+ * run then ends, before a comma, a full stop or a lower-case word: tokens
+ * after @j. */
 static size_t
 unknown_after_surname(const struct kg_ptoks *t, size_t j)
 {
   size_t k = j + 1;
 
-  while(k < t->n && cap_word(t, k) && !t->v[k].upper && !t->v[k].lex)
+  while(k < t->n && cap_word(t, k) && !t->v[k].upper &&
+        (!t->v[k].lex ||
+         (!(t->v[k].lex & ~(KG_LEX_PROPER | KG_LEX_FIRST_NAME)) &&
+          t->v[k].end - t->v[k].start <= SURNAME_SYLLABLE)))
     k++;
   if(k < t->n && t->v[k].kind == T_WORD && (t->v[k].cap || !t->v[k].key[0]))
     return 0;   /* another capitalised word, or a dash: not one name */
@@ -441,6 +448,17 @@ surname_first(const struct kg_ptoks *t, size_t j)
     return 0;
   return j + 2 == t->n || t->v[j + 2].kind == T_OPEN ||
          t->v[j + 2].kind == T_COMMA ? 2 : 0;
+}
+
+size_t
+kg_people_unknown_pair(const struct kg_ptoks *t, size_t i)
+{
+  if(!t->lx || i + 1 >= t->n || !cap_word(t, i) || !cap_word(t, i + 1) ||
+     t->v[i].upper || t->v[i + 1].upper || t->v[i].lex ||
+     (t->v[i + 1].lex & ~(KG_LEX_SURNAME | KG_LEX_PROPER)) ||
+     cap_word(t, i + 2))
+    return 0;
+  return 2;
 }
 
 size_t

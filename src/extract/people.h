@@ -101,4 +101,10 @@ size_t kg_people_phrase(const struct kg_vocab *v, int role,
 size_t kg_people_name(const struct kg_vocab *v, const struct kg_ptoks *t,
                       size_t i, int strict);
 
+/* 2 when tokens @i and @i+1 are two capitalised words the lexicon does not
+ * know (the second may be a surname or a proper noun), in Title Case and
+ * followed by no capitalised word: a name, where the text says that a
+ * person comes ("présenté par Gaëlenn Gouret"); else 0. */
+size_t kg_people_unknown_pair(const struct kg_ptoks *t, size_t i);
+
 #endif

@@ -52,6 +52,8 @@
 #define GROUP_SCAN 80      /* tokens searched for a plural one */
 #define GROUP_WORDS 8      /* words of an organisation before its people */
 #define ENTRY_HEAD 120     /* bytes read for the name heading an entry */
+#define CREDIT_SKIP 2      /* capitalised words of an event's name between
+                              a notes credit and the name */
 
 /* The section whose own text holds block @b, or x->nsecs (the event). */
 static size_t
@@ -473,7 +475,8 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
      (m = kg_people_phrase(x->v, KG_CUE_SPEAKER_INVERTED, t, k)) > 0)
     return name_after_title(x, t, k + m) && !press_quote(x, t, k, m) ? m : 0;
   if(!m && kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, k) &&
-     kg_people_name(x->v, t, k + 1, 0) &&
+     (kg_people_name(x->v, t, k + 1, 0) ||
+      kg_people_unknown_pair(t, k + 1)) &&
      (talk_before(x, t, k) || participle_before(x, t, k)))
     return 1;
   if(m == 1 && !kg_people_name(x->v, t, k + 1, 0))
@@ -481,6 +484,42 @@ speaker_before(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
   if(m == 1 && !free_standing(x, t, k))
     return 0;   /* "coauteur avec X", "en partenariat avec X" */
   return m;
+}
+
+/* Is the name at token @i credited with the notes of the event: right
+ * after a notes-credit phrase ("dessinateur et facilitateur graphique
+ * Julien Revenu"), or after the event's name that follows one ("Notes
+ * visuelles Intercotour Benoit Bryon")? */
+static int
+notes_credit(const struct kg_report *x, const struct kg_ptoks *t, size_t i)
+{
+  size_t j = i;
+
+  if(j > 0 && t->v[j - 1].kind == KG_PTOK_PUNCT &&
+     t->text[t->v[j - 1].start] == ':')
+    j--;   /* "Secrétaire de séance : Marie Dupont" */
+  for(;;) {
+    if(phrase_ends(x, KG_CUE_NOTES_CREDIT, t, j))
+      return 1;
+    if(j == 0 || i - j >= CREDIT_SKIP || !is_word(t, j - 1) ||
+       !t->v[j - 1].cap)
+      return 0;
+    j--;
+  }
+}
+
+/* Does token @i open an entry of a speaker scope: right after the speaker
+ * phrase, a comma, "et" or the "par" of a talk?  There a pair of
+ * capitalised words the lexicon does not know is a speaker's name ("…, la
+ * médiation des collections numériques par Gaëlenn Gouret du SCD"). */
+static int
+scope_entry(const struct kg_report *x, const struct kg_ptoks *t,
+            const unsigned char *scope, size_t i)
+{
+  return scope[i] && i > 0 &&
+         (!scope[i - 1] || t->v[i - 1].kind == KG_PTOK_COMMA ||
+          kg_people_phrase(x->v, KG_CUE_NAME_SEP, t, i - 1) == 1 ||
+          kg_people_phrase(x->v, KG_CUE_PRESENTED_BY, t, i - 1) == 1);
 }
 
 /* Is there a dash between token @k and the start of its sentence (a
@@ -822,6 +861,12 @@ inside_longer_name(const struct kg_report *x, const struct kg_ptoks *t,
   if(t->v[i - 1].upper && (n = kg_people_name(x->v, t, i, 0)) > 1 &&
      t->v[i + n - 1].upper)
     return 0;   /* "…, CDC Véronique DUGOUJON, consultante" */
+  if((n = kg_people_name(x->v, t, i, 0)) > 1 && i + n + 1 < t->n &&
+     is_word(t, i + n) &&
+     kg_people_phrase(x->v, KG_CUE_NAME_SEP, t, i + n) == 1 &&
+     kg_people_name(x->v, t, i + n + 1, 0) > 1)
+    return 0;   /* "conseillères numériques France Service Laurie Menant et
+                   Mélody Morelle-Caballero": the first of two people */
   /* "l'adjoint au Maire Michel Briand": a job title, not part of a name */
   return kg_people_phrase(x->v, KG_CUE_SPEAKER_BEFORE, t, i - 1) != 1 &&
          kg_people_phrase(x->v, KG_CUE_BYLINE, t, i - 1) != 1 &&
@@ -1099,6 +1144,8 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     if(sentence_end(&t, i))
       s0 = i + 1;
     n = kg_people_name(x->v, &t, i, strict && !scope[i] && i != by);
+    if(!n && scope_entry(x, &t, scope, i))
+      n = kg_people_unknown_pair(&t, i);
     if(!n && lone_first_name(&t, i) &&
        (scope[i] || in_title_brackets(x, sec, bl, &t, i)))
       kg_roles_first_name(x, sec, bl, ls + t.v[i].start, ls + t.v[i].end,
@@ -1112,6 +1159,11 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     if((by && i == by) || (sig && i == 0)) {
       use.role = KG_CUE_NOTETAKER;
       use.prefix = sig ? "signature" : "byline";
+      use.confidence = CONF_BYLINE;
+    } else if(notes_credit(x, &t, i) && !speaker_after(x, &t, i + n)) {
+      /* "Synthèse rédigée par X": the "par" of a credit, not of a talk */
+      use.role = KG_CUE_NOTETAKER;
+      use.prefix = "credit";
       use.confidence = CONF_BYLINE;
     } else if(scope[i] || speaker_after(x, &t, i + n) ||
               speaker_turn(&t, i, n) || title_speaker(x, sec, bl, &t, i) ||

@@ -296,6 +296,22 @@ trailer_start(const struct kg_vocab *v, const char *s, size_t len)
   return len;
 }
 
+/* Does the registry know s[0..len) as an initiative and not as a body
+ * ("élu en charge du numérique concernant le déploiement du Pass
+ * Numérique")?  A programme employs no one. */
+static int
+known_initiative(const struct kg_report *x, const char *s, size_t len)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  int yes;
+
+  kg_text_key(s, len, &key);
+  yes = x->reg && kg_registry_lookup(x->reg, key.s, KG_ENT_INITIATIVE) &&
+        !kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
+  kg_buf_release(&key);
+  return yes;
+}
+
 /* The rule "PREFIX:what" of a fact in @b. */
 static const char *
 rule_name(struct kg_buf *b, const char *prefix, const char *what)
@@ -359,6 +375,10 @@ kg_roles_people(struct kg_report *x, size_t sec, const struct kg_roles_use *use,
     if(job_title_first(x->v, bl->text + from + o->name.start,
                        o->name.end - o->name.start))
       continue;   /* "Hélène Deriu (Directrice)": a function, not a body */
+    if(o->alias.end == o->alias.start &&
+       known_initiative(x, bl->text + from + o->name.start,
+                        o->name.end - o->name.start))
+      continue;   /* "… du Pass Numérique": a programme, not a body */
     if(o->alias.end == o->alias.start &&
        !has_capital(bl->text + from + o->name.start,
                     o->name.end - o->name.start))

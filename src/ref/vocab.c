@@ -44,8 +44,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "mandate", "speaker-quote-present", "clause-verb", "speaker-participle",
   "speaker-relative", "initiative-channel", "initiative-frame",
   "initiative-frame-stop", "initiative-frame-skip", "affiliation-trailer",
-  "org-name-link", "session-anaphor", "session-not-prose",
-  "minutes-part"
+  "org-name-link", "notes-credit", "org-venue", "venue-building",
+  "session-anaphor", "session-not-prose", "minutes-part"
 };
 
 static const char *const files[] = {

@@ -118,6 +118,9 @@ enum kg_cue_role {
   KG_CUE_INITIATIVE_FRAME_SKIP, /* "grand" plan …: not part of X */
   KG_CUE_AFFILIATION_TRAILER, /* "de profession" after a body's name */
   KG_CUE_ORG_NAME_LINK,     /* "aux" inside a body's name, before a capital */
+  KG_CUE_NOTES_CREDIT,      /* "facilitateur graphique", "Notes visuelles" */
+  KG_CUE_ORG_VENUE,         /* "au", "à l'" X "à" <commune>: a venue's body */
+  KG_CUE_VENUE_BUILDING,    /* "Hôtel du Département": a building, no body */
   KG_CUE_SESSION_ANAPHOR,   /* "cette" table ronde: one named before */
   KG_CUE_SESSION_NOT_PROSE, /* "stand": a booth in a sentence, no session */
   KG_CUE_MINUTES_PART,      /* "Introduction": in minutes, a part of the meeting */
