@@ -764,6 +764,20 @@ has_credit(const char *t, size_t len)
   return 0;
 }
 
+/* "Rencontre régionale & Assemblée générale, 29 juin 2023": a title that
+ * joins parts with "&" names the event by its first; the others are its
+ * sessions.  The length of the first part. */
+static size_t
+first_part(const char *t, size_t len)
+{
+  size_t i;
+
+  for(i = 1; i + 2 < len; i++)
+    if(t[i] == '&' && t[i - 1] == ' ' && t[i + 1] == ' ')
+      return i - 1;
+  return len;
+}
+
 /* The words that name the event itself: the report's title and its first
  * paragraph when short enough to be a subtitle or a title ("Restitution
  * des échanges de la TABLE RONDE …"), keyed into @key. */
@@ -774,7 +788,9 @@ title_key(const struct kg_doc *doc, long title, struct kg_buf *key)
   size_t b = title >= 0 ? (size_t)title + 1 : 0;
 
   if(title >= 0)
-    kg_text_key(doc->blocks[title].text, doc->blocks[title].len, key);
+    kg_text_key(doc->blocks[title].text,
+                first_part(doc->blocks[title].text, doc->blocks[title].len),
+                key);
   while(b < doc->nblocks && doc->blocks[b].kind != KG_BLK_PARA)
     b++;
   /* "Atelier comme à la télé: des enfants … © Elsa Ferreira": a photo
