@@ -256,26 +256,7 @@ follows(const struct line *l, const struct line *m)
 static int
 is_minutes(const struct kg_report *x)
 {
-  const struct kg_doc *d = &x->doc;
-  struct kg_buf key = KG_BUF_INIT;
-  size_t b, p;
-  long t = -1;
-  int yes = 0;
-
-  for(b = 0; b < d->nblocks && t < 0; b++)
-    if(d->blocks[b].kind == KG_BLK_HEADING)
-      t = (long)b;
-  for(b = 0; b < d->nblocks && t < 0; b++)
-    if(d->blocks[b].kind == KG_BLK_PARA)
-      t = (long)b;
-  if(t < 0)
-    return 0;
-  kg_text_key(d->blocks[t].text, d->blocks[t].len, &key);
-  for(p = 0; p < x->v->ncues[KG_CUE_MINUTES] && !yes; p++)
-    yes = x->v->cues[KG_CUE_MINUTES][p].key[0] &&
-          kg_text_key_contains(key.s, x->v->cues[KG_CUE_MINUTES][p].key);
-  kg_buf_release(&key);
-  return yes;
+  return kg_sections_minutes(&x->doc, x->v);
 }
 
 /* Do the lines from @from (an end of attendees, 0: none) to @to run on

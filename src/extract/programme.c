@@ -35,6 +35,7 @@ struct finder {
   long prog_type;         /* session type the programme label named, -1 */
   int items;              /* list items read since the last paragraph */
   int generic;            /* under a heading that is no session ("Notes") */
+  int minutes;            /* the report's title says minutes */
   int para_num;           /* number of the last paragraph numbered by hand */
   int cue_level;          /* level of a heading that cue lines made a
                              session: its siblings are sessions too, 0 none */
@@ -222,6 +223,65 @@ range_word(const struct kg_vocab *v, const char *s, size_t len, size_t i)
   return 0;
 }
 
+/* t[0..len) opens with a quotation ("« X »", "“X”"): the end of its
+ * closing mark, else 0. */
+static size_t
+quoted_open(const char *t, size_t len)
+{
+  size_t i;
+
+  if(len > 2 && !memcmp(t, "\xc2\xab", 2)) {
+    for(i = 2; i + 1 < len; i++)
+      if(!memcmp(t + i, "\xc2\xbb", 2))
+        return i + 2;
+  } else if(len > 3 && !memcmp(t, "\xe2\x80\x9c", 3)) {
+    for(i = 3; i + 2 < len; i++)
+      if(!memcmp(t + i, "\xe2\x80\x9d", 3))
+        return i + 3;
+  }
+  return 0;
+}
+
+/* Offset of the time after a date that opens s[i..len) ("Le 30 juin
+ * 17h00/18h30 : …", "Le 1er juillet à 18h00 : …"), or i. */
+static size_t
+dated_time(const struct kg_vocab *v, const char *s, size_t len, size_t i)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  size_t e = i, n = len - i < 48 ? len - i : 48, w;
+
+  kg_dates_find(v, s + i, n, &ds);
+  if(ds.n && ds.v[0].start <= 3) {
+    e = skip_space(s, len, i + ds.v[0].end);
+    if((w = opens_with(v, KG_CUE_LOCATIVE, s + e, len - e)) != 0)
+      e = skip_space(s, len, e + w);
+    if(!time_at(v, s, len, e))
+      e = i;
+  }
+  kg_dates_release(&ds);
+  return e;
+}
+
+/* "4 mai : « Espaces Publics Numériques et le(s) jeu(x) » au …": a
+ * date, a colon and a quoted title open a dated entry; the offset of the
+ * quotation, or 0. */
+static size_t
+dated_quote(const struct kg_vocab *v, const char *s, size_t len, size_t i)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  size_t e = 0, n = len - i < 48 ? len - i : 48;
+
+  kg_dates_find(v, s + i, n, &ds);
+  if(ds.n && ds.v[0].start <= 3 && ds.v[0].d > 0) {
+    e = skip_space(s, len, i + ds.v[0].end);
+    e = e < len && s[e] == ':' ? skip_space(s, len, e + 1) : 0;
+    if(e && !quoted_open(s + e, len - e))
+      e = 0;
+  }
+  kg_dates_release(&ds);
+  return e;
+}
+
 /* A time slot opening s[0..len): "9h30 – ", "10h00 – 10h45 : ", "[14h] ",
  * "14h : ", "-10h00 à 12h00 : ".  Returns the offset of what follows it (len: nothing), or 0
  * when the text does not open with a slot. */
@@ -240,10 +300,14 @@ slot_at(const struct kg_vocab *v, const char *s, size_t len)
      time_at(v, s, len, skip_space(s, len, i + e)))
     i = skip_space(s, len, i + e);
   e = time_at(v, s, len, i);
+  if(!e && (e = dated_time(v, s, len, i)) != i)
+    e = time_at(v, s, len, e);
   if(!e)
-    return 0;
+    return dated_quote(v, s, len, i);
   i = skip_space(s, len, e);
   r = range_word(v, s, len, i);
+  if(!r && i < len && s[i] == '/')
+    r = i + 1;   /* "9h/10h : …", "14h00/16h30 : …" */
   if(r && (e = time_at(v, s, len, skip_space(s, len, r))))
     i = skip_space(s, len, e);
   if(i < len && (s[i] == ']' || s[i] == ')'))
@@ -420,17 +484,49 @@ speaker_shaped(const char *t, size_t len)
   return words >= 2 && words <= 4 && caps >= 1;
 }
 
+/* Block @b + 1, or NULL at the end of the report. */
+static const struct kg_block *
+next_block(const struct finder *f, size_t b)
+{
+  return b + 1 < f->doc->nblocks ? &f->doc->blocks[b + 1] : NULL;
+}
+
 /* "8h45 – Accueil" then "Damien MICHALLET, sénateur …": a break that a
  * speaker opens is a session. */
 static int
 speaker_next(const struct finder *f, size_t b)
 {
-  const struct kg_block *n;
+  const struct kg_block *n = next_block(f, b);
 
-  if(b + 1 >= f->doc->nblocks)
-    return 0;
-  n = &f->doc->blocks[b + 1];
-  return n->kind == KG_BLK_PARA && speaker_shaped(n->text, n->len);
+  return n && n->kind == KG_BLK_PARA && speaker_shaped(n->text, n->len);
+}
+
+/* s[0..len) without a trailing bracket ("conférence (en amphi)"): the
+ * room or the public a slot adds to its type. */
+static size_t
+before_bracket(const char *s, size_t len)
+{
+  size_t k = len;
+
+  if(!len || s[len - 1] != ')')
+    return len;
+  while(k > 0 && s[k - 1] != '(')
+    k--;
+  if(k < 2)
+    return len;
+  k--;
+  while(k > 0 && s[k - 1] == ' ')
+    k--;
+  return k;
+}
+
+/* Block @b + 1 opens with a time slot: the programme goes on. */
+static int
+slot_next(const struct finder *f, size_t b)
+{
+  const struct kg_block *n = next_block(f, b);
+
+  return n && n->kind != KG_BLK_CELL && slot_at(f->v, n->text, n->len) != 0;
 }
 
 /* Block @b + 1 as the title of a slot or a heading that names only a type:
@@ -595,6 +691,7 @@ slot(struct finder *f, size_t b, size_t rest, int strict)
   const char *t = bl->text + rest;
   size_t l = trimmed_len(t, bl->len - rest);
   long type = l ? kg_sections_type(f->v, t, l) : -1;
+  size_t q;
 
   if((!l || bare_type(f->v, t, l)) && next_title(f, b)) {
     const struct kg_block *n = &f->doc->blocks[b + 1];
@@ -603,12 +700,20 @@ slot(struct finder *f, size_t b, size_t rest, int strict)
       f->skip = b + 1;
     return;
   }
+  /* "9h/10h : conférence (en amphi)" then the next slot: a timetable's
+   * form with no title */
+  if(l && bare_type(f->v, t, before_bracket(t, l)) && slot_next(f, b))
+    return;
   /* a lone time, or times in minutes ("Notes", a session's text), are no
-   * programme: such a slot must name a session type */
-  if(!l || (type < 0 && (strict || f->generic || slots_around(f, b) < 2)) ||
+   * programme: such a slot must name a session type, or quote its title
+   * ("Le 1er juillet à 18h00 : « Carrefour des possibles » …") */
+  if(!l || (type < 0 && !quoted_open(t, l) &&
+            (strict || f->generic || slots_around(f, b) < 2)) ||
      (kg_programme_is_break(f->v, t, l) && !speaker_next(f, b)))
     return;
-  add(f, b, b, rest, bl->len, "time-slot", open_session(f), -1);
+  /* "« Carrefour des possibles » organisé par …": the quotation titles it */
+  q = type < 0 ? quoted_open(t, l) : 0;
+  add(f, b, b, rest, q ? rest + q : bl->len, "time-slot", open_session(f), -1);
 }
 
 /* "LUNDI 7 septembre matin", then a paragraph whose first sentence names
@@ -646,6 +751,17 @@ words(const char *s, size_t len)
   return n;
 }
 
+/* Heading session @sec (-1: none) of level @lev stays open for what
+ * follows. */
+static void
+push_heading(struct finder *f, long sec, int lev)
+{
+  if(sec >= 0 && f->nopen < MAX_OPEN) {
+    f->open[f->nopen] = sec;
+    f->level[f->nopen++] = lev;
+  }
+}
+
 static void
 heading(struct finder *f, size_t b)
 {
@@ -680,7 +796,11 @@ heading(struct finder *f, size_t b)
     return;
   }
   if(is_phrase(f->v, KG_CUE_GENERIC_HEADING, bl->text, len)) {
-    f->generic = 1;
+    if(f->minutes && is_phrase(f->v, KG_CUE_MINUTES_PART, bl->text, len))
+      push_heading(f, add(f, b, b, 0, bl->len, "heading:minutes-part",
+                          open_session(f), -1), lev);
+    else
+      f->generic = 1;
     return;
   }
   if(only_when(f->v, bl->text, len))
@@ -713,10 +833,7 @@ heading(struct finder *f, size_t b)
   } else {
     sec = add(f, b, b, 0, bl->len, rule, open_session(f), -1);
   }
-  if(sec >= 0 && f->nopen < MAX_OPEN) {
-    f->open[f->nopen] = sec;
-    f->level[f->nopen++] = lev;
-  }
+  push_heading(f, sec, lev);
 }
 
 /* An item of a list that a programme label announced. */
@@ -1022,6 +1139,7 @@ kg_programme_find(const struct kg_doc *doc, const struct kg_vocab *v,
   f.doc = doc;
   f.v = v;
   f.title = kg_programme_title(doc, v);
+  f.minutes = kg_sections_minutes(doc, v);
   f.prog_item = f.prog_type = -1;
   f.skip = (size_t)-1;
   for(b = 0; b < doc->nblocks; b++) {

@@ -21,6 +21,8 @@ struct finder {
   struct kg_buf title;      /* key of the report's title: its own type */
   struct kg_section *s;
   size_t n, cap;
+  size_t lead, lead_end;    /* the lead sentence that dates the event:
+                               block, end (0: none) */
 };
 
 /* ------------------------------------------------------------ words */
@@ -73,7 +75,8 @@ word_before(const char *s, size_t k)
 }
 
 /* 1 if a singular determiner ends just before the type word at s[i]:
- * "l'", "une", "cette", "la première" (cue/session-determiner). */
+ * "l'", "une", "la première" (cue/session-determiner), but no
+ * demonstrative (cue/session-anaphor). */
 static int
 determiner_before(const struct kg_vocab *v, const char *s, size_t i)
 {
@@ -90,6 +93,10 @@ determiner_before(const struct kg_vocab *v, const char *s, size_t i)
   while(end > 0 && is_space(s[end - 1]))
     end--;
   w1 = word_before(s, i);
+  if(w1 < end && kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_ANAPHOR],
+                                    v->ncues[KG_CUE_SESSION_ANAPHOR],
+                                    s + w1, end - w1))
+    return 0;     /* "cette table ronde": named before */
   if(w1 < end && kg_vocab_phrase_is(d, n, s + w1, end - w1))
     return 1;
   w2 = word_before(s, w1);
@@ -206,6 +213,29 @@ topic_end(const struct kg_vocab *v, enum kg_cue_role role, const char *s,
   return q > ts ? drop_date(v, s, ts, q) : 0;
 }
 
+/* "un atelier Minecraft où …": the capitalised words right after a
+ * type word name it (no weekday: "la plénière Jeudi"); their end, or 0. */
+static size_t
+name_end(const struct kg_vocab *v, const char *s, size_t len, size_t p)
+{
+  size_t q = p, z = 0;
+
+  /* a number goes on a name ("Citoyen 3.0") but opens none */
+  while(q < len && (kg_text_upper_at(s + q, len - q) ||
+                    (z && s[q] >= '0' && s[q] <= '9')) &&
+        !kg_vocab_weekday_len(v, s + q, len - q)) {
+    while(q < len && !is_space(s[q]) &&
+          (!strchr(",.;:!?()", s[q]) ||
+           (s[q] == '.' && q + 1 < len && s[q + 1] >= '0' && s[q + 1] <= '9')))
+      q++;   /* "3.0" */
+    z = q;
+    if(q >= len || s[q] != ' ')
+      break;
+    q++;
+  }
+  return z;
+}
+
 /* End of the title whose type word is s[i..e), or 0 when the words after
  * it give no topic and the type does not stand alone; @talk: a talk word
  * (cue/session-talk), whose topic may open with "de" too. */
@@ -228,7 +258,8 @@ title_end(const struct kg_vocab *v, const char *s, size_t len, size_t i,
   }
   /* "une table ronde sur laquelle …": a relative clause, no topic */
   if((q = topic_end(v, KG_CUE_SESSION_TOPIC, s, len, p)) != 0 ||
-     (talk && (q = topic_end(v, KG_CUE_SESSION_TALK_TOPIC, s, len, p)) != 0))
+     (talk && (q = topic_end(v, KG_CUE_SESSION_TALK_TOPIC, s, len, p)) != 0) ||
+     (!talk && (q = name_end(v, s, len, p)) != 0))
     return q;
   return kg_vocab_phrase_is(v->cues[KG_CUE_SESSION_ALONE],
                             v->ncues[KG_CUE_SESSION_ALONE], s + i, e - i)
@@ -264,7 +295,8 @@ add(struct finder *f, size_t b, size_t off, size_t end)
   const struct kg_block *bl = &f->doc->blocks[b];
   struct kg_section *s;
 
-  if(f->n >= PROSE_MAX || known(f, bl->text, off, end))
+  if(f->n >= PROSE_MAX || known(f, bl->text, off, end) ||
+     (b == f->lead && off < f->lead_end))
     return 0;
   KG_GROW(f->s, f->cap, f->n + 1);
   s = &f->s[f->n++];
@@ -654,6 +686,7 @@ block(struct finder *f, size_t b)
   const struct kg_block *bl = &f->doc->blocks[b];
   const char *t = bl->text, *key = NULL;
   size_t i, e, z, seen = (size_t)-1, from = f->n;
+  long titled = -1;
 
   i = 0;
   if(bl->kind == KG_BLK_PARA && (z = quoted_question(t, bl->len, &e)) != 0) {
@@ -662,6 +695,7 @@ block(struct finder *f, size_t b)
     add(f, b, e, z);
     if(f->n > n)
       f->s[n].rule = "prose:quoted-question";
+    titled = f->n > n ? (long)n : -1;
     i = z;
   }
   for(; i < bl->len; i++) {
@@ -689,10 +723,17 @@ block(struct finder *f, size_t b)
        !(e = type_at(f->v, t, bl->len, i, &key)) || (capital && e != alone))
       continue;
     if(!determiner_before(f->v, t, i) ||
-       (f->title.len && kg_text_key_contains(f->title.s, key)))
+       (f->title.len && kg_text_key_contains(f->title.s, key)) ||
+       kg_vocab_phrase_is(f->v->cues[KG_CUE_SESSION_NOT_PROSE],
+                          f->v->ncues[KG_CUE_SESSION_NOT_PROSE], t + i, e - i))
       continue;
+    /* '"Le numérique, facteur d'inclusion … ?" … Une table-ronde
+     * réunira :': the type alone is the form of the quoted title */
     if((z = title_end(f->v, t, bl->len, i, e, 0)) != 0) {
-      add(f, b, i, z);
+      if(titled < 0 || z != e)
+        add(f, b, i, z);
+      else if(f->s[titled].type < 0)
+        f->s[titled].type = kg_sections_type(f->v, t + i, e - i);
       i = z - 1;
     }
   }
@@ -711,6 +752,32 @@ sentence_closed(const char *t, size_t len)
   return len && (t[len - 1] == '.' || t[len - 1] == '!');
 }
 
+/* 1 if t[0..len) holds a credit mark "©" (a photo caption). */
+static int
+has_credit(const char *t, size_t len)
+{
+  size_t i;
+
+  for(i = 0; i + 1 < len; i++)
+    if((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA9)
+      return 1;
+  return 0;
+}
+
+/* "Rencontre régionale & Assemblée générale, 29 juin 2023": a title that
+ * joins parts with "&" names the event by its first; the others are its
+ * sessions.  The length of the first part. */
+static size_t
+first_part(const char *t, size_t len)
+{
+  size_t i;
+
+  for(i = 1; i + 2 < len; i++)
+    if(t[i] == '&' && t[i - 1] == ' ' && t[i + 1] == ' ')
+      return i - 1;
+  return len;
+}
+
 /* The words that name the event itself: the report's title and its first
  * paragraph when short enough to be a subtitle or a title ("Restitution
  * des échanges de la TABLE RONDE …"), keyed into @key. */
@@ -721,17 +788,50 @@ title_key(const struct kg_doc *doc, long title, struct kg_buf *key)
   size_t b = title >= 0 ? (size_t)title + 1 : 0;
 
   if(title >= 0)
-    kg_text_key(doc->blocks[title].text, doc->blocks[title].len, key);
+    kg_text_key(doc->blocks[title].text,
+                first_part(doc->blocks[title].text, doc->blocks[title].len),
+                key);
   while(b < doc->nblocks && doc->blocks[b].kind != KG_BLK_PARA)
     b++;
+  /* "Atelier comme à la télé: des enfants … © Elsa Ferreira": a photo
+   * caption, with its credit, is no subtitle */
   if(b < doc->nblocks && doc->blocks[b].len <= TITLE_MAX &&
-     !sentence_closed(doc->blocks[b].text, doc->blocks[b].len)) {
+     !sentence_closed(doc->blocks[b].text, doc->blocks[b].len) &&
+     !has_credit(doc->blocks[b].text, doc->blocks[b].len)) {
     kg_text_key(doc->blocks[b].text, doc->blocks[b].len, &k);
     if(key->len)
       kg_buf_addc(key, ' ');
     kg_buf_add(key, k.s, k.len);
   }
   kg_buf_release(&k);
+}
+
+/* "L'assemblée générale ordinaire 2007 s'est déroulée le jeudi 15 mars
+ * 2007 à …": the report's first sentence, when it gives one day, names the
+ * event itself, not one of its sessions.  Sets f->lead and f->lead_end. */
+static void
+lead_sentence(struct finder *f, long title)
+{
+  struct kg_dates ds = { NULL, 0, 0 };
+  const struct kg_block *bl;
+  size_t b = 0, e, k, days = 0;
+
+  if(title >= 0)
+    b = (size_t)title + 1;
+  while(b < f->doc->nblocks && f->doc->blocks[b].kind != KG_BLK_PARA)
+    b++;
+  if(b >= f->doc->nblocks)
+    return;
+  bl = &f->doc->blocks[b];
+  e = sentence_end(bl->text, bl->len, 0);
+  kg_dates_find(f->v, bl->text, e, &ds);
+  for(k = 0; k < ds.n; k++)
+    days += ds.v[k].d > 0;
+  if(days == 1) {   /* several days: several meetings, each a session */
+    f->lead = b;
+    f->lead_end = e;
+  }
+  kg_dates_release(&ds);
 }
 
 /* Order of the text: by block, then by title. */
@@ -758,6 +858,7 @@ kg_prose_sessions_find(const struct kg_doc *doc, const struct kg_vocab *v,
   f.v = v;
   kg_buf_init(&f.title);
   title_key(doc, title, &f.title);
+  lead_sentence(&f, title);
   for(b = 0; b < doc->nblocks; b++) {
     const struct kg_block *bl = &doc->blocks[b];
 

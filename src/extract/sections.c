@@ -6,6 +6,7 @@
 #include "extract/doc.h"
 #include "extract/programme.h"
 #include "extract/prose_sessions.h"
+#include "extract/roles.h"
 #include "extract/sections.h"
 #include "base/text.h"
 #include "ref/vocab.h"
@@ -96,21 +97,46 @@ type_by_slug(const struct kg_vocab *v, const char *slug)
 }
 
 int
+kg_sections_minutes(const struct kg_doc *d, const struct kg_vocab *v)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t b, p;
+  long t = -1;
+  int yes = 0;
+
+  for(b = 0; b < d->nblocks && t < 0; b++)
+    if(d->blocks[b].kind == KG_BLK_HEADING)
+      t = (long)b;
+  for(b = 0; b < d->nblocks && t < 0; b++)
+    if(d->blocks[b].kind == KG_BLK_PARA)
+      t = (long)b;
+  if(t < 0)
+    return 0;
+  kg_text_key(d->blocks[t].text, d->blocks[t].len, &key);
+  for(p = 0; p < v->ncues[KG_CUE_MINUTES] && !yes; p++)
+    yes = v->cues[KG_CUE_MINUTES][p].key[0] &&
+          kg_text_key_contains(key.s, v->cues[KG_CUE_MINUTES][p].key);
+  kg_buf_release(&key);
+  return yes;
+}
+
+int
 kg_sections_has_cue(const struct kg_doc *doc, const struct kg_vocab *v,
                     size_t from, size_t to)
 {
-  size_t b, p;
+  size_t b;
   int r;
 
+  /* as the roles read them: "Avec :" is a cue, "Avec aujourd'hui 28 %
+   * des secteurs …" opens a sentence */
   for(b = from; b < to && b < doc->nblocks; b++) {
     const struct kg_block *bl = &doc->blocks[b];
 
     if(bl->kind == KG_BLK_HEADING)
       break;
-    for(r = KG_CUE_FACILITATOR; r <= KG_CUE_NOTETAKER; r++)
-      for(p = 0; p < v->ncues[r]; p++)
-        if(kg_text_key_prefix(bl->text, bl->len, v->cues[r][p].key))
-          return 1;
+    if(kg_roles_cue_line(v, bl->text, bl->len, &r) &&
+       r >= KG_CUE_FACILITATOR && r <= KG_CUE_NOTETAKER)
+      return 1;
   }
   return 0;
 }

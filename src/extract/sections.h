@@ -35,6 +35,10 @@ size_t kg_sections_find(const struct kg_doc *doc, const struct kg_vocab *v,
                         struct kg_section **out);
 /* The session type (index into v->types) a title's words name, or -1. */
 long kg_sections_type(const struct kg_vocab *v, const char *t, size_t len);
+/* 1 if the report's first heading (or, with none, its first paragraph)
+ * titles minutes ("Compte rendu du COPIL", "Réunion du 12 mai": cue
+ * minutes). */
+int kg_sections_minutes(const struct kg_doc *doc, const struct kg_vocab *v);
 /* 1 if a block in [from, to), before the next heading, opens with a
  * facilitator or note-taker cue. */
 int kg_sections_has_cue(const struct kg_doc *doc, const struct kg_vocab *v,

@@ -45,8 +45,9 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "speaker-relative", "initiative-channel", "initiative-frame",
   "initiative-frame-stop", "initiative-frame-skip", "affiliation-trailer",
   "org-name-link", "notes-credit", "org-venue", "venue-building",
-  "event-named", "event-determiner", "date-month-before",
-  "territory-body-name"
+  "event-named", "event-determiner",
+  "session-anaphor", "session-not-prose", "minutes-part",
+  "date-month-before", "territory-body-name"
 };
 
 static const char *const files[] = {

@@ -123,6 +123,9 @@ enum kg_cue_role {
   KG_CUE_VENUE_BUILDING,    /* "Hôtel du Département": a building, no body */
   KG_CUE_EVENT_NAMED,       /* "le salon" de l'inclusion numérique */
   KG_CUE_EVENT_DETERMINER,  /* "le" salon …: a definite determiner */
+  KG_CUE_SESSION_ANAPHOR,   /* "cette" table ronde: one named before */
+  KG_CUE_SESSION_NOT_PROSE, /* "stand": a booth in a sentence, no session */
+  KG_CUE_MINUTES_PART,      /* "Introduction": in minutes, a part of the meeting */
   KG_CUE_DATE_MONTH_BEFORE,  /* "en" septembre: a month without its day */
   KG_CUE_TERRITORY_BODY_NAME, /* "Paris Terres d'Envol": a body, no Paris */
   KG_CUE_ROLE_COUNT
