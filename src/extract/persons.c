@@ -109,6 +109,24 @@ clause_end(const struct kg_ptoks *t, size_t i)
   return t->v[i].kind == KG_PTOK_PUNCT && t->text[t->v[i].start] == ':';
 }
 
+/* "- Aïfa Lanani (Annonay)": after a dash or bullet, two capitalised
+ * words the lexicon does not read (kg_people_unknown_pair), then a
+ * bracket; 1 and *at set to the byte where they start, else 0. */
+static int
+unknown_bracketed(const struct kg_ptoks *t, size_t *at)
+{
+  size_t i = 0;
+
+  *at = 0;
+  while(is_dash(t, i))
+    i++;
+  if(i + 2 >= t->n || kg_people_unknown_pair(t, i) != 2 ||
+     t->v[i + 2].kind != KG_PTOK_OPEN)
+    return 0;
+  *at = t->v[i].start;
+  return 1;
+}
+
 /* Name at the start of a list entry: after a dash or bullet.  Returns the
  * token where it starts, or -1. */
 static long
@@ -147,10 +165,13 @@ entry_head(const char *text, size_t len)
 }
 
 /* A line of a paragraph or list item: text[ls, le) of block b; the list
- * entry's name starts at byte name (when entry). */
+ * entry's name starts at byte name (when entry or alike).  bracket: a
+ * bracket follows the entry's name ("Pichon Nicolas (Le Teil)"); alike:
+ * the line opens with two capitalised words no lexicon reads, then a
+ * bracket ("Aïfa Lanani (Annonay)"), a name only among entries. */
 struct line {
   size_t b, ls, le, name;
-  int entry;
+  int entry, bracket, alike;
 };
 
 struct lines {
@@ -174,8 +195,16 @@ list_entry(const struct kg_report *x, struct line *l)
     return 0;
   kg_people_tokenize(x->lex, text, entry_head(text, len), &t);
   i = entry_name(x, &t);
-  if(i >= 0)
+  if(i >= 0) {
+    size_t n = kg_people_name(x->v, &t, (size_t)i, 0);
+
     l->name = l->ls + t.v[i].start;
+    l->bracket = (size_t)i + n < t.n &&
+                 t.v[(size_t)i + n].kind == KG_PTOK_OPEN;
+  } else {
+    l->alike = unknown_bracketed(&t, &l->name);
+    l->name += l->ls;
+  }
   kg_people_toks_release(&t);
   return i >= 0;
 }
@@ -250,6 +279,33 @@ follows(const struct line *l, const struct line *m)
          (m->b == l->b + 1 && m->ls == 0);
 }
 
+/* Is line @k of @all an entry with a bracket after its name, that
+ * follows line @k - 1 (@before) or is followed by line @k + 1? */
+static int
+bracket_entry(const struct lines *all, size_t k, int before)
+{
+  const struct line *m;
+
+  if(before ? k == 0 : k + 1 >= all->n)
+    return 0;
+  m = &all->v[before ? k - 1 : k + 1];
+  return m->entry && m->bracket &&
+         (before ? follows(m, &all->v[k]) : follows(&all->v[k], m));
+}
+
+/* Does line @k of @all belong to a list: an entry, or a line of an
+ * entry's shape ("Aïfa Lanani (Annonay)") beside an entry of that shape
+ * ("Vernet David (Alissas)"): attendance lists write every name alike,
+ * and the lexicon lacks many first names. */
+static int
+in_list(const struct lines *all, size_t k)
+{
+  const struct line *l = &all->v[k];
+
+  return l->entry ||
+         (l->alike && (bracket_entry(all, k, 1) || bracket_entry(all, k, 0)));
+}
+
 /* Are the report's first heading (or, with none, its first paragraph)
  * minutes ("Compte rendu du COPIL", "Réunion du 12 mai": cue minutes)?
  * In minutes a list of people names who attended, not who spoke. */
@@ -309,7 +365,7 @@ find_lists(struct kg_report *x, const unsigned char *done,
   for(i = 0; i < all.n; i = e > i ? e : i + 1) {
     struct kg_roles_use use = { KG_CUE_FACILITATOR, "list", CONF_LIST, 0, 0, 0 };
 
-    for(e = i; e < all.n && all.v[e].entry &&
+    for(e = i; e < all.n && in_list(&all, e) &&
         (e == i || follows(&all.v[e - 1], &all.v[e])); e++)
       ;
     if(e - i < 2)
