@@ -109,19 +109,24 @@ clause_end(const struct kg_ptoks *t, size_t i)
   return t->v[i].kind == KG_PTOK_PUNCT && t->text[t->v[i].start] == ':';
 }
 
-/* "- Aïfa Lanani (Annonay)": after a dash or bullet, two capitalised
- * words the lexicon does not read (kg_people_unknown_pair), then a
- * bracket; 1 and *at set to the byte where they start, else 0. */
+/* "- Aïfa Lanani (Annonay)", "- Touré El, Directeur de la MAISEL": after
+ * a dash or bullet, two capitalised words the lexicon does not read
+ * (kg_people_unknown_pair), then a bracket, or a comma when the lexicon
+ * knows neither word (not "Telecom Bretagne, …"); the token kind after
+ * them (*after) and the byte where they start (*at), or 0. */
 static int
-unknown_bracketed(const struct kg_ptoks *t, size_t *at)
+unknown_entry(const struct kg_ptoks *t, size_t *at, int *after)
 {
   size_t i = 0;
 
   *at = 0;
   while(is_dash(t, i))
     i++;
-  if(i + 2 >= t->n || kg_people_unknown_pair(t, i) != 2 ||
-     t->v[i + 2].kind != KG_PTOK_OPEN)
+  if(i + 2 >= t->n || kg_people_unknown_pair(t, i) != 2)
+    return 0;
+  *after = (int)t->v[i + 2].kind;
+  if(*after != KG_PTOK_OPEN &&
+     (*after != KG_PTOK_COMMA || t->v[i + 1].lex))
     return 0;
   *at = t->v[i].start;
   return 1;
@@ -165,13 +170,14 @@ entry_head(const char *text, size_t len)
 }
 
 /* A line of a paragraph or list item: text[ls, le) of block b; the list
- * entry's name starts at byte name (when entry or alike).  bracket: a
- * bracket follows the entry's name ("Pichon Nicolas (Le Teil)"); alike:
- * the line opens with two capitalised words no lexicon reads, then a
- * bracket ("Aïfa Lanani (Annonay)"), a name only among entries. */
+ * entry's name starts at byte name (when entry or alike).  after: the
+ * token kind after the name, a bracket ("Pichon Nicolas (Le Teil)") or a
+ * comma, else -1; alike: the line opens with two capitalised words no
+ * lexicon reads, then a bracket or a comma ("Aïfa Lanani (Annonay)"), a
+ * name only among entries. */
 struct line {
   size_t b, ls, le, name;
-  int entry, bracket, alike;
+  int entry, after, alike;
 };
 
 struct lines {
@@ -199,10 +205,9 @@ list_entry(const struct kg_report *x, struct line *l)
     size_t n = kg_people_name(x->v, &t, (size_t)i, 0);
 
     l->name = l->ls + t.v[i].start;
-    l->bracket = (size_t)i + n < t.n &&
-                 t.v[(size_t)i + n].kind == KG_PTOK_OPEN;
+    l->after = (size_t)i + n < t.n ? (int)t.v[(size_t)i + n].kind : -1;
   } else {
-    l->alike = unknown_bracketed(&t, &l->name);
+    l->alike = unknown_entry(&t, &l->name, &l->after);
     l->name += l->ls;
   }
   kg_people_toks_release(&t);
@@ -279,31 +284,31 @@ follows(const struct line *l, const struct line *m)
          (m->b == l->b + 1 && m->ls == 0);
 }
 
-/* Is line @k of @all an entry with a bracket after its name, that
- * follows line @k - 1 (@before) or is followed by line @k + 1? */
+/* Is the line before line @k of @all (@before) or after it an entry
+ * whose name the same token follows, bracket or comma? */
 static int
-bracket_entry(const struct lines *all, size_t k, int before)
+entry_alike(const struct lines *all, size_t k, int before)
 {
   const struct line *m;
 
   if(before ? k == 0 : k + 1 >= all->n)
     return 0;
   m = &all->v[before ? k - 1 : k + 1];
-  return m->entry && m->bracket &&
+  return m->entry && m->after == all->v[k].after &&
          (before ? follows(m, &all->v[k]) : follows(&all->v[k], m));
 }
 
 /* Does line @k of @all belong to a list: an entry, or a line of an
  * entry's shape ("Aïfa Lanani (Annonay)") beside an entry of that shape
- * ("Vernet David (Alissas)"): attendance lists write every name alike,
- * and the lexicon lacks many first names. */
+ * ("Vernet David (Alissas)", "Coant Maria, MAISEL"): attendance lists
+ * write every name alike, and the lexicon lacks many first names. */
 static int
 in_list(const struct lines *all, size_t k)
 {
   const struct line *l = &all->v[k];
 
   return l->entry ||
-         (l->alike && (bracket_entry(all, k, 1) || bracket_entry(all, k, 0)));
+         (l->alike && (entry_alike(all, k, 1) || entry_alike(all, k, 0)));
 }
 
 /* Are the report's first heading (or, with none, its first paragraph)
