@@ -521,7 +521,9 @@ run_len(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
   if(t->v[i].lex || t->v[i].upper || !cap_word(t, i))
     return 0;
   n = name_run(t, i);
-  while(n > 1 && (t->v[i + n - 1].lex & KG_LEX_COMMON))
+  /* "Zoomacom Association", but "Zouhourya Mouayad Ben" */
+  while(n > 1 && (t->v[i + n - 1].lex & KG_LEX_COMMON) &&
+        !(t->v[i + n - 1].lex & (KG_LEX_FIRST_NAME | KG_LEX_SURNAME)))
     n--;
   return n;
 }

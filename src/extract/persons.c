@@ -47,6 +47,8 @@
 #define AFTER_SCAN 40      /* tokens searched for a speaking verb */
 #define PARTICIPLE_GAP 6    /* tokens from a participle to its "par" */
 #define INVERTED_ASIDE_MAX 4 /* lower-case words of an aside there */
+#define UNKNOWN_RUN_MAX 3  /* words of a name the lexicon lacks after a
+                              speaking verb */
 #define INVERTED_TITLE_MAX 12 /* tokens of a title between an inverted
                                  speaking verb and the name */
 #define GROUP_SCAN 80      /* tokens searched for a plural one */
@@ -487,6 +489,29 @@ press_quote(const struct kg_report *x, const struct kg_ptoks *t, size_t k,
                         t->v[e - 1].end - t->v[s].start);
 }
 
+/* "déplorait Zouhourya Mouayad Ben, pourtant": two or three capitalised
+ * words, the first one unknown to the lexicon and none only a common
+ * word ("Ben" is a first name too),
+ * then a comma or the sentence's end; right after a speaking verb, a
+ * name the lexicon lacks.  Their number, or 0. */
+static size_t
+unknown_run(const struct kg_ptoks *t, size_t k)
+{
+  size_t n;
+
+  if(!t->lx || k >= t->n || t->v[k].lex)
+    return 0;
+  for(n = 0; k + n < t->n && n <= UNKNOWN_RUN_MAX && is_word(t, k + n) &&
+      t->v[k + n].cap && !t->v[k + n].upper &&
+      (t->v[k + n].lex & (KG_LEX_FIRST_NAME | KG_LEX_SURNAME) ||
+       !(t->v[k + n].lex & KG_LEX_COMMON)); n++)
+    ;
+  if(n < 2 || n > UNKNOWN_RUN_MAX)
+    return 0;
+  return k + n == t->n || t->v[k + n].kind == KG_PTOK_COMMA ||
+         sentence_end(t, k + n) ? n : 0;
+}
+
 /* Is there a name at token @k, or after a few words and a comma in the
  * same sentence ("la présidente du Conseil départemental, Sophie B.")? */
 static int
@@ -495,7 +520,7 @@ name_after_title(const struct kg_report *x, const struct kg_ptoks *t,
 {
   size_t j;
 
-  if(kg_people_name(x->v, t, k, 0))
+  if(kg_people_name(x->v, t, k, 0) || unknown_run(t, k))
     return 1;
   /* "lançait dès l'ouverture Franck Theil", "soulignait pour sa part X" */
   for(j = k; j < t->n && j < k + INVERTED_ASIDE_MAX && is_word(t, j) &&
@@ -1224,8 +1249,9 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     if(sentence_end(&t, i))
       s0 = i + 1;
     n = kg_people_name(x->v, &t, i, strict && !scope[i] && i != by);
-    if(!n && scope_entry(x, &t, scope, i))
-      n = kg_people_unknown_pair(&t, i);
+    if(!n && scope_entry(x, &t, scope, i) &&
+       !(n = kg_people_unknown_pair(&t, i)))
+      n = unknown_run(&t, i);
     if(!n && lone_first_name(&t, i) &&
        (scope[i] || in_title_brackets(x, sec, bl, &t, i)))
       kg_roles_first_name(x, sec, bl, ls + t.v[i].start, ls + t.v[i].end,
