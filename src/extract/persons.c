@@ -1309,8 +1309,9 @@ prose_block(struct kg_report *x, size_t b, const struct lines *taken)
 
     if(!n && !is_taken(taken, b, ls))
       prose_line(x, sec, bl, ls, le, signature_block(x, b));
-    else if(n && (s = kg_roles_sentence_end(bl->text, ls + n, le)) < le)
-      prose_line(x, sec, bl, s + 2, le, 0);   /* the sentences after it */
+    else if((s = kg_roles_sentence_end(bl->text, ls + n, le)) < le)
+      prose_line(x, sec, bl, s + 2, le, 0);   /* the sentences after a
+                                                 cue or a list entry */
     ls = le + 1;
   }
 }
