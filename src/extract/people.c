@@ -390,8 +390,27 @@ unknown_pair_titled(const struct kg_vocab *v, const struct kg_ptoks *t,
          match_phrase(v, KG_CUE_JOB_TITLE, t, j + 2) ? 2 : 0;
 }
 
+#define TITLE_SCAN 6   /* tokens of a job title and its complement */
+
+/* Does a job title at @k run to token @j, alone ("le maire") or with a
+ * complement in lower case ("la porte-parole du gouvernement")? */
+static int
+title_reaches(const struct kg_vocab *v, const struct kg_ptoks *t, size_t k,
+              size_t j)
+{
+  size_t m = match_phrase(v, KG_CUE_JOB_TITLE, t, k);
+
+  if(!m || k + m > j)
+    return 0;
+  for(k += m; k < j; k++)
+    if(t->v[k].kind != T_WORD || t->v[k].cap)
+      return 0;
+  return 1;
+}
+
 /* "le maire Marib Hanaffi", "la présidente Zouhourya Mouayad Ben": after
- * a job title in lower case that ends right before @j, two or three
+ * a job title in lower case that ends right before @j (maybe with a
+ * complement: "la porte-parole du gouvernement Sibeth Ndiaye"), two or three
  * capitalised words the lexicon does not know (or knows as proper nouns
  * only), the last followed by no capitalised word; tokens, or 0. */
 static size_t
@@ -406,9 +425,9 @@ unknown_after_title(const struct kg_vocab *v, const struct kg_ptoks *t,
     ;
   if(n < 2 || n > 3 || cap_word(t, j + n) || !j || t->v[j - 1].cap)
     return 0;   /* the cheap tests first: the title's are costly */
-  for(k = j > 3 ? j - 3 : 0; k < j && !titled; k++)
+  for(k = j > TITLE_SCAN ? j - TITLE_SCAN : 0; k < j && !titled; k++)
     titled = t->v[k].kind == T_WORD && !t->v[k].cap &&
-             match_phrase(v, KG_CUE_JOB_TITLE, t, k) == j - k;
+             title_reaches(v, t, k, j);
   return titled ? n : 0;
 }
 

@@ -47,6 +47,8 @@
 #define AFTER_SCAN 40      /* tokens searched for a speaking verb */
 #define PARTICIPLE_GAP 6    /* tokens from a participle to its "par" */
 #define INVERTED_ASIDE_MAX 4 /* lower-case words of an aside there */
+#define TITLE_COMPLEMENT 3  /* lower-case words after a job title before
+                               the name it introduces */
 #define UNKNOWN_RUN_MAX 3  /* words of a name the lexicon lacks after a
                               speaking verb */
 #define INVERTED_TITLE_MAX 12 /* tokens of a title between an inverted
@@ -1083,6 +1085,7 @@ line_may_name(struct kg_report *x, const char *text, size_t len)
 
   int prev = 0;   /* the word before was capitalised */
   int unknown = 0;   /* … and unknown to the lexicon (or a proper noun) */
+  int titled = -1;   /* lower-case words since a job title, or -1 */
   size_t pa = 0, pz = 0;   /* the word before */
 
   while(i < len && !yes) {
@@ -1105,12 +1108,16 @@ line_may_name(struct kg_report *x, const char *text, size_t len)
                     (j == i + 1 && j < len && text[j] == '.') ||
                     (prev && all_caps(text + i, j - i)) ||
                     (!prev && pz > pa && !(cls & ~KG_LEX_PROPER) &&
-                     title_word(x, text + pa, pz - pa, &fold)));
+                     (titled >= 0 ||
+                      title_word(x, text + pa, pz - pa, &fold))));
       /* "Lysiane Bonicel, chargée de mission": an unknown capitalised
        * word, a comma, a job title in lower case */
       yes = yes || (!cap && comma && unknown &&
                     title_word(x, text + i, j - i, &fold));
       unknown = cap && !(cls & ~KG_LEX_PROPER);
+      /* "la porte-parole du gouvernement Sibeth Ndiaye" */
+      titled = cap ? -1 : title_word(x, text + i, j - i, &fold) ? 0 :
+               titled >= 0 && titled < TITLE_COMPLEMENT ? titled + 1 : -1;
       prev = cap;
       pa = i;
       pz = j;
