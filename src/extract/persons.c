@@ -514,6 +514,32 @@ unknown_run(const struct kg_ptoks *t, size_t k)
          sentence_end(t, k + n) ? n : 0;
 }
 
+/* "Guillaume Pénélon (Villeneuve de Berg), Maryne Maurizi (Guilherand-
+ * Granges), Rémi Cordina (Vallon Pont d’Arc)": two capitalised words the
+ * lexicon does not read at @i, with a bracket, between a closing bracket
+ * and a name the lexicon reads with its bracket: one more name of an
+ * enumeration that writes every person alike.  2, or 0. */
+static size_t
+bracketed_between(const struct kg_report *x, const struct kg_ptoks *t,
+                  size_t i)
+{
+  size_t k = i, e = i + 2, n;
+
+  if(kg_people_unknown_pair(t, i) != 2 || e >= t->n ||
+     t->v[e].kind != KG_PTOK_OPEN)
+    return 0;
+  if(k > 0 && t->v[k - 1].kind == KG_PTOK_COMMA)
+    k--;
+  if(k == 0 || t->v[k - 1].kind != KG_PTOK_CLOSE)
+    return 0;
+  while(e < t->n && t->v[e].kind != KG_PTOK_CLOSE)
+    e++;
+  if(++e < t->n && t->v[e].kind == KG_PTOK_COMMA)
+    e++;
+  n = e < t->n ? kg_people_name(x->v, t, e, 0) : 0;
+  return n && e + n < t->n && t->v[e + n].kind == KG_PTOK_OPEN ? 2 : 0;
+}
+
 /* Is there a name at token @k, or after a few words and a comma in the
  * same sentence ("la présidente du Conseil départemental, Sophie B.")? */
 static int
@@ -1259,6 +1285,8 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     if(!n && scope_entry(x, &t, scope, i) &&
        !(n = kg_people_unknown_pair(&t, i)))
       n = unknown_run(&t, i);
+    if(!n)
+      n = bracketed_between(x, &t, i);
     if(!n && lone_first_name(&t, i) &&
        (scope[i] || in_title_brackets(x, sec, bl, &t, i)))
       kg_roles_first_name(x, sec, bl, ls + t.v[i].start, ls + t.v[i].end,
