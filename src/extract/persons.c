@@ -49,6 +49,9 @@
 #define INVERTED_ASIDE_MAX 4 /* lower-case words of an aside there */
 #define TITLE_COMPLEMENT 3  /* lower-case words after a job title before
                                the name it introduces */
+#define ENUM_NAME_MAX 4    /* tokens of a name in an enumeration */
+#define ENUM_BRACKETS 3    /* names with a bracket that make a line an
+                              enumeration of people */
 #define UNKNOWN_RUN_MAX 3  /* words of a name the lexicon lacks after a
                               speaking verb */
 #define INVERTED_TITLE_MAX 12 /* tokens of a title between an inverted
@@ -538,6 +541,71 @@ bracketed_between(const struct kg_report *x, const struct kg_ptoks *t,
     e++;
   n = e < t->n ? kg_people_name(x->v, t, e, 0) : 0;
   return n && e + n < t->n && t->v[e + n].kind == KG_PTOK_OPEN ? 2 : 0;
+}
+
+/* Is token @k a comma or "et" between two names? */
+static int
+name_sep(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  return k < t->n && (t->v[k].kind == KG_PTOK_COMMA ||
+                      (is_word(t, k) &&
+                       kg_people_phrase(x->v, KG_CUE_NAME_SEP, t, k) == 1));
+}
+
+/* The name that ends right before token @e: 2 if the lexicon reads it
+ * (or, unless @read, two unknown capitalised words), else 0. */
+static int
+name_ends(const struct kg_report *x, const struct kg_ptoks *t, size_t e,
+          int read)
+{
+  size_t p;
+
+  for(p = e > ENUM_NAME_MAX ? e - ENUM_NAME_MAX : 0; p < e; p++)
+    if(kg_people_name(x->v, t, p, 0) == e - p &&
+       (p == 0 || !t->v[p - 1].cap || !is_word(t, p - 1)))
+      return 2;
+  return !read && e >= 2 && kg_people_unknown_pair(t, e - 2) == 2 ? 1 : 0;
+}
+
+/* Does the line give people their bodies or communes in brackets
+ * ("Jacques Guyot (Joyeuse)"), three times or more?  Then a capitalised
+ * pair after a name and a comma is no body ("Marie Dupont, Emmaüs
+ * Connect"). */
+static int
+brackets_affiliate(const struct kg_report *x, const struct kg_ptoks *t)
+{
+  size_t k, n = 0;
+
+  for(k = 1; k < t->n && n < ENUM_BRACKETS; k++)
+    n += t->v[k].kind == KG_PTOK_OPEN && name_ends(x, t, k, 1);
+  return n >= ENUM_BRACKETS;
+}
+
+/* "Daniel Suszwalak, Henry-Pascal Eldin, Garlann Nizon, Guy Fréry": two
+ * capitalised words the lexicon does not read at @i, between commas (or
+ * "et") of an enumeration whose names on both sides are names, one of
+ * them read by the lexicon, in a line that puts bodies in brackets: one
+ * more person.  2, or 0. */
+static size_t
+enumerated_between(const struct kg_report *x, const struct kg_ptoks *t,
+                   size_t i)
+{
+  size_t n;
+  int before, after;
+
+  if(kg_people_unknown_pair(t, i) != 2 || i < 2 || !name_sep(x, t, i - 1) ||
+     !name_sep(x, t, i + 2))
+    return 0;
+  before = name_ends(x, t, i - 1, 0);
+  n = kg_people_name(x->v, t, i + 3, 0);
+  after = n ? 2 : kg_people_unknown_pair(t, i + 3) == 2;
+  if(!n && after)
+    n = 2;
+  if(after && i + 3 + n < t->n && !name_sep(x, t, i + 3 + n) &&
+     t->v[i + 3 + n].kind != KG_PTOK_OPEN && !sentence_end(t, i + 3 + n))
+    after = 0;   /* "…, Garlann Nizon, Guy Fréry, …" ends an entry */
+  return before && after && (before == 2 || after == 2) &&
+         brackets_affiliate(x, t) ? 2 : 0;
 }
 
 /* Is there a name at token @k, or after a few words and a comma in the
@@ -1285,8 +1353,8 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     if(!n && scope_entry(x, &t, scope, i) &&
        !(n = kg_people_unknown_pair(&t, i)))
       n = unknown_run(&t, i);
-    if(!n)
-      n = bracketed_between(x, &t, i);
+    if(!n && !(n = bracketed_between(x, &t, i)))
+      n = enumerated_between(x, &t, i);
     if(!n && lone_first_name(&t, i) &&
        (scope[i] || in_title_brackets(x, sec, bl, &t, i)))
       kg_roles_first_name(x, sec, bl, ls + t.v[i].start, ls + t.v[i].end,
