@@ -328,8 +328,9 @@ unknown_after_surname(const struct kg_ptoks *t, size_t j)
   return k - j - 1;
 }
 
-/* "D. Chafaï": an initial, its full stop and a capitalised surname that is
- * no common word; tokens, or 0. */
+/* "D. Chafaï", "F. Morvan": an initial, its full stop and a capitalised
+ * surname that is no common word (a proper noun may be one); tokens, or
+ * 0. */
 static size_t
 initial_name(const struct kg_ptoks *t, size_t j)
 {
@@ -338,7 +339,7 @@ initial_name(const struct kg_ptoks *t, size_t j)
   if(j + 2 >= t->n || k->end - k->start != 1 || !cap_word(t, j) ||
      t->v[j + 1].kind != T_PUNCT || t->text[t->v[j + 1].start] != '.' ||
      t->v[j + 1].start != k->end || !cap_word(t, j + 2) ||
-     (t->v[j + 2].lex & (KG_LEX_COMMON | KG_LEX_PROPER)))
+     (t->v[j + 2].lex & KG_LEX_COMMON))
     return 0;
   return 3 + (t->v[j + 2].upper ? caps_after(t, j + 2) : 0);
 }
