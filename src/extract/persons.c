@@ -1276,6 +1276,20 @@ lone_first_name(const struct kg_ptoks *t, size_t i)
            t->v[i + 1].cap);
 }
 
+/* "Virginie, formatrice à Delta7, explique": a first name alone, a comma
+ * and a job title in lower case: a person the text names by first name
+ * only.  1, or 0. */
+static size_t
+first_name_titled(const struct kg_report *x, const struct kg_ptoks *t,
+                  size_t i)
+{
+  return lone_first_name(t, i) && i + 2 < t->n &&
+         (i == 0 || !is_word(t, i - 1) || !t->v[i - 1].cap) &&
+         t->v[i + 1].kind == KG_PTOK_COMMA && is_word(t, i + 2) &&
+         !t->v[i + 2].cap &&
+         kg_people_phrase(x->v, KG_CUE_JOB_TITLE, t, i + 2) ? 1 : 0;
+}
+
 /* Is token @i inside brackets of the title of section @sec ("Bilan des
  * rencontres de Lille (David - Alban)")? */
 static int
@@ -1353,8 +1367,9 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     if(!n && scope_entry(x, &t, scope, i) &&
        !(n = kg_people_unknown_pair(&t, i)))
       n = unknown_run(&t, i);
-    if(!n && !(n = bracketed_between(x, &t, i)))
-      n = enumerated_between(x, &t, i);
+    if(!n && !(n = bracketed_between(x, &t, i)) &&
+       !(n = enumerated_between(x, &t, i)))
+      n = first_name_titled(x, &t, i);
     if(!n && lone_first_name(&t, i) &&
        (scope[i] || in_title_brackets(x, sec, bl, &t, i)))
       kg_roles_first_name(x, sec, bl, ls + t.v[i].start, ls + t.v[i].end,
