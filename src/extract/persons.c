@@ -1341,7 +1341,7 @@ pronoun_speaker(const struct kg_report *x, const struct kg_ptoks *t,
  * may be a signature (signature_block()). */
 static void
 prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
-           size_t ls, size_t le, int sig)
+           size_t ls, size_t le, int sig, int alike)
 {
   struct kg_ptoks t;
   unsigned char *scope;
@@ -1350,7 +1350,7 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
    * nothing else; in sentences a capitalised word after one is a name */
   int strict = bl->kind == KG_BLK_HEADING;
 
-  if(!line_may_name(x, bl->text + ls, le - ls))
+  if(!alike && !line_may_name(x, bl->text + ls, le - ls))
     return;
   kg_people_tokenize(x->lex, bl->text + ls, le - ls, &t);
   scope = kg_xcalloc(t.n + 1, 1);
@@ -1367,6 +1367,8 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
     if(!n && scope_entry(x, &t, scope, i) &&
        !(n = kg_people_unknown_pair(&t, i)))
       n = unknown_run(&t, i);
+    if(!n && i == 0 && alike)
+      n = 2;   /* "Gabriele Kubler, organisation" (para_alike) */
     if(!n && !(n = bracketed_between(x, &t, i)) &&
        !(n = enumerated_between(x, &t, i)))
       n = first_name_titled(x, &t, i);
@@ -1409,6 +1411,41 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
   kg_people_toks_release(&t);
 }
 
+/* Is block @b a paragraph of one line that opens with a name the lexicon
+ * reads (@unknown 0) or with two words it does not know (@unknown 1,
+ * kg_people_unknown_pair), then a comma? */
+static int
+para_entry(const struct kg_report *x, size_t b, int unknown)
+{
+  const struct kg_block *bl = &x->doc.blocks[b];
+  struct kg_ptoks t;
+  size_t at, n;
+  int after = -1, yes;
+
+  if(bl->kind != KG_BLK_PARA || memchr(bl->text, '\n', bl->len))
+    return 0;
+  kg_people_tokenize(x->lex, bl->text, entry_head(bl->text, bl->len), &t);
+  if(unknown)
+    yes = unknown_entry(&t, &at, &after) && at == 0 &&
+          after == KG_PTOK_COMMA;
+  else
+    yes = (n = kg_people_name(x->v, &t, 0, 0)) > 0 && n < t.n &&
+          t.v[n].kind == KG_PTOK_COMMA;
+  kg_people_toks_release(&t);
+  return yes;
+}
+
+/* "Janine Cessou, gestion des écoles" / "Gabriele Kubler, organisation" /
+ * "Claude Carnot, communication": paragraphs of one line that each give a
+ * person and a field, the unknown pair of block @b between two of them
+ * that the lexicon reads. */
+static int
+para_alike(const struct kg_report *x, size_t b)
+{
+  return b > 0 && b + 1 < x->doc.nblocks && para_entry(x, b, 1) &&
+         para_entry(x, b - 1, 0) && para_entry(x, b + 1, 0);
+}
+
 /* Lines of block @b that start with no cue (cues.c read those) and are
  * in no speaker list (@taken). */
 static void
@@ -1426,9 +1463,10 @@ prose_block(struct kg_report *x, size_t b, const struct lines *taken)
                     : 0, s;
 
     if(!n && !is_taken(taken, b, ls))
-      prose_line(x, sec, bl, ls, le, signature_block(x, b));
+      prose_line(x, sec, bl, ls, le, signature_block(x, b),
+                 ls == 0 && para_alike(x, b));
     else if((s = kg_roles_sentence_end(bl->text, ls + n, le)) < le)
-      prose_line(x, sec, bl, s + 2, le, 0);   /* the sentences after a
+      prose_line(x, sec, bl, s + 2, le, 0, 0);   /* the sentences after a
                                                  cue or a list entry */
     ls = le + 1;
   }
