@@ -1337,6 +1337,28 @@ pronoun_speaker(const struct kg_report *x, const struct kg_ptoks *t,
   return 0;
 }
 
+/* Tokens of the person's name at token @i of a prose line: one the
+ * lexicon reads (@strict: in a heading's Title Case), or one it lacks
+ * where the text shows that a person stands there (after a speaker
+ * phrase, in an enumeration of people, alone with a job title, or in a
+ * paragraph shaped as its neighbours, @alike); 0 if none. */
+static size_t
+name_at(const struct kg_report *x, const struct kg_ptoks *t,
+        const unsigned char *scope, size_t i, int strict, int alike)
+{
+  size_t n = kg_people_name(x->v, t, i, strict);
+
+  if(!n && scope_entry(x, t, scope, i) &&
+     !(n = kg_people_unknown_pair(t, i)))
+    n = unknown_run(t, i);
+  if(!n && i == 0 && alike)
+    n = 2;   /* "Gabriele Kubler, organisation" (para_alike) */
+  if(!n && !(n = bracketed_between(x, t, i)) &&
+     !(n = enumerated_between(x, t, i)))
+    n = first_name_titled(x, t, i);
+  return n;
+}
+
 /* One line text[ls, le) of block @bl, in section @sec; @sig: the line
  * may be a signature (signature_block()). */
 static void
@@ -1363,15 +1385,7 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
 
     if(sentence_end(&t, i))
       s0 = i + 1;
-    n = kg_people_name(x->v, &t, i, strict && !scope[i] && i != by);
-    if(!n && scope_entry(x, &t, scope, i) &&
-       !(n = kg_people_unknown_pair(&t, i)))
-      n = unknown_run(&t, i);
-    if(!n && i == 0 && alike)
-      n = 2;   /* "Gabriele Kubler, organisation" (para_alike) */
-    if(!n && !(n = bracketed_between(x, &t, i)) &&
-       !(n = enumerated_between(x, &t, i)))
-      n = first_name_titled(x, &t, i);
+    n = name_at(x, &t, scope, i, strict && !scope[i] && i != by, alike);
     if(!n && lone_first_name(&t, i) &&
        (scope[i] || in_title_brackets(x, sec, bl, &t, i)))
       kg_roles_first_name(x, sec, bl, ls + t.v[i].start, ls + t.v[i].end,
