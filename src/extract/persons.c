@@ -116,10 +116,20 @@ clause_end(const struct kg_ptoks *t, size_t i)
   return t->v[i].kind == KG_PTOK_PUNCT && t->text[t->v[i].start] == ':';
 }
 
+/* Two capitalised words at @i the lexicon does not read
+ * (kg_people_unknown_pair), the second no proper noun ("Zoomacom Lyon",
+ * "Konexio Paris" name bodies and their towns): 2, or 0. */
+static size_t
+unknown_person_pair(const struct kg_ptoks *t, size_t i)
+{
+  return kg_people_unknown_pair(t, i) == 2 &&
+         !(t->v[i + 1].lex & KG_LEX_PROPER) ? 2 : 0;
+}
+
 /* "- Aïfa Lanani (Annonay)", "- Touré El, Directeur de la MAISEL": after
  * a dash or bullet, two capitalised words the lexicon does not read
- * (kg_people_unknown_pair), then a bracket, or a comma when the lexicon
- * knows neither word (not "Telecom Bretagne, …"); the token kind after
+ * (unknown_person_pair), then a bracket, or a comma when the lexicon
+ * knows neither word; the token kind after
  * them (*after) and the byte where they start (*at), or 0. */
 static int
 unknown_entry(const struct kg_ptoks *t, size_t *at, int *after)
@@ -129,7 +139,7 @@ unknown_entry(const struct kg_ptoks *t, size_t *at, int *after)
   *at = 0;
   while(is_dash(t, i))
     i++;
-  if(i + 2 >= t->n || kg_people_unknown_pair(t, i) != 2)
+  if(i + 2 >= t->n || !unknown_person_pair(t, i))
     return 0;
   *after = (int)t->v[i + 2].kind;
   if(*after != KG_PTOK_OPEN &&
@@ -528,7 +538,7 @@ bracketed_between(const struct kg_report *x, const struct kg_ptoks *t,
 {
   size_t k = i, e = i + 2, n;
 
-  if(kg_people_unknown_pair(t, i) != 2 || e >= t->n ||
+  if(!unknown_person_pair(t, i) || e >= t->n ||
      t->v[e].kind != KG_PTOK_OPEN)
     return 0;
   if(k > 0 && t->v[k - 1].kind == KG_PTOK_COMMA)
@@ -593,7 +603,7 @@ enumerated_between(const struct kg_report *x, const struct kg_ptoks *t,
   size_t n;
   int before, after;
 
-  if(kg_people_unknown_pair(t, i) != 2 || i < 2 || !name_sep(x, t, i - 1) ||
+  if(!unknown_person_pair(t, i) || i < 2 || !name_sep(x, t, i - 1) ||
      !name_sep(x, t, i + 2))
     return 0;
   before = name_ends(x, t, i - 1, 0);
