@@ -506,7 +506,8 @@ press_quote(const struct kg_report *x, const struct kg_ptoks *t, size_t k,
 
 /* "déplorait Zouhourya Mouayad Ben, pourtant": two or three capitalised
  * words, the first one unknown to the lexicon and none only a common
- * word ("Ben" is a first name too),
+ * word or a proper noun ("Ben" is a first name too; "Konexio Lyon" is
+ * no one),
  * then a comma or the sentence's end; right after a speaking verb, a
  * name the lexicon lacks.  Their number, or 0. */
 static size_t
@@ -519,7 +520,7 @@ unknown_run(const struct kg_ptoks *t, size_t k)
   for(n = 0; k + n < t->n && n <= UNKNOWN_RUN_MAX && is_word(t, k + n) &&
       t->v[k + n].cap && !t->v[k + n].upper &&
       (t->v[k + n].lex & (KG_LEX_FIRST_NAME | KG_LEX_SURNAME) ||
-       !(t->v[k + n].lex & KG_LEX_COMMON)); n++)
+       !(t->v[k + n].lex & (KG_LEX_COMMON | KG_LEX_PROPER))); n++)
     ;
   if(n < 2 || n > UNKNOWN_RUN_MAX)
     return 0;
