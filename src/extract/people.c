@@ -393,8 +393,10 @@ unknown_pair_titled(const struct kg_vocab *v, const struct kg_ptoks *t,
 
 #define TITLE_SCAN 6   /* tokens of a job title and its complement */
 
-/* Does a job title at @k run to token @j, alone ("le maire") or with a
- * complement in lower case ("la porte-parole du gouvernement")? */
+/* Does a job title at @k run to token @j: 1 alone ("le maire"), 2 with a
+ * complement in lower case ("la porte-parole du gouvernement") that ends
+ * in no organisation head noun ("le responsable du réseau" Zoomacom Lyon
+ * names a body), else 0. */
 static int
 title_reaches(const struct kg_vocab *v, const struct kg_ptoks *t, size_t k,
               size_t j)
@@ -403,10 +405,14 @@ title_reaches(const struct kg_vocab *v, const struct kg_ptoks *t, size_t k,
 
   if(!m || k + m > j)
     return 0;
+  if(k + m == j)
+    return 1;
   for(k += m; k < j; k++)
-    if(t->v[k].kind != T_WORD || t->v[k].cap)
+    if(t->v[k].kind != T_WORD || t->v[k].cap ||
+       match_phrase(v, KG_CUE_ORG_HEAD, t, k) ||
+       match_phrase(v, KG_CUE_ORG_HEAD_WEAK, t, k))
       return 0;
-  return 1;
+  return 2;
 }
 
 /* "le maire Marib Hanaffi", "la présidente Zouhourya Mouayad Ben": after
@@ -427,8 +433,11 @@ unknown_after_title(const struct kg_vocab *v, const struct kg_ptoks *t,
   if(n < 2 || n > 3 || cap_word(t, j + n) || !j || t->v[j - 1].cap)
     return 0;   /* the cheap tests first: the title's are costly */
   for(k = j > TITLE_SCAN ? j - TITLE_SCAN : 0; k < j && !titled; k++)
-    titled = t->v[k].kind == T_WORD && !t->v[k].cap &&
-             title_reaches(v, t, k, j);
+    titled = t->v[k].kind == T_WORD && !t->v[k].cap ?
+             title_reaches(v, t, k, j) : 0;
+  for(k = j; titled == 2 && k < j + n; k++)
+    if(t->v[k].lex & KG_LEX_PROPER)
+      titled = 0;   /* after a complement, no "… de la structure X Lyon" */
   return titled ? n : 0;
 }
 
