@@ -339,8 +339,9 @@ initial_name(const struct kg_ptoks *t, size_t j)
   if(j + 2 >= t->n || k->end - k->start != 1 || !cap_word(t, j) ||
      t->v[j + 1].kind != T_PUNCT || t->text[t->v[j + 1].start] != '.' ||
      t->v[j + 1].start != k->end || !cap_word(t, j + 2) ||
-     (t->v[j + 2].lex & KG_LEX_COMMON))
-    return 0;
+     (t->v[j + 2].lex & KG_LEX_COMMON) ||
+     ((t->v[j + 2].lex & KG_LEX_PROPER) && cap_word(t, j + 3)))
+    return 0;   /* a proper noun alone: not "C. Bretagne Numérique" */
   return 3 + (t->v[j + 2].upper ? caps_after(t, j + 2) : 0);
 }
 
