@@ -328,8 +328,9 @@ unknown_after_surname(const struct kg_ptoks *t, size_t j)
   return k - j - 1;
 }
 
-/* "D. Chafaï": an initial, its full stop and a capitalised surname that is
- * no common word; tokens, or 0. */
+/* "D. Chafaï", "F. Morvan": an initial, its full stop and a capitalised
+ * surname that is no common word (a proper noun may be one); tokens, or
+ * 0. */
 static size_t
 initial_name(const struct kg_ptoks *t, size_t j)
 {
@@ -338,8 +339,9 @@ initial_name(const struct kg_ptoks *t, size_t j)
   if(j + 2 >= t->n || k->end - k->start != 1 || !cap_word(t, j) ||
      t->v[j + 1].kind != T_PUNCT || t->text[t->v[j + 1].start] != '.' ||
      t->v[j + 1].start != k->end || !cap_word(t, j + 2) ||
-     (t->v[j + 2].lex & (KG_LEX_COMMON | KG_LEX_PROPER)))
-    return 0;
+     (t->v[j + 2].lex & KG_LEX_COMMON) ||
+     ((t->v[j + 2].lex & KG_LEX_PROPER) && cap_word(t, j + 3)))
+    return 0;   /* a proper noun alone: not "C. Bretagne Numérique" */
   return 3 + (t->v[j + 2].upper ? caps_after(t, j + 2) : 0);
 }
 
@@ -390,8 +392,33 @@ unknown_pair_titled(const struct kg_vocab *v, const struct kg_ptoks *t,
          match_phrase(v, KG_CUE_JOB_TITLE, t, j + 2) ? 2 : 0;
 }
 
+#define TITLE_SCAN 6   /* tokens of a job title and its complement */
+
+/* Does a job title at @k run to token @j: 1 alone ("le maire"), 2 with a
+ * complement in lower case ("la porte-parole du gouvernement") that ends
+ * in no organisation head noun ("le responsable du réseau" Zoomacom Lyon
+ * names a body), else 0. */
+static int
+title_reaches(const struct kg_vocab *v, const struct kg_ptoks *t, size_t k,
+              size_t j)
+{
+  size_t m = match_phrase(v, KG_CUE_JOB_TITLE, t, k);
+
+  if(!m || k + m > j)
+    return 0;
+  if(k + m == j)
+    return 1;
+  for(k += m; k < j; k++)
+    if(t->v[k].kind != T_WORD || t->v[k].cap ||
+       match_phrase(v, KG_CUE_ORG_HEAD, t, k) ||
+       match_phrase(v, KG_CUE_ORG_HEAD_WEAK, t, k))
+      return 0;
+  return 2;
+}
+
 /* "le maire Marib Hanaffi", "la présidente Zouhourya Mouayad Ben": after
- * a job title in lower case that ends right before @j, two or three
+ * a job title in lower case that ends right before @j (maybe with a
+ * complement: "la porte-parole du gouvernement Sibeth Ndiaye"), two or three
  * capitalised words the lexicon does not know (or knows as proper nouns
  * only), the last followed by no capitalised word; tokens, or 0. */
 static size_t
@@ -406,9 +433,12 @@ unknown_after_title(const struct kg_vocab *v, const struct kg_ptoks *t,
     ;
   if(n < 2 || n > 3 || cap_word(t, j + n) || !j || t->v[j - 1].cap)
     return 0;   /* the cheap tests first: the title's are costly */
-  for(k = j > 3 ? j - 3 : 0; k < j && !titled; k++)
-    titled = t->v[k].kind == T_WORD && !t->v[k].cap &&
-             match_phrase(v, KG_CUE_JOB_TITLE, t, k) == j - k;
+  for(k = j > TITLE_SCAN ? j - TITLE_SCAN : 0; k < j && !titled; k++)
+    titled = t->v[k].kind == T_WORD && !t->v[k].cap ?
+             title_reaches(v, t, k, j) : 0;
+  for(k = j; titled == 2 && k < j + n; k++)
+    if(t->v[k].lex & KG_LEX_PROPER)
+      titled = 0;   /* after a complement, no "… de la structure X Lyon" */
   return titled ? n : 0;
 }
 
@@ -521,7 +551,9 @@ run_len(const struct kg_vocab *v, const struct kg_ptoks *t, size_t i)
   if(t->v[i].lex || t->v[i].upper || !cap_word(t, i))
     return 0;
   n = name_run(t, i);
-  while(n > 1 && (t->v[i + n - 1].lex & KG_LEX_COMMON))
+  /* "Zoomacom Association", but "Zouhourya Mouayad Ben" */
+  while(n > 1 && (t->v[i + n - 1].lex & KG_LEX_COMMON) &&
+        !(t->v[i + n - 1].lex & (KG_LEX_FIRST_NAME | KG_LEX_SURNAME)))
     n--;
   return n;
 }

@@ -47,6 +47,13 @@
 #define AFTER_SCAN 40      /* tokens searched for a speaking verb */
 #define PARTICIPLE_GAP 6    /* tokens from a participle to its "par" */
 #define INVERTED_ASIDE_MAX 4 /* lower-case words of an aside there */
+#define TITLE_COMPLEMENT 3  /* lower-case words after a job title before
+                               the name it introduces */
+#define ENUM_NAME_MAX 4    /* tokens of a name in an enumeration */
+#define ENUM_BRACKETS 3    /* names with a bracket that make a line an
+                              enumeration of people */
+#define UNKNOWN_RUN_MAX 3  /* words of a name the lexicon lacks after a
+                              speaking verb */
 #define INVERTED_TITLE_MAX 12 /* tokens of a title between an inverted
                                  speaking verb and the name */
 #define GROUP_SCAN 80      /* tokens searched for a plural one */
@@ -109,6 +116,39 @@ clause_end(const struct kg_ptoks *t, size_t i)
   return t->v[i].kind == KG_PTOK_PUNCT && t->text[t->v[i].start] == ':';
 }
 
+/* Two capitalised words at @i the lexicon does not read
+ * (kg_people_unknown_pair), the second no proper noun ("Zoomacom Lyon",
+ * "Konexio Paris" name bodies and their towns): 2, or 0. */
+static size_t
+unknown_person_pair(const struct kg_ptoks *t, size_t i)
+{
+  return kg_people_unknown_pair(t, i) == 2 &&
+         !(t->v[i + 1].lex & KG_LEX_PROPER) ? 2 : 0;
+}
+
+/* "- Aïfa Lanani (Annonay)", "- Touré El, Directeur de la MAISEL": after
+ * a dash or bullet, two capitalised words the lexicon does not read
+ * (unknown_person_pair), then a bracket, or a comma when the lexicon
+ * knows neither word; the token kind after
+ * them (*after) and the byte where they start (*at), or 0. */
+static int
+unknown_entry(const struct kg_ptoks *t, size_t *at, int *after)
+{
+  size_t i = 0;
+
+  *at = 0;
+  while(is_dash(t, i))
+    i++;
+  if(i + 2 >= t->n || !unknown_person_pair(t, i))
+    return 0;
+  *after = (int)t->v[i + 2].kind;
+  if(*after != KG_PTOK_OPEN &&
+     (*after != KG_PTOK_COMMA || t->v[i + 1].lex))
+    return 0;
+  *at = t->v[i].start;
+  return 1;
+}
+
 /* Name at the start of a list entry: after a dash or bullet.  Returns the
  * token where it starts, or -1. */
 static long
@@ -147,10 +187,14 @@ entry_head(const char *text, size_t len)
 }
 
 /* A line of a paragraph or list item: text[ls, le) of block b; the list
- * entry's name starts at byte name (when entry). */
+ * entry's name starts at byte name (when entry or alike).  after: the
+ * token kind after the name, a bracket ("Pichon Nicolas (Le Teil)") or a
+ * comma, else -1; alike: the line opens with two capitalised words no
+ * lexicon reads, then a bracket or a comma ("Aïfa Lanani (Annonay)"), a
+ * name only among entries. */
 struct line {
   size_t b, ls, le, name;
-  int entry;
+  int entry, after, alike;
 };
 
 struct lines {
@@ -174,8 +218,15 @@ list_entry(const struct kg_report *x, struct line *l)
     return 0;
   kg_people_tokenize(x->lex, text, entry_head(text, len), &t);
   i = entry_name(x, &t);
-  if(i >= 0)
+  if(i >= 0) {
+    size_t n = kg_people_name(x->v, &t, (size_t)i, 0);
+
     l->name = l->ls + t.v[i].start;
+    l->after = (size_t)i + n < t.n ? (int)t.v[(size_t)i + n].kind : -1;
+  } else {
+    l->alike = unknown_entry(&t, &l->name, &l->after);
+    l->name += l->ls;
+  }
   kg_people_toks_release(&t);
   return i >= 0;
 }
@@ -250,6 +301,33 @@ follows(const struct line *l, const struct line *m)
          (m->b == l->b + 1 && m->ls == 0);
 }
 
+/* Is the line before line @k of @all (@before) or after it an entry
+ * whose name the same token follows, bracket or comma? */
+static int
+entry_alike(const struct lines *all, size_t k, int before)
+{
+  const struct line *m;
+
+  if(before ? k == 0 : k + 1 >= all->n)
+    return 0;
+  m = &all->v[before ? k - 1 : k + 1];
+  return m->entry && m->after == all->v[k].after &&
+         (before ? follows(m, &all->v[k]) : follows(&all->v[k], m));
+}
+
+/* Does line @k of @all belong to a list: an entry, or a line of an
+ * entry's shape ("Aïfa Lanani (Annonay)") beside an entry of that shape
+ * ("Vernet David (Alissas)", "Coant Maria, MAISEL"): attendance lists
+ * write every name alike, and the lexicon lacks many first names. */
+static int
+in_list(const struct lines *all, size_t k)
+{
+  const struct line *l = &all->v[k];
+
+  return l->entry ||
+         (l->alike && (entry_alike(all, k, 1) || entry_alike(all, k, 0)));
+}
+
 /* Are the report's first heading (or, with none, its first paragraph)
  * minutes ("Compte rendu du COPIL", "Réunion du 12 mai": cue minutes)?
  * In minutes a list of people names who attended, not who spoke. */
@@ -290,7 +368,7 @@ find_lists(struct kg_report *x, const unsigned char *done,
   for(i = 0; i < all.n; i = e > i ? e : i + 1) {
     struct kg_roles_use use = { KG_CUE_FACILITATOR, "list", CONF_LIST, 0, 0, 0 };
 
-    for(e = i; e < all.n && all.v[e].entry &&
+    for(e = i; e < all.n && in_list(&all, e) &&
         (e == i || follows(&all.v[e - 1], &all.v[e])); e++)
       ;
     if(e - i < 2)
@@ -407,6 +485,121 @@ press_quote(const struct kg_report *x, const struct kg_ptoks *t, size_t k,
                         t->v[e - 1].end - t->v[s].start);
 }
 
+/* "déplorait Zouhourya Mouayad Ben, pourtant": two or three capitalised
+ * words, the first one unknown to the lexicon and none only a common
+ * word or a proper noun ("Ben" is a first name too; "Konexio Lyon" is
+ * no one),
+ * then a comma or the sentence's end; right after a speaking verb, a
+ * name the lexicon lacks.  Their number, or 0. */
+static size_t
+unknown_run(const struct kg_ptoks *t, size_t k)
+{
+  size_t n;
+
+  if(!t->lx || k >= t->n || t->v[k].lex)
+    return 0;
+  for(n = 0; k + n < t->n && n <= UNKNOWN_RUN_MAX && is_word(t, k + n) &&
+      t->v[k + n].cap && !t->v[k + n].upper &&
+      (t->v[k + n].lex & (KG_LEX_FIRST_NAME | KG_LEX_SURNAME) ||
+       !(t->v[k + n].lex & (KG_LEX_COMMON | KG_LEX_PROPER))); n++)
+    ;
+  if(n < 2 || n > UNKNOWN_RUN_MAX)
+    return 0;
+  return k + n == t->n || t->v[k + n].kind == KG_PTOK_COMMA ||
+         sentence_end(t, k + n) ? n : 0;
+}
+
+/* "Guillaume Pénélon (Villeneuve de Berg), Maryne Maurizi (Guilherand-
+ * Granges), Rémi Cordina (Vallon Pont d’Arc)": two capitalised words the
+ * lexicon does not read at @i, with a bracket, between a closing bracket
+ * and a name the lexicon reads with its bracket: one more name of an
+ * enumeration that writes every person alike.  2, or 0. */
+static size_t
+bracketed_between(const struct kg_report *x, const struct kg_ptoks *t,
+                  size_t i)
+{
+  size_t k = i, e = i + 2, n;
+
+  if(!unknown_person_pair(t, i) || e >= t->n ||
+     t->v[e].kind != KG_PTOK_OPEN)
+    return 0;
+  if(k > 0 && t->v[k - 1].kind == KG_PTOK_COMMA)
+    k--;
+  if(k == 0 || t->v[k - 1].kind != KG_PTOK_CLOSE)
+    return 0;
+  while(e < t->n && t->v[e].kind != KG_PTOK_CLOSE)
+    e++;
+  if(++e < t->n && t->v[e].kind == KG_PTOK_COMMA)
+    e++;
+  n = e < t->n ? kg_people_name(x->v, t, e, 0) : 0;
+  return n && e + n < t->n && t->v[e + n].kind == KG_PTOK_OPEN ? 2 : 0;
+}
+
+/* Is token @k a comma or "et" between two names? */
+static int
+name_sep(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  return k < t->n && (t->v[k].kind == KG_PTOK_COMMA ||
+                      (is_word(t, k) &&
+                       kg_people_phrase(x->v, KG_CUE_NAME_SEP, t, k) == 1));
+}
+
+/* The name that ends right before token @e: 2 if the lexicon reads it
+ * (or, unless @read, two unknown capitalised words), else 0. */
+static int
+name_ends(const struct kg_report *x, const struct kg_ptoks *t, size_t e,
+          int read)
+{
+  size_t p;
+
+  for(p = e > ENUM_NAME_MAX ? e - ENUM_NAME_MAX : 0; p < e; p++)
+    if(kg_people_name(x->v, t, p, 0) == e - p &&
+       (p == 0 || !t->v[p - 1].cap || !is_word(t, p - 1)))
+      return 2;
+  return !read && e >= 2 && kg_people_unknown_pair(t, e - 2) == 2 ? 1 : 0;
+}
+
+/* Does the line give people their bodies or communes in brackets
+ * ("Jacques Guyot (Joyeuse)"), three times or more?  Then a capitalised
+ * pair after a name and a comma is no body ("Marie Dupont, Emmaüs
+ * Connect"). */
+static int
+brackets_affiliate(const struct kg_report *x, const struct kg_ptoks *t)
+{
+  size_t k, n = 0;
+
+  for(k = 1; k < t->n && n < ENUM_BRACKETS; k++)
+    n += t->v[k].kind == KG_PTOK_OPEN && name_ends(x, t, k, 1);
+  return n >= ENUM_BRACKETS;
+}
+
+/* "Daniel Suszwalak, Henry-Pascal Eldin, Garlann Nizon, Guy Fréry": two
+ * capitalised words the lexicon does not read at @i, between commas (or
+ * "et") of an enumeration whose names on both sides are names, one of
+ * them read by the lexicon, in a line that puts bodies in brackets: one
+ * more person.  2, or 0. */
+static size_t
+enumerated_between(const struct kg_report *x, const struct kg_ptoks *t,
+                   size_t i)
+{
+  size_t n;
+  int before, after;
+
+  if(!unknown_person_pair(t, i) || i < 2 || !name_sep(x, t, i - 1) ||
+     !name_sep(x, t, i + 2))
+    return 0;
+  before = name_ends(x, t, i - 1, 0);
+  n = kg_people_name(x->v, t, i + 3, 0);
+  after = n ? 2 : kg_people_unknown_pair(t, i + 3) == 2;
+  if(!n && after)
+    n = 2;
+  if(after && i + 3 + n < t->n && !name_sep(x, t, i + 3 + n) &&
+     t->v[i + 3 + n].kind != KG_PTOK_OPEN && !sentence_end(t, i + 3 + n))
+    after = 0;   /* "…, Garlann Nizon, Guy Fréry, …" ends an entry */
+  return before && after && (before == 2 || after == 2) &&
+         brackets_affiliate(x, t) ? 2 : 0;
+}
+
 /* Is there a name at token @k, or after a few words and a comma in the
  * same sentence ("la présidente du Conseil départemental, Sophie B.")? */
 static int
@@ -415,7 +608,7 @@ name_after_title(const struct kg_report *x, const struct kg_ptoks *t,
 {
   size_t j;
 
-  if(kg_people_name(x->v, t, k, 0))
+  if(kg_people_name(x->v, t, k, 0) || unknown_run(t, k))
     return 1;
   /* "lançait dès l'ouverture Franck Theil", "soulignait pour sa part X" */
   for(j = k; j < t->n && j < k + INVERTED_ASIDE_MAX && is_word(t, j) &&
@@ -978,6 +1171,7 @@ line_may_name(struct kg_report *x, const char *text, size_t len)
 
   int prev = 0;   /* the word before was capitalised */
   int unknown = 0;   /* … and unknown to the lexicon (or a proper noun) */
+  int titled = -1;   /* lower-case words since a job title, or -1 */
   size_t pa = 0, pz = 0;   /* the word before */
 
   while(i < len && !yes) {
@@ -1000,12 +1194,16 @@ line_may_name(struct kg_report *x, const char *text, size_t len)
                     (j == i + 1 && j < len && text[j] == '.') ||
                     (prev && all_caps(text + i, j - i)) ||
                     (!prev && pz > pa && !(cls & ~KG_LEX_PROPER) &&
-                     title_word(x, text + pa, pz - pa, &fold)));
+                     (titled >= 0 ||
+                      title_word(x, text + pa, pz - pa, &fold))));
       /* "Lysiane Bonicel, chargée de mission": an unknown capitalised
        * word, a comma, a job title in lower case */
       yes = yes || (!cap && comma && unknown &&
                     title_word(x, text + i, j - i, &fold));
       unknown = cap && !(cls & ~KG_LEX_PROPER);
+      /* "la porte-parole du gouvernement Sibeth Ndiaye" */
+      titled = cap ? -1 : title_word(x, text + i, j - i, &fold) ? 0 :
+               titled >= 0 && titled < TITLE_COMPLEMENT ? titled + 1 : -1;
       prev = cap;
       pa = i;
       pz = j;
@@ -1070,6 +1268,20 @@ lone_first_name(const struct kg_ptoks *t, size_t i)
            t->v[i + 1].cap);
 }
 
+/* "Virginie, formatrice à Delta7, explique": a first name alone, a comma
+ * and a job title in lower case: a person the text names by first name
+ * only.  1, or 0. */
+static size_t
+first_name_titled(const struct kg_report *x, const struct kg_ptoks *t,
+                  size_t i)
+{
+  return lone_first_name(t, i) && i + 2 < t->n &&
+         (i == 0 || !is_word(t, i - 1) || !t->v[i - 1].cap) &&
+         t->v[i + 1].kind == KG_PTOK_COMMA && is_word(t, i + 2) &&
+         !t->v[i + 2].cap &&
+         kg_people_phrase(x->v, KG_CUE_JOB_TITLE, t, i + 2) ? 1 : 0;
+}
+
 /* Is token @i inside brackets of the title of section @sec ("Bilan des
  * rencontres de Lille (David - Alban)")? */
 static int
@@ -1117,11 +1329,33 @@ pronoun_speaker(const struct kg_report *x, const struct kg_ptoks *t,
   return 0;
 }
 
+/* Tokens of the person's name at token @i of a prose line: one the
+ * lexicon reads (@strict: in a heading's Title Case), or one it lacks
+ * where the text shows that a person stands there (after a speaker
+ * phrase, in an enumeration of people, alone with a job title, or in a
+ * paragraph shaped as its neighbours, @alike); 0 if none. */
+static size_t
+name_at(const struct kg_report *x, const struct kg_ptoks *t,
+        const unsigned char *scope, size_t i, int strict, int alike)
+{
+  size_t n = kg_people_name(x->v, t, i, strict);
+
+  if(!n && scope_entry(x, t, scope, i) &&
+     !(n = kg_people_unknown_pair(t, i)))
+    n = unknown_run(t, i);
+  if(!n && i == 0 && alike)
+    n = 2;   /* "Gabriele Kubler, organisation" (para_alike) */
+  if(!n && !(n = bracketed_between(x, t, i)) &&
+     !(n = enumerated_between(x, t, i)))
+    n = first_name_titled(x, t, i);
+  return n;
+}
+
 /* One line text[ls, le) of block @bl, in section @sec; @sig: the line
  * may be a signature (signature_block()). */
 static void
 prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
-           size_t ls, size_t le, int sig)
+           size_t ls, size_t le, int sig, int alike)
 {
   struct kg_ptoks t;
   unsigned char *scope;
@@ -1130,7 +1364,7 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
    * nothing else; in sentences a capitalised word after one is a name */
   int strict = bl->kind == KG_BLK_HEADING;
 
-  if(!line_may_name(x, bl->text + ls, le - ls))
+  if(!alike && !line_may_name(x, bl->text + ls, le - ls))
     return;
   kg_people_tokenize(x->lex, bl->text + ls, le - ls, &t);
   scope = kg_xcalloc(t.n + 1, 1);
@@ -1143,9 +1377,7 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
 
     if(sentence_end(&t, i))
       s0 = i + 1;
-    n = kg_people_name(x->v, &t, i, strict && !scope[i] && i != by);
-    if(!n && scope_entry(x, &t, scope, i))
-      n = kg_people_unknown_pair(&t, i);
+    n = name_at(x, &t, scope, i, strict && !scope[i] && i != by, alike);
     if(!n && lone_first_name(&t, i) &&
        (scope[i] || in_title_brackets(x, sec, bl, &t, i)))
       kg_roles_first_name(x, sec, bl, ls + t.v[i].start, ls + t.v[i].end,
@@ -1185,6 +1417,41 @@ prose_line(struct kg_report *x, size_t sec, const struct kg_block *bl,
   kg_people_toks_release(&t);
 }
 
+/* Is block @b a paragraph of one line that opens with a name the lexicon
+ * reads (@unknown 0) or with two words it does not know (@unknown 1,
+ * kg_people_unknown_pair), then a comma? */
+static int
+para_entry(const struct kg_report *x, size_t b, int unknown)
+{
+  const struct kg_block *bl = &x->doc.blocks[b];
+  struct kg_ptoks t;
+  size_t at, n;
+  int after = -1, yes;
+
+  if(bl->kind != KG_BLK_PARA || memchr(bl->text, '\n', bl->len))
+    return 0;
+  kg_people_tokenize(x->lex, bl->text, entry_head(bl->text, bl->len), &t);
+  if(unknown)
+    yes = unknown_entry(&t, &at, &after) && at == 0 &&
+          after == KG_PTOK_COMMA;
+  else
+    yes = (n = kg_people_name(x->v, &t, 0, 0)) > 0 && n < t.n &&
+          t.v[n].kind == KG_PTOK_COMMA;
+  kg_people_toks_release(&t);
+  return yes;
+}
+
+/* "Janine Cessou, gestion des écoles" / "Gabriele Kubler, organisation" /
+ * "Claude Carnot, communication": paragraphs of one line that each give a
+ * person and a field, the unknown pair of block @b between two of them
+ * that the lexicon reads. */
+static int
+para_alike(const struct kg_report *x, size_t b)
+{
+  return b > 0 && b + 1 < x->doc.nblocks && para_entry(x, b, 1) &&
+         para_entry(x, b - 1, 0) && para_entry(x, b + 1, 0);
+}
+
 /* Lines of block @b that start with no cue (cues.c read those) and are
  * in no speaker list (@taken). */
 static void
@@ -1202,9 +1469,11 @@ prose_block(struct kg_report *x, size_t b, const struct lines *taken)
                     : 0, s;
 
     if(!n && !is_taken(taken, b, ls))
-      prose_line(x, sec, bl, ls, le, signature_block(x, b));
-    else if(n && (s = kg_roles_sentence_end(bl->text, ls + n, le)) < le)
-      prose_line(x, sec, bl, s + 2, le, 0);   /* the sentences after it */
+      prose_line(x, sec, bl, ls, le, signature_block(x, b),
+                 ls == 0 && para_alike(x, b));
+    else if((s = kg_roles_sentence_end(bl->text, ls + n, le)) < le)
+      prose_line(x, sec, bl, s + 2, le, 0, 0);   /* the sentences after a
+                                                 cue or a list entry */
     ls = le + 1;
   }
 }

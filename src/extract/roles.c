@@ -256,6 +256,15 @@ commune_brackets(struct kg_report *x, const struct kg_block *bl)
   }
   for(; a < z; a++)
     count_brackets(x, &v[a], &nb, &nl);
+  /* "Absents : - Safarian Sevan (Les Ollières)" after a long list of
+   * those present: too short to judge, it is written as the report's
+   * other lists are */
+  if(nb < 3) {
+    nb = nl = 0;
+    for(a = 0; a < x->doc.nblocks; a++)
+      if(v[a].kind == KG_BLK_ITEM)
+        count_brackets(x, &v[a], &nb, &nl);
+  }
   return nl >= 3 && 2 * nl > nb;
 }
 
