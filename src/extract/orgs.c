@@ -9,6 +9,7 @@
  * with the shape's confidence.  No relation is stated here: a name alone
  * says nothing of who carries what.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1467,4 +1468,51 @@ void
 kg_orgs_find(struct kg_report *x)
 {
   scan_report(x, 0);
+}
+
+/* Is organisation @k of the report a bare acronym written in capitals
+ * ("CSNP"), one the registry does not know? */
+static int
+bare_acronym_org(const struct kg_report *x, size_t k)
+{
+  const char *key = x->orgs.v[k].key;
+  char up[16];
+  size_t i, n = strlen(key);
+
+  if(n < 2 || n >= sizeof up || strchr(key, ' ') ||
+     (x->reg && kg_registry_lookup(x->reg, key, KG_ENT_ORG)))
+    return 0;
+  for(i = 0; i <= n; i++)
+    up[i] = (char)toupper((unsigned char)key[i]);
+  return strstr(x->e.text, up) != NULL;
+}
+
+/* "de la CSNP" read in an affiliation before "la Commission Supérieure du
+ * Numérique et des Postes" was known made two bodies: once all is read,
+ * the acronym that spells one other organisation's words is that one. */
+static void
+merge_acronyms(struct oscan *sc)
+{
+  struct kg_report *x = sc->x;
+  size_t k;
+
+  for(k = 0; k < x->orgs.n; k++) {
+    librdf_node *only = NULL;
+
+    if(bare_acronym_org(x, k) &&
+       spelled_names(sc, x->orgs.v[k].key, &only) == 1 &&
+       !librdf_node_equals(only, x->orgs.v[k].node))
+      kg_evidence_merge(&x->e, x->orgs.v[k].node, only);
+  }
+}
+
+void
+kg_orgs_merge(struct kg_report *x)
+{
+  struct oscan sc;
+
+  memset(&sc, 0, sizeof sc);
+  sc.x = x;
+  sc.lx = kg_report_names(x);
+  merge_acronyms(&sc);
 }
