@@ -288,6 +288,25 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
   return kg_report_org_named(x, a, b, alias_a, alias_b, 80);
 }
 
+/* Where a portfolio in lower case (cue org-portfolio: "chargé du Pays de
+ * Brest") starts within the name text[a, b), past its first word; else @b. */
+static size_t
+portfolio_start(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  size_t i, p;
+
+  for(i = a + 1; i < b; i++) {
+    if(t[i - 1] != ' ' || t[i] < 'a' || t[i] > 'z')
+      continue;
+    for(p = 0; p < x->v->ncues[KG_CUE_ORG_PORTFOLIO]; p++)
+      if(kg_text_key_prefix(t + i, b - i,
+                            x->v->cues[KG_CUE_ORG_PORTFOLIO][p].key))
+        return i - 1;
+  }
+  return b;
+}
+
 /* Where an organisation's name text[a, b) really ends: before ", " and a
  * job title ("MJC Étoile à Vandœuvre-lès-Nancy, Président de …"), and
  * without a closing bracket it never opened ("l'IRIT de profession)"), a
@@ -298,6 +317,7 @@ org_name_end(const struct kg_report *x, size_t a, size_t b)
   const char *t = x->e.text;
   size_t i, p;
 
+  b = portfolio_start(x, a, b);
   for(i = a; i + 2 < b; i++) {
     if(t[i] != ',' || t[i + 1] != ' ')
       continue;

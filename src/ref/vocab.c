@@ -46,7 +46,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "initiative-frame-stop", "initiative-frame-skip", "affiliation-trailer",
   "org-name-link", "notes-credit", "org-venue", "venue-building",
   "event-named", "event-determiner",
-  "session-anaphor", "session-not-prose", "minutes-part"
+  "session-anaphor", "session-not-prose", "minutes-part",
+  "org-portfolio"
 };
 
 static const char *const files[] = {
