@@ -1506,6 +1506,70 @@ merge_acronyms(struct oscan *sc)
   }
 }
 
+/* Does keyed name @longer run on from keyed name @key with a complement
+ * ("sivu des inforoutes" → "sivu des inforoutes de l ardeche")? */
+static int
+complement_of(const struct oscan *sc, const char *key, const char *longer)
+{
+  size_t n = strlen(key), w;
+  char word[8];
+
+  if(strncmp(longer, key, n) || longer[n] != ' ')
+    return 0;
+  for(w = 0; longer[n + 1 + w] && longer[n + 1 + w] != ' ' &&
+      w + 1 < sizeof word; w++)
+    word[w] = longer[n + 1 + w];
+  word[w] = 0;
+  return (kg_hash_value(&sc->lx->roles, word) &
+          BIT(KG_CUE_NAME_CONNECTOR)) != 0;
+}
+
+/* The one organisation of the report, other than @k's node, whose name
+ * runs on from @k's with a complement; NULL if none or several. */
+static librdf_node *
+fuller_body(const struct oscan *sc, size_t k)
+{
+  const struct kg_report *x = sc->x;
+  librdf_node *only = NULL;
+  size_t i;
+
+  for(i = 0; i < x->orgs.n; i++) {
+    librdf_node *n = x->orgs.v[i].node;
+
+    if(librdf_node_equals(n, x->orgs.v[k].node) ||
+       !complement_of(sc, x->orgs.v[k].key, x->orgs.v[i].key) ||
+       (only && librdf_node_equals(n, only)))
+      continue;
+    if(only)
+      return NULL;
+    only = n;
+  }
+  return only;
+}
+
+/* "le SIVU des Inforoutes" and "le SIVU des Inforoutes de l'Ardèche" in
+ * one report are one body, when no other body's name runs on from the
+ * shorter one: it becomes the fuller one.  A name of one word is a kind
+ * ("Région", "réseau"), not a body. */
+static void
+merge_fuller(struct oscan *sc)
+{
+  struct kg_report *x = sc->x;
+  size_t k;
+
+  for(k = 0; k < x->orgs.n; k++) {
+    const char *key = x->orgs.v[k].key;
+    librdf_node *to;
+
+    if(!strchr(key, ' ') ||
+       (x->reg && kg_registry_lookup(x->reg, key, KG_ENT_ORG)))
+      continue;
+    to = fuller_body(sc, k);
+    if(to)
+      kg_evidence_merge(&x->e, x->orgs.v[k].node, to);
+  }
+}
+
 void
 kg_orgs_merge(struct kg_report *x)
 {
@@ -1515,4 +1579,5 @@ kg_orgs_merge(struct kg_report *x)
   sc.x = x;
   sc.lx = kg_report_names(x);
   merge_acronyms(&sc);
+  merge_fuller(&sc);
 }
