@@ -446,6 +446,62 @@ acronym_org(const struct kg_report *x, const char *key)
   return NULL;
 }
 
+/* The length of the dash with its spaces that joins two parts of a name at
+ * @s ("Coopérative des Tiers-Lieux – La Smalah"), or 0. */
+static size_t
+joining_dash(const char *s, size_t len)
+{
+  static const char *const dashes[] = { " \xe2\x80\x93 ", " \xe2\x80\x94 ", " - " };
+  size_t d, n;
+
+  for(d = 0; d < sizeof dashes / sizeof *dashes; d++) {
+    n = strlen(dashes[d]);
+    if(len > n && !memcmp(s, dashes[d], n))
+      return n;
+  }
+  return 0;
+}
+
+/* The parts of @name joined by dashes, each an alternateName of @n when
+ * @emit: how many of them are territories ("Grand Paris - Grand Est" is
+ * one body, not two). */
+static size_t
+dash_parts(struct kg_report *x, librdf_node *n, const char *name, size_t len,
+           int emit)
+{
+  size_t i, from = 0, d, places = 0;
+
+  for(i = 0; i <= len; i++) {
+    d = i < len ? joining_dash(name + i, len - i) : 0;
+    if(i < len && !d)
+      continue;
+    if(from == 0 && i == len)
+      break;   /* no dash */
+    if(kg_places_whole(x->gaz, x->v, x->reg, x->region, name + from,
+                       i - from))
+      places++;
+    else if(emit)
+      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
+                     kg_evidence_litn(&x->e, name + from, i - from, NULL));
+    if(i == len)
+      break;
+    from = i + d;
+    i = from - 1;
+  }
+  return places;
+}
+
+/* A body and its part joined by a dash ("Coopérative des Tiers-Lieux – La
+ * Smalah") go by either part as well: each one an alternateName of @n,
+ * unless a part is a territory. */
+static void
+org_dash_parts(struct kg_report *x, librdf_node *n, const char *name,
+               size_t len)
+{
+  if(!dash_parts(x, n, name, len, 0))
+    dash_parts(x, n, name, len, 1);
+}
+
 librdf_node *
 kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                     size_t alias_b, int confidence)
@@ -493,6 +549,7 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
     } else {
       kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
                  kg_evidence_litn(&x->e, name, len, NULL));
+      org_dash_parts(x, n, name, len);
       if(alias_b > alias_a)
         kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
                    kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
