@@ -1,6 +1,7 @@
 /* report.c - the report being extracted: its state, and the makers of
  * people, organisations, places and venues with their mentions. */
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -425,11 +426,47 @@ commune_name_end(const struct kg_report *x, size_t a, size_t b)
   return best;
 }
 
+/* Does text @p start with a word of cue name-stop ("par", "et")? */
+static int
+stop_word_at(const struct kg_report *x, const char *p)
+{
+  size_t c, k;
+
+  for(c = 0; c < x->v->ncues[KG_CUE_NAME_STOP]; c++)
+    if((k = kg_text_key_prefix(p, strlen(p), x->v->cues[KG_CUE_NAME_STOP][c].key)) &&
+       !isalnum((unsigned char)p[k]))
+      return 1;
+  return 0;
+}
+
+/* "SCD de Rennes 1", "Université Paris 8": a name ending with a commune
+ * at @b goes on with the number of one of its bodies, when punctuation or
+ * a word that ends names follows it (not "Rennes 12 mai"); the end. */
+static size_t
+numbered_end(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  const struct kg_terr *terr;
+  size_t w = b, e = b + 1;
+
+  while(w > a && t[w - 1] != ' ')
+    w--;
+  if(!x->gaz || w == b || t[b] != ' ' || !isdigit((unsigned char)t[e]))
+    return b;
+  e += isdigit((unsigned char)t[e + 1]) ? 2 : 1;
+  if(isalnum((unsigned char)t[e]) || (t[e] && strchr("/.,:-", t[e]) &&
+                                      isdigit((unsigned char)t[e + 1])) ||
+     (t[e] == ' ' && !stop_word_at(x, t + e + 1)))
+    return b;
+  terr = kg_places_whole(x->gaz, x->v, x->reg, x->region, t + w, b - w);
+  return terr && terr->kind == KG_TERR_COMMUNE ? e : b;
+}
+
 size_t
 kg_report_org_end(const struct kg_report *x, size_t a, size_t b)
 {
   b = registry_name_end(x, a, org_name_end(x, a, b));
-  return commune_name_end(x, a, b);
+  return numbered_end(x, a, commune_name_end(x, a, b));
 }
 
 /* The organisation an earlier passage gave the acronym @key with its
