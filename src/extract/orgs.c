@@ -1487,9 +1487,41 @@ bare_acronym_org(const struct kg_report *x, size_t k)
   return strstr(x->e.text, up) != NULL;
 }
 
+/* Is @other the keyed name @key itself? */
+static int
+same_key(const struct oscan *sc, const char *key, const char *other)
+{
+  (void)sc;
+  return !strcmp(key, other);
+}
+
+/* The one node of @l other than organisation @k's whose key @fits @k's
+ * key; NULL if none or several. */
+static librdf_node *
+only_other(const struct oscan *sc, const struct kg_node_list *l, size_t k,
+           int (*fits)(const struct oscan *, const char *, const char *))
+{
+  const struct kg_named_node *o = &sc->x->orgs.v[k];
+  librdf_node *only = NULL;
+  size_t i;
+
+  for(i = 0; i < l->n; i++) {
+    librdf_node *n = l->v[i].node;
+
+    if(librdf_node_equals(n, o->node) || !fits(sc, o->key, l->v[i].key) ||
+       (only && librdf_node_equals(n, only)))
+      continue;
+    if(only)
+      return NULL;
+    only = n;
+  }
+  return only;
+}
+
 /* "de la CSNP" read in an affiliation before "la Commission Supérieure du
  * Numérique et des Postes" was known made two bodies: once all is read,
- * the acronym that spells one other organisation's words is that one. */
+ * the acronym another organisation was given in brackets, or that spells
+ * one other organisation's words, is that one. */
 static void
 merge_acronyms(struct oscan *sc)
 {
@@ -1499,9 +1531,12 @@ merge_acronyms(struct oscan *sc)
   for(k = 0; k < x->orgs.n; k++) {
     librdf_node *only = NULL;
 
-    if(bare_acronym_org(x, k) &&
-       spelled_names(sc, x->orgs.v[k].key, &only) == 1 &&
-       !librdf_node_equals(only, x->orgs.v[k].node))
+    if(!bare_acronym_org(x, k))
+      continue;
+    if(!(only = only_other(sc, &x->org_acronyms, k, same_key)) &&
+       spelled_names(sc, x->orgs.v[k].key, &only) != 1)
+      continue;
+    if(!librdf_node_equals(only, x->orgs.v[k].node))
       kg_evidence_merge(&x->e, x->orgs.v[k].node, only);
   }
 }
@@ -1524,29 +1559,6 @@ complement_of(const struct oscan *sc, const char *key, const char *longer)
           BIT(KG_CUE_NAME_CONNECTOR)) != 0;
 }
 
-/* The one organisation of the report, other than @k's node, whose name
- * runs on from @k's with a complement; NULL if none or several. */
-static librdf_node *
-fuller_body(const struct oscan *sc, size_t k)
-{
-  const struct kg_report *x = sc->x;
-  librdf_node *only = NULL;
-  size_t i;
-
-  for(i = 0; i < x->orgs.n; i++) {
-    librdf_node *n = x->orgs.v[i].node;
-
-    if(librdf_node_equals(n, x->orgs.v[k].node) ||
-       !complement_of(sc, x->orgs.v[k].key, x->orgs.v[i].key) ||
-       (only && librdf_node_equals(n, only)))
-      continue;
-    if(only)
-      return NULL;
-    only = n;
-  }
-  return only;
-}
-
 /* "le SIVU des Inforoutes" and "le SIVU des Inforoutes de l'Ardèche" in
  * one report are one body, when no other body's name runs on from the
  * shorter one: it becomes the fuller one.  A name of one word is a kind
@@ -1564,7 +1576,7 @@ merge_fuller(struct oscan *sc)
     if(!strchr(key, ' ') ||
        (x->reg && kg_registry_lookup(x->reg, key, KG_ENT_ORG)))
       continue;
-    to = fuller_body(sc, k);
+    to = only_other(sc, &x->orgs, k, complement_of);
     if(to)
       kg_evidence_merge(&x->e, x->orgs.v[k].node, to);
   }

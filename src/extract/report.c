@@ -30,6 +30,7 @@
 #include "ref/vocab.h"
 
 #define REGISTRY_WORDS 8   /* words a known name may run on past a cut */
+#define ACRONYM_RUN_WORDS 2 /* words in lower case before "(IGN)" */
 #define KG_REPORT_CITY 100000   /* inhabitants of a city named in a body's name */
 
 
@@ -426,16 +427,16 @@ commune_name_end(const struct kg_report *x, size_t a, size_t b)
   return best;
 }
 
-/* Does text @p start with a word of cue name-stop ("par", "et")? */
-static int
-stop_word_at(const struct kg_report *x, const char *p)
+/* The length of the word of cue @role at @p, 0 if none there. */
+static size_t
+cue_word_at(const struct kg_report *x, const char *p, enum kg_cue_role role)
 {
   size_t c, k;
 
-  for(c = 0; c < x->v->ncues[KG_CUE_NAME_STOP]; c++)
-    if((k = kg_text_key_prefix(p, strlen(p), x->v->cues[KG_CUE_NAME_STOP][c].key)) &&
-       !isalnum((unsigned char)p[k]))
-      return 1;
+  for(c = 0; c < x->v->ncues[role]; c++)
+    if((k = kg_text_key_prefix(p, strlen(p), x->v->cues[role][c].key)) &&
+       !isalnum((unsigned char)p[k]) && (unsigned char)p[k] < 0x80)
+      return k;
   return 0;
 }
 
@@ -456,17 +457,87 @@ numbered_end(const struct kg_report *x, size_t a, size_t b)
   e += isdigit((unsigned char)t[e + 1]) ? 2 : 1;
   if(isalnum((unsigned char)t[e]) || (t[e] && strchr("/.,:-", t[e]) &&
                                       isdigit((unsigned char)t[e + 1])) ||
-     (t[e] == ' ' && !stop_word_at(x, t + e + 1)))
+     (t[e] == ' ' && !cue_word_at(x, t + e + 1, KG_CUE_NAME_STOP)))
     return b;
   terr = kg_places_whole(x->gaz, x->v, x->reg, x->region, t + w, b - w);
   return terr && terr->kind == KG_TERR_COMMUNE ? e : b;
+}
+
+/* The end of a lower-case word at @p that ends no name ("forestière"),
+ * else @p. */
+static const char *
+lower_word_end(const struct kg_report *x, const char *p)
+{
+  const char *q = p;
+
+  if(!islower((unsigned char)*p) && (unsigned char)*p < 0x80)
+    return p;
+  if(cue_word_at(x, p, KG_CUE_NAME_STOP))
+    return p;
+  while(*q && (isalpha((unsigned char)*q) || (unsigned char)*q >= 0x80) &&
+        !isupper((unsigned char)*q))
+    q++;
+  return q;
+}
+
+/* "Institut national de l'information géographique et forestière (IGN)":
+ * a name cut before "et" and words in lower case goes on to the acronym
+ * in brackets that closes it; the end, else @b. */
+static size_t
+acronym_run_end(const struct kg_report *x, size_t b)
+{
+  const char *t = x->e.text, *p = t + b, *q;
+  size_t k, words = 0;
+
+  if(*p++ != ' ')
+    return b;
+  if((k = cue_word_at(x, p, KG_CUE_NAME_SEP)) && p[k] == ' ')
+    p += k + 1;
+  while(words < ACRONYM_RUN_WORDS) {
+    if((q = lower_word_end(x, p)) == p)
+      break;
+    p = q;
+    words++;
+    if(p[0] != ' ' || p[1] == '(')
+      break;
+    p++;
+  }
+  q = p + (p[0] == ' ');
+  if(!words || *q++ != '(' || !isupper((unsigned char)*q))
+    return b;
+  for(k = 0; isupper((unsigned char)q[k]); k++)
+    ;
+  return k >= 2 && q[k] == ')' ? (size_t)(p - t) : b;
 }
 
 size_t
 kg_report_org_end(const struct kg_report *x, size_t a, size_t b)
 {
   b = registry_name_end(x, a, org_name_end(x, a, b));
+  b = acronym_run_end(x, b);
   return numbered_end(x, a, commune_name_end(x, a, b));
+}
+
+/* "Institut national … et forestière (IGN)": the acronym in brackets
+ * right after the name text[a, b) that starts with the name's first
+ * letter, its bounds in *aa, *az; 0 if none. */
+static int
+bracket_acronym(const struct kg_report *x, size_t a, size_t b, size_t *aa,
+                size_t *az)
+{
+  const char *t = x->e.text;
+  size_t p = b + (t[b] == ' '), k;
+
+  if(t[p] != '(')
+    return 0;
+  for(k = p + 1; isupper((unsigned char)t[k]); k++)
+    ;
+  if(k - p - 1 < 2 || t[k] != ')' ||
+     tolower((unsigned char)t[p + 1]) != tolower((unsigned char)t[a]))
+    return 0;
+  *aa = p + 1;
+  *az = k;
+  return 1;
 }
 
 /* The organisation an earlier passage gave the acronym @key with its
@@ -550,6 +621,8 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
   librdf_node *n;
 
   b = kg_report_org_end(x, a, b);
+  if(alias_b <= alias_a)
+    bracket_acronym(x, a, b, &alias_a, &alias_b);
   len = b - a;
   kg_text_key(name, len, &key);
   if(x->reg)
