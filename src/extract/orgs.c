@@ -325,6 +325,20 @@ joined_part(struct oscan *sc, size_t end)
   return name_tail(sc, kg_names_run(sc->lx, w, end + 1 + c, 4));
 }
 
+/* Is the word before the head in lower case at @i a capitalised word of
+ * its name, an article before it ("au Digital campus de Labège")? */
+static int
+capital_before(struct oscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind other;
+
+  return i > 1 && !w->v[i - 1].gap && !w->v[i - 2].gap &&
+         !w->v[i - 1].initial && !w->v[i - 1].acro && capital(sc, i - 1) &&
+         !head_at(sc, i - 1, &other) &&
+         kg_names_phrase_before(sc->lx, w, i - 1, KG_CUE_ARTICLE) < i - 1;
+}
+
 /* "la médiathèque de Landujan", "l'association Solidarnum", "le Hub
  * RhinOcc", "Football Club de Lens", "le Département". */
 static size_t
@@ -379,6 +393,8 @@ head_name(struct oscan *sc, size_t i)
           !w->v[s].initial && capital(sc, s - 1) &&
           !head_at(sc, s - 1, &other))
       s--;
+    if(!capped && capital_before(sc, i))
+      s--;  /* "au Digital campus de Labège" */
   }
   if(kg_report_is_person(sc->x, sc->bl->text + w->v[s].a,
                           w->v[end - 1].z - w->v[s].a))
