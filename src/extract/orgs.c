@@ -767,12 +767,25 @@ agent_names(struct oscan *sc)
   }
 }
 
+/* "Fréquence Écoles, association d'éducation aux médias": a name that
+ * opens with no first name, described by a head and words in lower case
+ * ending at word @e, is a body's however person-shaped (not "Jean Dupont,
+ * association Solidarnum"). */
+static int
+described(struct oscan *sc, size_t s, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+
+  return !first_name_at(sc, s) && e < w->n && !w->v[e - 1].gap &&
+         !w->v[e].cap && !w->v[e].acro && !w->v[e].mixed;
+}
+
 /* "la MedNum, coopérative nationale …": a name, a comma, a head noun. */
 static void
 apposition_names(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
-  size_t i, s, h;
+  size_t i, s, h, m;
   enum head_kind kind;
 
   for(i = 0; i + 1 < w->n; i++) {
@@ -782,10 +795,12 @@ apposition_names(struct oscan *sc)
     if(h >= w->n || (h > i + 1 && w->v[h - 1].gap) || !head_at(sc, h, &kind) ||
        w->v[h].cap)
       continue;
+    m = head_at(sc, h, &kind);
     s = kg_names_run_back(sc->lx, w, i + 1, 5);
     if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
                  !w->v[s].mixed) ||
-       head_at(sc, s, &kind) || !plausible(sc, s, i + 1, 0))
+       head_at(sc, s, &kind) ||
+       !plausible(sc, s, i + 1, described(sc, s, h + m)))
       continue;
     add_words(sc, name_article(sc, 0, s), i + 1, 65);
   }
