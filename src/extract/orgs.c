@@ -659,20 +659,26 @@ representative_names(struct oscan *sc)
   const struct kg_words *w = &sc->w;
   enum head_kind kind;
   size_t i, s, e, c;
-  int first;
+  int first, one;
 
   for(i = 0; i < w->n; i++) {
     if(!(c = phrase(sc, i, KG_CUE_ORG_REPRESENTATIVES)) ||
        w->v[i + c - 1].gap)
       continue;
+    one = phrase(sc, i, KG_CUE_ORG_REPRESENTATIVE_ONE) == c;
     for(s = i + c, first = 1; s < w->n; s = e, first = 0) {
       if(!(c = phrase(sc, s, KG_CUE_NAME_CONNECTOR)) || s + c >= w->n ||
-         w->v[s + c - 1].gap || phrase(sc, s, KG_CUE_PLURAL_DET))
-        break;   /* "des CCAS": a kind of body, and the list ends */
+         w->v[s + c - 1].gap ||
+         (phrase(sc, s, KG_CUE_PLURAL_DET) && !(one && capital(sc, s + c))))
+        break;   /* "des CCAS": a kind of body, and the list ends; but
+                    "représentant des Inforoutes" names one */
       s += c;
       e = item_end(sc, s);
-      if(first && !next_item(sc, e))
-        break;   /* one item is no list: "les membres de CRéATIF collaborent",
+      if(first && !next_item(sc, e)) {
+        if(!one)
+          break;
+        e = kg_names_run(sc->lx, w, s, REP_ITEM_WORDS);  /* its name only */
+      }   /* one item is no list: "les membres de CRéATIF collaborent",
                     "aux professionnels de l'Éducation, de découvrir" */
       if((capital(sc, s) || named_head(sc, s, &kind)) &&
          plausible(sc, s, e, 1))

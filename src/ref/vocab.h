@@ -127,6 +127,7 @@ enum kg_cue_role {
   KG_CUE_SESSION_NOT_PROSE, /* "stand": a booth in a sentence, no session */
   KG_CUE_MINUTES_PART,      /* "Introduction": in minutes, a part of the meeting */
   KG_CUE_ORG_PORTFOLIO,     /* "chargé du" after a body's name: its end */
+  KG_CUE_ORG_REPRESENTATIVE_ONE, /* "représentant" de X: one body */
   KG_CUE_ROLE_COUNT
 };
 
