@@ -1619,6 +1619,32 @@ merge_fuller(struct oscan *sc)
   }
 }
 
+/* "à l'ESS" read as a body in an affiliation: an acronym of a field, a
+ * role or a kind of place (cue acronym-not-org) the registry does not
+ * know as a body names none; it goes, with its evidence. */
+static void
+drop_not_orgs(struct kg_report *x)
+{
+  const struct kg_vocab *v = x->v;
+  struct kg_hash gone;
+  size_t k;
+
+  kg_hash_init(&gone);
+  for(k = 0; k < x->orgs.n; k++) {
+    const char *key = x->orgs.v[k].key;
+    librdf_uri *u = librdf_node_get_uri(x->orgs.v[k].node);
+
+    if(u && !strchr(key, ' ') &&
+       kg_vocab_phrase_is(v->cues[KG_CUE_ACRONYM_NOT_ORG],
+                          v->ncues[KG_CUE_ACRONYM_NOT_ORG], key, strlen(key)) &&
+       !(x->reg && kg_registry_lookup(x->reg, key, KG_ENT_ORG)))
+      kg_hash_add(&gone, (const char *)librdf_uri_as_string(u));
+  }
+  if(gone.n)
+    kg_evidence_drop(&x->e, &gone);
+  kg_hash_release(&gone);
+}
+
 void
 kg_orgs_merge(struct kg_report *x)
 {
@@ -1629,4 +1655,5 @@ kg_orgs_merge(struct kg_report *x)
   sc.lx = kg_report_names(x);
   merge_acronyms(&sc);
   merge_fuller(&sc);
+  drop_not_orgs(x);
 }
