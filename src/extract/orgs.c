@@ -1013,6 +1013,22 @@ venue_end(struct oscan *sc, size_t s, size_t e)
   return 0;
 }
 
+/* Is word @e, right after the word before it, a number of one to three
+ * digits, the number in a venue's name ("Relais 59")? */
+static int
+number_at(const struct oscan *sc, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k;
+
+  if(e == 0 || e >= w->n || w->v[e - 1].gap || w->v[e].z - w->v[e].a > 3)
+    return 0;
+  for(k = w->v[e].a; k < w->v[e].z; k++)
+    if(!isdigit((unsigned char)sc->bl->text[k]))
+      return 0;
+  return 1;
+}
+
 /* Does a place begin at word @s ("au Mans", "à la Rochelle")? */
 static int
 place_starts(const struct oscan *sc, size_t s)
@@ -1052,6 +1068,8 @@ venue_names(struct oscan *sc)
     while(e < w->n && !w->v[e - 1].gap &&
           phrase(sc, e, KG_CUE_ORG_ADJECTIVE) == 1)
       e++;
+    if(number_at(sc, e))
+      e++;   /* "au Relais 59 à Paris" */
     if(!(end = venue_end(sc, s, e)) || (end < e && one_common(sc, s, end)) ||
        first_named(sc, s, end) || !plausible(sc, s, end, 1))
       continue;   /* "à la Gare de Lyon"; but "à l'Agora à Beaugency" */
