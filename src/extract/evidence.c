@@ -381,3 +381,60 @@ kg_evidence_drop(struct kg_emit *e, const struct kg_hash *gone)
   kg_hash_release(&d.parts);
   kg_hash_release(&d.loose);
 }
+
+/* @t, when it is the IRI @from, becomes a copy of @to. */
+static void
+rename_term(raptor_term **t, const char *from, librdf_node *to)
+{
+  const char *u = iri_of(*t);
+
+  if(!u || strcmp(u, from))
+    return;
+  raptor_free_term(*t);
+  *t = raptor_term_copy(to);
+}
+
+/* Marks in @drop the statements of v[first..n) met before. */
+static void
+mark_repeated(struct kg_emit *e, size_t first, unsigned char *drop)
+{
+  struct kg_stmts *l = e->out;
+  struct kg_hash met;
+  size_t i;
+
+  kg_hash_init(&met);
+  for(i = first; i < l->n; i++) {
+    kg_buf_reset(&e->keybuf);
+    term_key(&e->keybuf, l->v[i]->subject);
+    term_key(&e->keybuf, l->v[i]->predicate);
+    term_key(&e->keybuf, l->v[i]->object);
+    drop[i - first] = !kg_hash_add(&met, e->keybuf.s);
+  }
+  kg_hash_release(&met);
+}
+
+void
+kg_evidence_merge(struct kg_emit *e, librdf_node *from, librdf_node *to)
+{
+  struct kg_stmts *l = e->out;
+  size_t i, first = l->n - e->added;
+  char *old = kg_xstrdup(iri_of(from));
+  unsigned char *drop;
+
+  for(i = first; i < l->n; i++) {
+    raptor_statement *s = l->v[i];
+
+    if(!strcmp(iri_of(s->subject) ? iri_of(s->subject) : "", old) &&
+       !strcmp(iri_of(s->predicate), KG_NS_SCHEMA "name")) {
+      raptor_free_term(s->predicate);   /* its name, now another one */
+      s->predicate = kg_evidence_iri(e, KG_NS_SCHEMA, "alternateName");
+    }
+    rename_term(&s->subject, old, to);
+    rename_term(&s->object, old, to);
+  }
+  drop = kg_xcalloc(e->added + 1, 1);
+  mark_repeated(e, first, drop);
+  e->added -= compact(l, first, drop);
+  free(drop);
+  free(old);
+}

@@ -80,6 +80,12 @@ librdf_node *kg_evidence_statement(struct kg_emit *e, librdf_node *s,
  * passages nothing else cites. */
 void kg_evidence_drop(struct kg_emit *e, const struct kg_hash *gone);
 
+/* Makes @from the entity @to in the report's statements, once all are
+ * made: what was said of or pointed at @from is of or at @to, @from's
+ * schema:name becomes an alternateName of @to, and repeats go.  Borrows
+ * both nodes. */
+void kg_evidence_merge(struct kg_emit *e, librdf_node *from, librdf_node *to);
+
 /* 64-bit FNV-1a of a string, for content-derived IRIs. */
 unsigned long long kg_evidence_hash(const char *s);
 

@@ -151,6 +151,7 @@ kg_extract_report_stmts(struct kg_ref *ref, const char *path,
   kg_initiatives_find(&x);
   emit_in_territory(&x);
   kg_report_candidates_emit(&x);
+  kg_orgs_merge(&x);
   if(x.e.failed)
     goto out;
   if(info) {

@@ -9,6 +9,7 @@
  * with the shape's confidence.  No relation is stated here: a name alone
  * says nothing of who carries what.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,6 +325,20 @@ joined_part(struct oscan *sc, size_t end)
   return name_tail(sc, kg_names_run(sc->lx, w, end + 1 + c, 4));
 }
 
+/* Is the word before the head in lower case at @i a capitalised word of
+ * its name, an article before it ("au Digital campus de Labège")? */
+static int
+capital_before(struct oscan *sc, size_t i)
+{
+  const struct kg_words *w = &sc->w;
+  enum head_kind other;
+
+  return i > 1 && !w->v[i - 1].gap && !w->v[i - 2].gap &&
+         !w->v[i - 1].initial && !w->v[i - 1].acro && capital(sc, i - 1) &&
+         !head_at(sc, i - 1, &other) &&
+         kg_names_phrase_before(sc->lx, w, i - 1, KG_CUE_ARTICLE) < i - 1;
+}
+
 /* "la médiathèque de Landujan", "l'association Solidarnum", "le Hub
  * RhinOcc", "Football Club de Lens", "le Département". */
 static size_t
@@ -378,6 +393,8 @@ head_name(struct oscan *sc, size_t i)
           !w->v[s].initial && capital(sc, s - 1) &&
           !head_at(sc, s - 1, &other))
       s--;
+    if(!capped && capital_before(sc, i))
+      s--;  /* "au Digital campus de Labège" */
   }
   if(kg_report_is_person(sc->x, sc->bl->text + w->v[s].a,
                           w->v[end - 1].z - w->v[s].a))
@@ -642,20 +659,26 @@ representative_names(struct oscan *sc)
   const struct kg_words *w = &sc->w;
   enum head_kind kind;
   size_t i, s, e, c;
-  int first;
+  int first, one;
 
   for(i = 0; i < w->n; i++) {
     if(!(c = phrase(sc, i, KG_CUE_ORG_REPRESENTATIVES)) ||
        w->v[i + c - 1].gap)
       continue;
+    one = phrase(sc, i, KG_CUE_ORG_REPRESENTATIVE_ONE) == c;
     for(s = i + c, first = 1; s < w->n; s = e, first = 0) {
       if(!(c = phrase(sc, s, KG_CUE_NAME_CONNECTOR)) || s + c >= w->n ||
-         w->v[s + c - 1].gap || phrase(sc, s, KG_CUE_PLURAL_DET))
-        break;   /* "des CCAS": a kind of body, and the list ends */
+         w->v[s + c - 1].gap ||
+         (phrase(sc, s, KG_CUE_PLURAL_DET) && !(one && capital(sc, s + c))))
+        break;   /* "des CCAS": a kind of body, and the list ends; but
+                    "représentant des Inforoutes" names one */
       s += c;
       e = item_end(sc, s);
-      if(first && !next_item(sc, e))
-        break;   /* one item is no list: "les membres de CRéATIF collaborent",
+      if(first && !next_item(sc, e)) {
+        if(!one)
+          break;
+        e = kg_names_run(sc->lx, w, s, REP_ITEM_WORDS);  /* its name only */
+      }   /* one item is no list: "les membres de CRéATIF collaborent",
                     "aux professionnels de l'Éducation, de découvrir" */
       if((capital(sc, s) || named_head(sc, s, &kind)) &&
          plausible(sc, s, e, 1))
@@ -750,12 +773,25 @@ agent_names(struct oscan *sc)
   }
 }
 
+/* "Fréquence Écoles, association d'éducation aux médias": a name that
+ * opens with no first name, described by a head and words in lower case
+ * ending at word @e, is a body's however person-shaped (not "Jean Dupont,
+ * association Solidarnum"). */
+static int
+described(struct oscan *sc, size_t s, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+
+  return !first_name_at(sc, s) && e < w->n && !w->v[e - 1].gap &&
+         !w->v[e].cap && !w->v[e].acro && !w->v[e].mixed;
+}
+
 /* "la MedNum, coopérative nationale …": a name, a comma, a head noun. */
 static void
 apposition_names(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
-  size_t i, s, h;
+  size_t i, s, h, m;
   enum head_kind kind;
 
   for(i = 0; i + 1 < w->n; i++) {
@@ -765,10 +801,12 @@ apposition_names(struct oscan *sc)
     if(h >= w->n || (h > i + 1 && w->v[h - 1].gap) || !head_at(sc, h, &kind) ||
        w->v[h].cap)
       continue;
+    m = head_at(sc, h, &kind);
     s = kg_names_run_back(sc->lx, w, i + 1, 5);
     if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
                  !w->v[s].mixed) ||
-       head_at(sc, s, &kind) || !plausible(sc, s, i + 1, 0))
+       head_at(sc, s, &kind) ||
+       !plausible(sc, s, i + 1, described(sc, s, h + m)))
       continue;
     add_words(sc, name_article(sc, 0, s), i + 1, 65);
   }
@@ -975,6 +1013,22 @@ venue_end(struct oscan *sc, size_t s, size_t e)
   return 0;
 }
 
+/* Is word @e, right after the word before it, a number of one to three
+ * digits, the number in a venue's name ("Relais 59")? */
+static int
+number_at(const struct oscan *sc, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  size_t k;
+
+  if(e == 0 || e >= w->n || w->v[e - 1].gap || w->v[e].z - w->v[e].a > 3)
+    return 0;
+  for(k = w->v[e].a; k < w->v[e].z; k++)
+    if(!isdigit((unsigned char)sc->bl->text[k]))
+      return 0;
+  return 1;
+}
+
 /* Does a place begin at word @s ("au Mans", "à la Rochelle")? */
 static int
 place_starts(const struct oscan *sc, size_t s)
@@ -1014,6 +1068,8 @@ venue_names(struct oscan *sc)
     while(e < w->n && !w->v[e - 1].gap &&
           phrase(sc, e, KG_CUE_ORG_ADJECTIVE) == 1)
       e++;
+    if(number_at(sc, e))
+      e++;   /* "au Relais 59 à Paris" */
     if(!(end = venue_end(sc, s, e)) || (end < e && one_common(sc, s, end)) ||
        first_named(sc, s, end) || !plausible(sc, s, end, 1))
       continue;   /* "à la Gare de Lyon"; but "à l'Agora à Beaugency" */
@@ -1467,4 +1523,155 @@ void
 kg_orgs_find(struct kg_report *x)
 {
   scan_report(x, 0);
+}
+
+/* Is organisation @k of the report a bare acronym written in capitals
+ * ("CSNP"), one the registry does not know? */
+static int
+bare_acronym_org(const struct kg_report *x, size_t k)
+{
+  const char *key = x->orgs.v[k].key;
+  char up[16];
+  size_t i, n = strlen(key);
+
+  if(n < 2 || n >= sizeof up || strchr(key, ' ') ||
+     (x->reg && kg_registry_lookup(x->reg, key, KG_ENT_ORG)))
+    return 0;
+  for(i = 0; i <= n; i++)
+    up[i] = (char)toupper((unsigned char)key[i]);
+  return strstr(x->e.text, up) != NULL;
+}
+
+/* Is @other the keyed name @key itself? */
+static int
+same_key(const struct oscan *sc, const char *key, const char *other)
+{
+  (void)sc;
+  return !strcmp(key, other);
+}
+
+/* The one node of @l other than organisation @k's whose key @fits @k's
+ * key; NULL if none or several. */
+static librdf_node *
+only_other(const struct oscan *sc, const struct kg_node_list *l, size_t k,
+           int (*fits)(const struct oscan *, const char *, const char *))
+{
+  const struct kg_named_node *o = &sc->x->orgs.v[k];
+  librdf_node *only = NULL;
+  size_t i;
+
+  for(i = 0; i < l->n; i++) {
+    librdf_node *n = l->v[i].node;
+
+    if(librdf_node_equals(n, o->node) || !fits(sc, o->key, l->v[i].key) ||
+       (only && librdf_node_equals(n, only)))
+      continue;
+    if(only)
+      return NULL;
+    only = n;
+  }
+  return only;
+}
+
+/* "de la CSNP" read in an affiliation before "la Commission Supérieure du
+ * Numérique et des Postes" was known made two bodies: once all is read,
+ * the acronym another organisation was given in brackets, or that spells
+ * one other organisation's words, is that one. */
+static void
+merge_acronyms(struct oscan *sc)
+{
+  struct kg_report *x = sc->x;
+  size_t k;
+
+  for(k = 0; k < x->orgs.n; k++) {
+    librdf_node *only = NULL;
+
+    if(!bare_acronym_org(x, k))
+      continue;
+    if(!(only = only_other(sc, &x->org_acronyms, k, same_key)) &&
+       spelled_names(sc, x->orgs.v[k].key, &only) != 1)
+      continue;
+    if(!librdf_node_equals(only, x->orgs.v[k].node))
+      kg_evidence_merge(&x->e, x->orgs.v[k].node, only);
+  }
+}
+
+/* Does keyed name @longer run on from keyed name @key with a complement
+ * ("sivu des inforoutes" → "sivu des inforoutes de l ardeche")? */
+static int
+complement_of(const struct oscan *sc, const char *key, const char *longer)
+{
+  size_t n = strlen(key), w;
+  char word[8];
+
+  if(strncmp(longer, key, n) || longer[n] != ' ')
+    return 0;
+  for(w = 0; longer[n + 1 + w] && longer[n + 1 + w] != ' ' &&
+      w + 1 < sizeof word; w++)
+    word[w] = longer[n + 1 + w];
+  word[w] = 0;
+  return (kg_hash_value(&sc->lx->roles, word) &
+          BIT(KG_CUE_NAME_CONNECTOR)) != 0;
+}
+
+/* "le SIVU des Inforoutes" and "le SIVU des Inforoutes de l'Ardèche" in
+ * one report are one body, when no other body's name runs on from the
+ * shorter one: it becomes the fuller one.  A name of one word is a kind
+ * ("Région", "réseau"), not a body. */
+static void
+merge_fuller(struct oscan *sc)
+{
+  struct kg_report *x = sc->x;
+  size_t k;
+
+  for(k = 0; k < x->orgs.n; k++) {
+    const char *key = x->orgs.v[k].key;
+    librdf_node *to;
+
+    if(!strchr(key, ' ') ||
+       (x->reg && kg_registry_lookup(x->reg, key, KG_ENT_ORG)))
+      continue;
+    to = only_other(sc, &x->orgs, k, complement_of);
+    if(to)
+      kg_evidence_merge(&x->e, x->orgs.v[k].node, to);
+  }
+}
+
+/* "à l'ESS" read as a body in an affiliation: an acronym of a field, a
+ * role or a kind of place (cue acronym-not-org) the registry does not
+ * know as a body names none; it goes, with its evidence. */
+static void
+drop_not_orgs(struct kg_report *x)
+{
+  const struct kg_vocab *v = x->v;
+  struct kg_hash gone;
+  size_t k;
+
+  kg_hash_init(&gone);
+  for(k = 0; k < x->orgs.n; k++) {
+    const char *key = x->orgs.v[k].key;
+    librdf_uri *u = librdf_node_get_uri(x->orgs.v[k].node);
+
+    if(u && !strchr(key, ' ') &&
+       kg_vocab_phrase_is(v->cues[KG_CUE_ACRONYM_NOT_ORG],
+                          v->ncues[KG_CUE_ACRONYM_NOT_ORG], key, strlen(key)) &&
+       !(x->reg && kg_registry_lookup(x->reg, key, KG_ENT_ORG)))
+      kg_hash_add(&gone, (const char *)librdf_uri_as_string(u));
+  }
+  if(gone.n)
+    kg_evidence_drop(&x->e, &gone);
+  kg_hash_release(&gone);
+}
+
+void
+kg_orgs_merge(struct kg_report *x)
+{
+  struct oscan sc;
+
+  memset(&sc, 0, sizeof sc);
+  sc.x = x;
+  sc.lx = kg_report_names(x);
+  merge_acronyms(&sc);
+  merge_fuller(&sc);
+  drop_not_orgs(x);
 }

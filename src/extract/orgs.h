@@ -19,4 +19,8 @@ void kg_orgs_find(struct kg_report *x);
  * whichever comes first.  kg_orgs_find() then leaves them be. */
 void kg_orgs_acronyms(struct kg_report *x);
 
+/* Once every statement of the report is made, makes one the bodies
+ * named twice: an acronym read alone before the name it spells. */
+void kg_orgs_merge(struct kg_report *x);
+
 #endif

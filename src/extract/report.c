@@ -1,6 +1,7 @@
 /* report.c - the report being extracted: its state, and the makers of
  * people, organisations, places and venues with their mentions. */
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@
 #include "ref/vocab.h"
 
 #define REGISTRY_WORDS 8   /* words a known name may run on past a cut */
+#define ACRONYM_RUN_WORDS 2 /* words in lower case before "(IGN)" */
 #define KG_REPORT_CITY 100000   /* inhabitants of a city named in a body's name */
 
 
@@ -288,6 +290,25 @@ kg_report_org(struct kg_report *x, size_t a, size_t b, size_t alias_a, size_t al
   return kg_report_org_named(x, a, b, alias_a, alias_b, 80);
 }
 
+/* Where a portfolio in lower case (cue org-portfolio: "chargé du Pays de
+ * Brest") starts within the name text[a, b), past its first word; else @b. */
+static size_t
+portfolio_start(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  size_t i, p;
+
+  for(i = a + 1; i < b; i++) {
+    if(t[i - 1] != ' ' || t[i] < 'a' || t[i] > 'z')
+      continue;
+    for(p = 0; p < x->v->ncues[KG_CUE_ORG_PORTFOLIO]; p++)
+      if(kg_text_key_prefix(t + i, b - i,
+                            x->v->cues[KG_CUE_ORG_PORTFOLIO][p].key))
+        return i - 1;
+  }
+  return b;
+}
+
 /* Where an organisation's name text[a, b) really ends: before ", " and a
  * job title ("MJC Étoile à Vandœuvre-lès-Nancy, Président de …"), and
  * without a closing bracket it never opened ("l'IRIT de profession)"), a
@@ -298,6 +319,7 @@ org_name_end(const struct kg_report *x, size_t a, size_t b)
   const char *t = x->e.text;
   size_t i, p;
 
+  b = portfolio_start(x, a, b);
   for(i = a; i + 2 < b; i++) {
     if(t[i] != ',' || t[i + 1] != ' ')
       continue;
@@ -405,11 +427,117 @@ commune_name_end(const struct kg_report *x, size_t a, size_t b)
   return best;
 }
 
+/* The length of the word of cue @role at @p, 0 if none there. */
+static size_t
+cue_word_at(const struct kg_report *x, const char *p, enum kg_cue_role role)
+{
+  size_t c, k;
+
+  for(c = 0; c < x->v->ncues[role]; c++)
+    if((k = kg_text_key_prefix(p, strlen(p), x->v->cues[role][c].key)) &&
+       !isalnum((unsigned char)p[k]) && (unsigned char)p[k] < 0x80)
+      return k;
+  return 0;
+}
+
+/* "SCD de Rennes 1", "Université Paris 8": a name ending with a commune
+ * at @b goes on with the number of one of its bodies, when punctuation or
+ * a word that ends names follows it (not "Rennes 12 mai"); the end. */
+static size_t
+numbered_end(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  const struct kg_terr *terr;
+  size_t w = b, e = b + 1;
+
+  while(w > a && t[w - 1] != ' ')
+    w--;
+  if(!x->gaz || w == b || t[b] != ' ' || !isdigit((unsigned char)t[e]))
+    return b;
+  e += isdigit((unsigned char)t[e + 1]) ? 2 : 1;
+  if(isalnum((unsigned char)t[e]) || (t[e] && strchr("/.,:-", t[e]) &&
+                                      isdigit((unsigned char)t[e + 1])) ||
+     (t[e] == ' ' && !cue_word_at(x, t + e + 1, KG_CUE_NAME_STOP)))
+    return b;
+  terr = kg_places_whole(x->gaz, x->v, x->reg, x->region, t + w, b - w);
+  return terr && terr->kind == KG_TERR_COMMUNE ? e : b;
+}
+
+/* The end of a lower-case word at @p that ends no name ("forestière"),
+ * else @p. */
+static const char *
+lower_word_end(const struct kg_report *x, const char *p)
+{
+  const char *q = p;
+
+  if(!islower((unsigned char)*p) && (unsigned char)*p < 0x80)
+    return p;
+  if(cue_word_at(x, p, KG_CUE_NAME_STOP))
+    return p;
+  while(*q && (isalpha((unsigned char)*q) || (unsigned char)*q >= 0x80) &&
+        !isupper((unsigned char)*q))
+    q++;
+  return q;
+}
+
+/* "Institut national de l'information géographique et forestière (IGN)":
+ * a name cut before "et" and words in lower case goes on to the acronym
+ * in brackets that closes it; the end, else @b. */
+static size_t
+acronym_run_end(const struct kg_report *x, size_t b)
+{
+  const char *t = x->e.text, *p = t + b, *q;
+  size_t k, words = 0;
+
+  if(*p++ != ' ')
+    return b;
+  if((k = cue_word_at(x, p, KG_CUE_NAME_SEP)) && p[k] == ' ')
+    p += k + 1;
+  while(words < ACRONYM_RUN_WORDS) {
+    if((q = lower_word_end(x, p)) == p)
+      break;
+    p = q;
+    words++;
+    if(p[0] != ' ' || p[1] == '(')
+      break;
+    p++;
+  }
+  q = p + (p[0] == ' ');
+  if(!words || *q++ != '(' || !isupper((unsigned char)*q))
+    return b;
+  for(k = 0; isupper((unsigned char)q[k]); k++)
+    ;
+  return k >= 2 && q[k] == ')' ? (size_t)(p - t) : b;
+}
+
 size_t
 kg_report_org_end(const struct kg_report *x, size_t a, size_t b)
 {
   b = registry_name_end(x, a, org_name_end(x, a, b));
-  return commune_name_end(x, a, b);
+  b = acronym_run_end(x, b);
+  return numbered_end(x, a, commune_name_end(x, a, b));
+}
+
+/* "Institut national … et forestière (IGN)": the acronym in brackets
+ * right after the name text[a, b) that starts with the name's first
+ * letter, its bounds in *aa, *az; 0 if none. */
+static int
+bracket_acronym(const struct kg_report *x, size_t a, size_t b, size_t *aa,
+                size_t *az)
+{
+  const char *t = x->e.text;
+  size_t p = b + (t[b] == ' '), k;
+
+  if(t[p] != '(')
+    return 0;
+  for(k = p + 1; isupper((unsigned char)t[k]); k++)
+    ;
+  if(k - p - 1 < 2 || t[k] != ')' ||
+     tolower((unsigned char)t[p + 1]) != tolower((unsigned char)t[a]))
+    return 0;
+  *aa = p + 1;
+  *az = k;
+  return 1;
 }
 
 /* The organisation an earlier passage gave the acronym @key with its
@@ -426,6 +554,79 @@ acronym_org(const struct kg_report *x, const char *key)
   return NULL;
 }
 
+/* The length of the dash with its spaces that joins two parts of a name at
+ * @s ("Coopérative des Tiers-Lieux – La Smalah"), or 0. */
+static size_t
+joining_dash(const char *s, size_t len)
+{
+  static const char *const dashes[] = { " \xe2\x80\x93 ", " \xe2\x80\x94 ", " - " };
+  size_t d, n;
+
+  for(d = 0; d < sizeof dashes / sizeof *dashes; d++) {
+    n = strlen(dashes[d]);
+    if(len > n && !memcmp(s, dashes[d], n))
+      return n;
+  }
+  return 0;
+}
+
+/* The parts of @name joined by dashes, each an alternateName of @n when
+ * @emit: how many of them are territories ("Grand Paris - Grand Est" is
+ * one body, not two). */
+static size_t
+dash_parts(struct kg_report *x, librdf_node *n, const char *name, size_t len,
+           int emit)
+{
+  size_t i, from = 0, d, places = 0;
+
+  for(i = 0; i <= len; i++) {
+    d = i < len ? joining_dash(name + i, len - i) : 0;
+    if(i < len && !d)
+      continue;
+    if(from == 0 && i == len)
+      break;   /* no dash */
+    if(kg_places_whole(x->gaz, x->v, x->reg, x->region, name + from,
+                       i - from))
+      places++;
+    else if(emit)
+      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
+                     kg_evidence_litn(&x->e, name + from, i - from, NULL));
+    if(i == len)
+      break;
+    from = i + d;
+    i = from - 1;
+  }
+  return places;
+}
+
+/* A body and its part joined by a dash ("Coopérative des Tiers-Lieux – La
+ * Smalah") go by either part as well: each one an alternateName of @n,
+ * unless a part is a territory. */
+static void
+org_dash_parts(struct kg_report *x, librdf_node *n, const char *name,
+               size_t len)
+{
+  if(!dash_parts(x, n, name, len, 0))
+    dash_parts(x, n, name, len, 1);
+}
+
+/* How much text after a body's name at @a..@b its places are read in: the
+ * name alone, unless it ends in a number, whose sense the words after it
+ * give ("au Relais 59 à Paris": 59 is no département there). */
+static size_t
+name_context(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  size_t z = b;
+
+  if(b == a || t[b - 1] < '0' || t[b - 1] > '9')
+    return b - a;
+  while(z < x->e.len && z - b < 48 && t[z] != '\n' && t[z] != '.' &&
+        t[z] != ',' && t[z] != ';')
+    z++;
+  return z - a;
+}
+
 librdf_node *
 kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                     size_t alias_b, int confidence)
@@ -437,6 +638,8 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
   librdf_node *n;
 
   b = kg_report_org_end(x, a, b);
+  if(alias_b <= alias_a)
+    bracket_acronym(x, a, b, &alias_a, &alias_b);
   len = b - a;
   kg_text_key(name, len, &key);
   if(x->reg)
@@ -473,6 +676,7 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
     } else {
       kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
                  kg_evidence_litn(&x->e, name, len, NULL));
+      org_dash_parts(x, n, name, len);
       if(alias_b > alias_a)
         kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
                    kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
@@ -489,9 +693,10 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
       kg_report_place(x, n, &wp, "org-name:place", a, b);
     }
     /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
-    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name, len, &pl);
+    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name,
+                   name_context(x, a, b), &pl);
     for(i = 0; i < pl.n; i++)
-      if(report_name_place_ok(x->v, name, len, &pl.v[i]))
+      if(pl.v[i].end <= len && report_name_place_ok(x->v, name, len, &pl.v[i]))
         kg_report_place(x, n, &pl.v[i], "org-name:place", a + pl.v[i].start,
                         a + pl.v[i].end);
     pl.n = 0;   /* "Agence Landaise", "Fédération ardéchoise des …" */

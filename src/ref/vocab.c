@@ -47,7 +47,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "org-name-link", "notes-credit", "org-venue", "venue-building",
   "event-named", "event-determiner",
   "session-anaphor", "session-not-prose", "minutes-part",
-  "date-month-before", "territory-body-name"
+  "date-month-before", "territory-body-name",
+  "org-portfolio", "org-representative-one"
 };
 
 static const char *const files[] = {

@@ -128,6 +128,8 @@ enum kg_cue_role {
   KG_CUE_MINUTES_PART,      /* "Introduction": in minutes, a part of the meeting */
   KG_CUE_DATE_MONTH_BEFORE,  /* "en" septembre: a month without its day */
   KG_CUE_TERRITORY_BODY_NAME, /* "Paris Terres d'Envol": a body, no Paris */
+  KG_CUE_ORG_PORTFOLIO,     /* "chargé du" after a body's name: its end */
+  KG_CUE_ORG_REPRESENTATIVE_ONE, /* "représentant" de X: one body */
   KG_CUE_ROLE_COUNT
 };
 
