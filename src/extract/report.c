@@ -627,6 +627,75 @@ name_context(const struct kg_report *x, size_t a, size_t b)
   return z - a;
 }
 
+/* The places a body's name at @a..@b gives @n: an intercommunal body the
+ * gazetteer holds ("communauté d'Agglomération du Grand Périgueux"), a
+ * territory in the name ("APF Loiret", "Familles Rurales de l'Indre"), an
+ * adjective ("Agence Landaise") and a code after it ("(45)"). */
+static void
+org_name_places(struct kg_report *x, librdf_node *n, size_t a, size_t b)
+{
+  struct kg_places pl = { NULL, 0, 0 };
+  const char *name = x->e.text + a;
+  size_t len = b - a, i;
+  const struct kg_terr *whole;
+
+  whole = kg_places_whole(x->gaz, x->v, x->reg, x->region, name, len);
+  if(whole && whole->kind == KG_TERR_EPCI) {
+    struct kg_place wp = { 0, 0, NULL, 0, 100, 0 };
+
+    wp.end = len;
+    wp.terr = whole;
+    kg_report_place(x, n, &wp, "org-name:place", a, b);
+  }
+  kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name,
+                 name_context(x, a, b), &pl);
+  for(i = 0; i < pl.n; i++)
+    if(pl.v[i].end <= len && report_name_place_ok(x->v, name, len, &pl.v[i]))
+      kg_report_place(x, n, &pl.v[i], "org-name:place", a + pl.v[i].start,
+                      a + pl.v[i].end);
+  pl.n = 0;
+  kg_places_adjectives(x->gaz, x->v, name, len, &pl);
+  for(i = 0; i < pl.n; i++)
+    kg_report_place(x, n, &pl.v[i], "org-name:adjective",
+                    a + pl.v[i].start, a + pl.v[i].end);
+  kg_places_release(&pl);
+  org_code_place(x, n, b);
+}
+
+/* The statements that say what body @n is: its types, and its names from
+ * registry entry @ent or from the text at @a..@b (with the acronym at
+ * @alias_a..@alias_b). */
+static void
+org_identity(struct kg_report *x, librdf_node *n, const struct kg_entity *ent,
+             size_t a, size_t b, size_t alias_a, size_t alias_b)
+{
+  size_t i;
+
+  kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+             kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Organization"));
+  kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+             kg_evidence_iri(&x->e, KG_NS_ORG, "Organization"));
+  if(ent) {
+    kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
+               kg_evidence_lit(&x->e, ent->name, NULL));
+    if(ent->identifier)
+      kg_evidence_po(&x->e, n, KG_NS_ORG, "identifier",
+                 kg_evidence_lit(&x->e, ent->identifier, NULL));
+    for(i = 0; i < ent->ntypes; i++)
+      kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
+                 kg_evidence_iri(&x->e, ent->types[i], NULL));
+    kg_report_alternate_names(x, n, ent);
+    return;
+  }
+  kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
+             kg_evidence_litn(&x->e, x->e.text + a, b - a, NULL));
+  org_dash_parts(x, n, x->e.text + a, b - a);
+  if(alias_b > alias_a)
+    kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
+               kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
+                            NULL));
+}
+
 librdf_node *
 kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                     size_t alias_b, int confidence)
@@ -655,57 +724,8 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
     kg_report_node_list_add(&x->org_acronyms, n, x->e.text + alias_a,
                             alias_b - alias_a);
   if(kg_report_first(x, n)) {
-    struct kg_places pl = { NULL, 0, 0 };
-    const struct kg_terr *whole;
-    size_t i;
-
-    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
-               kg_evidence_iri(&x->e, KG_NS_SCHEMA, "Organization"));
-    kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
-               kg_evidence_iri(&x->e, KG_NS_ORG, "Organization"));
-    if(ent) {
-      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
-                 kg_evidence_lit(&x->e, ent->name, NULL));
-      if(ent->identifier)
-        kg_evidence_po(&x->e, n, KG_NS_ORG, "identifier",
-                   kg_evidence_lit(&x->e, ent->identifier, NULL));
-      for(i = 0; i < ent->ntypes; i++)
-        kg_evidence_po(&x->e, n, KG_NS_RDF, "type",
-                   kg_evidence_iri(&x->e, ent->types[i], NULL));
-      kg_report_alternate_names(x, n, ent);
-    } else {
-      kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
-                 kg_evidence_litn(&x->e, name, len, NULL));
-      org_dash_parts(x, n, name, len);
-      if(alias_b > alias_a)
-        kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
-                   kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
-                                NULL));
-    }
-    /* an intercommunal body the gazetteer holds, whatever its case
-     * ("communauté d'Agglomération du Grand Périgueux") */
-    whole = kg_places_whole(x->gaz, x->v, x->reg, x->region, name, len);
-    if(whole && whole->kind == KG_TERR_EPCI) {
-      struct kg_place wp = { 0, 0, NULL, 0, 100, 0 };
-
-      wp.end = len;
-      wp.terr = whole;
-      kg_report_place(x, n, &wp, "org-name:place", a, b);
-    }
-    /* a territory in the name: "APF Loiret", "Familles Rurales de l'Indre" */
-    kg_places_find(x->gaz, x->v, x->reg, x->region, 0, name,
-                   name_context(x, a, b), &pl);
-    for(i = 0; i < pl.n; i++)
-      if(pl.v[i].end <= len && report_name_place_ok(x->v, name, len, &pl.v[i]))
-        kg_report_place(x, n, &pl.v[i], "org-name:place", a + pl.v[i].start,
-                        a + pl.v[i].end);
-    pl.n = 0;   /* "Agence Landaise", "Fédération ardéchoise des …" */
-    kg_places_adjectives(x->gaz, x->v, name, len, &pl);
-    for(i = 0; i < pl.n; i++)
-      kg_report_place(x, n, &pl.v[i], "org-name:adjective",
-                      a + pl.v[i].start, a + pl.v[i].end);
-    kg_places_release(&pl);
-    org_code_place(x, n, b);
+    org_identity(x, n, ent, a, b, alias_a, alias_b);
+    org_name_places(x, n, a, b);
   }
   if(!ent)
     kg_report_candidate(x, n, confidence);
