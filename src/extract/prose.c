@@ -107,13 +107,15 @@ quoted_end(struct pscan *sc, size_t s, size_t max)
 }
 
 /* Every word of four letters or more has a capital, a digit or a mark:
- * a title, not a phrase. */
+ * a title, not a phrase.  Its first word may be a grammatical one when a
+ * capitalised word follows ("« Tous Numériques »", "« Le Bon Coin »"). */
 static int
 title_words(struct pscan *sc, size_t s, size_t e)
 {
   size_t k;
 
-  if(!kg_names_capital(sc->lx, &sc->w, s))
+  if(!kg_names_capital(sc->lx, &sc->w, s) &&
+     !(sc->w.v[s].cap && s < e && kg_names_capital(sc->lx, &sc->w, s + 1)))
     return 0;
   for(k = s; k <= e; k++) {
     const struct kg_word *x = &sc->w.v[k];
@@ -914,6 +916,28 @@ lower_apposition_start(struct pscan *sc, size_t i)
   return i + 1;
 }
 
+/* Are words [s, e) shaped like a person's name ("Jean Martin, un …")
+ * unless each is a common word and the first no first name ("Super
+ * Demain, un week-end …": words of the language, capitalised, name a
+ * thing)? */
+static int
+person_like(struct pscan *sc, size_t s, size_t e)
+{
+  const struct kg_word *v = sc->w.v;
+  size_t k;
+
+  if(!kg_names_person_shaped(&sc->w, s, e) || !sc->x->lex)
+    return kg_names_person_shaped(&sc->w, s, e);
+  if(kg_lexicon_classes(sc->x->lex, sc->bl->text + v[s].a, v[s].z - v[s].a) &
+     KG_LEX_FIRST_NAME)
+    return 1;
+  for(k = s; k < e; k++)
+    if(!(kg_lexicon_classes(sc->x->lex, sc->bl->text + v[k].a,
+                            v[k].z - v[k].a) & KG_LEX_COMMON))
+      return 1;
+  return 0;
+}
+
 /* "PorTReA, un outil de recensement": a name, a comma, an initiative
  * noun. */
 static void
@@ -936,7 +960,7 @@ apposition_names(struct pscan *sc)
     }
     if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
                  !w->v[s].mixed) ||
-       kg_names_person_shaped(w, s, i + 1))
+       person_like(sc, s, i + 1))
       continue;
     add_words(sc, s, i + 1, 65, FLAGS(R_APPOSITION, -1));
   }
