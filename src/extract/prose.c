@@ -291,7 +291,8 @@ two_names(struct pscan *sc, size_t j)
 
 /* "le dispositif PANEL", "le programme Société numérique", "le projet
  * « Centres Sociaux Connectés 2.0 »", "une étude nommée « CAPUNI »" (cue
- * initiative-naming). */
+ * initiative-naming), "une entreprise labellisée FrenchTech" (cue
+ * initiative-labelled: a label's name after the participle). */
 static void
 intro_names(struct pscan *sc)
 {
@@ -301,6 +302,8 @@ intro_names(struct pscan *sc)
   for(i = 0; i < w->n; i++) {
     size_t m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_INTRO);
 
+    if(!m)
+      m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_LABELLED);
     if(!m && (m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES_LOWER)) &&
        !quote_after(sc, i + m))
       m = 0;   /* "une journée «e-inclusion»": an event noun, a quote */
