@@ -28,12 +28,12 @@
 #include "ref/vocab.h"
 
 enum { R_INTRO = 0, R_QUOTED, R_HASHTAG, R_APPOSITION, R_ACRONYM,
-       R_REGISTRY, R_KIND, R_SERIES, R_FRAME };
+       R_REGISTRY, R_KIND, R_SERIES, R_FRAME, R_ITEM };
 
 static const char *const rules[] = {
   "prose:intro-noun", "prose:quoted", "prose:hashtag", "prose:apposition",
   "prose:acronym", "prose:registry", "prose:kind-adjective",
-  "prose:event-series", "prose:frame"
+  "prose:event-series", "prose:frame", "prose:list-item"
 };
 
 /* span flags: the rule, and for a registry name its entity + 1 above */
@@ -42,6 +42,7 @@ static const char *const rules[] = {
 #define SERIES_WORDS 4     /* words of a series name's complement */
 #define SERIES_CHAIN 12    /* words of its nouns joined by "de" */
 #define FRAME_WORDS 10     /* words after "dans le cadre du" */
+#define ITEM_WORDS 8       /* words of a list item that is a name */
 
 struct pscan {
   struct istate *st;
@@ -1074,6 +1075,36 @@ acronym_names(struct pscan *sc)
   free(p.v);
 }
 
+/* A list item of notes that is a name in lower case ("- biennale
+ * Grigny", "- rencontres régionales Annonay 2011", "- stratégie Nalee pour
+ * un numérique inclusif (2018)" in a timeline): a noun of cue
+ * event-series-lower or initiative-kind in lower case and without
+ * determiner, at most two adjectives, a capitalised word, and nothing
+ * after the name but a parenthesis; ITEM_WORDS words at most (0.60). */
+static void
+item_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t m, j, k, e;
+
+  if(sc->bl->kind != KG_BLK_ITEM || w->n < 2 || w->v[0].cap ||
+     w->v[0].acro || w->v[0].mixed ||
+     (!(m = kg_names_phrase(sc->lx, w, 0, KG_CUE_EVENT_SERIES_LOWER)) &&
+      !(m = kg_names_phrase(sc->lx, w, 0, KG_CUE_INITIATIVE_KIND))))
+    return;
+  for(j = m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
+      (kg_names_phrase(sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1 ||
+       kg_names_phrase(sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1); j++, k++)
+    ;
+  if(j >= w->n || w->v[j - 1].gap || !kg_names_capital(sc->lx, w, j))
+    return;
+  for(e = j + 1; e < w->n && !w->v[e - 1].gap; e++)
+    ;
+  if(e > ITEM_WORDS || (e < w->n && !(w->v[e - 1].gap & KG_GAP_OPEN)))
+    return;   /* "- création Hinaura, puis …": a sentence, not a name */
+  add_words(sc, 0, e, 60, FLAGS(R_ITEM, -1));
+}
+
 /* ------------------------------------------------------------ registry */
 
 int
@@ -1261,6 +1292,7 @@ kg_prose_find(struct istate *st)
     capital_kind_names(&sc);
     series_names(&sc);
     frame_names(&sc);
+    item_names(&sc);
     keep = kg_xcalloc(sc.c.n + 1, 1);
     resolve(&sc.c, keep);
     for(i = 0; i < sc.c.n; i++)
