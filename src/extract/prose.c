@@ -1105,6 +1105,61 @@ item_names(struct pscan *sc)
   add_words(sc, 0, e, 60, FLAGS(R_ITEM, -1));
 }
 
+/* Does block @b hold a word of cue initiative-list-heading? */
+static int
+list_heading_block(struct pscan *sc, size_t b)
+{
+  const struct kg_words *w = kg_report_words(sc->x, b);  /* SHARED */
+  size_t k;
+
+  for(k = 0; k < w->n; k++)
+    if(kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_LIST_HEADING))
+      return 1;
+  return 0;
+}
+
+/* Is the list of item @b under a heading of projects ("## Exemplier"),
+ * or after a sentence ending with a colon that names them ("Projets
+ * présentés :")?  The items' descriptions may come between. */
+static int
+under_list_heading(struct pscan *sc)
+{
+  const struct kg_block *v = sc->x->doc.blocks;
+  size_t b = sc->b;
+
+  while(b-- > 0) {
+    if(v[b].kind == KG_BLK_HEADING)
+      return list_heading_block(sc, b);
+    if(v[b].kind == KG_BLK_PARA && v[b].len && v[b].text[v[b].len - 1] == ':')
+      return list_heading_block(sc, b);
+  }
+  return 0;
+}
+
+/* An item of a list of projects that is a name, whole: at most
+ * ITEM_WORDS words after its article, no punctuation, a capital after
+ * its first word ("- Un Label des Tiers Lieux en région" under "##
+ * Exemplier") (0.60). */
+static void
+project_item_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t s, k;
+
+  if(sc->bl->kind != KG_BLK_ITEM || w->n < 2 || w->n > ITEM_WORDS + 1)
+    return;
+  s = kg_names_skip_article(sc->lx, w, 0);
+  for(k = 0; k + 1 < w->n && !w->v[k].gap; k++)
+    ;
+  if(k + 1 < w->n || s + 1 >= w->n || w->n - s > ITEM_WORDS)
+    return;
+  for(k = s + 1; k < w->n && !kg_names_capital(sc->lx, w, k); k++)
+    ;
+  if(k == w->n || !under_list_heading(sc))
+    return;
+  add_words(sc, s, w->n, 60, FLAGS(R_ITEM, -1));
+}
+
 /* ------------------------------------------------------------ registry */
 
 int
@@ -1293,6 +1348,7 @@ kg_prose_find(struct istate *st)
     series_names(&sc);
     frame_names(&sc);
     item_names(&sc);
+    project_item_names(&sc);
     keep = kg_xcalloc(sc.c.n + 1, 1);
     resolve(&sc.c, keep);
     for(i = 0; i < sc.c.n; i++)
