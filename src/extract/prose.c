@@ -290,6 +290,29 @@ two_names(struct pscan *sc, size_t j)
   return kg_names_capital(sc->lx, w, e + 1);
 }
 
+/* End of a name that ends before word @e, with a number that closes it
+ * ("le service Déclic 47,", "le programme Citoyen 3.0 à Toulouse"): a
+ * word of digits and dots, four characters at most, a version ("3.0") or
+ * else the end of the clause after it ("47 agents" counts); else @e. */
+static size_t
+number_after(struct pscan *sc, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  const char *k, *t;
+  size_t len;
+  int dot = 0;
+
+  if(e >= w->n || w->v[e - 1].gap)
+    return e;
+  t = sc->bl->text + w->v[e].a;
+  len = w->v[e].z - w->v[e].a;
+  for(k = t; k < t + len && ((*k >= '0' && *k <= '9') || *k == '.'); k++)
+    dot |= *k == '.';
+  if(k < t + len || len > 4 || *t < '0' || *t > '9' || t[len - 1] == '.')
+    return e;
+  return dot || e + 1 == w->n || w->v[e].gap ? e + 1 : e;
+}
+
 /* "le dispositif PANEL", "le programme Société numérique", "le projet
  * « Centres Sociaux Connectés 2.0 »", "une étude nommée « CAPUNI »" (cue
  * initiative-naming), "une entreprise labellisée FrenchTech" (cue
@@ -359,6 +382,7 @@ intro_names(struct pscan *sc)
     if(cut_short(sc, j, e) || (w->v[i].cap && plain_words(sc, j, e)))
       continue;  /* "Thématique(s) : Événement Inclusion numérique": a
                     tag, and common words after it */
+    e = number_after(sc, e);
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
     /* "les portails NetPublic et NetEmploi", "Projet CCMLabs et
      * Sportnum": a second name after "et" */
