@@ -1179,8 +1179,8 @@ project_item_names(struct pscan *sc)
     return;
   for(k = s + 1; k < w->n && !kg_names_capital(sc->lx, w, k); k++)
     ;
-  if(k == w->n || !under_list_heading(sc))
-    return;
+  if(k == w->n || person_like(sc, s, w->n) || !under_list_heading(sc))
+    return;   /* "- Marie Martin": a person, not a project */
   add_words(sc, s, w->n, 60, FLAGS(R_ITEM, -1));
 }
 
