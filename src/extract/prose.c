@@ -28,12 +28,12 @@
 #include "ref/vocab.h"
 
 enum { R_INTRO = 0, R_QUOTED, R_HASHTAG, R_APPOSITION, R_ACRONYM,
-       R_REGISTRY, R_KIND, R_SERIES, R_FRAME };
+       R_REGISTRY, R_KIND, R_SERIES, R_FRAME, R_ITEM };
 
 static const char *const rules[] = {
   "prose:intro-noun", "prose:quoted", "prose:hashtag", "prose:apposition",
   "prose:acronym", "prose:registry", "prose:kind-adjective",
-  "prose:event-series", "prose:frame"
+  "prose:event-series", "prose:frame", "prose:list-item"
 };
 
 /* span flags: the rule, and for a registry name its entity + 1 above */
@@ -42,6 +42,7 @@ static const char *const rules[] = {
 #define SERIES_WORDS 4     /* words of a series name's complement */
 #define SERIES_CHAIN 12    /* words of its nouns joined by "de" */
 #define FRAME_WORDS 10     /* words after "dans le cadre du" */
+#define ITEM_WORDS 8       /* words of a list item that is a name */
 
 struct pscan {
   struct istate *st;
@@ -107,13 +108,15 @@ quoted_end(struct pscan *sc, size_t s, size_t max)
 }
 
 /* Every word of four letters or more has a capital, a digit or a mark:
- * a title, not a phrase. */
+ * a title, not a phrase.  Its first word may be a grammatical one when a
+ * capitalised word follows ("« Tous Numériques »", "« Le Bon Coin »"). */
 static int
 title_words(struct pscan *sc, size_t s, size_t e)
 {
   size_t k;
 
-  if(!kg_names_capital(sc->lx, &sc->w, s))
+  if(!kg_names_capital(sc->lx, &sc->w, s) &&
+     !(sc->w.v[s].cap && s < e && kg_names_capital(sc->lx, &sc->w, s + 1)))
     return 0;
   for(k = s; k <= e; k++) {
     const struct kg_word *x = &sc->w.v[k];
@@ -287,9 +290,33 @@ two_names(struct pscan *sc, size_t j)
   return kg_names_capital(sc->lx, w, e + 1);
 }
 
+/* End of a name that ends before word @e, with a number that closes it
+ * ("le service Déclic 47,", "le programme Citoyen 3.0 à Toulouse"): a
+ * word of digits and dots, four characters at most, a version ("3.0") or
+ * else the end of the clause after it ("47 agents" counts); else @e. */
+static size_t
+number_after(struct pscan *sc, size_t e)
+{
+  const struct kg_words *w = &sc->w;
+  const char *k, *t;
+  size_t len;
+  int dot = 0;
+
+  if(e >= w->n || w->v[e - 1].gap)
+    return e;
+  t = sc->bl->text + w->v[e].a;
+  len = w->v[e].z - w->v[e].a;
+  for(k = t; k < t + len && ((*k >= '0' && *k <= '9') || *k == '.'); k++)
+    dot |= *k == '.';
+  if(k < t + len || len > 4 || *t < '0' || *t > '9' || t[len - 1] == '.')
+    return e;
+  return dot || e + 1 == w->n || w->v[e].gap ? e + 1 : e;
+}
+
 /* "le dispositif PANEL", "le programme Société numérique", "le projet
  * « Centres Sociaux Connectés 2.0 »", "une étude nommée « CAPUNI »" (cue
- * initiative-naming). */
+ * initiative-naming), "une entreprise labellisée FrenchTech" (cue
+ * initiative-labelled: a label's name after the participle). */
 static void
 intro_names(struct pscan *sc)
 {
@@ -299,6 +326,8 @@ intro_names(struct pscan *sc)
   for(i = 0; i < w->n; i++) {
     size_t m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_INTRO);
 
+    if(!m)
+      m = kg_names_phrase(sc->lx, w, i, KG_CUE_INITIATIVE_LABELLED);
     if(!m && (m = kg_names_phrase(sc->lx, w, i, KG_CUE_EVENT_SERIES_LOWER)) &&
        !quote_after(sc, i + m))
       m = 0;   /* "une journée «e-inclusion»": an event noun, a quote */
@@ -353,6 +382,7 @@ intro_names(struct pscan *sc)
     if(cut_short(sc, j, e) || (w->v[i].cap && plain_words(sc, j, e)))
       continue;  /* "Thématique(s) : Événement Inclusion numérique": a
                     tag, and common words after it */
+    e = number_after(sc, e);
     add_words(sc, j, e, 70, FLAGS(R_INTRO, -1));
     /* "les portails NetPublic et NetEmploi", "Projet CCMLabs et
      * Sportnum": a second name after "et" */
@@ -914,6 +944,28 @@ lower_apposition_start(struct pscan *sc, size_t i)
   return i + 1;
 }
 
+/* Are words [s, e) shaped like a person's name ("Jean Martin, un …")
+ * unless each is a common word and the first no first name ("Super
+ * Demain, un week-end …": words of the language, capitalised, name a
+ * thing)? */
+static int
+person_like(struct pscan *sc, size_t s, size_t e)
+{
+  const struct kg_word *v = sc->w.v;
+  size_t k;
+
+  if(!kg_names_person_shaped(&sc->w, s, e) || !sc->x->lex)
+    return kg_names_person_shaped(&sc->w, s, e);
+  if(kg_lexicon_classes(sc->x->lex, sc->bl->text + v[s].a, v[s].z - v[s].a) &
+     KG_LEX_FIRST_NAME)
+    return 1;
+  for(k = s; k < e; k++)
+    if(!(kg_lexicon_classes(sc->x->lex, sc->bl->text + v[k].a,
+                            v[k].z - v[k].a) & KG_LEX_COMMON))
+      return 1;
+  return 0;
+}
+
 /* "PorTReA, un outil de recensement": a name, a comma, an initiative
  * noun. */
 static void
@@ -936,7 +988,7 @@ apposition_names(struct pscan *sc)
     }
     if(s > i || (w->v[s].initial && s == i && !w->v[s].acro &&
                  !w->v[s].mixed) ||
-       kg_names_person_shaped(w, s, i + 1))
+       person_like(sc, s, i + 1))
       continue;
     add_words(sc, s, i + 1, 65, FLAGS(R_APPOSITION, -1));
   }
@@ -1045,6 +1097,91 @@ acronym_names(struct pscan *sc)
                         FLAGS(R_ACRONYM, -1));
   }
   free(p.v);
+}
+
+/* A list item of notes that is a name in lower case ("- biennale
+ * Grigny", "- rencontres régionales Annonay 2011", "- stratégie Nalee pour
+ * un numérique inclusif (2018)" in a timeline): a noun of cue
+ * event-series-lower or initiative-kind in lower case and without
+ * determiner, at most two adjectives, a capitalised word, and nothing
+ * after the name but a parenthesis; ITEM_WORDS words at most (0.60). */
+static void
+item_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t m, j, k, e;
+
+  if(sc->bl->kind != KG_BLK_ITEM || w->n < 2 || w->v[0].cap ||
+     w->v[0].acro || w->v[0].mixed ||
+     (!(m = kg_names_phrase(sc->lx, w, 0, KG_CUE_EVENT_SERIES_LOWER)) &&
+      !(m = kg_names_phrase(sc->lx, w, 0, KG_CUE_INITIATIVE_KIND))))
+    return;
+  for(j = m, k = 0; j < w->n && k < 2 && !w->v[j - 1].gap &&
+      (kg_names_phrase(sc->lx, w, j, KG_CUE_INITIATIVE_ADJECTIVE) == 1 ||
+       kg_names_phrase(sc->lx, w, j, KG_CUE_ORG_ADJECTIVE) == 1); j++, k++)
+    ;
+  if(j >= w->n || w->v[j - 1].gap || !kg_names_capital(sc->lx, w, j))
+    return;
+  for(e = j + 1; e < w->n && !w->v[e - 1].gap; e++)
+    ;
+  if(e > ITEM_WORDS || (e < w->n && !(w->v[e - 1].gap & KG_GAP_OPEN)))
+    return;   /* "- création Hinaura, puis …": a sentence, not a name */
+  add_words(sc, 0, e, 60, FLAGS(R_ITEM, -1));
+}
+
+/* Does block @b hold a word of cue initiative-list-heading? */
+static int
+list_heading_block(struct pscan *sc, size_t b)
+{
+  const struct kg_words *w = kg_report_words(sc->x, b);  /* SHARED */
+  size_t k;
+
+  for(k = 0; k < w->n; k++)
+    if(kg_names_phrase(sc->lx, w, k, KG_CUE_INITIATIVE_LIST_HEADING))
+      return 1;
+  return 0;
+}
+
+/* Is the list of item @b under a heading of projects ("## Exemplier"),
+ * or after a sentence ending with a colon that names them ("Projets
+ * présentés :")?  The items' descriptions may come between. */
+static int
+under_list_heading(struct pscan *sc)
+{
+  const struct kg_block *v = sc->x->doc.blocks;
+  size_t b = sc->b;
+
+  while(b-- > 0) {
+    if(v[b].kind == KG_BLK_HEADING)
+      return list_heading_block(sc, b);
+    if(v[b].kind == KG_BLK_PARA && v[b].len && v[b].text[v[b].len - 1] == ':')
+      return list_heading_block(sc, b);
+  }
+  return 0;
+}
+
+/* An item of a list of projects that is a name, whole: at most
+ * ITEM_WORDS words after its article, no punctuation, a capital after
+ * its first word ("- Un Label des Tiers Lieux en région" under "##
+ * Exemplier") (0.60). */
+static void
+project_item_names(struct pscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  size_t s, k;
+
+  if(sc->bl->kind != KG_BLK_ITEM || w->n < 2 || w->n > ITEM_WORDS + 1)
+    return;
+  s = kg_names_skip_article(sc->lx, w, 0);
+  for(k = 0; k + 1 < w->n && !w->v[k].gap; k++)
+    ;
+  if(k + 1 < w->n || s + 1 >= w->n || w->n - s > ITEM_WORDS)
+    return;
+  for(k = s + 1; k < w->n && !kg_names_capital(sc->lx, w, k); k++)
+    ;
+  if(k == w->n || person_like(sc, s, w->n) || !under_list_heading(sc))
+    return;   /* "- Marie Martin": a person, not a project */
+  add_words(sc, s, w->n, 60, FLAGS(R_ITEM, -1));
 }
 
 /* ------------------------------------------------------------ registry */
@@ -1234,6 +1371,8 @@ kg_prose_find(struct istate *st)
     capital_kind_names(&sc);
     series_names(&sc);
     frame_names(&sc);
+    item_names(&sc);
+    project_item_names(&sc);
     keep = kg_xcalloc(sc.c.n + 1, 1);
     resolve(&sc.c, keep);
     for(i = 0; i < sc.c.n; i++)

@@ -130,6 +130,8 @@ enum kg_cue_role {
   KG_CUE_TERRITORY_BODY_NAME, /* "Paris Terres d'Envol": a body, no Paris */
   KG_CUE_ORG_PORTFOLIO,     /* "chargé du" after a body's name: its end */
   KG_CUE_ORG_REPRESENTATIVE_ONE, /* "représentant" de X: one body */
+  KG_CUE_INITIATIVE_LABELLED, /* "labellisée" FrenchTech: a label's name */
+  KG_CUE_INITIATIVE_LIST_HEADING, /* "Exemplier": a list of projects */
   KG_CUE_ROLE_COUNT
 };
 
