@@ -750,6 +750,18 @@ clause_verb(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
          kg_people_phrase(x->v, KG_CUE_CLAUSE_VERB, t, k) > 0;
 }
 
+/* Is the one-word "de" before token @k a repeated preposition of a list
+ * ("aux côtés d'Églantine D., …, de Jacques O., …, et de Céline C."):
+ * right after a comma or an "et", where no title can own the name? */
+static int
+repeated_de(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  if(k < 2 || kg_people_phrase(x->v, KG_CUE_ORG_AFTER_NAME, t, k - 1) != 1)
+    return 0;
+  return t->v[k - 2].kind == KG_PTOK_COMMA ||
+         kg_people_phrase(x->v, KG_CUE_NAME_SEP, t, k - 2) == 1;
+}
+
 /* Marks in @scope the tokens that follow a speaker phrase in its clause,
  * and the next clauses of a list ("X, …; Y, …").  A dash ends the scope
  * only in an aside that a dash opened. */
@@ -795,7 +807,8 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
       scope[k] = k == first || !is_word(t, k - 1) ||
                  kg_people_phrase(x->v, KG_CUE_ORG_AFTER_NAME, t, k - 1) != 1 ||
                  phrase_ends(x, KG_CUE_TALK_HEAD, t, k - 1) ||
-                 phrase_ends(x, KG_CUE_SPEAKER_BEFORE, t, k);
+                 phrase_ends(x, KG_CUE_SPEAKER_BEFORE, t, k) ||
+                 repeated_de(x, t, k);
     }
   }
 }
