@@ -835,6 +835,9 @@ heading(struct finder *f, size_t b)
       f->cue_level = lev;
     } else if(f->prog_level) {
       rule = "heading:programme";
+    } else if(lev > 1 && words(bl->text, len) >= 3 &&
+              kg_sections_prose_speakers(f->doc, f->v, b + 1)) {
+      rule = "heading:prose-speakers";
     } else if(f->cue_level == lev && words(bl->text, len) >= 3) {
       /* "### Repenser le numérique …" had its speakers, "###
        * Dématérialisation et service public …" (cut short) is its sibling;
