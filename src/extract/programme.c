@@ -770,6 +770,30 @@ words(const char *s, size_t len)
   return n;
 }
 
+/* "1 – La journée nationale …", "2) Les ateliers": a heading numbered by
+ * hand, a number then a dash, a bracket or a full stop and a space; the
+ * offset of its text, or 0. */
+static size_t
+hand_number(const char *t, size_t len)
+{
+  size_t i = 0;
+
+  while(i < len && i < 2 && t[i] >= '0' && t[i] <= '9')
+    i++;
+  if(!i || (i < len && t[i] >= '0' && t[i] <= '9'))
+    return 0;   /* "2022 …" is a year */
+  if(i < len && t[i] == ' ')
+    i++;
+  if(i + 3 <= len && (!memcmp(t + i, "\xe2\x80\x93", 3) ||
+                      !memcmp(t + i, "\xe2\x80\x94", 3)))
+    i += 3;   /* en or em dash */
+  else if(i < len && (t[i] == '-' || t[i] == ')' || t[i] == '.'))
+    i++;
+  else
+    return 0;
+  return i < len && t[i] == ' ' ? i + 1 : 0;
+}
+
 /* Heading session @sec (-1: none) of level @lev stays open for what
  * follows. */
 static void
@@ -838,6 +862,11 @@ heading(struct finder *f, size_t b)
     } else if(lev > 1 && words(bl->text, len) >= 3 &&
               kg_sections_prose_speakers(f->doc, f->v, b + 1)) {
       rule = "heading:prose-speakers";
+    } else if(lev > 1 && hand_number(bl->text, len) &&
+              words(bl->text, len) >= 4) {
+      /* "## 1 – La journée nationale …": the parts of a recap that
+       * numbers the moments it tells */
+      rule = "heading:hand-numbered";
     } else if(f->cue_level == lev && words(bl->text, len) >= 3) {
       /* "### Repenser le numérique …" had its speakers, "###
        * Dématérialisation et service public …" (cut short) is its sibling;
