@@ -1398,6 +1398,8 @@ name_at(const struct kg_report *x, const struct kg_ptoks *t,
     n = unknown_run(t, i);
   if(!n && i == 0 && alike)
     n = 2;   /* "Gabriele Kubler, organisation" (para_alike) */
+  if(!n && lone_first_name(t, i) && notes_credit(x, t, i))
+    n = 1;   /* "les prises de notes de Louise": named by first name */
   if(!n && !(n = bracketed_between(x, t, i)) &&
      !(n = enumerated_between(x, t, i)) && !(n = entry_between(x, t, i)))
     n = first_name_titled(x, t, i);
