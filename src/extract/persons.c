@@ -600,6 +600,46 @@ enumerated_between(const struct kg_report *x, const struct kg_ptoks *t,
          brackets_affiliate(x, t) ? 2 : 0;
 }
 
+/* Is token @k a semicolon (an entry's end in "X, body ; Y, body")? */
+static int
+semicolon(const struct kg_ptoks *t, size_t k)
+{
+  return k < t->n && t->v[k].kind == KG_PTOK_COMMA &&
+         t->text[t->v[k].start] == ';';
+}
+
+/* Does the entry starting at token @k open with a name the lexicon reads,
+ * then a comma ("Régine Roué, EPM de Kerourien")? */
+static int
+entry_named(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  size_t n = k < t->n ? kg_people_name(x->v, t, k, 0) : 0;
+
+  return n && k + n < t->n && t->v[k + n].kind == KG_PTOK_COMMA &&
+         !semicolon(t, k + n);
+}
+
+/* "Jean-Paul Cosme, MPT du Valy-Hir ; Yffic Cloarec, Le Fourneau ; Gaëlle
+ * Milin, Côte Ouest": two capitalised words the lexicon does not read at
+ * @i, then a comma, as an entry between semicolons whose neighbours both
+ * open with a name it reads and a comma: one more person.  2, or 0. */
+static size_t
+entry_between(const struct kg_report *x, const struct kg_ptoks *t, size_t i)
+{
+  size_t p, q;
+
+  if(!unknown_person_pair(t, i) || i < 2 || !semicolon(t, i - 1) ||
+     i + 2 >= t->n || t->v[i + 2].kind != KG_PTOK_COMMA ||
+     semicolon(t, i + 2))
+    return 0;
+  for(p = i - 1; p > 0 && !semicolon(t, p - 1) && !clause_end(t, p - 1); p--)
+    ;
+  for(q = i + 3; q < t->n && !semicolon(t, q) && !sentence_end(t, q); q++)
+    ;
+  return p < i - 1 && entry_named(x, t, p) && semicolon(t, q) &&
+         entry_named(x, t, q + 1) ? 2 : 0;
+}
+
 /* Is there a name at token @k, or after a few words and a comma in the
  * same sentence ("la présidente du Conseil départemental, Sophie B.")? */
 static int
@@ -750,6 +790,18 @@ clause_verb(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
          kg_people_phrase(x->v, KG_CUE_CLAUSE_VERB, t, k) > 0;
 }
 
+/* Is the one-word "de" before token @k a repeated preposition of a list
+ * ("aux côtés d'Églantine D., …, de Jacques O., …, et de Céline C."):
+ * right after a comma or an "et", where no title can own the name? */
+static int
+repeated_de(const struct kg_report *x, const struct kg_ptoks *t, size_t k)
+{
+  if(k < 2 || kg_people_phrase(x->v, KG_CUE_ORG_AFTER_NAME, t, k - 1) != 1)
+    return 0;
+  return t->v[k - 2].kind == KG_PTOK_COMMA ||
+         kg_people_phrase(x->v, KG_CUE_NAME_SEP, t, k - 2) == 1;
+}
+
 /* Marks in @scope the tokens that follow a speaker phrase in its clause,
  * and the next clauses of a list ("X, …; Y, …").  A dash ends the scope
  * only in an aside that a dash opened. */
@@ -795,7 +847,8 @@ speaker_scopes(const struct kg_report *x, const struct kg_ptoks *t,
       scope[k] = k == first || !is_word(t, k - 1) ||
                  kg_people_phrase(x->v, KG_CUE_ORG_AFTER_NAME, t, k - 1) != 1 ||
                  phrase_ends(x, KG_CUE_TALK_HEAD, t, k - 1) ||
-                 phrase_ends(x, KG_CUE_SPEAKER_BEFORE, t, k);
+                 phrase_ends(x, KG_CUE_SPEAKER_BEFORE, t, k) ||
+                 repeated_de(x, t, k);
     }
   }
 }
@@ -1345,8 +1398,10 @@ name_at(const struct kg_report *x, const struct kg_ptoks *t,
     n = unknown_run(t, i);
   if(!n && i == 0 && alike)
     n = 2;   /* "Gabriele Kubler, organisation" (para_alike) */
+  if(!n && lone_first_name(t, i) && notes_credit(x, t, i))
+    n = 1;   /* "les prises de notes de Louise": named by first name */
   if(!n && !(n = bracketed_between(x, t, i)) &&
-     !(n = enumerated_between(x, t, i)))
+     !(n = enumerated_between(x, t, i)) && !(n = entry_between(x, t, i)))
     n = first_name_titled(x, t, i);
   return n;
 }

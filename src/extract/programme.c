@@ -563,6 +563,20 @@ trimmed_len(const char *t, size_t len)
   return len;
 }
 
+/* Where the last sentence of s[0..len) starts: after the last ". ",
+ * "? " or "! " before a capital, or 0. */
+static size_t
+last_sentence(const char *s, size_t len)
+{
+  size_t i, start = 0;
+
+  for(i = 0; i + 2 < len; i++)
+    if((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' &&
+       (unsigned char)s[i + 2] >= 'A' && (unsigned char)s[i + 2] <= 'Z')
+      start = i + 2;
+  return start;
+}
+
 /* "MATIN :", "Après-midi :": a paragraph that is a part of the day and a
  * colon announces the list of that part's sessions. */
 static int
@@ -641,6 +655,11 @@ typed_label(const struct kg_vocab *v, const char *t, size_t len)
 
   while(l && (t[l - 1] == ' ' || t[l - 1] == '\n'))
     l--;
+  if(l && t[l - 1] == ':' && l <= 400) {
+    p = last_sentence(t, l);   /* the sentence the colon ends says it */
+    t += p;
+    l -= p;
+  }
   if(!l || t[l - 1] != ':' || l > 400 ||
      bare_type(v, t, trimmed_len(t, l)) ||    /* "Atelier 3 :" */
      (type = kg_sections_type(v, t, l)) < 0)
@@ -751,6 +770,30 @@ words(const char *s, size_t len)
   return n;
 }
 
+/* "1 – La journée nationale …", "2) Les ateliers": a heading numbered by
+ * hand, a number then a dash, a bracket or a full stop and a space; the
+ * offset of its text, or 0. */
+static size_t
+hand_number(const char *t, size_t len)
+{
+  size_t i = 0;
+
+  while(i < len && i < 2 && t[i] >= '0' && t[i] <= '9')
+    i++;
+  if(!i || (i < len && t[i] >= '0' && t[i] <= '9'))
+    return 0;   /* "2022 …" is a year */
+  if(i < len && t[i] == ' ')
+    i++;
+  if(i + 3 <= len && (!memcmp(t + i, "\xe2\x80\x93", 3) ||
+                      !memcmp(t + i, "\xe2\x80\x94", 3)))
+    i += 3;   /* en or em dash */
+  else if(i < len && (t[i] == '-' || t[i] == ')' || t[i] == '.'))
+    i++;
+  else
+    return 0;
+  return i < len && t[i] == ' ' ? i + 1 : 0;
+}
+
 /* Heading session @sec (-1: none) of level @lev stays open for what
  * follows. */
 static void
@@ -816,6 +859,14 @@ heading(struct finder *f, size_t b)
       f->cue_level = lev;
     } else if(f->prog_level) {
       rule = "heading:programme";
+    } else if(lev > 1 && words(bl->text, len) >= 3 &&
+              kg_sections_prose_speakers(f->doc, f->v, b + 1)) {
+      rule = "heading:prose-speakers";
+    } else if(lev > 1 && hand_number(bl->text, len) &&
+              words(bl->text, len) >= 4) {
+      /* "## 1 – La journée nationale …": the parts of a recap that
+       * numbers the moments it tells */
+      rule = "heading:hand-numbered";
     } else if(f->cue_level == lev && words(bl->text, len) >= 3) {
       /* "### Repenser le numérique …" had its speakers, "###
        * Dématérialisation et service public …" (cut short) is its sibling;
@@ -858,6 +909,18 @@ programme_item(struct finder *f, size_t b)
     add(f, b, b, rest, bl->len, "programme-list", f->prog_item, -1);
 }
 
+/* Does a later sentence of s[0..len) end on the colon that leads into
+ * the list ("Ces ateliers s'appuyaient sur … . Clairement Zoomacom se
+ * positionne sur ces deux points :")?  Then the list says what that
+ * sentence announces, not the sessions the paragraph opened on. */
+static int
+later_colon(const char *s, size_t len)
+{
+  size_t l = trimmed_len(s, len);
+
+  return memchr(s + l, ':', len - l) && last_sentence(s, l) > 0;
+}
+
 /* "Ces tables rondes permettent de décrypter …" then a list: a paragraph
  * that opens with a session word in the plural, right before a list,
  * announces the sessions the list names (those that a heading of the
@@ -872,7 +935,7 @@ plural_opening(const struct finder *f, size_t b)
   long type;
 
   if(b + 1 >= f->doc->nblocks || f->doc->blocks[b + 1].kind != KG_BLK_ITEM ||
-     !type_opens(f->v, bl->text, bl->len))
+     !type_opens(f->v, bl->text, bl->len) || later_colon(bl->text, bl->len))
     return -1;
   while(i < bl->len && words < 3) {
     while(i < bl->len && bl->text[i] == ' ')
@@ -900,6 +963,9 @@ announces(const struct kg_vocab *v, const char *t, size_t len)
     l--;
   if(!l || t[l - 1] != ':' || l > 400)
     return 0;
+  p = last_sentence(t, l);   /* the sentence the colon ends announces */
+  t += p;
+  l -= p;
   kg_text_key(t, l, &key);
   for(p = 0; p < v->ncues[KG_CUE_PROGRAMME_ANNOUNCE] && !hit; p++)
     hit = v->cues[KG_CUE_PROGRAMME_ANNOUNCE][p].key[0] &&

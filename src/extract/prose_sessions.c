@@ -14,6 +14,8 @@
 #define PROSE_MAX 32        /* sessions a report may name in prose */
 #define TITLE_WORDS 16      /* a longer topic is a sentence: cut there */
 #define TITLE_MAX 200       /* bytes: a longer first paragraph is no title */
+#define ATTRIBUTION_MAX 120 /* bytes: "Prénom Nom, discours d'ouverture de …" */
+#define ATTRIBUTION_WORDS 4 /* words of the name before its comma */
 
 struct finder {
   const struct kg_doc *doc;
@@ -101,6 +103,29 @@ determiner_before(const struct kg_vocab *v, const char *s, size_t i)
     return 1;
   w2 = word_before(s, w1);
   return w2 < end && kg_vocab_phrase_is(d, n, s + w2, end - w2);
+}
+
+/* "Henri Verdier, discours d’ouverture de NEC 2022" under a quote: a
+ * short line of one sentence that opens with a name of a few capitalised
+ * words, then a comma right before the type word at s[i]: the speaker's
+ * attribution names the session without a determiner. */
+static int
+attribution(const char *s, size_t len, size_t i)
+{
+  size_t k = i, w = 0, p;
+
+  if(len > ATTRIBUTION_MAX || memchr(s, '.', len) || memchr(s, '\n', len))
+    return 0;
+  while(k > 0 && is_space(s[k - 1]))
+    k--;
+  if(k < 2 || s[k - 1] != ',' || memchr(s, ',', k - 1))
+    return 0;
+  for(p = 0; p < k - 1; p++)
+    if(word_start(s, p) && (p == 0 || is_space(s[p - 1]))) {
+      if(!kg_text_upper_at(s + p, k - 1 - p) || ++w > ATTRIBUTION_WORDS)
+        return 0;
+    }
+  return w >= 2;
 }
 
 /* ------------------------------------------------------------ titles */
@@ -722,7 +747,8 @@ block(struct finder *f, size_t b)
     if((capital && alone == i) ||
        !(e = type_at(f->v, t, bl->len, i, &key)) || (capital && e != alone))
       continue;
-    if(!determiner_before(f->v, t, i) ||
+    if((!determiner_before(f->v, t, i) &&
+        !(bl->kind == KG_BLK_PARA && attribution(t, bl->len, i))) ||
        (f->title.len && kg_text_key_contains(f->title.s, key)) ||
        kg_vocab_phrase_is(f->v->cues[KG_CUE_SESSION_NOT_PROSE],
                           f->v->ncues[KG_CUE_SESSION_NOT_PROSE], t + i, e - i))

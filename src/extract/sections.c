@@ -11,6 +11,8 @@
 #include "base/text.h"
 #include "ref/vocab.h"
 
+#define SPEAKER_OPENING 24   /* bytes: "L'introduction par X" opens it */
+
 /* "2.5. Title" -> number "2.5", returns plain offset of the title or 0. */
 static size_t
 parse_number(const char *t, size_t len, char *num, size_t numsz)
@@ -137,6 +139,49 @@ kg_sections_has_cue(const struct kg_doc *doc, const struct kg_vocab *v,
     if(kg_roles_cue_line(v, bl->text, bl->len, &r) &&
        r >= KG_CUE_FACILITATOR && r <= KG_CUE_NOTETAKER)
       return 1;
+  }
+  return 0;
+}
+
+/* Does a phrase of cue @role stand in the text of @bl, or, with @open,
+ * within its first @open bytes? */
+static int
+holds_phrase(const struct kg_vocab *v, enum kg_cue_role role,
+             const struct kg_block *bl, size_t open)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  size_t p;
+  int yes = 0;
+
+  kg_text_key(bl->text, open && open < bl->len ? open : bl->len, &key);
+  for(p = 0; p < v->ncues[role] && !yes; p++) {
+    const char *k = v->cues[role][p].key;
+
+    yes = k[0] && (!open || strchr(k, ' ')) && kg_text_key_contains(key.s, k);
+  }
+  kg_buf_release(&key);
+  return yes;
+}
+
+int
+kg_sections_prose_speakers(const struct kg_doc *doc, const struct kg_vocab *v,
+                           size_t from)
+{
+  size_t b;
+
+  /* the first paragraph under a heading tells who spoke there ("X (…) et
+   * Y (…) discutèrent", "L'introduction par X (…) du vaste sujet …");
+   * one that names its session ("… ont animé un atelier d'initiation à
+   * …") leaves it to the prose sessions */
+  for(b = from; b < doc->nblocks; b++) {
+    const struct kg_block *bl = &doc->blocks[b];
+
+    if(bl->kind == KG_BLK_HEADING)
+      return 0;
+    if(bl->kind == KG_BLK_PARA)
+      return kg_sections_type(v, bl->text, bl->len) < 0 &&
+             (holds_phrase(v, KG_CUE_SPEAKER_GROUP, bl, 0) ||
+              holds_phrase(v, KG_CUE_SPEAKER_BEFORE, bl, SPEAKER_OPENING));
   }
   return 0;
 }

@@ -39,6 +39,12 @@ long kg_sections_type(const struct kg_vocab *v, const char *t, size_t len);
  * titles minutes ("Compte rendu du COPIL", "Réunion du 12 mai": cue
  * minutes). */
 int kg_sections_minutes(const struct kg_doc *doc, const struct kg_vocab *v);
+/* Does the first paragraph from block @from on, before any heading, name
+ * speakers in prose (a plural speaking verb, a speaker phrase of several
+ * words)? */
+int kg_sections_prose_speakers(const struct kg_doc *doc,
+                               const struct kg_vocab *v, size_t from);
+
 /* 1 if a block in [from, to), before the next heading, opens with a
  * facilitator or note-taker cue. */
 int kg_sections_has_cue(const struct kg_doc *doc, const struct kg_vocab *v,
