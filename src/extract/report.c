@@ -32,6 +32,7 @@
 #define REGISTRY_WORDS 8   /* words a known name may run on past a cut */
 #define ACRONYM_RUN_WORDS 2 /* words in lower case before "(IGN)" */
 #define KG_REPORT_CITY 100000   /* inhabitants of a city named in a body's name */
+#define ATTENDANCE_WORDS 5  /* words a body's name may run on to its ";" */
 
 
 size_t
@@ -510,10 +511,58 @@ acronym_run_end(const struct kg_report *x, size_t b)
   return k >= 2 && q[k] == ')' ? (size_t)(p - t) : b;
 }
 
+/* The ";" or ":" (the list's cue) that opens the item of a "Nom,
+ * Structure ;" list holding text[a..), with ", " right before @a; 0 if
+ * none. */
+static char
+attendance_item(const char *t, size_t a)
+{
+  size_t i;
+
+  if(a < 3 || t[a - 2] != ',' || t[a - 1] != ' ')
+    return 0;
+  for(i = a - 2; i > 0 && t[i - 1] != '\n'; i--)
+    if(t[i - 1] == ';' || t[i - 1] == ':')
+      return t[i - 1];
+  return 0;
+}
+
+/* "Etaient présents : Régine Roué, EPM de Kerourien ; Michelle Cloâtre,
+ * Collectif Vivre ensemble à Kerourien ;": in such a list the body is the
+ * whole item after the person's name, lower-case words included, so a
+ * name cut at @b runs on to the ";" or the line's end that closes its
+ * item, within ATTENDANCE_WORDS words and no other punctuation; else @b. */
+static size_t
+attendance_end(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  size_t p = b, words = 0;
+  char opened = attendance_item(t, a);
+
+  if(!opened)
+    return b;
+  while(t[p] && t[p] != ';' && t[p] != '\n') {
+    if(strchr(",()[]:!?\"", t[p]) || (t[p] == '.' && (!t[p + 1] ||
+                                                      isspace((unsigned char)t[p + 1]))))
+      return b;
+    if(t[p] == ' ' && t[p + 1] != ' ' && t[p + 1] != ';' &&
+       ++words > ATTENDANCE_WORDS)
+      return b;
+    p++;
+  }
+  /* the last item of the line closes no ";": the one before must */
+  if(t[p] != ';' && opened != ';')
+    return b;
+  while(p > b && t[p - 1] == ' ')
+    p--;
+  return p;
+}
+
 size_t
 kg_report_org_end(const struct kg_report *x, size_t a, size_t b)
 {
-  b = registry_name_end(x, a, org_name_end(x, a, b));
+  b = attendance_end(x, a, org_name_end(x, a, b));
+  b = registry_name_end(x, a, b);
   b = acronym_run_end(x, b);
   return numbered_end(x, a, commune_name_end(x, a, b));
 }
