@@ -1203,6 +1203,101 @@ companion_names(struct oscan *sc)
   }
 }
 
+/* ------------------------------------------------------------ plural heads */
+
+/* Is the item [s, e) of a list the whole name of a commune? */
+static int
+commune_item(const struct oscan *sc, size_t s, size_t e)
+{
+  const struct kg_report *x = sc->x;
+  const struct kg_word *v = sc->w.v;
+  const struct kg_terr *t;
+
+  if(e <= s || !v[s].cap || v[s].initial)
+    return 0;
+  t = kg_places_whole(x->gaz, x->v, x->reg, x->region, sc->bl->text + v[s].a,
+                      v[e - 1].z - v[s].a);
+  return t && t->kind == KG_TERR_COMMUNE;
+}
+
+/* The singular of the plural head [i, i + m) in @out: each word in lower
+ * case loses its final "s" ("missions locales"), then " de ". */
+static void
+singular_head(const struct oscan *sc, size_t i, size_t m, struct kg_buf *out)
+{
+  const struct kg_word *v = sc->w.v;
+  const char *t = sc->bl->text;
+  size_t k, z;
+
+  kg_buf_reset(out);
+  for(k = i; k < i + m; k++) {
+    z = v[k].z;
+    if(z > v[k].a + 1 && t[z - 1] == 's' && islower((unsigned char)t[z - 2]))
+      z--;
+    if(k > i)
+      kg_buf_add(out, t + v[k - 1].z, v[k].a - v[k - 1].z);
+    kg_buf_add(out, t + v[k].a, z - v[k].a);
+  }
+  kg_buf_add(out, " de ", 4);
+}
+
+/* The communes listed from word @s ("Longvic, Talant, Marsannay la Côte
+ * et Quétigny"): up to @max items into it[][2], ending at the first item
+ * that is no commune; their number. */
+static size_t
+commune_items(struct oscan *sc, size_t s, size_t it[][2], size_t max)
+{
+  const struct kg_words *w = &sc->w;
+  size_t n = 0, e;
+
+  while(s < w->n && n < max) {
+    e = companion_item_end(sc, s);
+    if(!commune_item(sc, s, e))
+      break;
+    it[n][0] = s;
+    it[n++][1] = e;
+    if(e >= w->n || (w->v[e - 1].gap & ~KG_GAP_COMMA))
+      break;
+    s = e + (w->v[e - 1].gap ? 0 : phrase(sc, e, KG_CUE_NAME_SEP));
+    if(s == e && !w->v[e - 1].gap)
+      break;
+  }
+  return n;
+}
+
+/* "les médiathèques de Longvic, Talant, Saint-Apollinaire": a plural head
+ * (cue org-head-plural), a connector, then two communes or more name one
+ * body in each, spelled with the singular head ("médiathèque de Longvic")
+ * and read for its commune. */
+static void
+plural_head_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  struct kg_buf name = KG_BUF_INIT;
+  size_t it[16][2], i, k, m, c, n, base;
+
+  for(i = 0; i < w->n; i++) {
+    if(!(m = phrase(sc, i, KG_CUE_ORG_HEAD_PLURAL)) || w->v[i + m - 1].gap ||
+       !(c = phrase(sc, i + m, KG_CUE_NAME_CONNECTOR)) ||
+       w->v[i + m + c - 1].gap ||
+       (n = commune_items(sc, i + m + c, it, 16)) < 2)
+      continue;
+    singular_head(sc, i, m, &name);
+    base = name.len;
+    for(k = 0; k < n; k++) {
+      size_t a = w->v[it[k][0]].a, z = w->v[it[k][1] - 1].z;
+
+      name.len = base;
+      kg_buf_add(&name, sc->bl->text + a, z - a);
+      librdf_free_node(kg_report_org_spelled(sc->x, name.s, name.len,
+                                             kg_report_src(sc->bl, a),
+                                             kg_report_src_end(sc->bl, z), 60));
+    }
+    i = it[n - 1][1] - 1;
+  }
+  kg_buf_release(&name);
+}
+
 /* ------------------------------------------------------------ registry */
 
 static struct kg_dict *
@@ -1482,6 +1577,7 @@ find_block(struct oscan *sc)
   municipal_names(sc);
   venue_names(sc);
   companion_names(sc);
+  plural_head_names(sc);
   emit_block(sc);
   kg_places_release(&sc->pl);
 }

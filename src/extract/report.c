@@ -712,11 +712,11 @@ org_name_places(struct kg_report *x, librdf_node *n, size_t a, size_t b)
 }
 
 /* The statements that say what body @n is: its types, and its names from
- * registry entry @ent or from the text at @a..@b (with the acronym at
+ * registry entry @ent or name[0..len) (with the acronym at
  * @alias_a..@alias_b). */
 static void
 org_identity(struct kg_report *x, librdf_node *n, const struct kg_entity *ent,
-             size_t a, size_t b, size_t alias_a, size_t alias_b)
+             const char *name, size_t len, size_t alias_a, size_t alias_b)
 {
   size_t i;
 
@@ -737,8 +737,8 @@ org_identity(struct kg_report *x, librdf_node *n, const struct kg_entity *ent,
     return;
   }
   kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
-             kg_evidence_litn(&x->e, x->e.text + a, b - a, NULL));
-  org_dash_parts(x, n, x->e.text + a, b - a);
+             kg_evidence_litn(&x->e, name, len, NULL));
+  org_dash_parts(x, n, name, len);
   if(alias_b > alias_a)
     kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
                kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
@@ -773,7 +773,31 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
     kg_report_node_list_add(&x->org_acronyms, n, x->e.text + alias_a,
                             alias_b - alias_a);
   if(kg_report_first(x, n)) {
-    org_identity(x, n, ent, a, b, alias_a, alias_b);
+    org_identity(x, n, ent, name, len, alias_a, alias_b);
+    org_name_places(x, n, a, b);
+  }
+  if(!ent)
+    kg_report_candidate(x, n, confidence);
+  kg_evidence_mention(&x->e, n, a, b);
+  kg_report_node_list_add(&x->orgs, n, name, len);
+  kg_buf_release(&key);
+  return n;
+}
+
+librdf_node *
+kg_report_org_spelled(struct kg_report *x, const char *name, size_t len,
+                      size_t a, size_t b, int confidence)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  const struct kg_entity *ent = NULL;
+  librdf_node *n;
+
+  kg_text_key(name, len, &key);
+  if(x->reg)
+    ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
+  n = entity_node(x, ent, "org", name, len);
+  if(kg_report_first(x, n)) {
+    org_identity(x, n, ent, name, len, 0, 0);
     org_name_places(x, n, a, b);
   }
   if(!ent)

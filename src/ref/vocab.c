@@ -48,7 +48,7 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "event-named", "event-determiner",
   "session-anaphor", "session-not-prose", "minutes-part",
   "date-month-before", "territory-body-name",
-  "org-portfolio", "org-representative-one"
+  "org-portfolio", "org-representative-one", "org-head-plural"
 };
 
 static const char *const files[] = {

@@ -130,6 +130,7 @@ enum kg_cue_role {
   KG_CUE_TERRITORY_BODY_NAME, /* "Paris Terres d'Envol": a body, no Paris */
   KG_CUE_ORG_PORTFOLIO,     /* "chargé du" after a body's name: its end */
   KG_CUE_ORG_REPRESENTATIVE_ONE, /* "représentant" de X: one body */
+  KG_CUE_ORG_HEAD_PLURAL,   /* "les médiathèques" de X, Y: one body each */
   KG_CUE_ROLE_COUNT
 };
 
