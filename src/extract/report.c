@@ -745,6 +745,24 @@ org_identity(struct kg_report *x, librdf_node *n, const struct kg_entity *ent,
                             NULL));
 }
 
+/* The statements of body @n named name[0..len) (acronym at
+ * @alias_a..@alias_b) at its first mention, its mention at text[a..b),
+ * read there for places, and its candidacy when @ent is none. */
+static void
+org_made(struct kg_report *x, librdf_node *n, const struct kg_entity *ent,
+         const char *name, size_t len, size_t alias_a, size_t alias_b,
+         size_t a, size_t b, int confidence)
+{
+  if(kg_report_first(x, n)) {
+    org_identity(x, n, ent, name, len, alias_a, alias_b);
+    org_name_places(x, n, a, b);
+  }
+  if(!ent)
+    kg_report_candidate(x, n, confidence);
+  kg_evidence_mention(&x->e, n, a, b);
+  kg_report_node_list_add(&x->orgs, n, name, len);
+}
+
 librdf_node *
 kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
                     size_t alias_b, int confidence)
@@ -772,14 +790,7 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
   if(!ent && alias_b > alias_a)
     kg_report_node_list_add(&x->org_acronyms, n, x->e.text + alias_a,
                             alias_b - alias_a);
-  if(kg_report_first(x, n)) {
-    org_identity(x, n, ent, name, len, alias_a, alias_b);
-    org_name_places(x, n, a, b);
-  }
-  if(!ent)
-    kg_report_candidate(x, n, confidence);
-  kg_evidence_mention(&x->e, n, a, b);
-  kg_report_node_list_add(&x->orgs, n, name, len);
+  org_made(x, n, ent, name, len, alias_a, alias_b, a, b, confidence);
   kg_buf_release(&key);
   return n;
 }
@@ -796,14 +807,7 @@ kg_report_org_spelled(struct kg_report *x, const char *name, size_t len,
   if(x->reg)
     ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
   n = entity_node(x, ent, "org", name, len);
-  if(kg_report_first(x, n)) {
-    org_identity(x, n, ent, name, len, 0, 0);
-    org_name_places(x, n, a, b);
-  }
-  if(!ent)
-    kg_report_candidate(x, n, confidence);
-  kg_evidence_mention(&x->e, n, a, b);
-  kg_report_node_list_add(&x->orgs, n, name, len);
+  org_made(x, n, ent, name, len, 0, 0, a, b, confidence);
   kg_buf_release(&key);
   return n;
 }
