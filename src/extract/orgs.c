@@ -383,10 +383,11 @@ head_name(struct oscan *sc, size_t i)
   if(capped)
     end = joined_part(sc, end);
   if(named && !capped && kind != HEAD_WEAK &&
-     !first_named(sc, from, end)) {
+     !phrase(sc, i, KG_CUE_ORG_HEAD_KEPT) && !first_named(sc, from, end)) {
     s = from;  /* the name itself: "Solidarnum", "La Mednum"; a weak head
-                  stays in it: "réseau SoLozère", and a head before a
-                  person's name: "lycée Jean Nicoli" */
+                  stays in it: "réseau SoLozère", a head before a
+                  person's name: "lycée Jean Nicoli", and a school's
+                  (cue org-head-kept): "école Boulle" */
   } else {
     /* capitals before a capitalised head: "Football Club de Lens" */
     while(capped && s > 0 && i - s < 2 && !w->v[s - 1].gap &&

@@ -48,7 +48,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "event-named", "event-determiner",
   "session-anaphor", "session-not-prose", "minutes-part",
   "date-month-before", "territory-body-name",
-  "org-portfolio", "org-representative-one", "org-head-plural"
+  "org-portfolio", "org-representative-one", "org-head-plural",
+  "org-head-kept"
 };
 
 static const char *const files[] = {

@@ -131,6 +131,7 @@ enum kg_cue_role {
   KG_CUE_ORG_PORTFOLIO,     /* "chargé du" after a body's name: its end */
   KG_CUE_ORG_REPRESENTATIVE_ONE, /* "représentant" de X: one body */
   KG_CUE_ORG_HEAD_PLURAL,   /* "les médiathèques" de X, Y: one body each */
+  KG_CUE_ORG_HEAD_KEPT,     /* "école" Boulle: the head stays in the name */
   KG_CUE_ROLE_COUNT
 };
 
