@@ -380,8 +380,9 @@ head_name(struct oscan *sc, size_t i)
     return end > j ? end - i : m;
   }
   end = name_tail(sc, end);
-  if(capped)
-    end = joined_part(sc, end);
+  if(capped || phrase(sc, i, KG_CUE_ORG_MINISTRY))
+    end = joined_part(sc, end);   /* "ministère de l'Europe et des
+                                     Affaires étrangères" too */
   if(named && !capped && kind != HEAD_WEAK &&
      !phrase(sc, i, KG_CUE_ORG_HEAD_KEPT) && !first_named(sc, from, end)) {
     s = from;  /* the name itself: "Solidarnum", "La Mednum"; a weak head
