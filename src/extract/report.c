@@ -558,10 +558,30 @@ attendance_end(const struct kg_report *x, size_t a, size_t b)
   return p;
 }
 
+/* "(La M@ison, Grigny)": a name text[a, b) that ends in ", " and a
+ * commune's whole name gives the body, then where it is: the end before
+ * the comma, else @b. */
+static size_t
+commune_after_comma(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  const struct kg_terr *terr;
+  size_t i;
+
+  for(i = b; i > a + 2 && t[i - 1] != ','; i--)
+    ;
+  if(i <= a + 2 || t[i] != ' ' || i + 1 >= b)
+    return b;
+  terr = kg_places_whole(x->gaz, x->v, x->reg, x->region, t + i + 1,
+                         b - i - 1);
+  return terr && terr->kind == KG_TERR_COMMUNE ? i - 1 : b;
+}
+
 size_t
 kg_report_org_end(const struct kg_report *x, size_t a, size_t b)
 {
-  b = attendance_end(x, a, org_name_end(x, a, b));
+  b = commune_after_comma(x, a, org_name_end(x, a, b));
+  b = attendance_end(x, a, b);
   b = registry_name_end(x, a, b);
   b = acronym_run_end(x, b);
   return numbered_end(x, a, commune_name_end(x, a, b));
