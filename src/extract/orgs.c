@@ -232,6 +232,9 @@ complement(struct oscan *sc, size_t j, int allow_name, size_t *from,
      (w->v[j].cap || (j + 1 < w->n && w->v[j + 1].cap)))
     k = j + 1;  /* "la coopérative La Mednum", "l'espace socio-culturel le
                    Ruban Vert" */
+  if(k > j && phrase(sc, j, KG_CUE_ARTICLE_CONTRACTED))
+    *from = k;  /* "du tiers-lieu au Comptoir Numérique": "au" is "à le",
+                   the preposition's */
   if(!capital(sc, k))
     return j;
   *named = 1;
