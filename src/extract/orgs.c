@@ -737,6 +737,19 @@ agent_object(struct oscan *sc, size_t k)
   return e;
 }
 
+/* Is word @k a common word and no first name ("Villes" of "porté par
+ * Villes Internet"), so two capitalised words from it are no person? */
+static int
+common_first(const struct oscan *sc, size_t k)
+{
+  const struct kg_word *v = &sc->w.v[k];
+  unsigned cls = sc->x->lex ? kg_lexicon_classes(sc->x->lex,
+                                                 sc->bl->text + v->a,
+                                                 v->z - v->a) : 0;
+
+  return (cls & KG_LEX_COMMON) && !(cls & KG_LEX_FIRST_NAME);
+}
+
 /* "à l'initiative de X", "dans les locaux de X", "organisé … par X", "sur
  * le territoire de X" (not a place). */
 static void
@@ -748,7 +761,7 @@ agent_names(struct oscan *sc)
 
   for(i = 0; i < w->n; i++) {
     size_t m = phrase(sc, i, KG_CUE_ORG_AGENT), a;
-    int governs = 0;
+    int governs = 0, common;
 
     if(!m && (m = phrase(sc, i, KG_CUE_ORG_TERRITORY)))
       governs = 1;  /* a body, never a person */
@@ -768,9 +781,11 @@ agent_names(struct oscan *sc)
     if(a >= w->n || (a > k && w->v[a - 1].gap) || head_at(sc, a, &kind))
       continue;  /* a head noun: head_name() reads it */
     e = agent_object(sc, a);
+    common = e > a && e - a == 2 && common_first(sc, a);
     if(e > a && !first_name_at(sc, a) &&
-       (governs || a > k || w->v[a].acro || w->v[a].mixed || e - a != 2) &&
-       plausible(sc, a, e, governs))
+       (governs || a > k || w->v[a].acro || w->v[a].mixed || e - a != 2 ||
+        common) &&
+       plausible(sc, a, e, governs || common))
       /* "porté par La Mêlée": a capital article inside a sentence is the
        * name's */
       add_words(sc, a == k + 1 && w->v[k].cap && !w->v[k].initial ? k : a,
