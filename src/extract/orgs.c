@@ -1074,7 +1074,7 @@ venue_names(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
   enum head_kind kind;
-  size_t i, m, s, e, end;
+  size_t i, m, s, e, d, end;
 
   for(i = 0; i + 2 < w->n; i++) {
     if(!(m = phrase(sc, i, KG_CUE_ORG_VENUE)) || w->v[i + m - 1].gap)
@@ -1085,6 +1085,10 @@ venue_names(struct oscan *sc)
        phrase(sc, s, KG_CUE_VENUE_BUILDING))
       continue;
     e = kg_names_run(sc->lx, w, s, 6);
+    if((d = phrase(sc, s, KG_CUE_DISTRICT)) != 0 &&
+       (s + d == e || phrase(sc, s + d, KG_CUE_NAME_CONNECTOR)))
+      continue;   /* "au Sud-Est de Toulouse": a direction, no venue; but
+                     "au Centre Pompidou" */
     while(e < w->n && !w->v[e - 1].gap &&
           phrase(sc, e, KG_CUE_ORG_ADJECTIVE) == 1)
       e++;
