@@ -232,6 +232,9 @@ complement(struct oscan *sc, size_t j, int allow_name, size_t *from,
      (w->v[j].cap || (j + 1 < w->n && w->v[j + 1].cap)))
     k = j + 1;  /* "la coopérative La Mednum", "l'espace socio-culturel le
                    Ruban Vert" */
+  if(k > j && phrase(sc, j, KG_CUE_ARTICLE_CONTRACTED))
+    *from = k;  /* "du tiers-lieu au Comptoir Numérique": "au" is "à le",
+                   the preposition's */
   if(!capital(sc, k))
     return j;
   *named = 1;
@@ -380,13 +383,15 @@ head_name(struct oscan *sc, size_t i)
     return end > j ? end - i : m;
   }
   end = name_tail(sc, end);
-  if(capped)
-    end = joined_part(sc, end);
+  if(capped || phrase(sc, i, KG_CUE_ORG_MINISTRY))
+    end = joined_part(sc, end);   /* "ministère de l'Europe et des
+                                     Affaires étrangères" too */
   if(named && !capped && kind != HEAD_WEAK &&
-     !first_named(sc, from, end)) {
+     !phrase(sc, i, KG_CUE_ORG_HEAD_KEPT) && !first_named(sc, from, end)) {
     s = from;  /* the name itself: "Solidarnum", "La Mednum"; a weak head
-                  stays in it: "réseau SoLozère", and a head before a
-                  person's name: "lycée Jean Nicoli" */
+                  stays in it: "réseau SoLozère", a head before a
+                  person's name: "lycée Jean Nicoli", and a school's
+                  (cue org-head-kept): "école Boulle" */
   } else {
     /* capitals before a capitalised head: "Football Club de Lens" */
     while(capped && s > 0 && i - s < 2 && !w->v[s - 1].gap &&
@@ -732,6 +737,19 @@ agent_object(struct oscan *sc, size_t k)
   return e;
 }
 
+/* Is word @k a common word and no first name ("Villes" of "porté par
+ * Villes Internet"), so two capitalised words from it are no person? */
+static int
+common_first(const struct oscan *sc, size_t k)
+{
+  const struct kg_word *v = &sc->w.v[k];
+  unsigned cls = sc->x->lex ? kg_lexicon_classes(sc->x->lex,
+                                                 sc->bl->text + v->a,
+                                                 v->z - v->a) : 0;
+
+  return (cls & KG_LEX_COMMON) && !(cls & KG_LEX_FIRST_NAME);
+}
+
 /* "à l'initiative de X", "dans les locaux de X", "organisé … par X", "sur
  * le territoire de X" (not a place). */
 static void
@@ -743,7 +761,7 @@ agent_names(struct oscan *sc)
 
   for(i = 0; i < w->n; i++) {
     size_t m = phrase(sc, i, KG_CUE_ORG_AGENT), a;
-    int governs = 0;
+    int governs = 0, common;
 
     if(!m && (m = phrase(sc, i, KG_CUE_ORG_TERRITORY)))
       governs = 1;  /* a body, never a person */
@@ -763,9 +781,11 @@ agent_names(struct oscan *sc)
     if(a >= w->n || (a > k && w->v[a - 1].gap) || head_at(sc, a, &kind))
       continue;  /* a head noun: head_name() reads it */
     e = agent_object(sc, a);
+    common = e > a && e - a == 2 && common_first(sc, a);
     if(e > a && !first_name_at(sc, a) &&
-       (governs || a > k || w->v[a].acro || w->v[a].mixed || e - a != 2) &&
-       plausible(sc, a, e, governs))
+       (governs || a > k || w->v[a].acro || w->v[a].mixed || e - a != 2 ||
+        common) &&
+       plausible(sc, a, e, governs || common))
       /* "porté par La Mêlée": a capital article inside a sentence is the
        * name's */
       add_words(sc, a == k + 1 && w->v[k].cap && !w->v[k].initial ? k : a,
@@ -1054,7 +1074,7 @@ venue_names(struct oscan *sc)
 {
   const struct kg_words *w = &sc->w;
   enum head_kind kind;
-  size_t i, m, s, e, end;
+  size_t i, m, s, e, d, end;
 
   for(i = 0; i + 2 < w->n; i++) {
     if(!(m = phrase(sc, i, KG_CUE_ORG_VENUE)) || w->v[i + m - 1].gap)
@@ -1065,6 +1085,10 @@ venue_names(struct oscan *sc)
        phrase(sc, s, KG_CUE_VENUE_BUILDING))
       continue;
     e = kg_names_run(sc->lx, w, s, 6);
+    if((d = phrase(sc, s, KG_CUE_DISTRICT)) != 0 &&
+       (s + d == e || phrase(sc, s + d, KG_CUE_NAME_CONNECTOR)))
+      continue;   /* "au Sud-Est de Toulouse": a direction, no venue; but
+                     "au Centre Pompidou" */
     while(e < w->n && !w->v[e - 1].gap &&
           phrase(sc, e, KG_CUE_ORG_ADJECTIVE) == 1)
       e++;
@@ -1201,6 +1225,101 @@ companion_names(struct oscan *sc)
     }
     i = next > i ? next : i + 1;
   }
+}
+
+/* ------------------------------------------------------------ plural heads */
+
+/* Is the item [s, e) of a list the whole name of a commune? */
+static int
+commune_item(const struct oscan *sc, size_t s, size_t e)
+{
+  const struct kg_report *x = sc->x;
+  const struct kg_word *v = sc->w.v;
+  const struct kg_terr *t;
+
+  if(e <= s || !v[s].cap || v[s].initial)
+    return 0;
+  t = kg_places_whole(x->gaz, x->v, x->reg, x->region, sc->bl->text + v[s].a,
+                      v[e - 1].z - v[s].a);
+  return t && t->kind == KG_TERR_COMMUNE;
+}
+
+/* The singular of the plural head [i, i + m) in @out: each word in lower
+ * case loses its final "s" ("missions locales"), then " de ". */
+static void
+singular_head(const struct oscan *sc, size_t i, size_t m, struct kg_buf *out)
+{
+  const struct kg_word *v = sc->w.v;
+  const char *t = sc->bl->text;
+  size_t k, z;
+
+  kg_buf_reset(out);
+  for(k = i; k < i + m; k++) {
+    z = v[k].z;
+    if(z > v[k].a + 1 && t[z - 1] == 's' && islower((unsigned char)t[z - 2]))
+      z--;
+    if(k > i)
+      kg_buf_add(out, t + v[k - 1].z, v[k].a - v[k - 1].z);
+    kg_buf_add(out, t + v[k].a, z - v[k].a);
+  }
+  kg_buf_add(out, " de ", 4);
+}
+
+/* The communes listed from word @s ("Longvic, Talant, Marsannay la Côte
+ * et Quétigny"): up to @max items into it[][2], ending at the first item
+ * that is no commune; their number. */
+static size_t
+commune_items(struct oscan *sc, size_t s, size_t it[][2], size_t max)
+{
+  const struct kg_words *w = &sc->w;
+  size_t n = 0, e;
+
+  while(s < w->n && n < max) {
+    e = companion_item_end(sc, s);
+    if(!commune_item(sc, s, e))
+      break;
+    it[n][0] = s;
+    it[n++][1] = e;
+    if(e >= w->n || (w->v[e - 1].gap & ~KG_GAP_COMMA))
+      break;
+    s = e + (w->v[e - 1].gap ? 0 : phrase(sc, e, KG_CUE_NAME_SEP));
+    if(s == e && !w->v[e - 1].gap)
+      break;
+  }
+  return n;
+}
+
+/* "les médiathèques de Longvic, Talant, Saint-Apollinaire": a plural head
+ * (cue org-head-plural), a connector, then two communes or more name one
+ * body in each, spelled with the singular head ("médiathèque de Longvic")
+ * and read for its commune. */
+static void
+plural_head_names(struct oscan *sc)
+{
+  const struct kg_words *w = &sc->w;
+  struct kg_buf name = KG_BUF_INIT;
+  size_t it[16][2], i, k, m, c, n, base;
+
+  for(i = 0; i < w->n; i++) {
+    if(!(m = phrase(sc, i, KG_CUE_ORG_HEAD_PLURAL)) || w->v[i + m - 1].gap ||
+       !(c = phrase(sc, i + m, KG_CUE_NAME_CONNECTOR)) ||
+       w->v[i + m + c - 1].gap ||
+       (n = commune_items(sc, i + m + c, it, 16)) < 2)
+      continue;
+    singular_head(sc, i, m, &name);
+    base = name.len;
+    for(k = 0; k < n; k++) {
+      size_t a = w->v[it[k][0]].a, z = w->v[it[k][1] - 1].z;
+
+      name.len = base;
+      kg_buf_add(&name, sc->bl->text + a, z - a);
+      librdf_free_node(kg_report_org_spelled(sc->x, name.s, name.len,
+                                             kg_report_src(sc->bl, a),
+                                             kg_report_src_end(sc->bl, z), 60));
+    }
+    i = it[n - 1][1] - 1;
+  }
+  kg_buf_release(&name);
 }
 
 /* ------------------------------------------------------------ registry */
@@ -1482,6 +1601,7 @@ find_block(struct oscan *sc)
   municipal_names(sc);
   venue_names(sc);
   companion_names(sc);
+  plural_head_names(sc);
   emit_block(sc);
   kg_places_release(&sc->pl);
 }

@@ -473,6 +473,19 @@ common_word(struct scan *sc, size_t i)
   return i == 0 || !is_article(sc, i - 1);
 }
 
+/* "Adjoint au Maire", "chargée de la Ville": a word ending in a plain "e"
+ * where the territory's name ends in "é", "è" or "ê" ("Mairé", "Villé")
+ * is another word that matching without accents confused with it. */
+static int
+accent_dropped_end(const struct scan *sc, size_t i, const struct kg_terr *t)
+{
+  size_t n = strlen(t->name);
+  const unsigned char *e = (const unsigned char *)t->name + n;
+
+  return sc->s[sc->w[i].end - 1] == 'e' && n >= 2 && e[-2] == 0xC3 &&
+         (e[-1] == 0xA9 || e[-1] == 0xA8 || e[-1] == 0xAA);
+}
+
 /* "Tours Nord": a district word after a commune is part of its name. */
 static size_t
 district(struct scan *sc, size_t j)
@@ -636,7 +649,8 @@ name_at(struct scan *sc, size_t i, struct kg_buf *key)
   if(t && !sure && not_territory(sc, i, used, t))
     return used;    /* all of "Haute-Vienne": "Vienne" is no place either */
   if(t && !sure && used == 1 &&
-     (lacks_locative(sc, i, t) || common_word(sc, i)))
+     (lacks_locative(sc, i, t) || common_word(sc, i) ||
+      accent_dropped_end(sc, i, t)))
     t = NULL;
   if(!t)
     return 1;
@@ -719,8 +733,9 @@ kg_places_whole(const struct kg_gaz *g, const struct kg_vocab *v,
      !(reg && (kg_registry_lookup(reg, key.s, KG_ENT_INITIATIVE) ||
                kg_registry_rejected(reg, key.s, KG_ENT_PLACE)))) {
     t = accepted(&sc, key.s, nc);
-    if(!t)
-      t = choose(sc.cands, nc, region, 0, NULL);
+    if(!t && (t = choose(sc.cands, nc, region, 0, NULL)) != NULL &&
+       used == 1 && accent_dropped_end(&sc, i, t))
+      t = NULL;   /* "Adjoint au Maire" */
   }
   kg_buf_release(&key);
   free(sc.w);

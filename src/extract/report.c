@@ -32,6 +32,7 @@
 #define REGISTRY_WORDS 8   /* words a known name may run on past a cut */
 #define ACRONYM_RUN_WORDS 2 /* words in lower case before "(IGN)" */
 #define KG_REPORT_CITY 100000   /* inhabitants of a city named in a body's name */
+#define ATTENDANCE_WORDS 5  /* words a body's name may run on to its ";" */
 
 
 size_t
@@ -510,10 +511,78 @@ acronym_run_end(const struct kg_report *x, size_t b)
   return k >= 2 && q[k] == ')' ? (size_t)(p - t) : b;
 }
 
+/* The ";" or ":" (the list's cue) that opens the item of a "Nom,
+ * Structure ;" list holding text[a..), with ", " right before @a; 0 if
+ * none. */
+static char
+attendance_item(const char *t, size_t a)
+{
+  size_t i;
+
+  if(a < 3 || t[a - 2] != ',' || t[a - 1] != ' ')
+    return 0;
+  for(i = a - 2; i > 0 && t[i - 1] != '\n'; i--)
+    if(t[i - 1] == ';' || t[i - 1] == ':')
+      return t[i - 1];
+  return 0;
+}
+
+/* "Etaient présents : Régine Roué, EPM de Kerourien ; Michelle Cloâtre,
+ * Collectif Vivre ensemble à Kerourien ;": in such a list the body is the
+ * whole item after the person's name, lower-case words included, so a
+ * name cut at @b runs on to the ";" or the line's end that closes its
+ * item, within ATTENDANCE_WORDS words and no other punctuation; else @b. */
+static size_t
+attendance_end(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  size_t p = b, words = 0;
+  char opened = attendance_item(t, a);
+
+  if(!opened)
+    return b;
+  while(t[p] && t[p] != ';' && t[p] != '\n') {
+    if(strchr(",()[]:!?\"", t[p]) || (t[p] == '.' && (!t[p + 1] ||
+                                                      isspace((unsigned char)t[p + 1]))))
+      return b;
+    if(t[p] == ' ' && t[p + 1] != ' ' && t[p + 1] != ';' &&
+       ++words > ATTENDANCE_WORDS)
+      return b;
+    p++;
+  }
+  /* the last item of the line closes no ";": the one before must */
+  if(t[p] != ';' && opened != ';')
+    return b;
+  while(p > b && t[p - 1] == ' ')
+    p--;
+  return p;
+}
+
+/* "(La M@ison, Grigny)": a name text[a, b) that ends in ", " and a
+ * commune's whole name gives the body, then where it is: the end before
+ * the comma, else @b. */
+static size_t
+commune_after_comma(const struct kg_report *x, size_t a, size_t b)
+{
+  const char *t = x->e.text;
+  const struct kg_terr *terr;
+  size_t i;
+
+  for(i = b; i > a + 2 && t[i - 1] != ','; i--)
+    ;
+  if(i <= a + 2 || t[i] != ' ' || i + 1 >= b)
+    return b;
+  terr = kg_places_whole(x->gaz, x->v, x->reg, x->region, t + i + 1,
+                         b - i - 1);
+  return terr && terr->kind == KG_TERR_COMMUNE ? i - 1 : b;
+}
+
 size_t
 kg_report_org_end(const struct kg_report *x, size_t a, size_t b)
 {
-  b = registry_name_end(x, a, org_name_end(x, a, b));
+  b = commune_after_comma(x, a, org_name_end(x, a, b));
+  b = attendance_end(x, a, b);
+  b = registry_name_end(x, a, b);
   b = acronym_run_end(x, b);
   return numbered_end(x, a, commune_name_end(x, a, b));
 }
@@ -663,11 +732,11 @@ org_name_places(struct kg_report *x, librdf_node *n, size_t a, size_t b)
 }
 
 /* The statements that say what body @n is: its types, and its names from
- * registry entry @ent or from the text at @a..@b (with the acronym at
+ * registry entry @ent or name[0..len) (with the acronym at
  * @alias_a..@alias_b). */
 static void
 org_identity(struct kg_report *x, librdf_node *n, const struct kg_entity *ent,
-             size_t a, size_t b, size_t alias_a, size_t alias_b)
+             const char *name, size_t len, size_t alias_a, size_t alias_b)
 {
   size_t i;
 
@@ -688,12 +757,30 @@ org_identity(struct kg_report *x, librdf_node *n, const struct kg_entity *ent,
     return;
   }
   kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "name",
-             kg_evidence_litn(&x->e, x->e.text + a, b - a, NULL));
-  org_dash_parts(x, n, x->e.text + a, b - a);
+             kg_evidence_litn(&x->e, name, len, NULL));
+  org_dash_parts(x, n, name, len);
   if(alias_b > alias_a)
     kg_evidence_po(&x->e, n, KG_NS_SCHEMA, "alternateName",
                kg_evidence_litn(&x->e, x->e.text + alias_a, alias_b - alias_a,
                             NULL));
+}
+
+/* The statements of body @n named name[0..len) (acronym at
+ * @alias_a..@alias_b) at its first mention, its mention at text[a..b),
+ * read there for places, and its candidacy when @ent is none. */
+static void
+org_made(struct kg_report *x, librdf_node *n, const struct kg_entity *ent,
+         const char *name, size_t len, size_t alias_a, size_t alias_b,
+         size_t a, size_t b, int confidence)
+{
+  if(kg_report_first(x, n)) {
+    org_identity(x, n, ent, name, len, alias_a, alias_b);
+    org_name_places(x, n, a, b);
+  }
+  if(!ent)
+    kg_report_candidate(x, n, confidence);
+  kg_evidence_mention(&x->e, n, a, b);
+  kg_report_node_list_add(&x->orgs, n, name, len);
 }
 
 librdf_node *
@@ -723,14 +810,24 @@ kg_report_org_named(struct kg_report *x, size_t a, size_t b, size_t alias_a,
   if(!ent && alias_b > alias_a)
     kg_report_node_list_add(&x->org_acronyms, n, x->e.text + alias_a,
                             alias_b - alias_a);
-  if(kg_report_first(x, n)) {
-    org_identity(x, n, ent, a, b, alias_a, alias_b);
-    org_name_places(x, n, a, b);
-  }
-  if(!ent)
-    kg_report_candidate(x, n, confidence);
-  kg_evidence_mention(&x->e, n, a, b);
-  kg_report_node_list_add(&x->orgs, n, name, len);
+  org_made(x, n, ent, name, len, alias_a, alias_b, a, b, confidence);
+  kg_buf_release(&key);
+  return n;
+}
+
+librdf_node *
+kg_report_org_spelled(struct kg_report *x, const char *name, size_t len,
+                      size_t a, size_t b, int confidence)
+{
+  struct kg_buf key = KG_BUF_INIT;
+  const struct kg_entity *ent = NULL;
+  librdf_node *n;
+
+  kg_text_key(name, len, &key);
+  if(x->reg)
+    ent = kg_registry_lookup(x->reg, key.s, KG_ENT_ORG);
+  n = entity_node(x, ent, "org", name, len);
+  org_made(x, n, ent, name, len, 0, 0, a, b, confidence);
   kg_buf_release(&key);
   return n;
 }

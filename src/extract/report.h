@@ -117,6 +117,13 @@ void kg_report_place(struct kg_report *x, librdf_node *s,
 librdf_node *kg_report_org_named(struct kg_report *x, size_t a, size_t b,
                                  size_t alias_a, size_t alias_b,
                                  int confidence);
+/* Same as kg_report_org_named() for a body whose name name[0..len) the
+ * text does not spell in one piece ("médiathèque de Longvic" from "les
+ * médiathèques de Longvic, Talant"), mentioned at text[a..b), where its
+ * places are read. */
+librdf_node *kg_report_org_spelled(struct kg_report *x, const char *name,
+                                   size_t len, size_t a, size_t b,
+                                   int confidence);
 /* schema:alternateName of @n (borrowed): the aliases of registry entity
  * @ent, one per matching key, not the name's. */
 struct kg_entity;

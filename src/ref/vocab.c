@@ -49,7 +49,8 @@ static const char *const role_names[KG_CUE_ROLE_COUNT] = {
   "session-anaphor", "session-not-prose", "minutes-part",
   "date-month-before", "territory-body-name",
   "org-portfolio", "org-representative-one", "initiative-labelled",
-  "initiative-list-heading"
+  "initiative-list-heading", "org-head-plural",
+  "org-head-kept", "article-contracted"
 };
 
 static const char *const files[] = {

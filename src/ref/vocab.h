@@ -132,6 +132,9 @@ enum kg_cue_role {
   KG_CUE_ORG_REPRESENTATIVE_ONE, /* "représentant" de X: one body */
   KG_CUE_INITIATIVE_LABELLED, /* "labellisée" FrenchTech: a label's name */
   KG_CUE_INITIATIVE_LIST_HEADING, /* "Exemplier": a list of projects */
+  KG_CUE_ORG_HEAD_PLURAL,   /* "les médiathèques" de X, Y: one body each */
+  KG_CUE_ORG_HEAD_KEPT,     /* "école" Boulle: the head stays in the name */
+  KG_CUE_ARTICLE_CONTRACTED, /* "au", "du": a preposition's, not a name's */
   KG_CUE_ROLE_COUNT
 };
 
